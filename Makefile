@@ -1,0 +1,53 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper they call.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+# The PostgreSQL run of the suite (the machine's server, trust auth); override for another server.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test test-sqlite test-postgres lint chromium bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/masthead migrate --noinput
+	$(BIN)/masthead demo --if-empty
+	PORT=$(PORT) $(BIN)/masthead serve
+
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; it downloads no browser).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	  else echo "Install Debian's chromium: sudo apt-get install chromium chromium-driver" >&2; exit 1; fi; \
+	fi
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/masthead makemigrations --check --dry-run >/dev/null
+
+test-sqlite: $(VENV)/.installed-test chromium
+	MASTHEAD_EXPECT_DB=sqlite $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.installed-test chromium
+	DATABASE_URL=$(TEST_DATABASE_URL) MASTHEAD_EXPECT_DB=postgresql $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# Every behaviour test, on SQLite and then on PostgreSQL.
+test: lint test-sqlite test-postgres
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) test-artifacts

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+from django.http import FileResponse, Http404, HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and readiness: the database answers. Used by load balancers and `make run`."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any database failure means "not ready"
+        return JsonResponse({"status": "error", "database": type(exc).__name__}, status=503)
+    return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+@require_safe
+def media(request: HttpRequest, path: str) -> FileResponse:
+    """Editor-uploaded media (featured images) in the embedded setup; nginx serves MEDIA_ROOT when scaled.
+
+    Readers upload nothing. Paths are resolved inside MEDIA_ROOT, and only image types are served.
+    """
+    root = Path(settings.MEDIA_ROOT).resolve()
+    target = (root / path).resolve()
+    if root not in target.parents or not target.is_file():
+        raise Http404("No such file")
+    content_type, _ = mimetypes.guess_type(target.name)
+    if content_type not in {"image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"}:
+        raise Http404("No such file")
+    response = FileResponse(target.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,120 @@
+"""Articles, authors and topics. Workflows (rendering, related articles) live in ``actions.py``."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    bio = models.TextField(blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="author_profile"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("publishing:author", args=[self.slug])
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("publishing:topic", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def live(self) -> ArticleQuerySet:
+        """Published articles, and scheduled ones whose time has come (no job has to flip them)."""
+        return self.filter(
+            Q(status=Article.Status.PUBLISHED) | Q(status=Article.Status.SCHEDULED),
+            published_at__lte=timezone.now(),
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    standfirst = models.TextField(blank=True, help_text="The summary shown under the headline and in lists.")
+    body = models.TextField(help_text="Markdown.")
+    body_html = models.TextField(editable=False, default="")
+    body_text = models.TextField(editable=False, default="", help_text="Canonical plain text of the body.")
+    render_version = models.PositiveSmallIntegerField(editable=False, default=0)
+
+    featured_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True, width_field="image_width",
+                                       height_field="image_height")
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_caption = models.CharField(max_length=300, blank=True)
+    image_alt = models.CharField(
+        max_length=300, blank=True, help_text="Describe the image for readers who cannot see it."
+    )
+
+    authors = models.ManyToManyField(Author, related_name="articles", blank=True)
+    topics = models.ManyToManyField(Topic, related_name="articles", blank=True)
+
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True, help_text="Publication time; in the future to schedule.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    discussion_open = models.BooleanField(default=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "-published_at", "-id"], name="article_listing")]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("publishing:article", args=[self.slug])
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status != self.Status.DRAFT
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class RelatedArticle(models.Model):
+    """A stored "More on this topic" entry, computed when an article is published or changed."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_entries")
+    related = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    rank = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["article", "rank"]
+        constraints = [models.UniqueConstraint(fields=["article", "related"], name="related_once")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} -> {self.related_id} ({self.score:.3f})"

@@ -1,0 +1,121 @@
+"""Test fixtures: which database we run on, a real ASGI server (uvicorn) in-process, and headless Chromium.
+
+The suite runs twice, once on SQLite and once on PostgreSQL (``make test``). ``MASTHEAD_EXPECT_DB`` makes a run
+fail, rather than quietly pass, if it is not on the database it was meant for.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(autouse=True)
+def _media_and_cache(settings, tmp_path) -> Iterator[None]:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _expected_database(django_db_setup, django_db_blocker) -> None:
+    expected = os.environ.get("MASTHEAD_EXPECT_DB")
+    if expected:
+        with django_db_blocker.unblock():
+            assert connection.vendor == expected, f"tests were meant to run on {expected}, not {connection.vendor}"
+
+
+class LiveServer:
+    """uvicorn serving masthead.asgi on a free loopback port, on a thread of the test process."""
+
+    def __init__(self) -> None:
+        import uvicorn
+
+        from masthead.asgi import application
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(application, host="127.0.0.1", port=self.port, lifespan="off",
+                                log_level="warning", timeout_graceful_shutdown=1)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+        deadline = time.monotonic() + 15
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("live server did not start")
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture
+def live_site(transactional_db, settings) -> Iterator[LiveServer]:
+    """A real server for browser and streaming tests. Data must be committed (transactional_db)."""
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+    server = LiveServer()
+    settings.SITE_URL = server.url
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright. Fails (never skips) when Chromium is missing."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium (make test does)"
+    # Playwright's sync API keeps an event loop on this thread; the ORM calls in tests are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_context(chromium) -> Iterator[object]:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(browser_context) -> object:
+    page = browser_context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
+def save_screenshot(page: object, name: str) -> Path:
+    """Screenshots land in test-artifacts/ (named per database) for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}-{connection.vendor}.png"
+    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    return path

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from masthead.api.api import api
+from masthead.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("discussion/", include("masthead.discussion.urls")),
+    path("support/", include("masthead.funding.urls")),
+    path("moderation/", include("masthead.moderation.urls")),
+    path("notifications/", include("masthead.notifications.urls")),
+    path("account/", include("masthead.accounts.urls")),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.media, name="media"),
+    path("", include("masthead.publishing.urls")),
+]
