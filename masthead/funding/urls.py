@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from masthead.funding import views
 
 app_name = "funding"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.support, name="support"),
+]
