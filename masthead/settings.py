@@ -192,6 +192,8 @@ LOGIN_URL = "/admin/login/"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# The site-wide look (masthead/static: site.css) lives outside any app, so the finders need telling.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
@@ -252,3 +254,15 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
+
+# --- Funding (Stripe) -------------------------------------------------------------------------------------
+# See docs/funding.md. The API base is configurable so tests answer Stripe's endpoints from a local server.
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = env_str("STRIPE_API_BASE", "https://api.stripe.com")
+STRIPE_WEBHOOK_TOLERANCE = env_int("STRIPE_WEBHOOK_TOLERANCE", 300)
+STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", 2)
+# Card-testing defences: checkout attempts per reader network and overall, per window (seconds).
+FUNDING_CHECKOUT_PER_NETWORK = env_int("FUNDING_CHECKOUT_PER_NETWORK", 10)
+FUNDING_CHECKOUT_GLOBAL = env_int("FUNDING_CHECKOUT_GLOBAL", 300)
+FUNDING_CHECKOUT_WINDOW = env_int("FUNDING_CHECKOUT_WINDOW", 3600)

@@ -11,3 +11,4 @@ api = NinjaAPI(
 )
 
 # Each domain owns its router (``<app>/api.py``) and registers it here.
+api.add_router("/discussion/", "masthead.discussion.api.router")

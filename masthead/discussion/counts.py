@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 
-def comment_counts(article_ids: list[int]) -> dict[int, int]:
-    """Visible comments per article id. Filled by the [discussion] issue; empty until then."""
-    return {}
+
+def comment_counts(article_ids: Iterable[int]) -> dict[int, int]:
+    """Visible comments per article id (articles without a thread are absent: count 0)."""
+    from masthead.discussion.models import Thread
+
+    ids = list(article_ids)
+    if not ids:
+        return {}
+    return dict(Thread.objects.filter(article_id__in=ids).values_list("article_id", "comment_count"))

@@ -1,7 +1,120 @@
-from django.http import HttpRequest, HttpResponse
+"""Reader-facing funding pages: support (campaign, form, donor wall), checkout, thanks, portal link, live totals."""
+
+from __future__ import annotations
+
+import uuid
+
+import stripe
+from asgiref.sync import sync_to_async
+from django.core import signing
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from masthead.core import live
+from masthead.core.network import network_hash
+from masthead.funding import actions, ledger, money
+from masthead.funding.forms import DonateForm
+from masthead.funding.models import Campaign, Donation
+from masthead.funding.tasks import PORTAL_SALT
+
+WALL_SIZE = 50
+PORTAL_LINK_MAX_AGE = 30 * 24 * 3600
 
 
+def active_campaign() -> Campaign | None:
+    return Campaign.objects.filter(is_active=True).first()
+
+
+def _support_page(request: HttpRequest, form: DonateForm, campaign: Campaign | None, *, error: str = "",
+                  status: int = 200) -> HttpResponse:
+    wall = []
+    if campaign is not None:
+        wall = list(
+            Donation.objects.filter(campaign=campaign, show_on_wall=True, net_amount__gt=0)
+            .order_by("-paid_at", "-id")
+            .only("donor_name", "is_anonymous", "public_message", "paid_at")[:WALL_SIZE]
+        )
+    context = {
+        "campaign": campaign,
+        "form": form,
+        "error": error,
+        "wall": wall,
+        "suggested": [(money.number(v, campaign.currency), money.display(v, campaign.currency))
+                      for v in campaign.suggested] if campaign else [],
+        "min_display": money.display(campaign.min_amount, campaign.currency) if campaign else "",
+    }
+    return render(request, "funding/support.html", context, status=status)
+
+
+@require_safe
 def support(request: HttpRequest) -> HttpResponse:
-    """The support page. The [funding] issue adds the campaign and the donation form."""
-    return render(request, "funding/support.html")
+    campaign = active_campaign()
+    article = request.GET.get("article", "")
+    form = DonateForm(initial={"token": uuid.uuid4().hex, "article": article if article.isdigit() else None})
+    return _support_page(request, form, campaign)
+
+
+@require_POST
+def checkout(request: HttpRequest) -> HttpResponse:
+    campaign = active_campaign()
+    form = DonateForm(request.POST)
+    if campaign is None:
+        raise Http404("No campaign is running")
+    limit = actions.check_checkout_rate(network_hash(request))
+    if not limit.allowed:
+        minutes = max(1, (limit.retry_after + 59) // 60)
+        response = _support_page(
+            request, form, campaign, status=429,
+            error=f"Too many donation attempts from your network. Please wait {minutes} minute"
+                  f"{'s' if minutes != 1 else ''} and try again, or contact us if this keeps happening.",
+        )
+        response["Retry-After"] = str(limit.retry_after)
+        return response
+    if not form.is_valid():
+        return _support_page(request, form, campaign, error="Please correct the form below.", status=400)
+    data = form.cleaned_data
+    try:
+        plan = actions.check_checkout(
+            campaign, frequency=data["frequency"], amount_text=data["preset"] or data["amount"], name=data["name"],
+            message=data["message"], anonymous=data["anonymous"], wall=data["wall"], article_id=data["article"],
+            email=data["email"],
+        )
+        url = actions.do_start_checkout(plan, form_token=data["token"] or "")
+    except actions.FundingError as error:
+        return _support_page(request, form, campaign, error=str(error), status=400)
+    except stripe.StripeError:
+        return _support_page(request, form, campaign, status=502,
+                             error="The payment service did not answer. Please try again in a moment.")
+    return HttpResponseRedirect(url, status=303)
+
+
+@require_safe
+def thanks(request: HttpRequest) -> HttpResponse:
+    return render(request, "funding/thanks.html", {"campaign": active_campaign()})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def manage(request: HttpRequest, token: str) -> HttpResponse:
+    """A monthly donor's signed link from their receipt: a button (POST) that opens Stripe's customer portal."""
+    try:
+        customer = signing.loads(token, salt=PORTAL_SALT, max_age=PORTAL_LINK_MAX_AGE)
+    except signing.BadSignature:
+        return render(request, "funding/manage.html", {"expired": True}, status=400)
+    if request.method != "POST":
+        return render(request, "funding/manage.html", {"expired": False})
+    try:
+        url = actions.do_start_portal(str(customer))
+    except stripe.StripeError:
+        return render(request, "funding/manage.html", {"unavailable": True}, status=502)
+    return HttpResponseRedirect(url, status=303)
+
+
+async def live_totals(request: HttpRequest, campaign_id: int) -> StreamingHttpResponse:
+    """Server-sent events with the campaign's totals: the current figures at once, then each change."""
+    campaign = await Campaign.objects.filter(pk=campaign_id).afirst()
+    if campaign is None:
+        raise Http404("No such campaign")
+    current = await sync_to_async(ledger.totals)(campaign)
+    first = [live.Event(0, "totals", current.public())]
+    return live.sse_response(ledger.channel(campaign.pk), first=first)

@@ -31,6 +31,10 @@ class Topic(models.Model):
     name = models.CharField(max_length=80)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
+    nav_position = models.PositiveSmallIntegerField(
+        null=True, blank=True,
+        help_text="Place in the header navigation (1 first). Leave empty to let the busiest topics fill it.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -79,6 +83,9 @@ class Article(models.Model):
 
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True, help_text="Publication time; in the future to schedule.")
+    # Set by the actions when the headline, standfirst, body or image change after publication: the
+    # "Updated" time readers see (and JSON-LD dateModified). updated_at moves on every save, editorial or not.
+    revised_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     discussion_open = models.BooleanField(default=True)
@@ -111,6 +118,7 @@ class RelatedArticle(models.Model):
     related = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
     score = models.FloatField()
     rank = models.PositiveSmallIntegerField()
+    computed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["article", "rank"]
@@ -118,3 +126,16 @@ class RelatedArticle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} -> {self.related_id} ({self.score:.3f})"
+
+
+class ArticleVector(models.Model):
+    """An article's weighted term counts, kept at save time so ranking never re-tokenizes the archive.
+
+    A separate table keeps Article rows small for listings; see ``masthead.publishing.related``.
+    """
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="vector")
+    terms = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return f"terms of {self.article_id}"

@@ -1,26 +1,149 @@
+"""Reader pages: home, topic, author and article. Thin: queries with a fixed count, then a template.
+
+Lists fetch one row more than a page to know whether an older page exists (no COUNT query), prefetch authors
+and topics, and ask the discussion app for all comment counts of the page in one call.
+"""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+import hashlib
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
 
-from masthead.publishing.models import Article, Author, Topic
+from masthead.discussion.counts import comment_counts
+from masthead.publishing import seo
+from masthead.publishing.models import Article, Author, RelatedArticle, Topic
+
+MAX_PAGE = 500  # deeper than any reader goes; bounds the OFFSET cost
 
 
+def _page_number(request: HttpRequest) -> int:
+    raw = request.GET.get("page", "1")
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+        raise Http404("No such page")
+    return int(raw)
+
+
+def _listing(request: HttpRequest, articles: QuerySet[Article], base_url: str) -> dict[str, Any]:
+    """One page of a list, newest first, with older/newer links and comment counts: three queries."""
+    number = _page_number(request)
+    size = settings.ARTICLES_PER_PAGE
+    start = (number - 1) * size
+    rows = list(articles.prefetch_related("authors", "topics")[start : start + size + 1])
+    if not rows and number > 1:
+        raise Http404("No such page")
+    page, has_older = rows[:size], len(rows) > size
+    counts = comment_counts([a.pk for a in page])
+    for article in page:
+        article.comment_count = counts.get(article.pk)
+    canonical = base_url if number == 1 else f"{base_url}?page={number}"
+    return {
+        "articles": page,
+        "page_number": number,
+        "older_url": f"{base_url}?page={number + 1}" if has_older else None,
+        "newer_url": (base_url if number == 2 else f"{base_url}?page={number - 1}") if number > 1 else None,
+        "canonical_url": seo.absolute(canonical),
+    }
+
+
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.live()[:12]
-    return render(request, "publishing/home.html", {"articles": articles})
+    context = _listing(request, Article.objects.live(), reverse("publishing:home"))
+    context["jsonld"] = seo.jsonld_script(seo.website_jsonld())
+    context["feed_url"] = reverse("publishing:feed")
+    context["atom_url"] = reverse("publishing:atom")
+    return render(request, "publishing/home.html", context)
 
 
+@require_safe
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    return render(request, "publishing/home.html", {"articles": topic.articles.live()[:12], "topic": topic})
+    context = _listing(request, Article.objects.live().filter(topics=topic), topic.get_absolute_url())
+    context["topic"] = topic
+    context["feed_url"] = reverse("publishing:feed-topic", args=[topic.slug])
+    context["atom_url"] = reverse("publishing:atom-topic", args=[topic.slug])
+    return render(request, "publishing/topic.html", context)
 
 
+@require_safe
 def author(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
-    return render(request, "publishing/home.html", {"articles": author.articles.live()[:12], "author": author})
+    context = _listing(request, Article.objects.live().filter(authors=author), author.get_absolute_url())
+    context["author"] = author
+    return render(request, "publishing/author.html", context)
 
 
+def _find_article(request: HttpRequest, slug: str) -> tuple[Article, bool]:
+    """The live article, or for staff who may edit articles a draft or scheduled one (a preview)."""
+    articles = Article.objects.prefetch_related("authors", "topics")
+    found = articles.live().filter(slug=slug).first()
+    if found is not None:
+        return found, False
+    user = request.user
+    if user.is_authenticated and user.is_staff and user.has_perm("publishing.change_article"):
+        return get_object_or_404(articles, slug=slug), True
+    raise Http404("No such article")
+
+
+def _related(article: Article) -> list[Article]:
+    """The stored "More on this topic" list, minus entries no longer live: one query."""
+    live = Article.objects.live()
+    rows = (
+        RelatedArticle.objects.filter(article=article, related__in=live.values("pk"))
+        .select_related("related")
+        .order_by("rank")
+    )
+    return [row.related for row in rows]
+
+
+def _etag(article: Article, related: list[Article], comment_count: int | None, staff: bool) -> str:
+    # Everything the server renders for this page that can change without the article changing: its
+    # related list, its comment count (the discussion slot) and whether staff links show. See the docs.
+    parts = [article.pk, article.updated_at.isoformat(), article.render_version, comment_count, staff,
+             *[(r.pk, r.updated_at.isoformat()) for r in related]]
+    return '"' + hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest() + '"'
+
+
+@require_safe
 def article(request: HttpRequest, slug: str) -> HttpResponse:
-    article = get_object_or_404(Article.objects.live(), slug=slug)
-    return render(request, "publishing/article.html", {"article": article})
+    article, preview = _find_article(request, slug)
+    related = _related(article)
+    counts = comment_counts([article.pk, *[r.pk for r in related]])
+    for item in related:
+        item.comment_count = counts.get(item.pk)
+    staff = bool(request.user.is_authenticated and request.user.is_staff)
+    etag = _etag(article, related, counts.get(article.pk), staff)
+    last_modified = max([article.updated_at, *[r.updated_at for r in related]]).timestamp()
+    if not preview:
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if not_modified is not None:
+            return not_modified
+    authors, topics = list(article.authors.all()), list(article.topics.all())
+    context = {
+        "article": article,
+        "authors": authors,
+        "topics": topics,
+        "related": related,
+        "comment_count": counts.get(article.pk),
+        "preview": preview,
+        "canonical_url": seo.absolute(article.get_absolute_url()),
+        "image_url": seo.image_url(article),
+        "modified_at": seo.modified_at(article),
+        "jsonld": seo.jsonld_script(seo.article_jsonld(article, authors, topics)),
+    }
+    response = render(request, "publishing/article.html", context)
+    if preview:
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+    else:
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified)
+    return response

@@ -1,10 +1,28 @@
-"""The discussion slot under each article. The [discussion] issue fills it; until then it renders nothing."""
+"""``{% discussion_for article %}``: the whole server-rendered discussion section under an article."""
+
+from __future__ import annotations
 
 from django import template
+from django.utils.safestring import SafeString
+
+from masthead.discussion.counts import comment_counts
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def discussion_for(context: template.Context, article: object) -> str:
-    return ""
+def discussion_for(context: template.Context, article: object) -> SafeString | str:
+    request = context.get("request")
+    if request is None or article is None:
+        return ""
+    from masthead.discussion.section import render_section
+
+    return render_section(request, article)
+
+
+@register.simple_tag
+def comment_count_for(article: object, counts: dict[int, int] | None = None) -> int:
+    """A count from a dict built once by ``comment_counts`` for the whole list (or one query for one article)."""
+    if counts is not None:
+        return counts.get(article.pk, 0)  # type: ignore[attr-defined]
+    return comment_counts([article.pk]).get(article.pk, 0)  # type: ignore[attr-defined]

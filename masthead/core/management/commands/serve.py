@@ -1,44 +1,82 @@
 """`masthead serve`: the production server (uvicorn, ASGI) with static files and the embedded task worker.
 
-SIGTERM or SIGINT stops accepting connections, lets in-flight requests finish (live streams are closed after a
-short grace period) and stops the worker between tasks.
+SIGTERM or SIGINT stops accepting connections, lets in-flight requests finish (open live streams are cut after
+``GRACE_SECONDS``), stops the worker between tasks, and exits with status 0, which is what systemd, Docker and
+`make run` expect from a clean stop. See docs/operations.md.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import signal
+from types import FrameType
 
 import uvicorn
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masthead.core.worker import EmbeddedWorker
 
 log = logging.getLogger(__name__)
 
+GRACE_SECONDS = 5
+MANIFEST_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def _use_manifest_storage() -> None:
+    """Serve hashed, pre-compressed static files that browsers and CDNs may cache for a year.
+
+    settings.py chooses this storage only once a manifest exists (so a checkout and the tests need no build
+    step). On the first `serve` of a data folder there is none yet, so switch here, before anything has
+    loaded the storage or the ASGI app, and let the collectstatic below write the manifest.
+    """
+    if settings.DEBUG:
+        return
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": MANIFEST_STORAGE}}
+    settings.WHITENOISE_USE_FINDERS = False
+
 
 class Command(BaseCommand):
-    help = "Serve Masthead with a production-grade ASGI server."
+    help = "Serve Masthead with a production-grade ASGI server (uvicorn), static files and a task worker."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"),
+                            help="Address to listen on (HOST; 0.0.0.0 for every interface).")
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")), help="Port (PORT).")
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "1")),
-                            help="Server processes (each holds its own live-event streams).")
+                            help="Server processes (WEB_CONCURRENCY); each holds its own live-event streams.")
         parser.add_argument("--no-worker", action="store_true",
                             help="Do not run the embedded task worker (run `masthead worker` instead).")
-        parser.add_argument("--no-collectstatic", action="store_true")
+        parser.add_argument("--no-collectstatic", action="store_true",
+                            help="Skip collecting static files (they were collected at deploy time).")
 
     def handle(self, *args: object, **options: object) -> None:
+        stop_requested: list[int] = []
+
+        def note_stop(signum: int, frame: FrameType | None) -> None:
+            # Before uvicorn runs, a stop request ends start-up; afterwards uvicorn handles the signal and
+            # re-raises it once it has shut down, landing here instead of killing the process with it.
+            stop_requested.append(signum)
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, note_stop)
+
+        workers = int(options["workers"])  # type: ignore[call-overload]
+        if workers < 1:
+            raise CommandError("--workers must be at least 1")
         if not options["no_collectstatic"]:
+            _use_manifest_storage()
             call_command("collectstatic", interactive=False, verbosity=0)
+        if stop_requested:
+            self.stdout.write("Masthead stopped before serving")
+            return
+
         worker = None
         if settings.EMBEDDED_WORKER and not options["no_worker"]:
             worker = EmbeddedWorker()
             worker.start()
-        workers = int(options["workers"])  # type: ignore[call-overload]
         config = uvicorn.Config(
             "masthead.asgi:application",
             host=str(options["host"]),
@@ -47,10 +85,10 @@ class Command(BaseCommand):
             lifespan="off",
             proxy_headers=False,  # client addresses come from TRUSTED_PROXIES in masthead.core.network
             server_header=False,
-            timeout_graceful_shutdown=5,
+            timeout_graceful_shutdown=GRACE_SECONDS,
             timeout_keep_alive=5,
             access_log=os.environ.get("ACCESS_LOG", "") == "1",
-            log_level="info",
+            log_level=os.environ.get("LOG_LEVEL", "info").lower(),
         )
         self.stdout.write(f"Masthead serving at http://{options['host']}:{options['port']}")
         self.stdout.flush()

@@ -1,0 +1,142 @@
+"""Drive ``wrk`` (Debian's package) against 127.0.0.1 and read its figures.
+
+Each run gets a generated Lua script whose ``done`` hook prints one JSON line with the exact figures (requests/s,
+p50, p99 from wrk's own latency histogram, errors by kind), so nothing depends on wrk's human-readable layout.
+The script can also send POSTs with a fresh body per request and pace each connection (``delay``), which is how
+the posting scenario holds a steady rate while readers load pages.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+_DONE = r"""
+done = function(summary, latency, requests)
+  local errors = summary.errors
+  io.write(string.format(
+    'WRK_JSON {"requests": %d, "duration_us": %d, "bytes": %d, "p50_us": %d, "p90_us": %d, "p99_us": %d, ' ..
+    '"max_us": %d, "connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}\n',
+    summary.requests, summary.duration, summary.bytes,
+    latency:percentile(50.0), latency:percentile(90.0), latency:percentile(99.0), latency.max,
+    errors.connect, errors.read, errors.write, errors.status, errors.timeout))
+end
+"""
+
+# A POST whose body template holds {n}: each request gets a number unique across threads, so servers that
+# refuse duplicate comments take every one.
+_POST = r"""
+local counter = 0
+thread_id = 0  -- global: setup() sets it in each thread's state
+local next_thread = 0
+setup = function(thread)
+  next_thread = next_thread + 1
+  thread:set("thread_id", next_thread)
+end
+request = function()
+  counter = counter + 1
+  local n = tostring(thread_id * 1000000 + counter)
+  local body = string.gsub(BODY, "{n}", n)
+  return wrk.format("POST", PATH, HEADERS, body)
+end
+"""
+
+
+@dataclass(frozen=True)
+class Load:
+    """One wrk run: what to request and how hard."""
+
+    url: str
+    seconds: int = 10
+    connections: int = 50
+    threads: int = 2
+    method: str = "GET"
+    body: str = ""  # for POST; "{n}" is replaced by a unique number per request
+    headers: tuple[tuple[str, str], ...] = ()
+    delay_ms: int = 0  # pause per connection between requests: paces the rate (connections * 1000 / delay_ms)
+
+
+@dataclass(frozen=True)
+class Result:
+    requests: int
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int  # socket errors, timeouts and non-2xx/3xx responses
+    non_2xx: int
+
+    def as_dict(self) -> dict[str, float]:
+        return {"rps": self.rps, "p50_ms": self.p50_ms, "p99_ms": self.p99_ms, "errors": self.errors,
+                "non_2xx": self.non_2xx, "requests": self.requests}
+
+
+def _lua_string(value: str) -> str:
+    return json.dumps(value)  # a JSON string literal is a valid Lua string literal for our (ASCII) content
+
+
+def script_for(load: Load) -> str:
+    parts = []
+    if load.method == "POST":
+        path = urlsplit(load.url)
+        target = path.path + (f"?{path.query}" if path.query else "")
+        headers = ", ".join(f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in load.headers)
+        parts.append(f"BODY = {_lua_string(load.body)}\nPATH = {_lua_string(target)}\nHEADERS = {{{headers}}}\n")
+        parts.append(_POST)
+    elif load.headers:
+        parts.extend(f"wrk.headers[{_lua_string(k)}] = {_lua_string(v)}\n" for k, v in load.headers)
+    if load.delay_ms:
+        parts.append(f"delay = function() return {int(load.delay_ms)} end\n")
+    parts.append(_DONE)
+    return "".join(parts)
+
+
+def check_local(url: str) -> None:
+    host = urlsplit(url).hostname
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        raise ValueError(f"the benchmarks only load servers on this machine's loopback, not {host!r}")
+
+
+def start(load: Load) -> tuple[subprocess.Popen[str], Path]:
+    """Start wrk for ``load`` and return it with its script's path (for ``finish``)."""
+    check_local(load.url)
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise RuntimeError("wrk is not installed: apt-get install wrk")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="masthead-bench-", delete=False) as script:
+        script.write(script_for(load))
+    threads = max(1, min(load.threads, load.connections))
+    args = [wrk, f"-t{threads}", f"-c{load.connections}", f"-d{load.seconds}s", "--latency",
+            "--timeout", "10s", "-s", script.name, load.url]
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True), Path(script.name)
+
+
+def finish(proc: subprocess.Popen[str], script: Path, load: Load) -> Result:
+    """Wait for a started wrk and parse the JSON line its ``done`` hook printed."""
+    try:
+        output, _ = proc.communicate(timeout=load.seconds + 60)
+    finally:
+        script.unlink(missing_ok=True)
+    line = next((ln for ln in output.splitlines() if ln.startswith("WRK_JSON ")), None)
+    if proc.returncode != 0 or line is None:
+        raise RuntimeError(f"wrk failed ({proc.returncode}):\n{output[-2000:]}")
+    data = json.loads(line.removeprefix("WRK_JSON "))
+    seconds = data["duration_us"] / 1e6 or 1.0
+    socket_errors = data["connect"] + data["read"] + data["write"] + data["timeout"]
+    return Result(
+        requests=data["requests"],
+        rps=data["requests"] / seconds,
+        p50_ms=data["p50_us"] / 1000,
+        p99_ms=data["p99_us"] / 1000,
+        errors=socket_errors + data["status"],
+        non_2xx=data["status"],
+    )
+
+
+def run(load: Load) -> Result:
+    proc, script = start(load)
+    return finish(proc, script, load)

@@ -1,0 +1,27 @@
+"""Fixtures for the process tests: a migrated data folder (and database) that `masthead` processes share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from masthead.core.tests.processes import fresh_database, masthead_env, run
+
+
+@dataclass
+class Install:
+    data_dir: Path
+    env: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def install(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Install]:
+    """A fresh install, as an operator makes it: an empty data folder (and database), then `masthead migrate`."""
+    data_dir = tmp_path_factory.mktemp("masthead-data")
+    with fresh_database() as database_url:
+        env = masthead_env(data_dir, database_url)
+        run(["migrate", "--noinput"], env)
+        yield Install(data_dir, env)

@@ -1,0 +1,448 @@
+"""Every change to a discussion: post, edit, delete, vote, change status. Views, the API, the demo and the
+moderation queue all call these, so each entry point validates and counts the same way.
+
+Each ``check_*`` validates (raising ``DiscussionError`` with the HTTP status to answer) and each ``do_*`` writes
+and notifies. Callers own the transaction (views wrap requests in ``transaction.atomic``). Counters change with
+F() expressions in the same transaction, so concurrent writers never lose an update.
+"""
+
+from __future__ import annotations
+
+import hmac
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+
+import nh3
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from masthead.accounts.names import InvalidName, names_look_alike, normalize_display_name
+from masthead.core.live import publish_on_commit
+from masthead.core.markdown import RENDERER_VERSION, render_comment
+from masthead.discussion.config import discussion_settings
+from masthead.discussion.models import Comment, Thread, Vote, path_segment
+from masthead.discussion.moderation_hook import decide
+from masthead.discussion.readers import Reader, hash_token, new_edit_token
+
+MAX_BODY = 5000
+MAX_QUOTE = 1000
+MAX_EMAIL = 254
+MAX_WEBSITE = 300
+_IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+# Control characters other than newline and tab; NUL in particular is refused by PostgreSQL text columns.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class DiscussionError(Exception):
+    """A refused change, with the HTTP status the entry point should answer."""
+
+    def __init__(self, message: str, status: int = 400, code: str = "invalid") -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+
+
+def thread_channel(thread_id: int) -> str:
+    return f"discussion:thread:{thread_id}"
+
+
+# --- threads ----------------------------------------------------------------------------------------------
+
+
+def thread_for_article(article: object) -> Thread:
+    """The article's thread, created the first time anyone looks (one row per article, ever)."""
+    thread = Thread.objects.filter(article_id=article.pk).first()  # type: ignore[attr-defined]
+    if thread is None:
+        thread, _ = Thread.objects.get_or_create(
+            key=f"article:{article.pk}", defaults={"article_id": article.pk}  # type: ignore[attr-defined]
+        )
+    return thread
+
+
+def check_thread_readable(thread: Thread) -> None:
+    article = thread.article
+    if article is None or not article.is_live:
+        raise DiscussionError("No such discussion.", 404, "not_found")
+
+
+def check_thread_open(thread: Thread) -> None:
+    check_thread_readable(thread)
+    if not thread.article.discussion_open:  # type: ignore[union-attr]
+        raise DiscussionError("The discussion of this article is closed.", 403, "closed")
+
+
+# --- input cleaning ---------------------------------------------------------------------------------------
+
+
+def clean_text(value: str, *, limit: int, what: str) -> str:
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", value.replace("\r\n", "\n"))).strip()
+    if len(text) > limit:
+        raise DiscussionError(f"The {what} is too long (at most {limit} characters).", 413, "too_long")
+    return text
+
+
+def clean_name(raw: str, reader: Reader) -> str:
+    if len(raw) > 1000:
+        raise DiscussionError("The name is too long.", 413, "too_long")
+    try:
+        name = normalize_display_name(raw)
+    except InvalidName:
+        raise DiscussionError("Please give a name to show with your comment.", 400, "name_required") from None
+    if not reader.is_staff and any(names_look_alike(name, staff) for staff in _staff_names()):
+        raise DiscussionError("That name is reserved; please choose another.", 400, "name_reserved")
+    return name
+
+
+def _staff_names() -> list[str]:
+    """Names guests may not take (staff and the publication), cached for a few minutes."""
+    names = cache.get("discussion:staff-names")
+    if names is None:
+        names = [settings.PUBLICATION_NAME]
+        for username, first, last in get_user_model().objects.filter(is_staff=True).values_list(
+            "username", "first_name", "last_name"
+        ):
+            names.append(username)
+            if first or last:
+                names.append(f"{first} {last}".strip())
+        cache.set("discussion:staff-names", names, timeout=300)
+    return names
+
+
+def clean_email(raw: str) -> str:
+    email = raw.strip()
+    if not email:
+        return ""
+    if len(email) > MAX_EMAIL:
+        raise DiscussionError("The email address is too long.", 413, "too_long")
+    try:
+        EmailValidator()(email)
+    except ValidationError:
+        raise DiscussionError("That email address does not look right.", 400, "bad_email") from None
+    return email
+
+
+def clean_website(raw: str) -> str:
+    website = _CONTROL.sub("", raw).strip()
+    if not website:
+        return ""
+    if len(website) > MAX_WEBSITE:
+        raise DiscussionError("The website address is too long.", 413, "too_long")
+    try:
+        URLValidator(schemes=["http", "https"])(website)
+    except ValidationError:
+        raise DiscussionError("The website must be an http or https address.", 400, "bad_website") from None
+    return website
+
+
+def _plain(body_html: str) -> str:
+    return " ".join(html.unescape(nh3.clean(body_html, tags=set())).split())
+
+
+# --- posting ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class NewComment:
+    body: str
+    author_name: str = ""
+    author_email: str = ""
+    author_website: str = ""
+    parent_id: int | None = None
+    quote: str = ""
+    idempotency_key: str = ""
+
+
+@dataclass
+class PostResult:
+    comment: Comment
+    created: bool  # False when an idempotency key replayed an earlier post
+    edit_token: str | None = None
+
+
+def check_new_comment(thread: Thread, reader: Reader, data: NewComment) -> tuple[NewComment, Comment | None]:
+    """The cleaned submission and the comment it answers (None for a top-level comment)."""
+    check_thread_open(thread)
+    body = clean_text(data.body, limit=MAX_BODY, what="comment")
+    if not body:
+        raise DiscussionError("Please write something first.", 400, "empty")
+    if data.idempotency_key and not _IDEMPOTENCY_KEY.match(data.idempotency_key):
+        raise DiscussionError("Malformed idempotency key.", 400, "bad_key")
+    if reader.user_id is not None:
+        name, email, website = reader.display_name, "", ""
+    else:
+        name = clean_name(data.author_name, reader)
+        email = clean_email(data.author_email)
+        website = clean_website(data.author_website)
+    parent = None
+    quote = clean_text(data.quote, limit=MAX_QUOTE, what="quote")
+    if data.parent_id is not None:
+        parent = Comment.objects.filter(pk=data.parent_id, thread=thread, status=Comment.Status.VISIBLE).first()
+        if parent is None:
+            raise DiscussionError("The comment you are answering is not available.", 400, "bad_parent")
+        if quote and " ".join(quote.split()) not in _plain(parent.body_html):
+            raise DiscussionError("The quote must be taken from the comment you answer.", 400, "bad_quote")
+    elif quote:
+        raise DiscussionError("Only a reply can quote a comment.", 400, "bad_quote")
+    cleaned = NewComment(body, name, email, website, data.parent_id, quote, data.idempotency_key)
+    return cleaned, parent
+
+
+def _place(comment: Comment, parent: Comment | None, max_depth: int) -> None:
+    """Set parent, depth, root and path; a reply deeper than the cap attaches at the cap and names whom it answers."""
+    if parent is None:
+        comment.parent_id, comment.depth = None, 0
+        comment.root_id, comment.path = comment.pk, path_segment(comment.pk)
+        return
+    comment.in_reply_to_id = parent.pk if parent.depth + 1 > max_depth else None
+    if parent.depth + 1 <= max_depth:
+        comment.parent_id, comment.depth = parent.pk, parent.depth + 1
+        prefix = parent.path
+    elif max_depth == 0:  # no nesting at all: every reply is top-level
+        comment.parent_id, comment.depth = None, 0
+        comment.root_id, comment.path = comment.pk, path_segment(comment.pk)
+        return
+    else:
+        prefix = parent.path[: max_depth * len(path_segment(0))]
+        comment.parent_id, comment.depth = int(prefix[-len(path_segment(0)) :]), max_depth
+    comment.root_id = parent.root_id
+    comment.path = prefix + path_segment(comment.pk)
+
+
+def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: object = None) -> PostResult:
+    """Validate, moderate, store and announce a new comment; a replayed idempotency key returns the first one."""
+    if data.idempotency_key:
+        earlier = Comment.objects.filter(thread=thread, idempotency_key=data.idempotency_key).first()
+        if earlier is not None:
+            return _replay(earlier, reader)
+    cleaned, parent = check_new_comment(thread, reader, data)
+    options = discussion_settings()
+    created_at = now or timezone.now()
+    comment = Comment(
+        thread=thread,
+        user_id=reader.user_id,
+        author_name=cleaned.author_name,
+        author_email=cleaned.author_email,
+        author_website=cleaned.author_website,
+        network_hash=reader.network_hash,
+        reader_key=reader.author_key,
+        body=cleaned.body,
+        body_html=render_comment(cleaned.body),
+        render_version=RENDERER_VERSION,
+        quote=cleaned.quote,
+        created_at=created_at,
+        idempotency_key=cleaned.idempotency_key,
+    )
+    verdict = decide(comment, is_edit=False, is_staff=reader.is_staff)
+    comment.status, comment.moderation_reasons = verdict.status, list(verdict.reasons)
+    token = None
+    if reader.user_id is None:
+        token = new_edit_token()
+        comment.edit_token_hash = hash_token(token)
+        comment.edit_token_expires = created_at + timedelta(minutes=options.edit_window_minutes)
+    try:
+        # A savepoint, so a concurrent duplicate (same idempotency key) leaves the outer transaction usable.
+        with transaction.atomic():
+            comment.save(force_insert=True)
+    except IntegrityError:
+        earlier = Comment.objects.filter(thread=thread, idempotency_key=cleaned.idempotency_key).first()
+        if cleaned.idempotency_key and earlier is not None:
+            return _replay(earlier, reader)
+        raise
+    _place(comment, parent, options.max_depth)
+    comment.save(update_fields=["parent", "in_reply_to", "depth", "root_id", "path"])
+    if comment.in_reply_to_id is not None:
+        comment.in_reply_to = parent
+    if comment.status == Comment.Status.VISIBLE:
+        _visibility_changed(comment, +1)
+    if token is not None:
+        reader.issued_tokens[comment.pk] = (token, options.edit_window_minutes * 60)
+    return PostResult(comment, created=True, edit_token=token)
+
+
+def _replay(earlier: Comment, reader: Reader) -> PostResult:
+    # Keys are random per submission, so only the same reader retrying can hit one; anyone else is refused
+    # rather than shown a comment (perhaps still pending) that is not theirs.
+    if earlier.reader_key != reader.author_key:
+        raise DiscussionError("This submission key was already used.", 409, "key_used")
+    return PostResult(earlier, created=False)
+
+
+# --- visibility bookkeeping -------------------------------------------------------------------------------
+
+
+def _visibility_changed(comment: Comment, delta: int) -> None:
+    """A comment became visible (+1) or stopped being visible (-1): counts, version, live event."""
+    Thread.objects.filter(pk=comment.thread_id).update(
+        comment_count=F("comment_count") + delta, version=F("version") + 1
+    )
+    ancestors = comment.ancestor_ids()
+    if ancestors:
+        Comment.objects.filter(pk__in=ancestors).update(reply_count=F("reply_count") + delta)
+    if delta > 0:
+        from masthead.discussion.render import comment_html, root_html
+
+        publish_on_commit(
+            thread_channel(comment.thread_id),
+            "comment",
+            {
+                "id": comment.pk,
+                "parent_id": comment.parent_id,
+                "root_id": comment.root_id,
+                "depth": comment.depth,
+                "html": root_html(comment) if comment.depth == 0 else comment_html(comment),
+            },
+        )
+
+
+def bump_version(thread_id: int) -> None:
+    Thread.objects.filter(pk=thread_id).update(version=F("version") + 1)
+
+
+def do_change_status(comment: Comment, status: str, reasons: list[str] | tuple[str, ...] = ()) -> Comment:
+    """Moderation's entry point: approve, hold or reject a comment, keeping every count right."""
+    locked = Comment.objects.select_for_update().get(pk=comment.pk)
+    was_visible = locked.status == Comment.Status.VISIBLE
+    locked.status = status
+    locked.moderation_reasons = list(reasons)
+    locked.save(update_fields=["status", "moderation_reasons"])
+    now_visible = status == Comment.Status.VISIBLE
+    if was_visible != now_visible:
+        _visibility_changed(locked, +1 if now_visible else -1)
+    return locked
+
+
+# --- editing and deleting ---------------------------------------------------------------------------------
+
+
+def check_can_modify(comment: Comment, reader: Reader, *, now: object = None) -> None:
+    """Only the author within the edit window (a guest by the token bound to this comment), or staff."""
+    if comment.status not in (Comment.Status.VISIBLE, Comment.Status.PENDING):
+        raise DiscussionError("This comment can no longer be changed.", 403, "forbidden")
+    if reader.is_staff:
+        return
+    moment = now or timezone.now()
+    window = timedelta(minutes=discussion_settings().edit_window_minutes)
+    if comment.user_id is not None:
+        if reader.user_id == comment.user_id and moment <= comment.created_at + window:
+            return
+        raise DiscussionError("You can only change your own comment, shortly after posting it.", 403, "forbidden")
+    token = reader.edit_tokens.get(comment.pk)
+    if (
+        token
+        and comment.edit_token_hash
+        and comment.edit_token_expires is not None
+        and moment <= comment.edit_token_expires
+        and hmac.compare_digest(hash_token(token), comment.edit_token_hash)
+    ):
+        return
+    raise DiscussionError("You can only change your own comment, shortly after posting it.", 403, "forbidden")
+
+
+def do_edit_comment(comment: Comment, reader: Reader, body: str) -> Comment:
+    locked = Comment.objects.select_for_update().get(pk=comment.pk)
+    check_can_modify(locked, reader)
+    text = clean_text(body, limit=MAX_BODY, what="comment")
+    if not text:
+        raise DiscussionError("Please write something first.", 400, "empty")
+    was_visible = locked.status == Comment.Status.VISIBLE
+    locked.body = text
+    locked.body_html = render_comment(text)
+    locked.render_version = RENDERER_VERSION
+    locked.edited_at = timezone.now()
+    verdict = decide(locked, is_edit=True, is_staff=reader.is_staff)
+    locked.status, locked.moderation_reasons = verdict.status, list(verdict.reasons)
+    locked.save(update_fields=["body", "body_html", "render_version", "edited_at", "status", "moderation_reasons"])
+    now_visible = locked.status == Comment.Status.VISIBLE
+    if was_visible and not now_visible:
+        _visibility_changed(locked, -1)
+    elif now_visible and not was_visible:
+        _visibility_changed(locked, +1)
+    elif now_visible:
+        bump_version(locked.thread_id)
+    return locked
+
+
+def do_delete_comment(comment: Comment, reader: Reader) -> Comment:
+    """Delete: the text and author go; a comment with replies stays as a tombstone so the replies keep their place."""
+    locked = Comment.objects.select_for_update().get(pk=comment.pk)
+    check_can_modify(locked, reader)
+    was_visible = locked.status == Comment.Status.VISIBLE
+    locked.status = Comment.Status.DELETED
+    locked.body = locked.body_html = locked.quote = ""
+    locked.author_email = locked.author_website = ""
+    locked.edit_token_hash = ""
+    locked.edit_token_expires = None
+    locked.save(update_fields=[
+        "status", "body", "body_html", "quote", "author_email", "author_website", "edit_token_hash",
+        "edit_token_expires",
+    ])
+    if was_visible:
+        _visibility_changed(locked, -1)
+    return locked
+
+
+# --- votes ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class VoteResult:
+    score: int
+    upvotes: int
+    downvotes: int
+    my_vote: int
+
+
+def check_can_vote(comment: Comment, reader: Reader, value: int) -> None:
+    if value not in (-1, 0, 1):
+        raise DiscussionError("A vote is 1, -1 or 0 (withdraw).", 400, "bad_vote")
+    if comment.status != Comment.Status.VISIBLE:
+        raise DiscussionError("No such comment.", 404, "not_found")
+    if comment.reader_key and comment.reader_key == reader.author_key:
+        raise DiscussionError("You cannot vote on your own comment.", 403, "own_comment")
+
+
+def do_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool = False) -> VoteResult:
+    """Cast, change or withdraw (0) this reader's vote; the unique constraint makes it one per reader.
+
+    With ``toggle`` (the plain-form buttons) casting the vote the reader already has withdraws it.
+    """
+    check_can_vote(comment, reader, value)
+    key = reader.voter_key
+    existing = Vote.objects.select_for_update().filter(comment=comment, voter_key=key).first()
+    old = existing.value if existing else 0
+    if toggle and value == old:
+        value = 0
+    if value == old:
+        pass
+    elif value == 0:
+        existing.delete()  # type: ignore[union-attr]
+    elif existing is not None:
+        Vote.objects.filter(pk=existing.pk).update(value=value)
+    else:
+        try:
+            with transaction.atomic():
+                Vote.objects.create(comment=comment, voter_key=key, value=value)
+        except IntegrityError:
+            # The same reader's concurrent request won the insert: treat this one as a change of that vote.
+            existing = Vote.objects.select_for_update().get(comment=comment, voter_key=key)
+            old = existing.value
+            Vote.objects.filter(pk=existing.pk).update(value=value)
+    if value != old:
+        ups = (value == 1) - (old == 1)
+        downs = (value == -1) - (old == -1)
+        Comment.objects.filter(pk=comment.pk).update(
+            score=F("score") + (value - old), upvotes=F("upvotes") + ups, downvotes=F("downvotes") + downs
+        )
+        bump_version(comment.thread_id)
+    fresh = Comment.objects.only("score", "upvotes", "downvotes").get(pk=comment.pk)
+    return VoteResult(fresh.score, fresh.upvotes, fresh.downvotes, value)

@@ -1,0 +1,115 @@
+"""Who is reading or writing: a signed-in account, or a guest known by a signed cookie and a network hash.
+
+Nothing here is secret to the reader except the edit tokens, which live only in an HttpOnly cookie and (hashed)
+on the comment they unlock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest, HttpResponse
+
+from masthead.core.network import keyed_hash, network_hash
+
+READER_COOKIE = "mh_reader"
+EDIT_COOKIE = "mh_edit"
+_READER_SALT = "masthead.discussion.reader"
+_READER_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+_EDIT_ENTRY = re.compile(r"^(\d{1,18})\.([A-Za-z0-9_-]{40,64})$")
+MAX_REMEMBERED_TOKENS = 10
+READER_COOKIE_AGE = 365 * 24 * 3600
+
+
+@dataclass
+class Reader:
+    user_id: int | None
+    is_staff: bool
+    reader_id: str
+    network_hash: str
+    display_name: str = ""
+    new_reader: bool = False
+    edit_tokens: dict[int, str] = field(default_factory=dict)
+    issued_tokens: dict[int, tuple[str, int]] = field(default_factory=dict)  # id -> (token, max_age)
+
+    @property
+    def voter_key(self) -> str:
+        """One per reader for the vote constraint: the account, else the guest cookie bound to the network."""
+        if self.user_id is not None:
+            return f"u:{self.user_id}"
+        return "g:" + keyed_hash(f"{self.reader_id}|{self.network_hash}", "voter")
+
+    @property
+    def author_key(self) -> str:
+        """Who wrote a comment (to refuse self-votes); the account, else the guest cookie alone."""
+        if self.user_id is not None:
+            return f"u:{self.user_id}"
+        return "g:" + keyed_hash(self.reader_id, "author")
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_edit_token() -> str:
+    return secrets.token_urlsafe(32)  # 256 bits
+
+
+def _parse_edit_cookie(raw: str) -> dict[int, str]:
+    tokens: dict[int, str] = {}
+    for entry in raw.split(",")[:MAX_REMEMBERED_TOKENS]:
+        match = _EDIT_ENTRY.match(entry)
+        if match:
+            tokens[int(match.group(1))] = match.group(2)
+    return tokens
+
+
+def reader_from_request(request: HttpRequest) -> Reader:
+    cached = getattr(request, "_discussion_reader", None)
+    if cached is not None:
+        return cached
+    reader_id = request.get_signed_cookie(READER_COOKIE, default=None, salt=_READER_SALT)
+    new = not (isinstance(reader_id, str) and _READER_ID.match(reader_id))
+    if new:
+        reader_id = secrets.token_urlsafe(18)
+    user = getattr(request, "user", None)
+    authenticated = bool(user is not None and user.is_authenticated)
+    reader = Reader(
+        user_id=user.pk if authenticated else None,
+        is_staff=bool(authenticated and user.is_staff),
+        reader_id=reader_id,
+        network_hash=network_hash(request),
+        display_name=(user.get_full_name() or user.get_username()) if authenticated else "",
+        new_reader=new,
+        edit_tokens=_parse_edit_cookie(request.COOKIES.get(EDIT_COOKIE, "")),
+    )
+    request._discussion_reader = reader  # type: ignore[attr-defined]
+    return reader
+
+
+def has_reader_cookie(request: HttpRequest) -> bool:
+    return READER_COOKIE in request.COOKIES
+
+
+def remember_reader(response: HttpResponse, reader: Reader, *, secure: bool) -> None:
+    """Set the guest cookie (when new) and any edit tokens issued while handling this request."""
+    if reader.new_reader:
+        response.set_signed_cookie(
+            READER_COOKIE, reader.reader_id, salt=_READER_SALT, max_age=READER_COOKIE_AGE,
+            httponly=True, samesite="Lax", secure=secure,
+        )
+    if reader.issued_tokens:
+        tokens = dict(reader.edit_tokens)
+        max_age = 0
+        for comment_id, (token, age) in reader.issued_tokens.items():
+            tokens[comment_id] = token
+            max_age = max(max_age, age)
+        # Keep the newest few; an expired token is useless anyway.
+        newest = sorted(tokens.items(), reverse=True)[:MAX_REMEMBERED_TOKENS]
+        response.set_cookie(
+            EDIT_COOKIE, ",".join(f"{cid}.{tok}" for cid, tok in newest), max_age=max_age,
+            httponly=True, samesite="Lax", secure=secure,
+        )

@@ -1,0 +1,85 @@
+"""The discussion section under an article: the cached comment page plus the parts that belong to one reader
+(the form with its CSRF token, their votes, their recent comments, messages)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from django.contrib import messages
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from masthead.discussion.actions import thread_for_article
+from masthead.discussion.config import discussion_settings
+from masthead.discussion.models import Comment, Vote
+from masthead.discussion.pages import SORTS, Cursor, CursorError, load_page, normalize_sort
+from masthead.discussion.readers import has_reader_cookie, reader_from_request
+from masthead.discussion.render import first_page, page_html
+from masthead.discussion.slots import render_slots
+
+
+def render_section(request: HttpRequest, article: object) -> SafeString:
+    thread = thread_for_article(article)
+    options = discussion_settings()
+    base_url = article.get_absolute_url()  # type: ignore[attr-defined]
+    sort = normalize_sort(request.GET.get("sort"))
+    after = None
+    if request.GET.get("after"):
+        try:
+            after = Cursor.decode(request.GET["after"])
+        except CursorError:
+            after = None
+    if after is None:
+        html, ids = first_page(thread, sort, options.page_size, base_url)
+    else:
+        page = load_page(thread.pk, sort, after, options.page_size)
+        html, ids = page_html(page, thread, base_url, is_first=False), page.comment_ids
+    reader = reader_from_request(request)
+
+    my_votes: dict[str, int] = {}
+    if ids and (has_reader_cookie(request) or reader.user_id is not None):
+        my_votes = {
+            str(cid): value
+            for cid, value in Vote.objects.filter(voter_key=reader.voter_key, comment_id__in=ids).values_list(
+                "comment_id", "value"
+            )
+        }
+    on_page = set(ids)
+    mine = [cid for cid in sorted(reader.edit_tokens, reverse=True) if cid in on_page]
+
+    reply_to = None
+    replyto_raw = request.GET.get("replyto", "")
+    if replyto_raw.isdigit() and len(replyto_raw) < 19:
+        reply_to = (
+            Comment.objects.filter(pk=int(replyto_raw), thread=thread, status=Comment.Status.VISIBLE)
+            .only("id", "author_name", "body_html")
+            .first()
+        )
+
+    context = {
+        "thread": thread,
+        "sort": sort,
+        "sorts": list(SORTS.items()),
+        "base_url": base_url,
+        "page_html": mark_safe(html),
+        "open": bool(article.discussion_open),  # type: ignore[attr-defined]
+        "reply_to": reply_to,
+        "reader_is_user": reader.user_id is not None,
+        "idempotency_key": uuid.uuid4().hex,
+        "mine_ids": mine,
+        "my_page_comments": mine,
+        "my_votes_attr": json.dumps(my_votes, separators=(",", ":")),
+        "post_url": reverse("discussion:post", args=[thread.pk]),
+        "vote_url": reverse("discussion:vote", args=[thread.pk]),
+        "events_url": reverse("discussion:events", args=[thread.pk]),
+        "fragment_url": reverse("discussion:fragment", args=[thread.pk]),
+        "api_base": "/api/discussion",
+        "messages_for_discussion": list(messages.get_messages(request)),
+        "slots": render_slots(request, thread),
+        "now": timezone.now(),
+    }
+    return mark_safe(render_to_string("discussion/section.html", context, request=request))

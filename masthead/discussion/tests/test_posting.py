@@ -1,0 +1,160 @@
+"""Posting comments and replies through the API and the plain form: tree, depth cap, quotes, idempotency."""
+
+import uuid
+
+import pytest
+
+from masthead.discussion.actions import DiscussionError, NewComment, do_post_comment, thread_for_article
+from masthead.discussion.models import Comment, DiscussionSettings, Thread
+from masthead.discussion.tests.helpers import make_article, make_thread, post_as, reader
+
+pytestmark = pytest.mark.django_db
+
+
+def test_guest_posts_through_the_api_and_sees_it_on_the_page(guest):
+    article = make_article()
+    guest.open(article.get_absolute_url())
+    thread = thread_for_article(article)
+    response = guest.post_comment(thread, "Hello *river* people")
+    assert response.status_code == 201
+    data = response.json()
+    assert data["status"] == "visible"
+    assert data["body_html"] == "<p>Hello <em>river</em> people</p>\n"
+    assert 'id="comment-%d"' % data["id"] in data["html"]
+    page = guest.open(article.get_absolute_url()).content.decode()
+    assert "Hello <em>river</em> people" in page
+    assert '<span class="comment-count">1</span> Comment' in page
+    thread.refresh_from_db()
+    assert thread.comment_count == 1
+
+
+def test_guest_posts_with_the_plain_form_and_is_sent_back_to_the_comment(guest):
+    article = make_article()
+    guest.open(article.get_absolute_url())
+    thread = thread_for_article(article)
+    response = guest.form_post(
+        f"/discussion/threads/{thread.pk}/comments",
+        {"body": "No script needed.", "author_name": "Plain Form", "idempotency_key": uuid.uuid4().hex},
+    )
+    comment = Comment.objects.get(thread=thread)
+    assert response.status_code == 302
+    assert response["Location"] == f"{article.get_absolute_url()}?sort=newest#comment-{comment.pk}"
+    assert "No script needed." in guest.open(article.get_absolute_url()).content.decode()
+
+
+def test_plain_form_reply_link_prepares_the_form_for_that_comment(guest):
+    article = make_article()
+    thread = thread_for_article(article)
+    parent = post_as(thread, body="The parent says hello.", author_name="Parent Person")
+    page = guest.open(f"{article.get_absolute_url()}?replyto={parent.pk}").content.decode()
+    assert "Replying to <strong class=\"reply-name\">Parent Person</strong>" in page
+    assert f'name="parent" value="{parent.pk}"' in page
+    guest.form_post(f"/discussion/threads/{thread.pk}/comments",
+                    {"body": "A reply.", "author_name": "Replier", "parent": str(parent.pk)})
+    reply = Comment.objects.get(thread=thread, parent=parent)
+    assert reply.depth == 1 and reply.root_id == parent.pk
+
+
+def test_replies_form_a_tree_with_paths_and_reply_counts():
+    thread = make_thread()
+    root = post_as(thread, body="root")
+    child = post_as(thread, body="child", parent_id=root.pk)
+    grandchild = post_as(thread, body="grandchild", parent_id=child.pk)
+    assert (child.parent_id, child.root_id, child.depth) == (root.pk, root.pk, 1)
+    assert grandchild.path.startswith(child.path) and grandchild.depth == 2
+    root.refresh_from_db()
+    child.refresh_from_db()
+    assert root.reply_count == 2 and child.reply_count == 1
+
+
+def test_replies_deeper_than_the_cap_attach_at_the_cap_and_name_whom_they_answer(guest):
+    DiscussionSettings.objects.update_or_create(pk=1, defaults={"max_depth": 2})
+    article = make_article()
+    thread = thread_for_article(article)
+    a = post_as(thread, body="level 0")
+    b = post_as(thread, body="level 1", parent_id=a.pk)
+    c = post_as(thread, body="level 2", parent_id=b.pk, author_name="Deep Diver")
+    d = post_as(thread, body="would be level 3", parent_id=c.pk)
+    assert d.depth == 2 and d.parent_id == b.pk and d.in_reply_to_id == c.pk
+    page = guest.open(article.get_absolute_url()).content.decode()
+    assert f'href="#comment-{c.pk}">@Deep Diver</a>' in page
+    # Display order: a, b, c, d (d sits after c under b).
+    order = [page.index(f'id="comment-{x.pk}"') for x in (a, b, c, d)]
+    assert order == sorted(order)
+
+
+def test_a_reply_can_quote_part_of_its_parent(guest):
+    article = make_article()
+    thread = thread_for_article(article)
+    parent = post_as(thread, body="The bridge **reopens** on Monday, the council says.")
+    guest.open(article.get_absolute_url())
+    ok = guest.post_comment(thread, "Which Monday?", parent_id=parent.pk, quote="bridge reopens on Monday")
+    assert ok.status_code == 201
+    assert ok.json()["quote"] == "bridge reopens on Monday"
+    assert '<blockquote class="comment-quote">bridge reopens on Monday</blockquote>' in ok.json()["html"]
+    forged = guest.post_comment(thread, "Made up", parent_id=parent.pk, quote="the bridge is closed forever")
+    assert forged.status_code == 400
+    assert forged.json()["code"] == "bad_quote"
+
+
+def test_replies_only_to_a_visible_comment_of_the_same_thread():
+    thread, other = make_thread(), make_thread()
+    elsewhere = post_as(other)
+    with pytest.raises(DiscussionError) as error:
+        post_as(thread, parent_id=elsewhere.pk)
+    assert error.value.status == 400
+
+
+def test_a_retried_submission_returns_the_first_result_never_a_duplicate(guest):
+    article = make_article()
+    guest.open(article.get_absolute_url())
+    thread = thread_for_article(article)
+    key = uuid.uuid4().hex
+    first = guest.post_comment(thread, "Only once", idempotency_key=key)
+    again = guest.post_comment(thread, "Only once", idempotency_key=key)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["id"] == again.json()["id"]
+    assert Comment.objects.filter(thread=thread).count() == 1
+    assert Thread.objects.get(pk=thread.pk).comment_count == 1
+
+
+def test_someone_else_replaying_a_key_gets_a_conflict_not_the_comment(guest, other_guest):
+    article = make_article()
+    thread = thread_for_article(article)
+    for person in (guest, other_guest):
+        person.open(article.get_absolute_url())
+    key = uuid.uuid4().hex
+    assert guest.post_comment(thread, "Mine", idempotency_key=key).status_code == 201
+    replay = other_guest.post_comment(thread, "Theirs", idempotency_key=key)
+    assert replay.status_code == 409
+    assert "Mine" not in replay.content.decode()
+
+
+def test_posting_in_a_closed_discussion_is_refused(guest):
+    article = make_article(discussion_open=False)
+    page = guest.open(article.get_absolute_url()).content.decode()
+    assert "Comments are closed." in page
+    response = guest.post_comment(thread_for_article(article), "Let me in")
+    assert response.status_code == 403
+
+
+def test_a_draft_articles_discussion_does_not_exist_for_readers(guest):
+    article = make_article()
+    thread = thread_for_article(article)
+    guest.open(article.get_absolute_url())
+    type(article).objects.filter(pk=article.pk).update(status="draft")
+    assert guest.post_comment(thread, "Early").status_code == 404
+    assert guest.client.get(f"/api/discussion/threads/{thread.pk}/comments").status_code == 404
+    assert guest.client.get(f"/discussion/threads/{thread.pk}/page").status_code == 404
+
+
+def test_signed_in_readers_post_under_their_account_name():
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("sam", password="x" * 12, first_name="Sam", last_name="Okoro")
+    thread = make_thread()
+    who = reader("sam", user_id=user.pk)
+    who.display_name = "Sam Okoro"
+    result = do_post_comment(thread, who, NewComment(body="As myself", author_name="Somebody Else"))
+    assert result.comment.author_name == "Sam Okoro" and result.comment.user_id == user.pk
+    assert result.edit_token is None

@@ -1,0 +1,37 @@
+"""Forms for the support page and the staff pages; the actions do the real validation."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from masthead.funding.models import Campaign, Donation
+
+
+class DonateForm(forms.Form):
+    frequency = forms.ChoiceField(choices=[("one_off", "One-off"), ("monthly", "Monthly")], initial="one_off",
+                                  widget=forms.RadioSelect)
+    preset = forms.CharField(max_length=20, required=False)  # a suggested-amount button
+    amount = forms.CharField(max_length=20, required=False, label="Amount")
+    name = forms.CharField(max_length=200, required=False, label="Name for the donor wall")
+    email = forms.EmailField(required=False, label="Email for your receipt")
+    message = forms.CharField(max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                              label="Public message (optional)")
+    wall = forms.BooleanField(required=False, label="Show my donation on the donor wall")
+    anonymous = forms.BooleanField(required=False, label="Show me as Anonymous")
+    article = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    token = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+
+
+class ManualDonationForm(forms.Form):
+    campaign = forms.ModelChoiceField(queryset=Campaign.objects.all())
+    method = forms.ChoiceField(choices=[c for c in Donation.Method.choices if c[0] != Donation.Method.STRIPE])
+    amount = forms.CharField(max_length=20, help_text="In the campaign's currency, e.g. 25 or 25.50.")
+    received_on = forms.DateField(initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}))
+    donor_name = forms.CharField(max_length=200, required=False)
+    donor_email = forms.EmailField(required=False, help_text="A receipt is emailed when given.")
+    is_anonymous = forms.BooleanField(required=False)
+    show_on_wall = forms.BooleanField(required=False)
+    public_message = forms.CharField(max_length=300, required=False)
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text="Required: the source of the money and how it was checked.")

@@ -1,0 +1,92 @@
+"""Outbound calls to Stripe through the official library, pinned to one API version.
+
+The API address comes from ``STRIPE_API_BASE`` (Stripe's by default; the tests point it at a local server that
+answers like the endpoints used here). Every call carries an idempotency key, so a retried request never creates
+a second Checkout session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import stripe
+from django.conf import settings
+
+# The API version our requests and our webhook endpoint use; payload shapes in funding.stripe_events match it.
+# Upgrading is a deliberate change: update this, the webhook endpoint's version in the Stripe dashboard, and the
+# recorded payload fixtures in the tests (see docs/funding.md).
+API_VERSION = "2024-06-20"
+
+
+def client() -> stripe.StripeClient:
+    return stripe.StripeClient(
+        settings.STRIPE_SECRET_KEY or "sk_unset",
+        stripe_version=API_VERSION,
+        base_addresses={"api": settings.STRIPE_API_BASE},
+        max_network_retries=settings.STRIPE_MAX_NETWORK_RETRIES,
+    )
+
+
+@dataclass(frozen=True)
+class CheckoutRequest:
+    mode: str  # "payment" or "subscription"
+    amount: int
+    currency: str
+    product_name: str
+    metadata: dict[str, str]
+    success_url: str
+    cancel_url: str
+    idempotency_key: str
+    customer_email: str = ""
+
+
+def _line_item(request: CheckoutRequest) -> dict[str, Any]:
+    price_data: dict[str, Any] = {
+        "currency": request.currency,
+        "unit_amount": request.amount,
+        "product_data": {"name": request.product_name},
+    }
+    if request.mode == "subscription":
+        price_data["recurring"] = {"interval": "month"}
+    return {"quantity": 1, "price_data": price_data}
+
+
+def create_checkout_session(request: CheckoutRequest) -> stripe.checkout.Session:
+    params: dict[str, Any] = {
+        "mode": request.mode,
+        "line_items": [_line_item(request)],
+        "success_url": request.success_url,
+        "cancel_url": request.cancel_url,
+        "metadata": request.metadata,
+        "submit_type": "donate" if request.mode == "payment" else None,
+    }
+    if request.mode == "payment":
+        # Our metadata rides on the payment too, so refund and dispute events can be traced in the dashboard.
+        params["payment_intent_data"] = {"metadata": request.metadata}
+        params["customer_creation"] = "always"
+    else:
+        # Invoices of the subscription carry it as subscription_details.metadata.
+        params["subscription_data"] = {"metadata": request.metadata}
+    if request.customer_email:
+        params["customer_email"] = request.customer_email
+    params = {k: v for k, v in params.items() if v is not None}
+    return client().v1.checkout.sessions.create(params, {"idempotency_key": request.idempotency_key})  # type: ignore[arg-type]
+
+
+def create_portal_session(customer: str, return_url: str, idempotency_key: str) -> stripe.billing_portal.Session:
+    return client().v1.billing_portal.sessions.create(
+        {"customer": customer, "return_url": return_url}, {"idempotency_key": idempotency_key}
+    )
+
+
+def construct_event(payload: bytes, signature: str | None) -> stripe.Event:
+    """Verify ``Stripe-Signature`` over the raw body (tolerance ``STRIPE_WEBHOOK_TOLERANCE`` seconds).
+
+    Raises ``stripe.SignatureVerificationError`` or ``ValueError`` (not JSON) when the request is not from Stripe.
+    """
+    if not settings.STRIPE_WEBHOOK_SECRET:
+        raise stripe.SignatureVerificationError("No webhook secret is configured", signature)
+    return stripe.Webhook.construct_event(
+        payload, signature, settings.STRIPE_WEBHOOK_SECRET, tolerance=settings.STRIPE_WEBHOOK_TOLERANCE
+    )

@@ -1,0 +1,67 @@
+"""Small built-in word lists the screening code needs before any publisher has configured anything.
+
+``TARGET_WORDS`` guides normalisation: when a disguised token could be read several ways (``1`` as *i* or *l*,
+``*`` as any letter, a stretched ``fuuuck``), the reading that is one of these words wins. It is deliberately short
+and only ever matched as a whole word, so innocent words that merely contain one (Scunthorpe, assess, cockpit) are
+never touched. Publishers add their own reject/hold lists as ``WordRule`` rows.
+
+The patterns for threats and for calls for violence against whole groups cover the known weakness of word-level
+classifiers on threats; see docs/moderation.md. They were written from general knowledge of abusive comments, not
+tuned on any evaluation set.
+"""
+
+from __future__ import annotations
+
+import re
+
+TARGET_WORDS = frozenset(
+    """
+    ass arse asshole arsehole bastard bitch bitches bollocks bullshit cock cocks crap cunt cunts dick dicks dickhead
+    dumb dumbass fag fags faggot faggots fuck fucked fucker fuckers fucking fuckin idiot idiots imbecile jerk kill
+    killed killing loser losers moron morons motherfucker nazi nigga nigger niggers piss pissed prick pussy rape
+    raped rapist retard retarded retards scum shit shits shitty slut sluts stupid trash twat wanker whore whores
+    die dead hate hang shoot stab burn murder filth vermin garbage pathetic ugly
+    """.split()
+)
+
+# Groups of people (plural forms as written in comments). Used only inside the threat/dehumanisation patterns.
+_GROUPS = (
+    r"(?:women|men|girls|boys|gays?|gay (?:people|men)|lesbians|trans(?: people| women| men)?|transgender people|"
+    r"queers|black(?:s| people| folks)?|whites|white people|jews|jewish people|muslims|moslems|christians|"
+    r"catholics|hindus|sikhs|arabs|asians|chinese|mexicans|latinos|africans|indians|pakistanis|gypsies|roma|"
+    r"immigrants|migrants|refugees|asylum seekers|foreigners|disabled people|the disabled|cripples|"
+    r"leftists|liberals|conservatives|democrats|republicans|journalists|reporters|these people|those people|"
+    r"your kind|their kind|them all|all of them)"
+)
+
+_KILL_VERBS = (
+    r"(?:kill|murder|shoot|stab|hang|lynch|burn|gas|behead|slaughter|execute|exterminate|eradicate|wipe out|"
+    r"butcher|strangle|beat up|bomb|string up|run over|slit (?:your|their|his|her) throats?)"
+)
+
+_THREAT_PATTERNS = (
+    # First-person intent aimed at the reader or a person: "I will find you and kill you", "gonna shoot you".
+    rf"\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to|'re going to| gonna| am gonna| shall)"
+    rf"(?: \w+){{0,4}} {_KILL_VERBS}\b",
+    rf"\b{_KILL_VERBS} (?:you|u|ya|him|her|them|yourself|the lot of you)\b(?! (?:game|show|movie|film))",
+    r"\b(?:you|u) (?:will|should|deserve to|are going to|gonna) (?:die|be killed|be shot|hang|burn|suffer)\b",
+    r"\b(?:i know|we know) where (?:you|u) live\b",
+    r"\bwatch your back\b",
+    r"\bput a bullet in\b",
+    r"\bkys\b|\bkill (?:your ?self|urself)\b",
+)
+
+_GROUP_VIOLENCE_PATTERNS = (
+    # Calls for violence against a whole group, and dehumanising them.
+    rf"\b{_KILL_VERBS} (?:all|every|each|the|those|these)? ?(?:of the |one of the )?{_GROUPS}\b",
+    rf"\b(?:all|every|the|those|these)? ?{_GROUPS} (?:should|must|need to|ought to|deserve to|have to) "
+    rf"(?:all )?(?:die|be (?:killed|shot|hanged|hung|gassed|exterminated|eradicated|burned|wiped out|deported|"
+    rf"lynched|removed|put down)|hang|burn|rot)\b",
+    rf"\bdeath to (?:all )?{_GROUPS}\b",
+    rf"\b{_GROUPS} (?:are|is) (?:nothing but |just |all |like )?(?:vermin|rats|cockroaches|parasites|animals|"
+    rf"subhuman|sub-human|a disease|a plague|a virus|a cancer|filth|scum|pests|savages|apes)\b",
+    rf"\b(?:get rid of|round up|eliminate) (?:all )?(?:the )?{_GROUPS}\b",
+)
+
+THREAT_RE = re.compile("|".join(f"(?:{p})" for p in _THREAT_PATTERNS))
+GROUP_VIOLENCE_RE = re.compile("|".join(f"(?:{p})" for p in _GROUP_VIOLENCE_PATTERNS))

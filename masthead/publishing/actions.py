@@ -1,0 +1,272 @@
+"""Every change to articles, authors and topics goes through here: the admin, the demo, importers and tests.
+
+``check_*`` validates and raises ``ValidationError``; ``do_*`` writes. Saving an article renders its Markdown
+once (sanitized HTML, canonical plain text, renderer version) and stores its term vector; the "More on this
+topic" lists are recomputed by a task enqueued when the transaction commits, so page views only read rows.
+See docs/publishing.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from masthead.core.markdown import RENDERER_VERSION, render_article
+from masthead.publishing import navigation, related
+from masthead.publishing.models import Article, ArticleVector, Author, RelatedArticle, Topic
+from masthead.publishing.text import html_to_text
+
+log = logging.getLogger(__name__)
+
+# When an article changes, this many of its best matches are re-ranked too (it may now belong in their
+# lists), plus every article that lists it today, up to REFRESH_LIMIT in all.
+NEIGHBOURS_TO_REFRESH = 8
+REFRESH_LIMIT = 40
+_EDITORIAL_FIELDS = ("headline", "standfirst", "body", "featured_image", "image_caption", "image_alt")
+
+
+# --- Authors and topics ---------------------------------------------------------------------------------
+
+def _unique_slug(model: type, text: str, exclude_pk: int | None, max_length: int) -> str:
+    base = slugify(text)[: max_length - 8].strip("-") or "item"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def do_save_author(author: Author) -> Author:
+    if not author.slug:
+        author.slug = _unique_slug(Author, author.name, author.pk, 120)
+    author.full_clean()
+    author.save()
+    return author
+
+
+def do_save_topic(topic: Topic) -> Topic:
+    if not topic.slug:
+        topic.slug = _unique_slug(Topic, topic.name, topic.pk, 80)
+    topic.full_clean()
+    topic.save()
+    transaction.on_commit(navigation.forget)
+    return topic
+
+
+def do_delete_topic(topic: Topic) -> None:
+    topics_articles = list(topic.articles.values_list("pk", flat=True)[:REFRESH_LIMIT])
+    topic.delete()
+    transaction.on_commit(navigation.forget)
+    for article_id in topics_articles:
+        enqueue_related_refresh(article_id)
+
+
+# --- Articles -------------------------------------------------------------------------------------------
+
+def check_article(article: Article) -> None:
+    """Editorial rules on top of the field validation: a schedule needs a time, a headline is required."""
+    errors: dict[str, str] = {}
+    if not article.headline.strip():
+        errors["headline"] = "An article needs a headline."
+    if article.status == Article.Status.SCHEDULED and article.published_at is None:
+        errors["published_at"] = "Give the time at which this article should be published."
+    if article.featured_image and not article.image_alt.strip():
+        errors["image_alt"] = "Describe the featured image for readers who cannot see it."
+    if errors:
+        raise ValidationError(errors)
+
+
+def render_body(article: Article) -> None:
+    """Markdown → sanitized HTML, and the canonical plain text derived from that HTML (see text.py)."""
+    article.body_html = render_article(article.body)
+    article.body_text = html_to_text(article.body_html)
+    article.render_version = RENDERER_VERSION
+
+
+def _normalize_schedule(article: Article, now: datetime) -> None:
+    if article.status == Article.Status.PUBLISHED and article.published_at is None:
+        article.published_at = now
+    elif article.status == Article.Status.PUBLISHED and article.published_at > now:
+        # "Published" with a future time is a schedule: say so, so lists and the admin agree.
+        article.status = Article.Status.SCHEDULED
+
+
+def _editorial_change(article: Article, now: datetime) -> bool:
+    """True when a live article's reader-visible content changed (the "Updated" time readers see)."""
+    if article.pk is None:
+        return False
+    before = Article.objects.filter(pk=article.pk).values(*_EDITORIAL_FIELDS, "status", "published_at").first()
+    if before is None:
+        return False
+    was_live = before["status"] != Article.Status.DRAFT and before["published_at"] and before["published_at"] <= now
+    changed = any(str(before[f] or "") != str(getattr(article, f) or "") for f in _EDITORIAL_FIELDS)
+    return bool(was_live and changed)
+
+
+def do_save_article(
+    article: Article,
+    *,
+    authors: Iterable[Author] | None = None,
+    topics: Iterable[Topic] | None = None,
+) -> Article:
+    """Validate, render, store; the related lists are refreshed once the transaction commits.
+
+    ``authors``/``topics`` replace the article's lists when given (the admin saves them itself, in the same
+    transaction, before the refresh runs).
+    """
+    now = timezone.now()
+    if not article.slug:
+        article.slug = _unique_slug(Article, article.headline, article.pk, 200)
+    _normalize_schedule(article, now)
+    check_article(article)
+    article.full_clean(exclude=["authors", "topics"])
+    if _editorial_change(article, now):
+        article.revised_at = now
+    render_body(article)
+    with transaction.atomic():
+        article.save()
+        if authors is not None:
+            article.authors.set(authors)
+        if topics is not None:
+            article.topics.set(topics)
+        ArticleVector.objects.update_or_create(
+            article=article,
+            defaults={"terms": related.term_counts(article.headline, article.standfirst, article.body_text)},
+        )
+    enqueue_related_refresh(article.pk, scheduled_for=article.published_at)
+    transaction.on_commit(navigation.forget)
+    return article
+
+
+def do_publish_article(article: Article, at: datetime | None = None) -> Article:
+    """Publish now, or schedule for ``at`` (a republished article keeps its first publication time)."""
+    now = timezone.now()
+    if at is not None:
+        article.published_at = at
+    elif article.published_at is None or article.published_at > now:
+        article.published_at = now
+    article.status = Article.Status.PUBLISHED  # becomes SCHEDULED when the time is in the future
+    return do_save_article(article)
+
+
+def do_unpublish_article(article: Article) -> Article:
+    """Back to draft: readers get 404, and lists that named it are refreshed."""
+    article.status = Article.Status.DRAFT
+    return do_save_article(article)
+
+
+def do_set_discussion_open(article: Article, is_open: bool) -> Article:
+    """Open or close the article's discussion (nothing else changes, so nothing is re-rendered)."""
+    now = timezone.now()
+    Article.objects.filter(pk=article.pk).update(discussion_open=is_open, updated_at=now)
+    article.discussion_open, article.updated_at = is_open, now
+    return article
+
+
+def do_rerender_stale(batch: int = 200) -> int:
+    """Re-render articles stored by an older renderer (after ``RENDERER_VERSION`` changes). Returns a count."""
+    done = 0
+    stale = Article.objects.filter(render_version__lt=RENDERER_VERSION).only("pk", "body")
+    for article in stale.iterator(chunk_size=batch):
+        render_body(article)
+        Article.objects.filter(pk=article.pk).update(
+            body_html=article.body_html, body_text=article.body_text, render_version=article.render_version
+        )
+        done += 1
+    return done
+
+
+# --- Related articles -----------------------------------------------------------------------------------
+
+def enqueue_related_refresh(article_id: int, scheduled_for: datetime | None = None) -> None:
+    """Refresh "More on this topic" after commit; again when a scheduled article goes live, where supported."""
+    from masthead.publishing.tasks import refresh_related
+
+    transaction.on_commit(partial(refresh_related.enqueue, article_id))
+    if scheduled_for is not None and scheduled_for > timezone.now() and refresh_related.get_backend().supports_defer:
+        transaction.on_commit(partial(refresh_related.using(run_after=scheduled_for).enqueue, article_id))
+
+
+def build_related_index() -> related.RelatedIndex:
+    """Load every live article's term vector and topics (two queries) into a ranking index."""
+    live = Article.objects.live().values("pk")
+    docs = dict(ArticleVector.objects.filter(article__in=live).values_list("article_id", "terms"))
+    topics: dict[int, set[int]] = {}
+    for article_id, topic_id in Article.topics.through.objects.filter(article__in=live).values_list(
+        "article_id", "topic_id"
+    ):
+        topics.setdefault(article_id, set()).add(topic_id)
+    return related.RelatedIndex(docs, {k: frozenset(v) for k, v in topics.items()})
+
+
+def _store_related(article_id: int, ranked: list[related.Ranked]) -> bool:
+    """Replace one article's stored list; skip the write when nothing changed. True when rows changed."""
+    current = list(RelatedArticle.objects.filter(article_id=article_id).values_list("related_id", "rank"))
+    wanted = [(r.article_id, i + 1) for i, r in enumerate(ranked)]
+    if current == wanted:
+        return False
+    now = timezone.now()
+    with transaction.atomic():
+        RelatedArticle.objects.filter(article_id=article_id).delete()
+        RelatedArticle.objects.bulk_create(
+            RelatedArticle(article_id=article_id, related_id=r.article_id, score=r.score, rank=i + 1, computed_at=now)
+            for i, r in enumerate(ranked)
+        )
+    return True
+
+
+def _topic_ids(article_id: int) -> list[int]:
+    return list(Article.topics.through.objects.filter(article_id=article_id).values_list("topic_id", flat=True))
+
+
+def do_refresh_related(article_id: int) -> list[int]:
+    """Recompute the article's list and its neighbours' lists from one index. Returns the ids re-ranked."""
+    article = Article.objects.filter(pk=article_id).only("pk", "status", "published_at").first()
+    listing_it = list(
+        RelatedArticle.objects.filter(related_id=article_id).values_list("article_id", flat=True)[:REFRESH_LIMIT]
+    )
+    if article is None:
+        targets: list[int] = listing_it
+        own: list[related.Ranked] = []
+    elif article.status == Article.Status.DRAFT:
+        RelatedArticle.objects.filter(article_id=article_id).delete()
+        targets, own = listing_it, []
+    else:
+        index = build_related_index()
+        terms = index.docs.get(article_id)
+        if terms is None:  # scheduled for later: not in the live index, but its list is ready when it goes live
+            terms = ArticleVector.objects.filter(article_id=article_id).values_list("terms", flat=True).first() or {}
+        topic_ids = index.topics.get(article_id) or _topic_ids(article_id)
+        candidates = index.rank(article_id, terms, topic_ids, limit=max(related.RELATED_COUNT, NEIGHBOURS_TO_REFRESH))
+        own = candidates[: related.RELATED_COUNT]
+        _store_related(article_id, own)
+        targets = listing_it + [c.article_id for c in candidates if c.article_id not in listing_it]
+        targets = targets[:REFRESH_LIMIT]
+        return [article_id, *_refresh_many(index, targets)]
+    if not targets:
+        return []
+    return _refresh_many(build_related_index(), targets)
+
+
+def _refresh_many(index: related.RelatedIndex, article_ids: list[int]) -> list[int]:
+    done = []
+    for other_id in article_ids:
+        terms = index.docs.get(other_id)
+        if terms is None:  # not live: its list is rebuilt when it is published
+            continue
+        _store_related(other_id, index.rank(other_id, terms, index.topics.get(other_id, ())))
+        done.append(other_id)
+    return done
+
+
+def do_refresh_all_related() -> int:
+    """Re-rank every live article (after an import or a ranking change). Returns how many were ranked."""
+    index = build_related_index()
+    return len(_refresh_many(index, list(index.docs)))

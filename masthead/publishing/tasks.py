@@ -1,0 +1,13 @@
+"""Background work of publishing, enqueued on commit by ``actions`` (run inline by the tests' backend)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def refresh_related(article_id: int) -> list[int]:
+    """Recompute "More on this topic" for an article and the articles whose lists it belongs in."""
+    from masthead.publishing.actions import do_refresh_related
+
+    return do_refresh_related(article_id)

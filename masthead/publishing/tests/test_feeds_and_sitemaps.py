@@ -1,0 +1,135 @@
+"""RSS, Atom, sitemap.xml, the Google News sitemap and robots.txt parse as XML/text with the expected parts."""
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from masthead.publishing.feeds import SLASH_NS, THREAD_NS
+from masthead.publishing.tests.factories import make_article, make_author, make_topic
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+SITE = "https://news.example"
+
+
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    settings.SITE_URL = SITE
+    settings.PUBLICATION_NAME = "The Lantern & Co"
+
+
+@pytest.fixture
+def articles():
+    rivers, arts = make_topic("Rivers"), make_topic("Arts")
+    writer = make_author("Ada Quill")
+    return {
+        "river": make_article("Weir <repaired> & reopened", topics=[rivers], authors=[writer], image=True),
+        "arts": make_article("Gallery opens", topics=[arts], authors=[writer]),
+        "old": make_article("Old news", topics=[rivers], published_at=timezone.now() - timedelta(days=5)),
+    }
+
+
+def _xml(client, url: str) -> ET.Element:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert "xml" in response["Content-Type"]
+    return ET.fromstring(response.content)
+
+
+def test_rss_feed(client, articles):
+    rss = _xml(client, "/feed/")
+
+    channel = rss.find("channel")
+    assert rss.tag == "rss"
+    assert rss.get("version") == "2.0"
+    assert channel.findtext("title") == "The Lantern & Co"
+    assert channel.findtext("link") == f"{SITE}/"
+    items = channel.findall("item")
+    assert [i.findtext("title") for i in items] == ["Gallery opens", "Weir <repaired> & reopened", "Old news"]
+    first = items[1]
+    assert first.findtext("link") == f"{SITE}{articles['river'].get_absolute_url()}"
+    assert first.findtext("pubDate")
+    assert first.findtext("category") == "Rivers"
+    assert first.findtext("comments").endswith("#discussion")
+    assert "{http://purl.org/rss/1.0/modules/content/}encoded" in [c.tag for c in first]
+
+
+def test_rss_items_carry_comment_counts_when_the_discussion_knows_them(client, articles, monkeypatch):
+    monkeypatch.setattr("masthead.publishing.feeds.comment_counts", lambda ids: {articles["river"].pk: 7})
+    channel = _xml(client, "/feed/").find("channel")
+    counts = {i.findtext("title"): i.findtext(f"{{{SLASH_NS}}}comments") for i in channel.findall("item")}
+    assert counts == {"Gallery opens": None, "Weir <repaired> & reopened": "7", "Old news": None}
+
+
+def test_atom_feed(client, articles, monkeypatch):
+    monkeypatch.setattr("masthead.publishing.feeds.comment_counts", lambda ids: {articles["arts"].pk: 2})
+    feed = _xml(client, "/feed/atom/")
+
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 3
+    arts = entries[0]
+    assert arts.findtext(f"{ATOM}title") == "Gallery opens"
+    assert arts.find(f"{ATOM}link").get("href") == f"{SITE}{articles['arts'].get_absolute_url()}"
+    assert arts.findtext(f"{ATOM}published")
+    assert arts.findtext(f"{ATOM}updated")
+    assert arts.find(f"{ATOM}author").findtext(f"{ATOM}name") == "Ada Quill"
+    replies = [link for link in arts.findall(f"{ATOM}link") if link.get("rel") == "replies"]
+    assert replies[0].get(f"{{{THREAD_NS}}}count") == "2"
+
+
+def test_topic_feeds_list_only_that_topic(client, articles):
+    rss = _xml(client, "/topics/rivers/feed/")
+    titles = [i.findtext("title") for i in rss.find("channel").findall("item")]
+    assert titles == ["Weir <repaired> & reopened", "Old news"]
+    atom = _xml(client, "/topics/arts/feed/atom/")
+    assert [e.findtext(f"{ATOM}title") for e in atom.findall(f"{ATOM}entry")] == ["Gallery opens"]
+    assert client.get("/topics/nope/feed/").status_code == 404
+
+
+def test_sitemap_index_pages_and_articles(client, articles):
+    index = _xml(client, "/sitemap.xml")
+    assert index.tag == f"{SM}sitemapindex"
+    locs = [s.findtext(f"{SM}loc") for s in index.findall(f"{SM}sitemap")]
+    assert locs == [f"{SITE}/sitemaps/pages.xml", f"{SITE}/sitemaps/articles-1.xml", f"{SITE}/news-sitemap.xml"]
+
+    pages = _xml(client, "/sitemaps/pages.xml")
+    page_locs = {u.findtext(f"{SM}loc") for u in pages.findall(f"{SM}url")}
+    assert {f"{SITE}/", f"{SITE}/topics/rivers/", f"{SITE}/authors/ada-quill/"} <= page_locs
+
+    urlset = _xml(client, "/sitemaps/articles-1.xml")
+    urls = urlset.findall(f"{SM}url")
+    assert {u.findtext(f"{SM}loc") for u in urls} == {f"{SITE}{a.get_absolute_url()}" for a in articles.values()}
+    assert all(u.findtext(f"{SM}lastmod") for u in urls)
+    images = urlset.findall(f".//{{http://www.google.com/schemas/sitemap-image/1.1}}loc")
+    assert len(images) == 1
+    assert images[0].text.startswith(f"{SITE}/media/articles/")
+    assert client.get("/sitemaps/articles-2.xml").status_code == 404
+
+
+def test_news_sitemap_has_the_last_two_days(client, articles):
+    urlset = _xml(client, "/news-sitemap.xml")
+
+    urls = urlset.findall(f"{SM}url")
+    assert {u.findtext(f"{SM}loc") for u in urls} == {
+        f"{SITE}{articles['river'].get_absolute_url()}", f"{SITE}{articles['arts'].get_absolute_url()}",
+    }
+    news = urls[0].find(f"{NEWS}news")
+    assert news.find(f"{NEWS}publication").findtext(f"{NEWS}name") == "The Lantern & Co"
+    assert news.find(f"{NEWS}publication").findtext(f"{NEWS}language") == "en"
+    assert news.findtext(f"{NEWS}publication_date")
+    assert news.findtext(f"{NEWS}title") in {"Weir <repaired> & reopened", "Gallery opens"}
+
+
+def test_robots_txt_points_at_the_sitemaps(client):
+    response = client.get("/robots.txt")
+    lines = response.content.decode().splitlines()
+    assert response["Content-Type"].startswith("text/plain")
+    assert f"Sitemap: {SITE}/sitemap.xml" in lines
+    assert f"Sitemap: {SITE}/news-sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
