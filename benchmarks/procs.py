@@ -19,8 +19,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
-
 
 def free_port() -> int:
     """A TCP port nobody listens on right now (the kernel picks it)."""
@@ -77,17 +75,33 @@ def tree_pids(roots: Iterable[int]) -> set[int]:
     return seen
 
 
-def rss_bytes(pids: Iterable[int]) -> tuple[int, int]:
-    """(sum of resident memory, largest single process's resident memory) over ``pids``, from /proc/PID/statm."""
-    total = largest = 0
+def memory_of(pid: int) -> tuple[int, int]:
+    """(resident, anonymous resident) bytes of one process, from /proc/PID/status; zeros once it has ended.
+
+    Resident memory includes file pages mapped by the process (SQLite's mmap of the database, shared
+    libraries); the anonymous part is the process's own heap, which is what grows with leaks and caches.
+    """
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0, 0
+    fields = {}
+    for line in status.splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "RssAnon"):
+            fields[key] = int(value.split()[0]) * 1024
+    return fields.get("VmRSS", 0), fields.get("RssAnon", 0)
+
+
+def rss_bytes(pids: Iterable[int]) -> tuple[int, int, int]:
+    """Over ``pids``: (sum of resident memory, largest process's resident, largest process's anonymous)."""
+    total = largest = largest_anon = 0
     for pid in pids:
-        try:
-            resident = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
-        except (OSError, IndexError, ValueError):
-            continue  # the process ended between listing and reading
+        resident, anon = memory_of(pid)
         total += resident
         largest = max(largest, resident)
-    return total, largest
+        largest_anon = max(largest_anon, anon)
+    return total, largest, largest_anon
 
 
 @dataclass
@@ -98,13 +112,15 @@ class MemorySampler:
     interval: float = 0.2
     peak_total: int = 0
     peak_process: int = 0
+    peak_process_anon: int = 0
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
 
     def sample(self) -> None:
-        total, largest = rss_bytes(tree_pids(self.roots))
+        total, largest, anon = rss_bytes(tree_pids(self.roots))
         self.peak_total = max(self.peak_total, total)
         self.peak_process = max(self.peak_process, largest)
+        self.peak_process_anon = max(self.peak_process_anon, anon)
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -155,7 +171,8 @@ class Processes:
         )
         (self.log_dir / f"{name}.log").write_text(done.stdout + done.stderr)
         if done.returncode != 0:
-            raise RuntimeError(f"{name} failed ({done.returncode}): {' '.join(args)}\n{(done.stdout + done.stderr)[-3000:]}")
+            output = (done.stdout + done.stderr)[-3000:]
+            raise RuntimeError(f"{name} failed ({done.returncode}): {' '.join(args)}\n{output}")
         return done.stdout
 
     def stop(self, proc: subprocess.Popen[bytes], *, grace: float = 10.0) -> None:
@@ -164,15 +181,19 @@ class Processes:
             # The group id is the leader's PID (start_new_session), so this reaches exactly our tree.
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGTERM)
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=grace)
-            except subprocess.TimeoutExpired:
-                pass
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # stragglers left in the group by a leader that exited
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=5)
         self.started = [(n, p) for n, p in self.started if p is not proc]
+
+    def stop_pid(self, pid: int) -> None:
+        """Stop the registered process with this PID (and its group)."""
+        for _name, proc in list(self.started):
+            if proc.pid == pid:
+                self.stop(proc)
 
     def stop_all(self) -> None:
         """Stop everything still registered, newest first (front proxies before their origins)."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-_WORDS = (
+# A paragraph reads better than a list of seventy quoted words.
+_WORDS = (  # noqa: SIM905
     "council budget river bridge school library market harbour vote planning ferry tram housing rent water "
     "festival museum clinic nurses teachers bakery orchard quarry cycle lane mayor ward survey flood drain "
     "parking weekend evening morning neighbours street square station timetable fares grant report meeting "
@@ -53,3 +54,9 @@ def parent_index(n: int) -> int | None:
     Of 200 comments, 150 are top-level and 50 are replies.
     """
     return n - 1 if n % 4 == 3 else None
+
+
+def sentence_for(n: int) -> str:
+    """A one-sentence standfirst for article ``n``."""
+    rng = random.Random(30_000_000 + n)
+    return f"{sentence(rng, 14).capitalize()}."

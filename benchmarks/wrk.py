@@ -46,6 +46,14 @@ request = function()
 end
 """
 
+# A GET whose path holds {r}: a random number per request (for example a random article of the large site).
+_RANDOM = r"""
+request = function()
+  local path = string.gsub(TEMPLATE, "{r}", tostring(math.random(0, RANDOM_MAX - 1)))
+  return wrk.format("GET", path)
+end
+"""
+
 
 @dataclass(frozen=True)
 class Load:
@@ -59,6 +67,8 @@ class Load:
     body: str = ""  # for POST; "{n}" is replaced by a unique number per request
     headers: tuple[tuple[str, str], ...] = ()
     delay_ms: int = 0  # pause per connection between requests: paces the rate (connections * 1000 / delay_ms)
+    # GET a different path per request: "{r}" in the URL's path is replaced by a random number below random_max.
+    random_max: int = 0
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,11 @@ def script_for(load: Load) -> str:
         headers = ", ".join(f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in load.headers)
         parts.append(f"BODY = {_lua_string(load.body)}\nPATH = {_lua_string(target)}\nHEADERS = {{{headers}}}\n")
         parts.append(_POST)
+    elif load.random_max:
+        path = urlsplit(load.url)
+        target = path.path + (f"?{path.query}" if path.query else "")
+        parts.append(f"TEMPLATE = {_lua_string(target)}\nRANDOM_MAX = {int(load.random_max)}\n")
+        parts.append(_RANDOM)
     elif load.headers:
         parts.extend(f"wrk.headers[{_lua_string(k)}] = {_lua_string(v)}\n" for k, v in load.headers)
     if load.delay_ms:
@@ -110,8 +125,11 @@ def start(load: Load) -> tuple[subprocess.Popen[str], Path]:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="masthead-bench-", delete=False) as script:
         script.write(script_for(load))
     threads = max(1, min(load.threads, load.connections))
+    parts = urlsplit(load.url)
+    # With a path template the script builds every request's path; wrk itself only needs the server.
+    target = f"{parts.scheme}://{parts.netloc}/" if load.random_max else load.url
     args = [wrk, f"-t{threads}", f"-c{load.connections}", f"-d{load.seconds}s", "--latency",
-            "--timeout", "10s", "-s", script.name, load.url]
+            "--timeout", "10s", "-s", script.name, target]
     return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True), Path(script.name)
 
 

@@ -12,3 +12,4 @@ api = NinjaAPI(
 
 # Each domain owns its router (``<app>/api.py``) and registers it here.
 api.add_router("/discussion/", "masthead.discussion.api.router")
+api.add_router("/funding/", "masthead.funding.api.router")

@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -59,9 +59,25 @@ def thread_channel(thread_id: int) -> str:
 # --- threads ----------------------------------------------------------------------------------------------
 
 
+_THREAD_FIELDS = ("id", "key", "article_id", "comment_count", "version")
+
+
+def _thread_row_sql() -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(name) for name in _THREAD_FIELDS)
+    table = quote(Thread._meta.db_table)
+    return f"SELECT {columns} FROM {table} WHERE {quote('article_id')} = %s"  # noqa: S608 - names from the model
+
+
 def thread_for_article(article: object) -> Thread:
-    """The article's thread, created the first time anyone looks (one row per article, ever)."""
-    thread = Thread.objects.filter(article_id=article.pk).first()  # type: ignore[attr-defined]
+    """The article's thread, created the first time anyone looks (one row per article, ever).
+
+    Every article page asks this, so it is one plain indexed SELECT without the ORM's query compilation.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_thread_row_sql(), [article.pk])  # type: ignore[attr-defined]
+        row = cursor.fetchone()
+    thread = Thread.from_db(connection.alias, list(_THREAD_FIELDS), list(row)) if row is not None else None
     if thread is None:
         thread, _ = Thread.objects.get_or_create(
             key=f"article:{article.pk}", defaults={"article_id": article.pk}  # type: ignore[attr-defined]

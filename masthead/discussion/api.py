@@ -119,8 +119,10 @@ class CountsOut(Schema):
     counts: dict[str, int]
 
 
-def _out(comment: Comment, *, with_html: bool = False) -> dict[str, Any]:
-    shown = comment.status in (Comment.Status.VISIBLE, Comment.Status.PENDING)
+def _out(comment: Comment, *, with_html: bool = False, to_author: bool = False) -> dict[str, Any]:
+    # Others see the text of visible comments only (a held or rejected one with replies is a bare tombstone);
+    # the author, answered right after posting or editing, also sees their own comment while it is held.
+    shown = comment.status == Comment.Status.VISIBLE or (to_author and comment.status == Comment.Status.PENDING)
     html = ""
     if with_html:
         html = root_html(comment) if comment.depth == 0 else comment_html(comment)
@@ -195,7 +197,7 @@ def post_comment(request: HttpRequest, response: HttpResponse, thread_id: Object
     except DiscussionError as error:
         return _error(error)
     remember_reader(response, reader, secure=settings.SESSION_COOKIE_SECURE)
-    return Status(201 if result.created else 200, _out(result.comment, with_html=True))
+    return Status(201 if result.created else 200, _out(result.comment, with_html=True, to_author=True))
 
 
 def _comment(comment_id: int) -> Comment:
@@ -210,7 +212,7 @@ def edit_comment(request: HttpRequest, comment_id: ObjectId, payload: CommentEdi
             comment = do_edit_comment(_comment(comment_id), request.auth, payload.body)  # type: ignore[attr-defined]
     except DiscussionError as error:
         return _error(error)
-    return Status(200, _out(comment, with_html=True))
+    return Status(200, _out(comment, with_html=True, to_author=True))
 
 
 @router.delete("/comments/{comment_id}", auth=csrf_reader, response={200: CommentOut, frozenset(ERRORS): ErrorOut})

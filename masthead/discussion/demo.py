@@ -1,6 +1,6 @@
 """Demo discussions for `masthead demo`: lively threads under every demo article, all written by us.
 
-Comments are assembled from our own sentence parts (openers × points × closers), so a few thousand comments
+Comments are assembled from our own sentence parts (openers, points and closers combined), so a few thousand comments
 read varied without a corpus. Guests only, with plausible names in several scripts and odd punctuation.
 Rows are bulk-inserted with ids chosen here (so paths are known before insert): a few thousand comments with
 their votes take a couple of seconds.

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from masthead.discussion.actions import thread_for_article
@@ -20,6 +19,11 @@ from masthead.discussion.pages import SORTS, Cursor, CursorError, load_page, nor
 from masthead.discussion.readers import has_reader_cookie, reader_from_request
 from masthead.discussion.render import first_page, page_html
 from masthead.discussion.slots import render_slots
+
+
+def _thread_prefix(thread_id: int) -> str:
+    """``/discussion/threads/<id>/``: one reverse() checks the URL shape, the rest is string work (hot path)."""
+    return reverse("discussion:post", args=[thread_id]).removesuffix("comments")
 
 
 def render_section(request: HttpRequest, article: object) -> SafeString:
@@ -60,6 +64,7 @@ def render_section(request: HttpRequest, article: object) -> SafeString:
             .first()
         )
 
+    prefix = _thread_prefix(thread.pk)
     context = {
         "thread": thread,
         "sort": sort,
@@ -73,13 +78,12 @@ def render_section(request: HttpRequest, article: object) -> SafeString:
         "mine_ids": mine,
         "my_page_comments": mine,
         "my_votes_attr": json.dumps(my_votes, separators=(",", ":")),
-        "post_url": reverse("discussion:post", args=[thread.pk]),
-        "vote_url": reverse("discussion:vote", args=[thread.pk]),
-        "events_url": reverse("discussion:events", args=[thread.pk]),
-        "fragment_url": reverse("discussion:fragment", args=[thread.pk]),
+        "post_url": f"{prefix}comments",
+        "vote_url": f"{prefix}vote",
+        "events_url": f"{prefix}events",
+        "fragment_url": f"{prefix}page",
         "api_base": "/api/discussion",
         "messages_for_discussion": list(messages.get_messages(request)),
         "slots": render_slots(request, thread),
-        "now": timezone.now(),
     }
     return mark_safe(render_to_string("discussion/section.html", context, request=request))

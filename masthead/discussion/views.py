@@ -5,11 +5,14 @@ Each view is thin: parse, call one action inside a transaction, redirect back to
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from masthead.core.live import sse_response
@@ -38,7 +41,12 @@ def _article_url(thread: Thread) -> str:
 
 
 def _back(thread: Thread, sort: str, anchor: str) -> HttpResponseRedirect:
-    return HttpResponseRedirect(f"{_article_url(thread)}?sort={normalize_sort(sort)}#{anchor}")
+    # ``seen`` makes the address new after each change, so a browser holding the article page with an ETag
+    # (which does not follow votes, edits or this reader's messages) fetches it afresh instead of showing
+    # the page from before the change.
+    return HttpResponseRedirect(
+        f"{_article_url(thread)}?sort={normalize_sort(sort)}&seen={secrets.token_hex(4)}#{anchor}"
+    )
 
 
 def _int_or_none(raw: str) -> int | None:
@@ -123,9 +131,16 @@ def fragment(request: HttpRequest, thread_id: int) -> HttpResponse:
             after = Cursor.decode(request.GET["after"])
         except CursorError:
             return HttpResponse("Malformed cursor.", status=400, content_type="text/plain")
-    page = load_page(thread.pk, sort, after, discussion_settings().page_size)
+    size = discussion_settings().page_size
+    # The thread version changes with everything the fragment shows, so it makes an exact validator.
+    etag = f'"{thread.pk}-{thread.version}-{sort}-{after.encode() if after else ""}-{size}"'
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        return not_modified
+    page = load_page(thread.pk, sort, after, size)
     response = HttpResponse(page_html(page, thread, _article_url(thread), is_first=after is None))
     response["Cache-Control"] = "no-cache"
+    response["ETag"] = etag
     return response
 
 

@@ -18,8 +18,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from masthead.accounts.names import InvalidName, normalize_display_name
 from masthead.core.ratelimit import Limit, hit
 from masthead.funding import ledger, money, state, stripe_client, stripe_events
+from masthead.funding.campaigns import forget_active_on_commit
 from masthead.funding.models import Campaign, Donation, FundingAudit, StripeEvent
 from masthead.publishing.models import Article
 
@@ -38,6 +40,14 @@ class CheckoutPlan:
     amount: int  # minor units
     metadata: dict[str, str]
     email: str
+
+
+def wall_text(raw: str, max_length: int) -> str:
+    """Names and messages shown on the wall: NFC, no bidi/zero-width/control tricks, capped after cleaning."""
+    try:
+        return normalize_display_name(raw, max_length=max_length)
+    except InvalidName:
+        return ""
 
 
 def check_checkout_rate(network: str) -> Limit:
@@ -79,10 +89,10 @@ def check_checkout(
     }
     if article is not None:
         metadata["article"] = str(article.pk)
-    if name.strip():
-        metadata["name"] = name.strip()[:200]
-    if message.strip():
-        metadata["message"] = message.strip()[:300]
+    if wall_text(name, 80):
+        metadata["name"] = wall_text(name, 80)
+    if wall_text(message, 300):
+        metadata["message"] = wall_text(message, 300)
     mode = "subscription" if frequency == "monthly" else "payment"
     return CheckoutPlan(campaign, mode, amount, metadata, email.strip())
 
@@ -156,7 +166,7 @@ def _receipt_on_commit(donation: Donation, *, was_paid: bool) -> None:
         from masthead.funding.tasks import send_receipt
 
         donation_id = donation.pk
-        transaction.on_commit(lambda: send_receipt.enqueue(donation_id))
+        transaction.on_commit(lambda: send_receipt.enqueue(donation_id), robust=True)
 
 
 # --- Manual donations (staff) ------------------------------------------------------------------------------
@@ -190,6 +200,9 @@ def check_manual_donation(actor: AbstractBaseUser, *, campaign: Campaign, method
         raise FundingError(str(error)) from None
     if received_on > timezone.localdate():
         raise FundingError("The date received cannot be in the future.")
+    for field, length in (("donor_name", 200), ("public_message", 300)):
+        if donor.get(field):
+            donor[field] = wall_text(donor[field], length)
     return ManualDonation(campaign, method, amount, received_on, note.strip(), **donor)
 
 
@@ -197,7 +210,8 @@ def do_record_manual_donation(actor: AbstractBaseUser, entry: ManualDonation) ->
     received = timezone.make_aware(datetime.combine(entry.received_on, time(12)), timezone.get_default_timezone())
     donation = Donation(
         campaign=entry.campaign, kind=Donation.Kind.MANUAL, method=entry.method, currency=entry.campaign.currency,
-        donor_name=entry.donor_name, donor_email=entry.donor_email, is_anonymous=entry.is_anonymous,
+        donor_name=entry.donor_name, wall_name=entry.donor_name, donor_email=entry.donor_email,
+        is_anonymous=entry.is_anonymous,
         show_on_wall=entry.show_on_wall, public_message=entry.public_message, note=entry.note, recorded_by=actor,
     )
     state.mark_paid(donation, entry.amount, received)
@@ -229,4 +243,5 @@ def do_activate_campaign(campaign: Campaign) -> None:
     Campaign.objects.select_for_update().filter(is_active=True).exclude(pk=campaign.pk).update(is_active=False)
     Campaign.objects.filter(pk=campaign.pk).update(is_active=True)
     campaign.is_active = True
+    forget_active_on_commit()  # update() skips Campaign.save()
     ledger.changed_on_commit(campaign.pk)

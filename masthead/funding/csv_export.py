@@ -17,7 +17,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 HEADER = [
     "id", "paid_at", "campaign", "kind", "method", "status", "currency", "amount", "refunded", "net",
-    "donor_name", "donor_email", "anonymous", "on_wall", "public_message", "article", "stripe_payment_intent", "note",
+    "donor_name", "wall_name", "donor_email", "anonymous", "on_wall", "public_message", "article",
+    "stripe_payment_intent", "note",
 ]
 
 
@@ -31,8 +32,9 @@ def _row(d: Donation) -> list[str]:
     return [neutralise(v) for v in (
         d.pk, d.paid_at.isoformat() if d.paid_at else "", d.campaign.name if d.campaign else "", d.kind, d.method,
         d.status, currency.upper(), money.number(d.amount, currency), money.number(d.refunded_amount, currency),
-        money.number(d.net_amount, currency), d.donor_name, d.donor_email, "yes" if d.is_anonymous else "no",
-        "yes" if d.show_on_wall else "no", d.public_message, d.article.headline if d.article else "",
+        money.number(d.net_amount, currency), d.donor_name, d.wall_name, d.donor_email,
+        "yes" if d.is_anonymous else "no", "yes" if d.show_on_wall else "no", d.public_message,
+        d.article.headline if d.article else "",
         d.stripe_payment_intent or "", d.note,
     )]
 

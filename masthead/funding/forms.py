@@ -9,6 +9,10 @@ from masthead.funding.models import Campaign, Donation
 
 
 class DonateForm(forms.Form):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
     frequency = forms.ChoiceField(choices=[("one_off", "One-off"), ("monthly", "Monthly")], initial="one_off",
                                   widget=forms.RadioSelect)
     preset = forms.CharField(max_length=20, required=False)  # a suggested-amount button

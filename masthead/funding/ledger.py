@@ -68,7 +68,8 @@ def counted(campaign: Campaign, now: datetime | None = None):  # type: ignore[no
 
 def compute(campaign: Campaign, version: int = 0, now: datetime | None = None) -> Totals:
     figures = counted(campaign, now).aggregate(
-        raised=Sum("net_amount", default=0), supporters=Count("supporter_key", distinct=True, filter=~Q(supporter_key=""))
+        raised=Sum("net_amount", default=0),
+        supporters=Count("supporter_key", distinct=True, filter=~Q(supporter_key="")),
     )
     return Totals(campaign.pk, campaign.currency, campaign.goal, int(figures["raised"]), figures["supporters"], version)
 
@@ -102,7 +103,7 @@ def channel(campaign_id: int) -> str:
 def changed_on_commit(campaign_id: int | None) -> None:
     """Call inside the transaction that changed the ledger: once it commits, bump the version and publish."""
     if campaign_id is not None:
-        transaction.on_commit(lambda: _changed(campaign_id))
+        transaction.on_commit(lambda: _changed(campaign_id), robust=True)  # a cache hiccup must not fail the webhook
 
 
 def _changed(campaign_id: int) -> None:

@@ -60,8 +60,18 @@ class Campaign(models.Model):
         return self.name
 
     def save(self, *args: object, **kwargs: object) -> None:
+        from masthead.funding.campaigns import forget_active_on_commit
+
         self.currency = self.currency.lower()
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+        forget_active_on_commit()
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        from masthead.funding.campaigns import forget_active_on_commit
+
+        result = super().delete(*args, **kwargs)  # type: ignore[arg-type]
+        forget_active_on_commit()
+        return result
 
     @property
     def tick_values(self) -> list[int]:
@@ -136,6 +146,7 @@ class Donation(models.Model):
     donor_email = models.EmailField(blank=True)
     is_anonymous = models.BooleanField(default=False)
     show_on_wall = models.BooleanField(default=False)
+    wall_name = models.CharField(max_length=200, blank=True, help_text="The name the donor chose for the wall.")
     public_message = models.CharField(max_length=300, blank=True)
     article = models.ForeignKey("publishing.Article", null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="+", help_text="The article the reader came from.")
@@ -163,7 +174,8 @@ class Donation(models.Model):
 
     @property
     def public_name(self) -> str:
-        return "Anonymous" if self.is_anonymous or not self.donor_name else self.donor_name
+        # Only a name the donor typed for the wall is ever shown, never the billing name from Checkout.
+        return "Anonymous" if self.is_anonymous or not self.wall_name else self.wall_name
 
 
 class RecurringDonation(models.Model):

@@ -10,9 +10,9 @@ from decimal import Decimal, InvalidOperation
 
 # https://docs.stripe.com/currencies#zero-decimal and #three-decimal
 ZERO_DECIMAL = frozenset(
-    "bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf".split()
+    ["bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"]
 )
-THREE_DECIMAL = frozenset("bhd jod kwd omr tnd".split())
+THREE_DECIMAL = frozenset(["bhd", "jod", "kwd", "omr", "tnd"])
 
 SYMBOLS = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥", "chf": "CHF ", "cad": "CA$", "aud": "A$"}
 
@@ -41,7 +41,8 @@ def to_minor(text: str | Decimal | int, currency: str) -> int:
     minor = value.scaleb(exponent(currency))
     if minor != minor.to_integral_value():
         places = exponent(currency)
-        raise AmountError(f"{currency.upper()} amounts take {places} decimal place{'s' if places != 1 else ''} at most.")
+        plural = "s" if places != 1 else ""
+        raise AmountError(f"{currency.upper()} amounts take {places} decimal place{plural} at most.")
     return int(minor)
 
 

@@ -30,5 +30,6 @@ def current_window(campaign: Campaign, now: datetime | None = None) -> Window:
         first = local.date().replace(day=1)
         following = (first + timedelta(days=32)).replace(day=1)
         return Window(_midnight(first), _midnight(following), f"m{first:%Y%m}")
-    assert campaign.starts_on is not None and campaign.ends_on is not None
+    assert campaign.starts_on is not None
+    assert campaign.ends_on is not None
     return Window(_midnight(campaign.starts_on), _midnight(campaign.ends_on + timedelta(days=1)), "fixed")

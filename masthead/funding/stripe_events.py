@@ -50,8 +50,7 @@ def _attribute(donation: Donation, metadata: Obj, *, kind: str) -> None:
         donation.is_anonymous = metadata.get("anonymous") == "1"
         donation.show_on_wall = metadata.get("wall") == "1"
         donation.public_message = str(metadata.get("message", ""))[:300]
-        if metadata.get("name") and not donation.donor_name:
-            donation.donor_name = str(metadata["name"])[:200]
+        donation.wall_name = str(metadata.get("name", ""))[:200]
 
 
 def _donor(donation: Donation, *, name: str | None, email: str | None, customer: str | None) -> None:

@@ -14,16 +14,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from masthead.core import live
 from masthead.core.network import network_hash
 from masthead.funding import actions, ledger, money
+from masthead.funding.campaigns import active_campaign
 from masthead.funding.forms import DonateForm
 from masthead.funding.models import Campaign, Donation
 from masthead.funding.tasks import PORTAL_SALT
 
 WALL_SIZE = 50
 PORTAL_LINK_MAX_AGE = 30 * 24 * 3600
-
-
-def active_campaign() -> Campaign | None:
-    return Campaign.objects.filter(is_active=True).first()
 
 
 def _support_page(request: HttpRequest, form: DonateForm, campaign: Campaign | None, *, error: str = "",

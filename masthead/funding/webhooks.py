@@ -37,11 +37,12 @@ def stripe_webhook(request: HttpRequest) -> HttpResponse:
             with transaction.atomic():
                 outcome = actions.do_record_stripe_event(event)
             break
-        except (IntegrityError, OperationalError):
+        except (IntegrityError, OperationalError) as error:
             # A concurrent delivery of the same event, or of another event creating the same ledger row, won
             # the race (PostgreSQL), or the write lock wait timed out (SQLite): retry from a fresh transaction.
             if attempt == ATTEMPTS - 1:
                 log.warning("Stripe event %s not recorded after %s attempts", event["id"], ATTEMPTS)
                 return JsonResponse({"error": "busy, retry"}, status=503)  # Stripe retries later
+            log.info("Retrying Stripe event %s after %s", event["id"], type(error).__name__)
             time.sleep(0.02 * (attempt + 1))
     return JsonResponse({"received": True, "duplicate": outcome.duplicate})

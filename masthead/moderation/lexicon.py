@@ -15,14 +15,30 @@ from __future__ import annotations
 import re
 
 TARGET_WORDS = frozenset(
-    """
-    ass arse asshole arsehole bastard bitch bitches bollocks bullshit cock cocks crap cunt cunts dick dicks dickhead
-    dumb dumbass fag fags faggot faggots fuck fucked fucker fuckers fucking fuckin idiot idiots imbecile jerk kill
-    killed killing loser losers moron morons motherfucker nazi nigga nigger niggers piss pissed prick pussy rape
-    raped rapist retard retarded retards scum shit shits shitty slut sluts stupid trash twat wanker whore whores
-    die dead hate hang shoot stab burn murder filth vermin garbage pathetic ugly
-    """.split()
+    [
+        "ass", "arse", "asshole", "arsehole", "bastard", "bitch", "bitches", "bollocks", "bullshit", "cock",
+        "cocks", "crap", "cunt", "cunts", "dick", "dicks", "dickhead", "dumb", "dumbass", "fag", "fags",
+        "faggot", "faggots", "fuck", "fucked", "fucker", "fuckers", "fucking", "fuckin", "idiot", "idiots",
+        "imbecile", "jerk", "kill", "killed", "killing", "loser", "losers", "moron", "morons", "motherfucker",
+        "nazi", "nigga", "nigger", "niggers", "piss", "pissed", "prick", "pussy", "rape", "raped", "rapist",
+        "retard", "retarded", "retards", "scum", "shit", "shits", "shitty", "slut", "sluts", "stupid", "trash",
+        "twat", "wanker", "whore", "whores", "die", "dead", "hate", "hang", "shoot", "stab", "burn", "murder",
+        "filth", "vermin", "garbage", "pathetic", "ugly"
+    ]
 )
+
+# Strong profanity, slurs and personal insults: held for review by default (``hold_profanity``), matched as whole
+# words of the normalised text. Mild words ("crap", "stupid", "damn") are left to the classifier.
+PROFANITY = frozenset(
+    [
+        "asshole", "assholes", "arsehole", "bitch", "bitches", "bullshit", "cunt", "cunts", "dickhead", "fag",
+        "fags", "faggot", "faggots", "fuck", "fucked", "fucker", "fuckers", "fucking", "fuckin", "idiot",
+        "idiots", "imbecile", "moron", "morons", "motherfucker", "nigga", "nigger", "niggers", "retard",
+        "retarded", "retards", "shit", "shits", "shitty", "slut", "sluts", "twat", "wanker", "whore", "whores",
+        "kys"
+    ]
+)
+PROFANITY_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(PROFANITY, key=len, reverse=True)) + r")(?![\w])")
 
 # Groups of people (plural forms as written in comments). Used only inside the threat/dehumanisation patterns.
 _GROUPS = (
@@ -31,7 +47,10 @@ _GROUPS = (
     r"catholics|hindus|sikhs|arabs|asians|chinese|mexicans|latinos|africans|indians|pakistanis|gypsies|roma|"
     r"immigrants|migrants|refugees|asylum seekers|foreigners|disabled people|the disabled|cripples|"
     r"leftists|liberals|conservatives|democrats|republicans|journalists|reporters|these people|those people|"
-    r"your kind|their kind|them all|all of them)"
+    r"your kind|their kind|them all|all of them|"
+    # singular, for "the next ... I see", "any ... who"
+    r"(?:woman|man|girl|gay|gay (?:person|man|guy)|lesbian|trans (?:person|woman|man)|black (?:person|man|guy|woman)|"
+    r"jew|muslim|christian|arab|immigrant|migrant|refugee|foreigner|disabled person|cripple)s?)"
 )
 
 _KILL_VERBS = (
@@ -41,7 +60,8 @@ _KILL_VERBS = (
 
 _THREAT_PATTERNS = (
     # First-person intent aimed at the reader or a person: "I will find you and kill you", "gonna shoot you".
-    rf"\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to|'re going to| gonna| am gonna| shall)"
+    rf"\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to|'re going to| gonna| am gonna| shall|'d| would|"
+    rf" want to| wanna|'d love to| would love to| can't wait to| cannot wait to| should| must| need to)"
     rf"(?: \w+){{0,4}} {_KILL_VERBS}\b",
     rf"\b{_KILL_VERBS} (?:you|u|ya|him|her|them|yourself|the lot of you)\b(?! (?:game|show|movie|film))",
     r"\b(?:you|u) (?:will|should|deserve to|are going to|gonna) (?:die|be killed|be shot|hang|burn|suffer)\b",
@@ -58,9 +78,19 @@ _GROUP_VIOLENCE_PATTERNS = (
     rf"(?:all )?(?:die|be (?:killed|shot|hanged|hung|gassed|exterminated|eradicated|burned|wiped out|deported|"
     rf"lynched|removed|put down)|hang|burn|rot)\b",
     rf"\bdeath to (?:all )?{_GROUPS}\b",
+    rf"\b{_KILL_VERBS} (?:the next|any|every|a|some) {_GROUPS}\b",
+    rf"\b(?:want|wish|like to see|love to see|see) (?:all |every |the )?{_GROUPS} (?:dead|die|burn|hang|hanged|gone)\b",
+    rf"\b(?:someone|somebody|they|people) (?:should|needs to|need to|ought to|must) {_KILL_VERBS}\b",
     rf"\b{_GROUPS} (?:are|is) (?:nothing but |just |all |like )?(?:vermin|rats|cockroaches|parasites|animals|"
     rf"subhuman|sub-human|a disease|a plague|a virus|a cancer|filth|scum|pests|savages|apes)\b",
     rf"\b(?:get rid of|round up|eliminate) (?:all )?(?:the )?{_GROUPS}\b",
+    # Open contempt for a whole group.
+    rf"\b(?:i|we) (?:really |just |truly |absolutely |fucking )?(?:hate|despise|detest|loathe|can't stand|cannot "
+    rf"stand) (?:all |every )?{_GROUPS}\b",
+    rf"\b{_GROUPS} (?:are|r) (?:all |so |just |such |nothing but |a bunch of )?(?:disgusting|worthless|scum|trash|"
+    rf"garbage|pathetic|evil|inferior|dirty|criminals|rapists|terrorists|a disgrace|a waste of space|"
+    rf"less than human|not human|lesser beings|freaks|degenerates)\b",
+    rf"\b(?:no place for|there is no room for|keep out) (?:all |any )?{_GROUPS}\b",
 )
 
 THREAT_RE = re.compile("|".join(f"(?:{p})" for p in _THREAT_PATTERNS))

@@ -128,14 +128,21 @@ class RelatedArticle(models.Model):
         return f"{self.article_id} -> {self.related_id} ({self.score:.3f})"
 
 
-class ArticleVector(models.Model):
-    """An article's weighted term counts, kept at save time so ranking never re-tokenizes the archive.
+class ArticleTerm(models.Model):
+    """One term of an article's stored TF-IDF document vector: an inverted index for "More on this topic".
 
-    A separate table keeps Article rows small for listings; see ``masthead.publishing.related``.
+    ``weight`` is the log-tf weight divided by the article's vector norm (no idf; see related.py), written when
+    the article is saved, so ranking never re-reads article text.
     """
 
-    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="vector")
-    terms = models.JSONField(default=dict)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="terms")
+    term = models.CharField(max_length=40)
+    weight = models.FloatField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "term"], name="article_term_once")]
+        # term first: ranking looks up a few terms across all articles; weight makes the index covering.
+        indexes = [models.Index(fields=["term", "article", "weight"], name="article_term_lookup")]
 
     def __str__(self) -> str:
-        return f"terms of {self.article_id}"
+        return f"{self.article_id}:{self.term}"

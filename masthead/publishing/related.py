@@ -1,13 +1,16 @@
 """Ranking for "More on this topic": TF-IDF cosine similarity boosted by shared topics.
 
-At save time each article gets a sparse term vector (``term_counts``: weighted counts of the headline,
-standfirst and body words, kept in ``ArticleVector``), so ranking never re-tokenizes the archive. Ranking builds
-a ``RelatedIndex`` once from every live article's stored counts (document frequencies, IDF weights, vector
-norms and an inverted index) and then ranks one or many articles against it. Pure Python over sparse dicts:
-see docs/publishing.md for the measured cost with 10,000 articles.
+The weighting is the classic "lnc.ltc" TF-IDF scheme (Salton & Buckley; Manning et al., *Introduction to
+Information Retrieval*, 6.4.3): stored document vectors use log-tf with cosine normalization and no idf, so they
+never go stale as the archive grows; the ranked article's own vector (the query) uses log-tf times idf, computed
+at ranking time from the term table, and keeps only its QUERY_TERMS most distinctive terms. The dot product of
+the two normalized vectors is the cosine similarity.
 
-Score of a candidate = cosine(tf-idf) + TOPIC_BOOST x shared topics (at most MAX_TOPIC_BOOSTS of them), so an
-article on the same subject and under the same topic ranks above one that only shares words or only a topic.
+The document vectors live in the database (``ArticleTerm``, an inverted index: one row per article and term),
+so ranking one article is a handful of indexed queries and a small sum in SQL, with no archive held in memory.
+
+Score of a candidate = cosine + TOPIC_BOOST x shared topics (counting at most MAX_TOPIC_BOOSTS), so an article on
+the same subject and under the same topic ranks above one that only shares words or only a topic.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 TOPIC_BOOST = 0.15
@@ -24,7 +26,10 @@ MIN_SCORE = 0.02
 RELATED_COUNT = 4
 HEADLINE_WEIGHT = 3  # a word in the headline counts as three in the body
 STANDFIRST_WEIGHT = 2
-MAX_TERMS = 150  # the heaviest terms kept per article; the long tail adds cost and little signal
+DOC_TERMS = 80  # the heaviest terms kept per article; the long tail adds rows and little signal
+QUERY_TERMS = 25  # the ranked article's most distinctive terms (by tf x idf) make the query
+CANDIDATES = 200  # text and topic candidates fetched before the boosted scores are merged
+MAX_TERM_LENGTH = 40
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _STOP_WORDS = """
@@ -49,19 +54,45 @@ def _stem(word: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    words = (_stem(w) for w in _WORD.findall(text.casefold()))
+    words = (_stem(w)[:MAX_TERM_LENGTH] for w in _WORD.findall(text.casefold()))
     return [w for w in words if w not in _STOP]
 
 
 def term_counts(headline: str, standfirst: str, body_text: str) -> dict[str, int]:
-    """Weighted term counts of one article, trimmed to its MAX_TERMS heaviest terms."""
+    """Weighted term counts of one article, trimmed to its DOC_TERMS heaviest terms."""
     counts: Counter[str] = Counter()
     for word in tokenize(headline):
         counts[word] += HEADLINE_WEIGHT
     for word in tokenize(standfirst):
         counts[word] += STANDFIRST_WEIGHT
     counts.update(tokenize(body_text))
-    return dict(counts.most_common(MAX_TERMS))
+    return dict(counts.most_common(DOC_TERMS))
+
+
+def _normalized(weights: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+def document_weights(counts: dict[str, int]) -> dict[str, float]:
+    """The stored side (lnc): sublinear tf, cosine-normalized, no idf."""
+    return _normalized({t: 1 + math.log(n) for t, n in counts.items() if n > 0})
+
+
+def idf(document_frequency: int, documents: int) -> float:
+    # Smoothed, so a term found in every article still weighs a little.
+    return math.log((1 + documents) / (1 + document_frequency)) + 1
+
+
+def query_weights(doc_weights: dict[str, float], frequencies: dict[str, int], documents: int) -> dict[str, float]:
+    """The ranked side (ltc): the stored log-tf weights times idf, top QUERY_TERMS terms, normalized.
+
+    Stored weights are log-tf divided by a constant (the document norm), so scaling them by idf gives the
+    same direction as log-tf x idf.
+    """
+    weighted = {t: w * idf(frequencies.get(t, 0), documents) for t, w in doc_weights.items()}
+    top = sorted(weighted.items(), key=lambda item: (-item[1], item[0]))[:QUERY_TERMS]
+    return _normalized(dict(top))
 
 
 @dataclass(frozen=True)
@@ -70,48 +101,13 @@ class Ranked:
     score: float
 
 
-class RelatedIndex:
-    """Every live article's tf-idf vector, norms and an inverted index, built once per recompute."""
-
-    def __init__(self, docs: dict[int, dict[str, int]], topics: dict[int, frozenset[int]]) -> None:
-        self.docs = docs
-        self.topics = topics
-        count = len(docs)
-        df: Counter[str] = Counter()
-        for terms in docs.values():
-            df.update(terms.keys())
-        # Smoothed idf: a term in every article still weighs a little; an unseen term weighs the most.
-        self._max_idf = math.log((1 + count) / 1) + 1
-        self.idf = {term: math.log((1 + count) / (1 + n)) + 1 for term, n in df.items()}
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-        self.norms: dict[int, float] = {}
-        for doc_id, terms in docs.items():
-            weights = self._weights(terms)
-            self.norms[doc_id] = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            for term, weight in weights.items():
-                self.postings.setdefault(term, []).append((doc_id, weight))
-
-    def _weights(self, terms: dict[str, int]) -> dict[str, float]:
-        # Sublinear tf: the tenth mention of a word adds far less than the first.
-        return {t: (1 + math.log(n)) * self.idf.get(t, self._max_idf) for t, n in terms.items() if n > 0}
-
-    def rank(self, article_id: int, terms: dict[str, int], topic_ids: Iterable[int], *,
-             limit: int = RELATED_COUNT) -> list[Ranked]:
-        """The best ``limit`` other live articles for an article with these terms and topics."""
-        weights = self._weights(terms)
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        dots: dict[int, float] = {}
-        for term, weight in weights.items():
-            for doc_id, doc_weight in self.postings.get(term, ()):
-                dots[doc_id] = dots.get(doc_id, 0.0) + weight * doc_weight
-        own_topics = frozenset(topic_ids)
-        scores: dict[int, float] = {doc_id: dot / (norm * self.norms[doc_id]) for doc_id, dot in dots.items()}
-        if own_topics:
-            for doc_id, doc_topics in self.topics.items():
-                shared = len(own_topics & doc_topics)
-                if shared:
-                    scores[doc_id] = scores.get(doc_id, 0.0) + TOPIC_BOOST * min(shared, MAX_TOPIC_BOOSTS)
-        scores.pop(article_id, None)
-        # Ties go to the newer article (higher id), so equal scores give a stable, fresh-first order.
-        best = sorted(((s, doc_id) for doc_id, s in scores.items() if s >= MIN_SCORE), reverse=True)[:limit]
-        return [Ranked(doc_id, round(score, 6)) for score, doc_id in best]
+def combine(text_scores: dict[int, float], shared_topics: dict[int, int], *, exclude: int,
+            limit: int = RELATED_COUNT) -> list[Ranked]:
+    """Merge cosine scores and shared-topic counts into the best ``limit`` candidates, best first."""
+    scores = dict(text_scores)
+    for article_id, shared in shared_topics.items():
+        scores[article_id] = scores.get(article_id, 0.0) + TOPIC_BOOST * min(shared, MAX_TOPIC_BOOSTS)
+    scores.pop(exclude, None)
+    # Ties go to the newer article (higher id), so equal scores give a stable, fresh-first order.
+    best = sorted(((s, i) for i, s in scores.items() if s >= MIN_SCORE), reverse=True)[:limit]
+    return [Ranked(article_id, round(score, 6)) for score, article_id in best]

@@ -121,7 +121,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         item.comment_count = counts.get(item.pk)
     staff = bool(request.user.is_authenticated and request.user.is_staff)
     etag = _etag(article, related, counts.get(article.pk), staff)
-    last_modified = max([article.updated_at, *[r.updated_at for r in related]]).timestamp()
+    last_modified = int(max([article.updated_at, *[r.updated_at for r in related]]).timestamp())  # HTTP has seconds
     if not preview:
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:

@@ -1,70 +1,53 @@
-"""`masthead serve` as operators run it: a real process on a free port, over HTTP, stopped with SIGTERM."""
+"""`masthead serve` as operators run it: a real process on a free port, over HTTP, stopped with SIGTERM.
+
+One process for the whole lifecycle (start-up costs a migrated install and a collectstatic, and test workers
+would each start their own server for separate tests).
+"""
 
 from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass
-
-import pytest
 
 from masthead.core.tests.processes import enqueue_mark, free_port, start, stop, wait_for_file, wait_for_http
 
 YEAR = 315360000  # WhiteNoise's max-age for files whose names carry a content hash
 
 
-@dataclass
-class Server:
-    url: str
+def get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10) as response:
+        return response.status, dict(response.headers), response.read()
 
 
-@pytest.fixture(scope="module")
-def server(install) -> Iterator[Server]:
+def test_serve_answers_serves_static_runs_tasks_and_stops_cleanly(install, tmp_path):
     port = free_port()
+    url = f"http://127.0.0.1:{port}"
     log = install.data_dir / "serve.log"
     process = start(["serve", "--port", str(port)], install.env, log)
-    url = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(f"{url}/healthz", process, log)
-        yield Server(url)
+
+        status, _, body = get(f"{url}/healthz")
+        assert status == 200
+        assert json.loads(body)["status"] == "ok"
+
+        # Static files: collected at start with hashed names, pre-compressed, cached for a year.
+        manifest = json.loads((install.data_dir / "static" / "staticfiles.json").read_text())
+        hashed = manifest["paths"]["masthead/site.css"]
+        assert hashed != "masthead/site.css"
+        status, headers, _ = get(f"{url}/static/{hashed}", **{"Accept-Encoding": "gzip"})
+        assert status == 200
+        assert headers["Content-Type"].startswith("text/css")
+        assert f"max-age={YEAR}" in headers["Cache-Control"]
+        assert "immutable" in headers["Cache-Control"]
+        assert headers["Content-Encoding"] == "gzip"
+
+        # The embedded worker runs a task that another process put on the database queue.
+        mark = tmp_path / "mark.txt"
+        enqueue_mark(install.env, mark, "ran inside serve")
+        assert wait_for_file(mark) == "ran inside serve"
     finally:
-        stop(process)
-
-
-def test_healthz_answers(server):
-    with urllib.request.urlopen(f"{server.url}/healthz", timeout=5) as response:
-        assert response.status == 200
-        assert json.loads(response.read())["status"] == "ok"
-
-
-def test_static_files_have_hashed_names_and_year_long_caching(server, install):
-    manifest = json.loads((install.data_dir / "static" / "staticfiles.json").read_text())
-    hashed = manifest["paths"]["masthead/site.css"]
-    assert hashed != "masthead/site.css"
-    request = urllib.request.Request(f"{server.url}/static/{hashed}", headers={"Accept-Encoding": "gzip"})
-    with urllib.request.urlopen(request, timeout=5) as response:
-        assert response.status == 200
-        assert response.headers["Content-Type"].startswith("text/css")
-        cache_control = response.headers["Cache-Control"]
-        assert f"max-age={YEAR}" in cache_control
-        assert "immutable" in cache_control
-        assert response.headers["Content-Encoding"] == "gzip"
-
-
-def test_embedded_worker_runs_a_task_enqueued_by_another_process(server, install, tmp_path):
-    mark = tmp_path / "mark.txt"
-    enqueue_mark(install.env, mark, "ran inside serve")
-    assert wait_for_file(mark) == "ran inside serve"
-
-
-def test_sigterm_stops_the_server_cleanly(install):
-    port = free_port()
-    log = install.data_dir / "serve-sigterm.log"
-    process = start(["serve", "--port", str(port), "--no-collectstatic"], install.env, log)
-    wait_for_http(f"http://127.0.0.1:{port}/healthz", process, log)
-
-    code, seconds = stop(process)
+        code, seconds = stop(process)
 
     assert code == 0, log.read_text()
     assert seconds < 5

@@ -15,6 +15,8 @@ def _stripe_settings(settings) -> None:
     settings.STRIPE_MAX_NETWORK_RETRIES = 0
     # Nothing here may reach the real Stripe: an unset fake points at a closed port.
     settings.STRIPE_API_BASE = "http://127.0.0.1:9"
+    # Staff personas log in by force_login; hashing their passwords slowly tests nothing here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

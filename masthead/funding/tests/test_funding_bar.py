@@ -98,3 +98,14 @@ def test_activating_a_campaign_deactivates_the_previous_one(db):
     assert list(Campaign.objects.filter(is_active=True)) == [new]
     old.refresh_from_db()
     assert not old.is_active
+
+
+def test_bar_costs_no_query_once_cached(campaign, django_assert_num_queries):
+    from django.template import Context, Template
+
+    template = Template("{% load funding_tags %}{% funding_bar %}")
+    first = template.render(Context({}))
+    with django_assert_num_queries(0):
+        again = template.render(Context({}))
+    assert again == first
+    assert "$0" in again

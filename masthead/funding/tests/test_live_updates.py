@@ -45,7 +45,8 @@ def test_event_stream_sends_current_totals_then_each_change(live_site):
         assert (update["raised"], update["raised_display"], update["share"], update["supporters"]) == (
             89_500, "$895", 17, 1)
         assert update["version"] > first["version"]
-        assert "donor_email" not in update and "reader@example.org" not in json.dumps(update)
+        assert "donor_email" not in update
+        assert "reader@example.org" not in json.dumps(update)
 
 
 @pytest.mark.browser
@@ -71,5 +72,20 @@ def test_bar_shows_ticks_and_updates_without_reload(live_site, page):
     assert track.get_attribute("aria-valuenow") == "89500"
     assert bar.locator("[data-funding-supporters]").inner_text() == "2"
     assert bar.locator("[data-funding-share]").inner_text() == "17%"
-    assert "$895 raised of $5,000 goal (17%), 2 supporters" == track.get_attribute("aria-valuetext")
+    assert track.get_attribute("aria-valuetext") == "$895 raised of $5,000 goal (17%), 2 supporters"
     save_screenshot(page, "funding-bar-live")
+
+
+@pytest.mark.browser
+def test_support_page_form_and_wall_in_a_browser(live_site, page):
+    campaign = Campaign.objects.create(name="Keep the lights on", goal=500_000, is_active=True,
+                                       description="Every reporter's hour is paid by readers.")
+    session = fakes.checkout_session("pi_wall", 2_500, campaign.pk,
+                                     metadata={"wall": "1", "name": "Grace", "message": "For the river story"})
+    assert _deliver(live_site.url, fakes.event("checkout.session.completed", session)) == 200
+    page.goto(f"{live_site.url}/support/")
+    assert page.get_by_role("button", name="$25").is_visible()
+    assert page.get_by_label("Or another amount").is_visible()
+    assert page.locator(".funding-wall").inner_text().startswith("Grace: For the river story")
+    assert page.get_by_role("progressbar").get_attribute("aria-valuenow") == "2500"
+    save_screenshot(page, "funding-support-page")

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from masthead.funding import actions, ledger
 from masthead.funding.csv_export import neutralise
-from masthead.funding.models import Donation, FundingAudit
+from masthead.funding.models import Campaign, Donation, FundingAudit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -97,3 +97,25 @@ def test_neutralise_leaves_ordinary_text_alone():
     assert neutralise("") == ""
     assert neutralise(None) == ""
     assert neutralise("-") == "'-"
+
+
+def test_admin_pages_render_for_staff(client, campaign, editor):
+    editor.is_superuser = True
+    editor.save()
+    client.force_login(editor)
+    client.post("/support/staff/manual/", _manual(campaign))
+    donation = Donation.objects.get()
+    for url in ["/admin/funding/campaign/", "/admin/funding/donation/",
+                f"/admin/funding/donation/{donation.pk}/change/", "/admin/funding/fundingaudit/",
+                "/admin/funding/stripeevent/", "/admin/funding/recurringdonation/", "/support/staff/manual/"]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_admin_action_activates_one_campaign(client, campaign, editor):
+    editor.is_superuser = True
+    editor.save()
+    client.force_login(editor)
+    other = Campaign.objects.create(name="Spring", goal=1000)
+    response = client.post("/admin/funding/campaign/", {"action": "activate", "_selected_action": [other.pk]})
+    assert response.status_code == 302
+    assert list(Campaign.objects.filter(is_active=True)) == [other]

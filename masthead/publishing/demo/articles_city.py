@@ -12,8 +12,7 @@ STORIES = [
         topics=["city-hall", "culture"],
         authors=["maya-okafor"],
         hours_ago=3,
-        drawing="chart",
-        caption="Illustrative image: a chart in the style of the city's budget documents. It shows no real figures.",
+        caption="Illustrative image: Aldine City Hall at dusk, as drawn for {publication}.",
         body="""\
 Aldine's city council passed a $412 million operating budget a little after 1 a.m. on Wednesday, ending a
 five-hour session that turned on a line item most residents never see: $1.3 million for Sunday hours at the

@@ -43,6 +43,8 @@ section, under Northgate, will be finished in 2027.
         topics=["environment", "health"],
         authors=["ingrid-solberg"],
         hours_ago=110,
+        drawing="rooftops",
+        caption="Illustrative image: rooftops on a summer evening, as drawn for {publication}.",
         body="""\
 On the afternoon of July 19, the hottest day of the year, the air on Water Street in Eastbank reached 38.1°C. At
 the same moment, on a leafy street in Cedar Heights three kilometres away, it was 32.4°C.
@@ -165,8 +167,7 @@ entrance on Mill Street. Binoculars are available to borrow.
         topics=["health"],
         authors=["june-castellanos"],
         hours_ago=62,
-        drawing="chart",
-        caption="Illustrative image: a chart in the style of hospital reporting data. It shows no real figures.",
+        caption="Illustrative image. The wait times are in the story.",
         body="""\
 Patients at the emergency department of St. Brennan's Medical Center, Aldine's only hospital, spent a median of 5
 hours and 40 minutes there before being discharged last year, the longest wait of any hospital in the state,

@@ -79,11 +79,12 @@ _SKIES: list[tuple[RGB, RGB, RGB, RGB, str]] = [
 
 def _gradient(top: RGB, bottom: RGB) -> Image.Image:
     """A vertical gradient, built as a 1-pixel column and stretched (fast)."""
-    column = Image.new("RGB", (1, HEIGHT))
-    for y in range(HEIGHT):
-        t = y / (HEIGHT - 1)
+    rows = HEIGHT * SCALE
+    column = Image.new("RGB", (1, rows))
+    for y in range(rows):
+        t = y / (rows - 1)
         column.putpixel((0, y), tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
-    return column.resize((WIDTH * SCALE, HEIGHT * SCALE))
+    return column.resize((WIDTH * SCALE, rows), Image.Resampling.NEAREST)
 
 
 def _mix(a: RGB, b: RGB, t: float) -> RGB:
@@ -231,12 +232,12 @@ def _shapes(rng: random.Random) -> tuple[Image.Image, str]:
 
 
 def _chart(rng: random.Random) -> tuple[Image.Image, str]:
-    img = _canvas((250, 250, 247))
+    img = _canvas(rng.choice([(234, 241, 248), (246, 239, 226), (234, 244, 237)]))
     draw = _Pen(img)
     left, right, top, bottom = 110, WIDTH - 80, 90, HEIGHT - 90
     for i in range(6):
         y = top + i * (bottom - top) / 5
-        draw.line((left, y, right, y), fill=(222, 222, 226), width=2)
+        draw.line((left, y, right, y), fill=(255, 255, 255), width=3)
     count = rng.randint(10, 14)
     values = [rng.uniform(0.25, 0.5)]
     trend = rng.choice([-1, 1])

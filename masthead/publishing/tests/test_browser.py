@@ -3,7 +3,7 @@
 import pytest
 
 from masthead.publishing.tests.factories import make_article, make_author, make_topic
-from masthead.testing.fixtures import save_screenshot
+from masthead.testing.fixtures import save_screenshot as _save_screenshot
 
 BODY = """The river path between the old mill and the footbridge reopened on Saturday, 22 March, eleven weeks
 after the February floods washed out two sections of it.
@@ -18,6 +18,14 @@ emergency budget. The work replaced the gravel surface with a raised boardwalk o
 Walkers can now reach the footbridge from the mill car park without the detour along Quarry Road. The
 department says it will publish water-level readings at both ends of the path every morning.
 """
+
+
+def save_screenshot(page, name: str) -> None:
+    # A full-page screenshot does not scroll, so lazy images below the fold would stay blank.
+    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
+    page.wait_for_function("[...document.images].every(img => img.complete && img.naturalWidth > 0)")
+    page.evaluate("Promise.all([...document.images].map(img => img.decode()))")
+    _save_screenshot(page, name)
 
 
 @pytest.mark.browser

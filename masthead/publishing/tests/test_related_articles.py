@@ -1,11 +1,12 @@
 """"More on this topic": TF-IDF similarity boosted by shared topics, stored on publish, read by the page."""
 
 import pytest
+from django.core.cache import cache
 from django.test import TestCase
 
 from masthead.publishing import actions
 from masthead.publishing.models import Article, RelatedArticle
-from masthead.publishing.related import RelatedIndex, term_counts
+from masthead.publishing.related import combine, document_weights, query_weights, term_counts
 from masthead.publishing.tests.factories import make_article, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -82,16 +83,24 @@ def test_unpublishing_removes_the_article_from_every_list(client, newsroom):
     assert not RelatedArticle.objects.filter(article=target).exists()
 
 
-def test_the_ranking_index_scores_cosine_plus_topic_boost():
-    docs = {
-        1: term_counts("River flood", "", "river flood wall mill"),
-        2: term_counts("River flood", "", "river flood wall mill"),
-        3: term_counts("Gallery", "", "paintings gallery"),
-    }
-    index = RelatedIndex(docs, {1: frozenset({7}), 2: frozenset({7}), 3: frozenset({7})})
+def test_scores_are_cosine_plus_a_boost_per_shared_topic():
+    same = document_weights(term_counts("River flood", "", "river flood wall mill"))
+    query = query_weights(same, dict.fromkeys(same, 2), documents=3)
+    cosine = sum(query[t] * same[t] for t in query)
 
-    ranked = index.rank(1, docs[1], {7})
+    ranked = combine({2: cosine, 3: 0.0}, {2: 1, 3: 3}, exclude=1)
 
-    assert [r.article_id for r in ranked] == [2, 3]
-    assert ranked[0].score == pytest.approx(1.15, abs=1e-6)  # identical text, one shared topic
-    assert ranked[1].score == pytest.approx(0.15, abs=1e-6)  # only the topic
+    assert cosine == pytest.approx(1.0)  # identical text: idf is the same for every term here
+    assert [(r.article_id, r.score) for r in ranked] == [(2, pytest.approx(1.15)), (3, pytest.approx(0.30))]
+
+
+def test_ranking_one_article_costs_the_same_queries_with_3_and_30_articles(django_assert_num_queries):
+    topic = make_topic("Rivers")
+    small = [make_article(f"Flood story {i}", FLOOD, topics=[topic]) for i in range(3)]
+    cache.clear()  # document frequencies are cached: measure the cold path
+    with django_assert_num_queries(7):
+        assert len(actions.rank_related(small[0].pk)) == 2
+    big = [make_article(f"Flood story {i}", FLOOD, topics=[topic]) for i in range(3, 30)]
+    cache.clear()
+    with django_assert_num_queries(7):
+        assert len(actions.rank_related(big[0].pk)) == 4

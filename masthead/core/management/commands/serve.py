@@ -95,7 +95,8 @@ class Command(BaseCommand):
         try:
             if workers > 1:
                 sock = config.bind_socket()
-                uvicorn.supervisors.Multiprocess(config, target=uvicorn.Server(config).run, sockets=[sock]).run()
+                # The supervisor builds each worker's Server itself (uvicorn 0.54 takes no `target`).
+                uvicorn.supervisors.Multiprocess(config, sockets=[sock]).run()
             else:
                 uvicorn.Server(config).run()
         finally:

@@ -102,7 +102,16 @@
     return true;
   }
 
+  /* Drop announced comments that are already on the page (the reader's own, or loaded with a page). */
+  function refreshWaiting() {
+    waiting = waiting.filter(function (item) { return !document.getElementById("comment-" + item.id); });
+    if (!newBox) return;
+    newButton.textContent = waiting.length + (waiting.length === 1 ? " new comment" : " new comments");
+    newBox.hidden = waiting.length === 0;
+  }
+
   function decorate(root) {
+    refreshWaiting();
     mine.forEach(function (id) {
       var article = root.querySelector ? root.querySelector("#comment-" + id) : null;
       if (!article) article = document.getElementById("comment-" + id);
@@ -316,8 +325,7 @@
       if (document.getElementById("comment-" + data.id)) return;
       if (waiting.some(function (item) { return item.id === data.id; })) return;
       waiting.push(data);
-      newButton.textContent = waiting.length + (waiting.length === 1 ? " new comment" : " new comments");
-      newBox.hidden = false;
+      refreshWaiting();
     });
   }
 

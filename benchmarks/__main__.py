@@ -1,0 +1,328 @@
+"""``python -m benchmarks`` (``make bench``): seed, serve, load, compare, and write docs/benchmarks.md.
+
+    python -m benchmarks                      # every scenario, SQLite, full sizes, 10 s per load
+    python -m benchmarks --quick              # smoke run: small dataset, 3 s per load, fewer connections
+    python -m benchmarks --database both --scenario article --scenario thread
+
+Servers run one at a time; every process started is stopped by PID at the end, on error and on Ctrl-C or
+SIGTERM. Peers and data live in ``$BENCH_DIR`` (default /tmp/masthead-bench), outside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from benchmarks import masthead_server, report
+from benchmarks.masthead_server import Sizes
+from benchmarks.peers import isso, nginx, wordpress
+from benchmarks.procs import Processes
+from benchmarks.scenarios import (
+    SCENARIOS,
+    Bench,
+    Config,
+    cache_diagnosis,
+    fetch,
+    freshness,
+    isso_post_load,
+    masthead_post_load,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+DOC = REPO / "docs" / "benchmarks.md"
+DB_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+# Outside the repository; a fixed name so peers installed once (Isso's virtualenv) are reused by later runs.
+DEFAULT_BENCH_DIR = "/tmp/masthead-bench"  # noqa: S108
+COMMENT_SCENARIOS = ("thread", "deep", "post", "microcache")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--quick", action="store_true", help="smoke run: small dataset, short loads")
+    parser.add_argument("--scenario", action="append", choices=list(SCENARIOS), help="repeatable; default: all")
+    parser.add_argument("--database", choices=["sqlite", "postgresql", "both"], default="sqlite")
+    parser.add_argument("--seconds", type=int, help="per load (default 10, quick 3)")
+    parser.add_argument("--connections", type=int, help="for Masthead and nginx (default 64, quick 32)")
+    parser.add_argument("--peer-connections", type=int, default=8, help="for WordPress and Isso (default 8)")
+    parser.add_argument("--readers", type=int, help="concurrent readers while posting (default 500, quick 100)")
+    parser.add_argument("--post-rate", type=int, default=50, help="posts per second (default 50)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="`masthead serve --workers`")
+    parser.add_argument("--articles", type=int, help="default 10,000 (quick 500)")
+    parser.add_argument("--comments", type=int, help="default 1,000,000 (quick 20,000)")
+    parser.add_argument("--deep-thread", type=int, help="default 100,000 (quick 10,000)")
+    parser.add_argument("--wordpress-workers", type=int, default=4, help="php-fpm children (default 4)")
+    parser.add_argument("--bench-dir", type=Path, default=Path(os.environ.get("BENCH_DIR", DEFAULT_BENCH_DIR)))
+    parser.add_argument("--no-profile", action="store_true", help="skip the in-process profile of Masthead's pages")
+    parser.add_argument("--no-write", action="store_true", help="print the results; leave docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    if REPO in args.bench_dir.resolve().parents or args.bench_dir.resolve() == REPO:
+        parser.error("--bench-dir must be outside the repository")
+    return args
+
+
+def _config(args: argparse.Namespace) -> Config:
+    quick = args.quick
+    return Config(
+        seconds=args.seconds or (3 if quick else 10),
+        connections=args.connections or (32 if quick else 64),
+        peer_connections=args.peer_connections,
+        readers=args.readers or (100 if quick else 500),
+        post_rate=args.post_rate,
+        threads=args.threads,
+        workers=args.workers,
+        quick=quick,
+    )
+
+
+def _sizes(args: argparse.Namespace) -> Sizes:
+    quick = args.quick
+    return Sizes(
+        articles=args.articles or (500 if quick else 10_000),
+        comments=args.comments or (20_000 if quick else 1_000_000),
+        deep_thread=args.deep_thread or (10_000 if quick else 100_000),
+    )
+
+
+class Run:
+    """One invocation: the servers it started, what it measured, and what it will report."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.selected = args.scenario or list(SCENARIOS)
+        self.bench = Bench(_config(args))
+        self.sizes = _sizes(args)
+        self.bench_dir: Path = args.bench_dir.resolve()
+        self.procs = Processes(self.bench_dir / "logs")
+        self.extras: dict[str, Any] = {"load_start": report.load_average()}
+        self.versions: list[str] = []
+        self.notes: list[str] = []
+        self.page: bytes | None = None
+        self.profiles: list[str] = []
+        self.article_path = "/articles/bench-0/"
+        self.used_postgres = False
+        self.used_wordpress = False
+
+    def wants(self, *scenarios: str) -> bool:
+        return any(s in self.selected for s in scenarios)
+
+    # --- Masthead ---------------------------------------------------------------------------------------
+
+    def masthead(self, database: str) -> None:
+        config = self.bench.config
+        server = f"Masthead ({DB_NAMES[database]})"
+        print(f"\n{server}: migrating and seeding {self.sizes}", flush=True)
+        if database == "postgresql":
+            self.used_postgres = True
+            self.versions.append(masthead_server.pg_version())
+        site = masthead_server.prepare(self.procs, self.bench_dir, database, self.sizes)
+        seed = site.seed
+        self.article_path = seed["article_path"]
+        self.extras.setdefault("seed", "")
+        self.extras["seed"] += (
+            f"{'; ' if self.extras['seed'] else ''}{DB_NAMES[database]}: {seed['articles']:,} articles, "
+            f"{seed.get('comments', 0):,} comments (deep thread {seed.get('deep_size', 0):,}) in {seed['seconds']} s"
+        )
+        missing = seed.get("discussion_skipped")
+        if missing:
+            print(f"  no comments seeded: {missing}", flush=True)
+        port, pid = masthead_server.start(self.procs, site, workers=config.workers)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            status, page = fetch(base + self.article_path)
+            if status != 200:
+                raise RuntimeError(f"{base}{self.article_path} answered {status}")
+            if self.page is None:
+                self.page = page
+            for _ in range(20):  # warm the caches and the workers' imports before measuring
+                fetch(base + self.article_path)
+            self._masthead_scenarios(server, database, base, port, pid, seed, missing)
+        finally:
+            self.procs.stop_pid(pid)
+        if not self.args.no_profile:
+            self._profile(server, site)
+
+    def _profile(self, server: str, site: masthead_server.Site) -> None:
+        """Where the time of the article page and the thread JSON goes (after the server stopped)."""
+        paths = [self.article_path] + [site.seed[k] for k in ("thread_200_json",) if site.seed.get(k)]
+        requests = "20" if self.bench.config.quick else "100"
+        print(f"  profiling {', '.join(paths)} in-process", flush=True)
+        out = self.procs.check_run(
+            f"profile-{site.database}", [sys.executable, "-m", "benchmarks.hotspots", "--requests", requests, *paths],
+            env=site.env, cwd=REPO,
+        )
+        self.profiles.append(f"{server}:\n\n{out.strip()}")
+
+    def _masthead_scenarios(self, server: str, database: str, base: str, port: int, pid: int,
+                            seed: dict[str, Any], missing: str | None) -> None:
+        bench = self.bench
+        note = f"{bench.config.workers} workers"
+        if self.wants("article"):
+            bench.measure("article", server, "GET article page", bench.load(base + self.article_path), [pid],
+                          note if not missing else f"{note}; no comments: {missing}")
+        for scenario in COMMENT_SCENARIOS:
+            if missing and self.wants(scenario):
+                bench.skip(scenario, f"{server}: {missing}")
+        if missing:
+            if self.wants("memory"):
+                self._memory(server, base, pid)
+            return
+        if self.wants("thread") and seed.get("thread_200_json"):
+            bench.measure("thread", server, "GET thread JSON, first page", bench.load(base + seed["thread_200_json"]),
+                          [pid], "20 top-level comments with their replies")
+        if self.wants("deep") and seed.get("thread_deep_json"):
+            deep = f"deep thread ({seed['deep_size']:,} comments)"
+            bench.measure("deep", server, "10-comment thread, first page", bench.load(base + seed["thread_10_json"]),
+                          [pid])
+            bench.measure("deep", server, f"{deep}, first page", bench.load(base + seed["thread_deep_json"]), [pid])
+            if seed.get("deep_cursor"):
+                url = f"{base}{seed['thread_deep_json']}?after={seed['deep_cursor']}"
+                bench.measure("deep", server, f"{deep}, load more 90% down", bench.load(url), [pid])
+        if self.wants("microcache"):
+            self._microcache(server, database, base, port, seed)
+        if self.wants("post") and seed.get("post_path"):
+            readers = bench.load(base + self.article_path, connections=bench.config.readers)
+            bench.measure_mixed("post", server, readers, masthead_post_load(bench, base + seed["post_path"]), [pid],
+                                reader_label="GET article page (readers)", writer_label="POST comment (API)")
+        if self.wants("memory"):
+            self._memory(server, base, pid)
+        if self.wants("funding"):
+            bench.skip("funding", "not built yet: the harness has no signed-webhook burst for the funding app")
+
+    def _memory(self, server: str, base: str, pid: int) -> None:
+        bench = self.bench
+        load = bench.load(base + "/articles/bench-{r}/", random_max=self.sizes.articles)
+        bench.measure("memory", server, f"GET random article of {self.sizes.articles:,}", load, [pid],
+                      "peak RSS of the largest process is the per-process figure")
+
+    def _microcache(self, server: str, database: str, base: str, port: int, seed: dict[str, Any]) -> None:
+        bench = self.bench
+        peer = nginx.start_microcache(self.procs, self.bench_dir, port, {"article": self.article_path})
+        try:
+            cached = f"{server} + nginx micro-cache"
+            diagnosis = cache_diagnosis(peer.urls["article"])
+            print(f"  {diagnosis}", flush=True)
+            bench.measure("microcache", cached, "GET article page", bench.load(peer.urls["article"]), peer.pids,
+                          f"RSS is nginx's alone; {diagnosis}")
+            if seed.get("post_path"):
+                cache_base = peer.urls["article"].removesuffix(self.article_path)
+                delays = freshness(cache_base, self.article_path, cache_base + seed["post_path"])
+                self.extras[f"freshness {server}"] = delays
+                print(f"  new comment visible through the micro-cache after {delays} s", flush=True)
+        finally:
+            for pid in peer.pids:
+                self.procs.stop_pid(pid)
+
+    # --- peers ------------------------------------------------------------------------------------------
+
+    def peers(self) -> None:
+        bench = self.bench
+        if self.wants("article", "microcache") and self.page is not None:
+            print("\nnginx serving Masthead's article page as a static file", flush=True)
+            peer = nginx.start_static(self.procs, self.bench_dir, self.page, self.article_path)
+            try:
+                bench.measure("article", "nginx static (same bytes)", "GET article page", bench.load(
+                    peer.urls["article"]), peer.pids, f"{len(self.page):,} bytes")
+            finally:
+                self._stop(peer.pids)
+        if self.wants("article"):
+            print("\nWordPress (Debian), php-fpm, nginx, MariaDB", flush=True)
+            try:
+                self.used_wordpress = True
+                peer = wordpress.start(self.procs, self.bench_dir, children=self.args.wordpress_workers)
+            except (RuntimeError, OSError) as exc:
+                bench.skip("article", f"WordPress could not be set up: {exc}")
+            else:
+                self.versions.append(peer.name)
+                self.notes.extend(peer.notes)
+                try:
+                    bench.measure("article", "WordPress", "GET article page", bench.load(
+                        peer.urls["article"], peer=True), peer.pids, "all 200 comments on the page")
+                finally:
+                    self._stop(peer.pids)
+        if self.wants("article", "thread", "post"):
+            print("\nIsso under gunicorn", flush=True)
+            peer = isso.start(self.procs, self.bench_dir)
+            self.versions.append(peer.name)
+            try:
+                readers = bench.load(peer.urls["thread"], peer=True)
+                if self.wants("article", "thread"):
+                    bench.measure("thread", "Isso", "GET thread API (all 200)", readers, peer.pids, "2 workers")
+                if self.wants("post"):
+                    bench.measure_mixed("post", "Isso", readers, isso_post_load(bench, peer.urls["post"]), peer.pids,
+                                        reader_label="GET thread API (readers)", writer_label="POST comment (API)")
+            finally:
+                self._stop(peer.pids)
+
+    def _stop(self, pids: list[int]) -> None:
+        for pid in pids:
+            self.procs.stop_pid(pid)
+
+    # --- the whole run ----------------------------------------------------------------------------------
+
+    def cleanup(self) -> None:
+        self.procs.stop_all()
+        if self.used_wordpress:
+            wordpress.cleanup()
+        if self.used_postgres:
+            try:
+                masthead_server.drop_pg_database()
+            except Exception as exc:  # cleanup must not hide the run's own error
+                print(f"could not drop the PostgreSQL bench database: {exc}", file=sys.stderr)
+
+    def execute(self) -> None:
+        databases = ["sqlite", "postgresql"] if self.args.database == "both" else [self.args.database]
+        try:
+            for database in databases:
+                self.masthead(database)
+            self.peers()
+        finally:
+            self.cleanup()
+        self.extras["load_end"] = report.load_average()
+
+    def report(self, argv: list[str]) -> str:
+        if self.bench.config.quick:
+            self.notes.append("Quick smoke run (short loads, small dataset): the figures show the harness works, "
+                              "not the steady-state rates; ratios still compare servers measured the same way.")
+        return report.render(
+            rows=self.bench.rows, skipped=self.bench.skipped, extras=self.extras,
+            command=shlex.join(["python", "-m", "benchmarks", *argv]), info=report.machine(),
+            versions=self.versions, notes=self.notes, quick=self.bench.config.quick, profiles=self.profiles,
+        )
+
+
+def _raise_on_signal(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, _raise_on_signal)  # so `finally` stops every server on SIGTERM too
+    args.bench_dir.mkdir(parents=True, exist_ok=True)
+    run = Run(args)
+    try:
+        run.execute()
+    except KeyboardInterrupt:
+        print("interrupted: every server started was stopped", file=sys.stderr)
+        return 130
+    block = run.report(argv)
+    print("\n" + block)
+    (run.bench_dir / "results.json").write_text(json.dumps(
+        {"rows": [row.as_dict() for row in run.bench.rows], "skipped": run.bench.skipped, "extras": run.extras},
+        indent=2,
+    ))
+    if not args.no_write:
+        report.write(DOC, block)
+        print(f"\nwritten to {DOC.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,239 @@
+"""The results as Markdown: the machine, the commands, the table with ratios, and the goals met or not.
+
+``write`` replaces the block between the two markers in ``docs/benchmarks.md`` and leaves the prose around it.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks.scenarios import SCENARIOS, Row
+
+BEGIN = "<!-- benchmarks:results:begin (written by `python -m benchmarks`; edits inside are overwritten) -->"
+END = "<!-- benchmarks:results:end -->"
+
+# DESIGN.md's performance goals.
+GOAL_WORDPRESS = 300.0  # article page req/s vs WordPress's article page
+GOAL_ISSO = 50.0  # article page req/s vs Isso's thread API
+GOAL_STATIC = 0.5  # micro-cached article page vs nginx static
+GOAL_DEEP = 1.5  # p99 of the 100,000-comment thread's first page vs the 10-comment thread's
+GOAL_POST_P99_MS = 50.0
+GOAL_RSS_MB = 150.0
+GOAL_FRESH_S = 1.0
+
+
+def _cmd(args: list[str]) -> str:
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=10, check=False)
+    except OSError:
+        return ""
+    return (done.stdout + done.stderr).strip()
+
+
+def machine() -> dict[str, str]:
+    """What the figures were measured on."""
+    info: dict[str, str] = {"cpus": str(os.cpu_count())}
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
+    info["cpu"] = model.group(1).strip() if model else platform.processor() or "?"
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    total = re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.M)
+    info["memory"] = f"{int(total.group(1)) / 2**20:.1f} GiB" if total else "?"
+    info["kernel"] = platform.release()
+    debian = Path("/etc/debian_version")
+    info["os"] = f"Debian {debian.read_text().strip()}" if debian.exists() else platform.platform()
+    info["python"] = platform.python_version()
+    info["sqlite"] = sqlite3.sqlite_version
+    info["wrk"] = _cmd(["wrk", "-v"]).splitlines()[0].split(" [")[0] if shutil.which("wrk") else "not installed"
+    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    info["nginx"] = _cmd([nginx, "-v"]).removeprefix("nginx version: ") if nginx else "not installed"
+    try:
+        import django
+
+        info["django"] = django.get_version()
+    except ImportError:
+        info["django"] = "?"
+    try:
+        import uvicorn
+
+        info["uvicorn"] = uvicorn.__version__
+    except ImportError:
+        info["uvicorn"] = "?"
+    return info
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
+
+
+def _mib(value: int) -> str:
+    return f"{value / 2**20:.0f} MiB" if value else "-"
+
+
+def _ms(value: float) -> str:
+    return f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+
+
+def _find(rows: Iterable[Row], scenario: str, server_prefix: str, label: str | None = None) -> Row | None:
+    for row in rows:
+        if row.scenario == scenario and row.server.startswith(server_prefix) and row.result is not None and (
+            label is None or row.label == label
+        ):
+            return row
+    return None
+
+
+def _ratio(a: Row | None, b: Row | None) -> float | None:
+    if a is None or b is None or a.result is None or b.result is None or not b.result.requests:
+        return None
+    return a.result.rps / b.result.rps
+
+
+def times(value: float) -> str:
+    """A ratio as people read it: 312x, 4.2x, 0.19x, 0.0019x."""
+    if value >= 10:
+        return f"{value:,.0f}x"
+    return f"{value:.2f}x" if value >= 0.1 else f"{value:.2g}x"
+
+
+def ratios(row: Row, rows: list[Row]) -> str:
+    """The row's requests/s against each peer measured in the same run."""
+    parts = []
+    if row.server.startswith("Masthead") and row.scenario in ("article", "microcache"):
+        for peer, scenario, name in (("WordPress", "article", "WordPress page"), ("Isso", "thread", "Isso thread"),
+                                     ("nginx static", "article", "nginx static")):
+            value = _ratio(row, _find(rows, scenario, peer))
+            if value is not None:
+                parts.append(f"{times(value)} {name}")
+    if row.server.startswith("Masthead") and row.scenario == "thread":
+        value = _ratio(row, _find(rows, "thread", "Isso"))
+        if value is not None:
+            parts.append(f"{times(value)} Isso thread")
+    if row.server.startswith("Masthead") and row.scenario == "post" and row.label.startswith("POST"):
+        isso = next((r for r in rows if r.scenario == "post" and r.server.startswith("Isso")
+                     and r.label.startswith("POST") and r.result), None)
+        if isso is not None and isso.result is not None and isso.result.requests and row.result and row.result.p99_ms:
+            parts.append(f"p99 {isso.result.p99_ms / row.result.p99_ms:,.1f}x lower than Isso's")
+    return "; ".join(parts)
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| scenario | server | request | conns | requests/s | p50 ms | p99 ms | errors | peak RSS (tree) | "
+        "largest process (anon) | vs peers | note |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for row in rows:
+        r = row.result
+        if r is None:
+            continue
+        lines.append(
+            f"| {row.scenario} | {row.server} | {row.label} | {row.connections} | {r.rps:,.1f} | {_ms(r.p50_ms)} | "
+            f"{_ms(r.p99_ms)} | {r.errors} | {_mib(row.rss_total)} | {_mib(row.rss_process)} "
+            f"({_mib(row.rss_process_anon)}) | "
+            f"{ratios(row, rows)} | {row.note} |"
+        )
+    return "\n".join(lines)
+
+
+def goals(rows: list[Row], extras: dict[str, Any]) -> list[str]:
+    """Each DESIGN.md goal with the figure from this run, and whether it is met."""
+    out: list[str] = []
+
+    def verdict(ok: bool) -> str:
+        return "**met**" if ok else "**not met**"
+
+    for db in sorted({row.server for row in rows if row.server.startswith("Masthead (")}):
+        article = _find(rows, "article", db)
+        wordpress, isso = _find(rows, "article", "WordPress"), _find(rows, "thread", "Isso")
+        value = _ratio(article, wordpress)
+        if value is not None:
+            out.append(f"- {db}: article page {times(value)} WordPress (goal ≥ {GOAL_WORDPRESS:.0f}x): "
+                       f"{verdict(value >= GOAL_WORDPRESS)}")
+        value = _ratio(article, isso)
+        if value is not None:
+            out.append(f"- {db}: article page {times(value)} Isso's thread API (goal ≥ {GOAL_ISSO:.0f}x): "
+                       f"{verdict(value >= GOAL_ISSO)}")
+        cached = _find(rows, "microcache", f"{db} + nginx")
+        value = _ratio(cached, _find(rows, "article", "nginx static"))
+        if value is not None:
+            out.append(f"- {db} behind the nginx micro-cache: {times(value)} nginx static (goal ≥ {GOAL_STATIC}x): "
+                       f"{verdict(value >= GOAL_STATIC)}")
+        fresh = extras.get(f"freshness {db}")
+        if fresh:
+            out.append(f"- {db}: a new comment appeared through the micro-cache after {max(fresh):.2f} s at worst "
+                       f"(trials {', '.join(f'{d:.2f}' for d in fresh)}; goal ≤ {GOAL_FRESH_S:.0f} s plus one "
+                       f"origin request): {verdict(max(fresh) <= GOAL_FRESH_S + 0.25)}")
+        small = _find(rows, "deep", db, "10-comment thread, first page")
+        deep = next((r for r in rows if r.scenario == "deep" and r.server == db and r.result
+                     and r.label.startswith("deep thread") and r.label.endswith("first page")), None)
+        if small and deep and small.result and deep.result:
+            value = deep.result.p99_ms / small.result.p99_ms
+            out.append(f"- {db}: first page p99 of the deep thread {value:.2f}x the 10-comment thread's "
+                       f"(goal ≤ {GOAL_DEEP}x): {verdict(value <= GOAL_DEEP)}")
+        post = next((r for r in rows if r.scenario == "post" and r.server == db and r.label.startswith("POST")
+                     and r.result), None)
+        if post is not None and post.result is not None:
+            out.append(f"- {db}: posting p99 {post.result.p99_ms:.1f} ms at {post.result.rps:.0f} posts/s with "
+                       f"readers loading pages (goal < {GOAL_POST_P99_MS:.0f} ms at 50/s with 500 readers): "
+                       f"{verdict(post.result.p99_ms < GOAL_POST_P99_MS and post.result.errors == 0)}")
+        memory = next((r for r in rows if r.scenario == "memory" and r.server == db), None)
+        if memory is not None:
+            mb, anon = memory.rss_process / 1e6, memory.rss_process_anon / 1e6
+            out.append(f"- {db}: largest app process {mb:.0f} MB resident ({anon:.0f} MB anonymous) with the "
+                       f"seeded dataset "
+                       f"(goal < {GOAL_RSS_MB:.0f} MB with 10,000 articles and 1,000,000 comments): "
+                       f"{verdict(mb < GOAL_RSS_MB)}")
+    return out
+
+
+def render(*, rows: list[Row], skipped: list[tuple[str, str]], extras: dict[str, Any], command: str,
+           info: dict[str, str], versions: list[str], notes: list[str], quick: bool,
+           profiles: list[str] | None = None) -> str:
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        BEGIN, "",
+        f"### Latest run: {when}{' (quick smoke run)' if quick else ''}", "",
+        f"Command: `{command}`", "",
+        f"Machine: {info['cpus']} CPUs ({info['cpu']}), {info['memory']} memory, {info['os']}, "
+        f"Linux {info['kernel']}. Load average at start / end: {extras.get('load_start', '?')} / "
+        f"{extras.get('load_end', '?')}.", "",
+        f"Software: Python {info['python']}, Django {info['django']}, uvicorn {info['uvicorn']}, "
+        f"SQLite {info['sqlite']}, {info['nginx']}, {info['wrk']}"
+        + "".join(f", {v}" for v in versions) + ".", "",
+    ]
+    if extras.get("seed"):
+        lines += [f"Seeded data: {extras['seed']}", ""]
+    lines += [table(rows), "", "Goals (DESIGN.md), from this run:", ""]
+    lines += goals(rows, extras) or ["- no goal could be evaluated from the scenarios run"]
+    if skipped:
+        lines += ["", "Skipped in this run:", ""]
+        lines += [f"- {scenario} ({SCENARIOS.get(scenario, scenario)}): {reason}" for scenario, reason in skipped]
+    if notes:
+        lines += ["", "Notes:", ""] + [f"- {note}" for note in notes]
+    if profiles:
+        lines += ["", "Where Masthead's time goes (cProfile, `python -m benchmarks.hotspots`):", ""]
+        lines += [f"<details><summary>{p.split(':', 1)[0]}</summary>\n\n{p.split(':', 1)[1].strip()}\n\n</details>\n"
+                  for p in profiles]
+    lines += ["", END]
+    return "\n".join(lines)
+
+
+def write(doc: Path, block: str) -> None:
+    """Replace the results block of ``doc`` (or append one)."""
+    text = doc.read_text() if doc.exists() else "# Benchmarks\n"
+    start, end = text.find(BEGIN), text.find(END)
+    if start != -1 and end != -1:
+        text = text[:start] + block + text[end + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    doc.write_text(text)

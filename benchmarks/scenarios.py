@@ -1,0 +1,167 @@
+"""The scenarios: what each server is asked, how hard, and what is recorded (one ``Row`` per server and load).
+
+Every measurement runs one server at a time (nothing else of the harness is loading the machine), samples the
+resident memory of that server's process tree during the load, and keeps wrk's figures.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from typing import Any
+
+from benchmarks import wrk
+from benchmarks.procs import MemorySampler
+
+SCENARIOS: dict[str, str] = {
+    "article": "Article page with 200 comments, anonymous reader (origin alone), against WordPress and nginx",
+    "microcache": "The same article page through deploy/nginx-microcache.conf, and a new comment's freshness",
+    "thread": "Thread JSON, first page of the 200-comment thread, against Isso's thread API",
+    "deep": "First page and a deep 'load more' page of the 100,000-comment thread vs. the 10-comment thread",
+    "post": "Posting comments at a steady rate while readers load the article page",
+    "memory": "Resident memory of the app processes while readers load random articles of the large dataset",
+    "funding": "Funding bar update under a burst of Stripe webhooks",
+}
+
+CSRF = "benchmarkcsrftokenbenchmarkcsrf0"  # any 32 characters: Django compares the header with the cookie
+
+
+@dataclass(frozen=True)
+class Config:
+    seconds: int
+    connections: int  # for Masthead and nginx
+    peer_connections: int  # for WordPress and Isso: a few per worker; more only queue
+    readers: int  # concurrent readers during the posting scenario
+    post_rate: int  # posts per second (paced)
+    threads: int
+    workers: int  # `masthead serve --workers`
+    quick: bool
+
+
+@dataclass
+class Row:
+    scenario: str
+    server: str
+    label: str  # what was requested
+    result: wrk.Result | None
+    rss_total: int = 0  # peak sum of the server's process tree
+    rss_process: int = 0  # peak of its largest single process
+    rss_process_anon: int = 0  # peak anonymous (heap) memory of its largest process
+    connections: int = 0
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        fields = {key: value for key, value in vars(self).items() if key != "result"}
+        return {**fields, "result": self.result.as_dict() if self.result else None}
+
+
+@dataclass
+class Bench:
+    config: Config
+    rows: list[Row] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def skip(self, scenario: str, reason: str) -> None:
+        print(f"  skipped {scenario}: {reason}", flush=True)
+        self.skipped.append((scenario, reason))
+
+    def _record(self, row: Row) -> Row:
+        self.rows.append(row)
+        r = row.result
+        if r is not None:
+            errors = f", {r.errors} errors" if r.errors else ""
+            print(f"  {row.scenario:10} {row.server:38} {row.label:34} {r.rps:10.1f} req/s  p50 {r.p50_ms:8.2f} ms"
+                  f"  p99 {r.p99_ms:8.2f} ms  rss {row.rss_total / 2**20:7.1f} MiB{errors}", flush=True)
+        return row
+
+    def load(self, url: str, *, peer: bool = False, **changes: Any) -> wrk.Load:
+        conns = self.config.peer_connections if peer else self.config.connections
+        base = {"url": url, "seconds": self.config.seconds, "connections": conns, "threads": self.config.threads}
+        return wrk.Load(**{**base, **changes})
+
+    def measure(self, scenario: str, server: str, label: str, load: wrk.Load, pids: list[int],
+                note: str = "") -> Row:
+        with MemorySampler(pids) as memory:
+            result = wrk.run(load)
+        return self._record(Row(scenario, server, label, result, memory.peak_total, memory.peak_process,
+                                memory.peak_process_anon, load.connections, note))
+
+    def measure_mixed(self, scenario: str, server: str, readers: wrk.Load, writers: wrk.Load,
+                      pids: list[int], *, reader_label: str, writer_label: str) -> tuple[Row, Row]:
+        """Readers and writers at the same time, from two wrk processes; one row each."""
+        with MemorySampler(pids) as memory:
+            reading = wrk.start(readers)
+            writing = wrk.start(writers)
+            written = wrk.finish(*writing, writers)
+            read = wrk.finish(*reading, readers)
+        rate = f"paced at {writers.connections * 1000 // max(1, writers.delay_ms)}/s"
+        peaks = (memory.peak_total, memory.peak_process, memory.peak_process_anon)
+        write_row = self._record(Row(scenario, server, writer_label, written, *peaks, writers.connections, rate))
+        read_row = self._record(Row(scenario, server, reader_label, read, *peaks, readers.connections,
+                                    f"while posting {rate.removeprefix('paced at ')}"))
+        return write_row, read_row
+
+    def post_load(self, url: str, body: str, headers: tuple[tuple[str, str], ...]) -> wrk.Load:
+        """A paced POST load: ``post_rate`` per second over a few connections."""
+        conns = max(1, min(10, self.config.post_rate // 10))
+        return wrk.Load(url=url, seconds=self.config.seconds, connections=conns, threads=1, method="POST",
+                        body=body, headers=headers, delay_ms=max(1, conns * 1000 // self.config.post_rate))
+
+
+def masthead_post_load(bench: Bench, url: str) -> wrk.Load:
+    body = json.dumps({"body": "Benchmark comment number {n}: the ferry timetable changes again next week.",
+                       "author_name": "Bench reader {n}"})
+    headers = (("Content-Type", "application/json"), ("Cookie", f"csrftoken={CSRF}"), ("X-CSRFToken", CSRF))
+    return bench.post_load(url, body, headers)
+
+
+def isso_post_load(bench: Bench, url: str) -> wrk.Load:
+    body = json.dumps({"text": "Benchmark comment number {n}: the ferry timetable changes again next week.",
+                       "author": "Bench reader {n}", "title": "Bench article"})
+    return bench.post_load(url, body, (("Content-Type", "application/json"),))
+
+
+def fetch(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method="POST" if data else "GET")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def cache_diagnosis(url: str) -> str:
+    """Why the micro-cache hits or misses: its status on a repeated request, and what the origin sent."""
+    statuses, cookies, control = [], False, ""
+    for _ in range(3):
+        with urllib.request.urlopen(url, timeout=30) as response:
+            statuses.append(response.headers.get("X-Micro-Cache", "?"))
+            cookies = cookies or response.headers.get("Set-Cookie") is not None
+            control = response.headers.get("Cache-Control", "") or "none"
+            response.read()
+    why = "; the origin sets a cookie on anonymous pages, so nginx stores none of them" if cookies else ""
+    return f"cache status {'/'.join(statuses)} on three requests, Cache-Control {control}{why}"
+
+
+def freshness(cache_base: str, article_path: str, post_url: str, *, trials: int = 3) -> list[float]:
+    """Seconds until a comment posted through the cache shows on the cached article page, per trial."""
+    delays = []
+    for trial in range(trials):
+        fetch(cache_base + article_path)  # the page is in the cache now
+        marker = f"Freshness probe {time.time_ns()}-{trial}"
+        status, body = fetch(
+            post_url, data=json.dumps({"body": marker, "author_name": "Freshness probe"}).encode(),
+            headers={"Content-Type": "application/json", "Cookie": f"csrftoken={CSRF}", "X-CSRFToken": CSRF},
+        )
+        if status not in (200, 201):
+            raise RuntimeError(f"posting the freshness probe failed with {status}: {body[:300]!r}")
+        posted = time.monotonic()
+        while time.monotonic() - posted < 10:
+            if marker.encode() in fetch(cache_base + article_path)[1]:
+                break
+            time.sleep(0.02)
+        delays.append(round(time.monotonic() - posted, 3))
+    return delays

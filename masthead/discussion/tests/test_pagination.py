@@ -1,0 +1,190 @@
+"""Sorts and keyset pages: Newest, Oldest, Most Voted; replies come with their parents, in tree order."""
+
+from datetime import timedelta
+
+import pytest
+from django.db.models import F
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from masthead.discussion.actions import NewComment, do_post_comment, do_vote, thread_for_article
+from masthead.discussion.models import Comment, DiscussionSettings
+from masthead.discussion.pages import SORTS, Cursor, load_page
+from masthead.discussion.tests.helpers import make_article, make_thread, reader
+
+pytestmark = pytest.mark.django_db
+
+_moment = iter(range(10**9))
+
+
+def _post(thread, body="c", parent=None, score=0):
+    """A comment at a strictly later time than the previous one, with a given score."""
+    stamp = timezone.now() + timedelta(seconds=next(_moment))
+    comment = do_post_comment(
+        thread, reader(), NewComment(body=body, author_name="Pat", parent_id=parent.pk if parent else None), now=stamp
+    ).comment
+    if score:
+        Comment.objects.filter(pk=comment.pk).update(score=F("score") + score)
+    return comment
+
+
+def _walk(thread, sort, limit):
+    pages, after = [], None
+    while True:
+        page = load_page(thread.pk, sort, after, limit)
+        pages.append(page)
+        if page.next_cursor is None:
+            return pages
+        after = Cursor.decode(page.next_cursor)
+
+
+def _roots(pages):
+    return [item.root.pk for page in pages for item in page.threads]
+
+
+def test_each_sort_orders_top_level_comments():
+    thread = make_thread()
+    a = _post(thread, "a", score=2)
+    b = _post(thread, "b", score=5)
+    c = _post(thread, "c", score=2)
+    assert _roots(_walk(thread, "newest", 2)) == [c.pk, b.pk, a.pk]
+    assert _roots(_walk(thread, "oldest", 2)) == [a.pk, b.pk, c.pk]
+    assert _roots(_walk(thread, "votes", 2)) == [b.pk, c.pk, a.pk]  # ties: newer first
+
+
+def test_replies_load_with_their_parents_in_tree_order():
+    thread = make_thread()
+    a, b = _post(thread, "a"), _post(thread, "b")
+    a1 = _post(thread, "a1", parent=a)
+    b1 = _post(thread, "b1", parent=b)
+    a2 = _post(thread, "a2", parent=a)
+    a11 = _post(thread, "a11", parent=a1)
+    page = load_page(thread.pk, "oldest", None, 10)
+    assert [(item.root.pk, [r.pk for r in item.replies]) for item in page.threads] == [
+        (a.pk, [a1.pk, a11.pk, a2.pk]),
+        (b.pk, [b1.pk]),
+    ]
+
+
+def test_the_page_links_work_without_javascript(guest):
+    DiscussionSettings.objects.update_or_create(pk=1, defaults={"page_size": 2})
+    article = make_article()
+    thread = thread_for_article(article)
+    posted = [_post(thread, f"comment number {n}") for n in range(5)]
+    html = guest.open(f"{article.get_absolute_url()}?sort=oldest").content.decode()
+    assert "comment number 0" in html
+    assert "comment number 1" in html
+    assert "comment number 2" not in html
+    assert "View all comments" in html
+    seen = []
+    url = f"{article.get_absolute_url()}?sort=oldest"
+    while url:
+        html = guest.open(url).content.decode()
+        seen += [c.pk for c in posted if f'id="comment-{c.pk}"' in html]
+        marker = 'class="load-more" href="'
+        url = html.split(marker, 1)[1].split('"', 1)[0].replace("&amp;", "&") if marker in html else None
+    assert seen == [c.pk for c in posted]
+    # The sort tabs are plain links.
+    for key in SORTS:
+        assert f'href="{article.get_absolute_url()}?sort={key}#comments"' in html
+
+
+def test_the_api_lists_pages_with_a_cursor(guest):
+    article = make_article()
+    thread = thread_for_article(article)
+    posted = [_post(thread, f"n{n}") for n in range(3)]
+    reply = _post(thread, "reply", parent=posted[0])
+    first = guest.client.get(f"/api/discussion/threads/{thread.pk}/comments", {"sort": "oldest", "limit": 1}).json()
+    assert [c["id"] for c in first["comments"]] == [posted[0].pk, reply.pk]
+    second = guest.client.get(f"/api/discussion/threads/{thread.pk}/comments",
+                              {"sort": "oldest", "limit": 5, "after": first["next"]}).json()
+    assert [c["id"] for c in second["comments"]] == [posted[1].pk, posted[2].pk]
+    assert second["next"] is None
+
+
+def test_the_script_fragment_serves_sorts_and_further_pages(guest):
+    DiscussionSettings.objects.update_or_create(pk=1, defaults={"page_size": 1})
+    thread = make_thread()
+    low, high = _post(thread, "low one", score=1), _post(thread, "high one", score=9)
+    html = guest.client.get(f"/discussion/threads/{thread.pk}/page", {"sort": "votes"}).content.decode()
+    assert f'id="comment-{high.pk}"' in html
+    assert f'id="comment-{low.pk}"' not in html
+    after = html.split('data-after="', 1)[1].split('"', 1)[0]
+    html = guest.client.get(f"/discussion/threads/{thread.pk}/page", {"sort": "votes", "after": after}).content.decode()
+    assert f'id="comment-{low.pk}"' in html
+    assert "load-more" not in html
+
+
+# --- property: paging while comments arrive ----------------------------------------------------------------
+
+actions_strategy = st.lists(
+    st.tuples(
+        st.sampled_from(["top", "reply", "page"]),
+        st.integers(min_value=-3, max_value=3),  # score for new comments (ties on purpose)
+        st.integers(min_value=0, max_value=10**6),  # which parent
+    ),
+    min_size=1,
+    max_size=25,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    sort=st.sampled_from(sorted(SORTS)),
+    limit=st.integers(min_value=1, max_value=4),
+    initial=st.integers(min_value=0, max_value=8),
+    steps=actions_strategy,
+)
+def test_paging_while_comments_are_added_never_duplicates_or_skips(sort, limit, initial, steps):
+    thread = make_thread()
+    existing = [_post(thread, f"start {n}", score=(n * 7) % 5 - 2) for n in range(initial)]
+    before = {c.pk for c in existing}
+    seen_roots: list[int] = []
+    after = None
+    done = False
+    step_iter = iter(steps)
+    all_comments = list(existing)
+    while not done:
+        step = next(step_iter, ("page", 0, 0))
+        kind, score, pick = step
+        if kind == "top":
+            all_comments.append(_post(thread, "new top", score=score))
+            continue
+        if kind == "reply" and all_comments:
+            parent = all_comments[pick % len(all_comments)]
+            all_comments.append(_post(thread, "new reply", parent=parent))
+            continue
+        page = load_page(thread.pk, sort, after, limit)
+        for item in page.threads:
+            seen_roots.append(item.root.pk)
+            _assert_tree_order(item)
+        if page.next_cursor is None:
+            done = True
+        else:
+            after = Cursor.decode(page.next_cursor)
+    assert len(seen_roots) == len(set(seen_roots)), "a comment appeared twice"
+    assert before <= set(seen_roots), "an existing comment was skipped"
+
+
+def _assert_tree_order(item):
+    position = {item.root.pk: 0}
+    for index, reply in enumerate(item.replies, start=1):
+        assert reply.root_id == item.root.pk
+        assert reply.parent_id in position, "a reply came before its parent"
+        assert reply.path.startswith(next(r.path for r in [item.root, *item.replies] if r.pk == reply.parent_id))
+        position[reply.pk] = index
+    paths = [reply.path for reply in item.replies]
+    assert paths == sorted(paths)
+
+
+def test_the_fragment_revalidates_against_the_thread_version(guest):
+    thread = make_thread()
+    comment = _post(thread, "first")
+    url = f"/discussion/threads/{thread.pk}/page"
+    first = guest.client.get(url)
+    assert guest.client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    do_vote(comment, reader("voter"), 1)
+    again = guest.client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert '<span class="comment-score" title="1 up, 0 down">1</span>' in again.content.decode()

@@ -1,0 +1,66 @@
+"""The first page of a thread costs the same number of queries whatever the thread size."""
+
+import random
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from masthead.discussion.actions import thread_for_article
+from masthead.discussion.tests.helpers import Guest, make_article, post_as, reader
+
+pytestmark = pytest.mark.django_db
+
+
+def _article_with(n_comments: int):
+    article = make_article()
+    thread = thread_for_article(article)
+    rng = random.Random(n_comments)
+    posted = []
+    for n in range(n_comments):
+        parent = rng.choice(posted) if posted and rng.random() < 0.5 else None
+        posted.append(post_as(thread, reader(f"r{n}"), body=f"comment {n}", parent_id=parent.pk if parent else None))
+    return article, thread
+
+
+def _count(call) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return len(captured)
+
+
+def test_first_page_queries_do_not_grow_with_the_thread():
+    small, small_thread = _article_with(3)
+    large, large_thread = _article_with(150)
+    guest = Guest()
+    guest.open(large.get_absolute_url())
+    guest.api("post", f"/comments/{large_thread.comments.first().pk}/vote", {"value": 1})  # a reader with votes
+    # Warm sessions, settings, staff names and both cached first pages.
+    guest.open(small.get_absolute_url())
+    guest.open(large.get_absolute_url())
+
+    warm_small = _count(lambda: guest.open(small.get_absolute_url()))
+    warm_large = _count(lambda: guest.open(large.get_absolute_url()))
+    assert warm_small == warm_large
+
+    def fresh_fragment(article, thread):
+        thread.__class__.objects.filter(pk=thread.pk).update(version=thread.version + 1000)  # a new version: miss
+        return _count(lambda: guest.open(article.get_absolute_url()))
+
+    miss_small = fresh_fragment(small, small_thread)
+    miss_large = fresh_fragment(large, large_thread)
+    assert miss_small == miss_large
+    # A miss costs the two page queries (top-level comments, then their replies) over a hit.
+    assert miss_large == warm_large + 2
+
+
+def test_api_page_queries_do_not_grow_with_the_thread():
+    _, small_thread = _article_with(3)
+    _, large_thread = _article_with(120)
+    guest = Guest()
+    counts = [
+        _count(lambda t=t: guest.client.get(f"/api/discussion/threads/{t.pk}/comments"))
+        for t in (small_thread, large_thread)
+    ]
+    assert counts[0] == counts[1]
+    assert counts[1] <= 4

@@ -1,0 +1,158 @@
+"""Every moderation state change: a ``check_*`` validates (roles, input), a ``do_*`` writes and audits.
+
+Views, the admin, commands and the demo all call these, so every entry point is audited the same way. Callers own
+the transaction (views wrap these in ``transaction.atomic``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from masthead.moderation import roles
+from masthead.moderation.audit import record
+from masthead.moderation.models import Action, Ban, ModerationDecision, ModerationSettings, WordRule
+
+
+class ModerationError(Exception):
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def check_role(user: Any, what: str) -> None:
+    if not roles.can(user, what):
+        raise ModerationError("You are not allowed to do that.", 403)
+
+
+# --- comment decisions -----------------------------------------------------------------------------------
+
+_COMMENT_STATUS = {Action.PUBLISH: "visible", Action.HOLD: "pending", Action.REJECT: "rejected"}
+
+
+def do_decide_comment(actor: Any, comment: Any, action: str, *, reason: str = "") -> Any:
+    """A moderator approves (publish), holds or rejects a comment; stored as labelled data and audited."""
+    from masthead.discussion.actions import do_change_status
+
+    check_role(actor, "moderate")
+    if action not in _COMMENT_STATUS:
+        raise ModerationError(f"unknown action {action!r}")
+    reasons = [f"{action} by moderator" + (f": {reason}" if reason else "")]
+    updated = do_change_status(comment, _COMMENT_STATUS[action], reasons)
+    ModerationDecision.objects.create(
+        target_type="comment", target_id=comment.pk, source=ModerationDecision.Source.MODERATOR, action=action,
+        reasons=reasons, text=comment.body, actor=actor, author_key=comment_author_key(comment),
+    )
+    record(actor, f"comment.{action}", ("comment", comment.pk), reason=reason)
+    return updated
+
+
+def comment_author_key(comment: Any) -> str:
+    return f"u:{comment.user_id}" if comment.user_id else comment.reader_key
+
+
+# --- bans ------------------------------------------------------------------------------------------------
+
+
+def check_ban(actor: Any, kind: str, value: str) -> None:
+    check_role(actor, "ban")
+    if kind not in Ban.Kind.values:
+        raise ModerationError(f"unknown ban kind {kind!r}")
+    if not value:
+        raise ModerationError("Nothing to ban: this author has no such identity.")
+
+
+def do_ban(actor: Any, kind: str, value: str, *, reason: str = "", shadow: bool = False,
+           expires_at: datetime | None = None) -> Ban:
+    check_ban(actor, kind, value)
+    ban = Ban.objects.create(kind=kind, value=value, reason=reason[:300], shadow=shadow, expires_at=expires_at,
+                             created_by=actor)
+    record(actor, "ban.create", ban, reason=reason, kind=kind, shadow=shadow,
+           expires_at=expires_at.isoformat() if expires_at else None)
+    return ban
+
+
+def do_ban_comment_author(actor: Any, comment: Any, *, reason: str = "", shadow: bool = False,
+                          expires_at: datetime | None = None) -> list[Ban]:
+    """Ban every identity the comment's author wrote with: the account, else the guest cookie; and the network."""
+    identities = []
+    if comment.user_id:
+        identities.append((Ban.Kind.ACCOUNT, str(comment.user_id)))
+    elif comment.reader_key:
+        identities.append((Ban.Kind.READER, comment.reader_key))
+    if comment.network_hash:
+        identities.append((Ban.Kind.NETWORK, comment.network_hash))
+    if not identities:
+        raise ModerationError("This comment carries no identity to ban.")
+    return [do_ban(actor, kind, value, reason=reason, shadow=shadow, expires_at=expires_at)
+            for kind, value in identities]
+
+
+def do_lift_ban(actor: Any, ban: Ban, *, reason: str = "") -> Ban:
+    check_role(actor, "ban")
+    updated = Ban.objects.filter(pk=ban.pk, lifted_at__isnull=True).update(lifted_at=timezone.now())
+    if updated:
+        record(actor, "ban.lift", ban, reason=reason)
+    ban.refresh_from_db()
+    return ban
+
+
+def active_bans(now: datetime | None = None) -> Any:
+    now = now or timezone.now()
+    return Ban.objects.filter(lifted_at__isnull=True).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+
+
+# --- configuration ---------------------------------------------------------------------------------------
+
+
+def do_add_word_rule(actor: Any, pattern: str, action: str, *, is_regex: bool = False, note: str = "") -> WordRule:
+    check_role(actor, "configure")
+    from masthead.moderation.config import compile_rule
+
+    if action not in WordRule.RuleAction.values:
+        raise ModerationError(f"unknown rule action {action!r}")
+    if compile_rule(0, pattern, is_regex, action) is None:
+        raise ModerationError("That pattern cannot be used (empty, or an invalid regular expression).")
+    rule = WordRule.objects.create(pattern=pattern, action=action, is_regex=is_regex, note=note)
+    record(actor, "word_rule.create", rule, pattern=pattern, rule_action=action, is_regex=is_regex)
+    return rule
+
+
+def do_update_settings(actor: Any, **changes: Any) -> ModerationSettings:
+    check_role(actor, "configure")
+    current = ModerationSettings.objects.filter(pk=1).first() or ModerationSettings(pk=1)
+    known = {f.name for f in ModerationSettings._meta.get_fields()} - {"id"}
+    unknown = set(changes) - known
+    if unknown:
+        raise ModerationError(f"unknown settings: {', '.join(sorted(unknown))}")
+    before = {name: getattr(current, name) for name in changes}
+    for name, value in changes.items():
+        setattr(current, name, value)
+    current.full_clean()
+    current.save()
+    record(actor, "settings.change", current, before=before, after=changes)
+    return current
+
+
+def do_promote_model(actor: Any, name: str, *, reason: str = "") -> ModerationSettings:
+    """Make a trained site model the active classifier (actor None = the training command, after measuring)."""
+    current = ModerationSettings.objects.filter(pk=1).first() or ModerationSettings(pk=1)
+    previous = current.active_model
+    current.active_model = name
+    if current.shadow_model == name:
+        current.shadow_model = ""
+    current.save()
+    record(actor, "model.promote", current, reason=reason, previous=previous, model=name)
+    return current
+
+
+def do_set_shadow_model(actor: Any, name: str, *, reason: str = "") -> ModerationSettings:
+    current = ModerationSettings.objects.filter(pk=1).first() or ModerationSettings(pk=1)
+    current.shadow_model = name
+    current.save()
+    record(actor, "model.shadow", current, reason=reason, model=name)
+    return current

@@ -1,0 +1,79 @@
+"""Admin pages for the publisher's moderation settings, word rules and bans; decisions and the audit log read-only.
+
+Every save made here is written to the audit log, like the same change made anywhere else.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.forms import ModelForm
+from django.http import HttpRequest
+
+from masthead.moderation.audit import record
+from masthead.moderation.models import AuditLog, Ban, ModerationDecision, ModerationSettings, WordRule
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    def save_model(self, request: HttpRequest, obj, form: ModelForm, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        action = f"{obj._meta.model_name}.{'change' if change else 'create'}"
+        record(request.user, action, obj, changed=sorted(form.changed_data))
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        record(request.user, f"{obj._meta.model_name}.delete", obj)
+        super().delete_model(request, obj)
+
+
+@admin.register(ModerationSettings)
+class ModerationSettingsAdmin(AuditedAdmin):
+    list_display = ["__str__", "hold_threshold", "reject_threshold", "active_model", "shadow_model"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not ModerationSettings.objects.exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(WordRule)
+class WordRuleAdmin(AuditedAdmin):
+    list_display = ["pattern", "is_regex", "action", "enabled", "note", "created_at"]
+    list_filter = ["action", "enabled", "is_regex"]
+    search_fields = ["pattern", "note"]
+
+
+@admin.register(Ban)
+class BanAdmin(AuditedAdmin):
+    list_display = ["kind", "value", "shadow", "reason", "created_by", "created_at", "expires_at", "lifted_at"]
+    list_filter = ["kind", "shadow"]
+    search_fields = ["value", "reason"]
+    readonly_fields = ["created_by", "created_at"]
+
+    def save_model(self, request: HttpRequest, obj: Ban, form: ModelForm, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(ModerationDecision)
+class ModerationDecisionAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "target_type", "target_id", "source", "action", "model_id", "model_version"]
+    list_filter = ["source", "action"]
+
+
+@admin.register(AuditLog)
+class AuditLogAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "actor_name", "action", "target_type", "target_id", "reason"]
+    list_filter = ["action"]
+    search_fields = ["actor_name", "target_id", "reason"]

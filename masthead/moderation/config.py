@@ -1,0 +1,92 @@
+"""The publisher's moderation settings and compiled word rules, cached per process.
+
+Every comment write reads them, so they are kept in memory and checked against a version number in the shared
+cache (local memory, or Redis when scaled): saving settings or a rule on one app server bumps the version and
+every server reloads on its next comment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+_SETTINGS_VERSION = "moderation:settings-version"
+_RULES_VERSION = "moderation:rules-version"
+_local: dict[str, tuple[object, object]] = {}
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule_id: int
+    pattern: str
+    action: str
+    regex: re.Pattern[str]
+
+
+def _version(key: str) -> object:
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, 1, timeout=None)
+        version = cache.get(key, 1)
+    return version
+
+
+def _bump(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 2, timeout=None)
+    _local.pop(key, None)
+
+
+def moderation_settings():  # -> ModerationSettings
+    from masthead.moderation.models import ModerationSettings
+
+    version = _version(_SETTINGS_VERSION)
+    held = _local.get(_SETTINGS_VERSION)
+    if held and held[0] == version:
+        return held[1]
+    current = ModerationSettings.objects.filter(pk=1).first() or ModerationSettings(pk=1)
+    _local[_SETTINGS_VERSION] = (version, current)
+    return current
+
+
+def word_rules() -> list[CompiledRule]:
+    from masthead.moderation.models import WordRule
+
+    version = _version(_RULES_VERSION)
+    held = _local.get(_RULES_VERSION)
+    if held and held[0] == version:
+        return held[1]  # type: ignore[return-value]
+    rules = [compile_rule(rule.pk, rule.pattern, rule.is_regex, rule.action)
+             for rule in WordRule.objects.filter(enabled=True).order_by("pk")]
+    compiled = [rule for rule in rules if rule is not None]
+    _local[_RULES_VERSION] = (version, compiled)
+    return compiled
+
+
+def compile_rule(rule_id: int, pattern: str, is_regex: bool, action: str) -> CompiledRule | None:
+    """Plain patterns match whole words of the normalised text, so "ass" never matches "assess"."""
+    from masthead.moderation.normalise import normalise
+
+    try:
+        if is_regex:
+            regex = re.compile(pattern, re.IGNORECASE)
+        else:
+            words = normalise(pattern).text
+            if not words:
+                return None
+            regex = re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, words.split())) + r"(?![\w])")
+    except re.error:
+        return None
+    return CompiledRule(rule_id, pattern, action, regex)
+
+
+def forget_settings() -> None:
+    _bump(_SETTINGS_VERSION)
+
+
+def forget_word_rules() -> None:
+    _bump(_RULES_VERSION)

@@ -1,0 +1,218 @@
+# ruff: noqa: RUF001, RUF002 - look-alike letters are what this file is about
+"""The screening form of a comment: what rules and the classifier read, never what readers see.
+
+Abusers disguise words so that word lists and word-level models miss them: ``𝐟𝐮𝐜𝐤``, ``f\u200buck``, ``іdiot``
+(Cyrillic і), ``1d10t``, ``f*ck``, ``i d i o t``, ``fuuuuck``. ``normalise`` undoes these, in this order:
+
+1. NFKC (fullwidth, mathematical and circled letters become plain ones), then case folding;
+2. invisible characters removed (zero-width, bidi controls, soft hyphen, fillers, variation selectors), accents and
+   stacked combining marks stripped from Latin letters;
+3. letters spaced out with single separators joined (``i d i o t``, ``f.u.c.k``, ``f-u-c-k``);
+4. inside each word: Cyrillic/Greek look-alike letters mapped to Latin, leetspeak digits and symbols mapped to
+   letters, ``*``/``#`` masks resolved, runs of three or more letters collapsed.
+
+Innocent words are never changed by step 4 unless they are disguised: a plain all-letter word is only ever
+run-collapsed, and a reading that needs guessing (a digit at the edge of a word, a mask, a run cut to one letter)
+is taken only when it yields one of the short list of target words in ``lexicon.py``. So "Scunthorpe", "assess",
+"shiitake", "3rd", "mp3", "$100" and "@editor" come out as they went in.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from masthead.moderation.lexicon import TARGET_WORDS
+
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
+
+# Look-alikes (after case folding) from Cyrillic, Greek and odd Latin blocks, to the Latin letter they imitate.
+_HOMOGLYPHS = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "з": "3", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h",
+    "ӏ": "l", "ь": "b", "ո": "n", "ս": "u", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v",
+    "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ω": "w", "ı": "i", "ɑ": "a", "ɡ": "g", "ɩ": "i",
+    "ʏ": "y", "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j", "ᴋ": "k",
+    "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z",
+}
+_HOMOGLYPH_CHARS = re.compile("[" + "".join(_HOMOGLYPHS) + "]")
+
+# Leetspeak: symbol -> readings, most likely first.
+_LEET = {
+    "0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+    "@": "a", "$": "s", "!": "il", "|": "li", "+": "t", "€": "e", "£": "l",
+}
+_MASKS = "*#"
+_WORD_CHARS = "a-z0-9@$!|+€£*#'" + "".join(_HOMOGLYPHS)
+_TOKEN = re.compile(rf"[{_WORD_CHARS}]*[a-z][{_WORD_CHARS}]*|[@$][{_WORD_CHARS}]+")
+# Numbers with a unit or an ordinal, and product-like names: never leetspeak.
+_NUMERIC_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th|s|am|pm|k|m|b|g|kg|km|mm|cm|ml|gb|mb|tb|x|d|p|h|hr|hrs|min|mins|mph|fps|v|w|kw|kwh|mg|"
+    r"lb|lbs|ft|yo|yr|yrs|bn|mn|c|f)"
+)
+# Three or more single letters (or digits) separated by one separator each: "i d i o t", "f.u.c.k", "f - u - c - k".
+_SPACED = re.compile(r"(?<![^\W_]|[@$])[a-z0-9@$](?:\s?[ ._\-~*+]\s?[a-z0-9@$](?![^\W_]|[@$])){2,}(?![^\W_]|[@$])")
+_SPACED_SEPARATORS = re.compile(r"[\s._\-~*+]")
+_RUN = re.compile(r"([a-z])\1{2,}")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    text: str
+    # Which disguises were undone: "compatibility", "invisible", "homoglyph", "leetspeak", "mask", "spaced",
+    # "stretched".
+    changes: frozenset[str]
+
+    @property
+    def disguised(self) -> bool:
+        return bool(self.changes - {"stretched", "compatibility"})
+
+
+def normalise(raw: str) -> Normalised:
+    changes: set[str] = set()
+    text = unicodedata.normalize("NFKC", raw).casefold()
+    if not raw.isascii() and text != raw.casefold():
+        changes.add("compatibility")  # fullwidth, mathematical or circled letters, ligatures
+    text = _CONTROL.sub(" ", text)
+    stripped = _INVISIBLE.sub("", text)
+    if stripped != text:
+        changes.add("invisible")
+        text = stripped
+    text = _strip_marks(text)
+    text = _SPACES.sub(" ", text).strip()
+    joined = _SPACED.sub(_join_spaced, text)
+    if joined != text:
+        changes.add("spaced")
+        text = joined
+    text = _TOKEN.sub(lambda match: _decode_token(match.group(0), changes), text)
+    # Homoglyph words with no Latin letter at all are not matched by _TOKEN: map them only when that makes a word.
+    if _HOMOGLYPH_CHARS.search(text):
+        text = re.sub(r"\w+", lambda match: _decode_foreign(match.group(0), changes), text)
+    return Normalised(text, frozenset(changes))
+
+
+def _strip_marks(text: str) -> str:
+    """Drop combining marks that sit on Latin letters (accents, Zalgo stacks); keep them on other scripts."""
+    if text.isascii():
+        return text
+    out: list[str] = []
+    latin_base = False
+    for char in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(char):
+            if not latin_base:
+                out.append(char)
+            continue
+        latin_base = "a" <= char <= "z"
+        out.append(char)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _join_spaced(match: re.Match[str]) -> str:
+    letters = _SPACED_SEPARATORS.sub("", match.group(0))
+    if letters.isdigit():  # "1 2 3", phone numbers, scores: not a disguised word
+        return match.group(0)
+    return letters
+
+
+def _decode_token(token: str, changes: set[str]) -> str:
+    if _HOMOGLYPH_CHARS.search(token):
+        mapped = "".join(_HOMOGLYPHS.get(char, char) for char in token)
+        if mapped != token:
+            changes.add("homoglyph")
+            token = mapped
+    if not token.isalpha() or not token.isascii():
+        token = _decode_symbols(token, changes)
+    if _RUN.search(token):
+        token = _collapse_runs(token, changes)
+    return token
+
+
+def _decode_symbols(token: str, changes: set[str]) -> str:
+    core = token.strip("'")
+    if not core or core.isalpha() or _NUMERIC_WORD.fullmatch(core):
+        return token
+    letters_at = [i for i, char in enumerate(core) if char.isalpha()]
+    if not letters_at:
+        return token
+    first, last = letters_at[0], letters_at[-1]
+    inner_leet = any(char in _LEET for char in core[first:last])
+    # Symbols between letters are certainly part of the word: map them. Symbols at the edges only when that
+    # spells a target word ("@ss", "a$$", "1diot"), so "@editor", "mp3" and "4chan" are left alone.
+    options: list[str] = []
+    for i, char in enumerate(core):
+        if char in _LEET and (first < i < last):
+            options.append(_LEET[char])
+        elif char in _LEET or char in _MASKS:
+            options.append(_LEET.get(char, "") + "\0" + char)  # \0 marks the "leave as it was" choice
+        else:
+            options.append(char)
+    readings = _readings(options)
+    for reading in readings:
+        if reading in TARGET_WORDS or _RUN.sub(r"\1", reading) in TARGET_WORDS:
+            changes.add("mask" if any(c in _MASKS for c in core) else "leetspeak")
+            return reading
+    if inner_leet:
+        changes.add("leetspeak")
+        return readings[0]
+    return token
+
+
+def _readings(options: list[str]) -> list[str]:
+    """Every way to read the token, given each position's choices; masks may be any letter. Capped."""
+    expanded: list[str] = []
+    for choice in options:
+        if "\0" in choice:
+            letters, original = choice.split("\0")
+            if original in _MASKS:
+                letters = "abcdefghijklmnopqrstuvwxyz"
+            expanded.append(letters + original)
+        else:
+            expanded.append(choice)
+    combos = 1
+    for choice in expanded:
+        combos *= len(choice)
+    if combos > 4096:
+        return ["".join(choice[0] for choice in expanded)]
+    readings = ["".join(parts) for parts in itertools.product(*expanded)]
+    # Prefer readings without leftover symbols.
+    readings.sort(key=lambda word: sum(not char.isalpha() for char in word))
+    return readings
+
+
+def _collapse_runs(token: str, changes: set[str]) -> str:
+    changes.add("stretched")
+    single = _RUN.sub(r"\1", token)
+    if single in TARGET_WORDS:
+        return single
+    double = _RUN.sub(r"\1\1", token)
+    if double in TARGET_WORDS:
+        return double
+    # "fuuuuuck" -> try every mix of single/double for each run, then fall back to doubles ("soooo" -> "soo").
+    runs = list(_RUN.finditer(token))
+    if len(runs) <= 4:
+        for lengths in itertools.product((1, 2), repeat=len(runs)):
+            pieces, end = [], 0
+            for run, length in zip(runs, lengths, strict=True):
+                pieces.append(token[end : run.start()] + run.group(1) * length)
+                end = run.end()
+            candidate = "".join(pieces) + token[end:]
+            if candidate in TARGET_WORDS:
+                return candidate
+    return double
+
+
+def _decode_foreign(word: str, changes: set[str]) -> str:
+    if not _HOMOGLYPH_CHARS.search(word):
+        return word
+    mapped = "".join(_HOMOGLYPHS.get(char, char) for char in word)
+    if mapped in TARGET_WORDS:
+        changes.add("homoglyph")
+        return mapped
+    return word

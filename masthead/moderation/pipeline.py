@@ -1,0 +1,158 @@
+"""One screening for every comment write (create, edit, import): normalise → rules → classifier → decision.
+
+    decision = screen(body, ScreenContext(tier="guest", network_hash=..., reader_key=..., approved_count=0))
+    # save the comment with decision.comment_status, then:
+    record(decision, "comment", comment.pk, context)
+
+``screen`` reads and checks but writes nothing except rate-limit counters; ``record`` stores the decision (with
+reasons, scores, model id and version) once the comment exists. See docs/moderation.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from masthead.moderation import rules
+from masthead.moderation.backends import get_classifier
+from masthead.moderation.config import moderation_settings
+from masthead.moderation.models import Action, ModerationDecision, Tier
+from masthead.moderation.normalise import normalise
+
+_SEVERITY = {Action.PUBLISH: 0, Action.HOLD: 1, Action.REJECT: 2}
+_STATUS = {Action.PUBLISH: "visible", Action.HOLD: "pending", Action.REJECT: "rejected"}
+
+
+@dataclass(frozen=True)
+class ScreenContext:
+    """Who is writing and how. Identity values are keyed hashes (``masthead.core.network.keyed_hash``)."""
+
+    tier: str = Tier.GUEST
+    source: str = "create"  # "create", "edit" or "import"
+    account_id: int | None = None
+    email_hash: str = ""
+    network_hash: str = ""
+    reader_key: str = ""  # the guest's cookie identity (discussion Reader.author_key)
+    approved_count: int = 0  # the author's earlier published comments
+    link_count: int | None = None  # None: counted from the text
+    now: datetime | None = None
+
+    @property
+    def author_key(self) -> str:
+        return f"u:{self.account_id}" if self.account_id else self.reader_key
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: str  # Action: publish, hold or reject
+    reasons: tuple[str, ...] = ()
+    scores: dict[str, Any] = field(default_factory=dict)
+    model_id: str = ""
+    model_version: str = ""
+    shadow: bool = False  # held, but shown to its author as if published
+    retry_after: int | None = None  # set when rate limited: answer 429 with Retry-After
+    normalised: str = ""
+    body_hash: str = ""
+
+    @property
+    def comment_status(self) -> str:
+        """The discussion Comment.Status value: visible, pending or rejected."""
+        return _STATUS[self.action]
+
+    @property
+    def rate_limited(self) -> bool:
+        return self.retry_after is not None
+
+
+def screen(text: str, context: ScreenContext) -> Decision:
+    now = context.now or timezone.now()
+    if context.tier == Tier.STAFF:
+        return Decision(Action.PUBLISH, ("staff",))
+    config = moderation_settings()
+    creating = context.source == "create"
+    importing = context.source == "import"
+
+    if not importing:
+        ban = rules.banned(account_id=context.account_id, email_hash=context.email_hash,
+                           network_hash=context.network_hash, reader_key=context.reader_key, now=now)
+        if ban and not ban.shadow:
+            return Decision(ban.action, (ban.reason,))
+        limited = rules.rate_limited(config, network_hash=context.network_hash, author_key=context.author_key)
+        if limited:
+            return Decision(limited.action, (limited.reason,), retry_after=limited.retry_after)
+    else:
+        ban = None
+
+    normalised = normalise(text)
+    findings: list[rules.Finding] = [ban] if ban else []
+    findings += rules.matched_word_rules(normalised.text)
+    links = context.link_count if context.link_count is not None else rules.count_links(text)
+    findings.append(rules.too_many_links(config, context.tier, links))
+    digest = rules.body_hash(normalised.text)
+    if not importing:
+        findings.append(rules.duplicate(config, digest, normalised.text, now))
+    if creating:
+        findings.append(rules.first_comment(config, context.tier, context.approved_count))
+
+    classifier = get_classifier(config.active_model)
+    score = classifier.score_one(normalised.text)
+    scores: dict[str, Any] = {"toxicity": round(score.probability, 4), **score.categories}
+    exempt = context.tier == Tier.SUPPORTER and config.classifier_exempt_supporter
+    if score.probability >= config.reject_threshold and not exempt:
+        findings.append(rules.Finding(Action.REJECT, f"classifier {score.probability:.2f}"))
+    elif score.probability >= config.hold_threshold and not exempt:
+        findings.append(rules.Finding(Action.HOLD, f"classifier {score.probability:.2f}"))
+    threat_finding, categories = rules.threat(normalised.text)
+    scores.update(categories)
+    if threat_finding and config.hold_threats:
+        findings.append(threat_finding)
+    if config.hold_profanity:
+        findings.append(rules.profanity(normalised.text))
+    if normalised.disguised:
+        scores["disguised"] = sorted(normalised.changes)
+    if config.shadow_model:
+        scores["shadow"] = _shadow_score(config.shadow_model, normalised.text)
+
+    found = [finding for finding in findings if finding is not None]
+    action = max((finding.action for finding in found), key=_SEVERITY.__getitem__, default=Action.PUBLISH)
+    return Decision(
+        action=action,
+        reasons=tuple(finding.reason for finding in found),
+        scores=scores,
+        model_id=score.model_id,
+        model_version=score.version,
+        shadow=any(finding.shadow for finding in found) and action == Action.HOLD,
+        normalised=normalised.text,
+        body_hash=digest,
+    )
+
+
+def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
+    """A candidate model's opinion, stored beside the active one's so training can compare them; never decides."""
+    try:
+        shadow = get_classifier(model).score_one(normalised_text)
+    except (OSError, ValueError) as error:
+        return {"error": str(error)[:200]}
+    return {"model": f"{shadow.model_id}@{shadow.version}", "toxicity": round(shadow.probability, 4)}
+
+
+def record(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext) -> ModerationDecision:
+    """Store the pipeline's decision about a saved comment (or other content)."""
+    return ModerationDecision.objects.create(
+        target_type=target_type,
+        target_id=target_id,
+        source=ModerationDecision.Source.PIPELINE,
+        action=decision.action,
+        shadow=decision.shadow,
+        reasons=list(decision.reasons),
+        scores=decision.scores,
+        model_id=decision.model_id,
+        model_version=decision.model_version,
+        body_hash=decision.body_hash,
+        tier=context.tier,
+        author_key=context.author_key,
+        created_at=context.now or timezone.now(),
+    )

@@ -1,0 +1,49 @@
+"""Staff roles for moderation, as Django groups: Moderators, Editors (from publishing) and Admins.
+
+- moderate (approve, reject, see the queue): Moderators, Editors, Admins;
+- ban and lift bans: Moderators, Admins;
+- change settings and word rules, read the audit log: Admins.
+Superusers may do everything. Roles are checked here, in one place, by the views and actions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MODERATORS = "Moderators"
+EDITORS = "Editors"
+ADMINS = "Admins"
+
+_ALLOWED = {
+    "moderate": {MODERATORS, EDITORS, ADMINS},
+    "ban": {MODERATORS, ADMINS},
+    "configure": {ADMINS},
+}
+
+
+def _groups(user: Any) -> set[str]:
+    cached = getattr(user, "_moderation_groups", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        user._moderation_groups = cached
+    return cached
+
+
+def can(user: Any, what: str) -> bool:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.is_staff and bool(_groups(user) & _ALLOWED[what])
+
+
+def can_moderate(user: Any) -> bool:
+    return can(user, "moderate")
+
+
+def can_ban(user: Any) -> bool:
+    return can(user, "ban")
+
+
+def can_configure(user: Any) -> bool:
+    return can(user, "configure")

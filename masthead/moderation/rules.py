@@ -1,0 +1,125 @@
+"""The publisher's rules, each a small function returning what it found (or nothing). ``pipeline.screen`` runs them.
+
+Every check returns ``Finding``s: the action it asks for (hold or reject) and a reason moderators can read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Q
+
+from masthead.core.ratelimit import hit
+from masthead.moderation.config import word_rules
+from masthead.moderation.lexicon import GROUP_VIOLENCE_RE, PROFANITY_RE, THREAT_RE
+from masthead.moderation.models import Action, Ban, ModerationDecision, ModerationSettings
+
+# One match per link: a URL with a scheme, a www. address, or a bare domain with a common spam TLD.
+_LINK = re.compile(
+    r"https?://\S+|\bwww\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|ru|cn|xyz|info|biz|top|co)\b\S*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    action: str  # Action.HOLD or Action.REJECT
+    reason: str
+    shadow: bool = False
+    retry_after: int | None = None
+
+
+def banned(*, account_id: int | None, email_hash: str, network_hash: str, reader_key: str,
+           now: datetime) -> Finding | None:
+    """An active ban on any of the author's identities: reject, or hold silently when it is a shadow ban."""
+    identities = Q()
+    for kind, value in ((Ban.Kind.ACCOUNT, str(account_id) if account_id else ""),
+                        (Ban.Kind.EMAIL, email_hash), (Ban.Kind.NETWORK, network_hash),
+                        (Ban.Kind.READER, reader_key)):
+        if value:
+            identities |= Q(kind=kind, value=value)
+    if not identities:
+        return None
+    ban = (Ban.objects.filter(identities, lifted_at__isnull=True)
+           .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+           .order_by("shadow", "-created_at").first())  # a full ban wins over a shadow ban
+    if ban is None:
+        return None
+    if ban.shadow:
+        return Finding(Action.HOLD, f"shadow-banned ({ban.kind})", shadow=True)
+    return Finding(Action.REJECT, f"banned ({ban.kind})")
+
+
+def rate_limited(config: ModerationSettings, *, network_hash: str, author_key: str) -> Finding | None:
+    """Per network and per reader, in a fixed window on the shared cache. Rejections say when to retry."""
+    window = config.rate_window_seconds or 1
+    checks = []
+    if network_hash and config.rate_limit_network:
+        checks.append(hit("moderation-network", network_hash, limit=config.rate_limit_network, window=window))
+    if author_key and config.rate_limit_account:
+        checks.append(hit("moderation-author", author_key, limit=config.rate_limit_account, window=window))
+    refused = [limit for limit in checks if not limit.allowed]
+    if not refused:
+        return None
+    retry_after = max(limit.retry_after for limit in refused) or 1
+    return Finding(Action.REJECT, f"rate limited: try again in {retry_after}s", retry_after=retry_after)
+
+
+def matched_word_rules(normalised_text: str) -> list[Finding]:
+    return [Finding(rule.action, f"word rule: {rule.pattern}")
+            for rule in word_rules() if rule.regex.search(normalised_text)]
+
+
+def count_links(raw_text: str) -> int:
+    return len(_LINK.findall(raw_text))
+
+
+def too_many_links(config: ModerationSettings, tier: str, links: int) -> Finding | None:
+    limit = config.link_limit(tier)
+    if limit is None or links <= limit:
+        return None
+    return Finding(Action.HOLD, f"{links} links (limit {limit} for {tier})")
+
+
+def body_hash(normalised_text: str) -> str:
+    compact = re.sub(r"\W+", " ", normalised_text).strip()
+    return hashlib.sha256(compact.encode()).hexdigest()
+
+
+def duplicate(config: ModerationSettings, digest: str, normalised_text: str, now: datetime) -> Finding | None:
+    if not config.duplicate_window_minutes or len(normalised_text) < config.duplicate_min_length:
+        return None
+    since = now - timedelta(minutes=config.duplicate_window_minutes)
+    seen = ModerationDecision.objects.filter(
+        body_hash=digest, source=ModerationDecision.Source.PIPELINE, created_at__gte=since
+    ).exists()
+    if not seen:
+        return None
+    return Finding(Action.HOLD, f"duplicate of a comment posted in the last {config.duplicate_window_minutes} min")
+
+
+def threat(normalised_text: str) -> tuple[Finding | None, dict[str, float]]:
+    categories: dict[str, float] = {}
+    if THREAT_RE.search(normalised_text):
+        categories["threat"] = 1.0
+    if GROUP_VIOLENCE_RE.search(normalised_text):
+        categories["group_violence"] = 1.0
+    if not categories:
+        return None, categories
+    return Finding(Action.HOLD, "looks like " + " and ".join(sorted(categories)).replace("_", " ")), categories
+
+
+def profanity(normalised_text: str) -> Finding | None:
+    found = sorted(set(PROFANITY_RE.findall(normalised_text)))
+    if not found:
+        return None
+    return Finding(Action.HOLD, "profanity or insult: " + ", ".join(found[:5]))
+
+
+def first_comment(config: ModerationSettings, tier: str, approved_count: int) -> Finding | None:
+    if approved_count == 0 and config.first_comment_review(tier):
+        return Finding(Action.HOLD, f"first comment from a {tier} reader")
+    return None

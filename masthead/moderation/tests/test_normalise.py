@@ -1,0 +1,98 @@
+# ruff: noqa: RUF001, RUF003 - look-alike letters are what this file is about
+"""Disguised spellings are undone; innocent words come out exactly as they went in."""
+
+from __future__ import annotations
+
+import pytest
+
+from masthead.moderation.normalise import normalise
+
+DISGUISED = [
+    ("𝐟𝐮𝐜𝐤 you", "fuck you", "compatibility"),
+    ("Ｆｕｃｋ off", "fuck off", "compatibility"),
+    ("f\u200buck off", "fuck off", "invisible"),
+    ("id\u2060io\u00adt", "idiot", "invisible"),
+    ("\u202eidiot", "idiot", "invisible"),
+    ("іdiot", "idiot", "homoglyph"),  # Cyrillic і
+    ("fuсk", "fuck", "homoglyph"),  # Cyrillic с
+    ("ѕhit", "shit", "homoglyph"),
+    ("ѕсum", "scum", "homoglyph"),  # every letter Cyrillic, still a target word
+    ("ıdıot", "idiot", "homoglyph"),  # dotless i
+    ("1d10t", "idiot", "leetspeak"),
+    ("sh!t", "shit", "leetspeak"),
+    ("a$$hole", "asshole", "leetspeak"),
+    ("@ss", "ass", "leetspeak"),
+    ("k1ll yourself", "kill yourself", "leetspeak"),
+    ("b1tch", "bitch", "leetspeak"),
+    ("stup1d", "stupid", "leetspeak"),
+    ("m0r0n", "moron", "leetspeak"),
+    ("r3tard", "retard", "leetspeak"),
+    ("f*ck", "fuck", "mask"),
+    ("f**k", "fuck", "mask"),
+    ("c#nt", "cunt", "mask"),
+    ("i d i o t", "idiot", "spaced"),
+    ("f.u.c.k you", "fuck you", "spaced"),
+    ("f - u - c - k", "fuck", "spaced"),
+    ("w_h_o_r_e", "whore", "spaced"),
+    ("fuuuuuck", "fuck", "stretched"),
+    ("shiiiiit", "shit", "stretched"),
+    ("iiiidiooooot", "idiot", "stretched"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected", "change"), DISGUISED)
+def test_disguised_spelling_is_undone(raw, expected, change):
+    result = normalise(raw)
+    assert result.text == expected
+    assert change in result.changes
+
+
+@pytest.mark.parametrize(
+    "innocent",
+    [
+        "scunthorpe", "assess", "shiitake", "classic", "cockpit", "therapist", "sussex", "essex", "middlesex",
+        "dickens", "penistone", "arsenal", "cocktail", "hancock", "analysis", "passion", "basement", "grape",
+        "assassin", "bassist", "title", "pussycat", "shitake", "skill", "killjoy", "documents", "cumulative",
+        "the 3rd time", "mp3 player", "covid19", "$100", "10% off", "@editor", "4chan", "2024", "b2b", "1st",
+        "don't", "it's", "rock'n'roll", "e-mail", "well-known", "u.s. policy", "call 0 1 2 3 4",
+        "a b", "good", "soo", "coffee", "bookkeeper", "committee", "mississippi",
+    ],
+)
+def test_innocent_text_is_unchanged(innocent):
+    result = normalise(innocent)
+    assert result.text == innocent
+    assert not result.disguised
+
+
+def test_case_and_spacing_are_folded_without_counting_as_disguise():
+    result = normalise("  Great   REPORTING,\n\nthank you!  ")
+    assert result.text == "great reporting, thank you!"
+    assert not result.disguised
+
+
+def test_accents_and_zalgo_marks_are_stripped_from_latin_letters_only():
+    assert normalise("café naïve").text == "cafe naive"
+    assert normalise("i̶d̴i̷o̸t").text == "idiot"
+    assert normalise("नमस्ते").text == "नमस्ते"  # Devanagari vowel signs are letters, not decoration
+
+
+def test_foreign_words_are_not_forced_into_latin():
+    assert normalise("москва она").text == "москва она"
+
+
+def test_punctuation_after_a_word_is_not_read_as_leetspeak():
+    assert normalise("you idiot!!!").text == "you idiot!!!"
+    assert normalise("kill!").text == "kill!"
+
+
+def test_long_runs_become_doubles_when_no_word_is_hidden():
+    assert normalise("soooooo good").text == "soo good"
+    assert normalise("soooooo good").changes == {"stretched"}
+
+
+def test_pathological_input_is_fast():
+    import time
+
+    started = time.perf_counter()
+    normalise("!" * 5000 + "a" + "1@$" * 2000 + " x" * 3000)
+    assert time.perf_counter() - started < 1.0

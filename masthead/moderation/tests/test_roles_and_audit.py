@@ -1,0 +1,95 @@
+"""Who may do what (moderator, editor, admin, outsider), and that every action lands in the audit log."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from masthead.moderation import actions, roles
+from masthead.moderation.models import AuditLog, Ban, ModerationSettings, WordRule
+from masthead.moderation.tests.helpers import staff_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moderator() -> User:
+    return staff_user("mod", roles.MODERATORS)
+
+
+@pytest.fixture
+def editor() -> User:
+    return staff_user("ed", roles.EDITORS)
+
+
+@pytest.fixture
+def admin() -> User:
+    return staff_user("boss", roles.ADMINS)
+
+
+@pytest.fixture
+def outsider() -> User:
+    return User.objects.create_user("reader", password="pw-for-tests-only")
+
+
+def test_groups_exist_once():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("masthead.moderation.migrations.0002_staff_groups")
+    migration.create_groups(apps, None)  # running it again changes nothing
+    assert Group.objects.filter(name="Moderators").count() == 1
+    assert Group.objects.filter(name="Admins").count() == 1
+    assert Group.objects.get(name="Admins").permissions.filter(codename="change_wordrule").exists()
+
+
+def test_role_matrix(moderator, editor, admin, outsider):
+    assert [roles.can_moderate(u) for u in (moderator, editor, admin, outsider)] == [True, True, True, False]
+    assert [roles.can_ban(u) for u in (moderator, editor, admin, outsider)] == [True, False, True, False]
+    assert [roles.can_configure(u) for u in (moderator, editor, admin, outsider)] == [False, False, True, False]
+
+
+def test_group_without_staff_flag_is_not_enough():
+    user = User.objects.create_user("sneaky", password="pw-for-tests-only")
+    user.groups.add(Group.objects.get(name=roles.ADMINS))
+    assert not roles.can_moderate(user)
+
+
+def test_moderator_bans_and_lifts_with_audit(moderator):
+    ban = actions.do_ban(moderator, "network", "net-x", reason="spam wave", shadow=True)
+    assert Ban.objects.get().shadow
+    actions.do_lift_ban(moderator, ban, reason="appeal")
+    ban.refresh_from_db()
+    assert ban.lifted_at is not None
+    log = list(AuditLog.objects.order_by("id").values_list("actor_name", "action", "target_type", "reason"))
+    assert log == [("mod", "ban.create", "ban", "spam wave"), ("mod", "ban.lift", "ban", "appeal")]
+
+
+def test_editor_and_outsider_cannot_ban(editor, outsider):
+    for user in (editor, outsider):
+        with pytest.raises(actions.ModerationError) as error:
+            actions.do_ban(user, "network", "net-x")
+        assert error.value.status == 403
+    assert not Ban.objects.exists()
+    assert not AuditLog.objects.exists()
+
+
+def test_only_admins_change_rules_and_settings(moderator, admin):
+    with pytest.raises(actions.ModerationError):
+        actions.do_add_word_rule(moderator, "lizard", "hold")
+    with pytest.raises(actions.ModerationError):
+        actions.do_update_settings(moderator, hold_threshold=0.5)
+    actions.do_add_word_rule(admin, "lizard", "hold")
+    actions.do_update_settings(admin, hold_threshold=0.6)
+    assert WordRule.objects.get().pattern == "lizard"
+    assert ModerationSettings.objects.get().hold_threshold == 0.6
+    entry = AuditLog.objects.get(action="settings.change")
+    assert entry.details == {"before": {"hold_threshold": 0.85}, "after": {"hold_threshold": 0.6}}
+
+
+def test_invalid_rule_is_refused(admin):
+    with pytest.raises(actions.ModerationError):
+        actions.do_add_word_rule(admin, "([unclosed", "hold", is_regex=True)
+    with pytest.raises(actions.ModerationError):
+        actions.do_add_word_rule(admin, "fine", "delete-everything")

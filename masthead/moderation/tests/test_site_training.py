@@ -1,0 +1,82 @@
+"""Moderators' decisions train a site model that runs in shadow mode and is promoted only when it is better."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from django.core.management import call_command
+
+from masthead.moderation.backends import forget_classifiers
+from masthead.moderation.models import AuditLog, ModerationDecision, ModerationSettings
+from masthead.moderation.pipeline import screen
+from masthead.moderation.tests.helpers import regular
+
+pytestmark = pytest.mark.django_db
+
+SPAM = ["Earn {n} dollars a day from home with crypto signals, message me", "Cheap {n} followers, fast delivery, dm me",
+        "My aunt made {n} a week with this crypto trick, join my channel", "Crypto giveaway: send {n} and get double"]
+FINE = ["The council vote on {n} homes was closer than the article says", "I went to the {n} meeting and agree",
+        "Good reporting on the bus routes; route {n} is always late", "The library had {n} visitors, great news"]
+
+
+@pytest.fixture(autouse=True)
+def _model_dir(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    forget_classifiers()
+    yield
+    forget_classifiers()
+
+
+def moderator_decisions(count: int) -> None:
+    rng = random.Random(7)
+    rows = []
+    for target_id in range(1, count + 1):
+        spam = target_id % 2 == 0
+        text = rng.choice(SPAM if spam else FINE).format(n=rng.randint(2, 900))
+        rows.append(ModerationDecision(target_type="comment", target_id=target_id, text=text,
+                                       source=ModerationDecision.Source.MODERATOR,
+                                       action="reject" if spam else "publish"))
+    ModerationDecision.objects.bulk_create(rows)
+
+
+def test_better_site_model_is_promoted_and_used(capsys):
+    moderator_decisions(300)
+    spam = "Earn 450 dollars a day from home with crypto signals, message me"
+    assert screen(spam, regular()).action == "publish"  # the public model does not know this site's spam
+    call_command("moderation_train", "--no-public", "--name", "site-test")
+    out = capsys.readouterr().out
+    assert "promoted site-test" in out
+    config = ModerationSettings.objects.get()
+    assert config.active_model == "site-test"
+    assert AuditLog.objects.filter(action="model.promote").exists()
+    decision = screen(spam, regular())
+    assert decision.action == "hold"
+    assert decision.model_id == "masthead-site"
+    assert decision.model_version == "site-test"
+
+
+def test_shadow_mode_scores_beside_the_active_model_without_deciding(capsys):
+    moderator_decisions(300)
+    call_command("moderation_train", "--no-public", "--shadow", "--name", "site-shadow")
+    assert "shadow mode" in capsys.readouterr().out
+    config = ModerationSettings.objects.get()
+    assert (config.active_model, config.shadow_model) == ("builtin", "site-shadow")
+    decision = screen("Cheap 300 followers, fast delivery, dm me", regular())
+    assert decision.action == "publish"
+    assert decision.scores["shadow"]["model"] == "masthead-site@site-shadow"
+    assert decision.scores["shadow"]["toxicity"] > 0.85
+
+
+def test_no_promotion_without_enough_held_out_decisions(capsys):
+    moderator_decisions(30)
+    call_command("moderation_train", "--no-public", "--name", "site-small")
+    assert "kept builtin" in capsys.readouterr().out
+    assert ModerationSettings.objects.filter(active_model="site-small").count() == 0
+
+
+def test_training_needs_both_kinds_of_decision():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Not enough decisions"):
+        call_command("moderation_train", "--no-public")
