@@ -46,8 +46,9 @@ test-postgres: $(VENV)/.installed-test chromium
 # Every behaviour test, on SQLite and then on PostgreSQL.
 test: lint test-sqlite test-postgres
 
+# docs/benchmarks.md; e.g. `make bench BENCH_ARGS="--quick --database both"`.
 bench: $(VENV)/.installed-test
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) test-artifacts

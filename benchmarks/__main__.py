@@ -19,19 +19,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from benchmarks import masthead_server, report
+from benchmarks import masthead_server, report, wrk
 from benchmarks.masthead_server import Sizes
-from benchmarks.peers import isso, nginx, wordpress
+from benchmarks.peers import apt_install, isso, nginx, wordpress
 from benchmarks.procs import Processes
 from benchmarks.scenarios import (
     SCENARIOS,
     Bench,
     Config,
+    bar_update_seconds,
     cache_diagnosis,
     fetch,
     freshness,
     isso_post_load,
     masthead_post_load,
+    write_webhooks,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -129,6 +131,8 @@ class Run:
             f"{'; ' if self.extras['seed'] else ''}{DB_NAMES[database]}: {seed['articles']:,} articles, "
             f"{seed.get('comments', 0):,} comments (deep thread {seed.get('deep_size', 0):,}) in {seed['seconds']} s"
         )
+        for key in ("articles", "comments", "deep_size"):
+            self.extras[key] = min(self.extras.get(key, seed.get(key, 0)), seed.get(key, 0))
         missing = seed.get("discussion_skipped")
         if missing:
             print(f"  no comments seeded: {missing}", flush=True)
@@ -193,7 +197,27 @@ class Run:
         if self.wants("memory"):
             self._memory(server, base, pid)
         if self.wants("funding"):
-            bench.skip("funding", "not built yet: the harness has no signed-webhook burst for the funding app")
+            if seed.get("funding_skipped") or not seed.get("webhook_path") or not seed.get("funding_json"):
+                bench.skip("funding", f"{server}: {seed.get('funding_skipped', 'no webhook or totals URL')}")
+            else:
+                self._funding(server, base, pid, seed)
+
+    def _funding(self, server: str, base: str, pid: int, seed: dict[str, Any]) -> None:
+        """A burst of signed Stripe webhooks while readers load the article page (which shows the bar)."""
+        bench, config = self.bench, self.bench.config
+        bodies = self.bench_dir / "webhooks.txt"
+        count = 600 if config.quick else 3000
+        write_webhooks(str(bodies), masthead_server.WEBHOOK_SECRET, seed["campaign"], count)
+        hooks = wrk.Load(url=base + seed["webhook_path"], seconds=config.seconds, connections=16,
+                         threads=config.threads, method="POST", bodies_file=str(bodies),
+                         signed_header="Stripe-Signature")
+        readers = bench.load(base + self.article_path)
+        bench.measure_mixed("funding", server, readers, hooks, [pid], reader_label="GET article page (readers)",
+                            writer_label=f"POST Stripe webhook ({count:,} distinct)")
+        seconds = bar_update_seconds(base, seed["funding_json"], seed["webhook_path"],
+                                     masthead_server.WEBHOOK_SECRET, seed["campaign"])
+        self.extras[f"bar {server}"] = seconds
+        print(f"  funding totals included a new donation {seconds} s after its webhook was sent", flush=True)
 
     def _memory(self, server: str, base: str, pid: int) -> None:
         bench = self.bench
@@ -207,6 +231,7 @@ class Run:
         try:
             cached = f"{server} + nginx micro-cache"
             diagnosis = cache_diagnosis(peer.urls["article"])
+            self.extras[f"cache {server}"] = diagnosis
             print(f"  {diagnosis}", flush=True)
             bench.measure("microcache", cached, "GET article page", bench.load(peer.urls["article"]), peer.pids,
                           f"RSS is nginx's alone; {diagnosis}")
@@ -287,6 +312,10 @@ class Run:
         self.extras["load_end"] = report.load_average()
 
     def report(self, argv: list[str]) -> str:
+        load = self.extras["load_start"].split()[0]
+        if load != "?" and float(load) > 0.5 * (os.cpu_count() or 1):
+            self.notes.append(f"The machine was busy (load average {load} on {os.cpu_count()} CPUs at the start; "
+                              "other work was running): every figure is lower, and noisier, than on a quiet machine.")
         if self.bench.config.quick:
             self.notes.append("Quick smoke run (short loads, small dataset): the figures show the harness works, "
                               "not the steady-state rates; ratios still compare servers measured the same way.")
@@ -306,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     signal.signal(signal.SIGTERM, _raise_on_signal)  # so `finally` stops every server on SIGTERM too
     args.bench_dir.mkdir(parents=True, exist_ok=True)
+    apt_install("wrk")  # the load generator, from Debian
     run = Run(args)
     try:
         run.execute()

@@ -18,6 +18,7 @@ from benchmarks.procs import Processes, free_port, wait_http
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_DATABASE = "masthead_bench"
 BIN = Path(sys.executable).parent
+WEBHOOK_SECRET = "whsec_masthead_benchmark_" + secrets.token_hex(8)
 
 # Settings of the developer's shell that must not leak into the server under test.
 _SCRUB = ("DATABASE_URL", "REDIS_URL", "MASTHEAD_DATA_DIR", "SECRET_KEY", "DEBUG", "WEB_CONCURRENCY", "PORT")
@@ -85,6 +86,8 @@ def prepare(procs: Processes, bench_dir: Path, database: str, sizes: Sizes) -> S
         # No SMTP server in the benchmark: notification mail is composed, then dropped.
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "PYTHONDONTWRITEBYTECODE": "1",
+        # The funding scenario signs its webhooks with this, as Stripe would with the endpoint's secret.
+        "STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET,
     })
     if database == "postgresql":
         env["DATABASE_URL"] = recreate_pg_database()

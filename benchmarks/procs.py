@@ -30,10 +30,12 @@ def free_port() -> int:
 def wait_http(url: str, *, timeout: float = 60.0, proc: subprocess.Popen[bytes] | None = None) -> None:
     """Wait until ``url`` answers with any HTTP status (the server is up), or fail with a clear message."""
     deadline = time.monotonic() + timeout
+    log_path = getattr(proc, "log_path", None)
     last: Exception | None = None
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"{proc.args!r} exited with {proc.returncode} before {url} answered")
+            log = f" (its output: {log_path})" if log_path else ""
+            raise RuntimeError(f"{proc.args!r} exited with {proc.returncode} before {url} answered{log}")
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
@@ -158,6 +160,7 @@ class Processes:
             env=dict(env) if env is not None else None, cwd=cwd, start_new_session=True,
         )
         log.close()  # the child holds its own descriptor
+        proc.log_path = self.log_dir / f"{name}.log"  # type: ignore[attr-defined]  # for error messages
         self.started.append((name, proc))
         return proc
 

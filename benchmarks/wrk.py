@@ -54,6 +54,35 @@ request = function()
 end
 """
 
+# POSTs read from a file prepared in advance, one per line as "<value of SIGNED_HEADER>\t<body>" (for example
+# Stripe webhooks, each signed over its exact bytes). Thread k of n sends lines k, k+n, k+2n... and wraps around
+# when the file is exhausted (the server then sees replays).
+_FILE_POST = r"""
+thread_id = 0  -- global: setup() sets it in each thread's state
+local next_thread = 0
+local threads_total = 0
+local lines = {}
+local position = 0
+setup = function(thread)
+  next_thread = next_thread + 1
+  thread:set("thread_id", next_thread)
+end
+init = function(args)
+  for line in io.lines(FILE) do
+    local tab = string.find(line, "\t", 1, true)
+    lines[#lines + 1] = {string.sub(line, 1, tab - 1), string.sub(line, tab + 1)}
+  end
+  position = thread_id - 1
+end
+request = function()
+  local entry = lines[(position % #lines) + 1]
+  position = position + THREADS
+  local headers = {["Content-Type"] = "application/json"}
+  headers[SIGNED_HEADER] = entry[1]
+  return wrk.format("POST", PATH, headers, entry[2])
+end
+"""
+
 
 @dataclass(frozen=True)
 class Load:
@@ -69,6 +98,9 @@ class Load:
     delay_ms: int = 0  # pause per connection between requests: paces the rate (connections * 1000 / delay_ms)
     # GET a different path per request: "{r}" in the URL's path is replaced by a random number below random_max.
     random_max: int = 0
+    # POST bodies from a file (see _FILE_POST): each line "<signed_header value>\t<body>".
+    bodies_file: str = ""
+    signed_header: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,7 +123,13 @@ def _lua_string(value: str) -> str:
 
 def script_for(load: Load) -> str:
     parts = []
-    if load.method == "POST":
+    threads = max(1, min(load.threads, load.connections))
+    if load.bodies_file:
+        path = urlsplit(load.url)
+        parts.append(f"FILE = {_lua_string(load.bodies_file)}\nPATH = {_lua_string(path.path)}\n"
+                     f"SIGNED_HEADER = {_lua_string(load.signed_header)}\nTHREADS = {threads}\n")
+        parts.append(_FILE_POST)
+    elif load.method == "POST":
         path = urlsplit(load.url)
         target = path.path + (f"?{path.query}" if path.query else "")
         headers = ", ".join(f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in load.headers)

@@ -1,6 +1,8 @@
 """The JSON API (django-ninja): thin endpoints over each domain's actions. Schema at /api/openapi.json."""
 
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 api = NinjaAPI(
     title="Masthead API",
@@ -9,6 +11,14 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+
+
+
+@api.exception_handler(ValidationError)
+def _malformed_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    # SECURITY.md: malformed input is a 400 (ninja's default is 422), with the field errors as detail.
+    return api.create_response(request, {"detail": exc.errors}, status=400)
+
 
 # Each domain owns its router (``<app>/api.py``) and registers it here.
 api.add_router("/discussion/", "masthead.discussion.api.router")

@@ -120,7 +120,7 @@ def clean_name(raw: str, reader: Reader) -> str:
 
 
 def _staff_names() -> list[str]:
-    """Names guests may not take (staff and the publication), cached for a few minutes."""
+    """Names guests may not take (staff, authors and the publication), cached for a few minutes."""
     names = cache.get("discussion:staff-names")
     if names is None:
         names = [settings.PUBLICATION_NAME]
@@ -130,6 +130,9 @@ def _staff_names() -> list[str]:
             names.append(username)
             if first or last:
                 names.append(f"{first} {last}".strip())
+        from masthead.publishing.models import Author
+
+        names.extend(Author.objects.values_list("name", flat=True))  # bylines readers trust
         cache.set("discussion:staff-names", names, timeout=300)
     return names
 

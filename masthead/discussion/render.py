@@ -16,9 +16,33 @@ FRAGMENT_VERSION = 1  # bump when the comment templates change shape
 FRAGMENT_TIMEOUT = 3600
 
 
-def page_html(page: Page, thread: Thread, base_url: str, *, is_first: bool) -> str:
+MAX_EXPANDED_PAGES = 10  # "View all comments" without JavaScript grows the first page this far, then pages on
+
+
+def _more_url(page: Page, base_url: str, expanded: int | None) -> str | None:
+    """Where "View all comments" / "Load more" leads without JavaScript (the script uses the cursor instead).
+
+    From the top of the thread the link expands the list (``pages=N+1``, landing on the last comment already
+    read); past ``MAX_EXPANDED_PAGES``, or from a cursor page, it moves on with the cursor.
+    """
+    if page.next_cursor is None:
+        return None
+    if expanded is not None and expanded < MAX_EXPANDED_PAGES and page.threads:
+        return f"{base_url}?sort={page.sort}&pages={expanded + 1}#comment-{page.threads[-1].root.pk}"
+    return f"{base_url}?sort={page.sort}&after={page.next_cursor}#comments"
+
+
+def page_html(page: Page, thread: Thread, base_url: str, *, is_first: bool, expanded: int | None = None) -> str:
+    """``expanded``: how many pages from the top this one holds (None for a page after a cursor)."""
     return render_to_string(
-        "discussion/_page.html", {"page": page, "thread": thread, "base_url": base_url, "is_first": is_first}
+        "discussion/_page.html",
+        {
+            "page": page,
+            "thread": thread,
+            "is_first": is_first,
+            "more_url": _more_url(page, base_url, expanded),
+            "more_label": "View all comments" if is_first and (expanded or 1) == 1 else "Load more comments",
+        },
     )
 
 
@@ -32,14 +56,14 @@ def root_html(comment: Comment) -> str:
     return render_to_string("discussion/_root.html", {"item": {"root": comment, "replies": []}})
 
 
-def first_page(thread: Thread, sort: str, limit: int, base_url: str) -> tuple[str, list[int]]:
-    """The first page's HTML and its comment ids, cached under the thread's version."""
-    key = f"discussion:first:{FRAGMENT_VERSION}:{thread.pk}:{thread.version}:{sort}:{limit}"
+def first_page(thread: Thread, sort: str, page_size: int, base_url: str, pages: int = 1) -> tuple[str, list[int]]:
+    """The top ``pages`` pages' HTML and comment ids, cached under the thread's version."""
+    key = f"discussion:first:{FRAGMENT_VERSION}:{thread.pk}:{thread.version}:{sort}:{page_size}:{pages}"
     cached = cache.get(key)
     if cached is not None and cached[2] == base_url:
         return cached[0], cached[1]
-    page = load_page(thread.pk, sort, None, limit)
-    html = page_html(page, thread, base_url, is_first=True)
+    page = load_page(thread.pk, sort, None, page_size * pages)
+    html = page_html(page, thread, base_url, is_first=True, expanded=pages)
     ids = page.comment_ids
     cache.set(key, (html, ids, base_url), timeout=FRAGMENT_TIMEOUT)
     return html, ids

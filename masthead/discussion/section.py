@@ -17,7 +17,7 @@ from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Vote
 from masthead.discussion.pages import SORTS, Cursor, CursorError, load_page, normalize_sort
 from masthead.discussion.readers import has_reader_cookie, reader_from_request
-from masthead.discussion.render import first_page, page_html
+from masthead.discussion.render import MAX_EXPANDED_PAGES, first_page, page_html
 from masthead.discussion.slots import render_slots
 
 
@@ -37,8 +37,10 @@ def render_section(request: HttpRequest, article: object) -> SafeString:
             after = Cursor.decode(request.GET["after"])
         except CursorError:
             after = None
+    pages_raw = request.GET.get("pages", "1")
+    pages = int(pages_raw) if pages_raw.isdigit() and 1 <= int(pages_raw) <= MAX_EXPANDED_PAGES else 1
     if after is None:
-        html, ids = first_page(thread, sort, options.page_size, base_url)
+        html, ids = first_page(thread, sort, options.page_size, base_url, pages)
     else:
         page = load_page(thread.pk, sort, after, options.page_size)
         html, ids = page_html(page, thread, base_url, is_first=False), page.comment_ids
@@ -73,6 +75,7 @@ def render_section(request: HttpRequest, article: object) -> SafeString:
         "page_html": mark_safe(html),
         "open": bool(article.discussion_open),  # type: ignore[attr-defined]
         "reply_to": reply_to,
+        "later_page": after is not None,
         "reader_is_user": reader.user_id is not None,
         "idempotency_key": uuid.uuid4().hex,
         "mine_ids": mine,

@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from masthead.moderation import roles
 from masthead.moderation.audit import record
-from masthead.moderation.models import Action, Ban, ModerationDecision, ModerationSettings, WordRule
+from masthead.moderation.config import moderation_settings
+from masthead.moderation.models import Action, Ban, Flag, ModerationDecision, ModerationSettings, WordRule
 
 
 class ModerationError(Exception):
@@ -44,11 +45,66 @@ def do_decide_comment(actor: Any, comment: Any, action: str, *, reason: str = ""
     reasons = [f"{action} by moderator" + (f": {reason}" if reason else "")]
     updated = do_change_status(comment, _COMMENT_STATUS[action], reasons)
     ModerationDecision.objects.create(
-        target_type="comment", target_id=comment.pk, source=ModerationDecision.Source.MODERATOR, action=action,
+        target_type="comment", target_id=comment.pk, comment=comment, source=ModerationDecision.Source.MODERATOR,
+        action=action,
         reasons=reasons, text=comment.body, actor=actor, author_key=comment_author_key(comment),
     )
+    Flag.objects.filter(comment=comment, resolved_at__isnull=True).update(resolved_at=timezone.now())
     record(actor, f"comment.{action}", ("comment", comment.pk), reason=reason)
     return updated
+
+
+def do_decide_comments(actor: Any, comments: list[Any], action: str, *, reason: str = "") -> int:
+    """Bulk form of ``do_decide_comment`` (the queue's "approve selected" / "reject selected")."""
+    check_role(actor, "moderate")
+    for comment in comments:
+        do_decide_comment(actor, comment, action, reason=reason)
+    return len(comments)
+
+
+# --- reader flags ----------------------------------------------------------------------------------------
+
+
+def check_flag(comment: Any, reader_key: str, reason: str) -> None:
+    if comment.status != "visible":
+        raise ModerationError("This comment is not visible.", 404)
+    if reason not in Flag.Reason.values:
+        raise ModerationError("Choose a reason.")
+    if not reader_key:
+        raise ModerationError("Unknown reader.")
+    if reader_key == comment.reader_key:
+        raise ModerationError("You cannot flag your own comment.", 403)
+
+
+def do_flag(comment: Any, reader_key: str, reason: str, *, note: str = "", network_hash: str = "") -> bool:
+    """Record a reader's flag (once per reader); enough open flags from different readers hold the comment.
+
+    Returns True when this flag put the comment on hold.
+    """
+    from masthead.discussion.actions import do_change_status
+
+    check_flag(comment, reader_key, reason)
+    _, created = Flag.objects.get_or_create(
+        comment=comment, reader_key=reader_key,
+        defaults={"reason": reason, "note": note[:300], "network_hash": network_hash},
+    )
+    if not created:
+        return False
+    config = moderation_settings()
+    open_flags = Flag.objects.filter(comment=comment, resolved_at__isnull=True)
+    # Count networks too, so one person with many cookies on one connection cannot hold a comment alone.
+    readers = open_flags.count()
+    networks = open_flags.exclude(network_hash="").values("network_hash").distinct().count()
+    if readers < config.flags_to_hold or (networks and networks < min(2, config.flags_to_hold)):
+        return False
+    held = do_change_status(comment, "pending", [f"flagged by {readers} readers"])
+    if held.status != "pending":
+        return False
+    ModerationDecision.objects.create(target_type="comment", target_id=comment.pk, comment=comment,
+                                      source=ModerationDecision.Source.FLAGS, action=Action.HOLD,
+                                      reasons=[f"flagged by {readers} readers"])
+    record(None, "comment.hold_by_flags", ("comment", comment.pk), reason=f"{readers} flags")
+    return True
 
 
 def comment_author_key(comment: Any) -> str:
@@ -78,12 +134,17 @@ def do_ban(actor: Any, kind: str, value: str, *, reason: str = "", shadow: bool 
 
 def do_ban_comment_author(actor: Any, comment: Any, *, reason: str = "", shadow: bool = False,
                           expires_at: datetime | None = None) -> list[Ban]:
-    """Ban every identity the comment's author wrote with: the account, else the guest cookie; and the network."""
+    """Ban every identity the comment's author wrote with: the account (else the guest cookie), the email address
+    (as a keyed hash) and the network."""
     identities = []
     if comment.user_id:
         identities.append((Ban.Kind.ACCOUNT, str(comment.user_id)))
     elif comment.reader_key:
         identities.append((Ban.Kind.READER, comment.reader_key))
+    if comment.author_email:
+        from masthead.moderation.comments import email_hash
+
+        identities.append((Ban.Kind.EMAIL, email_hash(comment.author_email)))
     if comment.network_hash:
         identities.append((Ban.Kind.NETWORK, comment.network_hash))
     if not identities:

@@ -180,6 +180,9 @@ class ModerationDecision(models.Model):
 
     target_type = models.CharField(max_length=40, default="comment")
     target_id = models.BigIntegerField(null=True, blank=True)
+    # Set for comments once saved; the generic pair above also covers content types added later.
+    comment = models.ForeignKey("discussion.Comment", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="moderation_decisions")
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.PIPELINE)
     action = models.CharField(max_length=10, choices=Action.choices)
     shadow = models.BooleanField(default=False)
@@ -205,6 +208,33 @@ class ModerationDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.target_type}:{self.target_id}"
+
+
+class Flag(models.Model):
+    """A reader's report that a visible comment breaks the rules. One per reader per comment."""
+
+    class Reason(models.TextChoices):
+        ABUSE = "abuse", "Abusive or insulting"
+        HATE = "hate", "Hate against a group"
+        THREAT = "threat", "Threat or call for violence"
+        SPAM = "spam", "Spam or advertising"
+        OFF_TOPIC = "off_topic", "Off topic"
+        OTHER = "other", "Something else"
+
+    comment = models.ForeignKey("discussion.Comment", on_delete=models.CASCADE, related_name="flags")
+    reader_key = models.CharField(max_length=80, help_text="Who flagged (keyed hash or account).")
+    network_hash = models.CharField(max_length=40, blank=True)
+    reason = models.CharField(max_length=10, choices=Reason.choices)
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True, help_text="Set when a moderator decides.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["comment", "reader_key"], name="flag_once_per_reader")]
+        indexes = [models.Index(fields=["resolved_at", "comment"], name="flag_open")]
+
+    def __str__(self) -> str:
+        return f"{self.reason} flag on {self.comment_id}"
 
 
 class AuditLog(models.Model):

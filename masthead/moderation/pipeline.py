@@ -92,9 +92,8 @@ def screen(text: str, context: ScreenContext) -> Decision:
     links = context.link_count if context.link_count is not None else rules.count_links(text)
     findings.append(rules.too_many_links(config, context.tier, links))
     digest = rules.body_hash(normalised.text)
-    if not importing:
+    if creating:  # an edit repeats its own earlier text; an import is history
         findings.append(rules.duplicate(config, digest, normalised.text, now))
-    if creating:
         findings.append(rules.first_comment(config, context.tier, context.approved_count))
 
     classifier = get_classifier(config.active_model)
@@ -139,11 +138,13 @@ def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
     return {"model": f"{shadow.model_id}@{shadow.version}", "toxicity": round(shadow.probability, 4)}
 
 
-def record(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext) -> ModerationDecision:
+def record(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext, *,
+           comment: Any = None) -> ModerationDecision:
     """Store the pipeline's decision about a saved comment (or other content)."""
     return ModerationDecision.objects.create(
         target_type=target_type,
         target_id=target_id,
+        comment=comment,
         source=ModerationDecision.Source.PIPELINE,
         action=decision.action,
         shadow=decision.shadow,

@@ -161,6 +161,17 @@ def do_unpublish_article(article: Article) -> Article:
     return do_save_article(article)
 
 
+def do_delete_article(article: Article) -> None:
+    """Delete an article; the lists that named it are re-ranked after commit (the cascade left them short)."""
+    listing_it = list(
+        RelatedArticle.objects.filter(related=article).values_list("article_id", flat=True)[:REFRESH_LIMIT]
+    )
+    article.delete()
+    for article_id in listing_it:
+        enqueue_related_refresh(article_id)
+    transaction.on_commit(navigation.forget)
+
+
 def do_set_discussion_open(article: Article, is_open: bool) -> Article:
     """Open or close the article's discussion (nothing else changes, so nothing is re-rendered)."""
     now = timezone.now()

@@ -130,6 +130,13 @@ class ArticleAdmin(admin.ModelAdmin):
         # refresh that actions enqueue runs on commit, so it sees them.
         actions.do_save_article(obj)
 
+    def delete_model(self, request: HttpRequest, obj: Article) -> None:
+        actions.do_delete_article(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        for article in queryset:
+            actions.do_delete_article(article)
+
     @admin.action(description="Publish selected articles now", permissions=["change"])
     def publish_now(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         for article in queryset:

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from email.message import Message
 
 from masthead.core.tests.processes import enqueue_mark, free_port, start, stop, wait_for_file, wait_for_http
 
 YEAR = 315360000  # WhiteNoise's max-age for files whose names carry a content hash
 
 
-def get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+def get(url: str, **headers: str) -> tuple[int, Message, bytes]:
     with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10) as response:
-        return response.status, dict(response.headers), response.read()
+        return response.status, response.headers, response.read()
 
 
 def test_serve_answers_serves_static_runs_tasks_and_stops_cleanly(install, tmp_path):

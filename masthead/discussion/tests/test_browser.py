@@ -58,9 +58,22 @@ def test_guest_discusses_with_javascript_and_a_second_reader_sees_it_live(live_s
         page.fill("input[name=author_name]", "Second Voice")
         page.click(".comment-submit")
         page.wait_for_selector(".comment-replies >> text=A reply to that")
+        page.wait_for_timeout(300)  # the live events of these two comments have arrived by now
+        assert page.locator(".discussion-new").is_hidden(), "the writer is not told about their own comments"
         reply = Comment.objects.get(body="A reply to that")
         assert reply.parent_id == posted.pk
         assert reply.quote == "in place"
+
+        # Edit in place, then delete the reply (it had no replies, so it goes).
+        page.click(f"#comment-{posted.pk} .comment-edit")
+        page.fill(f"#comment-{posted.pk} .comment-edit-form textarea", "Posted and **edited** in place")
+        page.click(f"#comment-{posted.pk} .comment-edit-form button")
+        page.wait_for_selector(f"#comment-{posted.pk} >> text=edited")
+        assert Comment.objects.get(pk=posted.pk).body == "Posted and **edited** in place"
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click(f"#comment-{reply.pk} .comment-delete")
+        page.wait_for_selector(f"#comment-{reply.pk} >> text=This comment was deleted.")
+        assert Comment.objects.get(pk=reply.pk).status == Comment.Status.DELETED
 
         # Vote on someone else's comment.
         target = Comment.objects.get(body="Existing comment 4")
@@ -84,7 +97,7 @@ def test_guest_discusses_with_javascript_and_a_second_reader_sees_it_live(live_s
         assert "new comment" in watcher.locator(".show-new").inner_text()
         watcher.click(".show-new")
         watcher.wait_for_selector("text=Posted in place by a guest")
-        watcher.wait_for_selector(".comment-replies >> text=A reply to that")
+        watcher.wait_for_selector(".comment-replies >> text=A reply to that")  # announced before its deletion
         save_screenshot(watcher, "discussion-live-watcher")
     finally:
         writer_context.close()
@@ -128,7 +141,8 @@ def test_guest_discusses_without_javascript(live_site, chromium):
             Comment.objects.get(body="Existing comment 0").pk)
         with page.expect_navigation():
             page.click(".load-more")
-        assert "after=" in page.url
+        assert "pages=2" in page.url
+        assert page.locator("text=Existing comment 0").is_visible()  # the list grew: first page still there
         assert page.locator("text=Existing comment 3").is_visible()
         save_screenshot(page, "discussion-guest-nojs")
     finally:

@@ -1,6 +1,7 @@
 """Live updates over server-sent events, through the real ASGI server: visible comments only."""
 
 import json
+import socket
 import threading
 import time
 import urllib.request
@@ -41,6 +42,10 @@ class Stream:
         return self.events
 
     def close(self) -> None:
+        # Shut the socket itself: the reader thread is blocked on it, and the server notices the disconnect.
+        sock = self.response.fp.raw._sock  # type: ignore[attr-defined]
+        sock.shutdown(socket.SHUT_RDWR)
+        self.thread.join(5)
         self.response.close()
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from masthead.discussion.actions import NewComment, do_post_comment, do_vote, thread_for_article
 from masthead.discussion.models import Comment, DiscussionSettings
 from masthead.discussion.pages import SORTS, Cursor, load_page
+from masthead.discussion.render import MAX_EXPANDED_PAGES
 from masthead.discussion.tests.helpers import make_article, make_thread, reader
 
 pytestmark = pytest.mark.django_db
@@ -67,27 +68,50 @@ def test_replies_load_with_their_parents_in_tree_order():
     ]
 
 
-def test_the_page_links_work_without_javascript(guest):
+def _follow(guest, url):
+    """Follow "View all comments" / "Load more" links without JavaScript; the pages seen and the URLs."""
+    pages, urls = [], []
+    while url:
+        html = guest.open(url).content.decode()
+        pages.append(html)
+        urls.append(url)
+        marker = 'class="load-more" href="'
+        url = html.split(marker, 1)[1].split('"', 1)[0].replace("&amp;", "&") if marker in html else None
+    return pages, urls
+
+
+def _shown(html, comments):
+    return [c.pk for c in comments if f'id="comment-{c.pk}"' in html]
+
+
+def test_view_all_comments_expands_the_list_without_javascript(guest):
     DiscussionSettings.objects.update_or_create(pk=1, defaults={"page_size": 2})
     article = make_article()
     thread = thread_for_article(article)
     posted = [_post(thread, f"comment number {n}") for n in range(5)]
-    html = guest.open(f"{article.get_absolute_url()}?sort=oldest").content.decode()
-    assert "comment number 0" in html
-    assert "comment number 1" in html
-    assert "comment number 2" not in html
-    assert "View all comments" in html
-    seen = []
-    url = f"{article.get_absolute_url()}?sort=oldest"
-    while url:
-        html = guest.open(url).content.decode()
-        seen += [c.pk for c in posted if f'id="comment-{c.pk}"' in html]
-        marker = 'class="load-more" href="'
-        url = html.split(marker, 1)[1].split('"', 1)[0].replace("&amp;", "&") if marker in html else None
-    assert seen == [c.pk for c in posted]
+    pages, urls = _follow(guest, f"{article.get_absolute_url()}?sort=oldest")
+    assert [_shown(html, posted) for html in pages] == [
+        [c.pk for c in posted[:2]], [c.pk for c in posted[:4]], [c.pk for c in posted]]
+    assert "View all comments" in pages[0]
+    assert urls[1].endswith(f"&pages=2#comment-{posted[1].pk}")  # lands on the last comment already read
     # The sort tabs are plain links.
     for key in SORTS:
-        assert f'href="{article.get_absolute_url()}?sort={key}#comments"' in html
+        assert f'href="{article.get_absolute_url()}?sort={key}#comments"' in pages[-1]
+
+
+def test_past_the_expansion_limit_pages_move_on_with_the_cursor(guest):
+    DiscussionSettings.objects.update_or_create(pk=1, defaults={"page_size": 1})
+    article = make_article()
+    thread = thread_for_article(article)
+    posted = [_post(thread, f"n{n}") for n in range(MAX_EXPANDED_PAGES + 2)]
+    pages, urls = _follow(guest, f"{article.get_absolute_url()}?sort=newest")
+    assert "after=" in urls[-1]
+    assert "Back to the first comments" in pages[-1]
+    seen = set()
+    for html in pages:
+        seen.update(_shown(html, posted))
+    assert seen == {c.pk for c in posted}
+    assert _shown(pages[-1], posted) == [posted[0].pk]
 
 
 def test_the_api_lists_pages_with_a_cursor(guest):

@@ -165,3 +165,22 @@ def test_signed_in_readers_post_under_their_account_name():
     assert result.comment.author_name == "Sam Okoro"
     assert result.comment.user_id == user.pk
     assert result.edit_token is None
+
+
+def test_with_no_nesting_allowed_every_reply_is_top_level_and_names_whom_it_answers():
+    DiscussionSettings.objects.update_or_create(pk=1, defaults={"max_depth": 0})
+    thread = make_thread()
+    first = post_as(thread, body="first")
+    answer = post_as(thread, body="answer", parent_id=first.pk)
+    assert (answer.depth, answer.parent_id, answer.root_id, answer.in_reply_to_id) == (0, None, answer.pk, first.pk)
+
+
+def test_guests_cannot_post_under_an_authors_byline(guest):
+    from masthead.publishing.tests.factories import make_author
+
+    make_author("Rosa Delgado")
+    article = make_article()
+    guest.open(article.get_absolute_url())
+    response = guest.post_comment(thread_for_article(article), "As Rosa", author_name="rosa  DELGADO")
+    assert response.status_code == 400
+    assert response.json()["code"] == "name_reserved"

@@ -151,7 +151,7 @@ def test_sort_parameters_come_from_a_fixed_set(guest, article_and_thread, sort):
     assert 'data-sort="newest"' in page.content.decode()  # unknown values fall back to the default
     assert guest.client.get(f"/discussion/threads/{thread.pk}/page", {"sort": sort}).status_code == 200
     api = guest.client.get(f"/api/discussion/threads/{thread.pk}/comments", {"sort": sort})
-    assert 400 <= api.status_code < 500
+    assert api.status_code == 400
     assert Comment.objects.filter(thread=thread).count() == 1
 
 
@@ -170,13 +170,13 @@ def test_clients_cannot_set_status_score_author_or_times(guest, article_and_thre
     for field, value in [("status", "visible"), ("score", 999), ("user_id", 1), ("created_at", "2001-01-01T00:00:00Z"),
                          ("reply_count", 5), ("author_email_verified", True), ("thread_id", 1)]:
         response = guest.post_comment(thread, "sneaky", **{field: value})
-        assert response.status_code == 422, field
+        assert response.status_code == 400, field
     assert Comment.objects.filter(thread=thread).count() == 0
     ok = guest.post_comment(thread, "plain")
     stored = Comment.objects.get(pk=ok.json()["id"])
     assert (stored.score, stored.reply_count, stored.user_id) == (0, 0, None)
     vote = guest.api("post", f"/comments/{stored.pk}/vote", {"value": 5})
-    assert vote.status_code == 422
+    assert vote.status_code == 400
 
 
 def test_a_guest_cannot_edit_or_delete_someone_elses_comment(guest, other_guest, article_and_thread):
@@ -255,7 +255,7 @@ def test_malformed_json_is_a_client_error(guest, article_and_thread, raw):
     guest.open(article.get_absolute_url())
     response = guest.client.post(f"/api/discussion/threads/{thread.pk}/comments", raw,
                                  content_type="application/json", HTTP_X_CSRFTOKEN=guest.csrf)
-    assert 400 <= response.status_code < 500, response.content
+    assert response.status_code == 400, response.content
 
 
 @pytest.mark.parametrize("path", [

@@ -89,6 +89,12 @@ def test_duplicate_body_within_the_window_is_held():
     assert "duplicate" in decision.reasons[0]
 
 
+def test_an_edit_is_not_a_duplicate_of_itself():
+    first = regular()
+    record(screen(CALM, first), "comment", 1, first)
+    assert screen(CALM + ".", regular(source="edit")).action == Action.PUBLISH
+
+
 def test_duplicate_outside_the_window_or_short_is_published():
     past = timezone.now() - timedelta(minutes=61)
     context = regular(now=past)

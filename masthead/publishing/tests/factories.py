@@ -58,12 +58,15 @@ def make_article(
     status: str = Article.Status.PUBLISHED,
     published_at: datetime | None = None,
     image: bool = False,
+    related: bool = True,
     **fields: Any,
 ) -> Article:
     """An article saved through the actions. ``status="draft"`` or a future ``published_at`` hide it.
 
     ``image=True`` attaches a generated PNG (stored under MEDIA_ROOT) with a caption and alt text.
-    Without ``authors``, one new author is made.
+    Without ``authors``, one new author is made. ``related=False`` skips the on-commit work (the related
+    refresh) inside a test transaction, for tests that make many articles and rank them once at the end
+    with ``actions.do_refresh_all_related()``.
     """
     n = next(_seq)
     if published_at is None and status != Article.Status.DRAFT:
@@ -77,7 +80,7 @@ def make_article(
         article.image_caption = article.image_caption or "Illustrative image: a river at dusk."
         article.image_alt = article.image_alt or "A calm river under an evening sky."
     # Run the on-commit work (related-articles refresh) now, also inside a test's transaction.
-    with TestCase.captureOnCommitCallbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=related):
         return actions.do_save_article(
             article,
             authors=authors if authors is not None else [make_author()],

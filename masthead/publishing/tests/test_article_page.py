@@ -89,3 +89,23 @@ def test_topic_and_author_pages_list_only_their_articles(client):
     assert on_rivers.headline not in author_html
     assert client.get("/topics/nope/").status_code == 404
     assert client.get("/authors/nope/").status_code == 404
+
+
+def test_lists_and_articles_show_comment_counts_when_the_discussion_knows_them(client, monkeypatch):
+    quiet = make_article("Nobody has commented")
+    busy = make_article("Everyone has commented")
+    calls = []
+
+    def counts(ids):
+        calls.append(list(ids))
+        return {busy.pk: 2500}
+
+    monkeypatch.setattr("masthead.publishing.views.comment_counts", counts)
+
+    html = client.get("/").content.decode()
+    assert len(calls) == 1  # one call for the whole page
+    assert set(calls[0]) == {quiet.pk, busy.pk}
+    assert f'href="{busy.get_absolute_url()}#discussion">2,500 comments</a>' in html
+    assert f'href="{quiet.get_absolute_url()}#discussion"' not in html
+    article_html = client.get(busy.get_absolute_url()).content.decode()
+    assert '<a class="byline__comments" href="#discussion">2,500 comments</a>' in article_html

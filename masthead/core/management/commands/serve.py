@@ -16,6 +16,8 @@ import uvicorn
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from masthead.core.worker import EmbeddedWorker
 
@@ -36,6 +38,18 @@ def _use_manifest_storage() -> None:
         return
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": MANIFEST_STORAGE}}
     settings.WHITENOISE_USE_FINDERS = False
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+    if not isinstance(staticfiles_storage, CompressedManifestStaticFilesStorage):  # loaded before we got here
+        log.warning("Static files keep unhashed names until the next start (the storage was already loaded)")
+
+
+def _unapplied_migrations() -> int:
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    connection.close()  # the server's threads open their own connections
+    return len(plan)
 
 
 class Command(BaseCommand):
@@ -72,6 +86,9 @@ class Command(BaseCommand):
         if stop_requested:
             self.stdout.write("Masthead stopped before serving")
             return
+        pending = _unapplied_migrations()
+        if pending:
+            self.stderr.write(f"Warning: {pending} database migrations are not applied; run `masthead migrate`.")
 
         worker = None
         if settings.EMBEDDED_WORKER and not options["no_worker"]:

@@ -224,6 +224,7 @@
       event.preventDefault();
       var sort = target.dataset.sort;
       loadPage(sort, "").then(function (html) {
+        if (form && pageBox.contains(form)) resetForm();  // a reply form inside the old list goes home first
         pageBox.innerHTML = "";
         pageBox.appendChild(fromHTML(html));
         section.dataset.sort = sort;

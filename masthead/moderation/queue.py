@@ -1,0 +1,86 @@
+"""The moderation queue's reads: one page of comments per tab, with everything a moderator needs beside each.
+
+A page costs a fixed number of queries whatever its length or the queue's size: the comments (with article,
+parent and account joined), their latest decisions, their open flags, and the authors' history, each one query
+over an indexed column. Pages are keyset-paginated by id.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count
+
+from masthead.moderation.models import ModerationDecision
+
+PAGE_SIZE = 50
+TABS = ("pending", "flagged", "rejected")
+
+
+@dataclass
+class QueueItem:
+    comment: Any
+    decision: ModerationDecision | None = None
+    flags: list[Any] = field(default_factory=list)
+    history: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def author_key(self) -> str:
+        return f"u:{self.comment.user_id}" if self.comment.user_id else self.comment.reader_key
+
+
+def _comments(tab: str, after: int | None) -> Any:
+    from masthead.discussion.models import Comment
+
+    base = Comment.objects.select_related("thread__article", "parent", "user")
+    if tab == "pending":
+        rows = base.filter(status=Comment.Status.PENDING).order_by("id")
+        return rows.filter(id__gt=after) if after else rows
+    if tab == "rejected":
+        rows = base.filter(status=Comment.Status.REJECTED).order_by("-id")
+        return rows.filter(id__lt=after) if after else rows
+    rows = base.filter(flags__resolved_at__isnull=True,
+                       status__in=[Comment.Status.VISIBLE, Comment.Status.PENDING]).distinct().order_by("id")
+    return rows.filter(id__gt=after) if after else rows
+
+
+def load(tab: str, after: int | None = None) -> tuple[list[QueueItem], int | None]:
+    """One page of ``tab`` and the cursor of the next page (None at the end)."""
+    from masthead.moderation.models import Flag
+
+    comments = list(_comments(tab, after)[: PAGE_SIZE + 1])
+    more = len(comments) > PAGE_SIZE
+    comments = comments[:PAGE_SIZE]
+    items = [QueueItem(comment) for comment in comments]
+    if not items:
+        return [], None
+    by_id = {item.comment.pk: item for item in items}
+    for decision in (ModerationDecision.objects.filter(comment_id__in=by_id)
+                     .exclude(source=ModerationDecision.Source.MODERATOR).order_by("comment_id", "-created_at",
+                                                                                     "-id")):
+        item = by_id[decision.comment_id]
+        if item.decision is None:
+            item.decision = decision
+    for flag in Flag.objects.filter(comment_id__in=by_id, resolved_at__isnull=True).order_by("id"):
+        by_id[flag.comment_id].flags.append(flag)
+    authors = {item.author_key for item in items if item.author_key}
+    history: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in (ModerationDecision.objects.filter(author_key__in=authors).values("author_key", "action")
+                .annotate(n=Count("id")).order_by()):
+        history[row["author_key"]][row["action"]] = row["n"]
+    for item in items:
+        item.history = history.get(item.author_key, {})
+    return items, (comments[-1].pk if more else None)
+
+
+def counts() -> dict[str, int]:
+    from masthead.discussion.models import Comment
+    from masthead.moderation.models import Flag
+
+    return {
+        "pending": Comment.objects.filter(status=Comment.Status.PENDING).count(),
+        "flagged": Flag.objects.filter(resolved_at__isnull=True).values("comment_id").distinct().count(),
+        "rejected": Comment.objects.filter(status=Comment.Status.REJECTED).count(),
+    }

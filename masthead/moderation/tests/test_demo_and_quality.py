@@ -1,0 +1,66 @@
+"""The demo seeds a moderator and a queue; the quality command measures, skips absent data, writes the doc."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from masthead.discussion.models import Comment
+from masthead.moderation import roles
+from masthead.moderation.backends.linear import BUILTIN
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_creates_moderator_and_queued_comments():
+    from masthead.discussion.tests.helpers import make_article
+    from masthead.moderation.demo import QUEUED, seed
+
+    make_article()
+    out = StringIO()
+    seed(out)
+    user = authenticate(username="moderator", password="masthead-demo")
+    assert user is not None
+    assert roles.can_moderate(user)
+    assert roles.can_ban(user)
+    assert Comment.objects.filter(status="pending").count() == len(QUEUED)
+    assert "waiting in the queue" in out.getvalue()
+    seed(StringIO())  # a second run adds nothing
+    assert user.__class__.objects.filter(username="moderator").count() == 1
+    assert Comment.objects.count() == len(QUEUED)
+
+
+def test_builtin_model_is_small_json_not_pickle():
+    import gzip
+    import json
+
+    assert BUILTIN.stat().st_size < 10 * 1024 * 1024
+    with gzip.open(BUILTIN, "rt") as handle:
+        assert json.load(handle)["format"] == "masthead-linear-1"
+
+
+def test_quality_command_skips_absent_data_and_writes_the_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("MODERATION_DATA_DIR", str(tmp_path / "nothing-here"))
+    doc = tmp_path / "moderation.md"
+    doc.write_text("before\n<!-- quality:start -->\nstale table\n<!-- quality:end -->\nafter\n")
+    out = StringIO()
+    call_command("moderation_quality", "--doc", str(doc), "--seconds", "0.2", stdout=out)
+    text = doc.read_text()
+    assert "Davidson skipped" in text
+    assert "HateCheck skipped" in text
+    assert "| Disguised spellings (ours): normalised + lists | 40 | 20 |" in text
+    assert "comments/s" in text
+    assert text.startswith("before\n")
+    assert text.endswith("after\n")
+    assert "stale table" not in text
+
+
+def test_default_classifier_is_fast_enough():
+    from masthead.moderation import quality
+    from masthead.moderation.backends import get_classifier
+
+    texts = [text for text, _ in quality.DISGUISED] * 5
+    assert quality.throughput(get_classifier(), texts, minimum_seconds=0.3) >= 2000

@@ -1,0 +1,75 @@
+"""Readers flag comments with a reason; enough flags from different readers hold a visible comment."""
+
+from __future__ import annotations
+
+import pytest
+
+from masthead.discussion.tests.helpers import make_thread, post_as, reader
+from masthead.moderation import actions
+from masthead.moderation.models import AuditLog, Flag, ModerationDecision, ModerationSettings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def comment():
+    return post_as(make_thread(), reader("author", network="net-author"), body="A sharp but legal opinion.")
+
+
+def test_three_readers_on_different_networks_hold_the_comment(comment):
+    assert not actions.do_flag(comment, "g:one", "abuse", network_hash="net-1")
+    assert not actions.do_flag(comment, "g:two", "hate", note="slur in the last line", network_hash="net-2")
+    assert actions.do_flag(comment, "g:three", "abuse", network_hash="net-3")
+    comment.refresh_from_db()
+    assert comment.status == "pending"
+    assert comment.moderation_reasons == ["flagged by 3 readers"]
+    assert ModerationDecision.objects.get(source="flags").action == "hold"
+    assert AuditLog.objects.get().action == "comment.hold_by_flags"
+    comment.thread.refresh_from_db()
+    assert comment.thread.comment_count == 0
+
+
+def test_one_reader_flags_once(comment):
+    actions.do_flag(comment, "g:one", "abuse", network_hash="net-1")
+    actions.do_flag(comment, "g:one", "spam", network_hash="net-1")
+    assert Flag.objects.count() == 1
+
+
+def test_many_cookies_on_one_network_cannot_hold_alone(comment):
+    for n in range(5):
+        actions.do_flag(comment, f"g:sock{n}", "abuse", network_hash="net-sock")
+    comment.refresh_from_db()
+    assert comment.status == "visible"
+
+
+def test_threshold_is_a_setting(comment):
+    ModerationSettings.objects.create(flags_to_hold=1)
+    assert actions.do_flag(comment, "g:one", "threat", network_hash="net-1")
+
+
+@pytest.mark.parametrize(("reader_key", "reason", "status"), [
+    ("g:one", "not-a-reason", 400), ("", "abuse", 400), ("AUTHOR", "abuse", 403)])
+def test_invalid_flags_are_refused(comment, reader_key, reason, status):
+    with pytest.raises(actions.ModerationError) as error:
+        actions.do_flag(comment, comment.reader_key if reader_key == "AUTHOR" else reader_key, reason)
+    assert error.value.status == status
+
+
+def test_moderator_decision_resolves_open_flags(comment):
+    from masthead.moderation.roles import MODERATORS
+    from masthead.moderation.tests.helpers import staff_user
+
+    actions.do_flag(comment, "g:one", "abuse", network_hash="net-1")
+    actions.do_decide_comment(staff_user("mod", MODERATORS), comment, "publish")
+    assert Flag.objects.get().resolved_at is not None
+
+
+def test_flag_endpoint_for_readers(comment):
+    from django.test import Client
+
+    client = Client(REMOTE_ADDR="198.51.100.20")
+    response = client.post(f"/moderation/comments/{comment.pk}/flag", {"reason": "spam"})
+    assert response.status_code == 200
+    assert response.json() == {"flagged": True}
+    assert Flag.objects.get().reason == "spam"
+    assert client.post(f"/moderation/comments/{comment.pk}/flag", {"reason": "??"}).status_code == 400

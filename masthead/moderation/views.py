@@ -1,0 +1,143 @@
+"""The moderators' queue and its actions, and the readers' flag form. Thin: check, one action, answer.
+
+Each action answers JSON to the queue script (``Accept: application/json``) and a redirect back to the queue
+for plain forms, so the queue works without JavaScript too.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from masthead.core.ratelimit import hit
+from masthead.moderation import actions, queue, roles
+from masthead.moderation.models import Flag
+
+
+def moderators_only(view):
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not roles.can_moderate(request.user):
+            return HttpResponse("Moderators only.", status=403, content_type="text/plain")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _answer(request: HttpRequest, payload: dict, status: int = 200) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse(payload, status=status)
+    if status >= 400:
+        return HttpResponse(payload.get("error", "Refused."), status=status, content_type="text/plain")
+    tab = request.POST.get("tab", "pending")
+    return HttpResponseRedirect(reverse("moderation:queue") + f"?tab={tab if tab in queue.TABS else 'pending'}")
+
+
+def _comment(pk: int):
+    from masthead.discussion.models import Comment
+
+    return get_object_or_404(Comment, pk=pk)
+
+
+@require_GET
+@moderators_only
+def queue_view(request: HttpRequest) -> HttpResponse:
+    tab = request.GET.get("tab", "pending")
+    if tab not in queue.TABS:
+        tab = "pending"
+    after_raw = request.GET.get("after", "")
+    after = int(after_raw) if after_raw.isdigit() and len(after_raw) < 19 else None
+    items, next_after = queue.load(tab, after)
+    return render(request, "moderation/queue.html", {
+        "tab": tab, "tabs": queue.TABS, "items": items, "next_after": next_after, "counts": queue.counts(),
+        "can_ban": roles.can_ban(request.user), "flag_reasons": dict(Flag.Reason.choices),
+    })
+
+
+_ACTIONS = {"approve": "publish", "reject": "reject", "hold": "hold"}
+
+
+@require_POST
+@moderators_only
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        return _answer(request, {"error": "Unknown action."}, 400)
+    with transaction.atomic():
+        comment = _comment(pk)
+        try:
+            updated = actions.do_decide_comment(request.user, comment, action,
+                                                reason=request.POST.get("reason", "")[:300])
+        except actions.ModerationError as error:
+            return _answer(request, {"error": error.message}, error.status)
+    return _answer(request, {"id": pk, "status": updated.status})
+
+
+@require_POST
+@moderators_only
+def ban_author(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ban the comment's author (account or guest cookie, and network) and reject the comment."""
+    shadow = request.POST.get("shadow") == "1"
+    with transaction.atomic():
+        comment = _comment(pk)
+        try:
+            bans = actions.do_ban_comment_author(request.user, comment, shadow=shadow,
+                                                 reason=request.POST.get("reason", "")[:300] or f"comment {pk}")
+            if comment.status != "rejected":
+                actions.do_decide_comment(request.user, comment, "reject", reason="author banned")
+        except actions.ModerationError as error:
+            return _answer(request, {"error": error.message}, error.status)
+    return _answer(request, {"id": pk, "status": "rejected", "bans": [ban.kind for ban in bans]})
+
+
+@require_POST
+@moderators_only
+def bulk(request: HttpRequest) -> HttpResponse:
+    from masthead.discussion.models import Comment
+
+    action = _ACTIONS.get(request.POST.get("action", ""))
+    ids = [int(raw) for raw in request.POST.getlist("ids")[: queue.PAGE_SIZE] if raw.isdigit() and len(raw) < 19]
+    if action is None or not ids:
+        return _answer(request, {"error": "Choose comments and an action."}, 400)
+    with transaction.atomic():
+        comments = list(Comment.objects.filter(pk__in=ids).order_by("pk"))
+        try:
+            done = actions.do_decide_comments(request.user, comments, action)
+        except actions.ModerationError as error:
+            return _answer(request, {"error": error.message}, error.status)
+    return _answer(request, {"done": done, "ids": [c.pk for c in comments]})
+
+
+@require_POST
+def flag(request: HttpRequest, pk: int) -> HttpResponse:
+    """A reader flags a visible comment. Guests are known by the discussion app's reader cookie and network."""
+    from masthead.discussion.readers import reader_from_request
+
+    reader = reader_from_request(request)
+    limit = hit("moderation-flag", reader.network_hash, limit=30, window=3600)
+    if not limit.allowed:
+        response = JsonResponse({"error": "Too many flags; try again later."}, status=429)
+        response["Retry-After"] = str(limit.retry_after)
+        return response
+    with transaction.atomic():
+        comment = _comment(pk)
+        try:
+            held = actions.do_flag(comment, reader.author_key, request.POST.get("reason", ""),
+                                   note=request.POST.get("note", ""), network_hash=reader.network_hash)
+        except actions.ModerationError as error:
+            return JsonResponse({"error": error.message}, status=error.status)
+    # The same answer whether or not this flag held the comment: flaggers learn nothing about the others.
+    del held
+    return JsonResponse({"flagged": True})
