@@ -29,6 +29,7 @@ from benchmarks.scenarios import (
     Config,
     bar_update_seconds,
     cache_diagnosis,
+    etag_of,
     fetch,
     freshness,
     isso_post_load,
@@ -61,6 +62,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--deep-thread", type=int, help="default 100,000 (quick 10,000)")
     parser.add_argument("--wordpress-workers", type=int, default=4, help="php-fpm children (default 4)")
     parser.add_argument("--bench-dir", type=Path, default=Path(os.environ.get("BENCH_DIR", DEFAULT_BENCH_DIR)))
+    parser.add_argument("--reuse-data", action="store_true",
+                        help="keep the seeded data between runs (same sizes); for iterating, not for the record")
     parser.add_argument("--no-profile", action="store_true", help="skip the in-process profile of Masthead's pages")
     parser.add_argument("--no-write", action="store_true", help="print the results; leave docs/benchmarks.md")
     args = parser.parse_args(argv)
@@ -123,13 +126,15 @@ class Run:
         if database == "postgresql":
             self.used_postgres = True
             self.versions.append(masthead_server.pg_version())
-        site = masthead_server.prepare(self.procs, self.bench_dir, database, self.sizes)
+        site = masthead_server.prepare(self.procs, self.bench_dir, database, self.sizes,
+                                       reuse=self.args.reuse_data)
         seed = site.seed
         self.article_path = seed["article_path"]
         self.extras.setdefault("seed", "")
         self.extras["seed"] += (
             f"{'; ' if self.extras['seed'] else ''}{DB_NAMES[database]}: {seed['articles']:,} articles, "
-            f"{seed.get('comments', 0):,} comments (deep thread {seed.get('deep_size', 0):,}) in {seed['seconds']} s"
+            f"{seed.get('comments', 0):,} comments (deep thread {seed.get('deep_size', 0):,}) "
+            + ("reused from an earlier run" if seed.get("reused") else f"in {seed['seconds']} s")
         )
         for key in ("articles", "comments", "deep_size"):
             self.extras[key] = min(self.extras.get(key, seed.get(key, 0)), seed.get(key, 0))
@@ -146,7 +151,7 @@ class Run:
                 self.page = page
             for _ in range(20):  # warm the caches and the workers' imports before measuring
                 fetch(base + self.article_path)
-            self._masthead_scenarios(server, database, base, port, pid, seed, missing)
+            self._masthead_scenarios(server, base, port, pid, seed, missing)
         finally:
             self.procs.stop_pid(pid)
         if not self.args.no_profile:
@@ -163,13 +168,18 @@ class Run:
         )
         self.profiles.append(f"{server}:\n\n{out.strip()}")
 
-    def _masthead_scenarios(self, server: str, database: str, base: str, port: int, pid: int,
-                            seed: dict[str, Any], missing: str | None) -> None:
+    def _masthead_scenarios(self, server: str, base: str, port: int, pid: int, seed: dict[str, Any],
+                            missing: str | None) -> None:
         bench = self.bench
         note = f"{bench.config.workers} workers"
         if self.wants("article"):
             bench.measure("article", server, "GET article page", bench.load(base + self.article_path), [pid],
                           note if not missing else f"{note}; no comments: {missing}")
+            etag = etag_of(base + self.article_path)
+            if etag:  # what a revalidating cache or browser costs: the conditional GET answered 304
+                bench.measure("article", server, "GET article page, If-None-Match",
+                              bench.load(base + self.article_path, headers=(("If-None-Match", etag),)), [pid],
+                              "answered 304 Not Modified")
         for scenario in COMMENT_SCENARIOS:
             if missing and self.wants(scenario):
                 bench.skip(scenario, f"{server}: {missing}")
@@ -189,7 +199,7 @@ class Run:
                 url = f"{base}{seed['thread_deep_json']}?after={seed['deep_cursor']}"
                 bench.measure("deep", server, f"{deep}, load more 90% down", bench.load(url), [pid])
         if self.wants("microcache"):
-            self._microcache(server, database, base, port, seed)
+            self._microcache(server, port, seed)
         if self.wants("post") and seed.get("post_path"):
             readers = bench.load(base + self.article_path, connections=bench.config.readers)
             bench.measure_mixed("post", server, readers, masthead_post_load(bench, base + seed["post_path"]), [pid],
@@ -225,7 +235,7 @@ class Run:
         bench.measure("memory", server, f"GET random article of {self.sizes.articles:,}", load, [pid],
                       "peak RSS of the largest process is the per-process figure")
 
-    def _microcache(self, server: str, database: str, base: str, port: int, seed: dict[str, Any]) -> None:
+    def _microcache(self, server: str, port: int, seed: dict[str, Any]) -> None:
         bench = self.bench
         peer = nginx.start_microcache(self.procs, self.bench_dir, port, {"article": self.article_path})
         try:
@@ -240,6 +250,12 @@ class Run:
                 delays = freshness(cache_base, self.article_path, cache_base + seed["post_path"])
                 self.extras[f"freshness {server}"] = delays
                 print(f"  new comment visible through the micro-cache after {delays} s", flush=True)
+            if seed.get("thread_200_json"):
+                # The thread JSON sets no cookie: it shows what the same config does when the origin allows it.
+                url = peer.urls["article"].removesuffix(self.article_path) + seed["thread_200_json"]
+                diagnosis = cache_diagnosis(url)
+                bench.measure("microcache", cached, "GET thread JSON, first page", bench.load(url), peer.pids,
+                              f"RSS is nginx's alone; {diagnosis}")
         finally:
             for pid in peer.pids:
                 self.procs.stop_pid(pid)
@@ -295,7 +311,7 @@ class Run:
         self.procs.stop_all()
         if self.used_wordpress:
             wordpress.cleanup()
-        if self.used_postgres:
+        if self.used_postgres and not self.args.reuse_data:
             try:
                 masthead_server.drop_pg_database()
             except Exception as exc:  # cleanup must not hide the run's own error

@@ -71,10 +71,36 @@ def pg_version() -> str:
     return f"PostgreSQL {row[0]}" if row else "PostgreSQL ?"
 
 
-def prepare(procs: Processes, bench_dir: Path, database: str, sizes: Sizes) -> Site:
-    """A fresh data folder and database, migrated and seeded; returns the environment to serve it with."""
+def pg_database_exists(name: str = PG_DATABASE) -> bool:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+
+
+def _reusable(data_dir: Path, database: str, sizes: Sizes) -> dict[str, Any] | None:
+    """The seed of an earlier run with the same sizes whose data is still there, else None."""
+    saved = data_dir / "seed.json"
+    if not saved.exists():
+        return None
+    stored = json.loads(saved.read_text())
+    if stored.get("sizes") != vars(sizes):
+        return None
+    if database == "postgresql" and not pg_database_exists():
+        return None
+    return dict(stored["seed"])
+
+
+def prepare(procs: Processes, bench_dir: Path, database: str, sizes: Sizes, *, reuse: bool = False) -> Site:
+    """A data folder and database, migrated and seeded; returns the environment to serve it with.
+
+    Fresh every time unless ``reuse``: then the data of an earlier run with the same sizes is kept (it also
+    carries whatever that run's posting scenarios added) and only new migrations are applied.
+    """
     data_dir = bench_dir / f"masthead-{database}"
-    shutil.rmtree(data_dir, ignore_errors=True)  # the harness's own folder from an earlier run
+    earlier = _reusable(data_dir, database, sizes) if reuse else None
+    if earlier is None:
+        shutil.rmtree(data_dir, ignore_errors=True)  # the harness's own folder from an earlier run
     data_dir.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in _SCRUB}
     env.update({
@@ -90,8 +116,10 @@ def prepare(procs: Processes, bench_dir: Path, database: str, sizes: Sizes) -> S
         "STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET,
     })
     if database == "postgresql":
-        env["DATABASE_URL"] = recreate_pg_database()
+        env["DATABASE_URL"] = _pg_url(PG_DATABASE) if earlier is not None else recreate_pg_database()
     procs.check_run(f"migrate-{database}", [str(BIN / "masthead"), "migrate", "--noinput"], env=env)
+    if earlier is not None:
+        return Site(database, env, {**earlier, "reused": True}, 0.0)
     out = procs.check_run(
         f"seed-{database}",
         [sys.executable, "-m", "benchmarks.seed", "--articles", str(sizes.articles),
@@ -100,6 +128,7 @@ def prepare(procs: Processes, bench_dir: Path, database: str, sizes: Sizes) -> S
     )
     line = next(ln for ln in reversed(out.splitlines()) if ln.startswith("SEED_JSON "))
     seed = json.loads(line.removeprefix("SEED_JSON "))
+    (data_dir / "seed.json").write_text(json.dumps({"sizes": vars(sizes), "seed": seed}))
     return Site(database, env, seed, float(seed.get("seconds", 0)))
 
 

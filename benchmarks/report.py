@@ -29,6 +29,7 @@ GOAL_DEEP = 1.5  # p99 of the 100,000-comment thread's first page vs the 10-comm
 GOAL_POST_P99_MS = 50.0
 GOAL_RSS_MB = 150.0
 GOAL_FRESH_S = 1.0
+PAGE = "GET article page"  # the label of the plain page load, the one the goals compare
 
 
 def _cmd(args: list[str]) -> str:
@@ -108,7 +109,7 @@ def times(value: float) -> str:
 def ratios(row: Row, rows: list[Row]) -> str:
     """The row's requests/s against each peer measured in the same run."""
     parts = []
-    if row.server.startswith("Masthead") and row.scenario in ("article", "microcache"):
+    if row.server.startswith("Masthead") and row.scenario in ("article", "microcache") and row.label == PAGE:
         for peer, scenario, name in (("WordPress", "article", "WordPress page"), ("Isso", "thread", "Isso thread"),
                                      ("nginx static", "article", "nginx static")):
             value = _ratio(row, _find(rows, scenario, peer))
@@ -156,7 +157,7 @@ def goals(rows: list[Row], extras: dict[str, Any]) -> list[str]:
     full = extras.get("articles", 0) >= 10_000 and extras.get("comments", 0) >= 1_000_000
     small_dataset = "" if full else " (a smaller dataset than the goal's: indicative only)"
     for db in sorted({row.server for row in rows if row.server.startswith("Masthead (")}):
-        article = _find(rows, "article", db)
+        article = _find(rows, "article", db, PAGE)
         wordpress, isso = _find(rows, "article", "WordPress"), _find(rows, "thread", "Isso")
         value = _ratio(article, wordpress)
         if value is not None:

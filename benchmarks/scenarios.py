@@ -191,6 +191,12 @@ def bar_update_seconds(base: str, funding_json: str, webhook_path: str, secret: 
     return round(time.monotonic() - sent, 3)
 
 
+def etag_of(url: str) -> str | None:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        response.read()
+        return response.headers.get("ETag")
+
+
 def cache_diagnosis(url: str) -> str:
     """Why the micro-cache hits or misses: its status on a repeated request, and what the origin sent."""
     statuses, cookies, control = [], False, ""

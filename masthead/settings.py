@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "masthead.accounts",
     "masthead.publishing",
     "masthead.discussion",
+    "masthead.passages",
     "masthead.funding",
     "masthead.moderation",
     "masthead.notifications",
@@ -268,3 +269,17 @@ STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", 2)
 FUNDING_CHECKOUT_PER_NETWORK = env_int("FUNDING_CHECKOUT_PER_NETWORK", 10)
 FUNDING_CHECKOUT_GLOBAL = env_int("FUNDING_CHECKOUT_GLOBAL", 300)
 FUNDING_CHECKOUT_WINDOW = env_int("FUNDING_CHECKOUT_WINDOW", 3600)
+
+# --- Notifications ("Notify of") --------------------------------------------------------------------------
+# See docs/notifications.md. Seconds unless named otherwise.
+NOTIFICATIONS_BATCH_INTERVAL = env_int("NOTIFICATIONS_BATCH_INTERVAL", 600)  # at most one mail per reader per thread
+NOTIFICATIONS_GATHER_DELAY = env_int("NOTIFICATIONS_GATHER_DELAY", 60)  # wait after a first new comment for more
+NOTIFICATIONS_CONFIRM_MAX_AGE = env_int("NOTIFICATIONS_CONFIRM_MAX_AGE", 2 * 24 * 3600)
+NOTIFICATIONS_REQUESTS_PER_NETWORK = env_int("NOTIFICATIONS_REQUESTS_PER_NETWORK", 10)  # per hour
+NOTIFICATIONS_MAILS_PER_ADDRESS = env_int("NOTIFICATIONS_MAILS_PER_ADDRESS", 3)  # confirmation mails per day
+
+# --- Reader identity (accounts) ---------------------------------------------------------------------------
+# See docs/identity.md. Emailed sign-in and verification links: lifetime, and attempts per hour.
+ACCOUNTS_LINK_MINUTES = env_int("ACCOUNTS_LINK_MINUTES", 15)
+ACCOUNTS_LINKS_PER_ADDRESS = env_int("ACCOUNTS_LINKS_PER_ADDRESS", 5)
+ACCOUNTS_LINKS_PER_NETWORK = env_int("ACCOUNTS_LINKS_PER_NETWORK", 30)

@@ -23,3 +23,4 @@ def _malformed_input(request: HttpRequest, exc: ValidationError) -> HttpResponse
 # Each domain owns its router (``<app>/api.py``) and registers it here.
 api.add_router("/discussion/", "masthead.discussion.api.router")
 api.add_router("/funding/", "masthead.funding.api.router")
+api.add_router("/passages/", "masthead.passages.api.router")

@@ -239,6 +239,8 @@ def _place(comment: Comment, parent: Comment | None, max_depth: int) -> None:
 
 def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: object = None) -> PostResult:
     """Validate, moderate, store and announce a new comment; a replayed idempotency key returns the first one."""
+    if data.idempotency_key and not _IDEMPOTENCY_KEY.match(data.idempotency_key):
+        raise DiscussionError("Malformed idempotency key.", 400, "bad_key")  # checked before any lookup uses it
     if data.idempotency_key:
         earlier = Comment.objects.filter(thread=thread, idempotency_key=data.idempotency_key).first()
         if earlier is not None:
@@ -307,6 +309,13 @@ def _visibility_changed(comment: Comment, delta: int) -> None:
     ancestors = comment.ancestor_ids()
     if ancestors:
         Comment.objects.filter(pk__in=ancestors).update(reply_count=F("reply_count") + delta)
+    if delta < 0:
+        # Open pages replace it with a tombstone at once; the event carries no text.
+        publish_on_commit(
+            thread_channel(comment.thread_id),
+            "removed",
+            {"id": comment.pk, "deleted": comment.status == Comment.Status.DELETED},
+        )
     if delta > 0:
         from masthead.discussion.render import comment_html, root_html
 
@@ -388,6 +397,9 @@ def do_edit_comment(comment: Comment, reader: Reader, body: str) -> Comment:
         _visibility_changed(locked, +1)
     elif now_visible:
         bump_version(locked.thread_id)
+        from masthead.discussion.render import comment_html
+
+        publish_on_commit(thread_channel(locked.thread_id), "edited", {"id": locked.pk, "html": comment_html(locked)})
     return locked
 
 

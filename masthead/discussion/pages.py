@@ -17,7 +17,8 @@ from masthead.discussion.models import Comment
 
 SORTS = {"newest": "Newest", "oldest": "Oldest", "votes": "Most Voted"}
 DEFAULT_SORT = "newest"
-_CURSOR = re.compile(r"^(-?\d{1,19})\.(\d{1,19})$")
+_CURSOR = re.compile(r"^(-?[0-9]{1,19})\.([0-9]{1,19})$")
+_SMALL_ID = re.compile(r"^[1-9][0-9]{0,17}$")
 
 # Only what a page shows: never emails, network hashes or token hashes.
 DISPLAY_FIELDS = (
@@ -25,6 +26,13 @@ DISPLAY_FIELDS = (
     "author_website", "body_html", "quote", "status", "created_at", "edited_at", "score", "upvotes", "downvotes",
     "reply_count",
 )
+
+
+def small_id(raw: str | None) -> int | None:
+    """A positive id from a query or form field (ASCII digits only: ``"²".isdigit()`` is true), else None."""
+    if raw and _SMALL_ID.match(raw):
+        return int(raw)
+    return None
 
 
 class CursorError(ValueError):

@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Vote
-from masthead.discussion.pages import SORTS, Cursor, CursorError, load_page, normalize_sort
+from masthead.discussion.pages import SORTS, Cursor, CursorError, load_page, normalize_sort, small_id
 from masthead.discussion.readers import has_reader_cookie, reader_from_request
 from masthead.discussion.render import MAX_EXPANDED_PAGES, first_page, page_html
 from masthead.discussion.slots import render_slots
@@ -28,6 +28,7 @@ def _thread_prefix(thread_id: int) -> str:
 
 def render_section(request: HttpRequest, article: object) -> SafeString:
     thread = thread_for_article(article)
+    thread.article = article  # slot renderers may read it: no second query
     options = discussion_settings()
     base_url = article.get_absolute_url()  # type: ignore[attr-defined]
     sort = normalize_sort(request.GET.get("sort"))
@@ -37,8 +38,8 @@ def render_section(request: HttpRequest, article: object) -> SafeString:
             after = Cursor.decode(request.GET["after"])
         except CursorError:
             after = None
-    pages_raw = request.GET.get("pages", "1")
-    pages = int(pages_raw) if pages_raw.isdigit() and 1 <= int(pages_raw) <= MAX_EXPANDED_PAGES else 1
+    pages = small_id(request.GET.get("pages")) or 1
+    pages = pages if pages <= MAX_EXPANDED_PAGES else 1
     if after is None:
         html, ids = first_page(thread, sort, options.page_size, base_url, pages)
     else:
@@ -58,10 +59,10 @@ def render_section(request: HttpRequest, article: object) -> SafeString:
     mine = [cid for cid in sorted(reader.edit_tokens, reverse=True) if cid in on_page]
 
     reply_to = None
-    replyto_raw = request.GET.get("replyto", "")
-    if replyto_raw.isdigit() and len(replyto_raw) < 19:
+    replyto = small_id(request.GET.get("replyto"))
+    if replyto is not None:
         reply_to = (
-            Comment.objects.filter(pk=int(replyto_raw), thread=thread, status=Comment.Status.VISIBLE)
+            Comment.objects.filter(pk=replyto, thread=thread, status=Comment.Status.VISIBLE)
             .only("id", "author_name", "body_html")
             .first()
         )

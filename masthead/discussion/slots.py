@@ -2,7 +2,8 @@
 
 ``notify_of`` (the [notifications] "Notify of" control) and ``filters`` (the [passages] "Inline feedback"
 filter). An app registers a renderer in its ``AppConfig.ready``; each receives the request and the thread
-and returns safe HTML (use ``render_to_string`` with an autoescaping template).
+and returns safe HTML (use ``render_to_string`` with an autoescaping template); ``thread.article`` is
+loaded already.
 """
 
 from __future__ import annotations

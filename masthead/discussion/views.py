@@ -29,7 +29,7 @@ from masthead.discussion.actions import (
 )
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Thread
-from masthead.discussion.pages import Cursor, CursorError, load_page, normalize_sort
+from masthead.discussion.pages import Cursor, CursorError, load_page, normalize_sort, small_id
 from masthead.discussion.readers import reader_from_request, remember_reader
 from masthead.discussion.render import page_html
 
@@ -53,9 +53,10 @@ def _int_or_none(raw: str) -> int | None:
     raw = raw.strip()
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 18:
+    value = small_id(raw)
+    if value is None:
         raise DiscussionError("Malformed comment reference.", 400, "bad_parent")
-    return int(raw)
+    return value
 
 
 def _form_error(request: HttpRequest, thread: Thread, error: DiscussionError) -> HttpResponse:
@@ -103,9 +104,10 @@ def vote(request: HttpRequest, thread_id: int) -> HttpResponse:
     reader = reader_from_request(request)
     raw = request.POST.get("vote", "")
     comment_part, _, value_part = raw.partition(":")
-    if not comment_part.isdigit() or len(comment_part) > 18 or value_part not in ("1", "-1"):
+    comment_id = small_id(comment_part)
+    if comment_id is None or value_part not in ("1", "-1"):
         return HttpResponse("Malformed vote.", status=400, content_type="text/plain")
-    comment = get_object_or_404(Comment, pk=int(comment_part), thread=thread)
+    comment = get_object_or_404(Comment, pk=comment_id, thread=thread)
     try:
         with transaction.atomic():
             do_vote(comment, reader, int(value_part), toggle=True)

@@ -40,6 +40,7 @@ class WordRuleAdmin(AuditedAdmin):
     list_display = ["pattern", "is_regex", "action", "enabled", "note", "created_at"]
     list_filter = ["action", "enabled", "is_regex"]
     search_fields = ["pattern", "note"]
+    readonly_fields = ["created_at"]
 
 
 @admin.register(Ban)

@@ -1,4 +1,4 @@
-"""One-off: train the model shipped in ``masthead/moderation/models/`` from the Davidson training split.
+"""One-off: train the model shipped in ``masthead/moderation/data/`` from the Davidson training split.
 
     .venv/bin/python -m masthead.moderation.build_builtin
 
@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-BUILTIN_PATH = Path(__file__).resolve().parent / "models" / "builtin.json.gz"
+BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "builtin.json.gz"
 BUILTIN_ID = "masthead-linear"
 BUILTIN_VERSION = "1.0-davidson"
 

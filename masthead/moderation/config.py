@@ -1,13 +1,14 @@
 """The publisher's moderation settings and compiled word rules, cached per process.
 
-Every comment write reads them, so they are kept in memory and checked against a version number in the shared
-cache (local memory, or Redis when scaled): saving settings or a rule on one app server bumps the version and
-every server reloads on its next comment.
+Every comment write reads them, so they are kept in memory and checked against a version token in the shared
+cache (local memory, or Redis when scaled): saving settings or a rule on one app server replaces the version
+token and every server reloads on its next comment.
 """
 
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -28,16 +29,15 @@ class CompiledRule:
 def _version(key: str) -> object:
     version = cache.get(key)
     if version is None:
-        cache.add(key, 1, timeout=None)
-        version = cache.get(key, 1)
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        version = cache.get(key)
     return version
 
 
 def _bump(key: str) -> None:
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 2, timeout=None)
+    # A fresh random token rather than a counter: after a cache flush no server can mistake an old number for
+    # the current one.
+    cache.set(key, uuid.uuid4().hex, timeout=None)
     _local.pop(key, None)
 
 

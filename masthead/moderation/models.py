@@ -8,6 +8,7 @@ the discussion app's tables.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -31,10 +32,12 @@ class ModerationSettings(models.Model):
     """The publisher's moderation settings: one row (pk=1), edited in the admin."""
 
     hold_threshold = models.FloatField(
-        default=0.85, help_text="Classifier probability at or above which a comment is held for review."
+        default=0.85, validators=[MinValueValidator(0.0), MaxValueValidator(1.01)],
+        help_text="Classifier probability at or above which a comment is held for review.",
     )
     reject_threshold = models.FloatField(
-        default=1.01, help_text="Probability at or above which a comment is rejected outright (above 1 = never)."
+        default=1.01, validators=[MinValueValidator(0.0), MaxValueValidator(1.01)],
+        help_text="Probability at or above which a comment is rejected outright (above 1 = never).",
     )
     hold_threats = models.BooleanField(
         default=True, help_text="Hold comments that match the built-in threat and group-violence patterns."
@@ -65,9 +68,10 @@ class ModerationSettings(models.Model):
         default=10, help_text="Comments per network (IP block) per rate window."
     )
     rate_limit_account = models.PositiveSmallIntegerField(default=6, help_text="Comments per reader per window.")
-    rate_window_seconds = models.PositiveIntegerField(default=300)
+    rate_window_seconds = models.PositiveIntegerField(default=300, validators=[MinValueValidator(1)])
     flags_to_hold = models.PositiveSmallIntegerField(
-        default=3, help_text="Reader flags from different readers that hold a visible comment for review."
+        default=3, validators=[MinValueValidator(1)],
+        help_text="Reader flags from different readers that hold a visible comment for review.",
     )
     active_model = models.CharField(
         max_length=80, default="builtin", help_text="The classifier model in use (promoted by moderation_train)."

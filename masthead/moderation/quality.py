@@ -42,6 +42,7 @@ class Metrics:
     recall: float
     f1: float
     roc_auc: float
+    flagged: float  # share of all examples at or above the threshold
 
 
 def roc_auc(labels: Sequence[int], scores: Sequence[float]) -> float:
@@ -72,7 +73,8 @@ def measure(name: str, labels: Sequence[int], scores: Sequence[float], threshold
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Metrics(name, len(labels), sum(labels), precision, recall, f1, roc_auc(labels, scores))
+    flagged = sum(predicted) / len(predicted) if predicted else 0.0
+    return Metrics(name, len(labels), sum(labels), precision, recall, f1, roc_auc(labels, scores), flagged)
 
 
 def with_lexicons(probability: float, normalised_text: str) -> float:

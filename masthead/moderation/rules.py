@@ -81,7 +81,7 @@ def too_many_links(config: ModerationSettings, tier: str, links: int) -> Finding
     limit = config.link_limit(tier)
     if limit is None or links <= limit:
         return None
-    return Finding(Action.HOLD, f"{links} links (limit {limit} for {tier})")
+    return Finding(Action.HOLD, f"{links} link{'s' if links != 1 else ''} (limit {limit} for {tier})")
 
 
 def body_hash(normalised_text: str) -> str:

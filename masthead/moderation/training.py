@@ -40,7 +40,7 @@ def fit(raw_texts: Sequence[str], labels: Sequence[int], *, model_id: str, versi
         ("char", TfidfVectorizer(analyzer=char_features, min_df=3, max_features=max_chars)),
     ]
     matrix = hstack([vectorizer.fit_transform(texts) for _, vectorizer in parts]).tocsr()
-    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear")
+    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=0)
     classifier.fit(matrix, list(labels), sample_weight=None if sample_weight is None else list(sample_weight))
     return export_sklearn(parts, classifier, model_id=model_id, version=version,
                           info={**info, "examples": len(texts), "positives": int(sum(labels)), "C": c})

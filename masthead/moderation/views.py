@@ -134,10 +134,9 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
     with transaction.atomic():
         comment = _comment(pk)
         try:
-            held = actions.do_flag(comment, reader.author_key, request.POST.get("reason", ""),
-                                   note=request.POST.get("note", ""), network_hash=reader.network_hash)
+            actions.do_flag(comment, reader.author_key, request.POST.get("reason", ""),
+                            note=request.POST.get("note", ""), network_hash=reader.network_hash)
         except actions.ModerationError as error:
             return JsonResponse({"error": error.message}, status=error.status)
     # The same answer whether or not this flag held the comment: flaggers learn nothing about the others.
-    del held
     return JsonResponse({"flagged": True})

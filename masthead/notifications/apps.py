@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class NotificationsConfig(AppConfig):
     name = "masthead.notifications"
     label = "notifications"
+
+    def ready(self) -> None:
+        from masthead.discussion.slots import register_slot
+        from masthead.notifications.control import render_control
+
+        register_slot("notify_of", render_control)

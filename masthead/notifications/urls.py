@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from masthead.notifications import views
 
 app_name = "notifications"
-urlpatterns: list = []
+urlpatterns = [
+    path("subscribe", views.subscribe, name="subscribe"),
+    path("confirm/<str:token>", views.confirm, name="confirm"),
+    path("unsubscribe/<str:token>", views.unsubscribe, name="unsubscribe"),
+    path("moderation-digest", views.moderation_digest, name="moderation_digest"),
+]

@@ -8,24 +8,19 @@ See docs/publishing.md.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
 from masthead.core.markdown import RENDERER_VERSION, render_article
-from masthead.publishing import navigation, related
-from masthead.publishing.models import Article, ArticleTerm, Author, RelatedArticle, Topic
+from masthead.publishing import navigation, ranking, related
+from masthead.publishing.models import Article, Author, RelatedArticle, Topic
 from masthead.publishing.text import html_to_text
-
-log = logging.getLogger(__name__)
 
 # When an article changes, this many of its best matches are re-ranked too (it may now belong in their
 # lists), plus every article that lists it today, up to REFRESH_LIMIT in all.
@@ -112,6 +107,13 @@ def _editorial_change(article: Article, now: datetime) -> bool:
     return bool(was_live and changed)
 
 
+def _passages_follow(article: Article) -> None:
+    """Let passage comments re-find their quotes in the new ``body_text`` (same transaction; no-op if unchanged)."""
+    from masthead.passages.actions import on_article_changed  # passages depends on publishing, not the reverse
+
+    on_article_changed(article)
+
+
 def do_save_article(
     article: Article,
     *,
@@ -138,7 +140,8 @@ def do_save_article(
             article.authors.set(authors)
         if topics is not None:
             article.topics.set(topics)
-        _store_terms(article)
+        ranking.store_terms(article)
+        _passages_follow(article)
     enqueue_related_refresh(article.pk, scheduled_for=article.published_at)
     transaction.on_commit(navigation.forget)
     return article
@@ -190,7 +193,8 @@ def do_rerender_stale(batch: int = 200) -> int:
             Article.objects.filter(pk=article.pk).update(
                 body_html=article.body_html, body_text=article.body_text, render_version=article.render_version
             )
-            _store_terms(article)
+            ranking.store_terms(article)
+            _passages_follow(article)
         done += 1
     return done
 
@@ -204,100 +208,6 @@ def enqueue_related_refresh(article_id: int, scheduled_for: datetime | None = No
     transaction.on_commit(partial(refresh_related.enqueue, article_id))
     if scheduled_for is not None and scheduled_for > timezone.now() and refresh_related.get_backend().supports_defer:
         transaction.on_commit(partial(refresh_related.using(run_after=scheduled_for).enqueue, article_id))
-
-
-def _store_terms(article: Article) -> None:
-    """Replace the article's stored document vector (ArticleTerm rows)."""
-    counts = related.term_counts(article.headline, article.standfirst, article.body_text)
-    ArticleTerm.objects.filter(article=article).delete()
-    ArticleTerm.objects.bulk_create(
-        ArticleTerm(article=article, term=term, weight=weight)
-        for term, weight in related.document_weights(counts).items()
-    )
-
-
-DF_CACHE_SECONDS = 3600
-
-
-def _document_frequencies(terms: list[str]) -> tuple[int, dict[str, int]]:
-    """How many articles there are, and how many contain each term. Cached for an hour per term.
-
-    Counting a common term's postings is the one costly step of ranking (a third of a million index entries
-    for 80 terms over 10,000 articles); idf moves slowly, so a stale count for an hour changes nothing a
-    reader would notice, and the refresh after a save ranks several articles sharing most terms.
-    """
-    keys = {f"publishing:df:v1:{term}": term for term in terms}
-    cached = cache.get_many([*keys, "publishing:df:v1:"])
-    documents = cached.get("publishing:df:v1:")
-    if documents is None:
-        documents = Article.objects.count()
-        cache.set("publishing:df:v1:", documents, DF_CACHE_SECONDS)
-    frequencies = {keys[k]: v for k, v in cached.items() if k in keys}
-    missing = [t for t in terms if t not in frequencies]
-    if missing:
-        counted = dict(
-            ArticleTerm.objects.filter(term__in=missing).values("term").annotate(n=Count("id"))
-            .values_list("term", "n")
-        )
-        counted.update({t: 0 for t in missing if t not in counted})
-        cache.set_many({f"publishing:df:v1:{t}": n for t, n in counted.items()}, DF_CACHE_SECONDS)
-        frequencies.update(counted)
-    return documents, frequencies
-
-
-def rank_related(article_id: int, limit: int = related.RELATED_COUNT) -> list[related.Ranked]:
-    """The best live articles for this one: cosine over the term index plus the shared-topic boost.
-
-    At most seven indexed queries whatever the archive size: the article's terms, their document frequencies
-    and the article count (both cached, see _document_frequencies), the postings of its query terms, its
-    topics, the live articles sharing them, and which text candidates are live. The postings are summed here:
-    cheaper than a 25-branch CASE in SQL.
-    """
-    own = dict(ArticleTerm.objects.filter(article_id=article_id).values_list("term", "weight"))
-    text_scores: dict[int, float] = {}
-    if own:
-        documents, frequencies = _document_frequencies(list(own))
-        query = related.query_weights(own, frequencies, documents)
-        for other_id, term, weight in ArticleTerm.objects.filter(term__in=list(query)).values_list(
-            "article_id", "term", "weight"
-        ):
-            text_scores[other_id] = text_scores.get(other_id, 0.0) + weight * query[term]
-        text_scores.pop(article_id, None)
-        best = sorted(text_scores, key=text_scores.__getitem__, reverse=True)[: related.CANDIDATES]
-        live_ids = set(Article.objects.live().filter(pk__in=best).values_list("pk", flat=True))
-        text_scores = {i: text_scores[i] for i in best if i in live_ids}
-    topic_ids = _topic_ids(article_id)
-    shared: dict[int, int] = {}
-    if topic_ids:
-        shared = dict(
-            Article.topics.through.objects.filter(topic_id__in=topic_ids, article__in=Article.objects.live())
-            .exclude(article_id=article_id)
-            .values("article_id")
-            .annotate(shared=Count("topic_id"))
-            .order_by("-shared", "-article_id")
-            .values_list("article_id", "shared")[: related.CANDIDATES]
-        )
-    return related.combine(text_scores, shared, exclude=article_id, limit=limit)
-
-
-def _store_related(article_id: int, ranked: list[related.Ranked]) -> bool:
-    """Replace one article's stored list; skip the write when nothing changed. True when rows changed."""
-    current = list(RelatedArticle.objects.filter(article_id=article_id).values_list("related_id", "rank"))
-    wanted = [(r.article_id, i + 1) for i, r in enumerate(ranked)]
-    if current == wanted:
-        return False
-    now = timezone.now()
-    with transaction.atomic():
-        RelatedArticle.objects.filter(article_id=article_id).delete()
-        RelatedArticle.objects.bulk_create(
-            RelatedArticle(article_id=article_id, related_id=r.article_id, score=r.score, rank=i + 1, computed_at=now)
-            for i, r in enumerate(ranked)
-        )
-    return True
-
-
-def _topic_ids(article_id: int) -> list[int]:
-    return list(Article.topics.through.objects.filter(article_id=article_id).values_list("topic_id", flat=True))
 
 
 def do_refresh_related(article_id: int) -> list[int]:
@@ -315,14 +225,14 @@ def do_refresh_related(article_id: int) -> list[int]:
         RelatedArticle.objects.filter(article_id=article_id).delete()
     elif article is not None:
         # A scheduled article is ranked too, so its list is ready the moment it goes live.
-        candidates = rank_related(article_id, limit=max(related.RELATED_COUNT, NEIGHBOURS_TO_REFRESH))
-        _store_related(article_id, candidates[: related.RELATED_COUNT])
+        candidates = ranking.rank_related(article_id, limit=max(related.RELATED_COUNT, NEIGHBOURS_TO_REFRESH))
+        ranking.store_related(article_id, candidates[: related.RELATED_COUNT])
         done.append(article_id)
         targets += [c.article_id for c in candidates if c.article_id not in targets]
     live = set(Article.objects.live().filter(pk__in=targets[:REFRESH_LIMIT]).values_list("pk", flat=True))
     for other_id in targets[:REFRESH_LIMIT]:
         if other_id in live:  # a list that is not shown is rebuilt when its article is published
-            _store_related(other_id, rank_related(other_id))
+            ranking.store_related(other_id, ranking.rank_related(other_id))
             done.append(other_id)
     return done
 
@@ -331,6 +241,6 @@ def do_refresh_all_related() -> int:
     """Re-rank every live article (after an import or a ranking change). Returns how many were ranked."""
     count = 0
     for article_id in Article.objects.live().values_list("pk", flat=True).iterator():
-        _store_related(article_id, rank_related(article_id))
+        ranking.store_related(article_id, ranking.rank_related(article_id))
         count += 1
     return count

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -52,6 +53,15 @@ class ArticleAdminForm(ModelForm):
             "headline", "slug", "standfirst", "body", "status", "published_at", "discussion_open",
             "featured_image", "image_caption", "image_alt", "authors", "topics",
         ]
+        _wide = {"style": "width: 100%; max-width: 48rem; box-sizing: border-box"}
+        widgets = {
+            "headline": forms.TextInput(attrs={**_wide, "style": _wide["style"] + "; font-size: 1.1rem"}),
+            "slug": forms.TextInput(attrs=_wide),
+            "standfirst": forms.Textarea(attrs={**_wide, "rows": 3}),
+            "body": forms.Textarea(attrs={**_wide, "rows": 28, "style": _wide["style"] + "; font-family: monospace"}),
+            "image_caption": forms.TextInput(attrs=_wide),
+            "image_alt": forms.TextInput(attrs=_wide),
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

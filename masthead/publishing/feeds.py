@@ -6,6 +6,7 @@ RSS items carry ``slash:comments`` (the RSS Slash module) and ``content:encoded`
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -52,7 +53,7 @@ class NewsAtomFeed(Atom1Feed):
             handler.addQuickElement("content", item["content_html"], {"type": "html"})
         if item.get("comment_count") is not None:
             handler.addQuickElement("link", "", {
-                "rel": "replies", "type": "text/html", "href": item["link"] + "#discussion",
+                "rel": "replies", "type": "text/html", "href": item["link"] + "#discussion-slot",
                 "thr:count": str(item["comment_count"]),
             })
 
@@ -104,12 +105,12 @@ class LatestArticlesFeed(Feed):
         return absolute(item.get_absolute_url())
 
     def item_comments(self, item: Article) -> str:
-        return absolute(item.get_absolute_url()) + "#discussion"
+        return absolute(item.get_absolute_url()) + "#discussion-slot"
 
-    def item_pubdate(self, item: Article):
+    def item_pubdate(self, item: Article) -> datetime | None:
         return item.published_at
 
-    def item_updateddate(self, item: Article):
+    def item_updateddate(self, item: Article) -> datetime | None:
         return modified_at(item)
 
     def item_author_name(self, item: Article) -> str | None:

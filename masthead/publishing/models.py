@@ -125,7 +125,7 @@ class RelatedArticle(models.Model):
         constraints = [models.UniqueConstraint(fields=["article", "related"], name="related_once")]
 
     def __str__(self) -> str:
-        return f"{self.article_id} -> {self.related_id} ({self.score:.3f})"
+        return f"#{self.rank}: article {self.related_id} (score {self.score:.3f})"
 
 
 class ArticleTerm(models.Model):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
-from masthead.publishing.models import Article
+from masthead.publishing.models import Article, Author, Topic
 
 # The same escapes as Django's json_script: "</script>", "<!--" and "&" cannot end or confuse the script element.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -26,13 +27,21 @@ def image_url(article: Article) -> str:
     return absolute(article.featured_image.url) if article.featured_image else ""
 
 
-def modified_at(article: Article):
+def summary(article: Article, limit: int = 300) -> str:
+    """The description for search results and link previews: the standfirst, else the first paragraph."""
+    text = article.standfirst.strip() or article.body_text.split("\n\n", 1)[0]
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def modified_at(article: Article) -> datetime | None:
+    """The time readers see as "Updated" (JSON-LD dateModified): the last editorial revision, else publication."""
     return article.revised_at or article.published_at
 
 
 def jsonld_script(data: dict[str, Any]) -> SafeString:
     """A ``<script type="application/ld+json">`` element whose content cannot break out of the element."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    # Safe: the payload is JSON with <, > and & escaped, so nothing in it can end or open an element.
     return mark_safe(
         '<script type="application/ld+json">' + payload.translate(_SCRIPT_ESCAPES) + "</script>"
     )
@@ -51,7 +60,7 @@ def article_jsonld(article: Article, authors: list, topics: list) -> dict[str, A
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "headline": article.headline[:110],
-        "description": article.standfirst,
+        "description": summary(article),
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": modified_at(article).isoformat() if modified_at(article) else None,
         "author": [{"@type": "Person", "name": a.name, "url": absolute(a.get_absolute_url())} for a in authors],
@@ -76,3 +85,17 @@ def article_jsonld(article: Article, authors: list, topics: list) -> dict[str, A
 def website_jsonld() -> dict[str, Any]:
     return {"@context": "https://schema.org", "@type": "WebSite", "name": settings.PUBLICATION_NAME,
             "url": absolute("/"), "inLanguage": settings.PUBLICATION_LANGUAGE, "publisher": publisher()}
+
+
+def topic_jsonld(topic: Topic) -> dict[str, Any]:
+    return {"@context": "https://schema.org", "@type": "CollectionPage", "name": topic.name,
+            "description": topic.description or None, "url": absolute(topic.get_absolute_url()),
+            "isPartOf": {"@type": "WebSite", "name": settings.PUBLICATION_NAME, "url": absolute("/")}}
+
+
+def author_jsonld(author: Author) -> dict[str, Any]:
+    person = {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())}
+    if author.bio:
+        person["description"] = author.bio
+    return {"@context": "https://schema.org", "@type": "ProfilePage", "mainEntity": person,
+            "url": absolute(author.get_absolute_url())}

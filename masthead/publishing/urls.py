@@ -1,6 +1,10 @@
 from django.urls import path
+from django.views.decorators.cache import cache_control
 
 from masthead.publishing import feeds, sitemaps, views
+
+# Feed readers poll; five minutes of caching (by them or a proxy) costs a reader nothing.
+_feed = cache_control(public=True, max_age=300)
 
 app_name = "publishing"
 urlpatterns = [
@@ -9,10 +13,10 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.author, name="author"),
     path("articles/<slug:slug>/", views.article, name="article"),
     # Feeds: RSS 2.0 and Atom, site-wide and per topic.
-    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
-    path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
-    path("topics/<slug:slug>/feed/", feeds.TopicFeed(), name="feed-topic"),
-    path("topics/<slug:slug>/feed/atom/", feeds.TopicAtomFeed(), name="atom-topic"),
+    path("feed/", _feed(feeds.LatestArticlesFeed()), name="feed"),
+    path("feed/atom/", _feed(feeds.LatestArticlesAtomFeed()), name="atom"),
+    path("topics/<slug:slug>/feed/", _feed(feeds.TopicFeed()), name="feed-topic"),
+    path("topics/<slug:slug>/feed/atom/", _feed(feeds.TopicAtomFeed()), name="atom-topic"),
     # Sitemaps and robots.txt.
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemaps/pages.xml", sitemaps.sitemap_pages, name="sitemap-pages"),

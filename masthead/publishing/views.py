@@ -18,7 +18,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from masthead.discussion.counts import comment_counts
+from masthead.discussion.counts import comment_counts, thread_versions
 from masthead.publishing import seo
 from masthead.publishing.models import Article, Author, RelatedArticle, Topic
 
@@ -68,6 +68,7 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     context = _listing(request, Article.objects.live().filter(topics=topic), topic.get_absolute_url())
     context["topic"] = topic
+    context["jsonld"] = seo.jsonld_script({k: v for k, v in seo.topic_jsonld(topic).items() if v})
     context["feed_url"] = reverse("publishing:feed-topic", args=[topic.slug])
     context["atom_url"] = reverse("publishing:atom-topic", args=[topic.slug])
     return render(request, "publishing/topic.html", context)
@@ -78,6 +79,7 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
     context = _listing(request, Article.objects.live().filter(authors=author), author.get_absolute_url())
     context["author"] = author
+    context["jsonld"] = seo.jsonld_script(seo.author_jsonld(author))
     return render(request, "publishing/author.html", context)
 
 
@@ -104,10 +106,11 @@ def _related(article: Article) -> list[Article]:
     return [row.related for row in rows]
 
 
-def _etag(article: Article, related: list[Article], comment_count: int | None, staff: bool) -> str:
+def _etag(article: Article, related: list[Article], discussion_version: int | None, staff: bool) -> str:
     # Everything the server renders for this page that can change without the article changing: its
-    # related list, its comment count (the discussion slot) and whether staff links show. See the docs.
-    parts = [article.pk, article.updated_at.isoformat(), article.render_version, comment_count, staff,
+    # related list, its discussion (the version bumps on every visible comment, edit or vote) and whether
+    # staff links show. The funding bar updates itself live in the browser. See docs/publishing.md.
+    parts = [article.pk, article.updated_at.isoformat(), article.render_version, discussion_version, staff,
              *[(r.pk, r.updated_at.isoformat()) for r in related]]
     return '"' + hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest() + '"'
 
@@ -120,7 +123,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     for item in related:
         item.comment_count = counts.get(item.pk)
     staff = bool(request.user.is_authenticated and request.user.is_staff)
-    etag = _etag(article, related, counts.get(article.pk), staff)
+    etag = _etag(article, related, thread_versions([article.pk]).get(article.pk), staff)
     last_modified = int(max([article.updated_at, *[r.updated_at for r in related]]).timestamp())  # HTTP has seconds
     if not preview:
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
@@ -135,6 +138,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         "comment_count": counts.get(article.pk),
         "preview": preview,
         "canonical_url": seo.absolute(article.get_absolute_url()),
+        "summary": seo.summary(article),
         "image_url": seo.image_url(article),
         "modified_at": seo.modified_at(article),
         "jsonld": seo.jsonld_script(seo.article_jsonld(article, authors, topics)),

@@ -7,9 +7,10 @@ import time
 import urllib.request
 
 import pytest
+from django.db import transaction
 
-from masthead.discussion.actions import thread_for_article
-from masthead.discussion.models import DiscussionSettings
+from masthead.discussion.actions import do_change_status, do_edit_comment, thread_for_article
+from masthead.discussion.models import Comment, DiscussionSettings
 from masthead.discussion.tests.helpers import make_article, post_as, reader
 
 
@@ -74,3 +75,23 @@ def test_the_stream_of_an_unknown_thread_is_404(live_site):
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(f"{live_site.url}/discussion/threads/999999/events", timeout=5)
     assert error.value.code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_edits_and_removals_stream_without_the_removed_text(live_site):
+    thread = thread_for_article(make_article())
+    comment = post_as(thread, reader("a"), body="first words")
+    stream = Stream(f"{live_site.url}/discussion/threads/{thread.pk}/events")
+    try:
+        time.sleep(0.2)
+        staff = reader("mod", user_id=1, staff=True)
+        with transaction.atomic():
+            do_edit_comment(comment, staff, "second words")
+        with transaction.atomic():
+            do_change_status(Comment.objects.get(pk=comment.pk), Comment.Status.REJECTED, ["abusive"])
+        events = stream.wait_for(2)
+        assert [(name, data["id"]) for name, data in events] == [("edited", comment.pk), ("removed", comment.pk)]
+        assert "second words" in events[0][1]["html"]
+        assert events[1][1] == {"id": comment.pk, "deleted": False}
+    finally:
+        stream.close()

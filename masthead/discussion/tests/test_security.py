@@ -290,3 +290,30 @@ def test_the_thread_counts_only_what_readers_can_see(guest, article_and_thread):
     post_as(thread)
     Guest().open(article.get_absolute_url())
     assert Thread.objects.get(pk=thread.pk).comment_count == 1
+
+
+@pytest.mark.parametrize("field", ["body", "author_name", "author_email", "author_website", "quote", "idempotency_key"])
+def test_nul_bytes_in_any_field_never_reach_the_database(guest, article_and_thread, field):
+    article, thread = article_and_thread
+    parent = post_as(thread, body="xy parent")
+    guest.open(article.get_absolute_url())
+    response = guest.post_comment(thread, **{"body": "ok", "parent_id": parent.pk, field: "x\x00y"})
+    assert response.status_code in (201, 400)
+    for comment in Comment.objects.filter(thread=thread):
+        assert "\x00" not in comment.body + comment.author_name + comment.quote + comment.idempotency_key
+    form = guest.form_post(f"/discussion/threads/{thread.pk}/comments", {"body": "ok", "author_name": "A",
+                                                                           field: "x\x00y"})
+    assert form.status_code in (302, 400)
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "1e3", "-1", "0", " 7", "9" * 30, "\x00"])
+def test_odd_numbers_in_query_and_form_fields_are_refused_or_ignored(guest, article_and_thread, value):
+    article, thread = article_and_thread
+    comment = post_as(thread)
+    for params in ({"replyto": value}, {"pages": value}, {"after": f"{value}.1"}):
+        assert guest.client.get(article.get_absolute_url(), params).status_code == 200
+    guest.open(article.get_absolute_url())
+    assert guest.form_post(f"/discussion/threads/{thread.pk}/comments",
+                           {"body": "x", "author_name": "A", "parent": value}).status_code == 400
+    assert guest.form_post(f"/discussion/threads/{thread.pk}/vote", {"vote": f"{value}:1"}).status_code == 400
+    assert Comment.objects.get(pk=comment.pk).score == 0

@@ -1,6 +1,6 @@
 """The default backend: our linear model (``linear.py``), scored on CPU in plain Python.
 
-With no model named it loads the weights shipped in the package (``models/builtin.json.gz``, trained on the
+With no model named it loads the weights shipped in the package (``data/builtin.json.gz``, trained on the
 Davidson training split). A site model trained by ``masthead moderation_train`` lives in
 ``DATA_DIR/moderation/models/<name>.json.gz`` and is named by its file stem; it is JSON, never a pickle.
 """
@@ -16,7 +16,7 @@ from django.conf import settings
 from masthead.moderation.backends import Score
 from masthead.moderation.linear import LinearModel
 
-BUILTIN = Path(__file__).resolve().parent.parent / "models" / "builtin.json.gz"
+BUILTIN = Path(__file__).resolve().parent.parent / "data" / "builtin.json.gz"
 _SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,80}$")
 
 

@@ -54,7 +54,7 @@ def test_moderator_approves_rejects_and_bans_with_the_keyboard(live_site, page):
     page.wait_for_selector("text=Rejected.")
     # Ban the last author.
     page.keyboard.press("b")
-    page.wait_for_selector("text=Author banned, comment rejected.")
+    page.wait_for_selector("text=Author banned, comment rejected. Nothing else waiting on this page.")
     assert page.locator(".mq__item").count() == 0
 
     statuses = {c.pk: c.status for c in Comment.objects.all()}

@@ -51,7 +51,7 @@ def test_quality_command_skips_absent_data_and_writes_the_table(tmp_path, monkey
     text = doc.read_text()
     assert "Davidson skipped" in text
     assert "HateCheck skipped" in text
-    assert "| Disguised spellings (ours): normalised + lists | 40 | 20 |" in text
+    assert "| Disguised spellings (ours): normalised + lists | 40 | 20 | 50.0% | 1.000 | 1.000 |" in text
     assert "comments/s" in text
     assert text.startswith("before\n")
     assert text.endswith("after\n")

@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from masthead.moderation.normalise import _INVISIBLE as INVISIBLE
 from masthead.moderation.normalise import normalise
 
 DISGUISED = [
@@ -96,3 +99,22 @@ def test_pathological_input_is_fast():
     started = time.perf_counter()
     normalise("!" * 5000 + "a" + "1@$" * 2000 + " x" * 3000)
     assert time.perf_counter() - started < 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_normalises_without_invisible_characters(raw):
+    result = normalise(raw).text
+    assert not INVISIBLE.search(result)
+    assert result == result.strip()
+    assert "  " not in result
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "council", "assess", "Scunthorpe", "cockpit", "3rd", "mp3", "$100", "don't",
+                                 "café", "2024", "@editor", "grape", "therapist", "and", "a", "I"]), max_size=12))
+def test_sentences_of_innocent_words_never_look_disguised(words):
+    result = normalise(" ".join(words))
+    assert "leetspeak" not in result.changes
+    assert "mask" not in result.changes
+    assert "homoglyph" not in result.changes

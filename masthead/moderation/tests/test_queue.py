@@ -157,3 +157,16 @@ def test_keyset_pages(moderator_client, monkeypatch):
     second = moderator_client.get(f"/moderation/?after={ids[1]}").content.decode()
     assert f'data-id="{ids[2]}"' in second
     assert f'data-id="{ids[0]}"' not in second
+
+
+def test_flagged_tab_lists_open_flags_until_a_moderator_decides(moderator_client):
+    from masthead.moderation import actions
+
+    comment = post_as(make_thread(), reader("ada"), body="A visible remark someone disliked.")
+    actions.do_flag(comment, "g:one", "off_topic", note="not about the ferry", network_hash="net-1")
+    page = moderator_client.get("/moderation/?tab=flagged").content.decode()
+    assert "A visible remark someone disliked." in page
+    assert "flag: Off topic — not about the ferry" in page
+    moderator_client.post(f"/moderation/comments/{comment.pk}/decide", {"action": "approve"})
+    page = moderator_client.get("/moderation/?tab=flagged").content.decode()
+    assert "A visible remark someone disliked." not in page

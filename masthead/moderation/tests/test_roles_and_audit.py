@@ -93,3 +93,29 @@ def test_invalid_rule_is_refused(admin):
         actions.do_add_word_rule(admin, "([unclosed", "hold", is_regex=True)
     with pytest.raises(actions.ModerationError):
         actions.do_add_word_rule(admin, "fine", "delete-everything")
+
+
+def test_admin_pages_audit_every_save():
+    from django.test import Client
+
+    admin_user = User.objects.create_superuser("root", password="pw-for-tests-only")
+    client = Client()
+    client.force_login(admin_user)
+    response = client.post("/admin/moderation/wordrule/add/",
+                           {"pattern": "lizard people", "action": "hold", "note": "", "enabled": "on"})
+    assert response.status_code == 302
+    rule = WordRule.objects.get()
+    entry = AuditLog.objects.get()
+    assert (entry.actor_name, entry.action, entry.target_id) == ("root", "wordrule.create", str(rule.pk))
+    assert client.post(f"/admin/moderation/wordrule/{rule.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert AuditLog.objects.filter(action="wordrule.delete").exists()
+
+
+def test_settings_out_of_bounds_are_refused(admin):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        actions.do_update_settings(admin, hold_threshold=3)
+    with pytest.raises(ValidationError):
+        actions.do_update_settings(admin, rate_window_seconds=0)
+    assert not AuditLog.objects.exists()

@@ -105,7 +105,7 @@ def test_lists_and_articles_show_comment_counts_when_the_discussion_knows_them(c
     html = client.get("/").content.decode()
     assert len(calls) == 1  # one call for the whole page
     assert set(calls[0]) == {quiet.pk, busy.pk}
-    assert f'href="{busy.get_absolute_url()}#discussion">2,500 comments</a>' in html
-    assert f'href="{quiet.get_absolute_url()}#discussion"' not in html
+    assert f'href="{busy.get_absolute_url()}#discussion-slot">2,500 comments</a>' in html
+    assert f'href="{quiet.get_absolute_url()}#discussion-slot"' not in html
     article_html = client.get(busy.get_absolute_url()).content.decode()
-    assert '<a class="byline__comments" href="#discussion">2,500 comments</a>' in article_html
+    assert '<a class="byline__comments" href="#discussion-slot">2,500 comments</a>' in article_html

@@ -40,3 +40,19 @@ def test_a_new_related_article_changes_the_etag(client):
     make_article("Weir on the river to be inspected", "The weir on the river will be inspected.")
 
     assert client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_change_in_the_discussion_changes_the_etag(client):
+    from django.db.models import F
+
+    from masthead.discussion.models import Thread
+
+    article = make_article("Weir repaired")
+    client.get(article.get_absolute_url())  # creates the thread
+    etag = client.get(article.get_absolute_url())["ETag"]
+    assert client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+    # What the discussion does on every visible comment, edit or vote.
+    assert Thread.objects.filter(article=article).update(version=F("version") + 1) == 1
+
+    assert client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 200

@@ -55,7 +55,7 @@ def test_rss_feed(client, articles):
     assert first.findtext("link") == f"{SITE}{articles['river'].get_absolute_url()}"
     assert first.findtext("pubDate")
     assert first.findtext("category") == "Rivers"
-    assert first.findtext("comments").endswith("#discussion")
+    assert first.findtext("comments").endswith("#discussion-slot")
     assert "{http://purl.org/rss/1.0/modules/content/}encoded" in [c.tag for c in first]
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import TestCase
 
-from masthead.publishing import actions
+from masthead.publishing import actions, ranking
 from masthead.publishing.models import Article, RelatedArticle
 from masthead.publishing.related import combine, document_weights, query_weights, term_counts
 from masthead.publishing.tests.factories import make_article, make_topic
@@ -117,8 +117,8 @@ def test_ranking_one_article_costs_the_same_queries_with_3_and_30_articles(djang
     small = [make_article(f"Flood story {i}", FLOOD, topics=[topic]) for i in range(3)]
     cache.clear()  # document frequencies are cached: measure the cold path
     with django_assert_num_queries(7):
-        assert len(actions.rank_related(small[0].pk)) == 2
+        assert len(ranking.rank_related(small[0].pk)) == 2
     big = [make_article(f"Flood story {i}", FLOOD, topics=[topic], related=False) for i in range(3, 30)]
     cache.clear()
     with django_assert_num_queries(7):
-        assert len(actions.rank_related(big[0].pk)) == 4
+        assert len(ranking.rank_related(big[0].pk)) == 4

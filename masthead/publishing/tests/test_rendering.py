@@ -125,3 +125,16 @@ def test_stale_renders_are_re_rendered():
 
     assert actions.do_rerender_stale() == 1
     assert Article.objects.get(pk=article.pk).body_html == "<p>Some <em>text</em>.</p>\n"
+
+
+def test_each_new_body_text_is_handed_to_passage_anchoring():
+    from masthead.passages.models import ArticleRevision
+
+    article = make_article(body="First version.")
+    article.standfirst = "Only the standfirst changed."
+    actions.do_save_article(article)
+    article.body = "Second version."
+    actions.do_save_article(article)
+
+    revisions = list(ArticleRevision.objects.filter(article=article).order_by("number").values_list("body_text"))
+    assert revisions == [("First version.",), ("Second version.",)]

@@ -109,3 +109,26 @@ def test_listing_pages_have_canonical_urls_and_website_jsonld(client):
     assert json.loads(head.jsonld[0])["@type"] == "WebSite"
     topic = make_topic("Rivers")
     assert _head(client, topic.get_absolute_url()).links["canonical"] == f"{SITE}/topics/rivers/"
+
+
+def test_without_a_standfirst_the_first_paragraph_describes_the_article(client):
+    article = make_article("Weir repaired", body="The weir is **fixed**.\n\nMore later.", standfirst="")
+    head = _head(client, article.get_absolute_url())
+    assert head.meta["description"] == "The weir is fixed."
+    assert head.meta["og:description"] == "The weir is fixed."
+    assert json.loads(head.jsonld[0])["description"] == "The weir is fixed."
+
+
+def test_topic_and_author_pages_describe_themselves(client):
+    topic = make_topic("Rivers", description="The Wend and its banks.")
+    author = make_author("Ada Quill", bio="Covers the river.")
+    make_article(topics=[topic], authors=[author])
+
+    collection = json.loads(_head(client, topic.get_absolute_url()).jsonld[0])
+    profile = json.loads(_head(client, author.get_absolute_url()).jsonld[0])
+
+    assert collection["@type"] == "CollectionPage"
+    assert collection["name"] == "Rivers"
+    assert profile["@type"] == "ProfilePage"
+    assert profile["mainEntity"] == {"@type": "Person", "name": "Ada Quill", "url": f"{SITE}/authors/ada-quill/",
+                                     "description": "Covers the river."}

@@ -18,6 +18,7 @@
   var myVotes = {};
   try { myVotes = JSON.parse(section.dataset.votes || "{}"); } catch (e) { myVotes = {}; }
   var waiting = [];
+  var edits = {};  // edits announced for comments still waiting behind the button
 
   function csrf() {
     var input = section.querySelector("input[name=csrfmiddlewaretoken]");
@@ -71,8 +72,19 @@
     if (count) count.textContent = String(Math.max(0, parseInt(count.textContent, 10) + delta));
   }
 
-  /* Insert a comment rendered by the server, where it belongs in the tree. */
+  /* Insert a comment rendered by the server, where it belongs in the tree (as last edited). */
   function place(data) {
+    var placed = insert(data);
+    if (placed && edits[data.id]) {
+      var fresh = fromHTML(edits[data.id]).querySelector(".comment");
+      var article = document.getElementById("comment-" + data.id);
+      if (fresh && article) article.replaceWith(fresh);
+      delete edits[data.id];
+    }
+    return placed;
+  }
+
+  function insert(data) {
     if (document.getElementById("comment-" + data.id)) return false;
     var fragment = fromHTML(data.html);
     var empty = pageBox.querySelector(".comment-empty");
@@ -268,13 +280,9 @@
       var doomed = target.closest(".comment");
       if (!window.confirm("Delete your comment?")) return;
       request("DELETE", "/comments/" + doomed.dataset.id).then(function () {
-        var holder = doomed.parentNode;
-        var gone = document.createElement("p");
-        gone.className = "comment-gone";
-        gone.textContent = "This comment was deleted.";
-        doomed.replaceChildren(gone);
-        doomed.classList.add("comment--removed");
-        if (holder) setCount(-1);
+        if (doomed.classList.contains("comment--removed")) return;  // the live event was faster
+        tombstone(doomed, true);
+        setCount(-1);
       }).catch(function (error) { say(error.message, true); });
     }
   });
@@ -318,8 +326,9 @@
 
   /* --- live: new comments wait behind a button --- */
 
+  var source = null;
   if (window.EventSource && section.dataset.events) {
-    var source = new EventSource(section.dataset.events);
+    source = new EventSource(section.dataset.events);
     source.addEventListener("comment", function (event) {
       var data;
       try { data = JSON.parse(event.data); } catch (e) { return; }
@@ -327,6 +336,36 @@
       if (waiting.some(function (item) { return item.id === data.id; })) return;
       waiting.push(data);
       refreshWaiting();
+    });
+  }
+
+  function tombstone(article, deleted) {
+    var gone = document.createElement("p");
+    gone.className = "comment-gone";
+    gone.textContent = deleted ? "This comment was deleted." : "This comment is not shown.";
+    article.replaceChildren(gone);
+    article.classList.add("comment--removed");
+  }
+
+  if (source) {  // the same stream: edits and removals apply in place at once
+    source.addEventListener("edited", function (event) {
+      var data;
+      try { data = JSON.parse(event.data); } catch (e) { return; }
+      var article = document.getElementById("comment-" + data.id);
+      if (!article) { edits[data.id] = data.html; return; }
+      if (article.querySelector(".comment-edit-form")) return;
+      var fresh = fromHTML(data.html).querySelector(".comment");
+      if (fresh) { article.replaceWith(fresh); decorate(section); }
+    });
+    source.addEventListener("removed", function (event) {
+      var data;
+      try { data = JSON.parse(event.data); } catch (e) { return; }
+      waiting = waiting.filter(function (item) { return item.id !== data.id; });
+      refreshWaiting();
+      var article = document.getElementById("comment-" + data.id);
+      if (!article || article.classList.contains("comment--removed")) return;
+      tombstone(article, data.deleted);
+      setCount(-1);
     });
   }
 

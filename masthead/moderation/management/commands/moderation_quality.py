@@ -46,6 +46,8 @@ class Command(BaseCommand):
             sets.append(("HateCheck (all cases)", cases))
             sets.append(("HateCheck threats (threat_dir_h, threat_norm_h)",
                          [case for case in cases if case.group.startswith("threat_")]))
+            sets.append(("HateCheck neutral/positive group mentions (ident_neutral_nh, ident_pos_nh)",
+                         [case for case in cases if case.group in ("ident_neutral_nh", "ident_pos_nh")]))
         else:
             notes.append(f"HateCheck skipped: {datasets.HATECHECK_FILE} not found in {datasets.data_dir()}.")
         disguised = [datasets.Example(text, label) for text, label in quality.DISGUISED]
@@ -78,11 +80,13 @@ class Command(BaseCommand):
             f"Model `{classifier.model_id}` version `{classifier.version}`; hold threshold {threshold:.2f}. "
             f"Measured by `masthead moderation_quality` on {platform.machine()}, Python {platform.python_version()}.",
             "",
-            "| set | examples | positives | precision | recall | F1 | ROC-AUC |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| set | examples | positives | held | precision | recall | F1 | ROC-AUC |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
-        lines += [f"| {r.name} | {r.examples} | {r.positives} | {r.precision:.3f} | {r.recall:.3f} | {r.f1:.3f} | "
-                  f"{'n/a' if r.roc_auc != r.roc_auc else format(r.roc_auc, '.3f')} |" for r in rows]
+        for r in rows:
+            auc = "n/a" if r.roc_auc != r.roc_auc else f"{r.roc_auc:.3f}"  # NaN: one class only
+            lines.append(f"| {r.name} | {r.examples} | {r.positives} | {r.flagged:.1%} | {r.precision:.3f} | "
+                         f"{r.recall:.3f} | {r.f1:.3f} | {auc} |")
         lines += ["", f"Throughput (normalise + score, one core): **{per_second:,.0f} comments/s**."]
         lines += [f"\n{note}" for note in notes]
         return "\n".join(lines) + "\n"

@@ -43,7 +43,7 @@
       var next = all[all.indexOf(item) + 1] || all[all.indexOf(item) - 1];
       item.remove();
       select(next);
-      say(done);
+      say(items().length ? done : done + " Nothing else waiting on this page.");
     }).catch(function () { say("Network error: nothing changed."); });
   }
 

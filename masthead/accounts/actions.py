@@ -1,0 +1,202 @@
+"""Every change to reader identity: ``check_*`` validates, ``do_*`` writes. Views own the transaction.
+
+Sign-in and verification answer the same whatever the address: a link is issued and mailed for any valid
+address (a sign-in link for an unknown address creates the account when used), so neither the answer nor the
+work done tells whether the address is known. See docs/identity.md.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from masthead.accounts import claims, links
+from masthead.accounts.confusables import forget_protected_names, is_protected_name
+from masthead.accounts.mail import send_link_on_commit
+from masthead.accounts.models import EmailLink, ReaderIdentity
+from masthead.accounts.names import MAX_NAME_LENGTH, InvalidName, normalize_display_name
+from masthead.accounts.tiers import is_staff_user, normalize_email
+from masthead.core.network import keyed_hash
+from masthead.core.ratelimit import hit
+
+MAX_EMAIL = 254
+
+
+class AccountsError(Exception):
+    """A refused request, with a message for the reader and the HTTP status to answer."""
+
+    def __init__(self, message: str, status: int = 400, code: str = "invalid") -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+
+
+# --- addresses, redirects ----------------------------------------------------------------------------------
+
+
+def check_email(raw: str) -> str:
+    email = normalize_email(raw)
+    if len(email) > MAX_EMAIL:
+        raise AccountsError("That email address is too long.", 413, "too_long")
+    try:
+        EmailValidator()(email)
+    except ValidationError:
+        raise AccountsError("Please give a valid email address.", 400, "bad_email") from None
+    return email
+
+
+def safe_next(raw: str, host: str, *, secure: bool) -> str:
+    """``raw`` when it stays on our own host (relative or same host), else the account page."""
+    if raw and len(raw) <= 500 and url_has_allowed_host_and_scheme(raw, allowed_hosts={host}, require_https=secure):
+        return raw
+    return "/account/"
+
+
+def check_sign_in_rate(email: str, network: str) -> None:
+    """Sign-in and verification attempts, per address and per network, in one hour windows."""
+    per_address = hit("accounts-addr", keyed_hash(email, "email"), limit=settings.ACCOUNTS_LINKS_PER_ADDRESS,
+                      window=3600)
+    per_network = hit("accounts-net", network, limit=settings.ACCOUNTS_LINKS_PER_NETWORK, window=3600)
+    if not (per_address.allowed and per_network.allowed):
+        raise AccountsError("Too many attempts; please wait a while and try again.", 429, "rate_limited")
+
+
+# --- links ---------------------------------------------------------------------------------------------------
+
+
+def do_request_link(purpose: str, raw_email: str, *, network: str, next_url: str = "", claim: bool = False) -> None:
+    """Issue and mail a link. The same work and answer for every valid address, known or not."""
+    email = check_email(raw_email)
+    check_sign_in_rate(email, network)
+    token = links.issue(purpose, email, next_url=next_url, claim=claim)
+    send_link_on_commit(purpose, email, token)
+
+
+@dataclass
+class LinkOutcome:
+    identity: ReaderIdentity
+    user: object | None  # the account to sign in (sign-in links)
+    next_url: str
+    claimed: int
+
+
+def _user_for(email: str):  # type: ignore[no-untyped-def]
+    return get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
+
+
+def _prove(email: str) -> ReaderIdentity:
+    identity, _ = ReaderIdentity.objects.select_for_update().get_or_create(email=email)
+    if identity.verified_at is None:
+        identity.verified_at = timezone.now()
+        identity.save(update_fields=["verified_at"])
+    return identity
+
+
+def _display_name_from_comments(email: str) -> str:
+    from masthead.discussion.models import Comment
+
+    name = (Comment.objects.filter(author_email__iexact=email).exclude(author_name="")
+            .order_by("-created_at").values_list("author_name", flat=True).first())
+    try:
+        return check_display_name(name or "")
+    except AccountsError:
+        return ""
+
+
+def do_use_link(purpose: str, token: str, *, claim: bool) -> LinkOutcome:
+    """Use a link once: prove the address, create or find the account (sign-in), claim guest comments if asked."""
+    link = links.consume(token, purpose)
+    if link is None:
+        raise AccountsError("This link has expired or was already used. Please ask for a new one.", 410, "gone")
+    identity = _prove(link.email)
+    user = None
+    if purpose == EmailLink.Purpose.SIGN_IN:
+        user = identity.user or _user_for(link.email)
+        if user is not None and is_staff_user(user):
+            # A staff account is worth more than a mailbox: staff sign in with their password.
+            raise AccountsError("Staff accounts sign in with their password.", 403, "staff")
+        if user is None:
+            name = identity.display_name or _display_name_from_comments(link.email)
+            user = get_user_model().objects.create_user(
+                username=f"reader-{secrets.token_hex(6)}", email=link.email, first_name=name[:150]
+            )
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            identity.display_name = identity.display_name or name
+        if not user.is_active:
+            raise AccountsError("This account is closed.", 403, "inactive")
+        if identity.user_id is None:
+            identity.user = user
+            identity.save(update_fields=["user", "display_name"])
+            claims.do_move_claims_to_account(identity)
+    claimed = claims.do_claim_guest_comments(identity) if (claim or link.claim_comments) else 0
+    return LinkOutcome(identity, user, link.next_url, claimed)
+
+
+# --- passwords --------------------------------------------------------------------------------------------
+
+
+def check_password_sign_in(raw_email: str, password: str, *, network: str):  # type: ignore[no-untyped-def]
+    """The account for this address and password, or None. Unknown addresses cost one hash too (timing)."""
+    email = check_email(raw_email)
+    check_sign_in_rate(email, network)
+    user = _user_for(email)
+    if user is None or not user.has_usable_password():
+        make_password(password)  # the same Argon2 work as a real check
+        return None
+    if not user.check_password(password) or not user.is_active:
+        return None
+    return user
+
+
+def do_set_password(user: object, password: str) -> None:
+    if len(password) > 1000:
+        raise AccountsError("That password is too long.", 413, "too_long")
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise AccountsError(" ".join(error.messages), 400, "weak_password") from None
+    user.set_password(password)  # type: ignore[attr-defined]
+    user.save(update_fields=["password"])  # type: ignore[attr-defined]
+
+
+# --- display names and badge ------------------------------------------------------------------------------
+
+
+def check_display_name(raw: str, *, staff: bool = False) -> str:
+    """The cleaned name; refused when empty or (for readers) confusable with a staff member's or reserved name."""
+    if len(raw) > 1000:
+        raise AccountsError("That name is too long.", 413, "too_long")
+    try:
+        name = normalize_display_name(raw, max_length=MAX_NAME_LENGTH)
+    except InvalidName:
+        raise AccountsError("Please give a name.", 400, "name_required") from None
+    if not staff and is_protected_name(name):
+        raise AccountsError("That name is reserved or too close to a staff member's; please choose another.",
+                            400, "name_reserved")
+    return name
+
+
+def do_set_display_name(user: object, raw: str) -> str:
+    staff = is_staff_user(user)
+    name = check_display_name(raw, staff=staff)
+    ReaderIdentity.objects.filter(user=user).update(display_name=name)
+    user.first_name, user.last_name = name[:150], ""  # type: ignore[attr-defined]
+    user.save(update_fields=["first_name", "last_name"])  # type: ignore[attr-defined]
+    if staff:
+        forget_protected_names()
+    return name
+
+
+def do_set_badge(identity: ReaderIdentity, show: bool) -> None:
+    ReaderIdentity.objects.filter(pk=identity.pk).update(show_supporter_badge=show)

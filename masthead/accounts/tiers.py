@@ -1,0 +1,95 @@
+"""Which tier a reader is in: guest → verified → account → supporter, and staff. Computed, never stored.
+
+- **guest**: no proof of anything (a display name, perhaps an email address typed into a form);
+- **verified**: this browser proved ``email`` by a link (the session holds the identity's id, not the address);
+- **account**: signed in (by an emailed link or a password);
+- **supporter**: a proved address (verified or the account's) with a paid donation in the funding ledger;
+- **staff**: ``is_staff``/superuser, or a member of Moderators, Editors or Admins.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+
+from masthead.accounts.confusables import STAFF_GROUPS
+from masthead.accounts.models import ReaderIdentity
+
+SESSION_IDENTITY = "accounts:verified-identity"
+
+
+class Tier(models.TextChoices):
+    # The same values as moderation.models.Tier, which the moderation settings are keyed by.
+    GUEST = "guest", "Guest"
+    VERIFIED = "verified", "Verified email"
+    ACCOUNT = "account", "Account"
+    SUPPORTER = "supporter", "Supporter"
+    STAFF = "staff", "Staff"
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def is_staff_user(user: Any) -> bool:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return user.groups.filter(name__in=STAFF_GROUPS).exists()
+
+
+def has_paid_donation(email: str) -> bool:
+    """A paid donation from this address still counting in the ledger (a full refund or lost dispute does not)."""
+    if not email:
+        return False
+    from masthead.funding.models import Donation
+
+    return Donation.objects.filter(donor_email__iexact=normalize_email(email), is_paid=True,
+                                   net_amount__gt=0).exists()
+
+
+def session_identity(request: HttpRequest) -> ReaderIdentity | None:
+    """The identity this browser proved by a verification link, if any (and still verified)."""
+    session = getattr(request, "session", None)
+    identity_id = session.get(SESSION_IDENTITY) if session is not None else None
+    if not isinstance(identity_id, int):
+        return None
+    return ReaderIdentity.objects.filter(pk=identity_id, verified_at__isnull=False).first()
+
+
+def is_verified_email(email: str) -> bool:
+    """Whether anyone ever proved ``email``. Not proof that *this* request comes from its owner: see ``tier_of``."""
+    return bool(email) and ReaderIdentity.objects.filter(email=normalize_email(email),
+                                                          verified_at__isnull=False).exists()
+
+
+def tier_of(request_or_user: Any, email: str = "") -> str:
+    """The tier of whoever makes ``request`` (or of ``user``), writing with ``email`` (guests only)."""
+    request = request_or_user if isinstance(request_or_user, HttpRequest) else None
+    user = getattr(request, "user", None) if request is not None else request_or_user
+    if user is not None and getattr(user, "is_authenticated", False):
+        if is_staff_user(user):
+            return Tier.STAFF
+        return Tier.SUPPORTER if has_paid_donation(user.email) else Tier.ACCOUNT
+    if request is None or not email:
+        return Tier.GUEST
+    identity = session_identity(request)
+    if identity is None or identity.email != normalize_email(email):
+        return Tier.GUEST
+    return Tier.SUPPORTER if has_paid_donation(identity.email) else Tier.VERIFIED
+
+
+def shows_supporter_badge(request_or_user: Any, email: str = "") -> bool:
+    """Supporters get a badge next to their name unless they chose to hide it."""
+    if tier_of(request_or_user, email) != Tier.SUPPORTER:
+        return False
+    request = request_or_user if isinstance(request_or_user, HttpRequest) else None
+    user = getattr(request, "user", None) if request is not None else request_or_user
+    if user is not None and getattr(user, "is_authenticated", False):
+        identity = ReaderIdentity.objects.filter(user=user).first()
+    else:
+        identity = session_identity(request) if request is not None else None
+    return identity is None or identity.show_supporter_badge

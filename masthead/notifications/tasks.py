@@ -1,0 +1,43 @@
+"""Background work, run by the task worker (inside `masthead serve`, or `masthead worker`). Each task is thin and
+safe to run twice: the actions and the delivery claim make a repeated run a no-op."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from masthead.notifications import actions, delivery
+
+
+@task()
+def process_subscription_request(thread_id: int, email: str, kind: str, name: str, network_hash: str,
+                                 reader_key: str) -> None:
+    delivery_id = actions.do_record_request(thread_id, email, kind, name=name, network_hash=network_hash,
+                                            reader_key=reader_key)
+    if delivery_id is not None:
+        delivery.attempt(delivery_id)
+
+
+@task()
+def fan_out_comment(comment_id: int) -> int:
+    return actions.do_fan_out(comment_id)
+
+
+@task()
+def send_digest(subscriber_id: int, thread_id: int) -> None:
+    delivery_id = actions.do_take_digest(subscriber_id, thread_id)
+    if delivery_id is not None:
+        delivery.attempt(delivery_id)
+
+
+@task()
+def retry_delivery(delivery_id: int) -> str:
+    return delivery.attempt(delivery_id)
+
+
+@task()
+def send_moderation_digest(user_id: int) -> None:
+    from masthead.notifications.moderation_digest import take_moderation_digest
+
+    delivery_id = take_moderation_digest(user_id)
+    if delivery_id is not None:
+        delivery.attempt(delivery_id)

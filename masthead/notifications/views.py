@@ -1,0 +1,172 @@
+"""Plain-form views: ask for notices, confirm by link, unsubscribe (RFC 8058 one-click), the moderators' opt-in.
+
+Thin: parse, call the actions inside a transaction, answer. Token pages are never cached and send no referrer,
+so a link's token does not leak to the next page.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from masthead.core.network import network_hash
+from masthead.discussion.models import Thread
+from masthead.discussion.readers import reader_from_request, remember_reader
+from masthead.notifications import config
+from masthead.notifications.actions import (
+    NotificationError,
+    check_confirmable,
+    check_request_limits,
+    check_subscription_input,
+    do_confirm,
+    do_request_subscription,
+    do_subscribe_verified,
+    do_unsubscribe,
+)
+from masthead.notifications.compose import unsubscribe_url
+from masthead.notifications.models import ModerationDigestOptIn
+from masthead.notifications.moderation_digest import do_set_opt_in
+from masthead.notifications.tokens import CONFIRM, UNSUBSCRIBE, read_token
+from masthead.notifications.verification import is_verified, normalize_email
+
+VERIFIED_COOKIE = "mh_notify"
+_VERIFIED_SALT = "masthead.notifications.verified"
+VERIFIED_COOKIE_AGE = 365 * 24 * 3600
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _error(request: HttpRequest, error: NotificationError) -> HttpResponse:
+    response = render(request, "notifications/error.html", {"error": error.message}, status=error.status)
+    if error.retry_after:
+        response["Retry-After"] = str(error.retry_after)
+    return _private(response)
+
+
+def _proves_address(request: HttpRequest, email: str) -> bool:
+    """Has this requester already proved they own ``email``? Only their own credentials are consulted, so the
+    answer says nothing about anyone else's address."""
+    user = request.user
+    if user.is_authenticated and user.email and normalize_email(user.email) == email:
+        return is_verified(email)
+    remembered = request.get_signed_cookie(VERIFIED_COOKIE, default=None, salt=_VERIFIED_SALT)
+    return remembered == email and is_verified(email)
+
+
+def _live_thread(raw: str) -> Thread:
+    thread = None
+    if raw.isdigit() and len(raw) < 19:
+        thread = Thread.objects.select_related("article").filter(pk=int(raw)).first()
+    if thread is None or thread.article is None or not thread.article.is_live:
+        raise NotificationError("No such discussion.", 404)
+    return thread
+
+
+@require_POST
+@never_cache
+def subscribe(request: HttpRequest) -> HttpResponse:
+    form = request.POST
+    reader = reader_from_request(request)
+    try:
+        thread = _live_thread(form.get("thread", ""))
+        email, kind, name = check_subscription_input(form.get("email", ""), form.get("kind", ""),
+                                                     form.get("name", ""))
+        mail_allowed = check_request_limits(network_hash(request), email)
+        if _proves_address(request, email):
+            with transaction.atomic():
+                subscription = do_subscribe_verified(
+                    thread.pk, email, kind, name=name, reader_key=reader.author_key, network_hash=reader.network_hash,
+                    user=request.user if request.user.is_authenticated else None,
+                )
+            response = render(request, "notifications/subscribed.html", {
+                "article": thread.article, "subscription": subscription,
+                "unsubscribe_url": unsubscribe_url(subscription),
+            })
+        else:
+            with transaction.atomic():
+                do_request_subscription(thread.pk, email, kind, name=name, network_hash=reader.network_hash,
+                                        reader_key=reader.author_key, mail_allowed=mail_allowed)
+            # The same page whatever we know of the address.
+            response = render(request, "notifications/check_inbox.html", {
+                "article": thread.article, "hours": max(1, config.confirm_max_age() // 3600),
+            })
+    except NotificationError as error:
+        return _error(request, error)
+    remember_reader(response, reader, secure=request.is_secure())
+    return _private(response)
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (mail scanners fetch links; they must not subscribe anyone); POST confirms."""
+    try:
+        subscription = check_confirmable(read_token(token, CONFIRM, max_age=config.confirm_max_age()))
+    except NotificationError as error:
+        return _error(request, error)
+    article = subscription.thread.article
+    if request.method == "GET":
+        return _private(render(request, "notifications/confirm.html", {
+            "subscription": subscription, "article": article,
+        }))
+    with transaction.atomic():
+        subscription = do_confirm(subscription)
+    response = render(request, "notifications/subscribed.html", {
+        "article": article, "subscription": subscription, "unsubscribe_url": unsubscribe_url(subscription),
+    })
+    # This browser has now proved the address: its next "Notify of" for it needs no new confirmation mail.
+    response.set_signed_cookie(
+        VERIFIED_COOKIE, subscription.subscriber.email, salt=_VERIFIED_SALT, max_age=VERIFIED_COOKIE_AGE,
+        httponly=True, samesite="Lax", secure=request.is_secure() or settings.SESSION_COOKIE_SECURE,
+    )
+    return _private(response)
+
+
+def _masked(email: str) -> str:
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}…@{domain}"
+
+
+@csrf_exempt  # RFC 8058: mail clients POST here without a session; the signed token is the authentication
+@require_http_methods(["GET", "POST"])
+@never_cache
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    subscription = read_token(token, UNSUBSCRIBE)
+    if subscription is None:
+        return _error(request, NotificationError("This unsubscribe link is not valid.", 400))
+    context = {
+        "subscription": subscription,
+        "article": subscription.thread.article,
+        "masked_email": _masked(subscription.subscriber.email),
+    }
+    if request.method == "GET":
+        return _private(render(request, "notifications/unsubscribe.html", context))
+    with transaction.atomic():
+        do_unsubscribe(subscription)
+    return _private(render(request, "notifications/unsubscribed.html", context))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def moderation_digest(request: HttpRequest) -> HttpResponse:
+    from masthead.moderation.roles import can_moderate
+
+    if not can_moderate(request.user):
+        return _error(request, NotificationError("Only moderators can ask for this digest.", 403))
+    if request.method == "POST":
+        with transaction.atomic():
+            do_set_opt_in(request.user, request.POST.get("enabled") == "1")
+    opt_in = ModerationDigestOptIn.objects.filter(user=request.user, enabled=True).exists()
+    return render(request, "notifications/moderation_digest.html", {"enabled": opt_in,
+                                                                     "has_email": bool(request.user.email)})
+

@@ -1,0 +1,127 @@
+"""What readers see of passages: the marks over the article body and the "Inline feedback" list.
+
+Both are cached under the article's ``updated_at`` and its thread's version (which the discussion bumps on every
+visible comment change, and this app bumps when anchors move or questions change), so a page view costs one
+small query when warm.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from masthead.discussion.models import Comment, Thread
+from masthead.discussion.render import comment_html
+from masthead.passages.actions import current_revision
+from masthead.passages.models import PassageAnchor
+
+CACHE_SECONDS = 3600
+MAX_FEEDBACK = 100  # passage comments listed by the "Inline feedback" filter
+_VISIBLE = Q(comment__status=Comment.Status.VISIBLE) | Q(comment__isnull=True, asked__is_open=True)
+
+
+def _thread_version(article_id: int) -> int:
+    return Thread.objects.filter(article_id=article_id).values_list("version", flat=True).first() or 0
+
+
+def marks(article: Any) -> dict[str, Any]:
+    """The passages to mark in the article body, grouped by span, with counts and any editor's question.
+
+    ``{"revision", "text_length", "passages": [{"id", "start", "end", "quote", "count", "comments",
+    "changed", "question"}], "orphaned": [{"quote", "comments"}]}``. ``id`` is one anchor of the span, used to
+    fetch the span's comments. Offsets are code points in ``article.body_text`` (see docs/passages.md).
+    """
+    key = f"passages:marks:v1:{article.pk}:{article.updated_at.timestamp()}:{_thread_version(article.pk)}"
+    data = cache.get(key)
+    if data is not None:
+        return data
+    revision = current_revision(article)
+    rows = (
+        PassageAnchor.objects.filter(article_id=article.pk).filter(_VISIBLE)
+        .select_related("asked").order_by("start", "end", "pk")
+    )
+    spans: dict[tuple[int, int], dict[str, Any]] = {}
+    orphaned: list[dict[str, Any]] = []
+    for row in rows:
+        question = getattr(row, "asked", None) if row.comment_id is None else None
+        if row.is_orphaned:
+            if row.comment_id is not None:
+                orphaned.append({"quote": row.original_exact, "comments": [row.comment_id]})
+            continue
+        span = spans.setdefault((row.start, row.end), {
+            "id": row.pk, "start": row.start, "end": row.end, "quote": row.exact, "count": 0, "comments": [],
+            "changed": False, "question": None,
+        })
+        if row.comment_id is not None:
+            span["count"] += 1
+            span["comments"].append(row.comment_id)
+            span["changed"] = span["changed"] or row.passage_changed
+        if question is not None:
+            span["question"] = {"id": question.pk, "text": question.text}
+    data = {
+        "revision": revision.number,
+        "text_length": len(article.body_text),
+        "passages": list(spans.values()),
+        "orphaned": orphaned,
+    }
+    cache.set(key, data, CACHE_SECONDS)
+    return data
+
+
+def span_comments(anchor: PassageAnchor) -> list[Comment]:
+    """Visible comments on the same span of the same article as ``anchor`` (oldest first)."""
+    if anchor.is_orphaned:
+        ids = [anchor.comment_id] if anchor.comment_id else []
+    else:
+        ids = list(
+            PassageAnchor.objects.filter(
+                article_id=anchor.article_id, start=anchor.start, end=anchor.end, comment__isnull=False
+            ).exclude(status=PassageAnchor.Status.ORPHANED).values_list("comment_id", flat=True)
+        )
+    return list(
+        Comment.objects.filter(pk__in=ids, status=Comment.Status.VISIBLE)
+        .select_related("in_reply_to").order_by("created_at", "pk")
+    )
+
+
+def feedback_count(thread: Thread) -> int:
+    key = f"passages:count:v1:{thread.pk}:{thread.version}"
+    count = cache.get(key)
+    if count is None:
+        count = PassageAnchor.objects.filter(
+            article_id=thread.article_id, comment__status=Comment.Status.VISIBLE
+        ).count()
+        cache.set(key, count, CACHE_SECONDS)
+    return count
+
+
+def feedback_items(thread: Thread) -> list[dict[str, Any]]:
+    """The newest passage comments with their quotes, for the "Inline feedback" filter (cached per version)."""
+    key = f"passages:feedback:v1:{thread.pk}:{thread.version}"
+    items = cache.get(key)
+    if items is not None:
+        return items
+    rows = (
+        PassageAnchor.objects.filter(article_id=thread.article_id, comment__status=Comment.Status.VISIBLE)
+        .select_related("comment", "comment__in_reply_to", "question")
+        .order_by("-comment__created_at", "-pk")[:MAX_FEEDBACK]
+    )
+    items = [
+        {
+            "anchor": row.pk,
+            "comment_id": row.comment_id,
+            "quote": row.original_exact,
+            "current": row.exact if row.exact != row.original_exact and not row.is_orphaned else "",
+            "status": row.status,
+            "orphaned": row.is_orphaned,
+            "changed": row.passage_changed,
+            "question": row.question.text if row.question else "",
+            # The same comment is in the main list too: keep element ids unique on the page.
+            "html": comment_html(row.comment).replace('id="comment-', 'id="feedback-comment-', 1),
+        }
+        for row in rows
+    ]
+    cache.set(key, items, CACHE_SECONDS)
+    return items
