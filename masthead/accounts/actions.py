@@ -102,6 +102,11 @@ def _prove(email: str) -> ReaderIdentity:
     return identity
 
 
+def do_mark_verified(raw_email: str) -> ReaderIdentity:
+    """Record that the owner of ``raw_email`` proved it by another link of ours (a subscription confirmation)."""
+    return _prove(check_email(raw_email))
+
+
 def _display_name_from_comments(email: str) -> str:
     from masthead.discussion.models import Comment
 
@@ -139,7 +144,8 @@ def do_use_link(purpose: str, token: str, *, claim: bool) -> LinkOutcome:
             identity.user = user
             identity.save(update_fields=["user", "display_name"])
             claims.do_move_claims_to_account(identity)
-    claimed = claims.do_claim_guest_comments(identity) if (claim or link.claim_comments) else 0
+    # The confirmation page (pre-ticked from the request) is where the reader confirms: its answer decides.
+    claimed = claims.do_claim_guest_comments(identity) if claim else 0
     return LinkOutcome(identity, user, link.next_url, claimed)
 
 

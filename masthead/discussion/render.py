@@ -56,9 +56,25 @@ def root_html(comment: Comment) -> str:
     return render_to_string("discussion/_root.html", {"item": {"root": comment, "replies": []}})
 
 
+def first_page_key(thread_id: int, version: int, sort: str, page_size: int, pages: int) -> str:
+    return f"discussion:first:{FRAGMENT_VERSION}:{thread_id}:{version}:{sort}:{page_size}:{pages}"
+
+
+def first_page_keys(thread_id: int, versions: range, page_size: int) -> list[str]:
+    """Every cache key a thread's first pages may sit under for these versions (for erasure: purge, not wait)."""
+    from masthead.discussion.pages import SORTS
+
+    return [
+        first_page_key(thread_id, version, sort, page_size, pages)
+        for version in versions
+        for sort in SORTS
+        for pages in range(1, MAX_EXPANDED_PAGES + 1)
+    ]
+
+
 def first_page(thread: Thread, sort: str, page_size: int, base_url: str, pages: int = 1) -> tuple[str, list[int]]:
     """The top ``pages`` pages' HTML and comment ids, cached under the thread's version."""
-    key = f"discussion:first:{FRAGMENT_VERSION}:{thread.pk}:{thread.version}:{sort}:{page_size}:{pages}"
+    key = first_page_key(thread.pk, thread.version, sort, page_size, pages)
     cached = cache.get(key)
     if cached is not None and cached[2] == base_url:
         return cached[0], cached[1]

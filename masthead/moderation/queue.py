@@ -2,7 +2,7 @@
 
 A page costs a fixed number of queries whatever its length or the queue's size: the comments (with article,
 parent and account joined), their latest decisions, their open flags, and the authors' history, each one query
-over an indexed column. Pages are keyset-paginated by id.
+over an indexed column. Pages are keyset-paginated (time, id), never by offset.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from masthead.moderation.models import ModerationDecision
 
@@ -32,18 +32,27 @@ class QueueItem:
 
 
 def _comments(tab: str, after: int | None) -> Any:
+    """Pending oldest first, rejected newest first, both on the (status, created_at) index; keyset by the last
+    comment of the previous page (its time, then its id)."""
     from masthead.discussion.models import Comment
 
     base = Comment.objects.select_related("thread__article", "parent", "user")
-    if tab == "pending":
-        rows = base.filter(status=Comment.Status.PENDING).order_by("id")
+    if tab == "flagged":
+        rows = base.filter(flags__resolved_at__isnull=True,
+                           status__in=[Comment.Status.VISIBLE, Comment.Status.PENDING]).distinct().order_by("id")
         return rows.filter(id__gt=after) if after else rows
-    if tab == "rejected":
-        rows = base.filter(status=Comment.Status.REJECTED).order_by("-id")
-        return rows.filter(id__lt=after) if after else rows
-    rows = base.filter(flags__resolved_at__isnull=True,
-                       status__in=[Comment.Status.VISIBLE, Comment.Status.PENDING]).distinct().order_by("id")
-    return rows.filter(id__gt=after) if after else rows
+    newest_first = tab == "rejected"
+    status = Comment.Status.REJECTED if newest_first else Comment.Status.PENDING
+    rows = base.filter(status=status)
+    rows = rows.order_by("-created_at", "-id") if newest_first else rows.order_by("created_at", "id")
+    if after:
+        last = Comment.objects.filter(pk=after).values_list("created_at", flat=True).first()
+        if last is not None:
+            if newest_first:
+                rows = rows.filter(Q(created_at__lt=last) | Q(created_at=last, id__lt=after))
+            else:
+                rows = rows.filter(Q(created_at__gt=last) | Q(created_at=last, id__gt=after))
+    return rows
 
 
 def load(tab: str, after: int | None = None) -> tuple[list[QueueItem], int | None]:

@@ -1,7 +1,7 @@
 """Plain-form views: ask for notices, confirm by link, unsubscribe (RFC 8058 one-click), the moderators' opt-in.
 
-Thin: parse, call the actions inside a transaction, answer. Token pages are never cached and send no referrer,
-so a link's token does not leak to the next page.
+Thin: parse, call the actions inside a transaction, answer. Token pages are never cached and send no referrer to
+other sites, so a link's token does not leak.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ VERIFIED_COOKIE_AGE = 365 * 24 * 3600
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": browsers then send "Origin: null" with the page's own form, which CSRF checks refuse.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 

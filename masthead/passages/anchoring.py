@@ -252,3 +252,11 @@ def follow(anchor: Anchor, text: str, result: Result) -> Anchor:
     if result.status == Status.ORPHANED:
         return anchor
     return create_anchor(text, result.start, result.end)
+
+
+def text_check(text: str) -> int:
+    """A 32-bit FNV-1a hash over the code points: the script compares it with the text it rebuilt from the DOM."""
+    value = 0x811C9DC5
+    for char in text:
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return value

@@ -102,6 +102,7 @@ class OrphanOut(Schema):
 class MarksOut(Schema):
     revision: int
     text_length: int
+    text_check: int
     passages: list[MarkOut]
     orphaned: list[OrphanOut]
 

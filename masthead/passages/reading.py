@@ -15,6 +15,7 @@ from django.db.models import Q
 from masthead.discussion.models import Comment, Thread
 from masthead.discussion.render import comment_html
 from masthead.passages.actions import current_revision
+from masthead.passages.anchoring import text_check
 from masthead.passages.models import PassageAnchor
 
 CACHE_SECONDS = 3600
@@ -29,11 +30,11 @@ def _thread_version(article_id: int) -> int:
 def marks(article: Any) -> dict[str, Any]:
     """The passages to mark in the article body, grouped by span, with counts and any editor's question.
 
-    ``{"revision", "text_length", "passages": [{"id", "start", "end", "quote", "count", "comments",
+    ``{"revision", "text_length", "text_check", "passages": [{"id", "start", "end", "quote", "count", "comments",
     "changed", "question"}], "orphaned": [{"quote", "comments"}]}``. ``id`` is one anchor of the span, used to
     fetch the span's comments. Offsets are code points in ``article.body_text`` (see docs/passages.md).
     """
-    key = f"passages:marks:v1:{article.pk}:{article.updated_at.timestamp()}:{_thread_version(article.pk)}"
+    key = f"passages:marks:v2:{article.pk}:{article.updated_at.timestamp()}:{_thread_version(article.pk)}"
     data = cache.get(key)
     if data is not None:
         return data
@@ -63,6 +64,7 @@ def marks(article: Any) -> dict[str, Any]:
     data = {
         "revision": revision.number,
         "text_length": len(article.body_text),
+        "text_check": text_check(article.body_text),
         "passages": list(spans.values()),
         "orphaned": orphaned,
     }

@@ -62,6 +62,10 @@ class LatestArticlesFeed(Feed):
     feed_type = NewsRssFeed
     kind = "rss"
 
+    @property
+    def language(self) -> str:  # read per request, so a settings change needs no restart of the class
+        return settings.PUBLICATION_LANGUAGE
+
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Topic | None:
         return None
 

@@ -77,7 +77,8 @@ def sitemap_articles(request: HttpRequest, page: int) -> HttpResponse:
 @require_safe
 def sitemap_news(request: HttpRequest) -> HttpResponse:
     since = timezone.now() - NEWS_WINDOW
-    articles = Article.objects.live().filter(published_at__gte=since).only("slug", "headline", "published_at")[:NEWS_LIMIT]
+    recent = Article.objects.live().filter(published_at__gte=since)
+    articles = recent.only("slug", "headline", "published_at")[:NEWS_LIMIT]
     entries = [
         {
             "loc": absolute(a.get_absolute_url()),

@@ -58,8 +58,6 @@ def _listing(request: HttpRequest, articles: QuerySet[Article], base_url: str) -
 def home(request: HttpRequest) -> HttpResponse:
     context = _listing(request, Article.objects.live(), reverse("publishing:home"))
     context["jsonld"] = seo.jsonld_script(seo.website_jsonld())
-    context["feed_url"] = reverse("publishing:feed")
-    context["atom_url"] = reverse("publishing:atom")
     return render(request, "publishing/home.html", context)
 
 

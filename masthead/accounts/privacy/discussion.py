@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F, Q
 
 from masthead.accounts.models import CommentClaim
@@ -77,8 +78,13 @@ def _forget_cached_pages(thread_versions: dict[int, int]) -> None:
             for sort in SORTS:
                 for pages in range(1, MAX_EXPANDED_PAGES + 1):
                     keys.append(f"discussion:first:{FRAGMENT_VERSION}:{thread_id}:{v}:{sort}:{size}:{pages}")
-    for start in range(0, len(keys), 5000):
-        cache.delete_many(keys[start : start + 5000])
+    def forget() -> None:
+        for start in range(0, len(keys), 5000):
+            cache.delete_many(keys[start : start + 5000])
+
+    forget()
+    # Again after commit: a page rendered meanwhile from the not-yet-erased rows may have been cached.
+    transaction.on_commit(forget, robust=True)
 
 
 def _withdraw_votes(subject: Subject) -> int:

@@ -177,3 +177,18 @@ def test_retention_setting_exists_with_default():
     assert PrivacySettings.current().network_retention_days == 90
     assert apps.get_model("accounts", "PrivacySettings")
     assert timedelta(days=PrivacySettings.current().network_retention_days).days == 90
+
+
+def test_a_verified_guest_without_account_downloads_and_erases(browser, inbox):
+    thread = make_thread()
+    post_as(thread, reader("guest-only"), "Guest words", author_name="Guesty McGuest",
+            author_email="guesty@example.org")
+    browser.post("/account/verify", {"email": "guesty@example.org"})
+    browser.use_link(inbox.last_link("guesty@example.org"), claim=True)
+    data = json.loads(browser.get("/account/data.json").content)
+    assert [c["body"] for c in data["comments"]] == ["Guest words"]
+    assert data["account"] is None
+    assert data["identity"]["email"] == "guesty@example.org"
+    assert browser.post("/account/erase", {"confirm": "erase", "comments": "remove"}).status_code == 200
+    assert _rows_naming(["guesty@example.org", "Guesty McGuest"]) == []
+    assert not Comment.objects.filter(thread=thread).exists()

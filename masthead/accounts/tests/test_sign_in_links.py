@@ -148,3 +148,39 @@ def test_session_cookie_is_http_only_and_secure_when_https(browser, inbox, setti
     assert cookie["httponly"]
     assert cookie["secure"]
     assert cookie["samesite"] == "Lax"
+
+
+def test_known_and_unknown_addresses_cost_the_same_database_work(make_browser, inbox):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    get_user_model().objects.create_user("k", email="known2@example.org")
+    ReaderIdentity.objects.create(email="known2@example.org", verified_at=timezone.now())
+    counts = []
+    for i, email in enumerate(["known2@example.org", "unknown2@example.org"]):
+        visitor = make_browser(f"203.0.113.{60 + i}")
+        visitor.csrf()
+        with CaptureQueriesContext(connection) as queries:
+            assert visitor.post("/account/sign-in", {"email": email}).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_password_checks_take_similar_time_for_unknown_addresses(settings):
+    import statistics
+    import time
+
+    from masthead.accounts.actions import check_password_sign_in
+
+    settings.ACCOUNTS_LINKS_PER_ADDRESS = settings.ACCOUNTS_LINKS_PER_NETWORK = 1000
+    get_user_model().objects.create_user("t", email="timed@example.org", password="the right passphrase")
+
+    def timed(email: str) -> float:
+        start = time.perf_counter()
+        assert check_password_sign_in(email, "a wrong passphrase", network="n") is None
+        return time.perf_counter() - start
+
+    known = statistics.median(timed("timed@example.org") for _ in range(5))
+    unknown = statistics.median(timed("nobody-timed@example.org") for _ in range(5))
+    # Both spend one Argon2 hash; without the dummy hash the unknown case would be ~100 times faster.
+    assert 0.33 < unknown / known < 3, (known, unknown)

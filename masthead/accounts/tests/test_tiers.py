@@ -97,3 +97,13 @@ def test_supporter_can_hide_and_show_the_badge(browser, inbox):
     browser.post("/account/badge", {"show": "1"})
     assert shows_supporter_badge(user)
     assert not shows_supporter_badge(get_user_model().objects.create_user("plain", email="p@example.org"))
+
+
+def test_other_apps_can_record_a_proved_address():
+    from masthead.accounts.actions import do_mark_verified
+    from masthead.accounts.tiers import is_verified_email
+
+    assert not is_verified_email("sub@example.org")
+    do_mark_verified("Sub@Example.org")
+    assert is_verified_email("sub@example.org")
+    assert ReaderIdentity.objects.get(email="sub@example.org").verified_at is not None

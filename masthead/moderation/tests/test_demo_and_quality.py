@@ -64,3 +64,18 @@ def test_default_classifier_is_fast_enough():
 
     texts = [text for text, _ in quality.DISGUISED] * 5
     assert quality.throughput(get_classifier(), texts, minimum_seconds=0.3) >= 2000
+
+
+def test_screen_command_explains_a_decision_without_storing_it():
+    from masthead.moderation.models import ModerationDecision
+
+    out = StringIO()
+    call_command("moderation_screen", "you 1d10t", "--tier", "account", stdout=out)
+    text = out.getvalue()
+    assert "decision:   hold" in text
+    assert "profanity or insult: idiot" in text
+    assert "normalised: you idiot" in text
+    out = StringIO()
+    call_command("moderation_screen", "Lovely photos of the harbour.", "--first", stdout=out)
+    assert "reason:     first comment from a guest reader" in out.getvalue()
+    assert not ModerationDecision.objects.exists()

@@ -89,18 +89,19 @@ def test_a_flood_at_one_address_mails_it_at_most_the_cap_and_answers_alike(smtp,
 def test_the_answer_and_its_work_are_the_same_whether_or_not_an_address_is_subscribed(smtp, worker):
     thread = make_thread()
     subscribe_now(thread, "known@example.org")
+    _ask(thread, "warm-up@example.org", ip="192.0.2.99")  # fills caches (the site's topic menu) first
     answers, query_counts = [], []
     for n, email in enumerate(["known@example.org", "stranger@example.org"]):
         with CaptureQueriesContext(connection) as queries:
             answers.append(_ask(thread, email, ip=f"192.0.2.{n + 1}"))
-        query_counts.append(len(queries)); print([q["sql"][:150] for q in queries])
+        query_counts.append(len(queries))
     assert answers[0].status_code == answers[1].status_code == 200
     assert answers[0].content == answers[1].content
     assert query_counts[0] == query_counts[1]
-    [mail] = smtp.wait_for(1)
+    smtp.wait_for(2)
     wait_idle()
-    assert len(smtp.messages) == 1  # the subscribed owner is not mailed again; the stranger gets a confirm link
-    assert mail["To"] == "stranger@example.org"
+    # The subscribed owner is not mailed again; the stranger (and the warm-up) get a confirmation link.
+    assert sorted(m["To"] for m in smtp.messages) == ["stranger@example.org", "warm-up@example.org"]
     assert Subscription.objects.get(subscriber__email="known@example.org").status == Subscription.Status.ACTIVE
 
 

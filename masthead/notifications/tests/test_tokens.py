@@ -98,6 +98,6 @@ def test_opening_an_unsubscribe_link_only_asks(thread):
     assert response.status_code == 200
     assert b"a\xe2\x80\xa6@example.org" in response.content  # masked: the page never shows the whole address
     assert b"ada@example.org" not in response.content
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     sub.refresh_from_db()
     assert sub.status == Subscription.Status.ACTIVE

@@ -60,6 +60,7 @@ def _drag_select(page, quote: str) -> None:
         while ((node = walker.nextNode())) {
             const at = node.data.indexOf(quote);
             if (at < 0) continue;
+            node.parentElement.scrollIntoView({block: 'center'});
             const range = document.createRange();
             range.setStart(node, at); range.setEnd(node, at + 1);
             const first = range.getBoundingClientRect();
@@ -109,6 +110,7 @@ def test_passage_comments_with_mouse_and_keyboard_survive_an_edit_in_the_admin(
     assert page.evaluate("() => String(window.getSelection())").replace("\n", " ") == KEYBOARD_QUOTE
     page.keyboard.press("Enter")
     page.wait_for_selector(".passage-form")
+    assert page.locator(".passage-picker").is_hidden()
     assert page.locator(".passage-panel .passage-quote").inner_text() == KEYBOARD_QUOTE
     assert page.evaluate("() => document.activeElement.name") == "body"
     page.keyboard.type("Seven to two is not close.")
@@ -155,3 +157,10 @@ def test_passage_comments_with_mouse_and_keyboard_survive_an_edit_in_the_admin(
     page.wait_for_selector(".passage-panel .passage-comments >> text=Seven to two is not close.")
     assert Comment.objects.filter(status=Comment.Status.VISIBLE).count() == 2
     save_screenshot(page, "passages-after-edit")
+
+    # The discussion's "Inline feedback" filter lists both comments with their quotes.
+    page.click(".passage-filter")
+    page.wait_for_selector("#inline-feedback .inline-feedback-item")
+    quotes = page.locator("#inline-feedback .passage-quote").all_inner_texts()
+    assert sorted(q.replace("\n", " ") for q in quotes) == sorted([MOUSE_QUOTE, KEYBOARD_QUOTE])
+    assert page.locator("#comments .comment-page").is_hidden()

@@ -13,7 +13,7 @@
 (function () {
   "use strict";
   if (window.mastheadPassages) return;
-  window.mastheadPassages = true;
+  var exported = window.mastheadPassages = {};  // canonicalText() is read by the tests
 
   var BLOCKS = {};
   ("p h1 h2 h3 h4 h5 h6 li pre blockquote figcaption td th tr ul ol table figure hr div").split(" ")
@@ -159,8 +159,15 @@
     return { text: chars, where: where };
   }
 
+  function check(chars) {  // 32-bit FNV-1a over code points, as anchoring.text_check computes it
+    var value = 0x811c9dc5;
+    for (var i = 0; i < chars.length; i++) value = Math.imul(value ^ chars[i].codePointAt(0), 0x01000193) >>> 0;
+    return value;
+  }
+
   var canon = buildText();
-  var usable = canon.text.length === data.text_length;
+  exported.canonicalText = function () { return buildText().text.join(""); };
+  var usable = canon.text.length === data.text_length && check(canon.text) === data.text_check;
   if (!usable && window.console) console.warn("passages: the article text in the page differs from the server's");
 
   function slice(start, end) { return canon.text.slice(start, end).join(""); }

@@ -1,0 +1,97 @@
+"""The "Notify of" control on the article page, readers who subscribe at once, and who gets a notice."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.template import Context, Template
+from django.test import Client, RequestFactory
+
+from masthead.discussion.readers import Reader
+from masthead.notifications.actions import do_fan_out, do_record_request
+from masthead.notifications.models import Notice, Subscription
+from masthead.notifications.tests.helpers import make_thread, post, reader, subscribe_now
+from masthead.notifications.tokens import CONFIRM, make_token
+from masthead.notifications.verification import is_verified, mark_verified
+
+pytestmark = pytest.mark.django_db
+ADA = "ada@example.org"
+
+
+def test_the_article_page_shows_the_control_as_a_plain_form(notify_settings):
+    thread = make_thread()
+    page = Client().get(thread.article.get_absolute_url()).content.decode()
+    assert 'action="/notifications/subscribe"' in page
+    assert f'name="thread" value="{thread.pk}"' in page
+    assert 'value="thread">new follow-up comments' in page and 'value="replies">new replies to my comments' in page
+    assert 'name="csrfmiddlewaretoken"' in page.split('class="notify-of"')[1].split("</form>")[0]
+
+
+def test_the_template_tag_renders_the_control_for_an_article(notify_settings):
+    thread = make_thread()
+    request = RequestFactory().get("/")
+    html = Template("{% load notifications_tags %}{% notify_of_control article %}").render(
+        Context({"article": thread.article, "request": request})
+    )
+    assert 'class="notify-of"' in html and f'value="{thread.pk}"' in html
+
+
+def test_confirming_verifies_the_address_and_this_browser_then_subscribes_at_once(notify_settings):
+    thread = make_thread()
+    do_record_request(thread.pk, ADA, Subscription.Kind.THREAD)
+    assert not is_verified(ADA)
+    browser = Client()
+    browser.post(f"/notifications/confirm/{make_token(Subscription.objects.get(), CONFIRM)}")
+    assert is_verified(ADA)
+    answer = browser.post("/notifications/subscribe", {"thread": thread.pk, "email": ADA, "kind": "replies"})
+    assert b"You are subscribed" in answer.content
+    assert Subscription.objects.get(kind="replies").status == Subscription.Status.ACTIVE
+    # Another browser naming the same verified address proves nothing: it gets the usual answer, no subscription.
+    stranger = Client().post("/notifications/subscribe", {"thread": make_thread().pk, "email": ADA, "kind": "thread"})
+    assert b"Check your inbox" in stranger.content
+    assert Subscription.objects.count() == 2
+
+
+def test_a_signed_in_reader_with_a_verified_address_subscribes_at_once(notify_settings):
+    thread = make_thread()
+    user = get_user_model().objects.create_user("ada", ADA, "a-long-password-1")
+    mark_verified(ADA)
+    client = Client()
+    client.force_login(user)
+    answer = client.post("/notifications/subscribe", {"thread": thread.pk, "email": ADA, "kind": "thread"})
+    assert b"You are subscribed" in answer.content
+    assert Subscription.objects.get().status == Subscription.Status.ACTIVE
+
+
+def test_notices_go_to_followers_and_repliers_but_never_to_the_author(notify_settings):
+    thread = make_thread()
+    ada, bob = reader("ada"), reader("bob", network="net-b")
+    subscribe_now(thread, ADA, "thread")
+    subscribe_now(thread, ADA, "replies")
+    subscribe_now(thread, "bob@example.org", "replies")
+    Subscription.objects.filter(subscriber__email="bob@example.org").update(reader_key=bob.author_key)
+
+    own = post(thread, ada, "Mine.", author_email="ADA@example.org")
+    assert do_fan_out(own.pk) == 0  # Ada follows the thread, but this is her own comment
+
+    bobs = post(thread, bob, "Bob writes without an email.")
+    assert do_fan_out(bobs.pk) == 1  # Ada (thread); Bob is the author
+    reply = post(thread, ada, "Ada answers Bob.", parent_id=bobs.pk, author_email=ADA)
+    assert do_fan_out(reply.pk) == 1  # Bob, known by the browser he subscribed from
+    assert Notice.objects.get(comment=reply).subscriber.email == "bob@example.org"
+
+    to_ada = post(thread, reader("cy", network="net-c"), "Cy answers Ada.", parent_id=own.pk)
+    assert do_fan_out(to_ada.pk) == 1
+    assert Notice.objects.get(comment=to_ada).kind == "replies"  # one notice, the more specific reason
+    assert do_fan_out(to_ada.pk) == 1 and Notice.objects.filter(comment=to_ada).count() == 1  # twice is harmless
+
+
+def test_hidden_comments_and_ended_subscriptions_make_no_notices(notify_settings):
+    thread = make_thread()
+    sub = subscribe_now(thread, ADA)
+    staff_reader = Reader(user_id=None, is_staff=False, reader_id="reader-eve-0000000000", network_hash="n")
+    comment = post(thread, staff_reader, "Soon gone.")
+    type(comment).objects.filter(pk=comment.pk).update(status="rejected")
+    assert do_fan_out(comment.pk) == 0
+    Subscription.objects.filter(pk=sub.pk).update(status=Subscription.Status.ENDED)
+    assert do_fan_out(post(thread, staff_reader, "Nobody listens.").pk) == 0
