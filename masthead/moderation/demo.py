@@ -31,7 +31,7 @@ QUEUED = [
     ("Ella M.", "First time commenting: thank you for covering the library closures so carefully."),
     ("crypto_king", "Earn 500 a day from home, message me for the secret https://bit.example.co/x"),
     ("B. Ruiz", "The minutes say seven to two, but two councillors left early. Worth a follow-up?"),
-    ("hater99", "All immigrants should be deported and worse. They are vermin."),
+    ("hater99", "Immigrants are vermin. All of them should be shot."),
     ("Quiet Neighbour", "Is the river path open again? Nobody at the council answers the phone."),
     ("\u0455cum_hunter", "what a m0r0n, g0 f*ck yourself"),
     ("Sam", "Disagree with the columnist, but fair to print both sides."),

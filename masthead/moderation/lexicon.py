@@ -58,12 +58,22 @@ _KILL_VERBS = (
     r"butcher|strangle|beat up|bomb|string up|run over|slit (?:your|their|his|her) throats?)"
 )
 
+# Whom a threat is aimed at: a person, the reader, or the people around them.
+_VICTIM = (
+    r"(?:you|u|ya|y'all|him|her|them|all of you|every one of you|each of you|the lot of you|everyone|"
+    r"your (?:family|kids|children|wife|husband|mother|mum|mom|dad|father|daughter|son)|"
+    r"(?:the|that|this) (?:mayor|editor|writer|author|journalist|reporter|councillor|councilor|mp|minister|"
+    r"president|judge|cop|cops|police)(?!'s))"
+)
+# "I'll shoot you an email", "kill them with kindness": common phrases that are not threats.
+_NOT_A_THREAT = r"(?! (?:an? |a quick |the )?(?:email|e-mail|message|note|line|text|dm|call|link)\b| with kindness\b)"
+
 _THREAT_PATTERNS = (
-    # First-person intent aimed at the reader or a person: "I will find you and kill you", "gonna shoot you".
+    # First-person intent aimed at a person: "I will find you and kill you", "we're going to shoot them all".
     rf"\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to|'re going to| gonna| am gonna| shall|'d| would|"
     rf" want to| wanna|'d love to| would love to| can't wait to| cannot wait to| should| must| need to)"
-    rf"(?: \w+){{0,4}} {_KILL_VERBS}\b",
-    rf"\b{_KILL_VERBS} (?:you|u|ya|him|her|them|yourself|the lot of you)\b(?! (?:game|show|movie|film))",
+    rf"(?: \w+){{0,4}} {_KILL_VERBS} {_VICTIM}\b{_NOT_A_THREAT}",
+    rf"\b{_KILL_VERBS} {_VICTIM}\b{_NOT_A_THREAT}(?! (?:game|show|movie|film))",
     r"\b(?:you|u) (?:will|should|deserve to|are going to|gonna) (?:die|be killed|be shot|hang|burn|suffer)\b",
     r"\b(?:i know|we know) where (?:you|u) live\b",
     r"\bwatch your back\b",
@@ -75,12 +85,13 @@ _GROUP_VIOLENCE_PATTERNS = (
     # Calls for violence against a whole group, and dehumanising them.
     rf"\b{_KILL_VERBS} (?:all|every|each|the|those|these)? ?(?:of the |one of the )?{_GROUPS}\b",
     rf"\b(?:all|every|the|those|these)? ?{_GROUPS} (?:should|must|need to|ought to|deserve to|have to) "
-    rf"(?:all )?(?:die|be (?:killed|shot|hanged|hung|gassed|exterminated|eradicated|burned|wiped out|deported|"
-    rf"lynched|removed|put down)|hang|burn|rot)\b",
+    rf"(?:all )?(?:die|be (?:killed|shot|hanged|hung|gassed|exterminated|eradicated|burned|wiped out|"
+    rf"lynched|put down)|hang|burn|rot)\b",
     rf"\bdeath to (?:all )?{_GROUPS}\b",
     rf"\b{_KILL_VERBS} (?:the next|any|every|a|some) {_GROUPS}\b",
     rf"\b(?:want|wish|like to see|love to see|see) (?:all |every |the )?{_GROUPS} (?:dead|die|burn|hang|hanged|gone)\b",
-    rf"\b(?:someone|somebody|they|people) (?:should|needs to|need to|ought to|must) {_KILL_VERBS}\b",
+    rf"\b(?:someone|somebody|they|people) (?:should|needs to|need to|ought to|must) {_KILL_VERBS} "
+    rf"(?:{_VICTIM}|{_GROUPS})\b{_NOT_A_THREAT}",
     rf"\b{_GROUPS} (?:are|is) (?:nothing but |just |all |like )?(?:vermin|rats|cockroaches|parasites|animals|"
     rf"subhuman|sub-human|a disease|a plague|a virus|a cancer|filth|scum|pests|savages|apes)\b",
     rf"\b(?:get rid of|round up|eliminate) (?:all )?(?:the )?{_GROUPS}\b",

@@ -175,14 +175,18 @@ def on_comment_visible(comment: Any) -> None:
     calling it twice for one comment is harmless (one notice per subscriber and comment)."""
     from masthead.notifications.tasks import fan_out_comment
 
-    enqueue_on_commit(fan_out_comment, comment.pk)
+    # Most threads have no followers: one indexed EXISTS spares the posting path a task row and the worker a run.
+    if Subscription.objects.filter(thread_id=comment.thread_id, status=Subscription.Status.ACTIVE).exists():
+        enqueue_on_commit(fan_out_comment, comment.pk)
 
 
 def on_comment_pending(comment: Any) -> None:
     """Call when a comment is held for review: opted-in moderators get a batched digest."""
-    from masthead.notifications.moderation_digest import schedule_all
+    from masthead.notifications.models import ModerationDigestOptIn
+    from masthead.notifications.tasks import schedule_moderation_digests
 
-    transaction.on_commit(schedule_all)
+    if ModerationDigestOptIn.objects.filter(enabled=True).exists():
+        enqueue_on_commit(schedule_moderation_digests)
 
 
 def _emails_of(comment: Any) -> set[str]:
@@ -268,11 +272,14 @@ def do_take_digest(subscriber_id: int, thread_id: int) -> int | None:
         if state is None:
             return None
         now = timezone.now()
+        waiting = Notice.objects.filter(subscriber_id=subscriber_id, thread_id=thread_id, delivery__isnull=True)
         if state.last_sent_at is not None and now < state.last_sent_at + config.batch_interval():
-            due = state.last_sent_at + config.batch_interval()
+            # Too early (a stray or early run): come back when the interval is over, if anything is waiting.
+            due = state.last_sent_at + config.batch_interval() if waiting.exists() else None
             state.scheduled_for = due
             state.save(update_fields=["scheduled_for"])
-            enqueue_on_commit(send_digest, subscriber_id, thread_id, run_after=due)
+            if due is not None:
+                enqueue_on_commit(send_digest, subscriber_id, thread_id, run_after=due)
             return None
         active = set(
             Subscription.objects.filter(
@@ -280,8 +287,7 @@ def do_take_digest(subscriber_id: int, thread_id: int) -> int | None:
             ).values_list("kind", flat=True)
         )
         keep, drop = [], []
-        for notice in Notice.objects.filter(subscriber_id=subscriber_id, thread_id=thread_id, delivery__isnull=True
-                                            ).select_related("comment"):
+        for notice in waiting.select_related("comment"):
             wanted = Subscription.Kind.THREAD in active or notice.kind in active
             (keep if wanted and notice.comment.status == Comment.Status.VISIBLE else drop).append(notice)
         if drop:

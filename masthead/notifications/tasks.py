@@ -35,6 +35,13 @@ def retry_delivery(delivery_id: int) -> str:
 
 
 @task()
+def schedule_moderation_digests() -> int:
+    from masthead.notifications.moderation_digest import schedule_all
+
+    return schedule_all()
+
+
+@task()
 def send_moderation_digest(user_id: int) -> None:
     from masthead.notifications.moderation_digest import take_moderation_digest
 

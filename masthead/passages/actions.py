@@ -252,8 +252,9 @@ def do_ask_question(article: object, reader: Reader, user: object, data: AnchorD
     return question
 
 
-def do_close_question(question: PassageQuestion) -> PassageQuestion:
-    question.is_open = False
-    question.save(update_fields=["is_open"])
+def do_save_question(question: PassageQuestion) -> PassageQuestion:
+    """An editor rewords, closes or reopens a question (the admin's save)."""
+    question.text = clean_question(question.text)
+    question.save(update_fields=["text", "is_open"])
     bump_version(thread_for_article(question.anchor.article).pk)
     return question

@@ -5,10 +5,12 @@ Anchors are read-only here: only ``actions`` change them (an edit re-anchors; no
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 
+from masthead.passages import actions
 from masthead.passages.models import ArticleRevision, PassageAnchor, PassageQuestion
 
 
@@ -73,3 +75,9 @@ class PassageQuestionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # questions are asked on the article page, where the passage is selected
+
+    def save_model(self, request: HttpRequest, obj: PassageQuestion, form: ModelForm, change: bool) -> None:
+        try:
+            actions.do_save_question(obj)
+        except actions.PassageError as error:
+            self.message_user(request, error.message, messages.ERROR)

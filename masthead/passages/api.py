@@ -153,9 +153,7 @@ def passages(request: HttpRequest, article_id: ObjectId) -> dict[str, Any]:
 def feedback(request: HttpRequest, article_id: ObjectId) -> dict[str, Any]:
     """The "Inline feedback" list: passage comments with their quotes, newest first, as page HTML."""
     thread = thread_for_article(_live_article(article_id))
-    request.GET = request.GET.copy()
-    request.GET["filter"] = "inline"
-    return {"count": reading.feedback_count(thread), "html": str(render_feedback(request, thread))}
+    return {"count": reading.feedback_count(thread), "html": str(render_feedback(request, thread, active=True))}
 
 
 @router.get("/anchors/{anchor_id}/comments", response=SpanOut)

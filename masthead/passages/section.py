@@ -45,9 +45,10 @@ def render_marks(request: HttpRequest | None, article: Any) -> SafeString:
     return mark_safe(render_to_string("passages/_marks.html", {"data": data, "article": article}, request=request))
 
 
-def render_feedback(request: HttpRequest | None, thread: Thread) -> SafeString:
+def render_feedback(request: HttpRequest | None, thread: Thread, *, active: bool | None = None) -> SafeString:
     """The server-rendered "Inline feedback" list (shown by ``?filter=inline`` without JavaScript)."""
-    active = request is not None and request.GET.get("filter") == "inline"
+    if active is None:
+        active = request is not None and request.GET.get("filter") == "inline"
     items = reading.feedback_items(thread)
     return mark_safe(render_to_string(
         "passages/_feedback.html", {"items": items, "active": active, "thread": thread}, request=request

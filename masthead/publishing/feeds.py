@@ -63,7 +63,7 @@ class LatestArticlesFeed(Feed):
     kind = "rss"
 
     @property
-    def language(self) -> str:  # read per request, so a settings change needs no restart of the class
+    def language(self) -> str:  # read when each feed is built, not when the module is imported
         return settings.PUBLICATION_LANGUAGE
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Topic | None:

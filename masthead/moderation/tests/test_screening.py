@@ -63,12 +63,34 @@ def test_abuse_is_held_even_when_disguised(abusive):
         "All immigrants should be shot.",
         "Muslims are vermin.",
         "death to all jews",
+        "someone should string up the mayor",
+        "we will hang every one of you",
     ],
 )
 def test_threats_and_calls_for_violence_are_held(threat):
     decision = screen(threat, regular())
     assert decision.action == Action.HOLD
     assert decision.scores.get("threat") or decision.scores.get("group_violence")
+
+
+@pytest.mark.parametrize(
+    "figure_of_speech",
+    [
+        "We should kill this bill before it passes.",
+        "I'd kill for a decent bus service.",
+        "I'll shoot you an email about the meeting.",
+        "They should hang the portrait in the town hall.",
+        "We must eradicate poverty in this town.",
+        "Kill them with kindness, my gran said.",
+        "We should kill the mayor's plan for the car park.",
+        "We need to shoot the photos before sunset.",
+        "Refugees who fail the appeal should be deported.",  # a policy opinion, not a call for violence
+    ],
+)
+def test_violent_figures_of_speech_are_not_threats(figure_of_speech):
+    decision = screen(figure_of_speech, regular())
+    assert "threat" not in decision.scores
+    assert "group_violence" not in decision.scores
 
 
 def test_staff_comments_are_published_without_screening():

@@ -24,7 +24,7 @@ class Inbox:
         self.refuse: list[str] = []
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:  # noqa: N802
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
         with self.lock:
             if self.refuse:
                 return self.refuse.pop(0)

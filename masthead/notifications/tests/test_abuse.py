@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from masthead.notifications.actions import on_comment_visible
 from masthead.notifications.models import Delivery, Subscriber, Subscription
-from masthead.notifications.tests.helpers import make_thread, post, reader, subscribe_now, text_of, wait_idle
+from masthead.notifications.tests.helpers import html_of, make_thread, post, reader, subscribe_now, text_of, wait_idle
 
 ADA = "ada@example.org"
 
@@ -45,16 +45,19 @@ def test_line_breaks_in_headlines_names_and_publication_stay_inside_one_header(s
     settings.PUBLICATION_NAME = "Lantern\r\nBcc: victim@evil.example"
     thread = make_thread(headline="Vote\r\nBcc: victim@evil.example\r\nSubject: pwned")
     subscribe_now(thread, ADA)
-    on_comment_visible(post(thread, reader("eve"), "Hello\r\nBcc: victim@evil.example"))
+    on_comment_visible(post(thread, reader("eve"), "Hello\r\nBcc: victim@evil.example", author_name="Eve <script>"))
     [mail] = smtp.wait_for(1)
-    mail_from, recipients, _ = smtp.received[0]
+    _mail_from, recipients, _ = smtp.received[0]
     assert recipients == [ADA]
     assert mail["Bcc"] is None
     assert len(mail.get_all("Subject")) == 1
-    assert "\n" not in mail["Subject"] and "\r" not in mail["Subject"]
+    assert "\n" not in mail["Subject"]
+    assert "\r" not in mail["Subject"]
     assert mail["Subject"].strip().startswith("1 new comment on “Vote Bcc: victim@evil.example Subject: pwned”")
     assert "Lantern Bcc: victim@evil.example" in mail["From"]
     assert "Hello" in text_of(mail)
+    assert "Eve &lt;script&gt;" in html_of(mail)
+    assert "<script>" not in html_of(mail)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -23,7 +23,8 @@ def test_the_article_page_shows_the_control_as_a_plain_form(notify_settings):
     page = Client().get(thread.article.get_absolute_url()).content.decode()
     assert 'action="/notifications/subscribe"' in page
     assert f'name="thread" value="{thread.pk}"' in page
-    assert 'value="thread">new follow-up comments' in page and 'value="replies">new replies to my comments' in page
+    assert 'value="thread">new follow-up comments' in page
+    assert 'value="replies">new replies to my comments' in page
     assert 'name="csrfmiddlewaretoken"' in page.split('class="notify-of"')[1].split("</form>")[0]
 
 
@@ -33,7 +34,8 @@ def test_the_template_tag_renders_the_control_for_an_article(notify_settings):
     html = Template("{% load notifications_tags %}{% notify_of_control article %}").render(
         Context({"article": thread.article, "request": request})
     )
-    assert 'class="notify-of"' in html and f'value="{thread.pk}"' in html
+    assert 'class="notify-of"' in html
+    assert f'value="{thread.pk}"' in html
 
 
 def test_confirming_verifies_the_address_and_this_browser_then_subscribes_at_once(notify_settings):
@@ -83,7 +85,8 @@ def test_notices_go_to_followers_and_repliers_but_never_to_the_author(notify_set
     to_ada = post(thread, reader("cy", network="net-c"), "Cy answers Ada.", parent_id=own.pk)
     assert do_fan_out(to_ada.pk) == 1
     assert Notice.objects.get(comment=to_ada).kind == "replies"  # one notice, the more specific reason
-    assert do_fan_out(to_ada.pk) == 1 and Notice.objects.filter(comment=to_ada).count() == 1  # twice is harmless
+    assert do_fan_out(to_ada.pk) == 1
+    assert Notice.objects.filter(comment=to_ada).count() == 1
 
 
 def test_hidden_comments_and_ended_subscriptions_make_no_notices(notify_settings):
@@ -95,3 +98,18 @@ def test_hidden_comments_and_ended_subscriptions_make_no_notices(notify_settings
     assert do_fan_out(comment.pk) == 0
     Subscription.objects.filter(pk=sub.pk).update(status=Subscription.Status.ENDED)
     assert do_fan_out(post(thread, staff_reader, "Nobody listens.").pk) == 0
+
+
+def test_an_address_can_be_exported_and_erased(notify_settings):
+    from masthead.notifications.privacy import do_erase_address, export_address
+
+    thread = make_thread()
+    subscribe_now(thread, ADA, "replies")
+    mark_verified(ADA)
+    subscribe_now(thread, "bob@example.org")
+    exported = export_address("Ada@Example.org")
+    assert exported["verified_at"] is not None
+    assert [(s["kind"], s["status"]) for s in exported["subscriptions"]] == [("replies", "active")]
+    assert do_erase_address(ADA) >= 3
+    assert export_address(ADA) == {"email": ADA, "verified_at": None, "subscriptions": [], "mails": []}
+    assert Subscription.objects.get().subscriber.email == "bob@example.org"

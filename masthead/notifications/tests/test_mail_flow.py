@@ -77,7 +77,8 @@ def test_guest_confirms_gets_one_mail_for_three_replies_and_nothing_after_one_cl
         assert f"Reply number {reply.body[-2]}" in text
         assert f"https://news.example{thread.article.get_absolute_url()}#comment-{reply.pk}" in text
         assert f"#comment-{reply.pk}" in html
-    assert "Thanks, all." not in text and "top-level" not in text
+    assert "Thanks, all." not in text
+    assert "top-level" not in text
     unsubscribe_header = digest["List-Unsubscribe"].strip()  # a long value is folded
     assert re.fullmatch(r"<https://news\.example/notifications/unsubscribe/[^>]+>", unsubscribe_header)
     assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -120,13 +121,14 @@ def test_mails_are_at_most_one_per_interval_and_list_everything_since_the_last(s
     thread = make_thread()
     subscribe_now(thread, ADA)
     on_comment_visible(post(thread, reader("bob"), "First news."))
-    [first] = smtp.wait_for(1)
+    [_first] = smtp.wait_for(1)
     for n in range(2):
         on_comment_visible(post(thread, reader(f"c{n}"), f"Later news {n}."))
     second = smtp.wait_for(2)[1]
     wait_idle()
     assert len(smtp.messages) == 2
-    assert "Later news 0." in text_of(second) and "Later news 1." in text_of(second)
+    assert "Later news 0." in text_of(second)
+    assert "Later news 1." in text_of(second)
     assert "First news." not in text_of(second)
     sent = list(Delivery.objects.filter(kind=Delivery.Kind.DIGEST).order_by("sent_at").values_list("sent_at",
                                                                                                     flat=True))
@@ -147,6 +149,10 @@ def test_a_refused_attempt_is_retried_with_backoff_and_the_mail_arrives_once(smt
     from masthead.notifications.delivery import attempt
 
     assert attempt(delivery.pk) == "skipped"  # a duplicate task run sends nothing
+    from masthead.notifications.tasks import send_digest
+
+    for _ in range(2):  # nor do stray digest runs: the notices were taken by the first mail
+        send_digest.enqueue(delivery.subscriber_id, delivery.thread_id)
     wait_idle()
     assert len(smtp.messages) == 1
 

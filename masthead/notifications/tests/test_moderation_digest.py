@@ -30,7 +30,8 @@ def test_an_opted_in_moderator_gets_one_digest_of_held_comments(smtp, worker):
     assert len(smtp.messages) == 1
     assert mail["To"] == "mod@example.org"
     assert mail["Subject"].strip() == "2 comments waiting for review"
-    assert "Please review me 0." in text_of(mail) and "https://news.example/moderation/" in text_of(mail)
+    assert "Please review me 0." in text_of(mail)
+    assert "https://news.example/moderation/" in text_of(mail)
 
 
 @pytest.mark.django_db

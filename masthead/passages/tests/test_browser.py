@@ -7,38 +7,19 @@ test renders the article page from a copy of publishing's template with the tag 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from masthead.discussion.models import Comment
 from masthead.passages.models import PassageAnchor
+from masthead.passages.tests.browser_helpers import drag_select, post_form
 from masthead.passages.tests.helpers import BODY, article
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARTICLE_TEMPLATE = Path(__file__).resolve().parents[2] / "publishing" / "templates" / "publishing" / "article.html"
 MOUSE_QUOTE = "discuss the river path"
 KEYBOARD_QUOTE = "According to the minutes published by the town clerk, the vote was seven to two. " \
                  "The path will reopen in May."
-
-
-@pytest.fixture
-def article_template_with_marks(settings, tmp_path):
-    source = ARTICLE_TEMPLATE.read_text()
-    if "passage_marks" not in source:
-        source = source.replace("{% load ", "{% load passage_tags ", 1).replace(
-            '<div class="article__body prose wrap" id="article-body">{{ article.body_html|safe }}</div>',
-            '<div class="article__body prose wrap" id="article-body">{{ article.body_html|safe }}</div>'
-            "{% passage_marks article %}",
-        )
-        assert "{% passage_marks article %}" in source
-        (tmp_path / "publishing").mkdir()
-        (tmp_path / "publishing" / "article.html").write_text(source)
-        engine = dict(settings.TEMPLATES[0])
-        engine["DIRS"] = [tmp_path, *engine["DIRS"]]
-        settings.TEMPLATES = [engine]
 
 
 def _marked(page) -> dict[str, str]:
@@ -52,39 +33,6 @@ def _marked(page) -> dict[str, str]:
     }""")
 
 
-def _drag_select(page, quote: str) -> None:
-    """Press the mouse at the quote's first letter and release it after its last."""
-    box = page.evaluate("""(quote) => {
-        const walker = document.createTreeWalker(document.getElementById('article-body'), NodeFilter.SHOW_TEXT);
-        let node;
-        while ((node = walker.nextNode())) {
-            const at = node.data.indexOf(quote);
-            if (at < 0) continue;
-            node.parentElement.scrollIntoView({block: 'center'});
-            const range = document.createRange();
-            range.setStart(node, at); range.setEnd(node, at + 1);
-            const first = range.getBoundingClientRect();
-            range.setStart(node, at + quote.length - 1); range.setEnd(node, at + quote.length);
-            const last = range.getBoundingClientRect();
-            return {x1: first.left + 1, y: first.top + first.height / 2, x2: last.right - 1};
-        }
-        return null;
-    }""", quote)
-    assert box, quote
-    page.mouse.move(box["x1"], box["y"])
-    page.mouse.down()
-    page.mouse.move((box["x1"] + box["x2"]) / 2, box["y"], steps=4)
-    page.mouse.move(box["x2"], box["y"], steps=4)
-    page.mouse.up()
-
-
-def _post(page, body: str, name: str) -> None:
-    page.fill(".passage-form textarea[name=body]", body)
-    page.fill(".passage-form input[name=author_name]", name)
-    page.click(".passage-submit")
-    page.wait_for_selector(".passage-panel .passage-comments >> text=" + body)
-
-
 def test_passage_comments_with_mouse_and_keyboard_survive_an_edit_in_the_admin(
     live_site, page, article_template_with_marks, django_user_model
 ):
@@ -94,10 +42,10 @@ def test_passage_comments_with_mouse_and_keyboard_survive_an_edit_in_the_admin(
     page.wait_for_selector(".passage-start")
 
     # Mouse: drag across a phrase; the floating button opens the form with the quote.
-    _drag_select(page, MOUSE_QUOTE)
+    drag_select(page, MOUSE_QUOTE)
     page.click(".passage-float")
     assert page.locator(".passage-panel .passage-quote").inner_text() == MOUSE_QUOTE
-    _post(page, "Which part of the path?", "Mouse Reader")
+    post_form(page, "Which part of the path?", "Mouse Reader")
     page.wait_for_selector("#article-body mark.passage-mark--end[data-count='1']")
     page.click(".passage-panel-close")
 

@@ -49,6 +49,7 @@ def test_rss_feed(client, articles):
     assert rss.get("version") == "2.0"
     assert channel.findtext("title") == "The Lantern & Co"
     assert channel.findtext("link") == f"{SITE}/"
+    assert channel.findtext("language") == "en"
     items = channel.findall("item")
     assert [i.findtext("title") for i in items] == ["Gallery opens", "Weir <repaired> & reopened", "Old news"]
     first = items[1]

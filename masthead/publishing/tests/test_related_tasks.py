@@ -4,7 +4,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -49,3 +49,14 @@ def test_the_command_re_ranks_every_live_article():
     assert "Re-ranked 2 article(s)." in out.getvalue()
     assert RelatedArticle.objects.get(article=first).related == second
     assert RelatedArticle.objects.get(article=second).related == first
+
+
+def test_the_benchmark_runs_only_on_an_empty_database():
+    out = StringIO()
+    call_command("related_benchmark", articles=40, samples=2, stdout=out)
+    assert "Seeded 40 articles" in out.getvalue()
+    assert out.getvalue().count("refresh of") == 2
+    assert RelatedArticle.objects.exists()
+
+    with pytest.raises(CommandError, match="empty scratch database"):
+        call_command("related_benchmark", articles=10, stdout=StringIO())

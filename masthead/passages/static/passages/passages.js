@@ -469,7 +469,8 @@
     var selection = window.getSelection();
     if (!hasSelection()) { floating.hidden = true; return; }
     var range = selection.getRangeAt(0);
-    if (!body.contains(range.commonAncestorContainer)) { floating.hidden = true; return; }
+    // A selection running past the body (into the page around it) counts for the part inside the body.
+    if (!range.intersectsNode(body)) { floating.hidden = true; return; }
     canon = buildText();
     floatingSpan = spanOfRange(range);
     if (!floatingSpan || floatingSpan.end - floatingSpan.start > 2000) { floating.hidden = true; return; }
