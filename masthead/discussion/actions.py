@@ -30,7 +30,7 @@ from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Thread, Vote, path_segment
-from masthead.discussion.moderation_hook import decide
+from masthead.discussion.moderation_hook import RateLimited, Verdict, decide
 from masthead.discussion.readers import Reader, hash_token, new_edit_token
 
 MAX_BODY = 5000
@@ -45,11 +45,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 class DiscussionError(Exception):
     """A refused change, with the HTTP status the entry point should answer."""
 
-    def __init__(self, message: str, status: int = 400, code: str = "invalid") -> None:
+    def __init__(self, message: str, status: int = 400, code: str = "invalid", retry_after: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
         self.code = code
+        self.retry_after = retry_after  # seconds, with 429
 
 
 def thread_channel(thread_id: int) -> str:
@@ -263,7 +264,7 @@ def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: ob
         created_at=created_at,
         idempotency_key=cleaned.idempotency_key,
     )
-    verdict = decide(comment, is_edit=False, is_staff=reader.is_staff)
+    verdict = _decide(comment, is_edit=False, is_staff=reader.is_staff)
     comment.status, comment.moderation_reasons = verdict.status, list(verdict.reasons)
     token = None
     if reader.user_id is None:
@@ -281,6 +282,7 @@ def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: ob
         raise
     _place(comment, parent, options.max_depth)
     comment.save(update_fields=["parent", "in_reply_to", "depth", "root_id", "path"])
+    verdict.record(comment)
     if comment.in_reply_to_id is not None:
         comment.in_reply_to = parent
     if comment.status == Comment.Status.VISIBLE:
@@ -288,6 +290,13 @@ def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: ob
     if token is not None:
         reader.issued_tokens[comment.pk] = (token, options.edit_window_minutes * 60)
     return PostResult(comment, created=True, edit_token=token)
+
+
+def _decide(comment: Comment, *, is_edit: bool, is_staff: bool) -> Verdict:
+    try:
+        return decide(comment, is_edit=is_edit, is_staff=is_staff)
+    except RateLimited as limited:
+        raise DiscussionError(str(limited), 429, "rate_limited", retry_after=limited.retry_after) from None
 
 
 def _replay(earlier: Comment, reader: Reader) -> PostResult:
@@ -387,9 +396,10 @@ def do_edit_comment(comment: Comment, reader: Reader, body: str) -> Comment:
     locked.body_html = render_comment(text)
     locked.render_version = RENDERER_VERSION
     locked.edited_at = timezone.now()
-    verdict = decide(locked, is_edit=True, is_staff=reader.is_staff)
+    verdict = _decide(locked, is_edit=True, is_staff=reader.is_staff)
     locked.status, locked.moderation_reasons = verdict.status, list(verdict.reasons)
     locked.save(update_fields=["body", "body_html", "render_version", "edited_at", "status", "moderation_reasons"])
+    verdict.record(locked)
     now_visible = locked.status == Comment.Status.VISIBLE
     if was_visible and not now_visible:
         _visibility_changed(locked, -1)

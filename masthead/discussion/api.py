@@ -151,7 +151,7 @@ def _error(error: DiscussionError) -> Status:
     return Status(error.status, {"detail": error.message, "code": error.code})
 
 
-ERRORS = frozenset({400, 403, 404, 409, 413})
+ERRORS = frozenset({400, 403, 404, 409, 413, 429})
 
 
 @router.get("/threads/{thread_id}/comments", response=CommentPageOut)
@@ -195,6 +195,8 @@ def post_comment(request: HttpRequest, response: HttpResponse, thread_id: Object
         with transaction.atomic():
             result = do_post_comment(thread, reader, NewComment(**payload.dict()))
     except DiscussionError as error:
+        if error.retry_after:
+            response["Retry-After"] = str(error.retry_after)
         return _error(error)
     remember_reader(response, reader, secure=settings.SESSION_COOKIE_SECURE)
     return Status(201 if result.created else 200, _out(result.comment, with_html=True, to_author=True))

@@ -60,12 +60,15 @@ def _int_or_none(raw: str) -> int | None:
 
 
 def _form_error(request: HttpRequest, thread: Thread, error: DiscussionError) -> HttpResponse:
-    return render(
+    response = render(
         request,
         "discussion/form_error.html",
         {"error": error.message, "article_url": _article_url(thread), "data": request.POST},
         status=error.status,
     )
+    if error.retry_after:
+        response["Retry-After"] = str(error.retry_after)
+    return response
 
 
 @require_POST

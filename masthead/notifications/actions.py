@@ -141,7 +141,8 @@ def do_record_request(thread_id: int, email: str, kind: str, *, name: str = "", 
 
 
 def check_confirmable(subscription: Subscription | None) -> Subscription:
-    if subscription is None:
+    # An ended subscription is not revived by an old confirmation link still lying in the inbox.
+    if subscription is None or subscription.status == Subscription.Status.ENDED:
         raise NotificationError("This link is not valid or has expired. Please ask again from the article.", 400)
     return subscription
 

@@ -101,3 +101,14 @@ def test_opening_an_unsubscribe_link_only_asks(thread):
     assert response["Referrer-Policy"] == "same-origin"
     sub.refresh_from_db()
     assert sub.status == Subscription.Status.ACTIVE
+
+
+def test_an_old_confirm_link_does_not_revive_an_ended_subscription(thread):
+    pending = _pending(thread)
+    token = make_token(pending, CONFIRM)
+    client = Client()
+    assert client.post(f"/notifications/confirm/{token}").status_code == 200
+    assert _unsubscribe(make_token(pending, UNSUBSCRIBE)).status_code == 200
+    assert client.post(f"/notifications/confirm/{token}").status_code == 400
+    pending.refresh_from_db()
+    assert pending.status == Subscription.Status.ENDED
