@@ -9,5 +9,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 
 def render_control(request: Any, thread: Any) -> SafeString:
-    # The same markup for every reader: the article page is cached by ETag, so nothing personal goes in here.
-    return mark_safe(render_to_string("notifications/control.html", {"thread": thread}, request=request))
+    """Nothing personal goes in here: the article page is cached by ETag. ``?notify=replies`` (a link on a comment,
+    ``href="?notify=replies#notify-of"``) preselects "replies to my comments"; it is part of the URL, so of the cache
+    key too."""
+    wanted = request.GET.get("notify") if request is not None else None
+    context = {"thread": thread, "replies_first": wanted == "replies"}
+    return mark_safe(render_to_string("notifications/control.html", context, request=request))

@@ -119,3 +119,34 @@ def save_screenshot(page: object, name: str) -> Path:
     path = ARTIFACTS / f"{name}-{connection.vendor}.png"
     page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     return path
+
+
+@pytest.fixture
+def relaxed_moderation(request) -> None:
+    """A publisher who holds nothing by rule: guests' first comments, links and quick posting all publish.
+
+    For tests of other behaviour (threads, votes, mail...) that post many comments from one test client; the
+    moderation app's own tests cover each rule under the shipped defaults.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    if "transactional_db" in names or "live_site" in names or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+    elif marker or "db" in names:
+        request.getfixturevalue("db")
+    else:
+        return
+    from masthead.moderation.models import ModerationSettings
+
+    ModerationSettings.objects.update_or_create(
+        pk=1,
+        defaults={
+            "first_comment_review_guest": False,
+            "first_comment_review_verified": False,
+            "link_limit_guest": 10,
+            "link_limit_verified": 10,
+            "rate_limit_network": 10_000,
+            "rate_limit_account": 10_000,
+            "duplicate_window_minutes": 0,
+        },
+    )

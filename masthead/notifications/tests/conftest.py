@@ -47,6 +47,11 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.fixture(autouse=True)
+def _publish_guest_comments(relaxed_moderation) -> None:
+    """These tests are about mail: guests' comments publish at once unless a test turns pre-moderation on."""
+
+
 @pytest.fixture
 def smtp(settings) -> Iterator[Inbox]:
     inbox = Inbox()

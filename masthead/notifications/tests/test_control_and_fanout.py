@@ -28,6 +28,13 @@ def test_the_article_page_shows_the_control_as_a_plain_form(notify_settings):
     assert 'name="csrfmiddlewaretoken"' in page.split('class="notify-of"')[1].split("</form>")[0]
 
 
+def test_a_link_on_a_comment_can_preselect_replies_to_my_comments(notify_settings):
+    thread = make_thread()
+    page = Client().get(thread.article.get_absolute_url() + "?notify=replies").content.decode()
+    assert '<option value="replies" selected>' in page
+    assert 'id="notify-of"' in page
+
+
 def test_the_template_tag_renders_the_control_for_an_article(notify_settings):
     thread = make_thread()
     request = RequestFactory().get("/")
