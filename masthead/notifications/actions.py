@@ -12,6 +12,7 @@ the same whether or not the address is known, subscribed or verified.
 from __future__ import annotations
 
 import re
+import secrets
 import unicodedata
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,7 +26,7 @@ from django.utils import timezone
 from masthead.core.network import keyed_hash
 from masthead.core.ratelimit import hit
 from masthead.notifications import config
-from masthead.notifications.models import Delivery, DigestState, Notice, Subscriber, Subscription
+from masthead.notifications.models import Delivery, DigestState, Notice, Subscriber, Subscription, new_token_key
 from masthead.notifications.verification import mark_verified, normalize_email
 
 MAX_EMAIL = 254
@@ -128,13 +129,19 @@ def do_record_request(thread_id: int, email: str, kind: str, *, name: str = "", 
         subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
         if subscription.status == Subscription.Status.ACTIVE:
             return None
+        now = timezone.now()
+        # A new key (killing older links) only when the last one belongs to an ended subscription or has expired;
+        # while pending, asking again resends a link and leaves the earlier ones working, so a stranger repeating
+        # the owner's request cannot break the link the owner is about to click.
+        expired = subscription.requested_at < now - timedelta(seconds=config.confirm_max_age())
+        if subscription.status == Subscription.Status.ENDED or expired:
+            subscription.token_key = new_token_key()
         subscription.status = Subscription.Status.PENDING
-        subscription.token_key = Subscription._meta.get_field("token_key").get_default()
-        subscription.requested_at = timezone.now()
+        subscription.requested_at = now
         subscription.name, subscription.reader_key, subscription.network_hash = name, reader_key, network_hash
         subscription.save()
         delivery = Delivery.objects.create(
-            key=f"confirm:{subscription.pk}:{subscription.token_key}", kind=Delivery.Kind.CONFIRM,
+            key=f"confirm:{subscription.pk}:{secrets.token_hex(8)}", kind=Delivery.Kind.CONFIRM,
             to_email=email, subscription=subscription, subscriber=subscriber, thread_id=thread_id,
         )
     return delivery.pk
@@ -304,7 +311,7 @@ def do_take_digest(subscriber_id: int, thread_id: int) -> int | None:
         delivery = Delivery.objects.create(
             key=f"digest:{subscriber_id}:{thread_id}:{state.sent_count}", kind=Delivery.Kind.DIGEST,
             to_email=subscriber.email, subscriber=subscriber, thread_id=thread_id,
-            payload={"comments": sorted(n.comment_id for n in keep)},
+            payload={"comments": sorted(n.comment_id for n in keep)}, created_at=now,
         )
         Notice.objects.filter(pk__in=[n.pk for n in keep]).update(delivery=delivery)
     return delivery.pk

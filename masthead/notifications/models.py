@@ -43,7 +43,7 @@ class Subscription(models.Model):
     thread = models.ForeignKey("discussion.Thread", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    # Signed links carry this; a fresh request for a pending or ended subscription replaces it, so older links die.
+    # Signed links carry this; asking again after unsubscribing replaces it, so older links die (see tokens.py).
     token_key = models.CharField(max_length=32, default=new_token_key)
     name = models.CharField(max_length=60, blank=True)
     reader_key = models.CharField(max_length=64, blank=True, help_text="Who asked (guest cookie hash): never "

@@ -1,8 +1,9 @@
 """Signed links bound to one subscription and one purpose (confirm, unsubscribe).
 
 The payload is the subscription id and its ``token_key``; the purpose is the signing salt, so a confirm token is
-no unsubscribe token, a token edited to name another subscription fails its signature, and a key rotated by a new
-request kills older links. Confirm links expire; unsubscribe links work for as long as the subscription exists.
+no unsubscribe token, a token edited to name another subscription fails its signature, and a key replaced when an
+ended subscription is asked for again kills older links. Confirm links expire; unsubscribe links work for as
+long as the subscription exists.
 """
 
 from __future__ import annotations

@@ -37,11 +37,18 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class PassageError(Exception):
-    def __init__(self, message: str, status: int = 400, code: str = "invalid") -> None:
+    """A refused change, with the HTTP status the entry point should answer (and seconds to wait, with 429)."""
+
+    def __init__(self, message: str, status: int = 400, code: str = "invalid", retry_after: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
         self.code = code
+        self.retry_after = retry_after
+
+    @classmethod
+    def from_discussion(cls, error: DiscussionError) -> PassageError:
+        return cls(error.message, error.status, error.code, getattr(error, "retry_after", None))
 
 
 @dataclass
@@ -216,13 +223,13 @@ def do_post_passage_comment(
     try:
         check_thread_open(thread)
     except DiscussionError as error:
-        raise PassageError(error.message, error.status, error.code) from None
+        raise PassageError.from_discussion(error) from None
     anchor, revision = check_anchor(article, data)
     question = check_question(article, question_id)
     try:
         post = do_post_comment(thread, reader, comment)
     except DiscussionError as error:
-        raise PassageError(error.message, error.status, error.code) from None
+        raise PassageError.from_discussion(error) from None
     if not post.created:
         existing = PassageAnchor.objects.filter(comment=post.comment).first()
         if existing is None:

@@ -28,7 +28,7 @@ from masthead.publishing.models import Article
 
 MAX_ID = 2**62
 ObjectId = Annotated[int, Path(ge=1, le=MAX_ID)]
-ERRORS = frozenset({400, 403, 404, 409, 413})
+ERRORS = frozenset({400, 403, 404, 409, 413, 429})
 router = Router(tags=["passages"])
 
 
@@ -201,6 +201,8 @@ def post_passage_comment(
         with transaction.atomic():
             result = actions.do_post_passage_comment(article, reader, anchor, NewComment(**data), question_id)
     except actions.PassageError as error:
+        if error.retry_after:
+            response["Retry-After"] = str(error.retry_after)
         return _error(error)
     remember_reader(response, reader, secure=settings.SESSION_COOKIE_SECURE)
     body = {"comment": _out(result.post.comment, with_html=True, to_author=True), "passage": _passage(result.anchor)}

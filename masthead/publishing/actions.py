@@ -19,7 +19,7 @@ from django.utils.text import slugify
 
 from masthead.core.markdown import RENDERER_VERSION, render_article
 from masthead.publishing import navigation, ranking, related
-from masthead.publishing.models import Article, Author, RelatedArticle, Topic
+from masthead.publishing.models import Article, ArticleRedirect, Author, RelatedArticle, Topic
 from masthead.publishing.text import html_to_text
 
 # When an article changes, this many of its best matches are re-ranked too (it may now belong in their
@@ -107,6 +107,16 @@ def _editorial_change(article: Article, now: datetime) -> bool:
     return bool(was_live and changed)
 
 
+def _keep_old_slug(article: Article) -> None:
+    """When a saved article's slug changes, remember the old one so its links redirect to the new URL."""
+    ArticleRedirect.objects.filter(old_slug=article.slug).delete()  # the new slug is an article again
+    if article.pk is None:
+        return
+    old = Article.objects.filter(pk=article.pk).values_list("slug", flat=True).first()
+    if old and old != article.slug:
+        ArticleRedirect.objects.update_or_create(old_slug=old, defaults={"article": article})
+
+
 def _passages_follow(article: Article) -> None:
     """Let passage comments re-find their quotes in the new ``body_text`` (same transaction; no-op if unchanged)."""
     from masthead.passages.actions import on_article_changed  # passages depends on publishing, not the reverse
@@ -135,6 +145,7 @@ def do_save_article(
         article.revised_at = now
     render_body(article)
     with transaction.atomic():
+        _keep_old_slug(article)
         article.save()
         if authors is not None:
             article.authors.set(authors)

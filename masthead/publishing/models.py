@@ -146,3 +146,14 @@ class ArticleTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}:{self.term}"
+
+
+class ArticleRedirect(models.Model):
+    """An article's former slug, so links shared before an editor changed the URL keep working (301)."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} -> {self.article_id}"

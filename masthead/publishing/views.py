@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
@@ -81,7 +81,7 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "publishing/author.html", context)
 
 
-def _find_article(request: HttpRequest, slug: str) -> tuple[Article, bool]:
+def _find_article(request: HttpRequest, slug: str) -> tuple[Article, bool] | None:
     """The live article, or for staff who may edit articles a draft or scheduled one (a preview)."""
     articles = Article.objects.prefetch_related("authors", "topics")
     found = articles.live().filter(slug=slug).first()
@@ -89,8 +89,16 @@ def _find_article(request: HttpRequest, slug: str) -> tuple[Article, bool]:
         return found, False
     user = request.user
     if user.is_authenticated and user.is_staff and user.has_perm("publishing.change_article"):
-        return get_object_or_404(articles, slug=slug), True
-    raise Http404("No such article")
+        preview = articles.filter(slug=slug).first()
+        if preview is not None:
+            return preview, True
+    return None
+
+
+def _moved_to(slug: str) -> str | None:
+    """The current URL of a live article that used to have this slug (looked up only after a miss)."""
+    moved = Article.objects.live().filter(old_slugs__old_slug=slug).only("slug").first()
+    return moved.get_absolute_url() if moved is not None else None
 
 
 def _related(article: Article) -> list[Article]:
@@ -115,7 +123,13 @@ def _etag(article: Article, related: list[Article], discussion_version: int | No
 
 @require_safe
 def article(request: HttpRequest, slug: str) -> HttpResponse:
-    article, preview = _find_article(request, slug)
+    found = _find_article(request, slug)
+    if found is None:
+        moved_to = _moved_to(slug)
+        if moved_to is None:
+            raise Http404("No such article")
+        return HttpResponsePermanentRedirect(moved_to)
+    article, preview = found
     related = _related(article)
     counts = comment_counts([article.pk, *[r.pk for r in related]])
     for item in related:
@@ -124,7 +138,9 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     etag = _etag(article, related, thread_versions([article.pk]).get(article.pk), staff)
     last_modified = int(max([article.updated_at, *[r.updated_at for r in related]]).timestamp())  # HTTP has seconds
     if not preview:
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        # 304 on If-None-Match only: a new comment changes the page but not any date we keep, so an
+        # If-Modified-Since answer could be stale. Last-Modified is still sent for caches and crawlers.
+        not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             return not_modified
     authors, topics = list(article.authors.all()), list(article.topics.all())

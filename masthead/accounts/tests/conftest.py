@@ -90,3 +90,8 @@ def make_browser(django_capture_on_commit_callbacks):  # type: ignore[no-untyped
 @pytest.fixture
 def browser(make_browser) -> Browser:  # type: ignore[no-untyped-def]
     return make_browser()
+
+
+@pytest.fixture(autouse=True)
+def _publisher_holds_nothing_by_rule(relaxed_moderation) -> None:
+    """These tests are about identity and privacy; the moderation rules have their own tests."""

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from masthead.discussion.actions import do_change_status
 from masthead.discussion.models import Comment
 from masthead.discussion.tests.helpers import make_thread, post_as, reader
 from masthead.moderation import actions, roles
@@ -26,7 +27,9 @@ def test_new_guest_is_held_then_published_after_an_approved_comment():
     guest = reader("newcomer", network="net-new")
     decision, context = screen_comment(unsaved(thread, guest, "Hello, first time here."), is_edit=False)
     assert (decision.action, context.tier, context.approved_count) == ("hold", "guest", 0)
-    post_as(thread, guest, body="An earlier comment that was published.")
+    earlier = post_as(thread, guest, body="An earlier comment that was published.")
+    assert earlier.status == Comment.Status.PENDING  # held as the guest's first comment, until approved
+    do_change_status(earlier, Comment.Status.VISIBLE)
     decision, _ = screen_comment(unsaved(thread, guest, "Hello again."), is_edit=False)
     assert decision.action == "publish"
 
@@ -41,12 +44,16 @@ def test_account_holder_and_staff_tiers():
     assert (context.tier, decision.action) == ("staff", "publish")
 
 
-def test_record_links_the_decision_to_the_comment():
+def test_posting_through_the_discussion_stores_the_decision_against_the_comment():
     thread = make_thread()
     comment = post_as(thread, reader("ada"), body="Something calm and kind.")
+    stored = ModerationDecision.objects.get()
+    assert (stored.comment, stored.action, stored.tier) == (comment, "hold", "guest")
+    assert stored.model_id
+    assert stored.model_version
     decision, context = screen_comment(comment, is_edit=True)
     record_comment_decision(decision, comment, context)
-    assert ModerationDecision.objects.get().comment == comment
+    assert ModerationDecision.objects.filter(comment=comment).count() == 2
 
 
 def test_banning_from_a_comment_covers_email_too():

@@ -8,7 +8,8 @@ from masthead.discussion.tests.helpers import make_thread, post_as, reader
 from masthead.moderation import actions
 from masthead.moderation.models import AuditLog, Flag, ModerationDecision, ModerationSettings
 
-pytestmark = pytest.mark.django_db
+# Comments here are posted to be flagged or queued by hand; the publisher's automatic rules stay out of the way.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_many_cookies_on_one_network_cannot_hold_alone(comment):
 
 
 def test_threshold_is_a_setting(comment):
-    ModerationSettings.objects.create(flags_to_hold=1)
+    ModerationSettings.objects.update_or_create(pk=1, defaults={"flags_to_hold": 1})
     assert actions.do_flag(comment, "g:one", "threat", network_hash="net-1")
 
 

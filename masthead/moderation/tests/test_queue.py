@@ -17,7 +17,8 @@ from masthead.moderation.models import AuditLog, Ban, ModerationDecision
 from masthead.moderation.pipeline import record, screen
 from masthead.moderation.tests.helpers import staff_user
 
-pytestmark = pytest.mark.django_db
+# Comments here are posted to be flagged or queued by hand; the publisher's automatic rules stay out of the way.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
 
 
 def held(thread, body: str, name: str = "troll", network: str = "net-t") -> Comment:
@@ -54,9 +55,7 @@ def test_pending_row_shows_article_parent_history_scores_and_reasons(moderator_c
     parent = post_as(thread, reader("ada"), body="The bridge was due in May.")
     comment = post_as(thread, reader("troll", network="net-t"), body="You are a fucking idiot",
                       author_name="Troll", parent_id=parent.pk)
-    context = context_for(comment, is_edit=False)
-    record(screen(comment.body, context), "comment", comment.pk, context, comment=comment)
-    do_change_status(comment, "pending", ["profanity"])
+    assert comment.status == "pending"  # posting ran the pipeline and recorded its decision
     page = moderator_client.get("/moderation/?tab=pending").content.decode()
     assert "Bridge repairs delayed" in page
     assert "In reply to Ada: The bridge was due in May." in page

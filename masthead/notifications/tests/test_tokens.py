@@ -62,13 +62,20 @@ def test_tokens_are_bound_to_their_purpose(thread):
     assert pending.status == Subscription.Status.PENDING
 
 
-def test_a_newer_request_kills_the_older_confirm_link(thread):
-    old_token = make_token(_pending(thread), CONFIRM)
-    new_token = make_token(_pending(thread), CONFIRM)
+def test_asking_again_leaves_the_earlier_link_working_until_the_subscription_ends(thread):
+    first = make_token(_pending(thread), CONFIRM)
+    second = make_token(_pending(thread), CONFIRM)  # perhaps a stranger repeating the request
     client = Client()
-    assert client.post(f"/notifications/confirm/{old_token}").status_code == 400
-    assert client.post(f"/notifications/confirm/{new_token}").status_code == 200
-    assert Subscription.objects.get().status == Subscription.Status.ACTIVE
+    assert client.post(f"/notifications/confirm/{first}").status_code == 200
+    assert client.post(f"/notifications/confirm/{second}").status_code == 200
+    sub = Subscription.objects.get()
+    assert sub.status == Subscription.Status.ACTIVE
+    old_unsubscribe = make_token(sub, UNSUBSCRIBE)
+    assert _unsubscribe(old_unsubscribe).status_code == 200
+    fresh = make_token(_pending(thread), CONFIRM)  # asking after leaving: new key, old links die
+    assert client.post(f"/notifications/confirm/{first}").status_code == 400
+    assert _unsubscribe(old_unsubscribe).status_code == 400
+    assert client.post(f"/notifications/confirm/{fresh}").status_code == 200
 
 
 def test_confirm_links_expire(thread, settings):

@@ -9,6 +9,11 @@ import pytest
 ARTICLE_TEMPLATE = Path(__file__).resolve().parents[2] / "publishing" / "templates" / "publishing" / "article.html"
 
 
+@pytest.fixture(autouse=True)
+def _publisher_holds_nothing_by_rule(relaxed_moderation) -> None:
+    """These tests are about passages; moderation's rules (first-comment review...) have their own tests."""
+
+
 @pytest.fixture
 def article_template_with_marks(settings, tmp_path):
     """Publishing's article template with ``{% passage_marks article %}`` after the body, until the lead adds it."""

@@ -195,3 +195,20 @@ def test_marks_cost_one_query_when_warm(target, guest):
         data = reading.marks(target)
     assert len(queries) == 1
     assert data["passages"][0]["count"] == 1
+
+
+def test_a_held_passage_comment_is_neither_marked_nor_listed_until_approved(target, guest):
+    from masthead.discussion.actions import do_change_status
+    from masthead.discussion.models import DiscussionSettings
+
+    DiscussionSettings.objects.update_or_create(pk=1, defaults={"premoderation": True})
+    response = guest.comment_on(target, anchor_payload(target, QUOTE))
+
+    assert response.status_code == 201
+    assert response.json()["comment"]["status"] == "pending"
+    assert guest.call("get", f"/articles/{target.pk}/passages").json()["passages"] == []
+    assert guest.call("get", f"/articles/{target.pk}/feedback").json()["count"] == 0
+
+    do_change_status(Comment.objects.get(), Comment.Status.VISIBLE)
+    marks = guest.call("get", f"/articles/{target.pk}/passages").json()
+    assert [(p["quote"], p["count"]) for p in marks["passages"]] == [(QUOTE, 1)]

@@ -20,8 +20,9 @@ def test_a_revalidation_gets_304_until_the_article_changes(client):
     again = client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert again.content == b""
+    # A date alone cannot prove the discussion did not change: a full answer.
     since = client.get(article.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
-    assert since.status_code == 304
+    assert since.status_code == 200
 
     article.body = "Weir repaired, and the path reopened."
     with TestCase.captureOnCommitCallbacks(execute=True):

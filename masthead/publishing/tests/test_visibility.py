@@ -82,3 +82,33 @@ def test_staff_without_the_publishing_permission_cannot_preview(client):
     draft = make_article("Secret draft", status=Article.Status.DRAFT)
     client.force_login(User.objects.create_user("staffer", password="x" * 12, is_staff=True))
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_changed_slug_redirects_from_the_old_url(client):
+    article = make_article("Weir repaired", slug="weir-repaired")
+    article.slug = "weir-repaired-and-reopened"
+    actions.do_save_article(article)
+
+    response = client.get("/articles/weir-repaired/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/articles/weir-repaired-and-reopened/"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_an_old_slug_taken_by_a_new_article_serves_the_new_article(client):
+    first = make_article("Weir repaired", slug="weir")
+    first.slug = "weir-2024"
+    actions.do_save_article(first)
+    second = make_article("Weir again", slug="weir")
+
+    assert client.get("/articles/weir/").status_code == 200
+    assert "Weir again" in client.get(second.get_absolute_url()).content.decode()
+
+
+def test_an_old_slug_of_an_unpublished_article_is_404(client):
+    article = make_article("Retracted", slug="retracted")
+    article.slug = "retracted-story"
+    actions.do_save_article(article)
+    actions.do_unpublish_article(article)
+    assert client.get("/articles/retracted/").status_code == 404
