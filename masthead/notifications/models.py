@@ -110,7 +110,8 @@ class Notice(models.Model):
     thread = models.ForeignKey("discussion.Thread", on_delete=models.CASCADE, related_name="+")
     comment = models.ForeignKey("discussion.Comment", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Subscription.Kind.choices)
-    delivery = models.ForeignKey(Delivery, null=True, blank=True, on_delete=models.SET_NULL, related_name="notices")
+    # CASCADE, not SET_NULL: a notice whose mail record is deleted must not look unsent and go out again.
+    delivery = models.ForeignKey(Delivery, null=True, blank=True, on_delete=models.CASCADE, related_name="notices")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

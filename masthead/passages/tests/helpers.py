@@ -63,7 +63,10 @@ class Guest:
             kwargs.update(data=json.dumps(payload), content_type="application/json")
         return getattr(self.client, method)(f"/api/passages{path}", **kwargs)
 
-    def comment_on(self, target: Article, anchor: dict[str, Any], body: str = "Which part of the path reopens first?", **fields: Any) -> Any:
+    def comment_on(
+        self, target: Article, anchor: dict[str, Any], body: str = "Which part of the path reopens first?",
+        **fields: Any,
+    ) -> Any:
         payload = {"anchor": anchor, "body": body, "author_name": "Guest Reader",
                    "idempotency_key": uuid.uuid4().hex, **fields}
         return self.call("post", f"/articles/{target.pk}/comments", payload)

@@ -1,0 +1,56 @@
+"""Every comment write passes through the moderation pipeline: abuse is held, limits answer 429, decisions stored."""
+
+import pytest
+
+from masthead.discussion.actions import thread_for_article
+from masthead.discussion.models import Comment
+from masthead.discussion.tests.helpers import make_article
+from masthead.moderation.models import ModerationDecision, ModerationSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_abusive_comment_is_held_with_reasons_and_never_shown(guest, other_guest):
+    article = make_article()
+    guest.open(article.get_absolute_url())
+    thread = thread_for_article(article)
+    response = guest.post_comment(thread, "You are a f u c k i n g idiot")
+    assert response.status_code == 201
+    assert response.json()["status"] == "pending"
+    comment = Comment.objects.get(pk=response.json()["id"])
+    assert any("profanity" in reason for reason in comment.moderation_reasons)
+    decision = ModerationDecision.objects.get(comment=comment)
+    assert decision.model_id
+    assert "idiot" not in other_guest.open(article.get_absolute_url()).content.decode()
+
+
+def test_calm_comment_is_published(guest):
+    article = make_article()
+    guest.open(article.get_absolute_url())
+    response = guest.post_comment(thread_for_article(article), "Thanks for covering the council budget vote.")
+    assert response.json()["status"] == "visible"
+
+
+def test_an_edit_that_turns_abusive_is_held(guest, other_guest):
+    article = make_article()
+    guest.open(article.get_absolute_url())
+    thread = thread_for_article(article)
+    comment_id = guest.post_comment(thread, "A fair point about the bridge.").json()["id"]
+    response = guest.api("put", f"/comments/{comment_id}", {"body": "Actually you are all fucking morons"})
+    assert response.status_code == 200
+    assert Comment.objects.get(pk=comment_id).status == Comment.Status.PENDING
+    assert "morons" not in other_guest.open(article.get_absolute_url()).content.decode()
+
+
+def test_posting_too_fast_answers_429_with_retry_after(guest):
+    ModerationSettings.objects.update_or_create(pk=1, defaults={"rate_limit_network": 2, "rate_limit_account": 2})
+    article = make_article()
+    guest.open(article.get_absolute_url())
+    thread = thread_for_article(article)
+    assert guest.post_comment(thread, "One thought on the budget.").status_code == 201
+    assert guest.post_comment(thread, "A second, different thought.").status_code == 201
+    limited = guest.post_comment(thread, "A third, still different thought.")
+    assert limited.status_code == 429
+    assert int(limited["Retry-After"]) > 0
+    assert limited.json()["code"] == "rate_limited"
+    assert Comment.objects.count() == 2
