@@ -39,12 +39,3 @@ def normalize_display_name(raw: str, *, max_length: int = MAX_NAME_LENGTH) -> st
     if not text:
         raise InvalidName("A name is required.")
     return text
-
-
-def names_look_alike(a: str, b: str) -> bool:
-    """Compatibility-folded, case-folded comparison, for refusing names confusable with staff names."""
-
-    def fold(value: str) -> str:
-        return "".join(unicodedata.normalize("NFKC", value).casefold().split())
-
-    return fold(a) == fold(b)

@@ -16,16 +16,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import nh3
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from masthead.accounts.names import InvalidName, names_look_alike, normalize_display_name
+from masthead.accounts.confusables import is_protected_name
+from masthead.accounts.names import InvalidName, normalize_display_name
 from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
 from masthead.discussion.config import discussion_settings
@@ -115,27 +113,9 @@ def clean_name(raw: str, reader: Reader) -> str:
         name = normalize_display_name(raw)
     except InvalidName:
         raise DiscussionError("Please give a name to show with your comment.", 400, "name_required") from None
-    if not reader.is_staff and any(names_look_alike(name, staff) for staff in _staff_names()):
+    if not reader.is_staff and is_protected_name(name):
         raise DiscussionError("That name is reserved; please choose another.", 400, "name_reserved")
     return name
-
-
-def _staff_names() -> list[str]:
-    """Names guests may not take (staff, authors and the publication), cached for a few minutes."""
-    names = cache.get("discussion:staff-names")
-    if names is None:
-        names = [settings.PUBLICATION_NAME]
-        for username, first, last in get_user_model().objects.filter(is_staff=True).values_list(
-            "username", "first_name", "last_name"
-        ):
-            names.append(username)
-            if first or last:
-                names.append(f"{first} {last}".strip())
-        from masthead.publishing.models import Author
-
-        names.extend(Author.objects.values_list("name", flat=True))  # bylines readers trust
-        cache.set("discussion:staff-names", names, timeout=300)
-    return names
 
 
 def clean_email(raw: str) -> str:
@@ -264,7 +244,7 @@ def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: ob
         created_at=created_at,
         idempotency_key=cleaned.idempotency_key,
     )
-    verdict = _decide(comment, is_edit=False, is_staff=reader.is_staff)
+    verdict = _decide(comment, is_edit=False, is_staff=reader.is_staff, tier=reader.tier(comment.author_email))
     comment.status, comment.moderation_reasons = verdict.status, list(verdict.reasons)
     token = None
     if reader.user_id is None:
@@ -292,9 +272,9 @@ def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: ob
     return PostResult(comment, created=True, edit_token=token)
 
 
-def _decide(comment: Comment, *, is_edit: bool, is_staff: bool) -> Verdict:
+def _decide(comment: Comment, *, is_edit: bool, is_staff: bool, tier: str | None) -> Verdict:
     try:
-        return decide(comment, is_edit=is_edit, is_staff=is_staff)
+        return decide(comment, is_edit=is_edit, is_staff=is_staff, tier=tier)
     except RateLimited as limited:
         raise DiscussionError(str(limited), 429, "rate_limited", retry_after=limited.retry_after) from None
 
@@ -396,7 +376,7 @@ def do_edit_comment(comment: Comment, reader: Reader, body: str) -> Comment:
     locked.body_html = render_comment(text)
     locked.render_version = RENDERER_VERSION
     locked.edited_at = timezone.now()
-    verdict = _decide(locked, is_edit=True, is_staff=reader.is_staff)
+    verdict = _decide(locked, is_edit=True, is_staff=reader.is_staff, tier=reader.tier(locked.author_email))
     locked.status, locked.moderation_reasons = verdict.status, list(verdict.reasons)
     locked.save(update_fields=["body", "body_html", "render_version", "edited_at", "status", "moderation_reasons"])
     verdict.record(locked)

@@ -37,9 +37,13 @@ class Verdict:
             record_comment_decision(self.decision, comment, self.context)
 
 
-def decide(comment: Comment, *, is_edit: bool, is_staff: bool = False) -> Verdict:
-    """Visible, pending or rejected, with the reasons (stored on the comment, shown only to staff)."""
-    decision, context = screen_comment(comment, is_edit=is_edit, is_staff=is_staff)
+def decide(comment: Comment, *, is_edit: bool, is_staff: bool = False, tier: str | None = None) -> Verdict:
+    """Visible, pending or rejected, with the reasons (stored on the comment, shown only to staff).
+
+    ``tier`` is the writer's identity tier when the request tells it (see accounts.tiers); without it the
+    pipeline derives staff / account / guest from the comment.
+    """
+    decision, context = screen_comment(comment, is_edit=is_edit, is_staff=is_staff, tier=tier)
     if decision.rate_limited:
         raise RateLimited("You are commenting too fast. Please wait a moment and try again.",
                           int(decision.retry_after or 1))

@@ -9,10 +9,13 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.http import HttpRequest, HttpResponse
 
+from masthead.accounts.tiers import tier_of
 from masthead.core.network import keyed_hash, network_hash
 
 READER_COOKIE = "mh_reader"
@@ -34,6 +37,12 @@ class Reader:
     new_reader: bool = False
     edit_tokens: dict[int, str] = field(default_factory=dict)
     issued_tokens: dict[int, tuple[str, int]] = field(default_factory=dict)  # id -> (token, max_age)
+    # The identity tier (guest, verified, account, supporter, staff) of this reader writing with an email address;
+    # it needs the request's session, so the reader carries the lookup bound to its request.
+    tier_lookup: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
+
+    def tier(self, email: str) -> str | None:
+        return self.tier_lookup(email) if self.tier_lookup is not None else None
 
     @property
     def voter_key(self) -> str:
@@ -85,6 +94,7 @@ def reader_from_request(request: HttpRequest) -> Reader:
         display_name=(user.get_full_name() or user.get_username()) if authenticated else "",
         new_reader=new,
         edit_tokens=_parse_edit_cookie(request.COOKIES.get(EDIT_COOKIE, "")),
+        tier_lookup=partial(tier_of, request),
     )
     request._discussion_reader = reader  # type: ignore[attr-defined]
     return reader

@@ -42,3 +42,29 @@ def do_erase_address(email: str) -> int:
         deleted += Subscriber.objects.filter(email=email).delete()[0]
         deleted += VerifiedEmail.objects.filter(email=email).delete()[0]
     return deleted
+
+
+RETENTION_DAYS = 90
+
+
+def prune(days: int = RETENTION_DAYS, *, now: Any = None) -> dict[str, int]:
+    """Forget what is no longer needed: finished mail records and ended subscriptions older than ``days``, and
+    requests never confirmed before their link expired. Run daily (`masthead notifications_prune`)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from masthead.notifications import config
+
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=days)
+    finished = (Delivery.Status.SENT, Delivery.Status.FAILED, Delivery.Status.CANCELLED)
+    with transaction.atomic():
+        mails = Delivery.objects.filter(status__in=finished, created_at__lt=cutoff).delete()[0]
+        ended = Subscription.objects.filter(status=Subscription.Status.ENDED, ended_at__lt=cutoff).delete()[0]
+        unconfirmed = Subscription.objects.filter(
+            status=Subscription.Status.PENDING,
+            requested_at__lt=now - timedelta(seconds=config.confirm_max_age()),
+        ).delete()[0]
+        idle = Subscriber.objects.filter(subscriptions__isnull=True, created_at__lt=cutoff).delete()[0]
+    return {"mails": mails, "ended": ended, "unconfirmed": unconfirmed, "subscribers": idle}

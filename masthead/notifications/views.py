@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from masthead.core.network import network_hash
+from masthead.core.network import keyed_hash, network_hash
 from masthead.discussion.models import Thread
 from masthead.discussion.readers import reader_from_request, remember_reader
 from masthead.notifications import config
@@ -61,7 +61,12 @@ def _proves_address(request: HttpRequest, email: str) -> bool:
     if user.is_authenticated and user.email and normalize_email(user.email) == email:
         return is_verified(email)
     remembered = request.get_signed_cookie(VERIFIED_COOKIE, default=None, salt=_VERIFIED_SALT)
-    return remembered == email and is_verified(email)
+    return remembered == _cookie_value(email) and is_verified(email)
+
+
+def _cookie_value(email: str) -> str:
+    # A keyed hash, not the address: the cookie travels with every request and should not spell it out.
+    return keyed_hash(email, "notify-verified")
 
 
 def _live_thread(raw: str) -> Thread:
@@ -127,7 +132,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     })
     # This browser has now proved the address: its next "Notify of" for it needs no new confirmation mail.
     response.set_signed_cookie(
-        VERIFIED_COOKIE, subscription.subscriber.email, salt=_VERIFIED_SALT, max_age=VERIFIED_COOKIE_AGE,
+        VERIFIED_COOKIE, _cookie_value(subscription.subscriber.email), salt=_VERIFIED_SALT, max_age=VERIFIED_COOKIE_AGE,
         httponly=True, samesite="Lax", secure=request.is_secure() or settings.SESSION_COOKIE_SECURE,
     )
     return _private(response)

@@ -54,3 +54,23 @@ def test_posting_too_fast_answers_429_with_retry_after(guest):
     assert int(limited["Retry-After"]) > 0
     assert limited.json()["code"] == "rate_limited"
     assert Comment.objects.count() == 2
+
+
+def test_the_pipeline_sees_the_writers_identity_tier(guest):
+    from django.utils import timezone
+
+    from masthead.accounts.models import ReaderIdentity
+    from masthead.accounts.tiers import SESSION_IDENTITY
+
+    article = make_article()
+    guest.open(article.get_absolute_url())
+    thread = thread_for_article(article)
+    identity = ReaderIdentity.objects.create(email="ada@example.org", verified_at=timezone.now())
+    session = guest.client.session
+    session[SESSION_IDENTITY] = identity.pk
+    session.save()
+    verified = guest.post_comment(thread, "Proved my address first.", author_email="Ada@example.org")
+    typed_only = guest.post_comment(thread, "Someone else's address typed in.", author_email="eve@example.org")
+    tiers = dict(ModerationDecision.objects.values_list("comment_id", "tier"))
+    assert tiers[verified.json()["id"]] == "verified"
+    assert tiers[typed_only.json()["id"]] == "guest"

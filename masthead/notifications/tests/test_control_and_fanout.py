@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.template import Context, Template
@@ -120,3 +122,22 @@ def test_an_address_can_be_exported_and_erased(notify_settings):
     assert do_erase_address(ADA) >= 3
     assert export_address(ADA) == {"email": ADA, "verified_at": None, "subscriptions": [], "mails": []}
     assert Subscription.objects.get().subscriber.email == "bob@example.org"
+
+
+def test_pruning_forgets_old_records_but_keeps_live_subscriptions(notify_settings):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    thread = make_thread()
+    live = subscribe_now(thread, ADA)
+    gone = subscribe_now(thread, "bob@example.org")
+    do_record_request(thread.pk, "cy@example.org", Subscription.Kind.THREAD)
+    long_ago = timezone.now() - timedelta(days=200)
+    Subscription.objects.filter(pk=gone.pk).update(status=Subscription.Status.ENDED, ended_at=long_ago)
+    Subscription.objects.filter(subscriber__email="cy@example.org").update(requested_at=long_ago)
+    out = io.StringIO()
+    call_command("notifications_prune", stdout=out)
+    assert "ended: 1" in out.getvalue()
+    assert list(Subscription.objects.values_list("pk", flat=True)) == [live.pk]

@@ -1,0 +1,16 @@
+"""`masthead notifications_prune`: forget old mail records, ended and never-confirmed subscriptions (daily cron)."""
+
+from django.core.management.base import BaseCommand
+
+from masthead.notifications.privacy import RETENTION_DAYS, prune
+
+
+class Command(BaseCommand):
+    help = "Delete finished mail records and ended subscriptions older than --days, and expired requests."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=RETENTION_DAYS)
+
+    def handle(self, *args, days: int, **options):
+        counts = prune(days)
+        self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
