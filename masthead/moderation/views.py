@@ -13,7 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from masthead.core.ratelimit import hit
 from masthead.moderation import actions, queue, roles
@@ -120,23 +120,41 @@ def bulk(request: HttpRequest) -> HttpResponse:
     return _answer(request, {"done": done, "ids": [c.pk for c in comments]})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def flag(request: HttpRequest, pk: int) -> HttpResponse:
-    """A reader flags a visible comment. Guests are known by the discussion app's reader cookie and network."""
+    """A reader reports a visible comment: a small form (GET), then the flag (POST).
+
+    Guests are known by the discussion app's reader cookie and network. The page script posts with
+    ``Accept: application/json``; a plain form gets a thank-you page that links back to the article.
+    """
+    from masthead.discussion.models import Comment
     from masthead.discussion.readers import reader_from_request
 
+    comment = get_object_or_404(Comment.objects.select_related("thread__article"), pk=pk,
+                                status=Comment.Status.VISIBLE)
+    article = comment.thread.article
+    back = f"{article.get_absolute_url()}#comment-{comment.pk}" if article is not None else "/"
+    if request.method == "GET":
+        return render(request, "moderation/flag.html",
+                      {"comment": comment, "reasons": Flag.Reason.choices, "back": back})
     reader = reader_from_request(request)
     limit = hit("moderation-flag", reader.network_hash, limit=30, window=3600)
     if not limit.allowed:
-        response = JsonResponse({"error": "Too many flags; try again later."}, status=429)
+        response = _flag_answer(request, {"error": "Too many reports; please try again later."}, 429, back)
         response["Retry-After"] = str(limit.retry_after)
         return response
     with transaction.atomic():
-        comment = _comment(pk)
         try:
             actions.do_flag(comment, reader.author_key, request.POST.get("reason", ""),
                             note=request.POST.get("note", ""), network_hash=reader.network_hash)
         except actions.ModerationError as error:
-            return JsonResponse({"error": error.message}, status=error.status)
+            return _flag_answer(request, {"error": error.message}, error.status, back)
     # The same answer whether or not this flag held the comment: flaggers learn nothing about the others.
-    return JsonResponse({"flagged": True})
+    return _flag_answer(request, {"flagged": True}, 200, back)
+
+
+def _flag_answer(request: HttpRequest, payload: dict, status: int, back: str) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse(payload, status=status)
+    return render(request, "moderation/flag_done.html", {"error": payload.get("error", ""), "back": back},
+                  status=status)

@@ -69,8 +69,36 @@ def test_flag_endpoint_for_readers(comment):
     from django.test import Client
 
     client = Client(REMOTE_ADDR="198.51.100.20")
-    response = client.post(f"/moderation/comments/{comment.pk}/flag", {"reason": "spam"})
+    url = f"/moderation/comments/{comment.pk}/flag"
+    response = client.post(url, {"reason": "spam"}, HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     assert response.json() == {"flagged": True}
     assert Flag.objects.get().reason == "spam"
-    assert client.post(f"/moderation/comments/{comment.pk}/flag", {"reason": "??"}).status_code == 400
+    assert client.post(url, {"reason": "??"}, HTTP_ACCEPT="application/json").status_code == 400
+
+
+def test_readers_without_javascript_report_through_a_form(comment):
+    from django.test import Client
+
+    client = Client(REMOTE_ADDR="198.51.100.21", enforce_csrf_checks=True)
+    url = f"/moderation/comments/{comment.pk}/flag"
+    form = client.get(url)
+    assert form.status_code == 200
+    page = form.content.decode()
+    assert 'value="threat"' in page
+    assert "noindex" in page
+    token = form.cookies["csrftoken"].value
+    assert client.post(url, {"reason": "threat"}).status_code == 403  # no CSRF token
+    done = client.post(url, {"reason": "threat", "csrfmiddlewaretoken": token})
+    assert done.status_code == 200
+    assert "Thank you" in done.content.decode()
+    assert Flag.objects.get().reason == "threat"
+
+
+def test_hidden_comments_cannot_be_reported(comment):
+    from django.test import Client
+
+    from masthead.discussion.actions import do_change_status
+
+    do_change_status(comment, "pending", ["held"])
+    assert Client().get(f"/moderation/comments/{comment.pk}/flag").status_code == 404

@@ -481,6 +481,9 @@
   }
   document.addEventListener("mouseup", function () { setTimeout(showFloating, 0); });
   document.addEventListener("touchend", function () { setTimeout(showFloating, 250); });
+  document.addEventListener("keyup", function (event) {  // a selection made with Shift and the arrow keys
+    if (event.shiftKey && event.key.indexOf("Arrow") === 0) showFloating();
+  });
   document.addEventListener("selectionchange", function () {
     if (!hasSelection() && document.activeElement !== floating) floating.hidden = true;
   });
