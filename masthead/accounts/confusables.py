@@ -20,10 +20,12 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache as django_cache
 from django.db.models import Q
 
+from masthead.accounts.staff_roles import ROLE_PERMISSIONS
+
 # Role words no reader may take, besides the publication's name and staff members' names.
 RESERVED_NAMES = ("admin", "administrator", "moderator", "moderators", "editor", "staff", "support", "system",
                   "webmaster", "root", "official")
-STAFF_GROUPS = ("Moderators", "Editors", "Admins")
+STAFF_GROUPS = tuple(ROLE_PERMISSIONS)
 _STAFF_NAMES_KEY = "accounts:protected-names:v1"
 _LRM = "\u200e\u200f"  # the package wraps right-to-left samples in direction marks for display
 

@@ -21,7 +21,7 @@ SESSION_IDENTITY = "accounts:verified-identity"
 
 
 class Tier(models.TextChoices):
-    # The same values as moderation.models.Tier, which the moderation settings are keyed by.
+    # The moderation settings are keyed by these values (first-comment review, link limits per tier).
     GUEST = "guest", "Guest"
     VERIFIED = "verified", "Verified email"
     ACCOUNT = "account", "Account"

@@ -13,13 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-
-class Tier(models.TextChoices):
-    GUEST = "guest", "Guest"
-    VERIFIED = "verified", "Verified email"
-    ACCOUNT = "account", "Account"
-    SUPPORTER = "supporter", "Supporter"
-    STAFF = "staff", "Staff"
+from masthead.accounts.tiers import Tier  # one definition of the identity tiers, keyed by moderation settings
 
 
 class Action(models.TextChoices):

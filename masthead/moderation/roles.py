@@ -3,16 +3,15 @@
 - moderate (approve, reject, see the queue): Moderators, Editors, Admins;
 - ban and lift bans: Moderators, Admins;
 - change settings and word rules, read the audit log: Admins.
-Superusers may do everything. Roles are checked here, in one place, by the views and actions.
+Superusers may do everything. Roles are checked here, in one place, by the views and actions; the groups
+themselves are defined in masthead.accounts.staff_roles.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-MODERATORS = "Moderators"
-EDITORS = "Editors"
-ADMINS = "Admins"
+from masthead.accounts.staff_roles import ADMINS, EDITORS, MODERATORS
 
 _ALLOWED = {
     "moderate": {MODERATORS, EDITORS, ADMINS},

@@ -79,9 +79,7 @@ def notify_settings(settings) -> object:
     return settings
 
 
-@pytest.fixture
-def worker(transactional_db, notify_settings) -> Iterator[object]:
-    """The same worker loop `masthead serve` runs, on a thread, polling often."""
+def _run_worker() -> Iterator[object]:
     from masthead.core.worker import EmbeddedWorker
 
     embedded = EmbeddedWorker(interval=0.05)
@@ -90,3 +88,15 @@ def worker(transactional_db, notify_settings) -> Iterator[object]:
         yield embedded
     finally:
         embedded.stop(timeout=10)
+
+
+@pytest.fixture
+def worker(transactional_db, notify_settings) -> Iterator[object]:
+    """The same worker loop `masthead serve` runs, on a thread, polling often."""
+    yield from _run_worker()
+
+
+@pytest.fixture
+def second_worker(worker) -> Iterator[object]:
+    """Another worker on the same queue, as in a scaled deployment: tasks and mails must still run once."""
+    yield from _run_worker()

@@ -116,7 +116,7 @@ def test_a_held_comment_sends_nothing_until_a_moderator_approves_it(smtp, worker
     assert len(smtp.messages) == 1
 
 
-def test_mails_are_at_most_one_per_interval_and_list_everything_since_the_last(smtp, worker, settings):
+def test_mails_are_at_most_one_per_interval_and_list_everything_since_the_last(smtp, worker, second_worker, settings):
     settings.NOTIFICATIONS_BATCH_INTERVAL = 3
     thread = make_thread()
     subscribe_now(thread, ADA)
@@ -135,7 +135,7 @@ def test_mails_are_at_most_one_per_interval_and_list_everything_since_the_last(s
     assert (taken[1] - taken[0]).total_seconds() >= 3  # the second mail waited out the interval
 
 
-def test_a_refused_attempt_is_retried_with_backoff_and_the_mail_arrives_once(smtp, worker):
+def test_a_refused_attempt_is_retried_with_backoff_and_the_mail_arrives_once(smtp, worker, second_worker):
     thread = make_thread()
     subscribe_now(thread, ADA)
     smtp.refuse = ["451 4.3.0 Try again later"]

@@ -1,8 +1,5 @@
 """In Chromium: a guest picks a passage with the mouse and another with the keyboard path, comments on both,
 sees the highlights and counts; an editor edits the article in the admin; the comments still mark the same text.
-
-Until the article template carries ``{% passage_marks article %}`` (the lead's wiring, docs/passages.md), this
-test renders the article page from a copy of publishing's template with the tag added.
 """
 
 from __future__ import annotations
@@ -34,7 +31,7 @@ def _marked(page) -> dict[str, str]:
 
 
 def test_passage_comments_with_mouse_and_keyboard_survive_an_edit_in_the_admin(
-    live_site, page, article_template_with_marks, django_user_model
+    live_site, page, django_user_model
 ):
     target = article()
     url = f"{live_site.url}{target.get_absolute_url()}"

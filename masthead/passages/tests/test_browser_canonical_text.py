@@ -25,8 +25,7 @@ TRICKY = (
 )
 
 
-def test_the_script_rebuilds_the_canonical_text_and_picks_code_point_offsets(live_site, page,
-                                                                               article_template_with_marks):
+def test_the_script_rebuilds_the_canonical_text_and_picks_code_point_offsets(live_site, page):
     target = article(body=TRICKY, headline="Tricky text")
     assert "café" in target.body_text  # NFC, though the source had e + combining acute
     assert "\xa0" not in target.body_text

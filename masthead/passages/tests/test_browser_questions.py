@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 FIRST_SENTENCE = "The council met on Tuesday to discuss the river path."
 
 
-def test_an_editor_asks_about_a_passage_and_a_guest_answers(live_site, chromium, article_template_with_marks,
+def test_an_editor_asks_about_a_passage_and_a_guest_answers(live_site, chromium,
                                                             django_user_model):
     target = article()
     url = f"{live_site.url}{target.get_absolute_url()}"
