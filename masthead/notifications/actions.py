@@ -162,7 +162,7 @@ def do_confirm(subscription: Subscription) -> Subscription:
         locked.confirmed_at = timezone.now()
         locked.ended_at = None
         locked.save(update_fields=["status", "confirmed_at", "ended_at"])
-    mark_verified(locked.subscriber.email)
+    locked.identity = mark_verified(locked.subscriber.email)  # type: ignore[attr-defined]
     return locked
 
 

@@ -1,11 +1,21 @@
-"""Which addresses are verified. A stand-in the [identity] issue replaces: keep ``is_verified`` and
-``mark_verified`` as the interface."""
+"""Which addresses are verified: the seam between notifications and the [identity] work in ``accounts``.
+
+Confirming a subscription proves the address. We record it here (``VerifiedEmail``) and in the accounts app's
+``ReaderIdentity`` (so the reader counts as "verified" for comments too), and we read either. If the accounts
+functions are ever missing, notifications keep working on their own table.
+"""
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
+from django.db import transaction
 from django.utils import timezone
 
 from masthead.notifications.models import VerifiedEmail
+
+log = logging.getLogger(__name__)
 
 
 def normalize_email(email: str) -> str:
@@ -13,8 +23,44 @@ def normalize_email(email: str) -> str:
 
 
 def is_verified(email: str) -> bool:
-    return bool(email) and VerifiedEmail.objects.filter(email=normalize_email(email)).exists()
+    if not email:
+        return False
+    if VerifiedEmail.objects.filter(email=normalize_email(email)).exists():
+        return True
+    try:
+        from masthead.accounts.tiers import is_verified_email
+    except ImportError:
+        return False
+    return is_verified_email(email)
 
 
-def mark_verified(email: str) -> None:
-    VerifiedEmail.objects.get_or_create(email=normalize_email(email), defaults={"verified_at": timezone.now()})
+def mark_verified(email: str) -> Any:
+    """Record the proof; returns the accounts identity when that app records it too (else None)."""
+    with transaction.atomic():
+        VerifiedEmail.objects.get_or_create(email=normalize_email(email), defaults={"verified_at": timezone.now()})
+        try:
+            from masthead.accounts.actions import do_mark_verified
+        except ImportError:
+            return None
+        return do_mark_verified(email)
+
+
+def session_email(request: Any) -> str:
+    """The address this browser proved through the accounts app's verification (its session), if any."""
+    try:
+        from masthead.accounts.tiers import session_identity
+    except ImportError:
+        return ""
+    identity = session_identity(request)
+    return normalize_email(identity.email) if identity is not None else ""
+
+
+def remember_in_session(request: Any, identity: Any) -> None:
+    """Let this browser count as verified for the accounts app too (the same session key its own links set)."""
+    if identity is None or getattr(request, "session", None) is None:
+        return
+    try:
+        from masthead.accounts.tiers import SESSION_IDENTITY
+    except ImportError:
+        return
+    request.session[SESSION_IDENTITY] = identity.pk

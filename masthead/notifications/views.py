@@ -33,7 +33,7 @@ from masthead.notifications.compose import unsubscribe_url
 from masthead.notifications.models import ModerationDigestOptIn
 from masthead.notifications.moderation_digest import do_set_opt_in
 from masthead.notifications.tokens import CONFIRM, UNSUBSCRIBE, read_token
-from masthead.notifications.verification import is_verified, normalize_email
+from masthead.notifications.verification import is_verified, normalize_email, remember_in_session, session_email
 
 VERIFIED_COOKIE = "mh_notify"
 _VERIFIED_SALT = "masthead.notifications.verified"
@@ -60,6 +60,8 @@ def _proves_address(request: HttpRequest, email: str) -> bool:
     user = request.user
     if user.is_authenticated and user.email and normalize_email(user.email) == email:
         return is_verified(email)
+    if session_email(request) == email:
+        return True
     remembered = request.get_signed_cookie(VERIFIED_COOKIE, default=None, salt=_VERIFIED_SALT)
     return remembered == _cookie_value(email) and is_verified(email)
 
@@ -127,6 +129,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         }))
     with transaction.atomic():
         subscription = do_confirm(subscription)
+    remember_in_session(request, getattr(subscription, "identity", None))
     response = render(request, "notifications/subscribed.html", {
         "article": article, "subscription": subscription, "unsubscribe_url": unsubscribe_url(subscription),
     })

@@ -54,6 +54,11 @@ def test_confirming_verifies_the_address_and_this_browser_then_subscribes_at_onc
     browser = Client()
     browser.post(f"/notifications/confirm/{make_token(Subscription.objects.get(), CONFIRM)}")
     assert is_verified(ADA)
+    # The accounts app sees it too: the address is a verified identity and this browser holds it.
+    from masthead.accounts.tiers import SESSION_IDENTITY, is_verified_email
+
+    assert is_verified_email(ADA)
+    assert browser.session.get(SESSION_IDENTITY) is not None
     answer = browser.post("/notifications/subscribe", {"thread": thread.pk, "email": ADA, "kind": "replies"})
     assert b"You are subscribed" in answer.content
     assert Subscription.objects.get(kind="replies").status == Subscription.Status.ACTIVE
