@@ -267,6 +267,8 @@ def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: ob
         comment.in_reply_to = parent
     if comment.status == Comment.Status.VISIBLE:
         _visibility_changed(comment, +1)
+    elif comment.status == Comment.Status.PENDING:
+        _held_for_review(comment)
     if token is not None:
         reader.issued_tokens[comment.pk] = (token, options.edit_window_minutes * 60)
     return PostResult(comment, created=True, edit_token=token)
@@ -307,6 +309,9 @@ def _visibility_changed(comment: Comment, delta: int) -> None:
         )
     if delta > 0:
         from masthead.discussion.render import comment_html, root_html
+        from masthead.notifications.actions import on_comment_visible
+
+        on_comment_visible(comment)  # "Notify of" subscribers, batched by the worker after commit
 
         publish_on_commit(
             thread_channel(comment.thread_id),
@@ -321,6 +326,12 @@ def _visibility_changed(comment: Comment, delta: int) -> None:
         )
 
 
+def _held_for_review(comment: Comment) -> None:
+    from masthead.notifications.actions import on_comment_pending
+
+    on_comment_pending(comment)  # the opted-in moderators' digest
+
+
 def bump_version(thread_id: int) -> None:
     Thread.objects.filter(pk=thread_id).update(version=F("version") + 1)
 
@@ -328,13 +339,16 @@ def bump_version(thread_id: int) -> None:
 def do_change_status(comment: Comment, status: str, reasons: list[str] | tuple[str, ...] = ()) -> Comment:
     """Moderation's entry point: approve, hold or reject a comment, keeping every count right."""
     locked = Comment.objects.select_for_update().get(pk=comment.pk)
-    was_visible = locked.status == Comment.Status.VISIBLE
+    previous = locked.status
+    was_visible = previous == Comment.Status.VISIBLE
     locked.status = status
     locked.moderation_reasons = list(reasons)
     locked.save(update_fields=["status", "moderation_reasons"])
     now_visible = status == Comment.Status.VISIBLE
     if was_visible != now_visible:
         _visibility_changed(locked, +1 if now_visible else -1)
+    if status == Comment.Status.PENDING and previous != Comment.Status.PENDING:
+        _held_for_review(locked)
     return locked
 
 
@@ -368,10 +382,11 @@ def check_can_modify(comment: Comment, reader: Reader, *, now: object = None) ->
 def do_edit_comment(comment: Comment, reader: Reader, body: str) -> Comment:
     locked = Comment.objects.select_for_update().get(pk=comment.pk)
     check_can_modify(locked, reader)
+    previous = locked.status
     text = clean_text(body, limit=MAX_BODY, what="comment")
     if not text:
         raise DiscussionError("Please write something first.", 400, "empty")
-    was_visible = locked.status == Comment.Status.VISIBLE
+    was_visible = previous == Comment.Status.VISIBLE
     locked.body = text
     locked.body_html = render_comment(text)
     locked.render_version = RENDERER_VERSION
@@ -381,6 +396,8 @@ def do_edit_comment(comment: Comment, reader: Reader, body: str) -> Comment:
     locked.save(update_fields=["body", "body_html", "render_version", "edited_at", "status", "moderation_reasons"])
     verdict.record(locked)
     now_visible = locked.status == Comment.Status.VISIBLE
+    if locked.status == Comment.Status.PENDING and previous != Comment.Status.PENDING:
+        _held_for_review(locked)
     if was_visible and not now_visible:
         _visibility_changed(locked, -1)
     elif now_visible and not was_visible:

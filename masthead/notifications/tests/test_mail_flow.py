@@ -34,8 +34,8 @@ ADA = "ada@example.org"
 def test_guest_confirms_gets_one_mail_for_three_replies_and_nothing_after_one_click_unsubscribe(smtp, worker):
     thread = make_thread(headline="River path vote")
     ada = reader("ada")
+    # Posting through the discussion's actions announces each visible comment (nothing calls the hook by hand).
     first = post(thread, ada, "The path should stay open.", author_email=ADA)
-    on_comment_visible(first)
     browser = Client(REMOTE_ADDR="198.51.100.7")
 
     answer = browser.post("/notifications/subscribe", {"thread": thread.pk, "email": "Ada@Example.org",
@@ -59,12 +59,8 @@ def test_guest_confirms_gets_one_mail_for_three_replies_and_nothing_after_one_cl
     with transaction.atomic():  # three replies land together, as in a busy minute
         replies = [post(thread, reader(f"r{n}", network=f"net-{n}"), f"Reply number {n}.", parent_id=first.pk)
                    for n in range(3)]
-        for reply in replies:
-            on_comment_visible(reply)
-    own = post(thread, ada, "Thanks, all.", parent_id=replies[0].pk, author_email=ADA)
-    on_comment_visible(own)  # Ada's own comment is never mailed to Ada
-    unrelated = post(thread, reader("bob", network="net-b"), "A new top-level comment.")
-    on_comment_visible(unrelated)  # not a reply to Ada: her subscription is replies only
+    post(thread, ada, "Thanks, all.", parent_id=replies[0].pk, author_email=ADA)  # never mailed to Ada herself
+    post(thread, reader("bob", network="net-b"), "A new top-level comment.")  # not a reply: Ada follows replies
 
     mails = smtp.wait_for(2)
     wait_idle()
@@ -90,8 +86,7 @@ def test_guest_confirms_gets_one_mail_for_three_replies_and_nothing_after_one_cl
     assert answer.status_code == 200
     assert Subscription.objects.get().status == Subscription.Status.ENDED
 
-    later = post(thread, reader("cy", network="net-c"), "Another reply.", parent_id=first.pk)
-    on_comment_visible(later)
+    post(thread, reader("cy", network="net-c"), "Another reply.", parent_id=first.pk)
     wait_idle()
     assert len(smtp.messages) == 2
 
@@ -108,8 +103,7 @@ def test_a_held_comment_sends_nothing_until_a_moderator_approves_it(smtp, worker
 
     moderator = get_user_model().objects.create_superuser("mod", "mod@example.org", "a-long-password-1")
     with transaction.atomic():
-        approved = do_decide_comment(moderator, held, Action.PUBLISH)
-    on_comment_visible(approved)
+        do_decide_comment(moderator, held, Action.PUBLISH)  # approval announces it
     [mail] = smtp.wait_for(1)
     assert "Held for review." in text_of(mail)
     wait_idle()
@@ -120,10 +114,10 @@ def test_mails_are_at_most_one_per_interval_and_list_everything_since_the_last(s
     settings.NOTIFICATIONS_BATCH_INTERVAL = 3
     thread = make_thread()
     subscribe_now(thread, ADA)
-    on_comment_visible(post(thread, reader("bob"), "First news."))
+    post(thread, reader("bob"), "First news.")
     [_first] = smtp.wait_for(1)
     for n in range(2):
-        on_comment_visible(post(thread, reader(f"c{n}"), f"Later news {n}."))
+        post(thread, reader(f"c{n}"), f"Later news {n}.")
     second = smtp.wait_for(2)[1]
     wait_idle()
     assert len(smtp.messages) == 2
@@ -139,7 +133,7 @@ def test_a_refused_attempt_is_retried_with_backoff_and_the_mail_arrives_once(smt
     thread = make_thread()
     subscribe_now(thread, ADA)
     smtp.refuse = ["451 4.3.0 Try again later"]
-    on_comment_visible(post(thread, reader("bob"), "Worth the wait."))
+    post(thread, reader("bob"), "Worth the wait.")
     smtp.wait_for(1)
     wait_idle()
     assert len(smtp.messages) == 1
@@ -161,7 +155,7 @@ def test_a_permanent_refusal_is_not_retried(smtp, worker):
     thread = make_thread()
     subscribe_now(thread, ADA)
     smtp.refuse = ["550 5.1.1 No such mailbox"]
-    on_comment_visible(post(thread, reader("bob"), "Into the void."))
+    post(thread, reader("bob"), "Into the void.")
     from masthead.notifications.tests.helpers import wait_until
 
     wait_until(lambda: Delivery.objects.filter(status=Delivery.Status.FAILED).exists(), what="the failure")
