@@ -71,14 +71,18 @@ REPLIES = [
 SIZES = [2500, 600, 200, 90, 45, 30, 24, 18, 12, 9, 6, 4, 3]
 
 
+def _sentence(opener: str, point: str) -> str:
+    # An opener that ends a sentence ("Exactly this.") starts the point with a capital letter.
+    if opener.endswith((".", "?", "!")):
+        point = point[:1].upper() + point[1:]
+    return f"{opener} {point}."
+
+
 def _body(rng: random.Random, reply: bool) -> str:
-    opener = rng.choice(REPLIES if reply else OPENERS)
-    point = rng.choice(POINTS)
-    closer = rng.choice(CLOSERS)
-    text = f"{opener} {point}."
+    text = _sentence(rng.choice(REPLIES if reply else OPENERS), rng.choice(POINTS))
     if rng.random() < 0.25:
-        text += f"\n\n{rng.choice(OPENERS)} {rng.choice(POINTS)}."
-    return f"{text} {closer}".strip()
+        text += "\n\n" + _sentence(rng.choice(OPENERS), rng.choice(POINTS))
+    return f"{text} {rng.choice(CLOSERS)}".strip()
 
 
 class _Ids:
