@@ -224,8 +224,12 @@ class Run:
         readers = bench.load(base + self.article_path)
         bench.measure_mixed("funding", server, readers, hooks, [pid], reader_label="GET article page (readers)",
                             writer_label=f"POST Stripe webhook ({count:,} distinct)")
-        seconds = bar_update_seconds(base, seed["funding_json"], seed["webhook_path"],
-                                     masthead_server.WEBHOOK_SECRET, seed["campaign"])
+        try:
+            seconds = bar_update_seconds(base, seed["funding_json"], seed["webhook_path"],
+                                         masthead_server.WEBHOOK_SECRET, seed["campaign"])
+        except (RuntimeError, OSError, ValueError, KeyError) as exc:
+            self.notes.append(f"{server}: funding bar update not measured after the burst: {exc}")
+            return
         self.extras[f"bar {server}"] = seconds
         print(f"  funding totals included a new donation {seconds} s after its webhook was sent", flush=True)
 
@@ -247,9 +251,13 @@ class Run:
                           f"RSS is nginx's alone; {diagnosis}")
             if seed.get("post_path"):
                 cache_base = peer.urls["article"].removesuffix(self.article_path)
-                delays = freshness(cache_base, self.article_path, cache_base + seed["post_path"])
-                self.extras[f"freshness {server}"] = delays
-                print(f"  new comment visible through the micro-cache after {delays} s", flush=True)
+                try:
+                    delays = freshness(cache_base, self.article_path, cache_base + seed["post_path"])
+                except (RuntimeError, OSError, ValueError) as exc:
+                    self.notes.append(f"{server}: micro-cache freshness not measured: {exc}")
+                else:
+                    self.extras[f"freshness {server}"] = delays
+                    print(f"  new comment visible through the micro-cache after {delays} s", flush=True)
             if seed.get("thread_200_json"):
                 # The thread JSON sets no cookie: it shows what the same config does when the origin allows it.
                 url = peer.urls["article"].removesuffix(self.article_path) + seed["thread_200_json"]
@@ -328,6 +336,11 @@ class Run:
         self.extras["load_end"] = report.load_average()
 
     def report(self, argv: list[str]) -> str:
+        failing = [f"{row.server} / {row.label}: {row.result.errors}" for row in self.bench.rows
+                   if row.result is not None and row.result.errors]
+        if failing:
+            self.notes.append("Errors (non-2xx answers, timeouts, socket errors) in: " + "; ".join(failing)
+                              + f". The servers' output is in {self.bench_dir / 'logs'}.")
         load = self.extras["load_start"].split()[0]
         if load != "?" and float(load) > 0.5 * (os.cpu_count() or 1):
             self.notes.append(f"The machine was busy (load average {load} on {os.cpu_count()} CPUs at the start; "

@@ -222,6 +222,9 @@ def freshness(cache_base: str, article_path: str, post_url: str, *, trials: int 
         )
         if status not in (200, 201):
             raise RuntimeError(f"posting the freshness probe failed with {status}: {body[:300]!r}")
+        shown = json.loads(body).get("status", "visible")
+        if shown != "visible":
+            raise RuntimeError(f"the freshness probe was not published (status {shown!r}): nothing to wait for")
         posted = time.monotonic()
         while time.monotonic() - posted < 10:
             if marker.encode() in fetch(cache_base + article_path)[1]:

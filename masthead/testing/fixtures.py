@@ -150,3 +150,20 @@ def relaxed_moderation(request) -> None:
             "duplicate_window_minutes": 0,
         },
     )
+
+
+@pytest.fixture
+def mail_server(settings) -> Iterator[object]:
+    """A real SMTP server on loopback, with Django's SMTP backend pointed at it."""
+    from masthead.testing.mail import MailServer
+
+    server = MailServer()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    try:
+        yield server
+    finally:
+        server.stop()

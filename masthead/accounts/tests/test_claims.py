@@ -24,13 +24,13 @@ def guest_comments():  # type: ignore[no-untyped-def]
 def test_verified_reader_claims_matching_comments_when_confirming(browser, inbox, guest_comments):
     mine, other, anonymous = guest_comments
     browser.post("/account/verify", {"email": "me@example.org"})
-    browser.use_link(inbox.last_link("me@example.org"), claim=True)
+    browser.use_link(inbox.last_link("me@example.org", "/account/link/"), claim=True)
     assert set(CommentClaim.objects.values_list("comment_id", flat=True)) == {c.pk for c in mine}
 
     # Signing in later moves the claims onto the account.
     browser.post("/account/sign-in", {"email": "me@example.org"})
-    inbox.wait_for("me@example.org", 2)
-    browser.use_link(inbox.last_link("me@example.org"), claim=False)
+    inbox.wait_for(2, to="me@example.org")
+    browser.use_link(inbox.last_link("me@example.org", "/account/link/"), claim=False)
     user = get_user_model().objects.get(email="me@example.org")
     assert set(Comment.objects.filter(user=user).values_list("pk", flat=True)) == {c.pk for c in mine}
     assert not CommentClaim.objects.exists()
@@ -41,7 +41,7 @@ def test_verified_reader_claims_matching_comments_when_confirming(browser, inbox
 
 def test_without_confirmation_nothing_is_claimed(browser, inbox, guest_comments):
     browser.post("/account/sign-in", {"email": "me@example.org"})
-    browser.use_link(inbox.last_link("me@example.org"), claim=False)
+    browser.use_link(inbox.last_link("me@example.org", "/account/link/"), claim=False)
     assert not Comment.objects.filter(user__isnull=False).exists()
     assert not CommentClaim.objects.exists()
 
@@ -49,6 +49,6 @@ def test_without_confirmation_nothing_is_claimed(browser, inbox, guest_comments)
 def test_sign_in_with_confirmation_links_comments_to_the_account(browser, inbox, guest_comments):
     mine, _other, _anonymous = guest_comments
     browser.post("/account/sign-in", {"email": "me@example.org"})
-    browser.use_link(inbox.last_link("me@example.org"), claim=True)
+    browser.use_link(inbox.last_link("me@example.org", "/account/link/"), claim=True)
     user = get_user_model().objects.get(email="me@example.org")
     assert set(Comment.objects.filter(user=user).values_list("pk", flat=True)) == {c.pk for c in mine}

@@ -72,7 +72,7 @@ def test_skeleton_follows_unicode_prototypes():
 
 def test_account_display_name_is_checked_and_shown(browser, inbox):
     browser.post("/account/sign-in", {"email": "n@example.org"})
-    browser.use_link(inbox.last_link("n@example.org"))
+    browser.use_link(inbox.last_link("n@example.org", "/account/link/"))
     assert browser.post("/account/name", {"display_name": "Аdmin"}).status_code == 400
     assert browser.post("/account/name", {"display_name": "Nadia \u202eK"}).status_code == 302
     user = get_user_model().objects.get(email="n@example.org")

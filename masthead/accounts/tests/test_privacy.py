@@ -73,7 +73,7 @@ def reader_with_history(browser, inbox, django_capture_on_commit_callbacks, clie
                             is_paid=True, paid_at=timezone.now(), status=Donation.Status.PAID, net_amount=1000)
 
     browser.post("/account/sign-in", {"email": EMAIL})
-    browser.use_link(inbox.last_link(EMAIL), claim=True)
+    browser.use_link(inbox.last_link(EMAIL, "/account/link/"), claim=True)
     user = get_user_model().objects.get(email=EMAIL)
     me = reader("zelda-account", user_id=user.pk)
     me.display_name = NAME
@@ -184,7 +184,7 @@ def test_a_verified_guest_without_account_downloads_and_erases(browser, inbox):
     post_as(thread, reader("guest-only"), "Guest words", author_name="Guesty McGuest",
             author_email="guesty@example.org")
     browser.post("/account/verify", {"email": "guesty@example.org"})
-    browser.use_link(inbox.last_link("guesty@example.org"), claim=True)
+    browser.use_link(inbox.last_link("guesty@example.org", "/account/link/"), claim=True)
     data = json.loads(browser.get("/account/data.json").content)
     assert [c["body"] for c in data["comments"]] == ["Guest words"]
     assert data["account"] is None

@@ -26,7 +26,7 @@ def _strip_csrf(html: str) -> str:
 def test_a_link_signs_in_once_and_creates_the_account(browser, inbox):
     response = browser.post("/account/sign-in", {"email": "Reader@Example.org"})
     assert response.status_code == 200
-    link = inbox.last_link("reader@example.org")
+    link = inbox.last_link("reader@example.org", "/account/link/")
     stored = EmailLink.objects.get()
     assert link.rsplit("/", 1)[1] not in stored.token_hash  # only a hash is stored
     # GET only asks for confirmation (mail scanners follow links); it does not use the link.
@@ -49,7 +49,7 @@ def test_a_link_signs_in_once_and_creates_the_account(browser, inbox):
 
 def test_an_expired_link_is_refused(browser, inbox):
     browser.post("/account/sign-in", {"email": "late@example.org"})
-    link = inbox.last_link("late@example.org")
+    link = inbox.last_link("late@example.org", "/account/link/")
     EmailLink.objects.update(created_at=timezone.now() - timedelta(minutes=30),
                              expires_at=timezone.now() - timedelta(minutes=15))
     assert browser.use_link(link).status_code == 410
@@ -59,7 +59,7 @@ def test_an_expired_link_is_refused(browser, inbox):
 
 def test_a_forged_or_mangled_token_is_refused(browser, inbox):
     browser.post("/account/sign-in", {"email": "x@example.org"})
-    link = inbox.last_link("x@example.org")
+    link = inbox.last_link("x@example.org", "/account/link/")
     assert browser.use_link(link[:-1] + ("A" if link[-1] != "A" else "B")).status_code == 410
     assert browser.use_link(link.replace("/sign_in/", "/verify/")).status_code == 410  # bound to its purpose
     assert browser.post("/account/link/sign_in/" + "x" * 300).status_code == 410
@@ -72,7 +72,7 @@ def test_answers_are_identical_for_known_and_unknown_addresses(make_browser, inb
     assert known.status_code == unknown.status_code == 200
     assert _strip_csrf(known.content.decode()) == _strip_csrf(unknown.content.decode())
     # Both got the same kind of mail: nothing tells a caller which address has an account.
-    assert len(inbox.wait_for("known@example.org")) == len(inbox.wait_for("nobody@example.org")) == 1
+    assert len(inbox.wait_for(to="known@example.org")) == len(inbox.wait_for(to="nobody@example.org")) == 1
 
     wrong_known = make_browser("203.0.113.3").post("/account/sign-in",
                                                    {"email": "known@example.org", "password": "wrong guess 123"})
@@ -89,7 +89,7 @@ def test_attempts_are_limited_per_address_and_per_network(make_browser, inbox, s
         assert make_browser(f"192.0.2.{i + 1}").post("/account/sign-in", {"email": "a@example.org"}).status_code == 200
     # The fourth request for one address is refused, from any network.
     assert make_browser("192.0.2.9").post("/account/sign-in", {"email": "a@example.org"}).status_code == 429
-    assert len(inbox.wait_for("a@example.org", 3)) == 3
+    assert len(inbox.wait_for(3, to="a@example.org")) == 3
     # One network asking for many addresses is refused too.
     spray = make_browser("198.18.0.1")
     answers = [spray.post("/account/sign-in", {"email": f"n{i}@example.org"}).status_code for i in range(7)]
@@ -102,26 +102,27 @@ def test_attempts_are_limited_per_address_and_per_network(make_browser, inbox, s
 ])
 def test_next_never_leaves_our_host(browser, inbox, target):
     browser.post("/account/sign-in", {"email": "n@example.org", "next": target})
-    response = browser.use_link(inbox.last_link("n@example.org"))
+    response = browser.use_link(inbox.last_link("n@example.org", "/account/link/"))
     assert response.status_code == 302
     assert response["Location"] == "/account/"
 
 
 def test_next_to_our_own_page_is_followed(browser, inbox):
     browser.post("/account/sign-in", {"email": "n@example.org", "next": "/some/article/?sort=votes#comments"})
-    assert browser.use_link(inbox.last_link("n@example.org"))["Location"] == "/some/article/?sort=votes#comments"
+    link = inbox.last_link("n@example.org", "/account/link/")
+    assert browser.use_link(link)["Location"] == "/some/article/?sort=votes#comments"
 
 
 def test_staff_accounts_cannot_sign_in_by_link(browser, inbox):
     get_user_model().objects.create_user("ed", email="ed@example.org", password="x" * 12, is_staff=True)
     assert browser.post("/account/sign-in", {"email": "ed@example.org"}).status_code == 200
-    assert browser.use_link(inbox.last_link("ed@example.org")).status_code == 403
+    assert browser.use_link(inbox.last_link("ed@example.org", "/account/link/")).status_code == 403
     assert not _signed_in(browser)
 
 
 def test_password_sign_in_sign_out_by_post_only(browser, inbox):
     browser.post("/account/sign-in", {"email": "p@example.org"})
-    browser.use_link(inbox.last_link("p@example.org"))
+    browser.use_link(inbox.last_link("p@example.org", "/account/link/"))
     assert browser.post("/account/password", {"password": "short"}).status_code == 400
     assert browser.post("/account/password", {"password": "correct horse battery"}).status_code == 302
     user = get_user_model().objects.get(email="p@example.org")
@@ -143,7 +144,7 @@ def test_password_sign_in_sign_out_by_post_only(browser, inbox):
 def test_session_cookie_is_http_only_and_secure_when_https(browser, inbox, settings):
     settings.SESSION_COOKIE_SECURE = True
     browser.post("/account/sign-in", {"email": "c@example.org"})
-    response = browser.use_link(inbox.last_link("c@example.org"))
+    response = browser.use_link(inbox.last_link("c@example.org", "/account/link/"))
     cookie = response.cookies["sessionid"]
     assert cookie["httponly"]
     assert cookie["secure"]

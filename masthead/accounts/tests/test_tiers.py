@@ -39,7 +39,7 @@ def test_guest_verifies_then_signs_in_then_donates(browser, make_browser, inbox)
     assert tier_of(_request_of(browser), "ada@example.org") == Tier.GUEST
 
     browser.post("/account/verify", {"email": "ada@example.org"})
-    browser.use_link(inbox.last_link("ada@example.org"))
+    browser.use_link(inbox.last_link("ada@example.org", "/account/link/"))
     request = _request_of(browser)
     assert tier_of(request, "ada@example.org") == Tier.VERIFIED
     assert tier_of(request, "ADA@example.org ") == Tier.VERIFIED
@@ -54,8 +54,8 @@ def test_guest_verifies_then_signs_in_then_donates(browser, make_browser, inbox)
     assert tier_of(_request_of(browser), "ada@example.org") == Tier.SUPPORTER
 
     browser.post("/account/sign-in", {"email": "ada@example.org"})
-    inbox.wait_for("ada@example.org", 2)
-    browser.use_link(inbox.last_link("ada@example.org"))
+    inbox.wait_for(2, to="ada@example.org")
+    browser.use_link(inbox.last_link("ada@example.org", "/account/link/"))
     user = get_user_model().objects.get(email="ada@example.org")
     assert tier_of(user) == Tier.SUPPORTER
     assert tier_of(_request_of(browser)) == Tier.SUPPORTER
@@ -88,7 +88,7 @@ def test_staff_by_group_or_flag(group):
 def test_supporter_can_hide_and_show_the_badge(browser, inbox):
     _donate("b@example.org")
     browser.post("/account/sign-in", {"email": "b@example.org"})
-    browser.use_link(inbox.last_link("b@example.org"))
+    browser.use_link(inbox.last_link("b@example.org", "/account/link/"))
     user = get_user_model().objects.get(email="b@example.org")
     assert shows_supporter_badge(user)
     assert browser.post("/account/badge", {"show": "0"}).status_code == 302

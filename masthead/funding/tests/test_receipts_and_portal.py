@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import re
-import socket
-from collections.abc import Iterator
-from email import message_from_bytes
 from email.message import Message
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from masthead.funding.models import Donation
 from masthead.funding.tests import stripe_fakes as fakes
@@ -17,29 +13,9 @@ from masthead.funding.tests import stripe_fakes as fakes
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        self.messages.append(message_from_bytes(envelope.content))
-        return "250 OK"
-
-
 @pytest.fixture
-def inbox(settings, immediate_tasks) -> Iterator[Inbox]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    try:
-        yield handler
-    finally:
-        controller.stop()
+def inbox(mail_server, immediate_tasks) -> object:
+    return mail_server
 
 
 def _body(message: Message) -> str:

@@ -1,0 +1,71 @@
+"""A real SMTP server for tests: aiosmtpd on a free loopback port, keeping every message it accepts."""
+
+from __future__ import annotations
+
+import logging
+import re
+import socket
+import threading
+import time
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+from aiosmtpd.controller import Controller
+
+logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every SMTP command
+
+
+class MailServer:
+    """What the server accepted. ``refuse`` holds SMTP replies to give the next DATA commands instead (retries)."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[str, list[str], bytes]] = []
+        self.refuse: list[str] = []
+        self.lock = threading.Lock()
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        with self.lock:
+            if self.refuse:
+                return self.refuse.pop(0)
+            self.received.append(
+                (envelope.mail_from, list(envelope.rcpt_tos), envelope.content)  # type: ignore[attr-defined]
+            )
+        return "250 Message accepted"
+
+    def start(self) -> None:
+        self._controller.start()
+
+    def stop(self) -> None:
+        self._controller.stop()
+
+    @property
+    def messages(self) -> list[EmailMessage]:
+        with self.lock:
+            raw = [content for _, _, content in self.received]
+        return [message_from_bytes(content, policy=policy.default) for content in raw]  # type: ignore[misc]
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [message for message in self.messages if message["To"] == address]
+
+    def last_link(self, address: str, path: str) -> str:
+        """The last link containing ``path`` in the newest message to ``address`` (its text part)."""
+        message = self.wait_for(to=address)[-1]
+        body = (message.get_body(("plain",)) or message).get_content()
+        links = re.findall(rf"https?://\S*{re.escape(path)}\S*", body)
+        assert links, f"no link with {path} in the mail to {address}"
+        return links[-1]
+
+    def wait_for(self, count: int = 1, *, to: str | None = None, timeout: float = 20.0) -> list[EmailMessage]:
+        """The messages (to ``to`` if given) once there are at least ``count``; fails the test after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self.to(to) if to is not None else self.messages
+            if len(found) >= count:
+                return found
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {count} mail(s){f' to {to}' if to else ''}")
+            time.sleep(0.02)
