@@ -24,7 +24,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 run: $(VENV)/.installed
 	$(BIN)/masthead migrate --noinput
 	$(BIN)/masthead demo --if-empty
-	PORT=$(PORT) $(BIN)/masthead serve
+	PORT=$(PORT) exec $(BIN)/masthead serve
 
 # Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; it downloads no browser).
 chromium:
