@@ -15,6 +15,7 @@ import json
 import os
 import shlex
 import signal
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -297,7 +298,11 @@ class Run:
                     self._stop(peer.pids)
         if self.wants("article", "thread", "post"):
             print("\nIsso under gunicorn", flush=True)
-            peer = isso.start(self.procs, self.bench_dir)
+            try:
+                peer = isso.start(self.procs, self.bench_dir)
+            except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+                bench.skip("thread", f"Isso could not be set up: {exc}")
+                return
             self.versions.append(peer.name)
             try:
                 readers = bench.load(peer.urls["thread"], peer=True)
@@ -341,9 +346,10 @@ class Run:
         if failing:
             self.notes.append("Errors (non-2xx answers, timeouts, socket errors) in: " + "; ".join(failing)
                               + f". The servers' output is in {self.bench_dir / 'logs'}.")
-        load = self.extras["load_start"].split()[0]
+        loads = [self.extras[k].split()[0] for k in ("load_start", "load_end") if self.extras.get(k, "?") != "?"]
+        load = max(loads, key=float, default="?")
         if load != "?" and float(load) > 0.5 * (os.cpu_count() or 1):
-            self.notes.append(f"The machine was busy (load average {load} on {os.cpu_count()} CPUs at the start; "
+            self.notes.append(f"The machine was busy (load average up to {load} on {os.cpu_count()} CPUs; "
                               "other work was running): every figure is lower, and noisier, than on a quiet machine.")
         if self.bench.config.quick:
             self.notes.append("Quick smoke run (short loads, small dataset): the figures show the harness works, "

@@ -86,6 +86,12 @@ def start(procs: Processes, bench_dir: Path, *, comments: int = 200, workers: in
     port = free_port()
     config = root / "isso.cfg"
     config.write_text(_CONFIG.format(db=db, port=port))
+    # Create the database once before the workers start: two workers initialising a new database at the same
+    # moment can both insert Isso's preference rows, and one then fails to boot.
+    procs.check_run("isso-init", [str(bin_dir / "python"), "-c",
+                                  "import os; from isso import config, make_app; "
+                                  "make_app(config.load(config.default_file(), os.environ['ISSO_SETTINGS']))"],
+                    env={"ISSO_SETTINGS": str(config), "PATH": f"{bin_dir}:/usr/bin:/bin"})
     proc = procs.start(
         "isso", [str(bin_dir / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
                  "--log-level", "warning", "isso.run"],
