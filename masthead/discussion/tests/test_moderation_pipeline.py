@@ -74,3 +74,11 @@ def test_the_pipeline_sees_the_writers_identity_tier(guest):
     tiers = dict(ModerationDecision.objects.values_list("comment_id", "tier"))
     assert tiers[verified.json()["id"]] == "verified"
     assert tiers[typed_only.json()["id"]] == "guest"
+
+
+def test_guests_are_offered_sign_in_and_verification_next_to_the_form(guest, client):
+    article = make_article()
+    page = guest.open(article.get_absolute_url()).content.decode()
+    link = f'href="/account/?next={article.get_absolute_url()}%23respond"'
+    assert link in page
+    assert client.get(f"/account/?next={article.get_absolute_url()}").status_code == 200
