@@ -53,3 +53,20 @@ def test_serve_answers_serves_static_runs_tasks_and_stops_cleanly(install, tmp_p
     assert code == 0, log.read_text()
     assert seconds < 5
     assert "Masthead stopped" in log.read_text()
+
+
+def test_serve_with_several_processes_answers_and_stops_cleanly(install):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = install.data_dir / "serve-workers.log"
+    process = start(["serve", "--port", str(port), "--workers", "2", "--no-collectstatic"], install.env, log)
+    try:
+        wait_for_http(f"{url}/healthz", process, log)
+        for _ in range(4):  # several connections, answered by whichever process accepts them
+            status, _, body = get(f"{url}/healthz")
+            assert status == 200
+            assert json.loads(body)["status"] == "ok"
+    finally:
+        code, seconds = stop(process)
+    assert code == 0, log.read_text()
+    assert seconds < 8
