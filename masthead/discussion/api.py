@@ -119,7 +119,7 @@ class CountsOut(Schema):
     counts: dict[str, int]
 
 
-def _out(comment: Comment, *, with_html: bool = False, to_author: bool = False) -> dict[str, Any]:
+def comment_out(comment: Comment, *, with_html: bool = False, to_author: bool = False) -> dict[str, Any]:
     # Others see the text of visible comments only (a held or rejected one with replies is a bare tombstone);
     # the author, answered right after posting or editing, also sees their own comment while it is held.
     shown = comment.status == Comment.Status.VISIBLE or (to_author and comment.status == Comment.Status.PENDING)
@@ -177,8 +177,8 @@ def list_comments(
     page = load_page(thread.pk, sort, cursor, limit)
     comments = []
     for item in page.threads:
-        comments.append(_out(item.root))
-        comments.extend(_out(reply) for reply in item.replies)
+        comments.append(comment_out(item.root))
+        comments.extend(comment_out(reply) for reply in item.replies)
     return {"sort": page.sort, "next": page.next_cursor, "comments": comments}
 
 
@@ -199,7 +199,7 @@ def post_comment(request: HttpRequest, response: HttpResponse, thread_id: Object
             response["Retry-After"] = str(error.retry_after)
         return _error(error)
     remember_reader(response, reader, secure=settings.SESSION_COOKIE_SECURE)
-    return Status(201 if result.created else 200, _out(result.comment, with_html=True, to_author=True))
+    return Status(201 if result.created else 200, comment_out(result.comment, with_html=True, to_author=True))
 
 
 def _comment(comment_id: int) -> Comment:
@@ -214,7 +214,7 @@ def edit_comment(request: HttpRequest, comment_id: ObjectId, payload: CommentEdi
             comment = do_edit_comment(_comment(comment_id), request.auth, payload.body)  # type: ignore[attr-defined]
     except DiscussionError as error:
         return _error(error)
-    return Status(200, _out(comment, with_html=True, to_author=True))
+    return Status(200, comment_out(comment, with_html=True, to_author=True))
 
 
 @router.delete("/comments/{comment_id}", auth=csrf_reader, response={200: CommentOut, frozenset(ERRORS): ErrorOut})
@@ -225,7 +225,7 @@ def delete_comment(request: HttpRequest, comment_id: ObjectId) -> Any:
             comment = do_delete_comment(_comment(comment_id), request.auth)  # type: ignore[attr-defined]
     except DiscussionError as error:
         return _error(error)
-    return Status(200, _out(comment))
+    return Status(200, comment_out(comment))
 
 
 @router.post("/comments/{comment_id}/vote", auth=csrf_reader, response={200: VoteOut, frozenset(ERRORS): ErrorOut})

@@ -18,7 +18,7 @@ from ninja.errors import HttpError
 from pydantic import ConfigDict
 
 from masthead.discussion.actions import NewComment, thread_for_article
-from masthead.discussion.api import CommentOut, ErrorOut, _out, csrf_reader
+from masthead.discussion.api import CommentOut, ErrorOut, comment_out, csrf_reader
 from masthead.discussion.readers import Reader, remember_reader
 from masthead.passages import actions, reading
 from masthead.passages.anchoring import MAX_QUOTE
@@ -205,7 +205,10 @@ def post_passage_comment(
             response["Retry-After"] = str(error.retry_after)
         return _error(error)
     remember_reader(response, reader, secure=settings.SESSION_COOKIE_SECURE)
-    body = {"comment": _out(result.post.comment, with_html=True, to_author=True), "passage": _passage(result.anchor)}
+    body = {
+        "comment": comment_out(result.post.comment, with_html=True, to_author=True),
+        "passage": _passage(result.anchor),
+    }
     return Status(201 if result.post.created else 200, body)
 
 
