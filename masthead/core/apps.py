@@ -5,3 +5,6 @@ class CoreConfig(AppConfig):
     name = "masthead.core"
     label = "core"
     verbose_name = "Masthead core"
+
+    def ready(self) -> None:
+        from masthead.core import csrf  # noqa: F401 - registers the CSRF middleware's deploy check

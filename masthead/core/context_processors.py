@@ -1,12 +1,19 @@
 from django.conf import settings
 from django.http import HttpRequest
 
+from masthead.core.cacheable import is_shared
+
 
 def publication(request: HttpRequest) -> dict[str, object]:
     """The publication's identity, available to every template."""
-    return {
+    context: dict[str, object] = {
         "publication_name": settings.PUBLICATION_NAME,
         "publication_tagline": settings.PUBLICATION_TAGLINE,
         "publication_language": settings.PUBLICATION_LANGUAGE,
         "site_url": settings.SITE_URL,
     }
+    if is_shared(request):
+        # A page shared by every anonymous reader carries no CSRF token: "NOTPROVIDED" makes {% csrf_token %}
+        # render nothing (and mint no cookie). Their posts pass on Sec-Fetch-Site / Origin (core/csrf.py).
+        context["csrf_token"] = "NOTPROVIDED"  # noqa: S105 - Django's marker for "no token", not a secret
+    return context

@@ -1,7 +1,8 @@
 """The discussion's JSON API (django-ninja): list, post, edit, delete, vote, counts. Thin over ``actions``.
 
-Writes are authenticated by the reader's cookies, so every write checks CSRF (the ``X-CSRFToken`` header with
-the ``csrftoken`` cookie). Input schemas list only what a client may set; output schemas list every field
+Writes are authenticated by the reader's cookies, so every write checks CSRF with the site's policy
+(masthead.core.csrf: Sec-Fetch-Site / Origin from browsers, else the ``X-CSRFToken`` header with the ``csrftoken``
+cookie). Input schemas list only what a client may set; output schemas list every field
 explicitly and never include emails, network hashes or tokens.
 """
 
@@ -19,6 +20,7 @@ from ninja.errors import HttpError
 from ninja.security import APIKeyCookie
 from pydantic import ConfigDict
 
+from masthead.core.csrf import check_csrf
 from masthead.discussion.actions import (
     DiscussionError,
     NewComment,
@@ -39,9 +41,15 @@ ObjectId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class CsrfReader(APIKeyCookie):
-    """Cookie-authenticated writes: passes only with a valid CSRF token, and yields the reader."""
+    """Cookie-authenticated writes: passes only the site's CSRF check, and yields the reader."""
 
     param_name = settings.CSRF_COOKIE_NAME
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        # ninja's own check builds Django's CsrfViewMiddleware; ours adds the tokenless browser policy.
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request) is not None:
+            raise HttpError(403, "CSRF check Failed")
+        return request.COOKIES.get(self.param_name)
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Reader:
         return reader_from_request(request)

@@ -1,5 +1,5 @@
 """The discussion section under an article: the cached comment page plus the parts that belong to one reader
-(the form with its CSRF token, their votes, their recent comments, messages)."""
+(the form with its CSRF token unless the page is shared, their votes, their recent comments, messages)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from masthead.core.cacheable import is_shared
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Vote
@@ -78,7 +79,8 @@ def render_section(request: HttpRequest, article: object) -> SafeString:
         "reply_to": reply_to,
         "later_page": after is not None,
         "reader_is_user": reader.user_id is not None,
-        "idempotency_key": uuid.uuid4().hex,
+        # A shared (cached) page must not hand every reader the same key: the script makes one per post.
+        "idempotency_key": "" if is_shared(request) else uuid.uuid4().hex,
         "mine_ids": mine,
         "my_page_comments": mine,
         "my_votes_attr": json.dumps(my_votes, separators=(",", ":")),

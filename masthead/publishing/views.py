@@ -18,6 +18,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from masthead.core.cacheable import shared_page
 from masthead.discussion.counts import comment_counts, thread_versions
 from masthead.publishing import seo
 from masthead.publishing.models import Article, Author, RelatedArticle, Topic
@@ -55,6 +56,7 @@ def _listing(request: HttpRequest, articles: QuerySet[Article], base_url: str) -
 
 
 @require_safe
+@shared_page
 def home(request: HttpRequest) -> HttpResponse:
     context = _listing(request, Article.objects.live(), reverse("publishing:home"))
     context["jsonld"] = seo.jsonld_script(seo.website_jsonld())
@@ -62,6 +64,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@shared_page
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     context = _listing(request, Article.objects.live().filter(topics=topic), topic.get_absolute_url())
@@ -73,6 +76,7 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@shared_page
 def author(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
     context = _listing(request, Article.objects.live().filter(authors=author), author.get_absolute_url())
@@ -122,6 +126,7 @@ def _etag(article: Article, related: list[Article], discussion_version: int | No
 
 
 @require_safe
+@shared_page
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     found = _find_article(request, slug)
     if found is None:

@@ -27,8 +27,9 @@ def test_production_settings_pass_the_deploy_checks(tmp_path):
     result = deploy_check(tmp_path, **PRODUCTION)
 
     assert result.returncode == 0, result.stdout + result.stderr
-    # Nothing is silenced: if a check must ever be, SILENCED_SYSTEM_CHECKS gets a comment saying why.
-    assert "no issues (0 silenced)" in result.stdout
+    # Only security.W003 is silenced (it looks for Django's CsrfViewMiddleware by path; masthead.core.csrf
+    # replaces that middleware and checks itself, see test_csrf.py). Anything else must come with a comment.
+    assert "no issues (1 silenced)" in result.stdout
 
 
 def test_deploy_checks_flag_a_site_without_https(tmp_path):

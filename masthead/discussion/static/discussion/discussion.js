@@ -20,9 +20,12 @@
   var waiting = [];
   var edits = {};  // edits announced for comments still waiting behind the button
 
+  // Optional: browsers pass the CSRF check on Sec-Fetch-Site (shared pages carry no token); sent when known.
   function csrf() {
     var input = section.querySelector("input[name=csrfmiddlewaretoken]");
-    return input ? input.value : "";
+    if (input) return input.value;
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
   }
 
   function newKey() {
