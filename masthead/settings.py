@@ -167,6 +167,9 @@ TASKS = {
         "ENQUEUE_ON_COMMIT": True,
     }
 }
+# Shared public pages (anonymous readers) are kept in each server process for their s-maxage (one second).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+
 # `masthead serve` runs a task worker thread unless the deployment runs `masthead worker` processes.
 EMBEDDED_WORKER = env_bool("EMBEDDED_WORKER", True)
 

@@ -1,0 +1,163 @@
+"""An in-process cache of shared public pages, in front of Django (a pure ASGI layer).
+
+Pages that ``masthead.core.cacheable`` marks as shared (``Cache-Control: public ... s-maxage=N``, no cookie set,
+no ``Vary``) are kept for N seconds, per server process, and answered without entering Django: the same
+one-second freshness bound a CDN or nginx's micro-cache would honour, so a new comment shows within a second
+and a held one never shows (shared pages never contain it). Requests carrying a personal cookie, unsafe methods
+and every other response go straight through. A burst of misses for one page renders it once (single flight).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+from masthead.core.cacheable import personal_cookie_names
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Entry:
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    etag: bytes | None
+    expires: float
+
+
+def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
+    for key, value in headers:
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _shared_seconds(headers: list[tuple[bytes, bytes]]) -> float:
+    """s-maxage of a response every reader may share, else 0."""
+    if _header(headers, b"set-cookie") is not None or _header(headers, b"vary") is not None:
+        return 0
+    control = (_header(headers, b"cache-control") or b"").decode("latin-1").lower()
+    directives = [part.strip() for part in control.split(",")]
+    if "public" not in directives:
+        return 0
+    for directive in directives:
+        if directive.startswith("s-maxage="):
+            try:
+                return max(0.0, float(directive.removeprefix("s-maxage=")))
+            except ValueError:
+                return 0
+    return 0
+
+
+class SharedPageCache:
+    def __init__(self, app: ASGIApp, *, max_entries: int = 256, max_bytes: int = 32 * 1024 * 1024) -> None:
+        self.app = app
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[tuple[Any, ...], Entry] = OrderedDict()
+        self.size = 0
+        self.locks: dict[tuple[Any, ...], asyncio.Lock] = {}
+        self.personal = {name.encode() for name in personal_cookie_names()}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or self._is_personal(scope):
+            await self.app(scope, receive, send)
+            return
+        key = (scope["method"], scope["path"], scope.get("query_string", b""), self._host(scope))
+        entry = self._fresh(key)
+        if entry is None:
+            lock = self.locks.setdefault(key, asyncio.Lock())
+            async with lock:
+                entry = self._fresh(key)
+                if entry is None:
+                    await self._render(key, scope, receive, send)
+                    return
+        await self._answer(entry, scope, send)
+
+    def _is_personal(self, scope: Scope) -> bool:
+        cookie = _header(scope.get("headers", []), b"cookie")
+        if not cookie:
+            return False
+        names = {part.split(b"=", 1)[0].strip() for part in cookie.split(b";")}
+        return bool(names & self.personal)
+
+    @staticmethod
+    def _host(scope: Scope) -> bytes:
+        return _header(scope.get("headers", []), b"host") or b""
+
+    def _fresh(self, key: tuple[Any, ...]) -> Entry | None:
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if entry.expires <= time.monotonic():
+            self._drop(key)
+            return None
+        self.entries.move_to_end(key)
+        return entry
+
+    def _drop(self, key: tuple[Any, ...]) -> None:
+        entry = self.entries.pop(key, None)
+        if entry is not None:
+            self.size -= len(entry.body)
+
+    async def _render(self, key: tuple[Any, ...], scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the response through as it is produced, keeping a copy when it turns out to be shareable."""
+        start: Message | None = None
+        seconds = 0.0
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            nonlocal start, seconds
+            if message["type"] == "http.response.start":
+                start = message
+                seconds = _shared_seconds(list(message.get("headers", [])))
+            elif message["type"] == "http.response.body" and seconds and start is not None:
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    self._store(key, start, b"".join(chunks), seconds)
+            await send(message)
+
+        await self.app(scope, receive, capture)
+
+    def _store(self, key: tuple[Any, ...], start: Message, body: bytes, seconds: float) -> None:
+        if start["status"] != 200 or len(body) > self.max_bytes // 4:
+            return
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        self._drop(key)
+        self.entries[key] = Entry(start["status"], headers, body, _header(headers, b"etag"),
+                                  time.monotonic() + seconds)
+        self.size += len(body)
+        while self.entries and (len(self.entries) > self.max_entries or self.size > self.max_bytes):
+            oldest = next(iter(self.entries))
+            self._drop(oldest)
+            self.locks.pop(oldest, None)
+
+    async def _answer(self, entry: Entry, scope: Scope, send: Send) -> None:
+        if entry.etag is not None and _matches(entry.etag, _header(scope.get("headers", []), b"if-none-match")):
+            headers = [(k, v) for k, v in entry.headers if k.lower() in (b"etag", b"cache-control", b"last-modified")]
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        body = b"" if scope["method"] == "HEAD" else entry.body
+        headers = [*entry.headers, (b"content-length", str(len(entry.body)).encode())]
+        await send({"type": "http.response.start", "status": entry.status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _matches(etag: bytes, if_none_match: bytes | None) -> bool:
+    """Whether ``If-None-Match`` names this ETag (weak comparison, as for GET)."""
+    if not if_none_match:
+        return False
+    if if_none_match.strip() == b"*":
+        return True
+    tags = {part.strip().removeprefix(b"W/") for part in if_none_match.split(b",")}
+    return etag.removeprefix(b"W/") in tags
