@@ -13,17 +13,12 @@ from django.http import HttpRequest, HttpResponse
 
 from masthead.accounts.models import PrivacySettings, ReaderIdentity
 from masthead.accounts.privacy import EraseOptions, erase_data, export_data, subject_for
+from masthead.core.admin import SingletonSettingsMixin
 
 
 @admin.register(PrivacySettings)
-class PrivacySettingsAdmin(admin.ModelAdmin):
+class PrivacySettingsAdmin(SingletonSettingsMixin, admin.ModelAdmin):
     list_display = ("__str__", "network_retention_days", "allow_comment_removal")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return not PrivacySettings.objects.exists()
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(ReaderIdentity)

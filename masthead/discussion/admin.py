@@ -11,19 +11,14 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from masthead.core.admin import SingletonSettingsMixin
 from masthead.discussion.actions import do_change_status
 from masthead.discussion.models import Comment, DiscussionSettings, Thread
 
 
 @admin.register(DiscussionSettings)
-class DiscussionSettingsAdmin(admin.ModelAdmin):
+class DiscussionSettingsAdmin(SingletonSettingsMixin, admin.ModelAdmin):
     list_display = ["__str__", "premoderation", "edit_window_minutes", "max_depth", "page_size"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return not DiscussionSettings.objects.exists()
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(Thread)

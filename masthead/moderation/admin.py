@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
 
+from masthead.core.admin import ReadOnlyAdmin, SingletonSettingsMixin
 from masthead.moderation.audit import record
 from masthead.moderation.models import AuditLog, Ban, ModerationDecision, ModerationSettings, WordRule
 
@@ -25,14 +26,8 @@ class AuditedAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationSettings)
-class ModerationSettingsAdmin(AuditedAdmin):
+class ModerationSettingsAdmin(SingletonSettingsMixin, AuditedAdmin):
     list_display = ["__str__", "hold_threshold", "reject_threshold", "active_model", "shadow_model"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return not ModerationSettings.objects.exists()
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(WordRule)
@@ -54,17 +49,6 @@ class BanAdmin(AuditedAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(ModerationDecision)

@@ -34,8 +34,8 @@ def post_as(thread: Thread, who: Reader | None = None, body: str = "A comment.",
 class Guest:
     """A guest in a browser: keeps cookies, reads the CSRF token from the page, sends it like the script does."""
 
-    def __init__(self, remote_addr: str = "198.51.100.7") -> None:
-        self.client = Client(enforce_csrf_checks=True, REMOTE_ADDR=remote_addr)
+    def __init__(self, remote_addr: str = "198.51.100.7", client: Client | None = None) -> None:
+        self.client = client or Client(enforce_csrf_checks=True, REMOTE_ADDR=remote_addr)
 
     def open(self, url: str) -> Any:
         response = self.client.get(url)

@@ -6,8 +6,9 @@ import json
 import uuid
 from typing import Any
 
-from django.test import Client, TestCase
+from django.test import TestCase
 
+from masthead.discussion.tests.helpers import Guest as DiscussionGuest
 from masthead.passages.anchoring import create_anchor
 from masthead.publishing import actions as publishing
 from masthead.publishing.models import Article
@@ -42,24 +43,8 @@ def anchor_payload(target: Article, quote: str, revision: int = 1, occurrence: i
             "start": made.start, "end": made.end}
 
 
-class Guest:
-    """A reader in a browser-like client: cookies and the CSRF header, like the script."""
-
-    def __init__(self, remote_addr: str = "198.51.100.7", client: Client | None = None) -> None:
-        self.client = client or Client(enforce_csrf_checks=True, REMOTE_ADDR=remote_addr)
-
-    def open(self, url: str) -> Any:
-        response = self.client.get(url)
-        assert response.status_code == 200, response.status_code
-        return response
-
-    @property
-    def csrf(self) -> str:
-        # Article pages are shared by anonymous readers and mint no token; a client without Fetch Metadata
-        # headers (this one) gets its csrftoken cookie from a page that does.
-        if "csrftoken" not in self.client.cookies:
-            assert self.client.get("/account/").status_code == 200
-        return self.client.cookies["csrftoken"].value
+class Guest(DiscussionGuest):
+    """The discussion tests' guest (cookies, CSRF header like the script), posting through the passages API."""
 
     def call(self, method: str, path: str, payload: dict[str, Any] | None = None) -> Any:
         kwargs: dict[str, Any] = {"HTTP_X_CSRFTOKEN": self.csrf}
