@@ -25,6 +25,8 @@ from benchmarks.masthead_server import Sizes
 from benchmarks.peers import apt_install, isso, nginx, wordpress
 from benchmarks.procs import Processes
 from benchmarks.scenarios import (
+    POST_WHILE_FLOODED,
+    POST_WHILE_READING,
     SCENARIOS,
     Bench,
     Config,
@@ -55,6 +57,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, help="for Masthead and nginx (default 64, quick 32)")
     parser.add_argument("--peer-connections", type=int, default=8, help="for WordPress and Isso (default 8)")
     parser.add_argument("--readers", type=int, help="concurrent readers while posting (default 500, quick 100)")
+    parser.add_argument("--reader-pause-ms", type=int, default=1000,
+                        help="mean pause of each reader between pages in the reading-pace posting run (default 1000)")
     parser.add_argument("--post-rate", type=int, default=50, help="posts per second (default 50)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="`masthead serve --workers`")
@@ -80,6 +84,7 @@ def _config(args: argparse.Namespace) -> Config:
         connections=args.connections or (32 if quick else 64),
         peer_connections=args.peer_connections,
         readers=args.readers or (100 if quick else 500),
+        reader_pause_ms=args.reader_pause_ms,
         post_rate=args.post_rate,
         threads=args.threads,
         workers=args.workers,
@@ -192,19 +197,23 @@ class Run:
             bench.measure("thread", server, "GET thread JSON, first page", bench.load(base + seed["thread_200_json"]),
                           [pid], "20 top-level comments with their replies")
         if self.wants("deep") and seed.get("thread_deep_json"):
+            # A reader holding a personal cookie (one who has commented) is never answered from the page cache:
+            # these rows measure the database work itself, which is what the thread's size could slow down.
+            personal = (("Cookie", "mh_reader=benchmark-reader"),)
+            uncached = "uncached: a reader with a personal cookie"
             deep = f"deep thread ({seed['deep_size']:,} comments)"
-            bench.measure("deep", server, "10-comment thread, first page", bench.load(base + seed["thread_10_json"]),
-                          [pid])
-            bench.measure("deep", server, f"{deep}, first page", bench.load(base + seed["thread_deep_json"]), [pid])
+            bench.measure("deep", server, "10-comment thread, first page",
+                          bench.load(base + seed["thread_10_json"], headers=personal), [pid], uncached)
+            bench.measure("deep", server, f"{deep}, first page",
+                          bench.load(base + seed["thread_deep_json"], headers=personal), [pid], uncached)
             if seed.get("deep_cursor"):
                 url = f"{base}{seed['thread_deep_json']}?after={seed['deep_cursor']}"
-                bench.measure("deep", server, f"{deep}, load more 90% down", bench.load(url), [pid])
+                bench.measure("deep", server, f"{deep}, load more 90% down", bench.load(url, headers=personal),
+                              [pid], uncached)
         if self.wants("microcache"):
             self._microcache(server, port, seed)
         if self.wants("post") and seed.get("post_path"):
-            readers = bench.load(base + self.article_path, connections=bench.config.readers)
-            bench.measure_mixed("post", server, readers, masthead_post_load(bench, base + seed["post_path"]), [pid],
-                                reader_label="GET article page (readers)", writer_label="POST comment (API)")
+            self._posting(server, base, pid, seed)
         if self.wants("memory"):
             self._memory(server, base, pid)
         if self.wants("funding"):
@@ -212,6 +221,21 @@ class Run:
                 bench.skip("funding", f"{server}: {seed.get('funding_skipped', 'no webhook or totals URL')}")
             else:
                 self._funding(server, base, pid, seed)
+
+    def _posting(self, server: str, base: str, pid: int, seed: dict[str, Any]) -> None:
+        """Posts at a steady rate while readers load the article page: first readers at a reading pace (each
+        pauses about a second between pages: the goal's "500 readers"), then the same readers with no pause
+        at all, which saturates the machine (a stress figure: every request then waits its turn on a full CPU)."""
+        bench, config = self.bench, self.bench.config
+        paced = bench.load(base + self.article_path, connections=config.readers, delay_ms=config.reader_pause_ms,
+                           jitter=True)
+        bench.measure_mixed("post", server, paced, masthead_post_load(bench, base + seed["post_path"]), [pid],
+                            reader_label=f"GET article page ({config.readers} readers, reading)",
+                            writer_label=POST_WHILE_READING)
+        flood = bench.load(base + self.article_path, connections=config.readers)
+        bench.measure_mixed("post", server, flood, masthead_post_load(bench, base + seed["post_path"]), [pid],
+                            reader_label=f"GET article page ({config.readers} connections, no pause)",
+                            writer_label=POST_WHILE_FLOODED)
 
     def _funding(self, server: str, base: str, pid: int, seed: dict[str, Any]) -> None:
         """A burst of signed Stripe webhooks while readers load the article page (which shows the bar)."""

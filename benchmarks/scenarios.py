@@ -14,7 +14,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
 
-from benchmarks import wrk
+from benchmarks import pacer, wrk
 from benchmarks.procs import MemorySampler
 
 SCENARIOS: dict[str, str] = {
@@ -28,6 +28,9 @@ SCENARIOS: dict[str, str] = {
 }
 
 PEER_MIN_SECONDS = 10
+# The two posting runs (labels the report looks for).
+POST_WHILE_READING = "POST comment (API), readers reading"
+POST_WHILE_FLOODED = "POST comment (API), readers not pausing"
 CSRF = "benchmarkcsrftokenbenchmarkcsrf0"  # any 32 characters: Django compares the header with the cookie
 
 
@@ -37,6 +40,7 @@ class Config:
     connections: int  # for Masthead and nginx
     peer_connections: int  # for WordPress and Isso: a few per worker; more only queue
     readers: int  # concurrent readers during the posting scenario
+    reader_pause_ms: int  # mean pause of each reader between two pages (the reading-pace run of that scenario)
     post_rate: int  # posts per second (paced)
     threads: int
     workers: int  # `masthead serve --workers`
@@ -94,40 +98,45 @@ class Bench:
         return self._record(Row(scenario, server, label, result, memory.peak_total, memory.peak_process,
                                 memory.peak_process_anon, load.connections, note))
 
-    def measure_mixed(self, scenario: str, server: str, readers: wrk.Load, writers: wrk.Load,
+    def measure_mixed(self, scenario: str, server: str, readers: wrk.Load, writers: wrk.Load | pacer.Load,
                       pids: list[int], *, reader_label: str, writer_label: str) -> tuple[Row, Row]:
-        """Readers and writers at the same time, from two wrk processes; one row each."""
+        """Readers and writers at the same time, from two load processes; one row each."""
+        driver = pacer if isinstance(writers, pacer.Load) else wrk
         with MemorySampler(pids) as memory:
             reading = wrk.start(readers)
-            writing = wrk.start(writers)
-            written = wrk.finish(*writing, writers)
+            writing = driver.start(writers)  # type: ignore[arg-type]
+            written = driver.finish(*writing, writers)  # type: ignore[arg-type]
             read = wrk.finish(*reading, readers)
-        if writers.delay_ms:
+        if isinstance(writers, pacer.Load):
+            writer_note = f"sent on schedule at {writers.rate}/s, latency from the due time (open loop)"
+            reader_note = f"while posting at {writers.rate}/s"
+        elif writers.delay_ms:
             rate = f"{writers.connections * 1000 // writers.delay_ms}/s"
             writer_note, reader_note = f"paced at {rate}", f"while posting at {rate}"
         else:
             writer_note, reader_note = "as fast as answered", f"during the {writer_label.split(' (')[0]} burst"
+        if readers.delay_ms:
+            reader_note += f"; each reader pauses {readers.delay_ms / 1000:g} s on average between pages"
         peaks = (memory.peak_total, memory.peak_process, memory.peak_process_anon)
         write_row = self._record(Row(scenario, server, writer_label, written, *peaks, writers.connections,
                                      writer_note))
         read_row = self._record(Row(scenario, server, reader_label, read, *peaks, readers.connections, reader_note))
         return write_row, read_row
 
-    def post_load(self, url: str, body: str, headers: tuple[tuple[str, str], ...]) -> wrk.Load:
-        """A paced POST load: ``post_rate`` per second over a few connections."""
-        conns = max(1, min(10, self.config.post_rate // 10))
-        return wrk.Load(url=url, seconds=self.config.seconds, connections=conns, threads=1, method="POST",
-                        body=body, headers=headers, delay_ms=max(1, conns * 1000 // self.config.post_rate))
+    def post_load(self, url: str, body: str, headers: tuple[tuple[str, str], ...]) -> pacer.Load:
+        """``post_rate`` posts per second, each sent when due whatever the earlier ones' answers (open loop)."""
+        return pacer.Load(url=url, rate=self.config.post_rate, seconds=self.config.seconds, body=body,
+                          headers=headers)
 
 
-def masthead_post_load(bench: Bench, url: str) -> wrk.Load:
+def masthead_post_load(bench: Bench, url: str) -> pacer.Load:
     body = json.dumps({"body": "Benchmark comment number {n}: the ferry timetable changes again next week.",
                        "author_name": "Bench reader {n}"})
     headers = (("Content-Type", "application/json"), ("Cookie", f"csrftoken={CSRF}"), ("X-CSRFToken", CSRF))
     return bench.post_load(url, body, headers)
 
 
-def isso_post_load(bench: Bench, url: str) -> wrk.Load:
+def isso_post_load(bench: Bench, url: str) -> pacer.Load:
     body = json.dumps({"text": "Benchmark comment number {n}: the ferry timetable changes again next week.",
                        "author": "Bench reader {n}", "title": "Bench article"})
     return bench.post_load(url, body, (("Content-Type", "application/json"),))
@@ -210,7 +219,7 @@ def cache_diagnosis(url: str) -> str:
     return f"cache status {'/'.join(statuses)} on three requests, Cache-Control {control}{why}"
 
 
-def freshness(cache_base: str, article_path: str, post_url: str, *, trials: int = 3) -> list[float]:
+def freshness(cache_base: str, article_path: str, post_url: str, *, trials: int = 5) -> list[float]:
     """Seconds until a comment posted through the cache shows on the cached article page, per trial."""
     delays = []
     for trial in range(trials):

@@ -96,6 +96,9 @@ class Load:
     body: str = ""  # for POST; "{n}" is replaced by a unique number per request
     headers: tuple[tuple[str, str], ...] = ()
     delay_ms: int = 0  # pause per connection between requests: paces the rate (connections * 1000 / delay_ms)
+    # Draw each pause from [delay_ms / 2, 3 * delay_ms / 2] so paced connections (readers) drift apart instead
+    # of arriving in waves; the mean rate stays the same.
+    jitter: bool = False
     # GET a different path per request: "{r}" in the URL's path is replaced by a random number below random_max.
     random_max: int = 0
     # POST bodies from a file (see _FILE_POST): each line "<signed_header value>\t<body>".
@@ -142,7 +145,10 @@ def script_for(load: Load) -> str:
         parts.append(_RANDOM)
     elif load.headers:
         parts.extend(f"wrk.headers[{_lua_string(k)}] = {_lua_string(v)}\n" for k, v in load.headers)
-    if load.delay_ms:
+    if load.delay_ms and load.jitter:
+        low, high = max(1, load.delay_ms // 2), load.delay_ms * 3 // 2
+        parts.append(f"delay = function() return math.random({low}, {high}) end\n")
+    elif load.delay_ms:
         parts.append(f"delay = function() return {int(load.delay_ms)} end\n")
     parts.append(_DONE)
     return "".join(parts)

@@ -129,8 +129,11 @@ else:
                     "PRAGMA synchronous=NORMAL;"
                     "PRAGMA foreign_keys=ON;"
                     "PRAGMA temp_store=MEMORY;"
-                    "PRAGMA mmap_size=134217728;"
-                    "PRAGMA cache_size=-20000;"
+                    "PRAGMA mmap_size=0;"  # reads go through the OS page cache: no file pages counted in each process
+                    "PRAGMA cache_size=-8000;"
+                    # Server processes checkpoint every second off the request path (core/sqlite_upkeep.py);
+                    # this is the safety net for a burst of writes between two checkpoints.
+                    "PRAGMA wal_autocheckpoint=4000;"
                 ),
             },
             # A file (not :memory:) so tests exercise WAL and concurrent connections like production.
@@ -148,15 +151,27 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "masthead"),
-        }
+        },
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "masthead") + "-fragments",
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "masthead",
-            "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
+            "OPTIONS": {"MAX_ENTRIES": 20000},  # small values: settings, counters, term frequencies
+        },
+        # Rendered discussion pages (tens of kB each), apart so they cannot crowd the small values out and so
+        # their count, hence each process's memory, has its own bound (FRAGMENT_CACHE_ENTRIES x ~30 kB).
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "masthead-fragments",
+            "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 500), "CULL_FREQUENCY": 4},
+        },
     }
 
 # --- Background tasks -----------------------------------------------------------------------------------
@@ -169,6 +184,8 @@ TASKS = {
 }
 # Shared public pages (anonymous readers) are kept in each server process for their s-maxage (one second).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# Requests running Django's synchronous code at once, per server process (core/concurrency.py).
+DJANGO_CONCURRENCY = env_int("DJANGO_CONCURRENCY", 4)
 
 # `masthead serve` runs a task worker thread unless the deployment runs `masthead worker` processes.
 EMBEDDED_WORKER = env_bool("EMBEDDED_WORKER", True)

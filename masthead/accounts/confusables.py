@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from django.conf import settings
@@ -63,6 +63,7 @@ def _key(text: str) -> str:
     return _strip(skeleton(once.casefold()))
 
 
+@lru_cache(maxsize=4096)  # the protected names are compared with every comment's name
 def comparison_keys(name: str) -> frozenset[str]:
     """Every key the name collides on: as written, upper-cased and case-folded (so ADMIN, admin, AdmIn agree)."""
     return frozenset(k for k in (_key(name), _key(name.upper()), _key(name.casefold())) if k)

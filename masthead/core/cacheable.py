@@ -10,6 +10,7 @@ docs/architecture.md, "Cacheable public pages".
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -21,7 +22,8 @@ from django.utils.cache import has_vary_header
 
 # Browsers revalidate every time (max-age=0, cheap with the ETag); shared caches keep the page one second,
 # the freshness bound for new comments (DESIGN.md).
-SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1"
+SHARED_SECONDS = 1
+SHARED_CACHE_CONTROL = f"public, max-age=0, s-maxage={SHARED_SECONDS}"
 PERSONAL_CACHE_CONTROL = "private, max-age=0"
 # Cookies that change what a page shows: the session (signed-in readers, staff), a guest's identity and edit
 # tokens (their own comments awaiting review, edit links) and flash messages. deploy/nginx-microcache.conf
@@ -33,6 +35,21 @@ def personal_cookie_names() -> tuple[str, ...]:
     return (settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIES)
 
 
+def last_shared_second(rendered_at: float) -> int:
+    """The last whole Unix second in which a shared copy of a page read at ``rendered_at`` may be served.
+
+    Caches that count in whole seconds (nginx) would keep a "1 second" copy for up to two; ending every copy at
+    a second boundary instead keeps each one under a second old, whatever the clock granularity of the cache.
+    """
+    return int(rendered_at) + SHARED_SECONDS - 1
+
+
+def accel_expires(rendered_at: float) -> str:
+    """``X-Accel-Expires`` for nginx: ``@`` + the absolute time; nginx keeps the copy while its clock (whole
+    seconds) has not passed it, so the copy ends at the next second boundary."""
+    return f"@{last_shared_second(rendered_at)}"
+
+
 def is_shared(request: HttpRequest) -> bool:
     return bool(getattr(request, "shared_page", False))
 
@@ -42,15 +59,23 @@ def shared_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not any(name in request.COOKIES for name in personal_cookie_names()):
-            request.shared_page = True  # type: ignore[attr-defined]
+        if share_if_anonymous(request):
             # Without a session cookie the reader is anonymous; saying so directly keeps the session unread.
             request.user = AnonymousUser()
-        response = view(request, *args, **kwargs)
-        response.reader_page = True  # type: ignore[attr-defined]
-        return response
+        return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def share_if_anonymous(request: HttpRequest) -> bool:
+    """Mark a reader request (a page, or an API answer that is the same for every reader) for
+    ``SharedPageMiddleware``: shared when it carries no personal cookie, private otherwise. True when shared."""
+    request.reader_page = True  # type: ignore[attr-defined]
+    if any(name in request.COOKIES for name in personal_cookie_names()):
+        return False
+    request.shared_page = True  # type: ignore[attr-defined]
+    request.shared_since = time.time()  # type: ignore[attr-defined]  # before any data is read
+    return True
 
 
 class SharedPageMiddleware:
@@ -61,12 +86,13 @@ class SharedPageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if not getattr(response, "reader_page", False) or "Cache-Control" in response:
+        if not getattr(request, "reader_page", False) or "Cache-Control" in response:
             return response
         if response.status_code not in (200, 304):
             return response
         if is_shared(request) and not response.cookies and not has_vary_header(response, "Cookie"):
             response["Cache-Control"] = SHARED_CACHE_CONTROL
+            response["X-Accel-Expires"] = accel_expires(request.shared_since)  # type: ignore[attr-defined]
         else:
             response["Cache-Control"] = PERSONAL_CACHE_CONTROL
         return response

@@ -1,8 +1,9 @@
 """An in-process cache of shared public pages, in front of Django (a pure ASGI layer).
 
 Pages that ``masthead.core.cacheable`` marks as shared (``Cache-Control: public ... s-maxage=N``, no cookie set,
-no ``Vary``) are kept for N seconds, per server process, and answered without entering Django: the same
-one-second freshness bound a CDN or nginx's micro-cache would honour, so a new comment shows within a second
+no ``Vary``) are kept per server process, and answered without entering Django, until the end of the whole
+second in which they were rendered (N=1; ``cacheable.last_shared_second``): the same bound the origin gives
+nginx's micro-cache in ``X-Accel-Expires``, so a new comment shows within a second through both layers together
 and a held one never shows (shared pages never contain it). Requests carrying a personal cookie, unsafe methods
 and every other response go straight through. A burst of misses for one page renders it once (single flight).
 """
@@ -11,12 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from masthead.core.cacheable import personal_cookie_names
+from masthead.core.cacheable import last_shared_second, personal_cookie_names
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -32,6 +34,14 @@ class Entry:
     body: bytes
     etag: bytes | None
     expires: float
+
+
+class Flight:
+    """One page being rendered: the requests for it wait on its lock and then read the stored copy."""
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.requests = 0
 
 
 def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
@@ -65,7 +75,10 @@ class SharedPageCache:
         self.max_bytes = max_bytes
         self.entries: OrderedDict[tuple[Any, ...], Entry] = OrderedDict()
         self.size = 0
-        self.locks: dict[tuple[Any, ...], asyncio.Lock] = {}
+        # Renders in flight, per event loop (asyncio locks belong to one loop; a test process runs many servers).
+        self.flights: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[tuple[Any, ...], Flight]] = (
+            weakref.WeakKeyDictionary()
+        )
         self.personal = {name.encode() for name in personal_cookie_names()}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -75,12 +88,19 @@ class SharedPageCache:
         key = (scope["method"], scope["path"], scope.get("query_string", b""), self._host(scope))
         entry = self._fresh(key)
         if entry is None:
-            lock = self.locks.setdefault(key, asyncio.Lock())
-            async with lock:
-                entry = self._fresh(key)
-                if entry is None:
-                    await self._render(key, scope, receive, send)
-                    return
+            flights = self.flights.setdefault(asyncio.get_running_loop(), {})
+            flight = flights.get(key) or flights.setdefault(key, Flight())
+            flight.requests += 1
+            try:
+                async with flight.lock:
+                    entry = self._fresh(key)
+                    if entry is None:
+                        await self._render(key, scope, receive, send)
+                        return
+            finally:
+                flight.requests -= 1
+                if not flight.requests:  # nobody else waits on it: never keep a lock per URL ever asked for
+                    flights.pop(key, None)
         await self._answer(entry, scope, send)
 
     def _is_personal(self, scope: Scope) -> bool:
@@ -114,6 +134,7 @@ class SharedPageCache:
         start: Message | None = None
         seconds = 0.0
         chunks: list[bytes] = []
+        rendered_at = time.time()  # before Django reads anything
 
         async def capture(message: Message) -> None:
             nonlocal start, seconds
@@ -123,27 +144,31 @@ class SharedPageCache:
             elif message["type"] == "http.response.body" and seconds and start is not None:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
-                    self._store(key, start, b"".join(chunks), seconds)
+                    self._store(key, start, b"".join(chunks), rendered_at, seconds)
             await send(message)
 
         await self.app(scope, receive, capture)
 
-    def _store(self, key: tuple[Any, ...], start: Message, body: bytes, seconds: float) -> None:
+    def _store(self, key: tuple[Any, ...], start: Message, body: bytes, rendered_at: float, seconds: float) -> None:
         if start["status"] != 200 or len(body) > self.max_bytes // 4:
+            return
+        # Kept until the end of the last whole second it may be shared in (monotonic, so clock steps are harmless).
+        remaining = min(seconds, last_shared_second(rendered_at) + 1 - time.time())
+        if remaining <= 0:
             return
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
         self._drop(key)
         self.entries[key] = Entry(start["status"], headers, body, _header(headers, b"etag"),
-                                  time.monotonic() + seconds)
+                                  time.monotonic() + remaining)
         self.size += len(body)
         while self.entries and (len(self.entries) > self.max_entries or self.size > self.max_bytes):
             oldest = next(iter(self.entries))
             self._drop(oldest)
-            self.locks.pop(oldest, None)
 
     async def _answer(self, entry: Entry, scope: Scope, send: Send) -> None:
         if entry.etag is not None and _matches(entry.etag, _header(scope.get("headers", []), b"if-none-match")):
-            headers = [(k, v) for k, v in entry.headers if k.lower() in (b"etag", b"cache-control", b"last-modified")]
+            kept = (b"etag", b"cache-control", b"last-modified", b"x-accel-expires")
+            headers = [(k, v) for k, v in entry.headers if k.lower() in kept]
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})
             return

@@ -251,24 +251,28 @@ def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: ob
         token = new_edit_token()
         comment.edit_token_hash = hash_token(token)
         comment.edit_token_expires = created_at + timedelta(minutes=options.edit_window_minutes)
-    try:
-        # A savepoint, so a concurrent duplicate (same idempotency key) leaves the outer transaction usable.
-        with transaction.atomic():
-            comment.save(force_insert=True)
-    except IntegrityError:
-        earlier = Comment.objects.filter(thread=thread, idempotency_key=cleaned.idempotency_key).first()
-        if cleaned.idempotency_key and earlier is not None:
-            return _replay(earlier, reader)
-        raise
-    _place(comment, parent, options.max_depth)
-    comment.save(update_fields=["parent", "in_reply_to", "depth", "root_id", "path"])
-    verdict.record(comment)
-    if comment.in_reply_to_id is not None:
-        comment.in_reply_to = parent
-    if comment.status == Comment.Status.VISIBLE:
-        _visibility_changed(comment, +1)
-    elif comment.status == Comment.Status.PENDING:
-        _held_for_review(comment)
+    # The transaction (on SQLite the database's one write lock, taken at BEGIN) starts only now: the checks,
+    # the Markdown and the classifier above ran without it, so concurrent posts queue for milliseconds, not for
+    # each other's whole request. Callers that need more in the same transaction wrap this in their own.
+    with transaction.atomic():
+        try:
+            # A savepoint, so a concurrent duplicate (same idempotency key) leaves the transaction usable.
+            with transaction.atomic():
+                comment.save(force_insert=True)
+        except IntegrityError:
+            earlier = Comment.objects.filter(thread=thread, idempotency_key=cleaned.idempotency_key).first()
+            if cleaned.idempotency_key and earlier is not None:
+                return _replay(earlier, reader)
+            raise
+        _place(comment, parent, options.max_depth)
+        comment.save(update_fields=["parent", "in_reply_to", "depth", "root_id", "path"])
+        verdict.record(comment)
+        if comment.in_reply_to_id is not None:
+            comment.in_reply_to = parent
+        if comment.status == Comment.Status.VISIBLE:
+            _visibility_changed(comment, +1)
+        elif comment.status == Comment.Status.PENDING:
+            _held_for_review(comment)
     if token is not None:
         reader.issued_tokens[comment.pk] = (token, options.edit_window_minutes * 60)
     return PostResult(comment, created=True, edit_token=token)

@@ -20,6 +20,7 @@ from ninja.errors import HttpError
 from ninja.security import APIKeyCookie
 from pydantic import ConfigDict
 
+from masthead.core.cacheable import share_if_anonymous
 from masthead.core.csrf import check_csrf
 from masthead.discussion.actions import (
     DiscussionError,
@@ -171,6 +172,7 @@ def list_comments(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> dict[str, Any]:
     """A page of top-level comments in the chosen sort, each followed by its replies in display order."""
+    share_if_anonymous(request)  # visible comments only: the same answer for every reader
     thread = get_object_or_404(Thread.objects.select_related("article"), pk=thread_id)
     try:
         check_thread_readable(thread)
@@ -200,8 +202,7 @@ def post_comment(request: HttpRequest, response: HttpResponse, thread_id: Object
     reader: Reader = request.auth  # type: ignore[attr-defined]
     thread = get_object_or_404(Thread.objects.select_related("article"), pk=thread_id)
     try:
-        with transaction.atomic():
-            result = do_post_comment(thread, reader, NewComment(**payload.dict()))
+        result = do_post_comment(thread, reader, NewComment(**payload.dict()))  # its own short transaction
     except DiscussionError as error:
         if error.retry_after:
             response["Retry-After"] = str(error.retry_after)

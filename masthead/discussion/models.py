@@ -128,6 +128,8 @@ class Comment(models.Model):
             # Replies of a page of roots, already in display order.
             models.Index(fields=["thread", "root_id", "path"], name="comment_tree"),
             models.Index(fields=["status", "created_at"], name="comment_status"),
+            # "Has this guest published before?" on every post (moderation's first-comment rule).
+            models.Index(fields=["reader_key", "status"], name="comment_by_reader"),
         ]
         constraints = [
             models.UniqueConstraint(

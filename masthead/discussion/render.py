@@ -6,7 +6,7 @@ under the thread's version and reused for everyone; per-reader parts are rendere
 
 from __future__ import annotations
 
-from django.core.cache import cache
+from django.core.cache import BaseCache, caches
 from django.template.loader import render_to_string
 
 from masthead.discussion.models import Comment, Thread
@@ -60,6 +60,11 @@ def first_page_key(thread_id: int, version: int, sort: str, page_size: int, page
     return f"discussion:first:{FRAGMENT_VERSION}:{thread_id}:{version}:{sort}:{page_size}:{pages}"
 
 
+def fragment_cache() -> BaseCache:
+    """Where rendered first pages are kept (settings.CACHES["fragments"]: bounded apart from small values)."""
+    return caches["fragments"]
+
+
 def first_page_keys(thread_id: int, versions: range, page_size: int) -> list[str]:
     """Every cache key a thread's first pages may sit under for these versions (for erasure: purge, not wait)."""
     from masthead.discussion.pages import SORTS
@@ -75,11 +80,11 @@ def first_page_keys(thread_id: int, versions: range, page_size: int) -> list[str
 def first_page(thread: Thread, sort: str, page_size: int, base_url: str, pages: int = 1) -> tuple[str, list[int]]:
     """The top ``pages`` pages' HTML and comment ids, cached under the thread's version."""
     key = first_page_key(thread.pk, thread.version, sort, page_size, pages)
-    cached = cache.get(key)
+    cached = fragment_cache().get(key)
     if cached is not None and cached[2] == base_url:
         return cached[0], cached[1]
     page = load_page(thread.pk, sort, None, page_size * pages)
     html = page_html(page, thread, base_url, is_first=True, expanded=pages)
     ids = page.comment_ids
-    cache.set(key, (html, ids, base_url), timeout=FRAGMENT_TIMEOUT)
+    fragment_cache().set(key, (html, ids, base_url), timeout=FRAGMENT_TIMEOUT)
     return html, ids

@@ -86,8 +86,7 @@ def post_comment(request: HttpRequest, thread_id: int) -> HttpResponse:
             quote=form.get("quote", ""),
             idempotency_key=form.get("idempotency_key", ""),
         )
-        with transaction.atomic():
-            result = do_post_comment(thread, reader, data)
+        result = do_post_comment(thread, reader, data)  # its own short transaction
     except DiscussionError as error:
         return _form_error(request, thread, error)
     comment = result.comment

@@ -23,11 +23,13 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 @pytest.fixture(autouse=True)
 def _media_and_cache(settings, tmp_path) -> Iterator[None]:
     settings.MEDIA_ROOT = tmp_path / "media"
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Q
 
@@ -67,20 +66,17 @@ def _forget_cached_pages(thread_versions: dict[int, int]) -> None:
     """
     from masthead.discussion.config import discussion_settings
     from masthead.discussion.models import Thread
-    from masthead.discussion.pages import SORTS
-    from masthead.discussion.render import FRAGMENT_VERSION, MAX_EXPANDED_PAGES
+    from masthead.discussion.render import first_page_keys, fragment_cache
 
     size = discussion_settings().page_size
     keys = []
     for thread_id, version in Thread.objects.filter(pk__in=thread_versions).values_list("pk", "version"):
         # Versions a little older than the erasure too: pages cached before the reader's last change.
-        for v in range(max(1, thread_versions[thread_id] - 20), version + 1):
-            for sort in SORTS:
-                for pages in range(1, MAX_EXPANDED_PAGES + 1):
-                    keys.append(f"discussion:first:{FRAGMENT_VERSION}:{thread_id}:{v}:{sort}:{size}:{pages}")
+        keys += first_page_keys(thread_id, range(max(1, thread_versions[thread_id] - 20), version + 1), size)
+
     def forget() -> None:
         for start in range(0, len(keys), 5000):
-            cache.delete_many(keys[start : start + 5000])
+            fragment_cache().delete_many(keys[start : start + 5000])
 
     forget()
     # Again after commit: a page rendered meanwhile from the not-yet-erased rows may have been cached.

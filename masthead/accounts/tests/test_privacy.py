@@ -9,8 +9,9 @@ from datetime import timedelta
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
@@ -46,10 +47,14 @@ def _rows_naming(needles: list[str]) -> list[str]:
 
 
 def _cache_naming(needles: list[str]) -> list[str]:
-    store = getattr(cache, "_cache", None)
-    assert store is not None, "this check reads the local-memory cache the tests run with"
+    """Keys of every cache (each alias) whose value names one of the needles."""
+    entries = []
+    for alias in settings.CACHES:
+        store = getattr(caches[alias], "_cache", None)
+        assert store is not None, "this check reads the local-memory caches the tests run with"
+        entries += list(store.items())
     hits = []
-    for key, value in store.items():
+    for key, value in entries:
         raw = value if isinstance(value, bytes) else pickle.dumps(value)
         text = pickle.loads(raw) if isinstance(value, bytes) else value  # noqa: S301 - our own cache entries
         blob = repr(text).lower()

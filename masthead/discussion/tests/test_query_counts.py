@@ -76,12 +76,10 @@ def test_api_page_queries_do_not_grow_with_the_thread():
 
 
 def test_first_page_keys_name_the_cached_entries():
-    from django.core.cache import cache
-
-    from masthead.discussion.render import first_page_keys
+    from masthead.discussion.render import first_page_keys, fragment_cache
 
     article, thread = _article_with(2)
     thread = thread_for_article(article)
     first_page(thread, "oldest", 20, article.get_absolute_url(), pages=2)
     keys = first_page_keys(thread.pk, range(thread.version, thread.version + 1), 20)
-    assert sum(cache.get(key) is not None for key in keys) == 1
+    assert sum(fragment_cache().get(key) is not None for key in keys) == 1

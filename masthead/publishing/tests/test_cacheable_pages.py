@@ -23,6 +23,7 @@ def _assert_shareable(response) -> None:  # type: ignore[no-untyped-def]
     assert "Set-Cookie" not in response
     assert "Cookie" not in response.get("Vary", "")
     assert response["Cache-Control"] == "public, max-age=0, s-maxage=1"
+    assert response["X-Accel-Expires"].startswith("@")  # nginx ends its copy at a second boundary
     assert b"csrfmiddlewaretoken" not in response.content
 
 
@@ -88,6 +89,7 @@ def test_a_reader_with_a_personal_cookie_gets_a_private_page(django_capture_on_c
     mine = browser.get(article.get_absolute_url())
     assert mine.status_code == 200
     assert mine["Cache-Control"] == "private, max-age=0"
+    assert "X-Accel-Expires" not in mine
 
 
 def test_a_revalidation_of_a_shared_page_is_shareable_too():
@@ -113,3 +115,17 @@ def test_home_topic_and_author_pages_are_shared_too():
         first, second = _anonymous_get(url), _anonymous_get(url)
         _assert_shareable(first)
         assert first.content == second.content, url
+
+
+def test_the_thread_json_is_shared_by_anonymous_readers_and_private_with_a_personal_cookie(relaxed_moderation):
+    thread = thread_for_article(make_article("Weir repaired"))
+    url = f"/api/discussion/threads/{thread.pk}/comments"
+    shared = Client().get(url)
+    assert shared.status_code == 200
+    assert shared["Cache-Control"] == "public, max-age=0, s-maxage=1"
+    assert shared["X-Accel-Expires"].startswith("@")
+    assert not shared.cookies
+    assert "Cookie" not in shared.get("Vary", "")
+    personal = Client().get(url, HTTP_COOKIE="mh_reader=someone")
+    assert personal["Cache-Control"] == "private, max-age=0"
+    assert "X-Accel-Expires" not in personal

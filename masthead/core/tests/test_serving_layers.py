@@ -1,0 +1,157 @@
+"""The layers in front of Django in each server process: the concurrency bound, the page cache's single flight,
+SQLite upkeep and the start-up warm-up."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection, connections
+
+from masthead.core import sqlite_upkeep
+from masthead.core.concurrency import ConcurrencyLimit
+from masthead.core.page_cache import SharedPageCache
+
+
+class SlowApp:
+    """A real ASGI app that answers after ``delay`` seconds and records how many requests it ran at once."""
+
+    def __init__(self, delay: float = 0.02, *, stream: bool = False) -> None:
+        self.delay, self.stream = delay, stream
+        self.running = self.most = 0
+
+    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        self.running += 1
+        self.most = max(self.most, self.running)
+        try:
+            if self.stream:  # like a live-event stream: starts at once, then goes on
+                await send({"type": "http.response.start", "status": 200, "headers": []})
+                await asyncio.sleep(self.delay)
+                await send({"type": "http.response.body", "body": b"done"})
+                return
+            await asyncio.sleep(self.delay)
+            await send({"type": "http.response.start", "status": 404, "headers": []})
+            await send({"type": "http.response.body", "body": b"not here"})
+        finally:
+            self.running -= 1
+
+
+async def _request(app, path: str = "/") -> list[dict]:  # type: ignore[no-untyped-def]
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}
+    await app(scope, receive, send)
+    return sent
+
+
+def run(coroutine):  # type: ignore[no-untyped-def]
+    """asyncio.run on a thread of its own: Playwright's tests leave an event loop running on the main thread."""
+    result: list[object] = []
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            result.append(asyncio.run(coroutine))
+        except BaseException as error:  # handed to the test's thread below
+            failure.append(error)
+
+    worker = threading.Thread(target=target)
+    worker.start()
+    worker.join(30)
+    if failure:
+        raise failure[0]
+    assert result, "the coroutine did not finish within 30 s"
+    return result[0]
+
+
+def test_at_most_the_limit_runs_at_once_and_every_request_is_answered():
+    inner = SlowApp()
+    app = ConcurrencyLimit(inner, 3)
+
+    async def main() -> list[list[dict]]:
+        return await asyncio.gather(*(_request(app) for _ in range(20)))
+
+    answers = run(main())
+    assert inner.most == 3
+    assert all(answer[0]["status"] == 404 for answer in answers)
+
+
+def test_a_streamed_answer_gives_its_slot_back_when_it_starts():
+    inner = SlowApp(delay=0.2, stream=True)
+    app = ConcurrencyLimit(inner, 1)
+
+    async def main() -> None:
+        await asyncio.gather(*(_request(app) for _ in range(5)))
+
+    run(main())
+    # Five streams through one slot all ran at once: each gave the slot back as it started streaming.
+    assert inner.most == 5
+
+
+def test_the_limit_works_on_each_new_event_loop():
+    app = ConcurrencyLimit(SlowApp(delay=0), 1)
+    for _ in range(3):  # a test process starts a server, and its loop, many times
+        assert run(_request(app))[0]["status"] == 404
+
+
+def test_the_page_cache_keeps_no_lock_for_urls_it_was_asked_for():
+    app = SharedPageCache(SlowApp(delay=0.001))
+
+    async def main() -> None:
+        await asyncio.gather(*(_request(app, f"/nowhere/{n}/") for n in range(200)), _request(app, "/same/"),
+                             _request(app, "/same/"))
+
+    run(main())
+    assert all(not flights for flights in app.flights.values())
+    assert not app.entries  # 404s are never kept
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sqlite_keeper_keeps_the_log_and_checkpoints_it_every_second():
+    path = sqlite_upkeep.database_path()
+    if connection.vendor != "sqlite":
+        assert path is None
+        assert sqlite_upkeep.start() is None  # nothing runs on PostgreSQL
+        return
+    thread = sqlite_upkeep.start()
+    assert thread is not None
+    assert thread.is_alive()
+    assert sqlite_upkeep.start() is thread  # once per process and file
+
+    from masthead.publishing.tests.factories import make_article
+
+    database = Path(path)
+    before = database.read_bytes()
+    for n in range(30):
+        make_article(f"Checkpoint {n}")
+    connections.close_all()  # Django's connections close, as at the end of every request
+    wal = Path(f"{path}-wal")
+    # Without the keeper the last connection to close would have checkpointed and deleted the log.
+    assert wal.exists()
+    deadline = time.monotonic() + 5
+    while database.read_bytes() == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert database.read_bytes() != before, "no checkpoint copied the new rows into the database file"
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT count(*) FROM publishing_article WHERE headline LIKE 'Checkpoint %'"
+                           ).fetchone()[0] == 30
+
+
+def test_warm_up_loads_what_the_first_post_would_otherwise_load():
+    from masthead.accounts.confusables import _prototypes
+    from masthead.core.warmup import warm_up
+    from masthead.moderation.backends import _backend
+
+    warm_up()
+    assert _prototypes.cache_info().currsize == 1
+    assert _backend.cache_info().currsize >= 1

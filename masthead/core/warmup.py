@@ -1,0 +1,28 @@
+"""Work a server process does once at start, so the first reader or writer after a deploy does not pay for it.
+
+Without it the first comment posted to each process loaded the moderation model, the confusables table and the
+Markdown renderer (about a third of a second), which a reader notices and which sat in every posting benchmark's p99.
+Warming reads only files shipped with Masthead: it never touches the database, which may not be migrated yet
+(so a site-trained model, named in the database, still loads on first use).
+"""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def warm_up() -> None:
+    from masthead.accounts.confusables import comparison_keys
+    from masthead.core.markdown import render_article, render_comment
+    from masthead.moderation.backends import get_classifier
+    from masthead.moderation.normalise import normalise
+
+    try:
+        render_comment("Warming *up* the [renderer](https://example.invalid/).")
+        render_article("Warming **up**.")
+        comparison_keys("Warming up")  # loads the confusables table (tens of ms)
+        get_classifier("builtin").score_one(normalise("warming up the shipped model").text)
+    except Exception:  # a broken model file must not stop the server; the first post will report it
+        log.exception("Warming up the server process failed")
