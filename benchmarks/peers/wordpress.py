@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
+import urllib.request
 from pathlib import Path
 
 from benchmarks import text
@@ -102,7 +104,9 @@ def wordpress_version() -> str:
 def start(procs: Processes, bench_dir: Path, *, children: int = 4, db_host: str = "127.0.0.1",
           db_user: str = "root", db_name: str = "masthead_bench_wp") -> Peer:
     """Install (once), configure, seed and start WordPress; returns the article page URL."""
-    apt_install("wordpress", "php-fpm", "php-mysql", "nginx-light", "mariadb-client")
+    # The theme is only "recommended" by the wordpress package: without one WordPress answers an empty page.
+    apt_install("wordpress", "wordpress-theme-twentytwentythree", "php-fpm", "php-mysql", "nginx-light",
+                "mariadb-client")
     fpm = shutil.which("php-fpm") or next(iter(sorted(Path("/usr/sbin").glob("php-fpm*"))), None)
     if fpm is None:
         raise RuntimeError("php-fpm is not installed")
@@ -152,11 +156,22 @@ def start(procs: Processes, bench_dir: Path, *, children: int = 4, db_host: str 
     nginx_pid = start_nginx(procs, root / "nginx", "nginx-wordpress", block, port, probe="/wp-includes/js/")
     article = f"{url}/?p={seeded['post']}"
     wait_http(article, proc=fpm_proc)
+    _check_page(article, seeded["comments"])
     return Peer(
         f"WordPress {wordpress_version()} (Debian), PHP {_php_version()} php-fpm ({children} workers), nginx",
         {"article": article}, [fpm_proc.pid, nginx_pid],
         notes=["MariaDB's memory (a shared system service) is not counted in WordPress's peak RSS."],
     )
+
+
+def _check_page(url: str, comments: int) -> None:
+    """Refuse to measure a page that does not show the seeded comments (a missing theme answers 200, empty)."""
+    with urllib.request.urlopen(url, timeout=60) as response:
+        page = response.read().decode("utf-8", "replace")
+    shown = len(set(re.findall(r'id="comment-(\d+)"', page)))
+    if shown < comments:
+        raise RuntimeError(f"WordPress's article page shows {shown} of its {comments} comments "
+                           f"({len(page):,} bytes): not the page to compare with")
 
 
 def cleanup(*, db_host: str = "127.0.0.1", db_user: str = "root", db_name: str = "masthead_bench_wp") -> None:

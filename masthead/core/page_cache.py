@@ -36,6 +36,9 @@ class Entry:
     expires: float
 
 
+_CONDITIONS = (b"if-none-match", b"if-modified-since")
+
+
 class Flight:
     """One page being rendered: the requests for it wait on its lock and then read the stored copy."""
 
@@ -130,24 +133,51 @@ class SharedPageCache:
             self.size -= len(entry.body)
 
     async def _render(self, key: tuple[Any, ...], scope: Scope, receive: Receive, send: Send) -> None:
-        """Pass the response through as it is produced, keeping a copy when it turns out to be shareable."""
+        """Pass the response through as it is produced, keeping a copy when it turns out to be shareable.
+
+        A conditional request (a revalidating browser or nginx) is rendered without its conditions, so the
+        full page fills the cache, and is then answered from the new copy: 304 when its ETag still matches.
+        Were the conditions passed on, Django would answer 304, nothing would be kept, and every later
+        revalidation would render again.
+        """
+        headers = scope.get("headers", [])
+        conditional = any(name.lower() in _CONDITIONS for name, _ in headers)
+        if conditional:
+            scope = {**scope, "headers": [(k, v) for k, v in headers if k.lower() not in _CONDITIONS]}
         start: Message | None = None
         seconds = 0.0
         chunks: list[bytes] = []
+        held: list[Message] = []  # a conditional request's answer, until it is known whether it was kept
+        passing = not conditional
         rendered_at = time.time()  # before Django reads anything
 
         async def capture(message: Message) -> None:
-            nonlocal start, seconds
+            nonlocal start, seconds, passing
             if message["type"] == "http.response.start":
                 start = message
                 seconds = _shared_seconds(list(message.get("headers", [])))
+                if not seconds or message["status"] != 200:
+                    passing = True  # never kept: the client gets it as it is (a 200 where it asked for 304)
             elif message["type"] == "http.response.body" and seconds and start is not None:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
                     self._store(key, start, b"".join(chunks), rendered_at, seconds)
-            await send(message)
+            if passing:
+                for earlier in held:
+                    await send(earlier)
+                held.clear()
+                await send(message)
+            else:
+                held.append(message)
 
         await self.app(scope, receive, capture)
+        if held:
+            entry = self.entries.get(key)
+            if entry is not None:
+                await self._answer(entry, {**scope, "headers": headers}, send)
+            else:  # kept too briefly to store (rendered as its second ended) or too large
+                for message in held:
+                    await send(message)
 
     def _store(self, key: tuple[Any, ...], start: Message, body: bytes, rendered_at: float, seconds: float) -> None:
         if start["status"] != 200 or len(body) > self.max_bytes // 4:

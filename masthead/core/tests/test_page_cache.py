@@ -94,3 +94,21 @@ def test_the_cache_can_be_switched_off(settings):
     finally:
         settings.PAGE_CACHE = True
         reload(masthead.asgi)
+
+
+def test_a_revalidation_that_misses_fills_the_cache_for_everyone(live_site):
+    article = make_article("Tram depot")
+    thread_for_article(article)  # otherwise the first view creates the thread, and the page (and ETag) changes
+    url = f"{live_site.url}{article.get_absolute_url()}"
+    sleep_until_next_second()
+    _, headers, _ = fetch(url)
+    etag = headers["ETag"]
+    second = sleep_until_next_second()  # the copy is gone; the next request finds the cache empty
+    status, again, body = fetch(url, **{"If-None-Match": etag})
+    assert status == 304  # still answered as a revalidation
+    assert body == b""
+    assert again["X-Accel-Expires"] == f"@{second}"
+    post_visible_comment(article, "The depot reopens in May.")
+    _, _, page = fetch(url)
+    assert b"The depot reopens in May." not in page  # the full page was kept by the revalidation's render
+    assert int(time.time()) == second, "the machine was too slow for this test's timing"
