@@ -127,6 +127,16 @@ class SharedPageCache:
         self.entries.move_to_end(key)
         return entry
 
+    def _drop_expired(self) -> None:
+        """Forget copies past their second, oldest first: with many pages each read once (an archive, a crawler)
+        the cache holds about one second's worth of pages, not its whole size in dead ones."""
+        now = time.monotonic()
+        while self.entries:
+            oldest = next(iter(self.entries))
+            if self.entries[oldest].expires > now:
+                return
+            self._drop(oldest)
+
     def _drop(self, key: tuple[Any, ...]) -> None:
         entry = self.entries.pop(key, None)
         if entry is not None:
@@ -188,6 +198,7 @@ class SharedPageCache:
             return
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
         self._drop(key)
+        self._drop_expired()
         self.entries[key] = Entry(start["status"], headers, body, _header(headers, b"etag"),
                                   time.monotonic() + remaining)
         self.size += len(body)

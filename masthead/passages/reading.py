@@ -20,7 +20,22 @@ from masthead.passages.models import PassageAnchor
 
 CACHE_SECONDS = 3600
 MAX_FEEDBACK = 100  # passage comments listed by the "Inline feedback" filter
-_VISIBLE = Q(comment__status=Comment.Status.VISIBLE) | Q(comment__isnull=True, asked__is_open=True)
+
+
+def _visible_comment_anchor_ids(article_id: int) -> list[int]:
+    """The article's anchors whose comment is visible, found from the article's own anchors (few).
+
+    Asked as one join filtered on the comment's status, SQLite's planner (without statistics) starts from the
+    comments' status index and walks every visible comment of the site: 100 ms per article page with a million
+    comments. Two indexed steps cost the same on any size.
+    """
+    pairs = list(PassageAnchor.objects.filter(article_id=article_id, comment__isnull=False)
+                 .values_list("pk", "comment_id"))
+    if not pairs:
+        return []
+    visible = set(Comment.objects.filter(pk__in=[comment for _, comment in pairs], status=Comment.Status.VISIBLE)
+                  .values_list("pk", flat=True))
+    return [pk for pk, comment in pairs if comment in visible]
 
 
 def _thread_version(article_id: int) -> int:
@@ -39,8 +54,9 @@ def marks(article: Any) -> dict[str, Any]:
     if data is not None:
         return data
     revision = current_revision(article)
+    shown = Q(pk__in=_visible_comment_anchor_ids(article.pk)) | Q(comment__isnull=True, asked__is_open=True)
     rows = (
-        PassageAnchor.objects.filter(article_id=article.pk).filter(_VISIBLE)
+        PassageAnchor.objects.filter(article_id=article.pk).filter(shown)
         .select_related("asked").order_by("start", "end", "pk")
     )
     spans: dict[tuple[int, int], dict[str, Any]] = {}
@@ -92,9 +108,7 @@ def feedback_count(thread: Thread) -> int:
     key = f"passages:count:v1:{thread.pk}:{thread.version}"
     count = cache.get(key)
     if count is None:
-        count = PassageAnchor.objects.filter(
-            article_id=thread.article_id, comment__status=Comment.Status.VISIBLE
-        ).count()
+        count = len(_visible_comment_anchor_ids(thread.article_id))
         cache.set(key, count, CACHE_SECONDS)
     return count
 
@@ -106,7 +120,7 @@ def feedback_items(thread: Thread) -> list[dict[str, Any]]:
     if items is not None:
         return items
     rows = (
-        PassageAnchor.objects.filter(article_id=thread.article_id, comment__status=Comment.Status.VISIBLE)
+        PassageAnchor.objects.filter(pk__in=_visible_comment_anchor_ids(thread.article_id))
         .select_related("comment", "comment__in_reply_to", "question")
         .order_by("-comment__created_at", "-pk")[:MAX_FEEDBACK]
     )

@@ -155,3 +155,27 @@ def test_warm_up_loads_what_the_first_post_would_otherwise_load():
     warm_up()
     assert _prototypes.cache_info().currsize == 1
     assert _backend.cache_info().currsize >= 1
+
+
+class SharedApp:
+    """A real ASGI app answering every path with a small shared page (as Django does for anonymous readers)."""
+
+    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        headers = [(b"cache-control", b"public, max-age=0, s-maxage=1"), (b"content-type", b"text/plain")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": scope["path"].encode() * 100})
+
+
+def test_the_page_cache_forgets_pages_past_their_second():
+    app = SharedPageCache(SharedApp())
+
+    async def main() -> None:
+        for n in range(50):
+            await _request(app, f"/articles/{n}/")
+
+    run(main())
+    assert len(app.entries) >= 1
+    time.sleep(1.05)  # every copy is now past its second
+    run(_request(app, "/articles/new/"))
+    assert list(app.entries) == [("GET", "/articles/new/", b"", b"")]
+    assert app.size == len(b"/articles/new/" * 100)
