@@ -90,10 +90,10 @@ class _Closed(Exception):
         self.status = status
 
 
-def _request(load: Load, n: int) -> bytes:
+def _request(load: Load, n: str) -> bytes:
     parts = urlsplit(load.url)
     target = parts.path + (f"?{parts.query}" if parts.query else "")
-    body = load.body.replace("{n}", str(n)).encode()
+    body = load.body.replace("{n}", n).encode()
     head = [f"{load.method} {target} HTTP/1.1", f"Host: {parts.netloc}", f"Content-Length: {len(body)}"]
     head += [f"{k}: {v}" for k, v in load.headers]
     return ("\r\n".join(head) + "\r\n\r\n").encode() + body
@@ -105,13 +105,15 @@ async def _run(load: Load) -> dict[str, float]:
     idle: list[_Connection] = []
     latencies: list[float] = []
     errors = {"status": 0, "socket": 0, "timeout": 0}
+    refused: dict[str, int] = {}  # status codes of the refused requests, for the logs
+    run = f"{time.time_ns() // 1000 % 10**10}-"  # unique across runs: servers refuse repeated comments
 
     async def one(n: int, due: float) -> None:
         connection = idle.pop() if idle else None
         try:
             if connection is None:
                 connection = _Connection(*await asyncio.open_connection(host, port))
-            status = await asyncio.wait_for(connection.exchange(_request(load, n)), TIMEOUT_SECONDS)
+            status = await asyncio.wait_for(connection.exchange(_request(load, run + str(n))), TIMEOUT_SECONDS)
             idle.append(connection)
         except _Closed as closed:
             status = closed.status
@@ -124,6 +126,7 @@ async def _run(load: Load) -> dict[str, float]:
         latencies.append(time.perf_counter() - due)
         if status >= 400:
             errors["status"] += 1
+            refused[str(status)] = refused.get(str(status), 0) + 1
 
     start = time.perf_counter()
     total = load.rate * load.seconds
@@ -144,7 +147,7 @@ async def _run(load: Load) -> dict[str, float]:
     for connection in idle:
         connection.writer.close()
     return {"requests": len(latencies), "duration_s": duration, "p50_ms": percentile(50), "p99_ms": percentile(99),
-            "max_ms": latencies[-1] * 1000 if latencies else 0.0, **errors}
+            "max_ms": latencies[-1] * 1000 if latencies else 0.0, "refused": refused, **errors}
 
 
 def start(load: Load) -> tuple[subprocess.Popen[str], Path]:

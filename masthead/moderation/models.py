@@ -199,7 +199,9 @@ class ModerationDecision(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["target_type", "target_id", "created_at"], name="decision_target"),
-            models.Index(fields=["body_hash", "created_at"], name="decision_duplicates"),
+            # The duplicate rule asks (body_hash, source, since) on every post: all three in the index, or
+            # SQLite prefers decision_source and walks every decision of the window.
+            models.Index(fields=["body_hash", "source", "created_at"], name="decision_duplicate_bodies"),
             models.Index(fields=["author_key", "action"], name="decision_author"),
             models.Index(fields=["source", "created_at"], name="decision_source"),
         ]
