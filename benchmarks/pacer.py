@@ -108,13 +108,25 @@ async def _run(load: Load) -> dict[str, float]:
     refused: dict[str, int] = {}  # status codes of the refused requests, for the logs
     run = f"{time.time_ns() // 1000 % 10**10}-"  # unique across runs: servers refuse repeated comments
 
+    async def send(request: bytes) -> int:
+        reused = idle.pop() if idle else None
+        if reused is not None:
+            try:
+                status = await reused.exchange(request)
+                idle.append(reused)
+                return status
+            except (ConnectionError, asyncio.IncompleteReadError):
+                # The server closed this idle keep-alive connection (uvicorn after 5 s) as the request went
+                # out: nothing was answered, so send it again on a new connection, as browsers do.
+                reused.writer.close()
+        connection = _Connection(*await asyncio.open_connection(host, port))
+        status = await connection.exchange(request)
+        idle.append(connection)
+        return status
+
     async def one(n: int, due: float) -> None:
-        connection = idle.pop() if idle else None
         try:
-            if connection is None:
-                connection = _Connection(*await asyncio.open_connection(host, port))
-            status = await asyncio.wait_for(connection.exchange(_request(load, run + str(n))), TIMEOUT_SECONDS)
-            idle.append(connection)
+            status = await asyncio.wait_for(send(_request(load, run + str(n))), TIMEOUT_SECONDS)
         except _Closed as closed:
             status = closed.status
         except TimeoutError:
@@ -168,6 +180,9 @@ def finish(proc: subprocess.Popen[str], _cwd: Path, load: Load) -> wrk.Result:
         raise RuntimeError(f"the pacer failed ({proc.returncode}):\n{output[-2000:]}")
     data = json.loads(line.removeprefix("PACER_JSON "))
     socket_errors = data["socket"] + data["timeout"]
+    if data["refused"] or socket_errors:  # which errors, for the run's log (the table only counts them)
+        print(f"  pacer errors: answers {data['refused']}, socket {data['socket']}, timeouts {data['timeout']}",
+              flush=True)
     return wrk.Result(requests=data["requests"], rps=data["requests"] / (data["duration_s"] or 1.0),
                       p50_ms=data["p50_ms"], p99_ms=data["p99_ms"], errors=socket_errors + data["status"],
                       non_2xx=data["status"])
