@@ -6,8 +6,12 @@ under the thread's version and reused for everyone; per-reader parts are rendere
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 from django.core.cache import BaseCache, caches
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
+from django.utils.safestring import SafeString
 
 from masthead.discussion.models import Comment, Thread
 from masthead.discussion.pages import Page, load_page
@@ -49,6 +53,46 @@ def page_html(page: Page, thread: Thread, base_url: str, *, is_first: bool, expa
 def comment_html(comment: Comment) -> str:
     """One comment as it appears in a thread (used by the API and live events)."""
     return render_to_string("discussion/_comment.html", {"c": comment})
+
+
+# Every field _comment.html shows. A comment's HTML is kept per process under these values, so a page whose
+# thread changed (a new comment, a vote) re-renders only the comments that changed, not all of them: with
+# posts arriving every second the hot article's discussion was rendered from scratch each second in every
+# process, and that render shared the GIL with the posts.
+_SHOWN = ("id", "status", "depth", "parent_id", "author_name", "author_website", "in_reply_to_id", "created_at",
+          "edited_at", "quote", "body_html", "upvotes", "downvotes", "score", "reply_count")
+SHOWN_CACHE_ENTRIES = 2000  # about 1.5 kB each: a few MB per process
+_shown: OrderedDict[tuple[object, ...], SafeString] = OrderedDict()
+_shown_lock = threading.Lock()
+
+
+def _shown_key(comment: Comment) -> tuple[object, ...]:
+    replied = comment.in_reply_to if comment.in_reply_to_id else None
+    answered = (replied.status, replied.author_name) if replied is not None else None
+    return (FRAGMENT_VERSION, answered, *(getattr(comment, name) for name in _SHOWN))
+
+
+def forget_shown_comments() -> None:
+    """Drop this process's copies (erasure: a copy is never shown once its author's name changed, since the name
+    is part of its key, but it should not stay in memory either)."""
+    with _shown_lock:
+        _shown.clear()
+
+
+def shown_comment_html(comment: Comment) -> SafeString:
+    """``comment_html``, from this process's copy when nothing the template shows has changed."""
+    key = _shown_key(comment)
+    with _shown_lock:
+        html = _shown.get(key)
+        if html is not None:
+            _shown.move_to_end(key)
+            return html
+    html = get_template("discussion/_comment.html").render({"c": comment})  # autoescaped: a SafeString
+    with _shown_lock:
+        _shown[key] = html
+        while len(_shown) > SHOWN_CACHE_ENTRIES:
+            _shown.popitem(last=False)
+    return html
 
 
 def root_html(comment: Comment) -> str:

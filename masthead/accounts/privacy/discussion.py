@@ -66,7 +66,7 @@ def _forget_cached_pages(thread_versions: dict[int, int]) -> None:
     """
     from masthead.discussion.config import discussion_settings
     from masthead.discussion.models import Thread
-    from masthead.discussion.render import first_page_keys, fragment_cache
+    from masthead.discussion.render import first_page_keys, forget_shown_comments, fragment_cache
 
     size = discussion_settings().page_size
     keys = []
@@ -77,6 +77,7 @@ def _forget_cached_pages(thread_versions: dict[int, int]) -> None:
     def forget() -> None:
         for start in range(0, len(keys), 5000):
             fragment_cache().delete_many(keys[start : start + 5000])
+        forget_shown_comments()
 
     forget()
     # Again after commit: a page rendered meanwhile from the not-yet-erased rows may have been cached.

@@ -53,6 +53,9 @@ def _cache_naming(needles: list[str]) -> list[str]:
         store = getattr(caches[alias], "_cache", None)
         assert store is not None, "this check reads the local-memory caches the tests run with"
         entries += list(store.items())
+    from masthead.discussion import render
+
+    entries += [(f"shown comment {key[2]}", str(html)) for key, html in render._shown.items()]  # per-process copies
     hits = []
     for key, value in entries:
         raw = value if isinstance(value, bytes) else pickle.dumps(value)

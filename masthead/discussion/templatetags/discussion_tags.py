@@ -26,3 +26,11 @@ def comment_count_for(article: object, counts: dict[int, int] | None = None) -> 
     if counts is not None:
         return counts.get(article.pk, 0)  # type: ignore[attr-defined]
     return comment_counts([article.pk]).get(article.pk, 0)  # type: ignore[attr-defined]
+
+
+@register.simple_tag
+def shown_comment(comment: object) -> SafeString:
+    """A comment as ``discussion/_comment.html`` renders it, reused while nothing it shows has changed."""
+    from masthead.discussion.render import shown_comment_html
+
+    return shown_comment_html(comment)  # type: ignore[arg-type]
