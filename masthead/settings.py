@@ -170,7 +170,7 @@ else:
         "fragments": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "masthead-fragments",
-            "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 500), "CULL_FREQUENCY": 4},
+            "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 300), "CULL_FREQUENCY": 4},
         },
     }
 
