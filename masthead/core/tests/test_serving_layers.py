@@ -152,9 +152,11 @@ def test_warm_up_loads_what_the_first_post_would_otherwise_load():
     from masthead.core.warmup import warm_up
     from masthead.moderation.backends import _backend
 
+    _prototypes.cache_clear()  # as in a new process: nothing loaded yet
+    _backend.cache_clear()
     warm_up()
     assert _prototypes.cache_info().currsize == 1
-    assert _backend.cache_info().currsize >= 1
+    assert _backend.cache_info().currsize == 1
 
 
 class SharedApp:
