@@ -148,11 +148,12 @@ def test_the_sqlite_keeper_keeps_the_log_and_checkpoints_it_every_second():
 
 
 def test_warm_up_loads_what_the_first_post_would_otherwise_load():
-    from masthead.accounts.confusables import _prototypes
+    from masthead.accounts.confusables import _prototypes, comparison_keys
     from masthead.core.warmup import warm_up
     from masthead.moderation.backends import _backend
 
     _prototypes.cache_clear()  # as in a new process: nothing loaded yet
+    comparison_keys.cache_clear()
     _backend.cache_clear()
     warm_up()
     assert _prototypes.cache_info().currsize == 1
