@@ -14,15 +14,8 @@ events) starts at once and holds no slot while it streams; answers from the in-p
 from __future__ import annotations
 
 import asyncio
-import weakref
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+from masthead.core.asgi_layers import ASGIApp, LoopLocal, Message, Receive, Scope, Send
 
 
 class ConcurrencyLimit:
@@ -31,19 +24,13 @@ class ConcurrencyLimit:
             raise ValueError("the concurrency limit must be at least 1")
         self.app = app
         self.limit = limit
-        # One semaphore per event loop (asyncio primitives belong to one loop; a test process runs many servers).
-        self._slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._slots = LoopLocal(lambda: asyncio.Semaphore(limit))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        loop = asyncio.get_running_loop()
-        slots = self._slots.get(loop)
-        if slots is None:
-            slots = self._slots[loop] = asyncio.Semaphore(self.limit)
+        slots = self._slots.get()
         await slots.acquire()
         holding = True
 

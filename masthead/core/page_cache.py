@@ -12,19 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import time
-import weakref
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+from masthead.core.asgi_layers import ASGIApp, LoopLocal, Message, Receive, Scope, Send
 from masthead.core.cacheable import last_shared_second, personal_cookie_names
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -78,10 +71,7 @@ class SharedPageCache:
         self.max_bytes = max_bytes
         self.entries: OrderedDict[tuple[Any, ...], Entry] = OrderedDict()
         self.size = 0
-        # Renders in flight, per event loop (asyncio locks belong to one loop; a test process runs many servers).
-        self.flights: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[tuple[Any, ...], Flight]] = (
-            weakref.WeakKeyDictionary()
-        )
+        self.flights: LoopLocal[dict[tuple[Any, ...], Flight]] = LoopLocal(dict)  # renders in flight
         self.personal = {name.encode() for name in personal_cookie_names()}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -91,8 +81,10 @@ class SharedPageCache:
         key = (scope["method"], scope["path"], scope.get("query_string", b""), self._host(scope))
         entry = self._fresh(key)
         if entry is None:
-            flights = self.flights.setdefault(asyncio.get_running_loop(), {})
-            flight = flights.get(key) or flights.setdefault(key, Flight())
+            flights = self.flights.get()
+            flight = flights.get(key)
+            if flight is None:
+                flight = flights[key] = Flight()
             flight.requests += 1
             try:
                 async with flight.lock:

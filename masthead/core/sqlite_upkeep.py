@@ -3,8 +3,8 @@
 Under ASGI, Django runs each request in its own thread, with its own database connection, closed when the
 request ends. SQLite checkpoints the write-ahead log, with fsyncs, in two places that then fall inside some
 reader's or writer's request: when the last connection to the database closes (it also deletes the log), and in
-the commit that takes the log past ``wal_autocheckpoint`` pages. In a posting benchmark those were the slowest
-one percent of requests.
+the commit that takes the log past ``wal_autocheckpoint`` pages. Profiles of the posting benchmark showed
+connections' close among the costliest steps of a request.
 
 So each server process holds one connection open for its whole life (no request's connection is ever the last)
 and a daemon thread runs a PASSIVE checkpoint on it every second: it copies what no reader still needs into the

@@ -17,13 +17,13 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from masthead.discussion.models import MAX_DEPTH_LIMIT, Comment, Thread
+from masthead.discussion.models import Comment, Thread
 from masthead.publishing.models import Article
 from masthead.publishing.seo import absolute
 
 FEED_SIZE = 50
 # Only what an item shows: the feed never loads the author's email, network hash or reader key.
-_ITEM_FIELDS = ("id", "author_name", "body_html", "created_at", "edited_at", "depth")
+_ITEM_FIELDS = ("id", "author_name", "body_html", "created_at", "edited_at")
 
 
 class ArticleCommentsFeed(Feed):
@@ -69,7 +69,7 @@ class ArticleCommentsFeed(Feed):
         # seek), not today's setting: a publisher who lowered it keeps the deeper comments posted before.
         deepest = Comment.objects.filter(thread_id=thread_id).aggregate(deepest=Max("depth"))["deepest"] or 0
         items: list[Comment] = []
-        for depth in range(min(deepest, MAX_DEPTH_LIMIT) + 1):
+        for depth in range(deepest + 1):
             items += (
                 Comment.objects.filter(thread_id=thread_id, depth=depth, status=Comment.Status.VISIBLE)
                 .only(*_ITEM_FIELDS)
