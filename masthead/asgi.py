@@ -10,13 +10,18 @@ from django.conf import settings  # noqa: E402 - after Django is set up
 from masthead.core import sqlite_upkeep  # noqa: E402
 from masthead.core.concurrency import ConcurrencyLimit  # noqa: E402
 from masthead.core.page_cache import SharedPageCache  # noqa: E402
+from masthead.core.threaded_django import ThreadedDjango  # noqa: E402
 from masthead.core.warmup import warm_up  # noqa: E402
 
 # Once per server process, before it accepts requests.
 warm_up()
 sqlite_upkeep.start()
 
-# At most DJANGO_CONCURRENCY requests run Django's synchronous code at once (core/concurrency.py), and shared
-# public pages are answered from memory within their second, in front of that bound (core/page_cache.py).
+# Asynchronous views (the live event streams) run in Django's ASGI handler, at most DJANGO_CONCURRENCY at once
+# until their stream starts (core/concurrency.py).
 limited = ConcurrencyLimit(django_application, settings.DJANGO_CONCURRENCY)
-application = SharedPageCache(limited) if settings.PAGE_CACHE else limited
+# Synchronous views run on DJANGO_CONCURRENCY long-lived threads, each keeping its database connection
+# (core/threaded_django.py).
+threaded = ThreadedDjango(limited, settings.DJANGO_CONCURRENCY)
+# Shared public pages are answered from memory within their second, in front of both (core/page_cache.py).
+application = SharedPageCache(threaded) if settings.PAGE_CACHE else threaded

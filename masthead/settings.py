@@ -117,11 +117,12 @@ if DATABASE_URL:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "masthead.core.sqlite_backend",  # Django's, with writers taking turns (turns.py)
             "NAME": DATA_DIR / "masthead.sqlite3",
             "OPTIONS": {
-                # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue on the busy
-                # timeout instead of failing with "database is locked" half-way through a transaction.
+                # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue for their turn
+                # (core/sqlite_backend/turns.py) instead of failing with "database is locked" half-way through a
+                # transaction; after `timeout` seconds of waiting they do fail.
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
                 "init_command": (
@@ -136,6 +137,8 @@ else:
                     "PRAGMA wal_autocheckpoint=4000;"
                 ),
             },
+            # Server threads keep their connection (core/threaded_django.py): a warm page cache, no reconnects.
+            "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 600),
             # A file (not :memory:) so tests exercise WAL and concurrent connections like production.
             "TEST": {"NAME": str(Path(tempfile.gettempdir()) / f"test_masthead_{_TEST_RUN}.sqlite3")},
         }

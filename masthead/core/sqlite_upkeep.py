@@ -23,6 +23,7 @@ from django.conf import settings
 log = logging.getLogger(__name__)
 
 INTERVAL_SECONDS = 1.0
+SQLITE_ENGINES = ("masthead.core.sqlite_backend", "django.db.backends.sqlite3")
 
 _started: dict[str, threading.Thread] = {}
 _lock = threading.Lock()
@@ -32,7 +33,7 @@ def database_path() -> str | None:
     """The SQLite file of the default database, or None (another engine, or an in-memory database)."""
     db = settings.DATABASES["default"]
     name = str(db.get("NAME") or "")
-    if db["ENGINE"] != "django.db.backends.sqlite3" or not name or name == ":memory:" or "mode=memory" in name:
+    if db["ENGINE"] not in SQLITE_ENGINES or not name or name == ":memory:" or "mode=memory" in name:
         return None
     return name
 

@@ -1,0 +1,1 @@
+"""Django's SQLite backend, with writers taking turns for the database's write lock (``turns.py``)."""

@@ -1,0 +1,73 @@
+"""Views for the tests of core/threaded_django.py (ROOT_URLCONF in those tests only)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+from django.db import connection
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+
+BIG_PART = b"0123456789abcdef" * 4096  # 64 KiB
+
+
+@csrf_exempt
+def echo(request: HttpRequest) -> HttpResponse:
+    response = JsonResponse({
+        "method": request.method,
+        "path": request.path,
+        "query": request.GET.get("q", ""),
+        "body": request.body.decode(),
+        "header": request.headers.get("X-Probe", ""),
+        "cookie": request.COOKIES.get("probe", ""),
+        "remote": request.META.get("REMOTE_ADDR", ""),
+    })
+    response.set_cookie("answered", "yes", httponly=True)
+    return response
+
+
+def where(request: HttpRequest) -> HttpResponse:
+    """Which thread ran the view, and which database connection it used (after a query)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"thread": threading.current_thread().name, "connection": id(connection.connection)})
+
+
+def slow(request: HttpRequest) -> HttpResponse:
+    time.sleep(0.05)
+    return HttpResponse(threading.current_thread().name)
+
+
+def stream(request: HttpRequest) -> StreamingHttpResponse:
+    return StreamingHttpResponse(BIG_PART for _ in range(10))
+
+
+def a_file(request: HttpRequest) -> FileResponse:
+    return FileResponse(open(request.GET["name"], "rb"))
+
+
+def boom(request: HttpRequest) -> HttpResponse:
+    raise RuntimeError("a view that fails")
+
+
+async def live(request: HttpRequest) -> StreamingHttpResponse:
+    async def events():  # type: ignore[no-untyped-def]
+        for n in range(3):
+            await asyncio.sleep(0)
+            yield f"data: {n}\n\n"
+
+    return StreamingHttpResponse(events(), content_type="text/event-stream")
+
+
+urlpatterns = [
+    path("echo/", echo),
+    path("where/", where),
+    path("slow/", slow),
+    path("stream/", stream),
+    path("file/", a_file),
+    path("boom/", boom),
+    path("live/", live),
+]
