@@ -10,7 +10,7 @@ import asyncio
 import itertools
 import json
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,9 +94,11 @@ def _offer(queue: asyncio.Queue[Event], event: Event) -> None:
 broker = InProcessBroker()
 
 
-def publish_on_commit(channel: str, name: str, data: dict[str, Any]) -> None:
-    """Publish once the surrounding transaction commits, so readers never see a rolled-back change."""
-    transaction.on_commit(lambda: broker.publish(channel, name, data))
+def publish_on_commit(channel: str, name: str, data: dict[str, Any] | Callable[[], dict[str, Any]]) -> None:
+    """Publish once the surrounding transaction commits, so readers never see a rolled-back change. ``data`` may
+    be a function, called after the commit: work such as rendering then runs outside the transaction (on SQLite,
+    outside the database's one write lock). A failure there is logged; it never fails the committed request."""
+    transaction.on_commit(lambda: broker.publish(channel, name, data() if callable(data) else data), robust=True)
 
 
 HEARTBEAT_SECONDS = 20

@@ -320,7 +320,7 @@ def _visibility_changed(comment: Comment, delta: int) -> None:
         publish_on_commit(
             thread_channel(comment.thread_id),
             "comment",
-            {
+            lambda: {  # rendered after the commit, outside the write lock
                 "id": comment.pk,
                 "parent_id": comment.parent_id,
                 "root_id": comment.root_id,

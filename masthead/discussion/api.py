@@ -20,6 +20,7 @@ from ninja.errors import HttpError
 from ninja.security import APIKeyCookie
 from pydantic import ConfigDict
 
+from masthead.api.responses import json_answer
 from masthead.core.cacheable import share_if_anonymous
 from masthead.core.csrf import check_csrf
 from masthead.discussion.actions import (
@@ -170,7 +171,7 @@ def list_comments(
     sort: Literal["newest", "oldest", "votes"] = "newest",
     after: Annotated[str, Query(max_length=60)] = "",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-) -> dict[str, Any]:
+) -> HttpResponse:
     """A page of top-level comments in the chosen sort, each followed by its replies in display order."""
     share_if_anonymous(request)  # visible comments only: the same answer for every reader
     thread = get_object_or_404(Thread.objects.select_related("article"), pk=thread_id)
@@ -189,7 +190,8 @@ def list_comments(
     for item in page.threads:
         comments.append(comment_out(item.root))
         comments.extend(comment_out(reply) for reply in item.replies)
-    return {"sort": page.sort, "next": page.next_cursor, "comments": comments}
+    # Stored values in CommentPageOut's exact shape (comment_out): not validated field by field again.
+    return json_answer(request, {"sort": page.sort, "next": page.next_cursor, "comments": comments})
 
 
 @router.post(

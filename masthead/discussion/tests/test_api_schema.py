@@ -51,3 +51,39 @@ def _fuzz(thread, parent):
             given(case=operation.as_strategy())(call)
         )
         run()
+
+
+def test_a_page_of_comments_is_exactly_the_documented_shape(db, relaxed_moderation):
+    """The list endpoint builds its answer without ninja's output check: it must still be CommentPageOut, field
+    for field, for roots, replies, edited comments and tombstones."""
+    from django.test import Client
+
+    from masthead.discussion.actions import do_delete_comment, do_edit_comment
+    from masthead.discussion.api import CommentOut, CommentPageOut
+
+    thread = thread_for_article(make_article())
+    author = reader("author")
+    root = post_as(thread, author, body="A root that will be deleted.")
+    post_as(thread, reader("other"), body="A reply that keeps the root as a tombstone.", parent_id=root.pk)
+    edited = post_as(thread, author, body="Written once.")
+    moderator = reader("moderator", staff=True)
+    do_edit_comment(edited, moderator, "Written twice.")
+    do_delete_comment(root, moderator)
+
+    answer = Client().get(f"/api/discussion/threads/{thread.pk}/comments", {"sort": "oldest", "limit": 1})
+    assert answer.status_code == 200
+    assert answer["Content-Type"] == "application/json; charset=utf-8"
+    data = answer.json()
+    page = CommentPageOut.model_validate(data)  # raises on a missing field or a wrong type
+    assert set(data) == set(CommentPageOut.model_fields)
+    assert all(set(comment) == set(CommentOut.model_fields) for comment in data["comments"])
+    assert [c.status for c in page.comments] == ["deleted", "visible"]  # the tombstone, then its reply
+    assert page.comments[0].body_html == ""
+    assert page.comments[0].author_name == ""
+    assert page.next  # one root per page: a cursor to the next
+    rest = Client().get(f"/api/discussion/threads/{thread.pk}/comments",
+                        {"sort": "oldest", "limit": 1, "after": page.next}).json()
+    (second,) = CommentPageOut.model_validate(rest).comments
+    assert second.edited_at is not None
+    assert "twice" in second.body_html
+    assert rest["comments"][0]["created_at"].endswith("Z")  # ninja's JSON encoding of datetimes, as before
