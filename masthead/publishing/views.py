@@ -21,7 +21,7 @@ from django.views.decorators.http import require_safe
 from masthead.core.cacheable import shared_page
 from masthead.discussion.counts import comment_counts, thread_versions
 from masthead.publishing import seo
-from masthead.publishing.models import Article, Author, RelatedArticle, Topic
+from masthead.publishing.models import Article, Author, RelatedArticle, Topic, live_condition
 
 MAX_PAGE = 500  # deeper than any reader goes; bounds the OFFSET cost
 
@@ -106,10 +106,10 @@ def _moved_to(slug: str) -> str | None:
 
 
 def _related(article: Article) -> list[Article]:
-    """The stored "More on this topic" list, minus entries no longer live: one query."""
-    live = Article.objects.live()
+    """The stored "More on this topic" list, minus entries no longer live: one query. The condition is on the
+    joined article (an ``IN`` over live articles made SQLite list every live article's id first)."""
     rows = (
-        RelatedArticle.objects.filter(article=article, related__in=live.values("pk"))
+        RelatedArticle.objects.filter(live_condition("related__"), article=article)
         .select_related("related")
         .order_by("rank")
     )
