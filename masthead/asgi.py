@@ -20,8 +20,8 @@ sqlite_upkeep.start()
 # Asynchronous views (the live event streams) run in Django's ASGI handler, at most DJANGO_CONCURRENCY at once
 # until their stream starts (core/concurrency.py).
 limited = ConcurrencyLimit(django_application, settings.DJANGO_CONCURRENCY)
-# Synchronous views run on DJANGO_CONCURRENCY long-lived threads, each keeping its database connection
-# (core/threaded_django.py).
-threaded = ThreadedDjango(limited, settings.DJANGO_CONCURRENCY)
+# Synchronous views run on long-lived threads that keep their database connection, reads on DJANGO_CONCURRENCY
+# of them and writes on DJANGO_WRITE_CONCURRENCY others (core/threaded_django.py).
+threaded = ThreadedDjango(limited, settings.DJANGO_CONCURRENCY, settings.DJANGO_WRITE_CONCURRENCY)
 # Shared public pages are answered from memory within their second, in front of both (core/page_cache.py).
 application = SharedPageCache(threaded) if settings.PAGE_CACHE else threaded

@@ -187,8 +187,9 @@ TASKS = {
 }
 # Shared public pages (anonymous readers) are kept in each server process for their s-maxage (one second).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
-# Requests running Django's synchronous code at once, per server process (core/concurrency.py).
-DJANGO_CONCURRENCY = env_int("DJANGO_CONCURRENCY", 4)
+# Threads running Django's views per server process: reads, and writes apart (core/threaded_django.py).
+DJANGO_CONCURRENCY = env_int("DJANGO_CONCURRENCY", 2)
+DJANGO_WRITE_CONCURRENCY = env_int("DJANGO_WRITE_CONCURRENCY", 2)
 
 # `masthead serve` runs a task worker thread unless the deployment runs `masthead worker` processes.
 EMBEDDED_WORKER = env_bool("EMBEDDED_WORKER", True)

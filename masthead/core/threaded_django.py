@@ -6,12 +6,15 @@ forth between that thread and the event loop several times. On SQLite a new conn
 page cache, so every query reads its index pages again. Measured on the posting benchmark (docs/benchmarks.md):
 a post alone took 25-30 ms through the server against 10 ms in-process.
 
-Here synchronous views run the way a threaded WSGI server runs them: ``DJANGO_CONCURRENCY`` threads live as long
-as the process, each keeps its database connection between requests (``CONN_MAX_AGE``; Django's
-``close_old_connections`` still replaces one that failed or grew too old), and a request goes to a thread once
-and comes back once with its whole answer. The pool's queue is first come, first served and bounds how many
-requests run Django's code at once. Requests for asynchronous views (the live event streams) go to Django's ASGI
-handler, which serves them on the event loop as before.
+Here synchronous views run the way a threaded WSGI server runs them: threads live as long as the process, each
+keeps its database connection between requests (``CONN_MAX_AGE``; Django's ``close_old_connections`` still
+replaces one that failed or grew too old), and a request goes to a thread once and comes back once with its
+whole answer. Reads and writes have their own threads (``DJANGO_CONCURRENCY`` and ``DJANGO_WRITE_CONCURRENCY``),
+each pool with a first come, first served queue. Few threads per process on purpose: threads share one GIL, and
+SQLite gives the GIL up at every row it steps through, so each extra thread made a long result wait longer for
+every row (a page of 27 comments took 2.5 times a page of 10 with four threads, 1.2 times with one).
+Requests for asynchronous views (the live event streams) go to Django's ASGI handler, which serves them on the
+event loop as before.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from masthead.core.asgi_layers import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger(__name__)
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # A streamed answer (a static file, say) is handed to the event loop in pieces of about this size.
 STREAM_PIECE = 256 * 1024
 # How long a thread waits for the loop to take one piece (a client that reads nothing for this long is dropped,
@@ -54,14 +58,16 @@ class Answer:
 class ThreadedDjango(ASGIHandler):
     """Serves Django's synchronous views from ``threads`` long-lived threads; hands the rest to ``async_app``."""
 
-    def __init__(self, async_app: ASGIApp, threads: int) -> None:
-        if threads < 1:
-            raise ValueError("at least one thread is needed")
+    def __init__(self, async_app: ASGIApp, threads: int, write_threads: int = 1) -> None:
+        if threads < 1 or write_threads < 1:
+            raise ValueError("at least one thread is needed in each pool")
         base.BaseHandler.__init__(self)  # not ASGIHandler's: the middleware chain runs synchronously here
         self.load_middleware(is_async=False)
         self.async_app = async_app
-        self.threads = threads
+        # Two queues: reads (GET, HEAD, OPTIONS) and writes. A post never waits behind page renders, which take
+        # ten times as long (a popular page is rendered again each second), only for the CPU they share.
         self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="masthead-django")
+        self.write_pool = ThreadPoolExecutor(max_workers=write_threads, thread_name_prefix="masthead-django-write")
         self._view_kinds: OrderedDict[str, bool] = OrderedDict()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -73,8 +79,9 @@ class ThreadedDjango(ASGIHandler):
         except RequestAborted:
             return  # the client left before its request was complete
         loop = asyncio.get_running_loop()
+        pool = self.pool if scope["method"] in SAFE_METHODS else self.write_pool
         try:
-            answer = await loop.run_in_executor(self.pool, self._respond, scope, body_file, loop, send)
+            answer = await loop.run_in_executor(pool, self._respond, scope, body_file, loop, send)
         finally:
             body_file.close()
         if answer is None:
@@ -89,7 +96,7 @@ class ThreadedDjango(ASGIHandler):
                 await send({"type": "http.response.body", "body": bytes(part), "more_body": True})
             await send({"type": "http.response.body"})
         finally:
-            await loop.run_in_executor(self.pool, answer.response.close)
+            await loop.run_in_executor(pool, answer.response.close)
 
     # --- on a pool thread -------------------------------------------------------------------------------
 

@@ -66,9 +66,10 @@ async def call(app, path: str, *, method: str = "GET", body: bytes = b"", query:
 def app(settings):  # type: ignore[no-untyped-def]
     settings.ALLOWED_HOSTS = ["testserver"]
     recorder = Recorder()
-    threaded = ThreadedDjango(recorder, 2)
+    threaded = ThreadedDjango(recorder, 2, write_threads=1)
     yield threaded, recorder
     threaded.pool.shutdown(wait=True)
+    threaded.write_pool.shutdown(wait=True)
 
 
 def test_a_request_reaches_the_view_whole_and_its_answer_comes_back_whole(app):
@@ -109,6 +110,30 @@ def test_at_most_the_pool_runs_views_at_once_and_everyone_is_answered(app):
     answers = run(main())
     assert [answer["status"] for answer in answers] == [200] * 8
     assert len({answer["body"] for answer in answers}) == 2  # two threads served all eight
+
+
+def test_a_write_never_queues_behind_reads(app):
+    threaded, _ = app
+
+    async def main() -> list[str]:
+        order: list[str] = []
+
+        async def read() -> None:
+            await call(threaded, "/slow/")
+            order.append("read")
+
+        async def write() -> None:
+            await asyncio.sleep(0.01)  # after the reads have taken both read threads and queued the rest
+            answer = await call(threaded, "/write/", method="POST")
+            order.append(answer["body"].decode().rsplit("_", 1)[0])
+
+        await asyncio.gather(*(read() for _ in range(6)), write())
+        return order
+
+    order = run(main())
+    # Six reads of 50 ms on two threads take 150 ms; the write, sent after them, is answered first of all.
+    assert order[0] == "masthead-django-write"
+    assert order[1:] == ["read"] * 6
 
 
 def test_a_streamed_answer_and_a_file_arrive_whole(app, tmp_path):

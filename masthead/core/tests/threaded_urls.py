@@ -41,6 +41,11 @@ def slow(request: HttpRequest) -> HttpResponse:
     return HttpResponse(threading.current_thread().name)
 
 
+@csrf_exempt
+def write(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(threading.current_thread().name)
+
+
 def stream(request: HttpRequest) -> StreamingHttpResponse:
     return StreamingHttpResponse(BIG_PART for _ in range(10))
 
@@ -66,6 +71,7 @@ urlpatterns = [
     path("echo/", echo),
     path("where/", where),
     path("slow/", slow),
+    path("write/", write),
     path("stream/", stream),
     path("file/", a_file),
     path("boom/", boom),
