@@ -187,8 +187,10 @@ TASKS = {
 }
 # Shared public pages (anonymous readers) are kept in each server process for their s-maxage (one second).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
-# Threads running Django's views per server process: reads, and writes apart (core/threaded_django.py).
-DJANGO_CONCURRENCY = env_int("DJANGO_CONCURRENCY", 2)
+# Threads running Django's views per server process: reads, and writes apart (core/threaded_django.py). Two read
+# threads on SQLite (local reads: more threads only queue on the GIL), four on PostgreSQL (they overlap its round
+# trips: random article pages 45 vs 31 per second on the benchmark's two cores, docs/benchmarks.md).
+DJANGO_CONCURRENCY = env_int("DJANGO_CONCURRENCY", 4 if DATABASE_URL else 2)
 DJANGO_WRITE_CONCURRENCY = env_int("DJANGO_WRITE_CONCURRENCY", 2)
 
 # `masthead serve` runs a task worker thread unless the deployment runs `masthead worker` processes.

@@ -5,7 +5,9 @@ connection: nothing limits how many run at once. Sixty-four readers asking for u
 threads taking turns on one GIL, each with its own SQLite page cache, for no more throughput: only more memory
 (hundreds of MB per process in the benchmarks) and a longer wait for everyone.
 
-So a request takes one of ``DJANGO_CONCURRENCY`` slots before it enters Django and gives it back when its
+Synchronous views now run on core/threaded_django.py's long-lived threads; this bound stays in front of Django's
+ASGI handler, which serves the asynchronous views (the live event streams) and the synchronous middleware before
+them. A request takes one of ``DJANGO_CONCURRENCY`` slots before it enters Django and gives it back when its
 response starts: the synchronous work (middleware, view, templates, database) is what the slot covers. Waiting
 costs nothing but a place in a first-come, first-served queue on the event loop. A streamed response (live
 events) starts at once and holds no slot while it streams; answers from the in-process page cache never take one.
