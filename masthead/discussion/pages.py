@@ -85,19 +85,22 @@ def shown() -> Q:
 
 
 def _top_level(thread_id: int, sort: str, after: Cursor | None) -> QuerySet[Comment]:
+    # Each cursor condition starts with a plain bound on the sort key (``created_at <= moment``) before the
+    # tie-break: with the OR alone, SQLite used the page index for the thread only and walked every comment
+    # newer than the cursor (50 ms for a page 90% down a 100,000-comment thread); the bound makes it a range.
     qs = Comment.objects.filter(thread_id=thread_id, depth=0).filter(shown()).only(*DISPLAY_FIELDS)
     if sort == "oldest":
         if after is not None:
             moment = _from_micros(after.key)
-            qs = qs.filter(Q(created_at__gt=moment) | Q(created_at=moment, id__gt=after.id))
+            qs = qs.filter(Q(created_at__gte=moment), Q(created_at__gt=moment) | Q(id__gt=after.id))
         return qs.order_by("created_at", "id")
     if sort == "votes":
         if after is not None:
-            qs = qs.filter(Q(score__lt=after.key) | Q(score=after.key, id__lt=after.id))
+            qs = qs.filter(Q(score__lte=after.key), Q(score__lt=after.key) | Q(id__lt=after.id))
         return qs.order_by("-score", "-id")
     if after is not None:
         moment = _from_micros(after.key)
-        qs = qs.filter(Q(created_at__lt=moment) | Q(created_at=moment, id__lt=after.id))
+        qs = qs.filter(Q(created_at__lte=moment), Q(created_at__lt=moment) | Q(id__lt=after.id))
     return qs.order_by("-created_at", "-id")
 
 
