@@ -1,10 +1,10 @@
 """SQLite upkeep in each server process: write-ahead-log checkpoints off the request path.
 
-Under ASGI, Django runs each request in its own thread, with its own database connection, closed when the
-request ends. SQLite checkpoints the write-ahead log, with fsyncs, in two places that then fall inside some
-reader's or writer's request: when the last connection to the database closes (it also deletes the log), and in
-the commit that takes the log past ``wal_autocheckpoint`` pages. Profiles of the posting benchmark showed
-connections' close among the costliest steps of a request.
+Connections come and go (server threads keep theirs for ``DATABASE_CONN_MAX_AGE``, commands and the task worker
+open their own; under Django's ASGI handler every request had its own). SQLite checkpoints the write-ahead log,
+with fsyncs, in two places that then fall inside some reader's or writer's request: when the last connection to
+the database closes (it also deletes the log), and in the commit that takes the log past ``wal_autocheckpoint``
+pages. Profiles of the posting benchmark showed connections' close among the costliest steps of a request.
 
 So each server process holds one connection open for its whole life (no request's connection is ever the last)
 and a daemon thread runs a PASSIVE checkpoint on it every second: it copies what no reader still needs into the
