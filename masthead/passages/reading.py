@@ -118,13 +118,19 @@ def span_comments(anchor: PassageAnchor) -> list[Comment]:
     )
 
 
+def _feedback_anchor_ids(thread: Thread) -> list[int]:
+    """The article's anchors with a visible comment, per thread version: the "Inline feedback" count and list
+    both need them on the page's render after every new comment, and looked them up each on their own."""
+    key = f"passages:feedback-ids:v1:{thread.pk}:{thread.version}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = _visible_comment_anchor_ids(thread.article_id)
+        cache.set(key, ids, CACHE_SECONDS)
+    return ids
+
+
 def feedback_count(thread: Thread) -> int:
-    key = f"passages:count:v1:{thread.pk}:{thread.version}"
-    count = cache.get(key)
-    if count is None:
-        count = len(_visible_comment_anchor_ids(thread.article_id))
-        cache.set(key, count, CACHE_SECONDS)
-    return count
+    return len(_feedback_anchor_ids(thread))
 
 
 def feedback_items(thread: Thread) -> list[dict[str, Any]]:
@@ -133,7 +139,7 @@ def feedback_items(thread: Thread) -> list[dict[str, Any]]:
     items = cache.get(key)
     if items is not None:
         return items
-    anchor_ids = _visible_comment_anchor_ids(thread.article_id)
+    anchor_ids = _feedback_anchor_ids(thread)
     # Most articles have none: Django would still build the whole three-join query before finding the empty
     # list (5 ms of the hot page's render after every post).
     rows = (

@@ -212,3 +212,15 @@ def test_a_held_passage_comment_is_neither_marked_nor_listed_until_approved(targ
     do_change_status(Comment.objects.get(), Comment.Status.VISIBLE)
     marks = guest.call("get", f"/articles/{target.pk}/passages").json()
     assert [(p["quote"], p["count"]) for p in marks["passages"]] == [(QUOTE, 1)]
+
+
+def test_the_feedback_count_and_list_look_up_the_anchors_once_per_version(target, guest):
+    # The article page renders both after every new comment (a new thread version); the list reuses the count's
+    # lookup of visible anchored comments (two queries) and adds only its own (one).
+    guest.comment_on(target, anchor_payload(target, QUOTE))
+    thread = Thread.objects.get(article=target)
+    with CaptureQueriesContext(connection) as queries:
+        assert reading.feedback_count(thread) == 1
+        items = reading.feedback_items(thread)
+    assert len(queries) == 3
+    assert [item["quote"] for item in items] == [QUOTE]
