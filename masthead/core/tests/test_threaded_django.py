@@ -149,6 +149,15 @@ def test_a_streamed_answer_and_a_file_arrive_whole(app, tmp_path):
     assert sent["body"] == data
 
 
+def test_a_synchronous_view_answering_with_an_asynchronous_iterator_streams_from_the_loop(app):
+    threaded, recorder = app
+    answer = run(call(threaded, "/async-parts/"))
+    assert recorder.paths == []
+    assert answer["status"] == 200
+    assert answer["body"] == b"part 0;part 1;part 2;"
+    assert answer["messages"][-1].get("more_body", False) is False
+
+
 def test_asynchronous_views_go_to_djangos_asgi_handler(app):
     threaded, recorder = app
     answer = run(call(threaded, "/live/"))

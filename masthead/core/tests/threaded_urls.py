@@ -67,6 +67,17 @@ async def live(request: HttpRequest) -> StreamingHttpResponse:
     return StreamingHttpResponse(events(), content_type="text/event-stream")
 
 
+def async_parts(request: HttpRequest) -> StreamingHttpResponse:
+    """A synchronous view whose answer is an asynchronous iterator: consumed on the event loop."""
+
+    async def parts():  # type: ignore[no-untyped-def]
+        for n in range(3):
+            await asyncio.sleep(0)
+            yield f"part {n};"
+
+    return StreamingHttpResponse(parts())
+
+
 urlpatterns = [
     path("echo/", echo),
     path("where/", where),
@@ -76,4 +87,5 @@ urlpatterns = [
     path("file/", a_file),
     path("boom/", boom),
     path("live/", live),
+    path("async-parts/", async_parts),
 ]
