@@ -10,7 +10,7 @@ from django.core.handlers.asgi import ASGIHandler
 from django.db import connection
 
 from masthead.core.tests.test_serving_layers import run
-from masthead.core.tests.threaded_urls import BIG_PART
+from masthead.core.tests.threaded_urls import BIG_PART, RENDERED
 from masthead.core.threaded_django import ThreadedDjango
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.urls("masthead.core.tests.threaded_urls")]
@@ -29,8 +29,10 @@ class Recorder:
 
 
 async def call(app, path: str, *, method: str = "GET", body: bytes = b"", query: bytes = b"",  # type: ignore[no-untyped-def]
-               headers: list[tuple[bytes, bytes]] | None = None, pieces: int = 1, leave: bool = False) -> dict:
-    """One request through ``app``; the body arrives in ``pieces`` messages (or the client leaves half-way)."""
+               headers: list[tuple[bytes, bytes]] | None = None, pieces: int = 1, leave: bool = False,
+               leave_after: float | None = None) -> dict:
+    """One request through ``app``; the body arrives in ``pieces`` messages (or the client leaves half-way, or
+    closes its connection ``leave_after`` seconds after sending the whole request)."""
     size = max(1, len(body) // pieces) if body else 1
     messages = [{"type": "http.request", "body": body[i:i + size], "more_body": i + size < len(body)}
                 for i in range(0, len(body), size)] or [{"type": "http.request", "body": b"", "more_body": False}]
@@ -41,7 +43,7 @@ async def call(app, path: str, *, method: str = "GET", body: bytes = b"", query:
     async def receive() -> dict:
         if messages:
             return messages.pop(0)
-        await asyncio.sleep(3600)  # nothing more: a client waiting for its answer
+        await asyncio.sleep(3600 if leave_after is None else leave_after)  # a client waiting for its answer
         return {"type": "http.disconnect"}
 
     async def send(message: dict) -> None:
@@ -177,6 +179,33 @@ def test_a_client_that_leaves_before_its_request_is_complete_gets_nothing_and_co
     answer = run(call(threaded, "/echo/", method="POST", body=b"x" * 100, leave=True))
     assert answer["messages"] == []
     assert not threaded.pool._threads  # the pool never started a thread for it
+
+
+def test_a_read_whose_client_left_while_it_waited_for_a_thread_is_not_rendered(app):
+    threaded, _ = app
+    RENDERED.clear()
+
+    async def main() -> list[dict]:
+        busy = [call(threaded, "/slow/") for _ in range(2)]  # both read threads, 50 ms each
+
+        async def queued(n: int, leave_after: float | None) -> dict:
+            await asyncio.sleep(0.01)  # behind the two slow reads
+            return await call(threaded, "/count/", query=f"n={n}".encode(), leave_after=leave_after)
+
+        async def abandoned_write() -> dict:
+            await asyncio.sleep(0.01)
+            return await call(threaded, "/count/", method="POST", query=b"n=w", leave_after=0.0)
+
+        return await asyncio.gather(*busy, queued(1, 0.01), queued(2, None), queued(3, 0.01), abandoned_write())
+
+    slow_1, slow_2, left_1, stayed, left_3, write = run(main())
+    assert slow_1["status"] == slow_2["status"] == stayed["status"] == 200
+    assert left_1["messages"] == []  # nobody to answer, nothing sent
+    assert left_3["messages"] == []
+    # The reads whose clients closed their connection while queued never reached the view; the one that
+    # stayed did, and so did the write (its client asked for it; leaving does not take it back).
+    assert sorted(RENDERED) == ["GET 2", "POST w"]
+    assert write["status"] == 200
 
 
 def test_an_unknown_path_is_djangos_404(app):

@@ -46,6 +46,15 @@ def write(request: HttpRequest) -> HttpResponse:
     return HttpResponse(threading.current_thread().name)
 
 
+RENDERED: list[str] = []  # what /count/ was asked to do, in order (the tests clear it)
+
+
+@csrf_exempt
+def count(request: HttpRequest) -> HttpResponse:
+    RENDERED.append(f"{request.method} {request.GET.get('n', '')}")
+    return HttpResponse("counted")
+
+
 def stream(request: HttpRequest) -> StreamingHttpResponse:
     return StreamingHttpResponse(BIG_PART for _ in range(10))
 
@@ -83,6 +92,7 @@ urlpatterns = [
     path("where/", where),
     path("slow/", slow),
     path("write/", write),
+    path("count/", count),
     path("stream/", stream),
     path("file/", a_file),
     path("boom/", boom),
