@@ -376,11 +376,13 @@ class Run:
         if failing:
             self.notes.append("Errors (non-2xx answers, timeouts, socket errors) in: " + "; ".join(failing)
                               + f". The servers' output is in {self.bench_dir / 'logs'}.")
-        loads = [self.extras[k].split()[0] for k in ("load_start", "load_end") if self.extras.get(k, "?") != "?"]
-        load = max(loads, key=float, default="?")
+        # Only the load before the run says something about other work: the load at its end is mostly the run's
+        # own servers and load generators (the last minute's average includes the peers' loads).
+        load = self.extras.get("load_start", "?").split()[0]
         if load != "?" and float(load) > 0.5 * (os.cpu_count() or 1):
-            self.notes.append(f"The machine was busy (load average up to {load} on {os.cpu_count()} CPUs; "
-                              "other work was running): every figure is lower, and noisier, than on a quiet machine.")
+            self.notes.append(f"The machine was busy when the run started (load average {load} on {os.cpu_count()} "
+                              "CPUs): other work may have shared the CPUs, so figures are lower and noisier than on "
+                              "a quiet machine.")
         if self.bench.config.quick:
             self.notes.append("Quick smoke run (short loads, small dataset): the figures show the harness works, "
                               "not the steady-state rates; ratios still compare servers measured the same way.")
