@@ -83,7 +83,11 @@ class Comment(models.Model):
         REJECTED = "rejected", "Rejected"
         DELETED = "deleted", "Deleted"
 
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="comments")
+    # No index of its own: the page and tree indexes below start with the thread and serve every lookup by
+    # thread. With one, PostgreSQL picked it for a thread that had grown since its last statistics (a hot
+    # thread, thousands of comments, estimated at dozens) and sorted the whole thread for each page: 5.7 ms
+    # instead of 0.07 for the first page at 3,300 comments. One index fewer to update on every post, too.
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="comments", db_index=False)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     # The comment actually answered when the reply was attached higher up because of the depth cap.
     in_reply_to = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
