@@ -54,6 +54,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--scenario", action="append", choices=list(SCENARIOS), help="repeatable; default: all")
     parser.add_argument("--database", choices=["sqlite", "postgresql", "both"], default="sqlite")
     parser.add_argument("--seconds", type=int, help="per load (default 10, quick 3)")
+    parser.add_argument("--post-seconds", type=int,
+                        help="the posting goal's run, posts with readers reading (default 30, quick 3)")
     parser.add_argument("--connections", type=int, help="for Masthead and nginx (default 64, quick 32)")
     parser.add_argument("--peer-connections", type=int, default=8, help="for WordPress and Isso (default 8)")
     parser.add_argument("--readers", type=int, help="concurrent readers while posting (default 500, quick 100)")
@@ -81,6 +83,7 @@ def _config(args: argparse.Namespace) -> Config:
     quick = args.quick
     return Config(
         seconds=args.seconds or (3 if quick else 10),
+        post_seconds=args.post_seconds or (3 if quick else 30),
         connections=args.connections or (32 if quick else 64),
         peer_connections=args.peer_connections,
         readers=args.readers or (100 if quick else 500),
@@ -234,12 +237,14 @@ class Run:
         at all, which saturates the machine (a stress figure: every request then waits its turn on a full CPU)."""
         bench, config = self.bench, self.bench.config
         paced = bench.load(base + self.article_path, connections=config.readers, delay_ms=config.reader_pause_ms,
-                           jitter=True)
-        bench.measure_mixed("post", server, paced, masthead_post_load(bench, base + seed["post_path"]), [pid],
+                           jitter=True, seconds=config.post_seconds)
+        goal_run = masthead_post_load(bench, base + seed["post_path"], config.post_seconds)
+        bench.measure_mixed("post", server, paced, goal_run, [pid],
                             reader_label=f"GET article page ({config.readers} readers, reading)",
                             writer_label=POST_WHILE_READING)
         flood = bench.load(base + self.article_path, connections=config.readers)
-        bench.measure_mixed("post", server, flood, masthead_post_load(bench, base + seed["post_path"]), [pid],
+        bench.measure_mixed("post", server, flood, masthead_post_load(bench, base + seed["post_path"], config.seconds),
+                            [pid],
                             reader_label=f"GET article page ({config.readers} connections, no pause)",
                             writer_label=POST_WHILE_FLOODED)
 
@@ -338,8 +343,10 @@ class Run:
                 readers = bench.load(peer.urls["thread"], peer=True)
                 if self.wants("article", "thread"):
                     bench.measure("thread", "Isso", "GET thread API (all 200)", readers, peer.pids, "2 workers")
-                if self.wants("post"):
-                    bench.measure_mixed("post", "Isso", readers, isso_post_load(bench, peer.urls["post"]), peer.pids,
+                if self.wants("post"):  # as long as Masthead's posting goal run, to compare the two p99s
+                    seconds = bench.config.post_seconds
+                    bench.measure_mixed("post", "Isso", bench.load(peer.urls["thread"], peer=True, seconds=seconds),
+                                        isso_post_load(bench, peer.urls["post"], seconds), peer.pids,
                                         reader_label="GET thread API (readers)", writer_label="POST comment (API)")
             finally:
                 self._stop(peer.pids)
