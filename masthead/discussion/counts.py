@@ -14,15 +14,3 @@ def comment_counts(article_ids: Iterable[int]) -> dict[int, int]:
         return {}
     return dict(Thread.objects.filter(article_id__in=ids).values_list("article_id", "comment_count"))
 
-
-def thread_versions(article_ids: Iterable[int]) -> dict[int, int]:
-    """Each article's discussion version, bumped on every change readers can see (comments, edits, votes).
-
-    For ETags of pages that embed the discussion: the comment count alone misses votes and edits.
-    """
-    from masthead.discussion.models import Thread
-
-    ids = list(article_ids)
-    if not ids:
-        return {}
-    return dict(Thread.objects.filter(article_id__in=ids).values_list("article_id", "version"))

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from masthead.core.cacheable import is_shared
-from masthead.discussion.actions import thread_for_article
+from masthead.discussion.actions import page_thread
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Vote
 from masthead.discussion.pages import SORTS, Cursor, CursorError, load_page, normalize_sort, small_id
@@ -28,7 +28,7 @@ def _thread_prefix(thread_id: int) -> str:
 
 
 def render_section(request: HttpRequest, article: object) -> SafeString:
-    thread = thread_for_article(article)
+    thread = page_thread(article)
     thread.article = article  # slot renderers may read it: no second query
     options = discussion_settings()
     base_url = article.get_absolute_url()  # type: ignore[attr-defined]

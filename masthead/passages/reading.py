@@ -12,6 +12,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Q
 
+from masthead.discussion.actions import page_thread
 from masthead.discussion.models import Comment, Thread
 from masthead.discussion.render import comment_html
 from masthead.passages.actions import current_revision
@@ -38,8 +39,8 @@ def _visible_comment_anchor_ids(article_id: int) -> list[int]:
     return [pk for pk, comment in pairs if comment in visible]
 
 
-def _thread_version(article_id: int) -> int:
-    return Thread.objects.filter(article_id=article_id).values_list("version", flat=True).first() or 0
+def _thread_version(article: Any) -> int:
+    return page_thread(article).version
 
 
 def marks(article: Any) -> dict[str, Any]:
@@ -49,7 +50,7 @@ def marks(article: Any) -> dict[str, Any]:
     "changed", "question"}], "orphaned": [{"quote", "comments"}]}``. ``id`` is one anchor of the span, used to
     fetch the span's comments. Offsets are code points in ``article.body_text`` (see docs/passages.md).
     """
-    key = f"passages:marks:v2:{article.pk}:{article.updated_at.timestamp()}:{_thread_version(article.pk)}"
+    key = f"passages:marks:v2:{article.pk}:{article.updated_at.timestamp()}:{_thread_version(article)}"
     data = cache.get(key)
     if data is not None:
         return data

@@ -19,7 +19,8 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from masthead.core.cacheable import shared_page
-from masthead.discussion.counts import comment_counts, thread_versions
+from masthead.discussion.actions import page_thread
+from masthead.discussion.counts import comment_counts
 from masthead.publishing import seo
 from masthead.publishing.models import Article, Author, RelatedArticle, Topic, live_condition
 
@@ -136,11 +137,12 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(moved_to)
     article, preview = found
     related = _related(article)
-    counts = comment_counts([article.pk, *[r.pk for r in related]])
+    counts = comment_counts([r.pk for r in related])
     for item in related:
         item.comment_count = counts.get(item.pk)
     staff = bool(request.user.is_authenticated and request.user.is_staff)
-    etag = _etag(article, related, thread_versions([article.pk]).get(article.pk), staff)
+    thread = page_thread(article)  # the discussion below renders this same version
+    etag = _etag(article, related, thread.version, staff)
     last_modified = int(max([article.updated_at, *[r.updated_at for r in related]]).timestamp())  # HTTP has seconds
     if not preview:
         # 304 on If-None-Match only: a new comment changes the page but not any date we keep, so an
@@ -154,7 +156,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         "authors": authors,
         "topics": topics,
         "related": related,
-        "comment_count": counts.get(article.pk),
+        "comment_count": thread.comment_count,
         "preview": preview,
         "canonical_url": seo.absolute(article.get_absolute_url()),
         "summary": seo.summary(article),

@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from masthead.discussion.actions import thread_for_article
+from masthead.discussion.models import Thread
 from masthead.publishing.tests.factories import make_article, make_author, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -107,5 +109,7 @@ def test_lists_and_articles_show_comment_counts_when_the_discussion_knows_them(c
     assert set(calls[0]) == {quiet.pk, busy.pk}
     assert f'href="{busy.get_absolute_url()}#discussion-slot">2,500 comments</a>' in html
     assert f'href="{quiet.get_absolute_url()}#discussion-slot"' not in html
+    # The article page reads its own count from the thread it renders (the same version as its discussion).
+    Thread.objects.filter(pk=thread_for_article(busy).pk).update(comment_count=2500)
     article_html = client.get(busy.get_absolute_url()).content.decode()
     assert '<a class="byline__comments" href="#discussion-slot">2,500 comments</a>' in article_html

@@ -79,3 +79,18 @@ def test_older_pages_cost_the_same(client, django_assert_num_queries, settings):
     _newsroom(12)
     with django_assert_num_queries(HOME_QUERIES):
         assert client.get("/?page=3").status_code == 200
+
+
+def test_an_article_page_reads_its_thread_once(client):
+    # Its ETag, its comment count, its discussion and its passage marks all need the thread's row; each used to
+    # read it on its own (three more queries per render, and a post landing in between gave the page an ETag of
+    # one version and the comments of the next). The related articles' counts are one query more.
+    _, _, article = _newsroom(4)
+    _warm(client, article.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(article.get_absolute_url())
+    assert page.status_code == 200
+    assert "More on this topic" in page.content.decode()
+    thread_reads = [q["sql"] for q in queries if 'FROM "discussion_thread"' in q["sql"]]
+    assert len(thread_reads) == 2, thread_reads
+    assert sum(f'"article_id" = {article.pk}' in sql for sql in thread_reads) == 1, thread_reads
