@@ -7,7 +7,7 @@ PORT   ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres lint chromium bench clean
+.PHONY: run test test-sqlite test-postgres lint chromium wrk bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,14 +33,21 @@ chromium:
 	  else echo "Install Debian's chromium: sudo apt-get install chromium chromium-driver" >&2; exit 1; fi; \
 	fi
 
+# Debian's wrk: the benchmark harness's own tests run it against a local test server (skipped without it).
+wrk:
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	  else echo "wrk is missing: the harness's wrk tests will be skipped (sudo apt-get install wrk)" >&2; fi; \
+	fi
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/masthead makemigrations --check --dry-run >/dev/null
 
-test-sqlite: $(VENV)/.installed-test chromium
+test-sqlite: $(VENV)/.installed-test chromium wrk
 	MASTHEAD_EXPECT_DB=sqlite $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-test-postgres: $(VENV)/.installed-test chromium
+test-postgres: $(VENV)/.installed-test chromium wrk
 	DATABASE_URL=$(TEST_DATABASE_URL) MASTHEAD_EXPECT_DB=postgresql $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Every behaviour test, on SQLite and then on PostgreSQL.

@@ -181,7 +181,8 @@ def goals(rows: list[Row], extras: dict[str, Any]) -> list[str]:
         small = _find(rows, "deep", db, "10-comment thread, first page")
         deep = next((r for r in rows if r.scenario == "deep" and r.server == db and r.result
                      and r.label.startswith("deep thread") and r.label.endswith("first page")), None)
-        if small and deep and small.result and deep.result:
+        # Both loads must have completed requests: a p99 of nothing is 0 (a division by zero, or a false "met").
+        if small and deep and small.result and deep.result and small.result.requests and deep.result.requests:
             value = deep.result.p99_ms / small.result.p99_ms
             smaller = "" if extras.get("deep_size", 0) >= 100_000 else (
                 f" (a {extras.get('deep_size', 0):,}-comment thread, not 100,000: indicative only)")

@@ -121,7 +121,20 @@ class Result:
 
 
 def _lua_string(value: str) -> str:
-    return json.dumps(value)  # a JSON string literal is a valid Lua string literal for our (ASCII) content
+    """``value`` as a Lua string literal: printable ASCII as is, every other byte of its UTF-8 as a decimal escape.
+
+    Not ``json.dumps``: wrk's LuaJIT refuses JSON's ``\\u00e9`` (and ``\\u0001``), so a body, header or
+    ``--bench-dir`` path with any non-ASCII character made wrk exit with a syntax error.
+    """
+    escaped = []
+    for byte in value.encode():
+        if byte in b'"\\':
+            escaped.append("\\" + chr(byte))
+        elif 0x20 <= byte < 0x7F:
+            escaped.append(chr(byte))
+        else:
+            escaped.append(f"\\{byte:03d}")  # three digits: a digit after it cannot extend it
+    return '"' + "".join(escaped) + '"'
 
 
 def script_for(load: Load) -> str:
