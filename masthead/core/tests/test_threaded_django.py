@@ -121,7 +121,7 @@ def test_a_write_never_queues_behind_reads(app):
         order: list[str] = []
 
         async def read() -> None:
-            await call(threaded, "/slow/")
+            await call(threaded, "/slow/", query=b"ms=100")
             order.append("read")
 
         async def write() -> None:
@@ -133,9 +133,12 @@ def test_a_write_never_queues_behind_reads(app):
         return order
 
     order = run(main())
-    # Six reads of 50 ms on two threads take 150 ms; the write, sent after them, is answered first of all.
-    assert order[0] == "masthead-django-write"
-    assert order[1:] == ["read"] * 6
+    # Six reads of 100 ms on two threads take 300 ms. Queued behind the four waiting reads, the write would come
+    # last; on its own thread it is answered before any of them, at worst after the two already running (on a
+    # busy machine its first request, which starts the thread and opens its connection, can take longer
+    # than what is left of theirs).
+    assert order.index("masthead-django-write") <= 2, order
+    assert order.count("read") == 6
 
 
 def test_a_streamed_answer_and_a_file_arrive_whole(app, tmp_path):
@@ -186,7 +189,7 @@ def test_a_read_whose_client_left_while_it_waited_for_a_thread_is_not_rendered(a
     RENDERED.clear()
 
     async def main() -> list[dict]:
-        busy = [call(threaded, "/slow/") for _ in range(2)]  # both read threads, 50 ms each
+        busy = [call(threaded, "/slow/", query=b"ms=250") for _ in range(2)]  # both read threads, 250 ms each
 
         async def queued(n: int, leave_after: float | None) -> dict:
             await asyncio.sleep(0.01)  # behind the two slow reads

@@ -37,7 +37,7 @@ def where(request: HttpRequest) -> HttpResponse:
 
 
 def slow(request: HttpRequest) -> HttpResponse:
-    time.sleep(0.05)
+    time.sleep(int(request.GET.get("ms", "50")) / 1000)
     return HttpResponse(threading.current_thread().name)
 
 
