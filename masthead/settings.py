@@ -148,17 +148,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache, live events ---------------------------------------------------------------------------------
 
 REDIS_URL = env_str("REDIS_URL", "")
+# Keys in Redis start with it (cache, fragments, live-event channels): one Redis can serve several sites.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "masthead")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "masthead"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         },
         "fragments": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "masthead") + "-fragments",
+            "KEY_PREFIX": CACHE_KEY_PREFIX + "-fragments",
         },
     }
 else:

@@ -1,7 +1,9 @@
 """Live events: publish from any thread (after commit), stream to readers as server-sent events.
 
-The embedded default fans out inside the process. A scaled deployment swaps in a Redis pub/sub backend behind
-the same two calls (``publish`` and ``subscribe``). Events carry only what is already public.
+The embedded default fans out inside the process. With ``REDIS_URL`` set, events go through Redis pub/sub: every
+server process (several ``--workers``, several app servers) hears every event and hands it to the readers
+connected to it, behind the same two calls (``publish`` and ``subscribe``). Events carry only what is already
+public.
 """
 
 from __future__ import annotations
@@ -9,13 +11,17 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import logging
 import threading
+import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.http import StreamingHttpResponse
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,10 @@ class InProcessBroker:
         self._ids = itertools.count(1)
 
     def publish(self, channel: str, name: str, data: dict[str, Any]) -> None:
+        self._deliver(channel, name, data)
+
+    def _deliver(self, channel: str, name: str, data: dict[str, Any]) -> None:
+        """Hand an event to this process's subscribers of ``channel``."""
         event = Event(next(self._ids), name, data)
         with self._lock:
             targets = list(self._subscribers.get(channel, ()))
@@ -66,6 +76,67 @@ class InProcessBroker:
                     del self._subscribers[channel]
 
 
+class RedisBroker(InProcessBroker):
+    """Publishes through Redis pub/sub; a listener thread in each process delivers what it hears locally.
+
+    The listener starts with the process's first subscriber (a process nobody streams from only publishes)
+    and lives as long as the process. If Redis goes away it reconnects, after 1, 2, 4... up to 30 seconds;
+    events published meanwhile are lost for this process's readers, as for a reader whose connection dropped:
+    events are hints, and pages fetch the current state.
+    """
+
+    def __init__(self, url: str, prefix: str) -> None:
+        super().__init__()
+        import redis
+
+        self._redis = redis.Redis.from_url(url)
+        self._prefix = prefix
+        self._listener: threading.Thread | None = None
+        self._listening = threading.Event()  # subscribed to Redis (tests and start-up wait for it)
+
+    def publish(self, channel: str, name: str, data: dict[str, Any]) -> None:
+        payload = json.dumps({"name": name, "data": data}, separators=(",", ":"))
+        self._redis.publish(self._prefix + channel, payload)
+
+    def _add(self, channel: str, entry: tuple[asyncio.AbstractEventLoop, asyncio.Queue[Event]]) -> None:
+        super()._add(channel, entry)
+        with self._lock:
+            if self._listener is None:
+                self._listener = threading.Thread(target=self._listen, name="masthead-live", daemon=True)
+                self._listener.start()
+
+    def wait_listening(self, timeout: float) -> bool:
+        return self._listening.wait(timeout)
+
+    def _listen(self) -> None:
+        import redis
+
+        pause = 1.0
+        while True:
+            pubsub = self._redis.pubsub(ignore_subscribe_messages=True)
+            try:
+                pubsub.psubscribe(self._prefix + "*")
+                self._listening.set()
+                pause = 1.0
+                for message in pubsub.listen():
+                    self._hear(message)
+            except redis.RedisError:
+                log.warning("Live events: lost Redis; reconnecting in %.0f s", pause, exc_info=True)
+            finally:
+                self._listening.clear()
+                pubsub.close()
+            time.sleep(pause)
+            pause = min(pause * 2, 30.0)
+
+    def _hear(self, message: dict[str, Any]) -> None:
+        try:
+            channel = message["channel"].decode()[len(self._prefix):]
+            payload = json.loads(message["data"])
+            self._deliver(channel, str(payload["name"]), payload["data"])
+        except (KeyError, TypeError, ValueError, UnicodeDecodeError):
+            log.warning("Live events: ignored a malformed message on %r", message.get("channel"))
+
+
 class Subscription:
     def __init__(self, broker: InProcessBroker, channel: str) -> None:
         self.broker = broker
@@ -91,7 +162,15 @@ def _offer(queue: asyncio.Queue[Event], event: Event) -> None:
     queue.put_nowait(event)
 
 
-broker = InProcessBroker()
+def _broker() -> InProcessBroker:
+    from django.conf import settings
+
+    if settings.REDIS_URL:
+        return RedisBroker(settings.REDIS_URL, f"{settings.CACHE_KEY_PREFIX}-live:")
+    return InProcessBroker()
+
+
+broker = _broker()
 
 
 def publish_on_commit(channel: str, name: str, data: dict[str, Any] | Callable[[], dict[str, Any]]) -> None:

@@ -70,3 +70,5 @@ def test_serve_with_several_processes_answers_and_stops_cleanly(install):
         code, seconds = stop(process)
     assert code == 0, log.read_text()
     assert seconds < 8
+    # Without Redis, live events stay in the process that made the change: the operator is told.
+    assert "2 processes without REDIS_URL" in log.read_text()

@@ -89,6 +89,10 @@ class Command(BaseCommand):
         pending = _unapplied_migrations()
         if pending:
             self.stderr.write(f"Warning: {pending} database migrations are not applied; run `masthead migrate`.")
+        if workers > 1 and not settings.REDIS_URL:
+            self.stderr.write(
+                f"Warning: {workers} processes without REDIS_URL: live updates (new comments, the funding bar) reach "
+                "only the readers connected to the process that made the change; set REDIS_URL to share them.")
 
         worker = None
         if settings.EMBEDDED_WORKER and not options["no_worker"]:

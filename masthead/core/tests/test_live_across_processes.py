@@ -1,0 +1,129 @@
+"""Live events across server processes (DESIGN.md's scale test): two `masthead serve` on loopback, one database,
+one Redis. A comment posted through one server reaches the readers streaming from either."""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+import uuid
+
+from masthead.core.tests.processes import free_port, run, start, stop, wait_for_http
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
+CSRF = "livetestcsrftokenlivetestcsrftok"  # any 32 characters: the API compares the header with the cookie
+
+SETUP = """
+import json, django
+django.setup()
+from masthead.discussion.actions import thread_for_article
+from masthead.moderation.models import ModerationSettings
+from masthead.publishing.tests.factories import make_article
+
+article = make_article("The ferry timetable changes again")
+row, _ = ModerationSettings.objects.get_or_create(pk=1)
+row.first_comment_review_guest = False  # a guest's first comment shows at once (it would wait for review)
+row.save()
+print(json.dumps({"thread": thread_for_article(article).pk}))
+"""
+
+
+def _stream(url: str, events: queue.Queue[tuple[str, str, dict]], ready: threading.Event) -> None:
+    """Reads a server-sent-events stream, putting (url, event name, data) on ``events``."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        name = ""
+        for raw in response:
+            line = raw.decode().rstrip("\n")
+            if line.startswith("retry:"):
+                ready.set()  # the server has subscribed this stream
+            elif line.startswith("event: "):
+                name = line.removeprefix("event: ")
+            elif line.startswith("data: "):
+                events.put((url, name, json.loads(line.removeprefix("data: "))))
+
+
+def _post(base: str, thread_id: int, body: str) -> dict:
+    request = urllib.request.Request(
+        f"{base}/api/discussion/threads/{thread_id}/comments",
+        data=json.dumps({"body": body, "author_name": "Ferry reader"}).encode(),
+        headers={"Content-Type": "application/json", "Cookie": f"csrftoken={CSRF}", "X-CSRFToken": CSRF},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 201
+        return json.loads(response.read())
+
+
+def test_a_comment_posted_through_one_server_reaches_readers_of_both(install, tmp_path):
+    env = {**install.env, "REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": f"masthead-test-{uuid.uuid4().hex[:10]}"}
+    made = subprocess.run([sys.executable, "-c", SETUP], env=env, capture_output=True, text=True, timeout=60,
+                          check=True)
+    thread_id = json.loads(made.stdout.strip().splitlines()[-1])["thread"]
+    run(["collectstatic", "--noinput"], env)  # once: two servers collecting into one folder would race
+    servers = []
+    try:
+        for name in ("a", "b"):
+            port, log = free_port(), tmp_path / f"serve-{name}.log"
+            process = start(["serve", "--port", str(port), "--no-worker", "--no-collectstatic"], env, log)
+            servers.append((f"http://127.0.0.1:{port}", process, log))
+        for base, process, log in servers:
+            wait_for_http(f"{base}/healthz", process, log)
+
+        events: queue.Queue[tuple[str, str, dict]] = queue.Queue()
+        streams = [f"{base}/discussion/threads/{thread_id}/events" for base, _, _ in servers]
+        for url in streams:
+            ready = threading.Event()
+            threading.Thread(target=_stream, args=(url, events, ready), daemon=True).start()
+            assert ready.wait(15), f"{url} did not start streaming"
+
+        # Each process subscribes to Redis on its first reader, a moment after that reader's stream opens: a
+        # comment published before then would not reach it, so post until both have heard one (at most three).
+        heard: dict[str, set[int]] = {url: set() for url in streams}
+        posted: list[int] = []
+        deadline = time.monotonic() + 20
+        while not all(heard.values()) and time.monotonic() < deadline:
+            if len(posted) < 3:
+                posted.append(_post(servers[0][0], thread_id, f"Comment {len(posted)} about the 7:40 crossing.")["id"])
+            try:
+                url, name, data = events.get(timeout=2)
+            except queue.Empty:
+                continue
+            if name == "comment":
+                heard[url].add(data["id"])
+                assert 'class="comment' in data["html"]
+    finally:
+        for _, process, _ in servers:
+            stop(process)
+
+    assert all(heard.values()), f"events heard per stream: {heard}, posted: {posted}"
+    assert set().union(*heard.values()) <= set(posted)
+
+
+def test_two_brokers_on_one_redis_hear_each_other_and_ignore_what_is_not_an_event():
+    # Two brokers stand for two processes; each hands what it hears to its own subscribers only.
+    import asyncio
+
+    import redis
+
+    from masthead.core.live import RedisBroker
+
+    prefix = f"masthead-test-{uuid.uuid4().hex[:10]}-live:"
+    publisher, listener = RedisBroker(REDIS_URL, prefix), RedisBroker(REDIS_URL, prefix)
+
+    async def main() -> list[tuple[str, dict]]:
+        with listener.subscribe("discussion:thread:7") as heard, listener.subscribe("discussion:thread:8") as other:
+            assert await asyncio.to_thread(listener.wait_listening, 15)
+            redis.Redis.from_url(REDIS_URL).publish(prefix + "discussion:thread:7", b"not json")
+            publisher.publish("discussion:thread:7", "comment", {"id": 1, "html": "<p>é</p>"})
+            publisher.publish("funding:3", "totals", {"raised": 5})
+            first = await asyncio.wait_for(heard.get(), 10)
+            publisher.publish("discussion:thread:7", "removed", {"id": 1, "deleted": True})
+            second = await asyncio.wait_for(heard.get(), 10)
+            assert other.empty()
+            return [(first.name, first.data), (second.name, second.data)]
+
+    assert asyncio.run(main()) == [("comment", {"id": 1, "html": "<p>é</p>"}), ("removed", {"id": 1, "deleted": True})]
