@@ -92,7 +92,7 @@ class RedisBroker(InProcessBroker):
         self._redis = redis.Redis.from_url(url)
         self._prefix = prefix
         self._listener: threading.Thread | None = None
-        self._listening = threading.Event()  # subscribed to Redis (tests and start-up wait for it)
+        self._listening = threading.Event()  # subscribed to Redis (the tests wait for it)
 
     def publish(self, channel: str, name: str, data: dict[str, Any]) -> None:
         payload = json.dumps({"name": name, "data": data}, separators=(",", ":"))
@@ -115,7 +115,7 @@ class RedisBroker(InProcessBroker):
         while True:
             pubsub = self._redis.pubsub(ignore_subscribe_messages=True)
             try:
-                pubsub.psubscribe(self._prefix + "*")
+                pubsub.psubscribe(_glob_literal(self._prefix) + "*")
                 self._listening.set()
                 pause = 1.0
                 for message in pubsub.listen():
@@ -135,6 +135,11 @@ class RedisBroker(InProcessBroker):
             self._deliver(channel, str(payload["name"]), payload["data"])
         except (KeyError, TypeError, ValueError, UnicodeDecodeError):
             log.warning("Live events: ignored a malformed message on %r", message.get("channel"))
+
+
+def _glob_literal(text: str) -> str:
+    """``text`` matched literally in a Redis channel pattern (a site prefix may hold ``*``, ``?`` or ``[``)."""
+    return "".join("\\" + char if char in "*?[]\\" else char for char in text)
 
 
 class Subscription:

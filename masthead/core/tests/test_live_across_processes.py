@@ -111,7 +111,7 @@ def test_two_brokers_on_one_redis_hear_each_other_and_ignore_what_is_not_an_even
 
     from masthead.core.live import RedisBroker
 
-    prefix = f"masthead-test-{uuid.uuid4().hex[:10]}-live:"
+    prefix = f"masthead-test-[{uuid.uuid4().hex[:10]}]*-live:"  # matched literally, not as a pattern
     publisher, listener = RedisBroker(REDIS_URL, prefix), RedisBroker(REDIS_URL, prefix)
 
     async def main() -> list[tuple[str, dict]]:
