@@ -13,6 +13,7 @@ import urllib.request
 import uuid
 
 from masthead.core.tests.processes import free_port, run, start, stop, wait_for_http
+from masthead.core.tests.test_serving_layers import run as run_on_own_loop
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 CSRF = "livetestcsrftokenlivetestcsrftok"  # any 32 characters: the API compares the header with the cookie
@@ -126,4 +127,5 @@ def test_two_brokers_on_one_redis_hear_each_other_and_ignore_what_is_not_an_even
             assert other.empty()
             return [(first.name, first.data), (second.name, second.data)]
 
-    assert asyncio.run(main()) == [("comment", {"id": 1, "html": "<p>é</p>"}), ("removed", {"id": 1, "deleted": True})]
+    heard = run_on_own_loop(main())
+    assert heard == [("comment", {"id": 1, "html": "<p>é</p>"}), ("removed", {"id": 1, "deleted": True})]
