@@ -12,8 +12,8 @@ import hmac
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 import nh3
 from django.core.exceptions import ValidationError
@@ -26,6 +26,7 @@ from masthead.accounts.confusables import is_protected_name
 from masthead.accounts.names import InvalidName, normalize_display_name
 from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
+from masthead.core.network import keyed_hash
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Thread, Vote, path_segment
 from masthead.discussion.moderation_hook import RateLimited, Verdict, decide
@@ -228,6 +229,35 @@ def _place(comment: Comment, parent: Comment | None, max_depth: int) -> None:
     comment.path = prefix + path_segment(comment.pk)
 
 
+# A form sent without JavaScript carries no idempotency key (a shared, cached page cannot hand each reader
+# one), so a double click or a browser resending the form would post twice. Such a submission gets a key
+# derived from what it says and who sends it, within a window of this many minutes.
+FORM_KEY_MINUTES = 10
+FORM_KEY_PREFIX = "form-"
+
+
+def form_submission_keys(thread: Thread, reader: Reader, data: NewComment, now: datetime) -> tuple[str, str]:
+    """(this window's key, the previous window's key) for a form submission without a key of its own.
+
+    "Who" is the account, else the reader's network: a first-time guest's two submissions carry no cookie yet
+    (the first answer, which sets it, is what a double click throws away). The key is an HMAC under the site
+    secret, so nobody can send another reader's key. A retry finds the earlier comment under either key.
+    """
+    who = f"u:{reader.user_id}" if reader.user_id is not None else f"n:{reader.network_hash}"
+    window = int(now.timestamp()) // (FORM_KEY_MINUTES * 60)
+    facts = "|".join([str(thread.pk), who, str(data.parent_id or ""), data.author_name.strip(), data.body.strip()])
+    current, previous = (FORM_KEY_PREFIX + keyed_hash(f"{facts}|{w}", "form-submission") for w in (window, window - 1))
+    return current, previous
+
+
+def with_form_key(thread: Thread, reader: Reader, data: NewComment, now: datetime) -> NewComment:
+    """``data`` with its derived key: the previous window's when a comment was stored under it (a retry just
+    after the window turned), else this window's."""
+    current, previous = form_submission_keys(thread, reader, data, now)
+    earlier = Comment.objects.filter(thread=thread, idempotency_key=previous).exists()
+    return replace(data, idempotency_key=previous if earlier else current)
+
+
 def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: object = None) -> PostResult:
     """Validate, moderate, store and announce a new comment; a replayed idempotency key returns the first one."""
     if data.idempotency_key and not _IDEMPOTENCY_KEY.match(data.idempotency_key):
@@ -297,8 +327,10 @@ def _decide(comment: Comment, *, is_edit: bool, is_staff: bool, tier: str | None
 
 def _replay(earlier: Comment, reader: Reader) -> PostResult:
     # Keys are random per submission, so only the same reader retrying can hit one; anyone else is refused
-    # rather than shown a comment (perhaps still pending) that is not theirs.
-    if earlier.reader_key != reader.author_key:
+    # rather than shown a comment (perhaps still pending) that is not theirs. A form's derived key already
+    # names its sender (account or network) and cannot be forged, and a guest's retry may come without the
+    # cookie the first answer set.
+    if earlier.reader_key != reader.author_key and not earlier.idempotency_key.startswith(FORM_KEY_PREFIX):
         raise DiscussionError("This submission key was already used.", 409, "key_used")
     return PostResult(earlier, created=False)
 

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,6 +27,7 @@ from masthead.discussion.actions import (
     do_post_comment,
     do_vote,
     thread_channel,
+    with_form_key,
 )
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Thread
@@ -86,6 +88,8 @@ def post_comment(request: HttpRequest, thread_id: int) -> HttpResponse:
             quote=form.get("quote", ""),
             idempotency_key=form.get("idempotency_key", ""),
         )
+        if not data.idempotency_key:  # without JavaScript: a double click or a resent form posts once
+            data = with_form_key(thread, reader, data, timezone.now())
         result = do_post_comment(thread, reader, data)  # its own short transaction
     except DiscussionError as error:
         return _form_error(request, thread, error)

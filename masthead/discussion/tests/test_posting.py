@@ -1,12 +1,21 @@
 """Posting comments and replies through the API and the plain form: tree, depth cap, quotes, idempotency."""
 
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.test import Client
 
-from masthead.discussion.actions import DiscussionError, NewComment, do_post_comment, thread_for_article
+from masthead.discussion.actions import (
+    FORM_KEY_MINUTES,
+    DiscussionError,
+    NewComment,
+    do_post_comment,
+    thread_for_article,
+    with_form_key,
+)
 from masthead.discussion.models import Comment, DiscussionSettings, Thread
-from masthead.discussion.tests.helpers import make_article, make_thread, post_as, reader
+from masthead.discussion.tests.helpers import Guest, make_article, make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +193,59 @@ def test_guests_cannot_post_under_an_authors_byline(guest):
     response = guest.post_comment(thread_for_article(article), "As Rosa", author_name="rosa  DELGADO")
     assert response.status_code == 400
     assert response.json()["code"] == "name_reserved"
+
+
+def _form(client, thread, body: str, **fields):  # type: ignore[no-untyped-def]
+    """The plain form as a browser without JavaScript sends it: no idempotency key (the page is shared)."""
+    guest = Guest(client=client)
+    guest.open(thread.article.get_absolute_url())
+    return guest.form_post(f"/discussion/threads/{thread.pk}/comments",
+                           {"body": body, "author_name": "Plain Form", "idempotency_key": "", **fields})
+
+
+def test_a_form_sent_twice_without_javascript_posts_once(relaxed_moderation):
+    # A double click, or a browser resending the form: the second request carries no cookie yet either (the
+    # first answer, which would set it, is the one the browser dropped).
+    thread = make_thread()
+    first = _form(Client(REMOTE_ADDR="198.51.100.7"), thread, "The ferry left twenty minutes late again.")
+    second = _form(Client(REMOTE_ADDR="198.51.100.7"), thread, "The ferry left twenty minutes late again.")
+    comment = Comment.objects.get(thread=thread)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"].endswith(f"#comment-{comment.pk}")
+    assert second["Location"].endswith(f"#comment-{comment.pk}")
+    thread.refresh_from_db()
+    assert thread.comment_count == 1
+    assert comment.idempotency_key.startswith("form-")
+
+
+def test_the_same_words_from_someone_else_or_elsewhere_in_the_thread_are_a_new_comment(relaxed_moderation):
+    thread = make_thread()
+    words = "The ferry left twenty minutes late again."
+    _form(Client(REMOTE_ADDR="198.51.100.7"), thread, words)
+    _form(Client(REMOTE_ADDR="203.0.113.9"), thread, words)  # another reader, another network
+    parent = Comment.objects.filter(thread=thread).order_by("pk").first()
+    _form(Client(REMOTE_ADDR="198.51.100.7"), thread, words, parent=str(parent.pk))  # as a reply
+    assert Comment.objects.filter(thread=thread).count() == 3
+
+
+def test_a_form_key_holds_across_the_turn_of_its_window_and_not_beyond():
+    thread = make_thread()
+    who = reader("plain")
+    data = NewComment(body="The ferry left twenty minutes late again.", author_name="Plain Form")
+    start = datetime(2026, 11, 25, 10, 9, 59, tzinfo=UTC)  # one second before a ten-minute window turns
+    posted = do_post_comment(thread, who, with_form_key(thread, who, data, start)).comment
+    retry = with_form_key(thread, who, data, start + timedelta(seconds=2))  # in the next window
+    assert retry.idempotency_key == posted.idempotency_key
+    assert do_post_comment(thread, who, retry).created is False
+    later = with_form_key(thread, who, data, start + timedelta(minutes=FORM_KEY_MINUTES * 2))
+    assert later.idempotency_key != posted.idempotency_key  # the same words later are a new comment
+
+
+def test_a_derived_key_cannot_be_sent_for_someone_else():
+    thread = make_thread()
+    data = NewComment(body="The ferry left twenty minutes late again.", author_name="Plain Form")
+    now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    mine = with_form_key(thread, reader("a", network="net-a"), data, now).idempotency_key
+    theirs = with_form_key(thread, reader("b", network="net-b"), data, now).idempotency_key
+    assert mine != theirs
+    assert len(mine) <= 64
