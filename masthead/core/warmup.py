@@ -3,7 +3,8 @@
 It also freezes what start-up allocated out of the garbage collector's full collections (see below).
 
 Without it the first comment posted to each process loaded the moderation model, the confusables table and the
-Markdown renderer (about a third of a second), which a reader notices and which sat in every posting benchmark's p99.
+Markdown renderer (about a third of a second), which a reader notices and which sat in every posting benchmark's p99;
+and the first request of any kind imported the URL modules and the API's schemas (another 0.2 s).
 Warming reads only files shipped with Masthead: it never touches the database, which may not be migrated yet
 (so a site-trained model, named in the database, still loads on first use).
 """
@@ -17,12 +18,18 @@ log = logging.getLogger(__name__)
 
 
 def warm_up() -> None:
+    from django.urls import get_resolver, reverse
+
     from masthead.accounts.confusables import comparison_keys
     from masthead.core.markdown import render_article, render_comment
     from masthead.moderation.backends import get_classifier
     from masthead.moderation.normalise import normalise
 
     try:
+        # The URL modules, the API's with its schemas among them: Django imports them on a process's first
+        # request (200 ms, and on the event loop, which routes by view), then builds its lookup tables.
+        get_resolver().url_patterns  # noqa: B018 (the attribute's first read imports them)
+        reverse("publishing:home")
         render_comment("Warming *up* the [renderer](https://example.invalid/).")
         render_article("Warming **up**.")
         comparison_keys("Warming up")  # loads the confusables table (tens of ms)

@@ -152,6 +152,9 @@ def test_the_sqlite_keeper_keeps_the_log_and_checkpoints_it_every_second():
 
 
 def test_warm_up_loads_what_the_first_post_would_otherwise_load():
+    from django.urls import clear_url_caches, get_resolver
+    from django.urls.resolvers import _get_cached_resolver
+
     from masthead.accounts.confusables import _prototypes, comparison_keys
     from masthead.core.warmup import warm_up
     from masthead.moderation.backends import _backend
@@ -159,9 +162,12 @@ def test_warm_up_loads_what_the_first_post_would_otherwise_load():
     _prototypes.cache_clear()  # as in a new process: nothing loaded yet
     comparison_keys.cache_clear()
     _backend.cache_clear()
+    clear_url_caches()
     warm_up()
     assert _prototypes.cache_info().currsize == 1
     assert _backend.cache_info().currsize == 1
+    assert _get_cached_resolver.cache_info().currsize == 1  # the URL resolver, built and filled
+    assert get_resolver()._populated
 
 
 class SharedApp:
