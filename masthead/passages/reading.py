@@ -39,10 +39,6 @@ def _visible_comment_anchor_ids(article_id: int) -> list[int]:
     return [pk for pk, comment in pairs if comment in visible]
 
 
-def _thread_version(article: Any) -> int:
-    return page_thread(article).version
-
-
 def marks(article: Any) -> dict[str, Any]:
     """The passages to mark in the article body, grouped by span, with counts and any editor's question.
 
@@ -50,7 +46,7 @@ def marks(article: Any) -> dict[str, Any]:
     "changed", "question"}], "orphaned": [{"quote", "comments"}]}``. ``id`` is one anchor of the span, used to
     fetch the span's comments. Offsets are code points in ``article.body_text`` (see docs/passages.md).
     """
-    key = f"passages:marks:v2:{article.pk}:{article.updated_at.timestamp()}:{_thread_version(article)}"
+    key = f"passages:marks:v2:{article.pk}:{article.updated_at.timestamp()}:{page_thread(article).version}"
     data = cache.get(key)
     if data is not None:
         return data
