@@ -7,7 +7,10 @@ reached any of those limits would show here.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from django.test import RequestFactory
 
 from masthead.core.network import client_ip, keyed_hash, network_of
@@ -82,11 +85,13 @@ def test_rotating_forwarded_addresses_do_not_escape_the_posting_rate_limit(setti
 
     settings.TRUSTED_PROXIES = [PROXY]
     ModerationSettings.objects.filter(pk=1).update(rate_limit_network=2, rate_limit_account=10_000)
-    thread = thread_for_article(make_article())
     answers = []
-    for n in range(4):
-        guest = Guest(remote_addr=READER)  # a new cookie each time: only the network ties them together
-        answers.append(guest.api("post", f"/threads/{thread.pk}/comments",
-                                 {"body": f"Point number {n} about the crossing.", "author_name": f"Guest {n}"},
-                                 HTTP_X_FORWARDED_FOR=f"203.0.{n}.9").status_code)
+    # The limit counts in fixed windows of the wall clock: a frozen clock keeps all four posts in one.
+    with time_machine.travel(datetime(2026, 12, 4, 12, 0, 5, tzinfo=UTC), tick=False):
+        thread = thread_for_article(make_article())
+        for n in range(4):
+            guest = Guest(remote_addr=READER)  # a new cookie each time: only the network ties them together
+            answers.append(guest.api("post", f"/threads/{thread.pk}/comments",
+                                     {"body": f"Point number {n} about the crossing.", "author_name": f"Guest {n}"},
+                                     HTTP_X_FORWARDED_FOR=f"203.0.{n}.9").status_code)
     assert answers == [201, 201, 429, 429]
