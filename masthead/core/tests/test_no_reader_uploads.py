@@ -65,6 +65,7 @@ def _forms() -> dict[str, object]:
 
 def test_no_route_stores_a_file_a_reader_sends(settings, django_user_model):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # a checkout reaching Stripe meets a closed port
     article = make_article(image=True)  # an editor's image, so the media folder is in use
     thread = thread_for_article(article)
     comment = post_as(thread)
