@@ -82,7 +82,7 @@ def planted(settings) -> dict[str, Any]:
                 secrets |= {part for part in re.split(r"[.,:]", person.client.cookies[cookie].value) if len(part) > 12}
     for subscription in Subscription.objects.all():
         secrets |= {value for value in vars(subscription).values() if isinstance(value, str) and len(value) > 12}
-    secrets.discard("")
+    secrets = {secret for secret in secrets if len(secret) >= 12}  # "u:5" (an account's author key) is no secret
     assert len(secrets) > len(EMAILS) + 6  # hashes and tokens were really found
     return {"article": target, "thread": thread, "secrets": secrets,
             "anchor": PassageAnchor.objects.filter(comment__isnull=False).first()}
