@@ -38,6 +38,8 @@ def read_token(token: str, purpose: str, *, max_age: int | None = None) -> Subsc
         data = signing.loads(token, salt=_salt(purpose), max_age=max_age)
     except signing.BadSignature:  # includes SignatureExpired
         return None
+    except ValueError:  # correctly signed but not JSON (or not UTF-8): only the site's key can make one
+        return None
     if not isinstance(data, dict) or not isinstance(data.get("s"), int) or not isinstance(data.get("k"), str):
         return None
     subscription = Subscription.objects.select_related("subscriber", "thread__article").filter(pk=data["s"]).first()
