@@ -18,7 +18,7 @@ from masthead.accounts.privacy import EraseOptions, erase_data, export_data, sub
 from masthead.accounts.tiers import SESSION_IDENTITY, is_staff_user, session_identity, tier_of
 from masthead.core.network import network_hash
 
-AUTH_BACKEND = "django.contrib.auth.backends.ModelBackend"
+AUTH_BACKEND = "masthead.accounts.backends.ThrottledModelBackend"
 
 
 def _identity(request: HttpRequest) -> ReaderIdentity | None:
