@@ -123,8 +123,18 @@ def _display_name_from_comments(email: str) -> str:
         return ""
 
 
-def do_use_link(purpose: str, token: str, *, claim: bool) -> LinkOutcome:
-    """Use a link once: prove the address, create or find the account (sign-in), claim guest comments if asked."""
+def check_claim_request(browser_key: str, keep_this_browser: bool, raw_chosen: list[str]) -> claims.ClaimRequest:
+    """What the reader ticked on the link's confirmation page; malformed or too many ids are refused."""
+    if len(raw_chosen) > claims.MAX_CHOSEN:
+        raise AccountsError("Too many comments chosen at once.", 413, "too_many")
+    if not all(raw.isascii() and raw.isdigit() and len(raw) <= 18 for raw in raw_chosen):
+        raise AccountsError("Malformed comment choice.", 400, "bad_choice")
+    return claims.ClaimRequest(browser_key if keep_this_browser else "", tuple(int(raw) for raw in raw_chosen))
+
+
+def do_use_link(purpose: str, token: str, *, claim: claims.ClaimRequest = claims.NOTHING) -> LinkOutcome:
+    """Use a link once: prove the address, create or find the account (sign-in), keep the guest comments the reader
+    chose (``claims.py``: this browser's, or each listed and ticked)."""
     link = links.consume(token, purpose)
     if link is None:
         raise AccountsError("This link has expired or was already used. Please ask for a new one.", 410, "gone")
@@ -149,8 +159,8 @@ def do_use_link(purpose: str, token: str, *, claim: bool) -> LinkOutcome:
             identity.user = user
             identity.save(update_fields=["user", "display_name"])
             claims.do_move_claims_to_account(identity)
-    # The confirmation page (pre-ticked from the request) is where the reader confirms: its answer decides.
-    claimed = claims.do_claim_guest_comments(identity) if claim else 0
+    # The confirmation page is where the reader chooses (nothing is ticked unless they asked): its answer decides.
+    claimed = claims.do_claim_guest_comments(identity, claim)
     return LinkOutcome(identity, user, link.next_url, claimed)
 
 
