@@ -23,7 +23,7 @@ from masthead.accounts import claims, links, throttle
 from masthead.accounts.confusables import forget_protected_names, is_protected_name
 from masthead.accounts.mail import send_link_on_commit
 from masthead.accounts.models import EmailLink, ReaderIdentity
-from masthead.accounts.names import MAX_NAME_LENGTH, InvalidName, normalize_display_name
+from masthead.accounts.names import MAX_NAME_LENGTH, InvalidName, NameTooLong, normalize_display_name
 from masthead.accounts.tiers import is_staff_user, normalize_email
 from masthead.core.network import keyed_hash
 from masthead.core.ratelimit import hit
@@ -206,6 +206,9 @@ def check_display_name(raw: str, *, staff: bool = False) -> str:
         raise AccountsError("That name is too long.", 413, "too_long")
     try:
         name = normalize_display_name(raw, max_length=MAX_NAME_LENGTH)
+    except NameTooLong as error:
+        raise AccountsError(f"That name is too long (at most {error.max_length} characters).", 413,
+                            "too_long") from None
     except InvalidName:
         raise AccountsError("Please give a name.", 400, "name_required") from None
     if not staff and is_protected_name(name):
