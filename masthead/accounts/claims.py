@@ -60,7 +60,7 @@ def claimable_comments(email: str):  # type: ignore[no-untyped-def]
 
 def for_confirmation(email: str, key: str) -> tuple[int, list]:  # type: ignore[type-arg]
     """How many claimable comments this browser wrote with ``email``, and the others (newest first) to choose from."""
-    comments = claimable_comments(email)
+    comments = claimable_comments(email).exclude(pk__in=CommentClaim.objects.values("comment_id"))  # kept already
     mine = comments.filter(reader_key=key).count() if key else 0
     others = comments.exclude(reader_key=key) if key else comments
     return mine, list(others.order_by("-created_at")[:MAX_LISTED])

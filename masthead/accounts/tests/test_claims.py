@@ -13,7 +13,7 @@ from masthead.accounts.models import CommentClaim
 from masthead.discussion.models import Comment
 from masthead.discussion.tests.helpers import Guest, make_thread
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 def _post(browser, thread, body: str, **fields: str) -> Comment:  # type: ignore[no-untyped-def]

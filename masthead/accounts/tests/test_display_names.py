@@ -14,7 +14,7 @@ from masthead.accounts.actions import AccountsError, check_display_name, do_set_
 from masthead.accounts.confusables import forget_protected_names, is_protected_name, names_confusable, skeleton
 from masthead.accounts.models import ReaderIdentity
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 @pytest.mark.parametrize("name", [

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from masthead.discussion.models import Comment
 from masthead.discussion.tests.helpers import Guest, make_thread
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 SIXTY = "e\u0301" * 60  # 120 code points as typed, 60 characters once composed
 SIXTY_ONE = "Ada " + "x" * 57  # 61 characters

@@ -3,24 +3,16 @@ network, with backoff; the owner keeps a way in (a familiar network, or the emai
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
-import time_machine
 from django.contrib.auth import get_user_model
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
-START = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 STAFF_PASSWORD = "the editor's long passphrase"
 READER_PASSWORD = "a reader's long passphrase"
-
-
-@pytest.fixture
-def clock():  # type: ignore[no-untyped-def]
-    with time_machine.travel(START, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture
