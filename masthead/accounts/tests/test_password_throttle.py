@@ -129,3 +129,16 @@ def test_mail_to_one_address_from_many_networks_is_bounded_but_not_at_home(clock
                for i in range(5)]
     assert answers == [200] * 3 + [429] * 2  # the owner's request counted as one of the four
     assert owner.post("/account/sign-in", {"email": "cy@example.org"}).status_code == 200
+
+
+def test_a_parallel_burst_after_the_free_failures_gets_one_checked_attempt(clock):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from masthead.accounts import throttle
+
+    attempt = throttle.Attempt(throttle.account_key(None, "someone"), "net-x")
+    assert [throttle.reserve(attempt) for _ in range(5)] == [0] * 5  # the free failures
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        waits = list(pool.map(lambda _: throttle.reserve(attempt), range(40)))
+    assert waits.count(0) == 1  # one attempt took the lock; the rest were told to wait
+    assert all(0 < wait <= 60 for wait in waits if wait)
