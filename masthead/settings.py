@@ -221,6 +221,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "/admin/login/"
+# Django's model backend behind the password throttle (per account and network, with backoff): docs/identity.md.
+AUTHENTICATION_BACKENDS = ["masthead.accounts.backends.ThrottledModelBackend"]
 
 # --- Static and media -----------------------------------------------------------------------------------
 

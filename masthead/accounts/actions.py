@@ -19,11 +19,11 @@ from django.core.validators import EmailValidator
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from masthead.accounts import claims, links
+from masthead.accounts import claims, links, throttle
 from masthead.accounts.confusables import forget_protected_names, is_protected_name
 from masthead.accounts.mail import send_link_on_commit
 from masthead.accounts.models import EmailLink, ReaderIdentity
-from masthead.accounts.names import MAX_NAME_LENGTH, InvalidName, normalize_display_name
+from masthead.accounts.names import MAX_NAME_LENGTH, InvalidName, NameTooLong, normalize_display_name
 from masthead.accounts.tiers import is_staff_user, normalize_email
 from masthead.core.network import keyed_hash
 from masthead.core.ratelimit import hit
@@ -62,12 +62,17 @@ def safe_next(raw: str, host: str, *, secure: bool) -> str:
     return "/account/"
 
 
-def check_sign_in_rate(email: str, network: str) -> None:
-    """Sign-in and verification attempts, per address and per network, in one hour windows."""
-    per_address = hit("accounts-addr", keyed_hash(email, "email"), limit=settings.ACCOUNTS_LINKS_PER_ADDRESS,
-                      window=3600)
+def check_link_rate(email: str, network: str) -> None:
+    """Emailed links, in one hour windows: per address from this network, per network, and per address from all
+    networks together (a bound on mail to one mailbox) except at a network where the address signed in before,
+    so a stranger asking from elsewhere cannot keep the owner from getting a link."""
+    address = keyed_hash(email, "email")
+    here = hit("accounts-addr-net", f"{address}:{network}", limit=settings.ACCOUNTS_LINKS_PER_ADDRESS, window=3600)
     per_network = hit("accounts-net", network, limit=settings.ACCOUNTS_LINKS_PER_NETWORK, window=3600)
-    if not (per_address.allowed and per_network.allowed):
+    everywhere = throttle.is_familiar(throttle.address_key(email), network) or hit(
+        "accounts-addr", address, limit=getattr(settings, "ACCOUNTS_LINKS_PER_ADDRESS_ALL", 20), window=3600
+    ).allowed
+    if not (here.allowed and per_network.allowed and everywhere):
         raise AccountsError("Too many attempts; please wait a while and try again.", 429, "rate_limited")
 
 
@@ -77,7 +82,7 @@ def check_sign_in_rate(email: str, network: str) -> None:
 def do_request_link(purpose: str, raw_email: str, *, network: str, next_url: str = "", claim: bool = False) -> None:
     """Issue and mail a link. The same work and answer for every valid address, known or not."""
     email = check_email(raw_email)
-    check_sign_in_rate(email, network)
+    check_link_rate(email, network)
     token = links.issue(purpose, email, next_url=next_url, claim=claim)
     send_link_on_commit(purpose, email, token)
 
@@ -118,8 +123,18 @@ def _display_name_from_comments(email: str) -> str:
         return ""
 
 
-def do_use_link(purpose: str, token: str, *, claim: bool) -> LinkOutcome:
-    """Use a link once: prove the address, create or find the account (sign-in), claim guest comments if asked."""
+def check_claim_request(browser_key: str, keep_this_browser: bool, raw_chosen: list[str]) -> claims.ClaimRequest:
+    """What the reader ticked on the link's confirmation page; malformed or too many ids are refused."""
+    if len(raw_chosen) > claims.MAX_CHOSEN:
+        raise AccountsError("Too many comments chosen at once.", 413, "too_many")
+    if not all(raw.isascii() and raw.isdigit() and len(raw) <= 18 for raw in raw_chosen):
+        raise AccountsError("Malformed comment choice.", 400, "bad_choice")
+    return claims.ClaimRequest(browser_key if keep_this_browser else "", tuple(int(raw) for raw in raw_chosen))
+
+
+def do_use_link(purpose: str, token: str, *, claim: claims.ClaimRequest = claims.NOTHING) -> LinkOutcome:
+    """Use a link once: prove the address, create or find the account (sign-in), keep the guest comments the reader
+    chose (``claims.py``: this browser's, or each listed and ticked)."""
     link = links.consume(token, purpose)
     if link is None:
         raise AccountsError("This link has expired or was already used. Please ask for a new one.", 410, "gone")
@@ -144,8 +159,8 @@ def do_use_link(purpose: str, token: str, *, claim: bool) -> LinkOutcome:
             identity.user = user
             identity.save(update_fields=["user", "display_name"])
             claims.do_move_claims_to_account(identity)
-    # The confirmation page (pre-ticked from the request) is where the reader confirms: its answer decides.
-    claimed = claims.do_claim_guest_comments(identity) if claim else 0
+    # The confirmation page is where the reader chooses (nothing is ticked unless they asked): its answer decides.
+    claimed = claims.do_claim_guest_comments(identity, claim)
     return LinkOutcome(identity, user, link.next_url, claimed)
 
 
@@ -153,15 +168,21 @@ def do_use_link(purpose: str, token: str, *, claim: bool) -> LinkOutcome:
 
 
 def check_password_sign_in(raw_email: str, password: str, *, network: str):  # type: ignore[no-untyped-def]
-    """The account for this address and password, or None. Unknown addresses cost one hash too (timing)."""
+    """The account for this address and password, or None. Unknown addresses cost one hash too (timing).
+    Throttled per account and network with backoff (``throttle.py``); a refusal says when to try again."""
     email = check_email(raw_email)
-    check_sign_in_rate(email, network)
     user = _user_for(email)
+    attempt = throttle.Attempt(throttle.account_key(user, email), network)
+    wait = throttle.reserve(attempt)
+    if wait:
+        raise AccountsError(throttle.wait_message(wait) + " You can also ask for a sign-in link by email.", 429,
+                            "throttled")
     if user is None or not user.has_usable_password():
         make_password(password)  # the same Argon2 work as a real check
         return None
     if not user.check_password(password) or not user.is_active:
         return None
+    throttle.succeeded(attempt)
     return user
 
 
@@ -185,6 +206,9 @@ def check_display_name(raw: str, *, staff: bool = False) -> str:
         raise AccountsError("That name is too long.", 413, "too_long")
     try:
         name = normalize_display_name(raw, max_length=MAX_NAME_LENGTH)
+    except NameTooLong as error:
+        raise AccountsError(f"That name is too long (at most {error.max_length} characters).", 413,
+                            "too_long") from None
     except InvalidName:
         raise AccountsError("Please give a name.", 400, "name_required") from None
     if not staff and is_protected_name(name):

@@ -1,4 +1,5 @@
-"""Staff tools: privacy settings, reader identities, and export/erasure for a request received by mail.
+"""Staff tools: privacy settings, reader identities, and export/erasure for a request received by mail; the
+admin login's answer when the password throttle refuses an attempt.
 
 The same export and erasure as the reader's own page; also `masthead privacy_export` / `privacy_erase`.
 """
@@ -6,13 +7,18 @@ The same export and erasure as the reader's own page; also `masthead privacy_exp
 from __future__ import annotations
 
 import json
+from functools import wraps
 
 from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
+from masthead.accounts.backends import RETRY_AFTER_ATTR
 from masthead.accounts.models import PrivacySettings, ReaderIdentity
 from masthead.accounts.privacy import EraseOptions, erase_data, export_data, subject_for
+from masthead.accounts.throttle import wait_message
 from masthead.core.admin import SingletonSettingsMixin
 
 
@@ -42,3 +48,31 @@ class ReaderIdentityAdmin(admin.ModelAdmin):
             for subject in subjects:
                 erase_data(subject, EraseOptions())
         self.message_user(request, f"Erased the data of {len(subjects)} reader(s).", messages.SUCCESS)
+
+
+class ThrottledAdminLoginForm(AdminAuthenticationForm):
+    """Says "try again in N minutes" instead of "wrong password" when the throttle refused the attempt."""
+
+    def get_invalid_login_error(self) -> ValidationError:
+        wait = getattr(self.request, RETRY_AFTER_ATTR, 0)
+        if wait:
+            return ValidationError(wait_message(wait), code="throttled")
+        return super().get_invalid_login_error()
+
+
+def _answer_429_when_throttled(login_view):  # type: ignore[no-untyped-def]
+    @wraps(login_view)
+    def view(request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+        response = login_view(request, extra_context)
+        wait = getattr(request, RETRY_AFTER_ATTR, 0)
+        if wait:
+            response.status_code = 429
+            response["Retry-After"] = str(wait)
+        return response
+
+    return view
+
+
+admin.site.login_form = ThrottledAdminLoginForm
+# The admin site is Django's default instance; its URLs are built after this module is imported (autodiscover).
+admin.site.login = _answer_429_when_throttled(admin.site.login)

@@ -7,6 +7,10 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from masthead.accounts.staff_roles import on_post_migrate
+        from masthead.accounts.throttle import on_signed_in
 
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="masthead-staff-roles")
+        user_logged_in.connect(on_signed_in, dispatch_uid="masthead-familiar-network")

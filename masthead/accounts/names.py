@@ -2,7 +2,9 @@
 
 Used for guest names on comments now and for account display names by the identity work later. The rules
 (SECURITY.md, "Unicode and size tricks"): NFC-normalise, drop bidi controls, zero-width and other format or
-control characters, collapse whitespace, then cap the length *after* normalisation.
+control characters, collapse whitespace, then check the length *after* normalisation: a name longer than
+``MAX_NAME_LENGTH`` is refused (``NameTooLong``), never silently cut. Other short texts shown publicly (the
+funding wall) may ask for ``cut=True``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,14 @@ class InvalidName(ValueError):
     """The name is empty once normalised."""
 
 
+class NameTooLong(InvalidName):
+    """The name is longer than allowed once normalised."""
+
+    def __init__(self, max_length: int) -> None:
+        super().__init__(f"A name can have at most {max_length} characters.")
+        self.max_length = max_length
+
+
 def _keep(char: str) -> bool:
     if char in _BIDI_CONTROLS or char in _ZERO_WIDTH:
         return False
@@ -29,13 +39,17 @@ def _keep(char: str) -> bool:
     return not category.startswith("C")
 
 
-def normalize_display_name(raw: str, *, max_length: int = MAX_NAME_LENGTH) -> str:
-    """The cleaned name, or ``InvalidName`` when nothing visible is left."""
+def normalize_display_name(raw: str, *, max_length: int = MAX_NAME_LENGTH, cut: bool = False) -> str:
+    """The cleaned name; ``InvalidName`` when nothing visible is left, ``NameTooLong`` when it is longer than
+    ``max_length`` (or, with ``cut``, the name cut to that length)."""
     text = unicodedata.normalize("NFC", raw)
     # Any Unicode whitespace (tabs, newlines, no-break spaces) becomes one plain space.
     text = "".join(" " if ch.isspace() else ch for ch in text if ch.isspace() or _keep(ch))
     text = " ".join(text.split())
-    text = text[:max_length].rstrip()
+    if len(text) > max_length:
+        if not cut:
+            raise NameTooLong(max_length)
+        text = text[:max_length].rstrip()
     if not text:
         raise InvalidName("A name is required.")
     return text

@@ -11,14 +11,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from masthead.accounts import actions
+from masthead.accounts import actions, claims
 from masthead.accounts.actions import AccountsError
 from masthead.accounts.models import EmailLink, PrivacySettings, ReaderIdentity
 from masthead.accounts.privacy import EraseOptions, erase_data, export_data, subject_for
 from masthead.accounts.tiers import SESSION_IDENTITY, is_staff_user, session_identity, tier_of
 from masthead.core.network import network_hash
 
-AUTH_BACKEND = "django.contrib.auth.backends.ModelBackend"
+AUTH_BACKEND = "masthead.accounts.backends.ThrottledModelBackend"
 
 
 def _identity(request: HttpRequest) -> ReaderIdentity | None:
@@ -91,11 +91,16 @@ def use_link(request: HttpRequest, purpose: str, token: str) -> HttpResponse:
         from masthead.accounts import links
 
         link = links.peek(token, purpose)
-        return render(request, "accounts/confirm_link.html", {"link": link, "purpose": purpose},
-                      status=200 if link else 410)
+        context = {"link": link, "purpose": purpose}
+        if link is not None:
+            context["from_this_browser"], context["others"] = claims.for_confirmation(link.email,
+                                                                                     claims.browser_key(request))
+        return render(request, "accounts/confirm_link.html", context, status=200 if link else 410)
     try:
+        wanted = actions.check_claim_request(claims.browser_key(request), request.POST.get("claim") == "1",
+                                             request.POST.getlist("comment"))
         with transaction.atomic():
-            outcome = actions.do_use_link(purpose, token, claim=request.POST.get("claim") == "1")
+            outcome = actions.do_use_link(purpose, token, claim=wanted)
     except AccountsError as error:
         return _refused(request, error)
     if outcome.user is not None:

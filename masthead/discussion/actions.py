@@ -23,7 +23,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from masthead.accounts.confusables import is_protected_name
-from masthead.accounts.names import InvalidName, normalize_display_name
+from masthead.accounts.names import InvalidName, NameTooLong, normalize_display_name
 from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
 from masthead.core.network import keyed_hash
@@ -122,6 +122,9 @@ def clean_name(raw: str, reader: Reader) -> str:
         raise DiscussionError("The name is too long.", 413, "too_long")
     try:
         name = normalize_display_name(raw)
+    except NameTooLong as error:
+        raise DiscussionError(f"The name is too long (at most {error.max_length} characters).", 413,
+                              "too_long") from None
     except InvalidName:
         raise DiscussionError("Please give a name to show with your comment.", 400, "name_required") from None
     if not reader.is_staff and is_protected_name(name):

@@ -45,7 +45,7 @@ class CheckoutPlan:
 def wall_text(raw: str, max_length: int) -> str:
     """Names and messages shown on the wall: NFC, no bidi/zero-width/control tricks, capped after cleaning."""
     try:
-        return normalize_display_name(raw, max_length=max_length)
+        return normalize_display_name(raw, max_length=max_length, cut=True)
     except InvalidName:
         return ""
 

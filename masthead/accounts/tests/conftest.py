@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from django.test import Client
+
+# A fixed moment for tests whose rate windows, locks and link lifetimes must not depend on the day they run.
+START = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock():  # type: ignore[no-untyped-def]
+    """The clock stands still at ``START`` unless the test moves it (``clock.shift``)."""
+    with time_machine.travel(START, tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture

@@ -35,14 +35,18 @@ def test_guest_to_account_then_download_and_erase(live_site, chromium, inbox):
         # Verify the address from the mail.
         page.goto(f"{live_site.url}/account/")
         page.fill("#verify-form input[name=email]", EMAIL)
+        assert not page.is_checked("#verify-form input[name=claim]")  # keeping comments is asked, not assumed
+        page.check("#verify-form input[name=claim]")
         page.click("#verify-form button[type=submit]")
         page.wait_for_selector(".link-sent")
         page.goto(inbox.last_link(EMAIL, "/account/link/"))
+        # This browser wrote the comment (its guest cookie): offered, and ticked because the reader asked.
+        assert page.is_checked("#confirm-link-form input[name=claim]")
         page.click("#confirm-link")
         page.wait_for_selector(".account-tier[data-tier=verified]")
         save_screenshot(page, "identity-verified")
 
-        # A fresh browser signs in with an emailed link and keeps the guest comment.
+        # A fresh browser signs in with an emailed link; the account takes the comment kept above.
         fresh = second.new_page()
         fresh.set_default_timeout(10_000)
         fresh.goto(f"{live_site.url}/account/")

@@ -3,7 +3,7 @@
 import pytest
 
 from masthead.accounts.confusables import names_confusable
-from masthead.accounts.names import MAX_NAME_LENGTH, InvalidName, normalize_display_name
+from masthead.accounts.names import MAX_NAME_LENGTH, InvalidName, NameTooLong, normalize_display_name
 
 
 @pytest.mark.parametrize(
@@ -28,8 +28,12 @@ def test_control_characters_and_odd_whitespace_collapse():
     assert normalize_display_name("  Ada\t\n\u00a0Lovelace\x00\x07 ") == "Ada Lovelace"
 
 
-def test_length_is_capped_after_normalisation():
-    assert len(normalize_display_name("e\u0301" * 200)) == MAX_NAME_LENGTH
+def test_length_is_checked_after_normalisation_and_a_longer_name_refused():
+    # 120 code points as typed, 60 characters once NFC composes them: allowed.
+    assert normalize_display_name("e\u0301" * MAX_NAME_LENGTH) == "\u00e9" * MAX_NAME_LENGTH
+    with pytest.raises(NameTooLong):
+        normalize_display_name("x" * (MAX_NAME_LENGTH + 1))
+    assert normalize_display_name("x" * 100, max_length=80, cut=True) == "x" * 80  # the funding wall cuts
 
 
 @pytest.mark.parametrize("blank", ["", "   ", "\u200b\u202e", "\x00\x01"])
