@@ -31,6 +31,7 @@ from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Thread, Vote, path_segment
 from masthead.discussion.moderation_hook import RateLimited, Verdict, decide
 from masthead.discussion.readers import Reader, hash_token, new_edit_token
+from masthead.discussion.vote_limits import VoteLimitReached, check_guest_network_room, check_vote_rate
 
 MAX_BODY = 5000
 MAX_QUOTE = 1000
@@ -498,10 +499,26 @@ def check_can_vote(comment: Comment, reader: Reader, value: int) -> None:
 def do_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool = False) -> VoteResult:
     """Cast, change or withdraw (0) this reader's vote; the unique constraint makes it one per reader.
 
-    With ``toggle`` (the plain-form buttons) casting the vote the reader already has withdraws it.
+    With ``toggle`` (the plain-form buttons) casting the vote the reader already has withdraws it. Votes are
+    rate-limited per network and per voter, and a new guest vote counts only while its network has room on
+    this comment (``vote_limits``: guests are told apart by network, accounts one each).
     """
     check_can_vote(comment, reader, value)
+    guest = reader.user_id is None
+    try:
+        if not reader.is_staff:
+            check_vote_rate(reader.network_hash, reader.voter_key)
+        if guest:
+            # The comment's row lock first: concurrent guests of one network then count their room one by one.
+            list(Comment.objects.select_for_update().filter(pk=comment.pk).values_list("pk"))
+        return _write_vote(comment, reader, value, toggle=toggle)
+    except VoteLimitReached as refused:
+        raise DiscussionError(refused.message, refused.status, refused.code, refused.retry_after) from None
+
+
+def _write_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool) -> VoteResult:
     key = reader.voter_key
+    guest_network = reader.network_hash if reader.user_id is None else ""
     existing = Vote.objects.select_for_update().filter(comment=comment, voter_key=key).first()
     old = existing.value if existing else 0
     if toggle and value == old:
@@ -513,9 +530,11 @@ def do_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool = Fals
     elif existing is not None:
         Vote.objects.filter(pk=existing.pk).update(value=value)
     else:
+        if reader.user_id is None:
+            check_guest_network_room(comment, guest_network, discussion_settings().guest_votes_per_network)
         try:
             with transaction.atomic():
-                Vote.objects.create(comment=comment, voter_key=key, value=value)
+                Vote.objects.create(comment=comment, voter_key=key, value=value, network_hash=guest_network)
         except IntegrityError:
             # The same reader's concurrent request won the insert: treat this one as a change of that vote.
             existing = Vote.objects.select_for_update().get(comment=comment, voter_key=key)
