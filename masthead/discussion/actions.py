@@ -37,7 +37,7 @@ MAX_BODY = 5000
 MAX_QUOTE = 1000
 MAX_EMAIL = 254
 MAX_WEBSITE = 300
-_IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+_IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")  # fullmatch: "$" would allow a trailing newline
 # Control characters other than newline and tab; NUL in particular is refused by PostgreSQL text columns.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -187,7 +187,7 @@ def check_new_comment(thread: Thread, reader: Reader, data: NewComment) -> tuple
     body = clean_text(data.body, limit=MAX_BODY, what="comment")
     if not body:
         raise DiscussionError("Please write something first.", 400, "empty")
-    if data.idempotency_key and not _IDEMPOTENCY_KEY.match(data.idempotency_key):
+    if data.idempotency_key and not _IDEMPOTENCY_KEY.fullmatch(data.idempotency_key):
         raise DiscussionError("Malformed idempotency key.", 400, "bad_key")
     if reader.user_id is not None:
         name, email, website = reader.display_name, "", ""
@@ -261,7 +261,7 @@ def with_form_key(thread: Thread, reader: Reader, data: NewComment, now: datetim
 
 def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: object = None) -> PostResult:
     """Validate, moderate, store and announce a new comment; a replayed idempotency key returns the first one."""
-    if data.idempotency_key and not _IDEMPOTENCY_KEY.match(data.idempotency_key):
+    if data.idempotency_key and not _IDEMPOTENCY_KEY.fullmatch(data.idempotency_key):
         raise DiscussionError("Malformed idempotency key.", 400, "bad_key")  # checked before any lookup uses it
     if data.idempotency_key:
         earlier = Comment.objects.filter(thread=thread, idempotency_key=data.idempotency_key).first()
