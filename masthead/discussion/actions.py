@@ -111,7 +111,18 @@ def check_thread_open(thread: Thread) -> None:
 # --- input cleaning ---------------------------------------------------------------------------------------
 
 
+# A lone UTF-16 surrogate is not text and no database driver can encode it. The API's parser refuses it first
+# (masthead/api/parser.py) and form decoding replaces it; this guards every other way into the actions.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_unicode(*values: str) -> None:
+    if any(_SURROGATE.search(value) for value in values):
+        raise DiscussionError("The text is not valid Unicode (an unpaired surrogate).", 400, "bad_text")
+
+
 def clean_text(value: str, *, limit: int, what: str) -> str:
+    check_unicode(value)
     text = unicodedata.normalize("NFC", _CONTROL.sub("", value.replace("\r\n", "\n"))).strip()
     if len(text) > limit:
         raise DiscussionError(f"The {what} is too long (at most {limit} characters).", 413, "too_long")
@@ -184,6 +195,7 @@ class PostResult:
 def check_new_comment(thread: Thread, reader: Reader, data: NewComment) -> tuple[NewComment, Comment | None]:
     """The cleaned submission and the comment it answers (None for a top-level comment)."""
     check_thread_open(thread)
+    check_unicode(data.author_name, data.author_email, data.author_website)
     body = clean_text(data.body, limit=MAX_BODY, what="comment")
     if not body:
         raise DiscussionError("Please write something first.", 400, "empty")
