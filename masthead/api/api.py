@@ -2,7 +2,9 @@
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
+
+from masthead.api.parser import UnicodeJsonParser, UnpairedSurrogate
 
 api = NinjaAPI(
     title="Masthead API",
@@ -10,8 +12,15 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
+    parser=UnicodeJsonParser(),
 )
 
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # ninja answers any parser failure with "Cannot parse request body"; a lone surrogate gets its own words.
+    detail = str(exc.__cause__) if isinstance(exc.__cause__, UnpairedSurrogate) else str(exc)
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
 @api.exception_handler(ValidationError)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -24,14 +24,21 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
-def media(request: HttpRequest, path: str) -> FileResponse:
+def media(request: HttpRequest, path: str) -> HttpResponse:
     """Editor-uploaded media (featured images) in the embedded setup; nginx serves MEDIA_ROOT when scaled.
 
     Readers upload nothing. Paths are resolved inside MEDIA_ROOT, and only image types are served.
     """
+    if "\x00" in path:
+        # The file system cannot name it (Path raises ValueError): a malformed request, not a missing file.
+        return HttpResponseBadRequest("Malformed media path.", content_type="text/plain")
     root = Path(settings.MEDIA_ROOT).resolve()
-    target = (root / path).resolve()
-    if root not in target.parents or not target.is_file():
+    try:
+        target = (root / path).resolve()
+        found = root in target.parents and target.is_file()
+    except OSError:  # a name longer than the file system allows, and the like
+        found = False
+    if not found:
         raise Http404("No such file")
     content_type, _ = mimetypes.guess_type(target.name)
     if content_type not in {"image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"}:

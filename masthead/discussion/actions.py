@@ -31,12 +31,13 @@ from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Thread, Vote, path_segment
 from masthead.discussion.moderation_hook import RateLimited, Verdict, decide
 from masthead.discussion.readers import Reader, hash_token, new_edit_token
+from masthead.discussion.vote_limits import VoteLimitReached, check_guest_network_room, check_vote_rate
 
 MAX_BODY = 5000
 MAX_QUOTE = 1000
 MAX_EMAIL = 254
 MAX_WEBSITE = 300
-_IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+_IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")  # fullmatch: "$" would allow a trailing newline
 # Control characters other than newline and tab; NUL in particular is refused by PostgreSQL text columns.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -110,7 +111,18 @@ def check_thread_open(thread: Thread) -> None:
 # --- input cleaning ---------------------------------------------------------------------------------------
 
 
+# A lone UTF-16 surrogate is not text and no database driver can encode it. The API's parser refuses it first
+# (masthead/api/parser.py) and form decoding replaces it; this guards every other way into the actions.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_unicode(*values: str) -> None:
+    if any(_SURROGATE.search(value) for value in values):
+        raise DiscussionError("The text is not valid Unicode (an unpaired surrogate).", 400, "bad_text")
+
+
 def clean_text(value: str, *, limit: int, what: str) -> str:
+    check_unicode(value)
     text = unicodedata.normalize("NFC", _CONTROL.sub("", value.replace("\r\n", "\n"))).strip()
     if len(text) > limit:
         raise DiscussionError(f"The {what} is too long (at most {limit} characters).", 413, "too_long")
@@ -186,10 +198,11 @@ class PostResult:
 def check_new_comment(thread: Thread, reader: Reader, data: NewComment) -> tuple[NewComment, Comment | None]:
     """The cleaned submission and the comment it answers (None for a top-level comment)."""
     check_thread_open(thread)
+    check_unicode(data.author_name, data.author_email, data.author_website)
     body = clean_text(data.body, limit=MAX_BODY, what="comment")
     if not body:
         raise DiscussionError("Please write something first.", 400, "empty")
-    if data.idempotency_key and not _IDEMPOTENCY_KEY.match(data.idempotency_key):
+    if data.idempotency_key and not _IDEMPOTENCY_KEY.fullmatch(data.idempotency_key):
         raise DiscussionError("Malformed idempotency key.", 400, "bad_key")
     if reader.user_id is not None:
         name, email, website = reader.display_name, "", ""
@@ -263,7 +276,7 @@ def with_form_key(thread: Thread, reader: Reader, data: NewComment, now: datetim
 
 def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: object = None) -> PostResult:
     """Validate, moderate, store and announce a new comment; a replayed idempotency key returns the first one."""
-    if data.idempotency_key and not _IDEMPOTENCY_KEY.match(data.idempotency_key):
+    if data.idempotency_key and not _IDEMPOTENCY_KEY.fullmatch(data.idempotency_key):
         raise DiscussionError("Malformed idempotency key.", 400, "bad_key")  # checked before any lookup uses it
     if data.idempotency_key:
         earlier = Comment.objects.filter(thread=thread, idempotency_key=data.idempotency_key).first()
@@ -501,10 +514,26 @@ def check_can_vote(comment: Comment, reader: Reader, value: int) -> None:
 def do_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool = False) -> VoteResult:
     """Cast, change or withdraw (0) this reader's vote; the unique constraint makes it one per reader.
 
-    With ``toggle`` (the plain-form buttons) casting the vote the reader already has withdraws it.
+    With ``toggle`` (the plain-form buttons) casting the vote the reader already has withdraws it. Votes are
+    rate-limited per network and per voter, and a new guest vote counts only while its network has room on
+    this comment (``vote_limits``: guests are told apart by network, accounts one each).
     """
     check_can_vote(comment, reader, value)
+    guest = reader.user_id is None
+    try:
+        if not reader.is_staff:
+            check_vote_rate(reader.network_hash, reader.voter_key)
+        if guest:
+            # The comment's row lock first: concurrent guests of one network then count their room one by one.
+            list(Comment.objects.select_for_update().filter(pk=comment.pk).values_list("pk"))
+        return _write_vote(comment, reader, value, toggle=toggle)
+    except VoteLimitReached as refused:
+        raise DiscussionError(refused.message, refused.status, refused.code, refused.retry_after) from None
+
+
+def _write_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool) -> VoteResult:
     key = reader.voter_key
+    guest_network = reader.network_hash if reader.user_id is None else ""
     existing = Vote.objects.select_for_update().filter(comment=comment, voter_key=key).first()
     old = existing.value if existing else 0
     if toggle and value == old:
@@ -516,9 +545,11 @@ def do_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool = Fals
     elif existing is not None:
         Vote.objects.filter(pk=existing.pk).update(value=value)
     else:
+        if reader.user_id is None:
+            check_guest_network_room(comment, guest_network, discussion_settings().guest_votes_per_network)
         try:
             with transaction.atomic():
-                Vote.objects.create(comment=comment, voter_key=key, value=value)
+                Vote.objects.create(comment=comment, voter_key=key, value=value, network_hash=guest_network)
         except IntegrityError:
             # The same reader's concurrent request won the insert: treat this one as a change of that vote.
             existing = Vote.objects.select_for_update().get(comment=comment, voter_key=key)

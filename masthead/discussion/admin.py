@@ -18,7 +18,9 @@ from masthead.discussion.models import Comment, DiscussionSettings, Thread
 
 @admin.register(DiscussionSettings)
 class DiscussionSettingsAdmin(SingletonSettingsMixin, admin.ModelAdmin):
-    list_display = ["__str__", "premoderation", "edit_window_minutes", "max_depth", "page_size"]
+    list_display = [
+        "__str__", "premoderation", "edit_window_minutes", "max_depth", "page_size", "guest_votes_per_network",
+    ]
 
 
 @admin.register(Thread)

@@ -241,12 +241,15 @@ def delete_comment(request: HttpRequest, comment_id: ObjectId) -> Any:
 
 @router.post("/comments/{comment_id}/vote", auth=csrf_reader, response={200: VoteOut, frozenset(ERRORS): ErrorOut})
 def vote(request: HttpRequest, response: HttpResponse, comment_id: ObjectId, payload: VoteIn) -> Any:
-    """Vote up (1) or down (-1), or withdraw (0). One vote per reader per comment."""
+    """Vote up (1) or down (-1), or withdraw (0). One vote per reader per comment; one network's guests count up to
+    the publisher's allowance (403 `network_voted`), and votes are rate-limited (429 with Retry-After)."""
     reader: Reader = request.auth  # type: ignore[attr-defined]
     try:
         with transaction.atomic():
             result = do_vote(_comment(comment_id), reader, payload.value)
     except DiscussionError as error:
+        if error.retry_after:
+            response["Retry-After"] = str(error.retry_after)
         return _error(error)
     remember_reader(response, reader, secure=settings.SESSION_COOKIE_SECURE)
     return Status(200, result.__dict__)

@@ -43,6 +43,12 @@ class DiscussionSettings(models.Model):
     page_size = models.PositiveSmallIntegerField(
         default=20, validators=[MinValueValidator(1), MaxValueValidator(100)], help_text="Top-level comments per page."
     )
+    guest_votes_per_network = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MaxValueValidator(10)],
+        help_text="Guest (not signed-in) votes counted per comment from one network (IPv4 /24, IPv6 /64); "
+        "0: only signed-in readers vote. Accounts always count one each.",
+    )
 
     class Meta:
         verbose_name = "discussion settings"
@@ -164,6 +170,9 @@ class Vote(models.Model):
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="votes")
     voter_key = models.CharField(max_length=64)
     value = models.SmallIntegerField()
+    # Guests only: their network's keyed hash, so one network's guests count a bounded number of times per
+    # comment (vote_limits.py). Blank for accounts; blanked with other network hashes after the retention period.
+    network_hash = models.CharField(max_length=40, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -171,7 +180,10 @@ class Vote(models.Model):
             models.UniqueConstraint(fields=["comment", "voter_key"], name="vote_once_per_reader"),
             models.CheckConstraint(condition=Q(value__in=[-1, 1]), name="vote_up_or_down"),
         ]
-        indexes = [models.Index(fields=["voter_key", "comment"], name="vote_by_voter")]
+        indexes = [
+            models.Index(fields=["voter_key", "comment"], name="vote_by_voter"),
+            models.Index(fields=["comment", "network_hash"], name="vote_guest_network"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.voter_key[:8]} {self.value:+d} on {self.comment_id}"

@@ -17,8 +17,9 @@ from masthead.discussion.models import Comment
 
 SORTS = {"newest": "Newest", "oldest": "Oldest", "votes": "Most Voted"}
 DEFAULT_SORT = "newest"
-_CURSOR = re.compile(r"^(-?[0-9]{1,19})\.([0-9]{1,19})$")
-_SMALL_ID = re.compile(r"^[1-9][0-9]{0,17}$")
+# Whole-string matches only (fullmatch): with re.match, "$" also matches before a trailing newline.
+_CURSOR = re.compile(r"(-?[0-9]{1,19})\.([0-9]{1,19})")
+_SMALL_ID = re.compile(r"[1-9][0-9]{0,17}")
 
 # Only what a page shows: never emails, network hashes or token hashes.
 DISPLAY_FIELDS = (
@@ -30,7 +31,7 @@ DISPLAY_FIELDS = (
 
 def small_id(raw: str | None) -> int | None:
     """A positive id from a query or form field (ASCII digits only: ``"²".isdigit()`` is true), else None."""
-    if raw and _SMALL_ID.match(raw):
+    if raw and _SMALL_ID.fullmatch(raw):
         return int(raw)
     return None
 
@@ -53,7 +54,7 @@ class Cursor:
 
     @classmethod
     def decode(cls, raw: str) -> Cursor:
-        match = _CURSOR.match(raw or "")
+        match = _CURSOR.fullmatch(raw or "")
         if not match:
             raise CursorError("malformed cursor")
         key, ident = int(match.group(1)), int(match.group(2))

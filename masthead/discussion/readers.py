@@ -21,8 +21,9 @@ from masthead.core.network import keyed_hash, network_hash
 READER_COOKIE = "mh_reader"
 EDIT_COOKIE = "mh_edit"
 _READER_SALT = "masthead.discussion.reader"
-_READER_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-_EDIT_ENTRY = re.compile(r"^(\d{1,18})\.([A-Za-z0-9_-]{40,64})$")
+# Matched whole (fullmatch: "$" would allow a trailing newline); ASCII digits only ("\d" takes any script's).
+_READER_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
+_EDIT_ENTRY = re.compile(r"([0-9]{1,18})\.([A-Za-z0-9_-]{40,64})")
 MAX_REMEMBERED_TOKENS = 10
 READER_COOKIE_AGE = 365 * 24 * 3600
 
@@ -70,7 +71,7 @@ def new_edit_token() -> str:
 def _parse_edit_cookie(raw: str) -> dict[int, str]:
     tokens: dict[int, str] = {}
     for entry in raw.split(",")[:MAX_REMEMBERED_TOKENS]:
-        match = _EDIT_ENTRY.match(entry)
+        match = _EDIT_ENTRY.fullmatch(entry)
         if match:
             tokens[int(match.group(1))] = match.group(2)
     return tokens
@@ -81,7 +82,7 @@ def reader_from_request(request: HttpRequest) -> Reader:
     if cached is not None:
         return cached
     reader_id = request.get_signed_cookie(READER_COOKIE, default=None, salt=_READER_SALT)
-    new = not (isinstance(reader_id, str) and _READER_ID.match(reader_id))
+    new = not (isinstance(reader_id, str) and _READER_ID.fullmatch(reader_id))
     if new:
         reader_id = secrets.token_urlsafe(18)
     user = getattr(request, "user", None)

@@ -20,12 +20,19 @@ def test_publisher_turns_on_premoderation_in_the_admin(staff_client):
     assert discussion_settings().premoderation is False
     DiscussionSettings.objects.get_or_create(pk=1)
     response = staff_client.post("/admin/discussion/discussionsettings/1/change/", {
-        "premoderation": "on", "edit_window_minutes": "30", "max_depth": "2", "page_size": "10"})
+        "premoderation": "on", "edit_window_minutes": "30", "max_depth": "2", "page_size": "10",
+        "guest_votes_per_network": "2"})
     assert response.status_code == 302
     options = discussion_settings()
     assert (options.premoderation, options.edit_window_minutes, options.max_depth) == (True, 30, 2)
+    assert options.guest_votes_per_network == 2
     assert staff_client.post("/admin/discussion/discussionsettings/1/change/", {
-        "edit_window_minutes": "30", "max_depth": "99", "page_size": "10"}).status_code == 200  # refused: cap
+        "edit_window_minutes": "30", "max_depth": "99", "page_size": "10",
+        "guest_votes_per_network": "1"}).status_code == 200  # refused: cap
+    assert staff_client.post("/admin/discussion/discussionsettings/1/change/", {
+        "edit_window_minutes": "30", "max_depth": "2", "page_size": "10",
+        "guest_votes_per_network": "11"}).status_code == 200  # refused: at most 10
+    assert discussion_settings().guest_votes_per_network == 2
 
 
 def test_comments_are_read_only_in_the_admin_and_approved_through_actions(staff_client):

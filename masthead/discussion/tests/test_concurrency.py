@@ -47,10 +47,18 @@ def test_many_readers_voting_and_replying_at_once_keep_exact_counts():
     root = post_as(thread, reader("author"))
 
     def work(n: int) -> None:
-        do_vote(root, reader(f"voter{n}"), 1 if n % 3 else -1)
+        do_vote(root, reader(f"voter{n}", network=f"net-{n}"), 1 if n % 3 else -1)
         post_as(Thread.objects.get(pk=thread.pk), reader(f"replier{n}"), body=f"reply {n}", parent_id=root.pk)
 
     assert _in_threads(work, 6) == []
     fresh = Comment.objects.get(pk=root.pk)
     assert (fresh.score, fresh.upvotes, fresh.downvotes, fresh.reply_count) == (2, 4, 2, 6)
     assert Thread.objects.get(pk=thread.pk).comment_count == 7
+
+
+def test_guests_of_one_network_voting_at_once_count_only_the_allowance():
+    comment = post_as(make_thread(), reader("author", network="net-author"))
+    errors = _in_threads(lambda n: do_vote(comment, reader(f"stuffer{n}", network="net-x"), -1), 6)
+    assert [getattr(error, "code", repr(error)) for error in errors] == ["network_voted"] * 5
+    assert Vote.objects.filter(comment=comment).count() == 1
+    assert Comment.objects.get(pk=comment.pk).score == -1
