@@ -27,6 +27,26 @@ TARGET_WORDS = frozenset(
     ]
 )
 
+# Common short words, for splitting run-together text ("#youareanidiot", "y o u a r e a n i d i o t") into words.
+COMMON_WORDS = frozenset(
+    """a i an the and or but if of to in on at by for with from as is am are was were be been being do does did
+    done have has had not no yes so too very just only all any some every each one two three who what when where
+    why how which this that these those there here then than them they their he she him her his hers it its you
+    your yours u ur we us our me my mine myself yourself himself herself themselves itself go get got gets going
+    gone make made take took see saw seen know knew think said say says tell told want need like love lives live
+    life die dies death hate hates kill kills hope wish should would could will can cant shall must may might let
+    out up down off over back away now never ever again still also more most much many less least good bad best
+    worst great big small little old new real true false right wrong left man men woman women people person
+    kid kids child children boy boys girl girls family mother mom mum father dad son daughter wife husband
+    friend friends country world nation state city town home house time day days year years way thing things
+    matter matters black white brown gay trans jew jews muslim muslims christian christians immigrant immigrants
+    trump biden obama news fake media press vote voted voter voters party government police law laws tax taxes
+    money work job jobs free freedom america american americans britain british uk usa usa canada europe china
+    god jesus go away stop shut lock them up build wall maga first last end enough shame traitor traitors
+    liar liars lies loser losers clown clowns pig pigs rat rats snake snakes dog dogs animal animals
+    sick dumb fat ugly lazy evil crazy insane""".split()  # noqa: SIM905 - a word list reads better as text
+)
+
 # Strong profanity, slurs and personal insults: held for review by default (``hold_profanity``), matched as whole
 # words of the normalised text. Mild words ("crap", "stupid", "damn") are left to the classifier.
 PROFANITY = frozenset(
