@@ -31,7 +31,6 @@ _INVISIBLE = re.compile(
     "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"\s+")
 
 # Look-alikes (after case folding) from Cyrillic, Greek and odd Latin blocks, to the Latin letter they imitate.
 _HOMOGLYPHS = {
@@ -53,6 +52,11 @@ _LEET = {
 _MASKS = "*#"
 _WORD_CHARS = "a-z0-9@$!|+€£*#'" + "".join(_HOMOGLYPHS)
 _TOKEN = re.compile(rf"[{_WORD_CHARS}]*[a-z][{_WORD_CHARS}]*|[@$][{_WORD_CHARS}]+")
+# Only tokens that may hide something are decoded (most words of a comment are plain letters): a digit, symbol or
+# look-alike before a letter, one after a letter (a trailing "!" alone is punctuation), or a run of three letters.
+_SYMBOLS = "0-9@$!|+€£*#" + "".join(_HOMOGLYPHS)
+_SIGNAL = re.compile(rf"[{_SYMBOLS.replace('!', '')}]|!(?=[a-z])|([a-z])\1\1")
+_WORD_CHAR_SET = frozenset("abcdefghijklmnopqrstuvwxyz0123456789@$!|+€£*#'" + "".join(_HOMOGLYPHS))
 # Numbers with a unit or an ordinal, and product-like names: never leetspeak.
 _NUMERIC_WORD = re.compile(
     r"\d+(?:st|nd|rd|th|s|am|pm|k|m|b|g|kg|km|mm|cm|ml|gb|mb|tb|x|d|p|h|hr|hrs|min|mins|mph|fps|v|w|kw|kwh|mg|"
@@ -61,8 +65,12 @@ _NUMERIC_WORD = re.compile(
 # Three or more single letters (or digits) each followed by a separator: "i d i o t", "f.u.c.k", "f - u - c - k",
 # and whole spaced-out sentences, "y o u   a r e   a n   i d i o t" (wider gaps between the words).
 _SPACED = re.compile(
-    r"(?<![^\W_]|[@$])[a-z0-9@$](?:(?:[ \t]*[._\-~*+][ \t]*|[ \t]+)[a-z0-9@$](?![^\W_]|[@$])){2,}(?![^\W_]|[@$])"
+    r"[a-z0-9@$](?<![^\W_][a-z0-9@$])(?<![@$][a-z0-9@$])"
+    r"(?:(?:[ \t]*[._\-~*+][ \t]*|[ \t]+)[a-z0-9@$](?![^\W_]|[@$])){2,}(?![^\W_]|[@$])"
 )
+# A cheap first look (it starts with a plain space, which the regex engine scans for quickly): three single
+# characters in a row. Only then is the full pattern run.
+_SPACED_HINT = re.compile(r" [a-z0-9@$][ \t._\-~*+]+[a-z0-9@$][ \t._\-~*+]+[a-z0-9@$](?![^\W_])")
 _SPACED_GAP = re.compile(r"[ \t]*[._\-~*+][ \t]*|[ \t]+")
 # A hashtag: "#idiotTrump" is read as the words "idiot trump".
 _HASHTAG = re.compile(r"(?<![\w#&])#([^\W\d_][^\W_]*(?:_[^\W_]+)*)")
@@ -88,7 +96,7 @@ def normalise(raw: str) -> Normalised:
     if not raw.isascii() and compatible.casefold() != raw.casefold():
         changes.add("compatibility")  # fullwidth, mathematical or circled letters, ligatures
     text = _CONTROL.sub(" ", compatible)
-    stripped = _INVISIBLE.sub("", text)
+    stripped = text if text.isascii() else _INVISIBLE.sub("", text)
     if stripped != text:
         changes.add("invisible")
         text = stripped
@@ -96,12 +104,12 @@ def normalise(raw: str) -> Normalised:
         text = _HASHTAG.sub(lambda match: _split_hashtag(match.group(1), changes), text)
     text = _strip_marks(text.casefold())
     # Spaced letters are joined before runs of spaces are collapsed: the wider gaps separate the words.
-    joined = _SPACED.sub(_join_spaced, text)
+    joined = _SPACED.sub(_join_spaced, text) if _SPACED_HINT.search(" " + text) else text
     if joined != text:
         changes.add("spaced")
         text = joined
-    text = _SPACES.sub(" ", text).strip()
-    text = _TOKEN.sub(lambda match: _decode_token(match.group(0), changes), text)
+    text = " ".join(text.split())
+    text = _decode_tokens(text, changes)
     # Homoglyph words with no Latin letter at all are not matched by _TOKEN: map them only when that makes a word.
     if _HOMOGLYPH_CHARS.search(text):
         latin = sum("a" <= char <= "z" for char in text)
@@ -176,6 +184,30 @@ def _split_hashtag(tag: str, changes: set[str]) -> str:
     return " " + " ".join(words) + " "
 
 
+def _decode_tokens(text: str, changes: set[str]) -> str:
+    """Decode the tokens that carry a signal (a digit, symbol or look-alike, or a letter run); leave the rest."""
+    spans: dict[int, int] = {}
+    for signal in _SIGNAL.finditer(text):
+        start, end = signal.start(), signal.end()
+        if spans and start < max(spans.values()):
+            continue  # inside a token already found
+        while start > 0 and text[start - 1] in _WORD_CHAR_SET:
+            start -= 1
+        while end < len(text) and text[end] in _WORD_CHAR_SET:
+            end += 1
+        spans[start] = end
+    if not spans:
+        return text
+    pieces, done = [], 0
+    for start, end in spans.items():
+        token = text[start:end]
+        pieces.append(text[done:start])
+        pieces.append(_TOKEN.sub(lambda match: _decode_token(match.group(0), changes), token))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def _decode_token(token: str, changes: set[str]) -> str:
     if _HOMOGLYPH_CHARS.search(token):
         mapped = "".join(_HOMOGLYPHS.get(char, char) for char in token)
@@ -233,7 +265,7 @@ def _readings(options: list[str]) -> list[str]:
     combos = 1
     for choice in expanded:
         combos *= len(choice)
-    if combos > 4096:
+    if combos > 1024:
         return ["".join(choice[0] for choice in expanded)]
     readings = ["".join(parts) for parts in itertools.product(*expanded)]
     # Prefer readings without leftover symbols.

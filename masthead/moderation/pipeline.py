@@ -110,6 +110,7 @@ def screen(text: str, context: ScreenContext) -> Decision:
         findings.append(threat_finding)
     if config.hold_profanity:
         findings.append(rules.profanity(normalised.text))
+        findings.append(rules.insult(normalised.text))
     if normalised.disguised:
         scores["disguised"] = sorted(normalised.changes)
     if config.shadow_model:

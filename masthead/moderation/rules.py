@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from masthead.core.ratelimit import hit
 from masthead.moderation.config import word_rules
-from masthead.moderation.lexicon import GROUP_VIOLENCE_RE, PROFANITY_RE, THREAT_RE
+from masthead.moderation.lexicon import GROUP_VIOLENCE_RE, INSULT_RE, PROFANITY_RE, THREAT_RE, text_words
 from masthead.moderation.models import Action, Ban, ModerationDecision, ModerationSettings
 
 # One match per link: a URL with a scheme, a www. address, or a bare domain with a common spam TLD.
@@ -102,10 +102,12 @@ def duplicate(config: ModerationSettings, digest: str, normalised_text: str, now
 
 
 def threat(normalised_text: str) -> tuple[Finding | None, dict[str, float]]:
+    """Threats, calls for violence and dehumanising comparisons (``lexicon.py``: by structure, not fixed phrases)."""
     categories: dict[str, float] = {}
-    if THREAT_RE.search(normalised_text):
+    words = text_words(normalised_text)
+    if THREAT_RE.search(normalised_text, words):
         categories["threat"] = 1.0
-    if GROUP_VIOLENCE_RE.search(normalised_text):
+    if GROUP_VIOLENCE_RE.search(normalised_text, words):
         categories["group_violence"] = 1.0
     if not categories:
         return None, categories
@@ -113,10 +115,19 @@ def threat(normalised_text: str) -> tuple[Finding | None, dict[str, float]]:
 
 
 def profanity(normalised_text: str) -> Finding | None:
+    """Strong profanity, slurs and insulting words (a word list)."""
     found = sorted(set(PROFANITY_RE.findall(normalised_text)))
     if not found:
         return None
     return Finding(Action.HOLD, "profanity or insult: " + ", ".join(found[:5]))
+
+
+def insult(normalised_text: str) -> Finding | None:
+    """An insult aimed at the reader by structure ("you are trash", "you pathetic clown"), swear words or not."""
+    found = INSULT_RE.search(normalised_text)
+    if not found:
+        return None
+    return Finding(Action.HOLD, f"insult aimed at the reader: \u201c{found.group(0).strip()}\u201d")
 
 
 def first_comment(config: ModerationSettings, tier: str, approved_count: int) -> Finding | None:
