@@ -45,16 +45,17 @@ def test_new_rule_applies_to_the_next_comment_at_once():
 
 
 @pytest.mark.parametrize(("tier", "links", "expected"), [
-    ("guest", 1, Action.HOLD),
-    ("verified", 1, Action.PUBLISH),
-    ("verified", 2, Action.HOLD),
-    ("account", 2, Action.PUBLISH),
-    ("account", 3, Action.HOLD),
-    ("supporter", 5, Action.PUBLISH),
-    ("supporter", 6, Action.HOLD),
+    ("guest", 3, Action.PUBLISH),
+    ("guest", 4, Action.HOLD),
+    ("verified", 4, Action.PUBLISH),
+    ("verified", 5, Action.HOLD),
+    ("account", 5, Action.PUBLISH),
+    ("account", 6, Action.HOLD),
+    ("supporter", 8, Action.PUBLISH),
+    ("supporter", 9, Action.HOLD),
 ])
 def test_link_limits_depend_on_the_tier(tier, links, expected):
-    body = CALM + " " + " ".join(f"https://example.org/source-{n}" for n in range(links))
+    body = CALM + " " + " ".join(f"https://www.reuters.com/source-{n}" for n in range(links))
     context = ScreenContext(tier=tier, approved_count=5, account_id=5, network_hash=f"net-{tier}")
     decision = screen(body, context)
     assert decision.action == expected
