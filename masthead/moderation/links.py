@@ -18,9 +18,11 @@ LINK = re.compile(
 _HOST = re.compile(r"^(?:https?://)?(?:[^@/\s]*@)?([a-z0-9.-]+)", re.IGNORECASE)
 
 # Services whose links hide where they lead.
-SHORTENERS = frozenset(
-    ["bit.ly", "bitly.com", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "buff.ly", "cutt.ly", "rb.gy", "shorturl.at", "tiny.cc", "t.ly", "rebrand.ly", "bl.ink", "s.id", "v.gd", "qr.ae", "adf.ly", "shorte.st", "ouo.io", "lnkd.in", "trib.al", "dlvr.it", "soo.gd", "clck.ru", "u.to", "short.io", "tiny.one"]
-)
+SHORTENERS = frozenset([
+    "bit.ly", "bitly.com", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "buff.ly", "cutt.ly", "rb.gy",
+    "shorturl.at", "tiny.cc", "t.ly", "rebrand.ly", "bl.ink", "s.id", "v.gd", "qr.ae", "adf.ly", "shorte.st",
+    "ouo.io", "lnkd.in", "trib.al", "dlvr.it", "soo.gd", "clck.ru", "u.to", "short.io", "tiny.one",
+])
 
 # The default trusted list: public bodies, reference works and widely cited news sources. A leading dot means
 # "any domain ending so" (".gov" covers "census.gov"); a plain domain covers its subdomains.
