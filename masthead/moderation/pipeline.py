@@ -105,9 +105,10 @@ def screen(text: str, context: ScreenContext) -> Decision:
     score = classifier.score_one(normalised.text)
     scores: dict[str, Any] = {"toxicity": round(score.probability, 4), **score.categories}
     exempt = context.tier == Tier.SUPPORTER and config.classifier_exempt_supporter
+    hold_at = hold_threshold(classifier, config)
     if score.probability >= config.reject_threshold and not exempt:
         findings.append(rules.Finding(Action.REJECT, f"classifier {score.probability:.2f}"))
-    elif score.probability >= config.hold_threshold and not exempt:
+    elif score.probability >= hold_at and not exempt:
         findings.append(rules.Finding(Action.HOLD, f"classifier {score.probability:.2f}"))
     threat_finding, categories = rules.threat(normalised.text)
     scores.update(categories)
@@ -134,6 +135,14 @@ def screen(text: str, context: ScreenContext) -> Decision:
         body_hash=digest,
         link_hosts=tuple(hosts),
     )
+
+
+def hold_threshold(classifier: Any, config: Any) -> float:
+    """The classifier score that holds the publisher's chosen share of benign news comments; a model without
+    calibration falls back to the raw ``hold_threshold``."""
+    calibrated = getattr(classifier, "threshold_for_share", None)
+    threshold = calibrated(config.benign_hold_share) if calibrated else None
+    return config.hold_threshold if threshold is None else threshold
 
 
 def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
