@@ -172,7 +172,23 @@ def save_report(report: TrainingReport) -> None:
     report_path(report.name).write_text(json.dumps(data))
 
 
+def candidate_reports() -> list[dict]:
+    """Every trained site model's report, newest first (the models screen)."""
+    from masthead.moderation.backends.linear import site_models_dir
+
+    reports = []
+    for path in sorted(site_models_dir().glob("*.report.json"), key=lambda p: p.stat().st_mtime, reverse=True):
+        report = load_report(path.name.removesuffix(".report.json"))
+        if report and model_path(report["name"]).exists():
+            reports.append(report)
+    return reports
+
+
 def load_report(name: str) -> dict | None:
+    try:
+        model_path(name)  # refuses names that are not model names
+    except ValueError:
+        return None
     try:
         return json.loads(report_path(name).read_text())
     except (OSError, ValueError):
