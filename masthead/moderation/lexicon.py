@@ -189,7 +189,8 @@ _THREAT_PATTERNS = (
     r"\bbullets? (?:in|into|between|through) (?:your|his|her|their|the) ",
     # Telling someone to die.
     r"\bkys\b|\bkill (?:your ?self|urself|yourselves|themselves|himself|herself)\b(?! (?:working|laughing)\b)|"
-    r"\b(?:go|just|please) (?:and )?(?:die|drop dead|hang yourself)\b|\bdrop dead\b|"
+    r"\b(?:go|just|please) (?:and )?(?:die|drop dead|hang yourself)\b(?! on (?:that|this|another|a|the) hill)|"
+    r"\bdrop dead\b|"
     r"\b(?:world|country|planet|earth) (?:would be|is|will be) better (?:off )?without (?:you|u|him|her|them|"
     r"your kind|people like you)\b|\bnobody (?:would|will) miss (?:you|u|him|her|them)\b",
 )
@@ -220,7 +221,7 @@ _GROUP_VIOLENCE_PATTERNS = (
     r"swine|locusts|lice|mongrels|filth|scum)\b",
     r"\b(?:breed|breeding|breeds|multiply|multiplying|swarm|swarming|infest|infesting|infested|crawl|crawling) "
     r"(?:like|with) (?:rats|rabbits|cockroaches|roaches|vermin|insects|flies|lice|maggots|locusts)\b",
-    r"\b(?:exterminated?|killed|treated|put down|shot|gassed|crushed) like (?:rats|cockroaches|roaches|vermin|bugs|"
+    r"\b(?:exterminated?|killed|put down|shot|gassed|crushed) like (?:rats|cockroaches|roaches|vermin|bugs|"
     r"insects|dogs|animals|lice)\b",
     # Open contempt for a whole group.
     rf"\b(?:hate|despise|detest|loathe|stand) (?:all |every )?{_GROUPS}\b",

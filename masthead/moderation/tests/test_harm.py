@@ -72,6 +72,10 @@ BENIGN = [
     "The council should be shot of this contract by March.",
     "Break a leg at the premiere tonight!",
     "Kill the engine before you refuel, the sign says.",
+    "Go die on another hill, this one is lost.",
+    "The migrants were treated like animals in that camp, a disgrace.",
+    "The officer was shot dead while on duty; my thoughts are with his family.",
+    "Those people deserve better from the housing department.",
 ]
 
 
