@@ -50,6 +50,11 @@ def do_decide_comment(actor: Any, comment: Any, action: str, *, reason: str = ""
         reasons=reasons, text=comment.body, actor=actor, author_key=comment_author_key(comment),
     )
     Flag.objects.filter(comment=comment, resolved_at__isnull=True).update(resolved_at=timezone.now())
+    if action == Action.PUBLISH:
+        from masthead.moderation.links import link_hosts
+        from masthead.moderation.rules import remember_domains
+
+        remember_domains(link_hosts(comment.body))
     record(actor, f"comment.{action}", ("comment", comment.pk), reason=reason)
     return updated
 

@@ -59,3 +59,64 @@ def hatecheck() -> Iterator[Example]:
 
 def available(name: str) -> bool:
     return (data_dir() / name).is_file()
+
+
+# The news-comment, Wikipedia and identity sets (see each .SOURCE.md beside them). ``source`` names the set so
+# evaluation can leave one out; ``key`` is what the held-out split hashes (sentences of one post share a key).
+CIVIL_SENTENCES_FILE = "civil_comments_sentences.csv.gz"
+CIVIL_COMMENTS_FILE = "civil_comments_toxicspans.csv.gz"
+WIKIPEDIA_TALK_FILE = "wikipedia_talk_toxicity_context.csv.gz"
+IDENTITY_FILE = "wikipedia_identity_eval_and_debias.csv.gz"
+
+
+@dataclass(frozen=True)
+class Sourced:
+    text: str
+    label: int
+    source: str  # davidson, civil, wikipedia_talk, identity
+    key: str
+    group: str = ""
+
+    @property
+    def held_out(self) -> bool:
+        return is_held_out(f"{self.source}:{self.key}")
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    import gzip
+
+    with gzip.open(data_dir() / name, "rt", encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def sourced_davidson() -> Iterator[Sourced]:
+    path = data_dir() / DAVIDSON_FILE
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            # The same hash as ``davidson()``, so its held-out fifth stays held out.
+            yield Sourced(row["tweet"], 0 if row["class"] == "2" else 1, "davidson", row[""])
+
+
+def civil_sentences() -> Iterator[Sourced]:
+    """Sentences of toxic-rated news comments: the toxic ones raters marked, and unmarked benign prose."""
+    for row in _rows(CIVIL_SENTENCES_FILE):
+        yield Sourced(row["sentence"], int(row["toxic"]), "civil", row["comment_id"], "sentence")
+
+
+def civil_comments() -> Iterator[Sourced]:
+    """Whole news comments, all rated toxic (positives only)."""
+    for row in _rows(CIVIL_COMMENTS_FILE):
+        yield Sourced(row["text"], 1, "civil", row["comment_id"], "comment")
+
+
+def wikipedia_talk() -> Iterator[Sourced]:
+    for row in _rows(WIKIPEDIA_TALK_FILE):
+        yield Sourced(row["text"], int(row["toxic"]), "wikipedia_talk", f"{row['subset'][:12]}:{row['id']}")
+
+
+def identity(subset_prefix: str) -> Iterator[Sourced]:
+    """``toxicity_debiasing`` (benign sentences: with identity terms, and random ones) or ``toxicity_*_testset``."""
+    for row in _rows(IDENTITY_FILE):
+        if row["subset"].startswith(subset_prefix):
+            yield Sourced(row["text"], int(row["toxic"]), "identity", f"{row['subset']}:{row['rev_id']}",
+                          row["subset"])

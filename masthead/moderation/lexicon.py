@@ -27,6 +27,26 @@ TARGET_WORDS = frozenset(
     ]
 )
 
+# Common short words, for splitting run-together text ("#youareanidiot", "y o u a r e a n i d i o t") into words.
+COMMON_WORDS = frozenset(
+    """a i an the and or but if of to in on at by for with from as is am are was were be been being do does did
+    done have has had not no yes so too very just only all any some every each one two three who what when where
+    why how which this that these those there here then than them they their he she him her his hers it its you
+    your yours u ur we us our me my mine myself yourself himself herself themselves itself go get got gets going
+    gone make made take took see saw seen know knew think said say says tell told want need like love lives live
+    life die dies death hate hates kill kills hope wish should would could will can cant shall must may might let
+    out up down off over back away now never ever again still also more most much many less least good bad best
+    worst great big small little old new real true false right wrong left man men woman women people person
+    kid kids child children boy boys girl girls family mother mom mum father dad son daughter wife husband
+    friend friends country world nation state city town home house time day days year years way thing things
+    matter matters black white brown gay trans jew jews muslim muslims christian christians immigrant immigrants
+    trump biden obama news fake media press vote voted voter voters party government police law laws tax taxes
+    money work job jobs free freedom america american americans britain british uk usa usa canada europe china
+    god jesus go away stop shut lock them up build wall maga first last end enough shame traitor traitors
+    liar liars lies loser losers clown clowns pig pigs rat rats snake snakes dog dogs animal animals
+    sick dumb fat ugly lazy evil crazy insane""".split()  # noqa: SIM905 - a word list reads better as text
+)
+
 # Strong profanity, slurs and personal insults: held for review by default (``hold_profanity``), matched as whole
 # words of the normalised text. Mild words ("crap", "stupid", "damn") are left to the classifier.
 PROFANITY = frozenset(
@@ -40,69 +60,299 @@ PROFANITY = frozenset(
 )
 PROFANITY_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(PROFANITY, key=len, reverse=True)) + r")(?![\w])")
 
-# Groups of people (plural forms as written in comments). Used only inside the threat/dehumanisation patterns.
+# The harm patterns below read a sentence's structure rather than fixed phrases: a *target* (a person, the reader,
+# a group) joined to a *verb of harm* by intent ("I will ... kill you"), a call ("they should be hanged"), a wish
+# ("I'd love to see that traitor hanged", "I hope you die"), desert ("deserves a bullet"), menace ("I know where
+# you live"), or a comparison of people to vermin, animals or disease. Inanimate subjects ("this bill", "the
+# scene") and set phrases ("shoot you an email") are excluded, so figures of speech pass.
+_A = "['\u2019]"  # straight or curly apostrophe
+
+# Groups of people (plural forms as written in comments).
 _GROUPS = (
     r"(?:women|men|girls|boys|gays?|gay (?:people|men)|lesbians|trans(?: people| women| men)?|transgender people|"
     r"queers|black(?:s| people| folks)?|whites|white people|jews|jewish people|muslims|moslems|christians|"
     r"catholics|hindus|sikhs|arabs|asians|chinese|mexicans|latinos|africans|indians|pakistanis|gypsies|roma|"
-    r"immigrants|migrants|refugees|asylum seekers|foreigners|disabled people|the disabled|cripples|"
-    r"leftists|liberals|conservatives|democrats|republicans|journalists|reporters|these people|those people|"
-    r"your kind|their kind|them all|all of them|"
+    r"immigrants|migrants|refugees|asylum seekers|illegals|foreigners|disabled people|the disabled|cripples|"
+    r"leftists|liberals|libtards|conservatives|democrats|republicans|libertarians|progressives|socialists|"
+    r"communists|commies|feminists|atheists|journalists|reporters|politicians|these people|those people|"
+    r"you people|your kind|their kind|them all|all of them|all of you|"
     # singular, for "the next ... I see", "any ... who"
     r"(?:woman|man|girl|gay|gay (?:person|man|guy)|lesbian|trans (?:person|woman|man)|black (?:person|man|guy|woman)|"
     r"jew|muslim|christian|arab|immigrant|migrant|refugee|foreigner|disabled person|cripple)s?)"
 )
-
+# Words for one person or a kind of person, as the subject or object of a harm verb.
+_PERSON_NOUN = (
+    r"(?:traitors?|politicians?|idiots?|morons?|scum|scumbags?|bastards?|pigs?|thugs?|criminals?|rapists?|pedos?|"
+    r"paedos?|pedophiles?|paedophiles?|terrorists?|leaders?|mayor|editor|writer|author|journalists?|reporters?|"
+    r"councill?ors?|mps?|ministers?|president|senators?|judges?|cops?|police|officers?|governor|prime minister|"
+    r"guy|guys|man|woman|bitch|bitches|creeps?|lowlifes?|cowards?|liars?|clowns?|fools?|fascists?|nazis?|"
+    r"commies?|libtards?|snowflakes?|trolls?|freaks?|animals?|savages?|degenerates?|monsters?|crooks?|"
+    r"people|person|family|kids|children|wife|husband|son|daughter|mother|father|mom|mum|dad)"
+)
+_DETERMINER = r"(?:the|that|this|these|those|every|all|each|any|some|our|their|his|her|your|my|a|an)"
+_PERSON = (
+    rf"(?:you|u|ya|y{_A}all|yall|him|her|them|he|she|they|{_GROUPS}|"
+    rf"(?:all|each|every|every last|the lot|every single|the rest|most|many) (?:one )?of (?:you|them|those|these)|"
+    rf"{_DETERMINER} (?:[a-z-]+ )?{_PERSON_NOUN})"
+)
+_OBJECT = (
+    rf"(?:you|u|ya|y{_A}all|yall|him|her|them|{_GROUPS}|(?:all|each|every|every last|every single) "
+    rf"(?:one )?of (?:you|them|those|these)|(?:the|that|this|these|those|every|each|any|your|his|her|their) "
+    rf"(?:[a-z-]+ )?{_PERSON_NOUN})"
+)
+_BODY = (
+    r"(?:your|his|her|their|its) (?:[a-z]+ )?(?:legs?|arms?|necks?|faces?|skulls?|heads?|jaws?|teeth|bones|"
+    r"knees?|spines?|noses?|throats?|fingers?|hands?|ribs?)"
+)
 _KILL_VERBS = (
-    r"(?:kill|murder|shoot|stab|hang|lynch|burn|gas|behead|slaughter|execute|exterminate|eradicate|wipe out|"
-    r"butcher|strangle|beat up|bomb|string up|run over|slit (?:your|their|his|her) throats?)"
+    r"(?:kill|murder|shoot|stab|hang|lynch|burn|gas|behead|decapitate|slaughter|execute|exterminate|eradicate|"
+    r"wipe out|butcher|strangle|choke|drown|beat up|torture|rape|bomb|blow up|string up|run over|hunt down|"
+    r"put down|eliminate|maim|mutilate|castrate|nuke|slit (?:your|their|his|her) throats?)"
 )
-
-# Whom a threat is aimed at: a person, the reader, or the people around them.
-_VICTIM = (
-    r"(?:you|u|ya|y'all|him|her|them|all of you|every one of you|each of you|the lot of you|everyone|"
-    r"your (?:family|kids|children|wife|husband|mother|mum|mom|dad|father|daughter|son)|"
-    r"(?:the|that|this) (?:mayor|editor|writer|author|journalist|reporter|councillor|councilor|mp|minister|"
-    r"president|judge|cop|cops|police)(?!'s))"
+_BODY_VERBS = r"(?:break|smash|snap|crack|cut|slit|bash|cave|rip|tear|bust|stomp|kick)"
+_HARMED = (
+    r"(?:killed|murdered|shot(?: dead)?|stabbed|hanged|hung|lynched|burn(?:ed|t)(?: alive)?|gassed|beheaded|"
+    r"decapitated|slaughtered|executed|exterminated|eradicated|wiped out|butchered|strangled|drowned|"
+    r"beaten(?: to death| up)?|tortured|raped|strung up|run over|put down|eliminated|castrated|nuked|"
+    r"put (?:up )?against (?:a|the) wall|dead|gone)"
 )
-# "I'll shoot you an email", "kill them with kindness": common phrases that are not threats.
-_NOT_A_THREAT = r"(?! (?:an? |a quick |the )?(?:email|e-mail|message|note|line|text|dm|call|link)\b| with kindness\b)"
+# Subjects that make a harm verb a figure of speech: "the bill should be killed", "the scene should be shot".
+_INANIMATE = (
+    r"(?:bill|bills|law|laws|plan|plans|proposal|idea|ideas|project|policy|policies|programme|program|scheme|"
+    r"deal|story|article|film|movie|scene|show|video|photo|photos|picture|ball|game|engine|lights?|tree|trees|"
+    r"tax|taxes|budget|motion|amendment|rule|rules|practice|tradition|myth|rumou?r|argument|theory|portrait|"
+    r"power|it)"
+)
+_NOT_A_THREAT = (
+    rf"(?!{_A}s\b)"  # "kill the mayor's plan": the mayor is not the object
+    r"(?! (?:an? |a quick |the |some )?(?:email|e-mail|message|note|line|text|dm|call|link|copy|invite|"
+    r"invitation|reply|answer|response)\b| with kindness\b| in (?:the )?(?:election|polls?|vote|debate|court|"
+    r"argument)\b| at (?:the )?(?:polls?|ballot box)\b)"
+)
+_INTENT = (
+    rf"(?:i|we)(?:{_A}ll| will| am going to|{_A}m going to| are going to|{_A}re going to| gonna| am gonna|"
+    rf"{_A}m gonna| shall|{_A}d| would| want to| wanna|{_A}d love to| would love to| can{_A}?t wait to|"
+    rf" cannot wait to| should| must| need to| plan to| intend to| promise to| swear i{_A}ll| swear i will)"
+)
+# What people are compared to when they are denied their humanity.
+_VERMIN = (
+    r"(?:vermin|rats|cockroaches|roaches|parasites|animals|apes|monkeys|pigs|swine|beasts|savages|insects|"
+    r"lice|maggots|leeches|termites|locusts|subhumans?|sub-humans?|untermenschen|barbarians|filth|scum|"
+    r"mongrels|dogs|pests|a disease|a cancer|a plague|a virus|an infestation|a pestilence|a rat|a parasite|"
+    r"an animal|a pig|a cockroach|a savage|an ape|a monkey|a dog|a beast|a disease|a maggot|a leech)"
+)
 
 _THREAT_PATTERNS = (
-    # First-person intent aimed at a person: "I will find you and kill you", "we're going to shoot them all".
-    rf"\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to|'re going to| gonna| am gonna| shall|'d| would|"
-    rf" want to| wanna|'d love to| would love to| can't wait to| cannot wait to| should| must| need to)"
-    rf"(?: \w+){{0,4}} {_KILL_VERBS} {_VICTIM}\b{_NOT_A_THREAT}",
-    rf"\b{_KILL_VERBS} {_VICTIM}\b{_NOT_A_THREAT}(?! (?:game|show|movie|film))",
-    r"\b(?:you|u) (?:will|should|deserve to|are going to|gonna) (?:die|be killed|be shot|hang|burn|suffer)\b",
-    r"\b(?:i know|we know) where (?:you|u) live\b",
-    r"\bwatch your back\b",
-    r"\bput a bullet in\b",
-    r"\bkys\b|\bkill (?:your ?self|urself)\b",
+    # Intent aimed at a person: "I will find you and break your legs", "we're going to shoot them all".
+    rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,6}}? {_KILL_VERBS} {_OBJECT}\b{_NOT_A_THREAT}",
+    rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,6}}? {_BODY_VERBS}(?: (?:open|in|off|up))? {_BODY}\b",
+    rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,4}}? (?:beat|kick|bash|punch) {_OBJECT} (?:to death|senseless|to a pulp|"
+    rf"black and blue|bloody|half to death)\b",
+    # A verb of killing aimed at the reader or a person anywhere: "kill him", "shoot the mayor".
+    rf"\b(?:kill|murder|shoot|stab|hang|lynch|behead|strangle|execute|string up|slit (?:your|their|his|her) "
+    rf"throats?) (?:you|u|him|her|them|that \w+|the (?:mayor|editor|writer|author|journalist|reporter|judge|"
+    rf"president|minister|councillor|councilor))\b{_NOT_A_THREAT}(?! (?:game|show|movie|film)\b)",
+    # A call: "that traitor should be hanged", "they must all be shot", "he needs to be put down".
+    r"\b(?:should|must|need to|needs to|ought to|oughta|deserves? to|"
+    r"has to|have to|will|would|can) (?:all |each |also |just |simply )?(?:be|get) (?:all )?"
+    r"(?:hanged|hung|lynched|shot(?: dead)?(?! (?:in|on|at|of|with|from|down|through|using|digitally|entirely)\b)|"
+    r"executed|beheaded|strung up|gassed|exterminated|burn(?:ed|t) alive|tortured|put (?:up )?against (?:a|the) "
+    r"wall|put down like|shot on sight|beaten to death|stoned(?: to death)|castrated|drawn and quartered)\b",
+    r"\b(?:should|must|need to|needs to|ought to|oughta|deserves? to|have to|has to) (?:all |each )?"
+    r"(?:be |get )?(?:all )?(?:killed|murdered|shot|wiped out|eliminated|eradicated|slaughtered|drowned|"
+    r"strangled|stabbed|raped|run over|put down|be dead)\b|\b(?:should|must|need to|needs to|ought to|oughta|"
+    r"deserves? to|have to|has to) (?:all |each |just )?(?:die|hang|burn|rot|suffer)"
+    r"(?=\s*(?:[.!,;?)]|$| for\b| in hell\b| slowly\b| already\b| like\b))",
+    # Desert: "every last one of them deserves a bullet", "he deserves the rope".
+    r"\bdeserves? (?:a bullet|bullets|a slug|the (?:rope|noose|gallows|bullet|firing squad|chair)|a (?:rope|noose)|"
+    r"to (?:die|be (?:killed|shot|hanged|hung|lynched|executed|gassed|raped|beaten|tortured|burned|strung up)|"
+    r"hang|burn|rot|suffer)|death|a (?:slow|painful) death|a beating|to get (?:shot|killed|raped|beaten))\b",
+    # A wish to see it happen: "I'd love to see that traitor hanged in the square".
+    rf"\b(?:see|watch|seeing|watching|want|wish|like|love) (?:{_DETERMINER} )?(?!{_INANIMATE}\b)(?:[a-z-]+ )?"
+    rf"(?:{_PERSON_NOUN}|you|him|her|them|{_GROUPS}) (?:all )?(?:hanged|hung|lynched|shot|executed|beheaded|"
+    rf"strung up|burn(?:ed|t)|gassed|tortured|killed|murdered|dead|die|hang|burn|raped|beaten|swinging)\b",
+    rf"\b(?:hope|wish|pray|praying|hoping) (?:that )?(?:you|u|he|she|they|{_DETERMINER} "
+    rf"(?:[a-z-]+ )?{_PERSON_NOUN}|{_GROUPS}) (?:all )?(?:die|dies|get (?:cancer|aids|shot|killed|raped|stabbed|hit "
+    rf"by a \w+)|gets (?:cancer|aids|shot|killed|raped|stabbed|hit by a \w+)|burn|burns|rot|rots|choke|chokes|"
+    rf"drop dead|drops dead|suffer|suffers|hang|hangs|(?:are|is|get|gets) (?:killed|shot|raped|murdered))\b",
+    # Not born: "your mother should have aborted you".
+    r"\bshould(?: have|{_A}ve|ve| of) (?:been )?(?:aborted|swallowed|strangled at birth|drowned at birth)\b".replace(
+        "{_A}", _A),
+    r"\b(?:abort|aborted) (?:you|him|her|them)\b",
+    # Menace: "I know where you live", "we'll find out where you sleep", "watch your back".
+    r"\b(?:know|found|find|find out|finding|know exactly|found out|have) (?:out )?where (?:you|u|he|she|they|your "
+    r"(?:family|kids|wife|husband|mother|mum|mom)) (?:live|lives|sleep|sleeps|work|works|go to school)\b",
+    rf"\b(?:i|we){_A}?(?:ll| will| am going to| are going to|m going to|re going to| gonna) (?:find|get|come for|"
+    rf"hunt|track down|hunt down) (?:you|u|ya|him|her|them)\b(?! (?:a|an|the|some|one|another|more|on|in)\b)",
+    r"\b(?:watch your back|sleep with one eye open|your days are numbered|you won[\u2019']?t see it coming|"
+    r"(?:we|i){_A}?(?:re| are|m| am) coming for you)\b".replace("{_A}", _A),
+    r"\bbullets? (?:in|into|between|through) (?:your|his|her|their|the) ",
+    # Telling someone to die.
+    r"\bkys\b|\bkill (?:your ?self|urself|yourselves|themselves|himself|herself)\b(?! (?:working|laughing)\b)|"
+    r"\b(?:go|just|please) (?:and )?(?:die|drop dead|hang yourself)\b(?! on (?:that|this|another|a|the) hill)|"
+    r"\bdrop dead\b|"
+    r"\b(?:world|country|planet|earth) (?:would be|is|will be) better (?:off )?without (?:you|u|him|her|them|"
+    r"your kind|people like you)\b|\bnobody (?:would|will) miss (?:you|u|him|her|them)\b",
 )
 
 _GROUP_VIOLENCE_PATTERNS = (
-    # Calls for violence against a whole group, and dehumanising them.
-    rf"\b{_KILL_VERBS} (?:all|every|each|the|those|these)? ?(?:of the |one of the )?{_GROUPS}\b",
-    rf"\b(?:all|every|the|those|these)? ?{_GROUPS} (?:should|must|need to|ought to|deserve to|have to) "
-    rf"(?:all )?(?:die|be (?:killed|shot|hanged|hung|gassed|exterminated|eradicated|burned|wiped out|"
-    rf"lynched|put down)|hang|burn|rot)\b",
-    rf"\bdeath to (?:all )?{_GROUPS}\b",
-    rf"\b{_KILL_VERBS} (?:the next|any|every|a|some) {_GROUPS}\b",
-    rf"\b(?:want|wish|like to see|love to see|see) (?:all |every |the )?{_GROUPS} (?:dead|die|burn|hang|hanged|gone)\b",
-    rf"\b(?:someone|somebody|they|people) (?:should|needs to|need to|ought to|must) {_KILL_VERBS} "
-    rf"(?:{_VICTIM}|{_GROUPS})\b{_NOT_A_THREAT}",
-    rf"\b{_GROUPS} (?:are|is) (?:nothing but |just |all |like )?(?:vermin|rats|cockroaches|parasites|animals|"
-    rf"subhuman|sub-human|a disease|a plague|a virus|a cancer|filth|scum|pests|savages|apes)\b",
-    rf"\b(?:get rid of|round up|eliminate) (?:all )?(?:the )?{_GROUPS}\b",
+    # Calls for violence against a whole group.
+    rf"\b{_KILL_VERBS} (?:all |every |each |the next |any |a |some )?(?:of )?(?:the |those |these |one of the |"
+    rf"last one of the )?{_GROUPS}\b",
+    r"\b(?:should|must|need to|ought to|deserve to|have to) "
+    r"(?:all )?(?:die|be (?:killed|shot|hanged|hung|gassed|exterminated|eradicated|burned|wiped out|"
+    r"lynched|put down|slaughtered|eliminated|deported to (?:the )?(?:camps|gas chambers))|hang|burn|rot)\b",
+    rf"\bdeath to (?:all )?(?:the )?{_GROUPS}\b",
+    rf"\b(?:someone|somebody|they|people|we|you) (?:should|needs to|need to|ought to|must|have to) {_KILL_VERBS} "
+    rf"(?:{_OBJECT}|{_GROUPS})\b{_NOT_A_THREAT}",
+    rf"\b(?:get rid of|round up|eliminate|exterminate|cleanse (?:the|our|this) (?:\w+ )?of|rid (?:the|our|this) "
+    rf"(?:\w+ )?of) (?:all )?(?:the |these |those )?{_GROUPS}\b",
+    rf"\b(?:gas|shoot|hang|nuke|kill|burn|bomb|line up|round up) (?:them|em|{_A}em) (?:all|up|against)\b",
+    rf"\b(?:put|send|throw|lock) (?:them|{_GROUPS}) (?:all )?(?:in|into|to) (?:the )?(?:gas chambers?|ovens?|"
+    rf"death camps?|concentration camps?)\b",
+    # Dehumanising a group or a person: "they are vermin, not humans", "Muslims are a cancer".
+    rf"(?: (?:are|is|r|were)|{_A}re|{_A}s) (?:nothing but |just |"
+    rf"no better than |little more than |basically |all |a bunch of |a pack of |like |the |simply |literally |"
+    rf"filthy |disgusting |dirty |worthless )?{_VERMIN}\b",
+    rf"(?: (?:are|is|r)|{_A}re|{_A}s) (?:[a-z,]+ ){{0,3}}not (?:even )?"
+    rf"(?:human|humans|people|a person|real people|fully human)\b",
+    r"\b(?:less than|not even|barely) human\b|\bsubhumans?\b|\bsub-humans?\b|\buntermenschen\b",
+    r"\b(?:vermin|parasites|cockroaches|roaches|rats|maggots|leeches|savages|subhumans|"
+    r"swine|locusts|lice|mongrels|filth|scum)\b",
+    r"\b(?:breed|breeding|breeds|multiply|multiplying|swarm|swarming|infest|infesting|infested|crawl|crawling) "
+    r"(?:like|with) (?:rats|rabbits|cockroaches|roaches|vermin|insects|flies|lice|maggots|locusts)\b",
+    r"\b(?:exterminated?|killed|put down|shot|gassed|crushed) like (?:rats|cockroaches|roaches|vermin|bugs|"
+    r"insects|dogs|animals|lice)\b",
     # Open contempt for a whole group.
-    rf"\b(?:i|we) (?:really |just |truly |absolutely |fucking )?(?:hate|despise|detest|loathe|can't stand|cannot "
-    rf"stand) (?:all |every )?{_GROUPS}\b",
-    rf"\b{_GROUPS} (?:are|r) (?:all |so |just |such |nothing but |a bunch of )?(?:disgusting|worthless|scum|trash|"
-    rf"garbage|pathetic|evil|inferior|dirty|criminals|rapists|terrorists|a disgrace|a waste of space|"
-    rf"less than human|not human|lesser beings|freaks|degenerates)\b",
+    rf"\b(?:hate|despise|detest|loathe|stand) (?:all |every )?{_GROUPS}\b",
+    r"\b(?:are|r) (?:all |so |just |such |nothing but |a bunch of )?(?:disgusting|worthless|scum|trash|"
+    r"garbage|pathetic|evil|inferior|dirty|criminals|rapists|terrorists|a disgrace|a waste of space|"
+    r"less than human|not human|lesser beings|freaks|degenerates)\b",
     rf"\b(?:no place for|there is no room for|keep out) (?:all |any )?{_GROUPS}\b",
 )
 
-THREAT_RE = re.compile("|".join(f"(?:{p})" for p in _THREAT_PATTERNS))
-GROUP_VIOLENCE_RE = re.compile("|".join(f"(?:{p})" for p in _GROUP_VIOLENCE_PATTERNS))
+# Direct insults aimed at the reader: "you are trash", "you pathetic clown". Held with strong profanity
+# (``hold_profanity``), not as threats.
+_INSULT_NOUNS = (
+    r"(?:idiot|idiots|moron|morons|imbecile|cretin|fool|loser|losers|clown|clowns|trash|garbage|scum|scumbag|"
+    r"pig|swine|parasite|vermin|rat|creep|lowlife|halfwit|dimwit|nitwit|dumbass|jackass|dipshit|dickhead|"
+    r"disgrace|waste of (?:space|air|oxygen|skin|time)|piece of (?:shit|crap|garbage|trash|work|filth)|"
+    r"degenerate|troll|retard|freak|simpleton|buffoon|numpty|muppet|pillock|plonker|tosser|twat|prat)"
+)
+_INSULT_PATTERNS = (
+    rf"\b(?:you|u|ya|you{_A}?re|ur|youre) (?:are |r |really are |truly are |are just |are such |are nothing but )?"
+    rf"(?:such |just |nothing but |a |an |the |one |complete |total |absolute |utter |fucking |pathetic |stupid |"
+    rf"ignorant |worthless |sad |little |dumb |brainless |disgusting )*{_INSULT_NOUNS}\b",
+    rf"\b(?:you|u|ya) (?:stupid|dumb|pathetic|ignorant|brainless|worthless|disgusting|filthy|miserable|sad|"
+    rf"little) (?:[a-z]+ )?{_INSULT_NOUNS}\b",
+    r"\b(?:stfu|shut the (?:fuck|hell) up)\b",
+)
+
+
+
+class PatternSet:
+    """Patterns, each run only when one of its trigger words is in the text: a comment without "kill", "vermin"
+    or "deserve" never pays for the patterns built around them (the screening budget is well under a millisecond).
+    A trigger set lists every word at least one of which any match must contain."""
+
+    def __init__(self, kind: str, pairs: tuple[tuple[str, str], ...]) -> None:
+        self.patterns = []
+        for index, (triggers, pattern) in enumerate(pairs):
+            guard = _GUARDS.get((kind, index))
+            compiled_guard = (re.compile(guard[0]), guard[1]) if guard else None
+            self.patterns.append((frozenset(triggers.split()), re.compile(pattern), compiled_guard))
+
+    def search(self, text: str, words: frozenset[str] | None = None) -> re.Match[str] | None:
+        if words is None:
+            words = text_words(text)
+        for triggers, pattern, guard in self.patterns:
+            if words.isdisjoint(triggers):
+                continue
+            for low, high in _windows(text, triggers & words):
+                for found in pattern.finditer(text, low, high):
+                    if guard is None:
+                        return found
+                    before = text[max(0, found.start() - 60) : found.start()]
+                    if bool(guard[0].search(before)) == guard[1]:
+                        return found
+        return None
+
+
+def _windows(text: str, present: frozenset[str], reach: int = 70) -> list[tuple[int, int]]:
+    """Stretches of text around each trigger word, merged: every pattern match lies within ``reach`` characters
+    of one of its trigger words (the patterns span a few words), so only these stretches are searched."""
+    spans: list[tuple[int, int]] = []
+    for word in present:
+        start = text.find(word)
+        while start != -1:
+            spans.append((max(0, start - reach), min(len(text), start + len(word) + reach)))
+            start = text.find(word, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for low, high in spans:
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def text_words(text: str) -> frozenset[str]:
+    return frozenset(_LETTERS.findall(text))
+
+
+_LETTERS = re.compile(r"[a-z]+")
+_KILL = ("kill murder shoot stab hang lynch burn gas behead decapitate slaughter execute exterminate eradicate wipe "
+         "butcher strangle choke drown beat torture rape bomb blow string run hunt put eliminate maim mutilate "
+         "castrate nuke slit")
+_CALLED = ("hanged hung lynched shot executed beheaded strung gassed exterminated burned burnt tortured wall beaten "
+           "stoned castrated quartered like sight")
+_DIE = ("killed murdered shot wiped eliminated eradicated slaughtered drowned strangled stabbed raped run put die "
+        "hang burn rot suffer dead")
+_SEEN = ("hanged hung lynched shot executed beheaded strung burned burnt gassed tortured killed murdered dead die "
+         "hang burn raped beaten swinging")
+_VERMIN_WORDS = ("vermin rats cockroaches roaches parasites animals apes monkeys pigs swine beasts savages insects "
+                 "lice maggots leeches termites locusts subhuman subhumans sub untermenschen barbarians filth scum "
+                 "mongrels dogs pests disease cancer plague virus infestation pestilence rat parasite animal pig "
+                 "cockroach savage ape monkey dog beast maggot leech")
+_INSULT_WORDS = ("idiot idiots moron morons imbecile cretin fool loser losers clown clowns trash garbage scum scumbag "
+                 "pig swine parasite vermin rat creep lowlife halfwit dimwit nitwit dumbass jackass dipshit dickhead "
+                 "disgrace waste piece degenerate troll retard freak simpleton buffoon numpty muppet pillock plonker "
+                 "tosser twat prat")
+_SUBJECT_GROUP = (
+    r"(?:libertarian|liberal|leftist|lefty|left-wing|right-wing|conservative|democrat|republican|progressive|"
+    r"socialist|communist|immigrant|migrant|muslim|jewish|christian|illegal|foreign|feminist|these|those|you)"
+)
+# Guards: what must (or must not) come just before a match, checked on the few words before it.
+_GUARDS: dict[tuple[str, int], tuple[str, bool]] = {
+    ("threat", 4): (rf"\b{_INANIMATE} (?:[a-z]+ )?$", False),  # "the bill should be killed": not a threat
+    ("threat", 5): (rf"\b{_PERSON} (?:all )?$", True),
+    ("group", 1): (rf"\b{_GROUPS} (?:all )?$", True),
+    ("group", 7): (rf"\b(?:{_PERSON}|people like (?:you|them|him|her)) ?$", True),
+    ("group", 8): (rf"\b(?:you|they|he|she|{_GROUPS}) ?$", True),
+    ("group", 10): (rf"\b(?:{_GROUPS}|{_SUBJECT_GROUP}) $", True),
+    ("group", 13): (rf"\b(?:i|we) (?:really |just |truly |absolutely |fucking |do |)(?:(?:can{_A}?t|cannot) )?$", True),
+    ("group", 14): (rf"\b{_GROUPS} $", True),
+}
+_THREAT_TRIGGERS = (
+    _KILL, "break smash snap crack cut slit bash cave rip tear bust stomp kick", "death senseless pulp blue bloody",
+    "kill murder shoot stab hang lynch behead strangle execute string slit", _CALLED, _DIE, "deserve deserves",
+    _SEEN, "hope wish pray praying hoping", "aborted swallowed strangled drowned", "abort aborted", "where",
+    "find get come hunt track", "watch sleep days won coming", "bullet bullets",
+    "kys kill go just please drop without miss",
+)
+_GROUP_TRIGGERS = (
+    _KILL, "die hang burn rot be", "death", _KILL, "rid round eliminate exterminate cleanse",
+    "gas shoot hang nuke kill burn bomb line round", "chambers chamber ovens oven camps camp", _VERMIN_WORDS,
+    "human humans people person", "human subhuman subhumans sub untermenschen",
+    "vermin parasites cockroaches roaches rats maggots leeches savages subhumans swine locusts lice mongrels filth "
+    "scum", "breed breeding breeds multiply multiplying swarm swarming infest infesting infested crawl crawling",
+    "rats cockroaches roaches vermin bugs insects dogs animals lice", "hate despise detest loathe stand",
+    "disgusting worthless scum trash garbage pathetic evil inferior dirty criminals rapists terrorists disgrace "
+    "waste less not lesser freaks degenerates", "place room keep",
+)
+_INSULT_TRIGGERS = (_INSULT_WORDS, _INSULT_WORDS, "stfu shut")
+
+THREAT_RE = PatternSet("threat", tuple(zip(_THREAT_TRIGGERS, _THREAT_PATTERNS, strict=True)))
+GROUP_VIOLENCE_RE = PatternSet("group", tuple(zip(_GROUP_TRIGGERS, _GROUP_VIOLENCE_PATTERNS, strict=True)))
+INSULT_RE = PatternSet("insult", tuple(zip(_INSULT_TRIGGERS, _INSULT_PATTERNS, strict=True)))

@@ -1,18 +1,28 @@
-"""A TF-IDF + logistic regression model in our own JSON format, scored in plain Python (no numpy, no pickle).
+"""Linear models in our own JSON format, scored in plain Python (no numpy, no scikit-learn, no pickle).
 
 File layout (gzip-compressed JSON)::
 
-    {"format": "masthead-linear-1", "model_id": ..., "version": ..., "intercept": float,
-     "blocks": [{"analyzer": "word" | "char", "features": [...], "idf": [...], "weights": [...]}, ...],
-     "info": {...training facts...}}
+    {"format": "masthead-linear-2", "model_id": ..., "version": ..., "intercept": float,
+     "blocks": [{"analyzer": "word" | "wordchar" | "char", "features": [...], "idf": [...], "weights": [...]}],
+     "base": {"model": "builtin", "weight": 1.0} | absent,
+     "calibration": [benign score quantiles] | absent, "info": {...training facts...}}
 
-Each block is one TF-IDF vectorizer (raw counts times idf, L2-normalised over the block's known features) and its
-slice of the logistic regression weights. The probability is the logistic of the summed block scores plus the
-intercept — exactly what scikit-learn computes for a FeatureUnion of TfidfVectorizers and LogisticRegression.
+Blocks:
+
+- ``word``: TF-IDF of words and word pairs (counts times idf, L2-normalised over the block's known features);
+- ``wordchar``: each distinct word's character n-grams as a TF-IDF vector normalised per word; the block is the
+  mean of the word vectors (so long comments are not scored lower for being long). A word's contribution
+  (its vector times the weights) is computed once and cached: news-length comments score in microseconds;
+- ``char`` (format 1 only): pooled character n-grams of all words, L2-normalised.
+
+``base`` (site models): the base model's logit times ``weight`` is added, so a site model only learns what the
+base model gets wrong on this site. ``calibration``: the scores of benign news-comment text, sorted, so a
+publisher's "share of benign comments held" becomes a threshold (``threshold_for_share``).
 """
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 import math
@@ -22,10 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from masthead.moderation.features import char_features, prepare, word_features
+from masthead.moderation.features import char_features, prepare, word_features, word_grams, words
 
-FORMAT = "masthead-linear-1"
-ANALYZERS: dict[str, Callable[[str], list[str]]] = {"word": word_features, "char": char_features}
+FORMATS = ("masthead-linear-1", "masthead-linear-2")
+FORMAT = FORMATS[-1]
+_CACHE_LIMIT = 200_000
 
 
 @dataclass
@@ -49,63 +60,104 @@ class _Block:
 
 
 @dataclass
+class _WordCharBlock:
+    table: dict[str, tuple[float, float]]
+    cache: dict[str, float] = field(default_factory=dict)
+
+    def word_score(self, word: str) -> float:
+        cached = self.cache.get(word)
+        if cached is not None:
+            return cached
+        table = self.table
+        counts = Counter(gram for gram in word_grams(word) if gram in table)
+        dot = squares = 0.0
+        for gram, count in counts.items():
+            idf, weight = table[gram]
+            value = count * idf
+            dot += value * weight
+            squares += value * value
+        result = dot / math.sqrt(squares) if squares else 0.0
+        if len(self.cache) >= _CACHE_LIMIT:
+            self.cache.clear()
+        self.cache[word] = result
+        return result
+
+    def score(self, text: str) -> float:
+        distinct = set(words(text))
+        if not distinct:
+            return 0.0
+        return sum(map(self.word_score, distinct)) / len(distinct)
+
+
+@dataclass
 class LinearModel:
     model_id: str
     version: str
     intercept: float
-    blocks: list[_Block]
+    blocks: list[Any]
     info: dict[str, Any] = field(default_factory=dict)
+    calibration: list[float] = field(default_factory=list)
+    base: LinearModel | None = None
+    base_weight: float = 0.0
 
-    def probability(self, normalised_text: str) -> float:
+    def logit(self, normalised_text: str) -> float:
         text = prepare(normalised_text)
         z = self.intercept + sum(block.score(text) for block in self.blocks)
+        if self.base is not None:
+            z += self.base_weight * self.base.logit(normalised_text)
+        return z
+
+    def probability(self, normalised_text: str) -> float:
+        z = self.logit(normalised_text)
         if z < -35:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
 
-    @classmethod
-    def load(cls, path: Path) -> LinearModel:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            data = json.load(handle)
-        return cls.from_dict(data)
+    def benign_share_above(self, score: float) -> float | None:
+        """The share of benign news-comment text scoring at or above ``score`` (None: not calibrated)."""
+        if not self.calibration:
+            return None
+        return 1.0 - bisect.bisect_left(self.calibration, score) / len(self.calibration)
+
+    def threshold_for_share(self, share: float) -> float | None:
+        """The lowest score that holds at most ``share`` of benign news-comment text (None: not calibrated)."""
+        scores = self.calibration
+        if not scores:
+            return None
+        allowed = math.floor(share * len(scores))
+        if allowed <= 0:
+            return min(1.0, scores[-1] + 1e-6)
+        return scores[len(scores) - allowed]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> LinearModel:
-        if data.get("format") != FORMAT:
+    def load(cls, path: Path, resolve_base: Callable[[str], LinearModel] | None = None) -> LinearModel:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+        return cls.from_dict(data, resolve_base)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any],
+                  resolve_base: Callable[[str], LinearModel] | None = None) -> LinearModel:
+        if data.get("format") not in FORMATS:
             raise ValueError(f"not a {FORMAT} model file")
-        blocks = [
-            _Block(
-                ANALYZERS[block["analyzer"]],
-                {f: (i, w) for f, i, w in zip(block["features"], block["idf"], block["weights"], strict=True)},
-            )
-            for block in data["blocks"]
-        ]
-        return cls(data["model_id"], data["version"], float(data["intercept"]), blocks, data.get("info", {}))
+        blocks: list[Any] = []
+        for block in data["blocks"]:
+            table = {f: (i, w) for f, i, w in zip(block["features"], block["idf"], block["weights"], strict=True)}
+            if block["analyzer"] == "wordchar":
+                blocks.append(_WordCharBlock(table))
+            else:
+                blocks.append(_Block({"word": word_features, "char": char_features}[block["analyzer"]], table))
+        model = cls(data["model_id"], data["version"], float(data["intercept"]), blocks, data.get("info", {}),
+                    sorted(data.get("calibration", [])))
+        if data.get("base"):
+            if resolve_base is None:
+                raise ValueError("this model builds on a base model; none given")
+            model.base = resolve_base(data["base"]["model"])
+            model.base_weight = float(data["base"]["weight"])
+        return model
 
 
 def save(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
         json.dump(data, handle, separators=(",", ":"))
-
-
-def export_sklearn(pipeline_parts: list[tuple[str, Any]], classifier: Any, *, model_id: str, version: str,
-                   info: dict[str, Any]) -> dict[str, Any]:
-    """Our JSON layout from fitted scikit-learn TfidfVectorizers (analyzer name, vectorizer) and a classifier."""
-    weights = classifier.coef_[0]
-    blocks, offset = [], 0
-    for analyzer, vectorizer in pipeline_parts:
-        vocabulary = vectorizer.vocabulary_
-        features = sorted(vocabulary, key=vocabulary.__getitem__)
-        size = len(features)
-        idf = vectorizer.idf_
-        block_weights = weights[offset : offset + size]
-        offset += size
-        blocks.append({
-            "analyzer": analyzer,
-            "features": features,
-            "idf": [round(float(value), 4) for value in idf],
-            "weights": [round(float(value), 5) for value in block_weights],
-        })
-    return {"format": FORMAT, "model_id": model_id, "version": version,
-            "intercept": float(classifier.intercept_[0]), "blocks": blocks, "info": info}

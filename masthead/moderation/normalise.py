@@ -24,14 +24,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from masthead.moderation.lexicon import TARGET_WORDS
+from masthead.moderation.lexicon import COMMON_WORDS, TARGET_WORDS
 
 _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
     "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"\s+")
 
 # Look-alikes (after case folding) from Cyrillic, Greek and odd Latin blocks, to the Latin letter they imitate.
 _HOMOGLYPHS = {
@@ -41,6 +40,7 @@ _HOMOGLYPHS = {
     "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ω": "w", "ı": "i", "ɑ": "a", "ɡ": "g", "ɩ": "i",
     "ʏ": "y", "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j", "ᴋ": "k",
     "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z",
+    "г": "r",
 }
 _HOMOGLYPH_CHARS = re.compile("[" + "".join(_HOMOGLYPHS) + "]")
 
@@ -52,14 +52,29 @@ _LEET = {
 _MASKS = "*#"
 _WORD_CHARS = "a-z0-9@$!|+€£*#'" + "".join(_HOMOGLYPHS)
 _TOKEN = re.compile(rf"[{_WORD_CHARS}]*[a-z][{_WORD_CHARS}]*|[@$][{_WORD_CHARS}]+")
+# Only tokens that may hide something are decoded (most words of a comment are plain letters): a digit, symbol or
+# look-alike before a letter, one after a letter (a trailing "!" alone is punctuation), or a run of three letters.
+_SYMBOLS = "0-9@$!|+€£*#" + "".join(_HOMOGLYPHS)
+_SIGNAL = re.compile(rf"[{_SYMBOLS.replace('!', '')}]|!(?=[a-z])|([a-z])\1\1")
+_WORD_CHAR_SET = frozenset("abcdefghijklmnopqrstuvwxyz0123456789@$!|+€£*#'" + "".join(_HOMOGLYPHS))
 # Numbers with a unit or an ordinal, and product-like names: never leetspeak.
 _NUMERIC_WORD = re.compile(
     r"\d+(?:st|nd|rd|th|s|am|pm|k|m|b|g|kg|km|mm|cm|ml|gb|mb|tb|x|d|p|h|hr|hrs|min|mins|mph|fps|v|w|kw|kwh|mg|"
     r"lb|lbs|ft|yo|yr|yrs|bn|mn|c|f)"
 )
-# Three or more single letters (or digits) separated by one separator each: "i d i o t", "f.u.c.k", "f - u - c - k".
-_SPACED = re.compile(r"(?<![^\W_]|[@$])[a-z0-9@$](?:\s?[ ._\-~*+]\s?[a-z0-9@$](?![^\W_]|[@$])){2,}(?![^\W_]|[@$])")
-_SPACED_SEPARATORS = re.compile(r"[\s._\-~*+]")
+# Three or more single letters (or digits) each followed by a separator: "i d i o t", "f.u.c.k", "f - u - c - k",
+# and whole spaced-out sentences, "y o u   a r e   a n   i d i o t" (wider gaps between the words).
+_SPACED = re.compile(
+    r"[a-z0-9@$](?<![^\W_][a-z0-9@$])(?<![@$][a-z0-9@$])"
+    r"(?:(?:[ \t]*[._\-~*+][ \t]*|[ \t]+)[a-z0-9@$](?![^\W_]|[@$])){2,}(?![^\W_]|[@$])"
+)
+# A cheap first look (it starts with a plain space, which the regex engine scans for quickly): three single
+# characters in a row. Only then is the full pattern run.
+_SPACED_HINT = re.compile(r" [a-z0-9@$][ \t._\-~*+]+[a-z0-9@$][ \t._\-~*+]+[a-z0-9@$](?![^\W_])")
+_SPACED_GAP = re.compile(r"[ \t]*[._\-~*+][ \t]*|[ \t]+")
+# A hashtag: "#idiotTrump" is read as the words "idiot trump".
+_HASHTAG = re.compile(r"(?<![\w#&])#([^\W\d_][^\W_]*(?:_[^\W_]+)*)")
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+|[^\W\d_]+")
 _RUN = re.compile(r"([a-z])\1{2,}")
 
 
@@ -67,34 +82,39 @@ _RUN = re.compile(r"([a-z])\1{2,}")
 class Normalised:
     text: str
     # Which disguises were undone: "compatibility", "invisible", "homoglyph", "leetspeak", "mask", "spaced",
-    # "stretched".
+    # "stretched"; "hashtag" (run-together words split) is not a disguise.
     changes: frozenset[str]
 
     @property
     def disguised(self) -> bool:
-        return bool(self.changes - {"stretched", "compatibility"})
+        return bool(self.changes - {"stretched", "compatibility", "hashtag"})
 
 
 def normalise(raw: str) -> Normalised:
     changes: set[str] = set()
-    text = unicodedata.normalize("NFKC", raw).casefold()
-    if not raw.isascii() and text != raw.casefold():
+    compatible = unicodedata.normalize("NFKC", raw)
+    if not raw.isascii() and compatible.casefold() != raw.casefold():
         changes.add("compatibility")  # fullwidth, mathematical or circled letters, ligatures
-    text = _CONTROL.sub(" ", text)
-    stripped = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", compatible)
+    stripped = text if text.isascii() else _INVISIBLE.sub("", text)
     if stripped != text:
         changes.add("invisible")
         text = stripped
-    text = _strip_marks(text)
-    text = _SPACES.sub(" ", text).strip()
-    joined = _SPACED.sub(_join_spaced, text)
+    if "#" in text:  # before case folding: the capitals show where the words of "#idiotTrump" begin
+        text = _HASHTAG.sub(lambda match: _split_hashtag(match.group(1), changes), text)
+    text = _strip_marks(text.casefold())
+    # Spaced letters are joined before runs of spaces are collapsed: the wider gaps separate the words.
+    joined = _SPACED.sub(_join_spaced, text) if _SPACED_HINT.search(" " + text) else text
     if joined != text:
         changes.add("spaced")
         text = joined
-    text = _TOKEN.sub(lambda match: _decode_token(match.group(0), changes), text)
+    text = " ".join(text.split())
+    text = _decode_tokens(text, changes)
     # Homoglyph words with no Latin letter at all are not matched by _TOKEN: map them only when that makes a word.
     if _HOMOGLYPH_CHARS.search(text):
-        text = re.sub(r"\w+", lambda match: _decode_foreign(match.group(0), changes), text)
+        latin = sum("a" <= char <= "z" for char in text)
+        mostly_latin = latin > sum(char.isalpha() for char in text) - latin
+        text = re.sub(r"\w+", lambda match: _decode_foreign(match.group(0), changes, mostly_latin), text)
     return Normalised(text, frozenset(changes))
 
 
@@ -115,10 +135,77 @@ def _strip_marks(text: str) -> str:
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    letters = _SPACED_SEPARATORS.sub("", match.group(0))
-    if letters.isdigit():  # "1 2 3", phone numbers, scores: not a disguised word
-        return match.group(0)
-    return letters
+    """The letters of a spaced-out run, as words: split where the gap differs from the usual gap between letters
+    ("y o u   a r e" -> "you are", "f.u.c.k y.o.u" -> "fuck you"); with even gaps, split into known words when
+    that is possible ("y o u a r e a n i d i o t" -> "you are an idiot"), else join ("i d i o t" -> "idiot")."""
+    run = match.group(0)
+    letters = _SPACED_GAP.split(run)
+    if "".join(letters).isdigit():  # "1 2 3", phone numbers, scores: not a disguised word
+        return run
+    gaps = _SPACED_GAP.findall(run)
+    usual = max(set(gaps), key=lambda gap: (gaps.count(gap), -len(gap)))
+    words, current = [], letters[0]
+    for gap, letter in zip(gaps, letters[1:], strict=True):
+        if gap == usual:
+            current += letter
+        else:
+            words.append(current)
+            current = letter
+    words.append(current)
+    if len(words) == 1:
+        words = segment(words[0]) or words
+    return " ".join(words)
+
+
+def segment(letters: str) -> list[str] | None:
+    """Split a run of letters into the fewest known words ("youareanidiot" -> you are an idiot), or None."""
+    if len(letters) > 60 or not letters.isalpha():
+        return None
+    known = COMMON_WORDS | TARGET_WORDS
+    best: list[list[str] | None] = [None] * (len(letters) + 1)
+    best[0] = []
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 16), end):
+            before = best[start]
+            piece = letters[start:end]
+            if before is not None and piece in known and (
+                best[end] is None or len(before) + 1 < len(best[end])  # type: ignore[arg-type]
+            ):
+                best[end] = [*before, piece]
+    return best[-1]
+
+
+def _split_hashtag(tag: str, changes: set[str]) -> str:
+    words = [word.casefold() for word in _CAMEL.findall(tag.replace("_", " "))]
+    if len(words) == 1:
+        words = segment(words[0]) or words
+    if len(words) > 1:
+        changes.add("hashtag")
+    return " " + " ".join(words) + " "
+
+
+def _decode_tokens(text: str, changes: set[str]) -> str:
+    """Decode the tokens that carry a signal (a digit, symbol or look-alike, or a letter run); leave the rest."""
+    spans: dict[int, int] = {}
+    for signal in _SIGNAL.finditer(text):
+        start, end = signal.start(), signal.end()
+        if spans and start < max(spans.values()):
+            continue  # inside a token already found
+        while start > 0 and text[start - 1] in _WORD_CHAR_SET:
+            start -= 1
+        while end < len(text) and text[end] in _WORD_CHAR_SET:
+            end += 1
+        spans[start] = end
+    if not spans:
+        return text
+    pieces, done = [], 0
+    for start, end in spans.items():
+        token = text[start:end]
+        pieces.append(text[done:start])
+        pieces.append(_TOKEN.sub(lambda match: _decode_token(match.group(0), changes), token))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _decode_token(token: str, changes: set[str]) -> str:
@@ -178,7 +265,7 @@ def _readings(options: list[str]) -> list[str]:
     combos = 1
     for choice in expanded:
         combos *= len(choice)
-    if combos > 4096:
+    if combos > 1024:
         return ["".join(choice[0] for choice in expanded)]
     readings = ["".join(parts) for parts in itertools.product(*expanded)]
     # Prefer readings without leftover symbols.
@@ -208,11 +295,13 @@ def _collapse_runs(token: str, changes: set[str]) -> str:
     return double
 
 
-def _decode_foreign(word: str, changes: set[str]) -> str:
+def _decode_foreign(word: str, changes: set[str], mostly_latin: bool) -> str:
+    """A word of look-alikes only: mapped when it spells a target word, or when the comment around it is written
+    in Latin letters (an English sentence with one Cyrillic word is a disguise; a Russian sentence is not)."""
     if not _HOMOGLYPH_CHARS.search(word):
         return word
     mapped = "".join(_HOMOGLYPHS.get(char, char) for char in word)
-    if mapped in TARGET_WORDS:
+    if mapped in TARGET_WORDS or (mostly_latin and mapped.isascii() and mapped.isalpha()):
         changes.add("homoglyph")
         return mapped
     return word

@@ -19,6 +19,7 @@ from django.utils import timezone
 from masthead.moderation import rules
 from masthead.moderation.backends import get_classifier
 from masthead.moderation.config import moderation_settings
+from masthead.moderation.links import link_hosts
 from masthead.moderation.models import Action, ModerationDecision, Tier
 from masthead.moderation.normalise import normalise
 
@@ -56,6 +57,7 @@ class Decision:
     retry_after: int | None = None  # set when rate limited: answer 429 with Retry-After
     normalised: str = ""
     body_hash: str = ""
+    link_hosts: tuple[str, ...] = ()  # the domains linked, remembered by ``record`` once published
 
     @property
     def comment_status(self) -> str:
@@ -89,8 +91,11 @@ def screen(text: str, context: ScreenContext) -> Decision:
     normalised = normalise(text)
     findings: list[rules.Finding] = [ban] if ban else []
     findings += rules.matched_word_rules(normalised.text)
-    links = context.link_count if context.link_count is not None else rules.count_links(text)
-    findings.append(rules.too_many_links(config, context.tier, links))
+    hosts = link_hosts(text)
+    links = context.link_count if context.link_count is not None else len(hosts)
+    findings += rules.link_signals(config, context.tier, hosts, link_count=links,
+                                   approved_count=context.approved_count, creating=creating,
+                                   editing=context.source == "edit")
     digest = rules.body_hash(normalised.text)
     if creating:  # an edit repeats its own earlier text; an import is history
         findings.append(rules.duplicate(config, digest, normalised.text, now))
@@ -100,9 +105,10 @@ def screen(text: str, context: ScreenContext) -> Decision:
     score = classifier.score_one(normalised.text)
     scores: dict[str, Any] = {"toxicity": round(score.probability, 4), **score.categories}
     exempt = context.tier == Tier.SUPPORTER and config.classifier_exempt_supporter
+    hold_at = hold_threshold(classifier, config)
     if score.probability >= config.reject_threshold and not exempt:
         findings.append(rules.Finding(Action.REJECT, f"classifier {score.probability:.2f}"))
-    elif score.probability >= config.hold_threshold and not exempt:
+    elif score.probability >= hold_at and not exempt:
         findings.append(rules.Finding(Action.HOLD, f"classifier {score.probability:.2f}"))
     threat_finding, categories = rules.threat(normalised.text)
     scores.update(categories)
@@ -110,6 +116,7 @@ def screen(text: str, context: ScreenContext) -> Decision:
         findings.append(threat_finding)
     if config.hold_profanity:
         findings.append(rules.profanity(normalised.text))
+        findings.append(rules.insult(normalised.text))
     if normalised.disguised:
         scores["disguised"] = sorted(normalised.changes)
     if config.shadow_model:
@@ -126,7 +133,16 @@ def screen(text: str, context: ScreenContext) -> Decision:
         shadow=any(finding.shadow for finding in found) and action == Action.HOLD,
         normalised=normalised.text,
         body_hash=digest,
+        link_hosts=tuple(hosts),
     )
+
+
+def hold_threshold(classifier: Any, config: Any) -> float:
+    """The classifier score that holds the publisher's chosen share of benign news comments; a model without
+    calibration falls back to the raw ``hold_threshold``."""
+    calibrated = getattr(classifier, "threshold_for_share", None)
+    threshold = calibrated(config.benign_hold_share) if calibrated else None
+    return config.hold_threshold if threshold is None else threshold
 
 
 def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
@@ -141,6 +157,8 @@ def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
 def record(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext, *,
            comment: Any = None) -> ModerationDecision:
     """Store the pipeline's decision about a saved comment (or other content)."""
+    if decision.action == Action.PUBLISH and decision.link_hosts:
+        rules.remember_domains(decision.link_hosts)
     return ModerationDecision.objects.create(
         target_type=target_type,
         target_id=target_id,

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from masthead.moderation.lexicon import GROUP_VIOLENCE_RE, PROFANITY_RE, THREAT_RE
+from masthead.moderation import rules
 from masthead.moderation.normalise import normalise
 
 # Disguised spellings and their innocent neighbours, written by us for this benchmark (label 1 = abusive).
@@ -79,8 +79,7 @@ def measure(name: str, labels: Sequence[int], scores: Sequence[float], threshold
 
 def with_lexicons(probability: float, normalised_text: str) -> float:
     """The pipeline's content checks as one score: the built-in lists hold whatever they match."""
-    if PROFANITY_RE.search(normalised_text) or THREAT_RE.search(normalised_text) or \
-            GROUP_VIOLENCE_RE.search(normalised_text):
+    if rules.profanity(normalised_text) or rules.insult(normalised_text) or rules.threat(normalised_text)[0]:
         return max(probability, 0.99)
     return probability
 

@@ -13,15 +13,10 @@ from datetime import datetime, timedelta
 from django.db.models import Q
 
 from masthead.core.ratelimit import hit
+from masthead.moderation import links as link_checks
 from masthead.moderation.config import word_rules
-from masthead.moderation.lexicon import GROUP_VIOLENCE_RE, PROFANITY_RE, THREAT_RE
-from masthead.moderation.models import Action, Ban, ModerationDecision, ModerationSettings
-
-# One match per link: a URL with a scheme, a www. address, or a bare domain with a common spam TLD.
-_LINK = re.compile(
-    r"https?://\S+|\bwww\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|ru|cn|xyz|info|biz|top|co)\b\S*",
-    re.IGNORECASE,
-)
+from masthead.moderation.lexicon import GROUP_VIOLENCE_RE, INSULT_RE, PROFANITY_RE, THREAT_RE, text_words
+from masthead.moderation.models import Action, Ban, LinkedDomain, ModerationDecision, ModerationSettings, Tier
 
 
 @dataclass(frozen=True)
@@ -74,7 +69,43 @@ def matched_word_rules(normalised_text: str) -> list[Finding]:
 
 
 def count_links(raw_text: str) -> int:
-    return len(_LINK.findall(raw_text))
+    return len(link_checks.LINK.findall(raw_text))
+
+
+def link_signals(config: ModerationSettings, tier: str, hosts: list[str], *, link_count: int,
+                 approved_count: int, creating: bool, editing: bool) -> list[Finding]:
+    """What makes a link suspicious: a shortener, many links, a domain new to the site, a first comment."""
+    findings = []
+    shorteners = sorted({name for name in hosts if link_checks.is_shortener(name)})
+    if shorteners:
+        findings.append(Finding(Action.HOLD, "link shortener: " + ", ".join(shorteners[:3])))
+    many = too_many_links(config, tier, link_count)
+    if many:
+        findings.append(many)
+    trusted = config.trusted_domains()
+    untrusted = sorted({name for name in hosts if not link_checks.is_trusted(name, trusted)} - set(shorteners))
+    if not untrusted or not (creating or editing):
+        return findings
+    if creating and approved_count == 0:
+        findings.append(Finding(Action.HOLD, f"link in a first comment: {untrusted[0]}"))
+    elif config.hold_links_to_new_domains and tier in (Tier.GUEST, Tier.VERIFIED):
+        seen = set(LinkedDomain.objects.filter(domain__in=untrusted).values_list("domain", flat=True))
+        new = [name for name in untrusted if name not in seen]
+        if new:
+            findings.append(Finding(Action.HOLD, "link to a domain new to this site: " + ", ".join(new[:3])))
+    return findings
+
+
+def remember_domains(hosts: list[str] | tuple[str, ...]) -> None:
+    """A comment was published: the domains it links to are no longer new to the site."""
+    from django.db.models import F
+
+    for name in sorted(set(hosts))[:20]:
+        if link_checks.is_shortener(name) or len(name) > 253:
+            continue
+        updated = LinkedDomain.objects.filter(domain=name).update(published_links=F("published_links") + 1)
+        if not updated:
+            LinkedDomain.objects.get_or_create(domain=name, defaults={"published_links": 1})
 
 
 def too_many_links(config: ModerationSettings, tier: str, links: int) -> Finding | None:
@@ -102,10 +133,12 @@ def duplicate(config: ModerationSettings, digest: str, normalised_text: str, now
 
 
 def threat(normalised_text: str) -> tuple[Finding | None, dict[str, float]]:
+    """Threats, calls for violence and dehumanising comparisons (``lexicon.py``: by structure, not fixed phrases)."""
     categories: dict[str, float] = {}
-    if THREAT_RE.search(normalised_text):
+    words = text_words(normalised_text)
+    if THREAT_RE.search(normalised_text, words):
         categories["threat"] = 1.0
-    if GROUP_VIOLENCE_RE.search(normalised_text):
+    if GROUP_VIOLENCE_RE.search(normalised_text, words):
         categories["group_violence"] = 1.0
     if not categories:
         return None, categories
@@ -113,10 +146,19 @@ def threat(normalised_text: str) -> tuple[Finding | None, dict[str, float]]:
 
 
 def profanity(normalised_text: str) -> Finding | None:
+    """Strong profanity, slurs and insulting words (a word list)."""
     found = sorted(set(PROFANITY_RE.findall(normalised_text)))
     if not found:
         return None
     return Finding(Action.HOLD, "profanity or insult: " + ", ".join(found[:5]))
+
+
+def insult(normalised_text: str) -> Finding | None:
+    """An insult aimed at the reader by structure ("you are trash", "you pathetic clown"), swear words or not."""
+    found = INSULT_RE.search(normalised_text)
+    if not found:
+        return None
+    return Finding(Action.HOLD, f"insult aimed at the reader: \u201c{found.group(0).strip()}\u201d")
 
 
 def first_comment(config: ModerationSettings, tier: str, approved_count: int) -> Finding | None:

@@ -1,8 +1,8 @@
-"""Fitting a linear model with scikit-learn (training time only: `pip install masthead[train]`).
+"""Fitting linear models with scikit-learn and numpy (training time only: ``pip install 'masthead[train]'``).
 
-Used by ``build_builtin.py`` (the model shipped in the package, from the Davidson training split) and by the
-``moderation_train`` command (a site model from moderators' decisions plus the public data). Inference never
-imports scikit-learn: the fitted vectorizers and weights are exported to our JSON format (``linear.py``).
+Used by ``build_builtin.py`` (the base model shipped in the package), by ``moderation_train`` (site models from
+moderators' decisions) and by ``moderation_quality`` (leave-one-source-out evaluation). Inference never imports
+any of this: the fitted vocabularies and weights are exported to our JSON format (``linear.py``).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from masthead.moderation.features import char_features, prepare, word_features
-from masthead.moderation.linear import export_sklearn
+from masthead.moderation.features import prepare, word_features, word_grams, words
+from masthead.moderation.linear import FORMAT
 from masthead.moderation.normalise import normalise
 
 
@@ -23,24 +23,103 @@ def screening_texts(raw: Sequence[str]) -> list[str]:
     return [prepare(normalise(text).text) for text in raw]
 
 
-def fit(raw_texts: Sequence[str], labels: Sequence[int], *, model_id: str, version: str, info: dict[str, Any],
-        sample_weight: Sequence[float] | None = None, c: float = 4.0, max_words: int = 40000,
-        max_chars: int = 60000) -> dict[str, Any]:
-    """Fit word and character TF-IDF blocks and a class-balanced logistic regression; return the model dict."""
+def _sklearn():
     try:
-        from scipy.sparse import hstack
+        import numpy as np
+        from scipy import sparse
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError as error:  # pragma: no cover - depends on the install
         raise TrainingUnavailable("training needs scikit-learn: pip install 'masthead[train]'") from error
+    return np, sparse, TfidfVectorizer, LogisticRegression
 
-    texts = screening_texts(raw_texts)
-    parts = [
-        ("word", TfidfVectorizer(analyzer=word_features, min_df=2, max_features=max_words)),
-        ("char", TfidfVectorizer(analyzer=char_features, min_df=3, max_features=max_chars)),
-    ]
-    matrix = hstack([vectorizer.fit_transform(texts) for _, vectorizer in parts]).tocsr()
-    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=0)
-    classifier.fit(matrix, list(labels), sample_weight=None if sample_weight is None else list(sample_weight))
-    return export_sklearn(parts, classifier, model_id=model_id, version=version,
-                          info={**info, "examples": len(texts), "positives": int(sum(labels)), "C": c})
+
+class Featurizer:
+    """The two blocks of ``linear.py`` format 2, fitted on prepared texts: word TF-IDF, and per-word char n-grams
+    pooled by the mean over a text's distinct words."""
+
+    def __init__(self, *, max_words: int = 50000, max_grams: int = 50000, min_df: int = 2) -> None:
+        np, sparse, tfidf, _ = _sklearn()
+        self.word = tfidf(analyzer=word_features, min_df=min_df, max_features=max_words, dtype=np.float32)
+        self.grams = tfidf(analyzer=word_grams, min_df=min_df, max_features=max_grams, dtype=np.float32)
+        self._np, self._sparse = np, sparse
+
+    def fit_transform(self, texts: Sequence[str]):
+        word_matrix = self.word.fit_transform(texts)
+        vocabulary = sorted({word for text in texts for word in set(words(text))})
+        self.grams.fit(vocabulary)
+        return self._sparse.hstack([word_matrix, self._pooled(texts)]).tocsr()
+
+    def transform(self, texts: Sequence[str]):
+        return self._sparse.hstack([self.word.transform(texts), self._pooled(texts)]).tocsr()
+
+    def _pooled(self, texts: Sequence[str]):
+        np, sparse = self._np, self._sparse
+        distinct = [sorted(set(words(text))) for text in texts]
+        vocabulary = sorted({word for found in distinct for word in found})
+        index = {word: i for i, word in enumerate(vocabulary)}
+        rows, cols, values = [], [], []
+        for row, found in enumerate(distinct):
+            for word in found:
+                rows.append(row)
+                cols.append(index[word])
+                values.append(1.0 / len(found))
+        incidence = sparse.csr_matrix((values, (rows, cols)), shape=(len(texts), len(vocabulary)), dtype=np.float32)
+        word_vectors = self.grams.transform(vocabulary) if vocabulary else sparse.csr_matrix((0, len(
+            self.grams.vocabulary_)), dtype=np.float32)
+        return incidence @ word_vectors
+
+    def export(self, coefficients) -> list[dict[str, Any]]:
+        blocks, offset = [], 0
+        for analyzer, vectorizer in (("word", self.word), ("wordchar", self.grams)):
+            vocabulary = vectorizer.vocabulary_
+            features = sorted(vocabulary, key=vocabulary.__getitem__)
+            weights = coefficients[offset : offset + len(features)]
+            offset += len(features)
+            keep = [i for i, weight in enumerate(weights) if abs(weight) >= 1e-4]  # drop what adds nothing
+            blocks.append({
+                "analyzer": analyzer,
+                "features": [features[i] for i in keep],
+                "idf": [round(float(vectorizer.idf_[i]), 4) for i in keep],
+                "weights": [round(float(weights[i]), 5) for i in keep],
+            })
+        return blocks
+
+
+def fit_prepared(texts: Sequence[str], labels: Sequence[int], *, sample_weight: Sequence[float] | None = None,
+                 c: float = 1.0, offsets: Sequence[float] | None = None, **featurizer_options: Any):
+    """Fit on prepared texts; returns (featurizer, classifier). ``offsets`` (a base model's logits) are added as
+    one more feature, so its learned weight says how far to trust the base model."""
+    np, sparse, _, logistic = _sklearn()
+    featurizer = Featurizer(**featurizer_options)
+    matrix = featurizer.fit_transform(texts)
+    if offsets is not None:
+        matrix = sparse.hstack([matrix, sparse.csr_matrix(np.asarray(offsets, dtype=np.float32)[:, None])]).tocsr()
+    classifier = logistic(C=c, class_weight="balanced", max_iter=3000, solver="liblinear", random_state=0)
+    classifier.fit(matrix, np.asarray(labels), sample_weight=None if sample_weight is None else np.asarray(
+        sample_weight, dtype=np.float64))
+    return featurizer, classifier
+
+
+def fit(raw_texts: Sequence[str], labels: Sequence[int], *, model_id: str, version: str, info: dict[str, Any],
+        sample_weight: Sequence[float] | None = None, c: float = 1.0, base: Any = None, base_name: str = "",
+        calibration: Sequence[float] = (), **featurizer_options: Any) -> dict[str, Any]:
+    """Fit a format-2 model from raw texts and return it as our JSON layout. With ``base`` (a LinearModel), the
+    new model learns on top of the base model's logits (a site model)."""
+    normalised = [normalise(text).text for text in raw_texts]
+    texts = [prepare(text) for text in normalised]
+    offsets = [base.logit(text) for text in normalised] if base is not None else None
+    featurizer, classifier = fit_prepared(texts, labels, sample_weight=sample_weight, c=c, offsets=offsets,
+                                          **featurizer_options)
+    coefficients = classifier.coef_[0]
+    data: dict[str, Any] = {
+        "format": FORMAT, "model_id": model_id, "version": version,
+        "intercept": float(classifier.intercept_[0]),
+        "blocks": featurizer.export(coefficients[:-1] if base is not None else coefficients),
+        "info": {**info, "examples": len(texts), "positives": int(sum(labels)), "C": c},
+    }
+    if base is not None:
+        data["base"] = {"model": base_name or "builtin", "weight": round(float(coefficients[-1]), 5)}
+    if calibration:
+        data["calibration"] = [round(float(score), 5) for score in sorted(calibration)]
+    return data

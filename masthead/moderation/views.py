@@ -66,6 +66,35 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     })
 
 
+@require_GET
+@moderators_only
+def models_view(request: HttpRequest) -> HttpResponse:
+    """Trained site models with what they measured against the active model, before anyone promotes one."""
+    from masthead.moderation import site_training
+    from masthead.moderation.config import moderation_settings
+
+    config = moderation_settings()
+    return render(request, "moderation/models.html", {
+        "active": config.active_model, "shadow": config.shadow_model, "share": config.benign_hold_share,
+        "candidates": site_training.candidate_reports(), "can_promote": roles.can_configure(request.user),
+    })
+
+
+@require_POST
+@moderators_only
+def promote_model(request: HttpRequest, name: str) -> HttpResponse:
+    from masthead.moderation import site_training
+
+    if not roles.can_configure(request.user):
+        return HttpResponse("Admins only.", status=403, content_type="text/plain")
+    if site_training.load_report(name) is None:
+        return HttpResponse("No such trained model.", status=404, content_type="text/plain")
+    with transaction.atomic():
+        actions.do_promote_model(request.user, name, reason=request.POST.get("reason", "")[:300] or "promoted in "
+                                 "the models screen")
+    return HttpResponseRedirect(reverse("moderation:models"))
+
+
 _ACTIONS = {"approve": "publish", "reject": "reject", "hold": "hold"}
 
 

@@ -34,7 +34,7 @@ def model_path(name: str) -> Path:
 
 class LinearBackend:
     def __init__(self, model: str = "") -> None:
-        self.model = LinearModel.load(model_path(model))
+        self.model = LinearModel.load(model_path(model), resolve_base=_base_model)
         self.model_id = self.model.model_id
         self.version = self.model.version
 
@@ -43,3 +43,16 @@ class LinearBackend:
 
     def score_one(self, text: str) -> Score:
         return Score(self.model.probability(text), self.model_id, self.version)
+
+    def threshold_for_share(self, share: float) -> float | None:
+        """The score that holds ``share`` of benign news comments (None: the model is not calibrated)."""
+        return self.model.threshold_for_share(share)
+
+
+def _base_model(name: str) -> LinearModel:
+    from masthead.moderation.backends import get_classifier
+
+    backend = get_classifier(name)
+    if not isinstance(backend, LinearBackend):
+        raise ValueError(f"model {name!r} is not a linear model")
+    return backend.model

@@ -118,3 +118,70 @@ def test_sentences_of_innocent_words_never_look_disguised(words):
     assert "leetspeak" not in result.changes
     assert "mask" not in result.changes
     assert "homoglyph" not in result.changes
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("y o u   a r e   a n   i d i o t", "you are an idiot"),  # wider gaps between the words
+        ("y o u a r e a n i d i o t", "you are an idiot"),  # even gaps: split into known words
+        ("f.u.c.k y.o.u", "fuck you"),  # the gap between the words differs from the gap between letters
+        ("well, y o u  a r e  t r a s h, frankly", "well, you are trash, frankly"),
+        ("i d i o t", "idiot"),
+        ("s c u m b a g", "scumbag"),  # no split into known words: joined
+    ],
+)
+def test_spaced_out_sentences_become_words(raw, expected):
+    result = normalise(raw)
+    assert result.text == expected
+    assert "spaced" in result.changes
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("#idiotTrump again", "idiot trump again"),
+        ("#IdiotTrump", "idiot trump"),
+        ("#youareanidiot", "you are an idiot"),
+        ("so #KillAllJews is trending?", "so kill all jews is trending?"),
+        ("#lock_them_up", "lock them up"),
+    ],
+)
+def test_run_together_hashtags_are_split(raw, expected):
+    assert normalise(raw).text == expected
+
+
+@pytest.mark.parametrize("innocent", ["#budget2025", "#mytown", "c#nt", "issue #42", "C# and F#"])
+def test_hashtags_without_known_words_are_left_as_words(innocent):
+    result = normalise(innocent).text
+    assert "  " not in result
+    assert result == result.strip()
+
+
+def test_hashtag_split_is_not_a_disguise():
+    assert not normalise("#CityCouncil meets tonight").disguised
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("stuuuuupid", "stupid"), ("idiooooot", "idiot"), ("looooser", "loser"), ("trasssssh", "trash")],
+)
+def test_elongated_words_are_collapsed(raw, expected):
+    assert normalise(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("disguised", "plain"),
+    [
+        ("ＹＯＵ ＡＲＥ ＴＲＡＳＨ", "you are trash"),  # fullwidth
+        ("уоu аrе trаsh", "you are trash"),  # Cyrillic у, о, а, е among Latin letters
+        ("уоu агe ѕсum", "you are scum"),  # whole words of Cyrillic look-alikes in an English sentence
+        ("𝐲𝐨𝐮 𝐚𝐫𝐞 𝐯𝐞𝐫𝐦𝐢𝐧", "you are vermin"),
+    ],
+)
+def test_fullwidth_and_cyrillic_text_normalises_to_the_plain_text(disguised, plain):
+    assert normalise(disguised).text == normalise(plain).text
+
+
+def test_a_russian_sentence_is_not_mapped_to_latin():
+    assert normalise("он сказал: ура").text == "он сказал: ура"

@@ -45,16 +45,17 @@ def test_new_rule_applies_to_the_next_comment_at_once():
 
 
 @pytest.mark.parametrize(("tier", "links", "expected"), [
-    ("guest", 1, Action.HOLD),
-    ("verified", 1, Action.PUBLISH),
-    ("verified", 2, Action.HOLD),
-    ("account", 2, Action.PUBLISH),
-    ("account", 3, Action.HOLD),
-    ("supporter", 5, Action.PUBLISH),
-    ("supporter", 6, Action.HOLD),
+    ("guest", 3, Action.PUBLISH),
+    ("guest", 4, Action.HOLD),
+    ("verified", 4, Action.PUBLISH),
+    ("verified", 5, Action.HOLD),
+    ("account", 5, Action.PUBLISH),
+    ("account", 6, Action.HOLD),
+    ("supporter", 8, Action.PUBLISH),
+    ("supporter", 9, Action.HOLD),
 ])
 def test_link_limits_depend_on_the_tier(tier, links, expected):
-    body = CALM + " " + " ".join(f"https://example.org/source-{n}" for n in range(links))
+    body = CALM + " " + " ".join(f"https://www.reuters.com/source-{n}" for n in range(links))
     context = ScreenContext(tier=tier, approved_count=5, account_id=5, network_hash=f"net-{tier}")
     decision = screen(body, context)
     assert decision.action == expected
@@ -173,6 +174,6 @@ def test_classifier_thresholds_are_settings():
     settings.reject_threshold = 0.5
     settings.save()
     assert screen(rude, regular()).action == Action.REJECT
-    settings.hold_threshold = settings.reject_threshold = 1.01
+    settings.hold_threshold = settings.reject_threshold = 1.01  # a raw threshold only for uncalibrated models:
     settings.save()
-    assert screen(rude, regular()).action == Action.PUBLISH
+    assert screen(rude, regular()).action == Action.HOLD  # the calibrated model holds by benign_hold_share

@@ -1,0 +1,79 @@
+"""The public training data for the base model, weighted so that no source's style can stand in for toxicity.
+
+Sources (``datasets.py``; read in place from ``../shared/data/moderation``, never copied): Davidson tweets,
+Civil Comments news-comment sentences and whole toxic comments, Wikipedia talk comments, and benign Wikipedia
+sentences that mention identity groups. Positives and negatives come from different sources in different
+proportions, so a model trained on the pooled rows learns "tweet = offensive, Wikipedia = fine". Against that:
+
+- every source gets the same total weight, split evenly between its toxic and benign rows (a source that has only
+  benign rows, the identity sentences, gets half a share) — within each source the model must tell toxic from
+  benign in the *same* style;
+- ``features.prepare`` removes source marks (links, mentions, "RT", wiki markup, digits);
+- the identity sentences teach that naming a group is not abuse.
+
+A fixed fifth of each source (hash of the post id; the Davidson split is the old one) is never trained on: the
+Civil Comments benign sentences in it calibrate the hold threshold, the rest measure. Evaluation leaves whole
+sources out (``leave_one_source_out``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from masthead.moderation import datasets
+from masthead.moderation.datasets import Sourced
+
+SOURCES = ("davidson", "civil", "wikipedia_talk", "identity")
+_SHARE = {"identity": 0.5}
+
+
+def all_examples() -> list[Sourced]:
+    rows: list[Sourced] = []
+    rows += datasets.sourced_davidson()
+    rows += datasets.civil_sentences()
+    rows += datasets.civil_comments()
+    rows += datasets.wikipedia_talk()
+    rows += datasets.identity("toxicity_debiasing")
+    return rows
+
+
+def training_rows(rows: Iterable[Sourced], *, leave_out: str = "") -> list[Sourced]:
+    return [row for row in rows if not row.held_out and row.source != leave_out]
+
+
+def balanced_weights(rows: list[Sourced]) -> list[float]:
+    """Each source's rows share equal weight per label (see the module doc); the mean weight is 1."""
+    cells = Counter((row.source, row.label) for row in rows)
+    labels_per_source = Counter(source for source, _ in cells)
+    raw = [_SHARE.get(row.source, 1.0) / labels_per_source[row.source] / cells[(row.source, row.label)]
+           for row in rows]
+    scale = len(rows) / sum(raw)
+    return [weight * scale for weight in raw]
+
+
+def benign_news_sentences(rows: Iterable[Sourced]) -> list[Sourced]:
+    """The calibration set: held-out Civil Comments sentences no rater marked (benign news-comment prose)."""
+    return [row for row in rows if row.source == "civil" and row.group == "sentence" and row.label == 0
+            and row.held_out]
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    source: str
+    examples: int
+    positives: int
+    roc_auc: float
+    held_benign: float  # share of the source's benign rows at or above the calibrated threshold
+    recall: float
+
+
+def evaluation_rows(rows: list[Sourced], source: str) -> list[Sourced]:
+    """What a left-out source is measured on: all its rows with both labels (Civil: the sentences; identity: the
+    non-fuzzed identity test set)."""
+    if source == "civil":
+        return [row for row in rows if row.source == "civil" and row.group == "sentence"]
+    if source == "identity":
+        return list(datasets.identity("toxicity_nonfuzzed"))
+    return [row for row in rows if row.source == source]
