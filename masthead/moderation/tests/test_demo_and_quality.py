@@ -56,26 +56,6 @@ def test_quality_command_skips_absent_data_and_writes_the_table(tmp_path, monkey
     assert "stale table" not in text
 
 
-def test_the_content_pipeline_is_fast_enough_on_news_length_comments():
-    from masthead.moderation.evaluation import throughput
-    from masthead.moderation.pipeline import ScreenContext, screen
-
-    comments = [
-        "The council published the figures this morning and they do not match what the mayor said last week about "
-        "the bus routes, route {n}. I went to the meeting; nobody could explain the gap, and the chair promised a "
-        "written answer by Friday. Good reporting, but please follow it up, because the budget vote is next month "
-        "and we deserve to know.",
-        "Honestly this is the worst coverage I have read in years. The writer clearly never spoke to anyone who "
-        "lives on street {n}. Shops are closing, rents are up, and the paper prints press releases. Do your job "
-        "or stop pretending to be a newspaper. I will cancel my subscription if this goes on much longer, I mean it.",
-    ]
-    texts = [comment.format(n=n) for n in range(20) for comment in comments]
-    assert all(300 <= len(text) <= 400 for text in texts)
-    context = ScreenContext(tier="account", source="import", approved_count=3)
-    screen(texts[0], context)
-    assert throughput(texts, lambda text: screen(text, context), minimum_seconds=0.5) >= 2000
-
-
 def test_screen_command_explains_a_decision_without_storing_it():
     from masthead.moderation.models import ModerationDecision
 
