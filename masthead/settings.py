@@ -12,7 +12,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from masthead.core.env import env_bool, env_int, env_list, env_str
+from masthead.core.env import env_bool, env_int, env_list, env_str, local_site_url
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("MASTHEAD_DATA_DIR", str(Path.cwd() / "data"))).resolve()
@@ -37,7 +37,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Forwarded headers are trusted only from these proxy addresses (SECURITY.md: spoofed client IP).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address: canonical URLs, feeds, sitemaps, robots.txt and links in mail. Unset, it follows the port
+# `masthead serve` listens on (PORT, or --port, which sets PORT), so `PORT=9000 make run` links to port 9000.
+SITE_URL = (env_str("SITE_URL", "") or local_site_url(env_int("PORT", 8000))).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

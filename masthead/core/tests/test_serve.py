@@ -72,3 +72,39 @@ def test_serve_with_several_processes_answers_and_stops_cleanly(install):
     assert seconds < 8
     # Without Redis, live events stay in the process that made the change: the operator is told.
     assert "2 processes without REDIS_URL" in log.read_text()
+
+
+def test_links_follow_the_port_served_on_when_no_site_url_is_set(install):
+    """`PORT=9000 make run` (PORT in the environment) and `masthead serve --port` both link to the port they serve
+    on: robots.txt, the sitemaps and the feeds all carry SITE_URL."""
+    env = {k: v for k, v in install.env.items() if k not in ("SITE_URL", "PORT")}
+    by_environment, by_option = free_port(), free_port()
+    for port, args, extra in [(by_environment, [], {"PORT": str(by_environment)}),
+                              (by_option, ["--port", str(by_option)], {})]:
+        url = f"http://127.0.0.1:{port}"
+        log = install.data_dir / f"serve-{port}.log"
+        process = start(["serve", "--no-collectstatic", *args], {**env, **extra}, log)
+        try:
+            wait_for_http(f"{url}/healthz", process, log)
+            _, _, robots = get(f"{url}/robots.txt")
+            assert f"Sitemap: {url}/sitemap.xml" in robots.decode()
+            _, _, sitemap = get(f"{url}/sitemap.xml")
+            assert f"<loc>{url}/sitemaps/pages.xml</loc>" in sitemap.decode()
+            _, _, feed = get(f"{url}/feed/")
+            assert f"<link>{url}/</link>" in feed.decode()
+        finally:
+            stop(process)
+
+
+def test_an_explicit_site_url_is_kept_whatever_the_port(install):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = install.data_dir / "serve-site-url.log"
+    process = start(["serve", "--no-collectstatic", "--port", str(port)],
+                    {**install.env, "SITE_URL": "https://news.example.org/"}, log)
+    try:
+        wait_for_http(f"{url}/healthz", process, log)
+        _, _, robots = get(f"{url}/robots.txt")
+        assert "Sitemap: https://news.example.org/sitemap.xml" in robots.decode()
+    finally:
+        stop(process)
