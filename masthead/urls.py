@@ -17,3 +17,7 @@ urlpatterns = [
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.media, name="media"),
     path("", include("masthead.publishing.urls")),
 ]
+
+# The error pages use the site frame (templates/404.html, 403.html, 400.html through Django's handlers); the 500
+# page renders from settings alone, so it works with the database down (core/views.server_error).
+handler500 = "masthead.core.views.server_error"
