@@ -202,8 +202,12 @@ EMBEDDED_WORKER = env_bool("EMBEDDED_WORKER", True)
 
 # --- Mail -----------------------------------------------------------------------------------------------
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "127.0.0.1")
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+# With no SMTP server named (the demo, a first `make run`), mail is written to the server's log and kept in a
+# staff-only outbox at /notifications/outbox/ with its links clickable, so every mail flow can be finished
+# (notifications/outbox.py). `masthead check --deploy` warns about it.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                        else "masthead.notifications.outbox.OutboxBackend")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")

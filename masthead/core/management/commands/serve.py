@@ -119,6 +119,9 @@ class Command(BaseCommand):
             log_level=os.environ.get("LOG_LEVEL", "info").lower(),
         )
         self.stdout.write(f"Masthead serving at http://{options['host']}:{options['port']}")
+        if settings.EMAIL_BACKEND == "masthead.notifications.outbox.OutboxBackend":
+            self.stdout.write(f"No SMTP server set (EMAIL_HOST): mail is written to this log and kept for superusers "
+                              f"at {settings.SITE_URL}/notifications/outbox/")
         self.stdout.flush()
         try:
             if workers > 1:
