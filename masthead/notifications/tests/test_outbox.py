@@ -104,3 +104,23 @@ def test_only_superusers_read_the_outbox(outbox):
     superuser = Client()
     superuser.force_login(get_user_model().objects.create_superuser("editor", "e@example.org", "pw-for-tests"))
     assert b"secret-token" in superuser.get("/notifications/outbox/").content
+
+
+def test_erasing_an_address_deletes_the_mails_kept_for_it(outbox):
+    from masthead.notifications.actions import do_keep_outbox_mail
+    from masthead.notifications.privacy import do_erase_address
+
+    for to in ("ada@example.org", "bob@example.org"):
+        do_keep_outbox_mail(from_email="news@localhost", to=[to], subject="Confirm", body="a link")
+    assert do_erase_address("Ada@Example.org") == 1
+    assert list(OutboxMail.objects.values_list("to", flat=True)) == ["bob@example.org"]
+
+
+def test_the_outbox_keeps_only_the_latest_mails(outbox, monkeypatch):
+    from masthead.notifications import actions
+
+    monkeypatch.setattr(actions, "OUTBOX_KEEP", 3)
+    for n in range(5):
+        actions.do_keep_outbox_mail(from_email="news@localhost", to=["ada@example.org"], subject=f"Mail {n}",
+                                    body="text")
+    assert list(OutboxMail.objects.values_list("subject", flat=True)) == ["Mail 4", "Mail 3", "Mail 2"]
