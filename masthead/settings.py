@@ -12,7 +12,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from masthead.core.env import env_bool, env_int, env_list, env_str
+from masthead.core.env import env_bool, env_int, env_list, env_str, local_site_url
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("MASTHEAD_DATA_DIR", str(Path.cwd() / "data"))).resolve()
@@ -43,7 +43,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Forwarded headers are trusted only from these proxy addresses (SECURITY.md: spoofed client IP).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address: canonical URLs, feeds, sitemaps, robots.txt and links in mail. Unset, it follows the port
+# `masthead serve` listens on (PORT, or --port, which sets PORT), so `PORT=9000 make run` links to port 9000.
+SITE_URL = (env_str("SITE_URL", "") or local_site_url(env_int("PORT", 8000))).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -206,8 +208,12 @@ EMBEDDED_WORKER = env_bool("EMBEDDED_WORKER", True)
 
 # --- Mail -----------------------------------------------------------------------------------------------
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "127.0.0.1")
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+# With no SMTP server named (the demo, a first `make run`), mail is written to the server's log and kept in a
+# staff-only outbox at /notifications/outbox/ with its links clickable, so every mail flow can be finished
+# (notifications/outbox.py). `masthead check --deploy` warns about it.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                        else "masthead.notifications.outbox.OutboxBackend")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")

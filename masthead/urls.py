@@ -17,3 +17,10 @@ urlpatterns = [
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.media, name="media"),
     path("", include("masthead.publishing.urls")),
 ]
+
+# The error pages use the site frame (templates/400.html, 403.html, 404.html, 500.html), falling back to a bare
+# page should the frame fail; the 500 page renders from settings alone, so it works with the database down.
+handler400 = "masthead.core.views.bad_request"
+handler403 = "masthead.core.views.permission_denied"
+handler404 = "masthead.core.views.page_not_found"
+handler500 = "masthead.core.views.server_error"

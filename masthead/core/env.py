@@ -49,3 +49,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def local_site_url(port: int) -> str:
+    """The site's address when ``SITE_URL`` is not set: this machine, on the port ``masthead serve`` listens on."""
+    return f"http://127.0.0.1:{port}"

@@ -188,6 +188,18 @@ def publish_on_commit(channel: str, name: str, data: dict[str, Any] | Callable[[
 HEARTBEAT_SECONDS = 20
 
 
+def event_stream(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Marks a view that answers with an event stream (``sse_response``). Requests for it go straight to Django,
+    past the in-process page cache (core/page_cache.py): a stream never ends, so a copy could never be kept, and
+    every reader of a page must get a stream of their own at once."""
+    view.is_event_stream = True  # type: ignore[attr-defined]
+    return view
+
+
+def is_event_stream(view: Callable[..., Any]) -> bool:
+    return getattr(view, "is_event_stream", False) is True
+
+
 async def _stream(channel: str, first: list[Event]) -> AsyncIterator[bytes]:
     with broker.subscribe(channel) as queue:
         yield b"retry: 3000\n\n"

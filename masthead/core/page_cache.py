@@ -4,8 +4,13 @@ Pages that ``masthead.core.cacheable`` marks as shared (``Cache-Control: public 
 no ``Vary``) are kept per server process, and answered without entering Django, until the end of the whole
 second in which they were rendered (N=1; ``cacheable.last_shared_second``): the same bound the origin gives
 nginx's micro-cache in ``X-Accel-Expires``, so a new comment shows within a second through both layers together
-and a held one never shows (shared pages never contain it). Requests carrying a personal cookie, unsafe methods
-and every other response go straight through. A burst of misses for one page renders it once (single flight).
+and a held one never shows (shared pages never contain it).
+
+Only what could be kept is held up. Requests carrying a personal cookie, unsafe methods and event streams (views
+marked ``live.event_stream``, or a request that accepts ``text/event-stream``) go straight through, before any
+waiting. A burst of misses for one page renders it once (single flight), but the others wait only until the
+first answer's headers arrive: when they say it will not be kept (an error, a private or streamed answer), each
+waiting request goes through on its own at once, so nothing that takes long to finish can hold anyone else.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from masthead.core.asgi_layers import ASGIApp, LoopLocal, Message, Receive, Scope, Send
+from masthead.core.asgi_layers import ASGIApp, LoopLocal, Message, Receive, RouteFacts, Scope, Send
 from masthead.core.cacheable import last_shared_second, personal_cookie_names
+from masthead.core.live import is_event_stream
 
 
 @dataclass(frozen=True)
@@ -33,11 +39,16 @@ _CONDITIONS = (b"if-none-match", b"if-modified-since")
 
 
 class Flight:
-    """One page being rendered: the requests for it wait on its lock and then read the stored copy."""
+    """One page being rendered by its first request; the others for it wait until it lands.
+
+    It lands as soon as its answer is known not to be kept (``kept`` stays False: the others go through on their
+    own), or once the copy is stored, or when its render ends without one (its client left, or it finished as
+    its second ended: ``kept`` is None and the others try again, one of them rendering).
+    """
 
     def __init__(self) -> None:
-        self.lock = asyncio.Lock()
-        self.requests = 0
+        self.landed = asyncio.Event()
+        self.kept: bool | None = None
 
 
 def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
@@ -72,31 +83,48 @@ class SharedPageCache:
         self.entries: OrderedDict[tuple[Any, ...], Entry] = OrderedDict()
         self.size = 0
         self.flights: LoopLocal[dict[tuple[Any, ...], Flight]] = LoopLocal(dict)  # renders in flight
+        self._stream_route = RouteFacts(is_event_stream)
         self.personal = {name.encode() for name in personal_cookie_names()}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or self._is_personal(scope):
+        if (scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or self._is_personal(scope)
+                or self._is_stream(scope)):
             await self.app(scope, receive, send)
             return
         key = (scope["method"], scope["path"], scope.get("query_string", b""), self._host(scope))
-        entry = self._fresh(key)
-        if entry is None:
+        while True:
+            entry = self._fresh(key)
+            if entry is not None:
+                await self._answer(entry, scope, send)
+                return
             flights = self.flights.get()
             flight = flights.get(key)
             if flight is None:
                 flight = flights[key] = Flight()
-            flight.requests += 1
-            try:
-                async with flight.lock:
-                    entry = self._fresh(key)
-                    if entry is None:
-                        await self._render(key, scope, receive, send)
-                        return
-            finally:
-                flight.requests -= 1
-                if not flight.requests:  # nobody else waits on it: never keep a lock per URL ever asked for
-                    flights.pop(key, None)
-        await self._answer(entry, scope, send)
+                try:
+                    await self._render(key, scope, receive, send, flight)
+                finally:
+                    self._land(key, flight, flight.kept)
+                return
+            await flight.landed.wait()
+            if flight.kept is False:
+                break  # not a page to keep: render it for this request too, at once
+        await self.app(scope, receive, send)
+
+    def _land(self, key: tuple[Any, ...], flight: Flight, kept: bool | None) -> None:
+        """Wake the requests waiting on ``flight``; the next miss for ``key`` starts a new one (so no flight
+        outlives its requests, nor is one kept per URL ever asked for)."""
+        if flight.landed.is_set():
+            return
+        flight.kept = kept
+        flights = self.flights.get()
+        if flights.get(key) is flight:
+            del flights[key]
+        flight.landed.set()
+
+    def _is_stream(self, scope: Scope) -> bool:
+        accept = _header(scope.get("headers", []), b"accept") or b""
+        return b"text/event-stream" in accept.lower() or self._stream_route(scope)
 
     def _is_personal(self, scope: Scope) -> bool:
         cookie = _header(scope.get("headers", []), b"cookie")
@@ -134,7 +162,8 @@ class SharedPageCache:
         if entry is not None:
             self.size -= len(entry.body)
 
-    async def _render(self, key: tuple[Any, ...], scope: Scope, receive: Receive, send: Send) -> None:
+    async def _render(self, key: tuple[Any, ...], scope: Scope, receive: Receive, send: Send,
+                      flight: Flight) -> None:
         """Pass the response through as it is produced, keeping a copy when it turns out to be shareable.
 
         A conditional request (a revalidating browser or nginx) is rendered without its conditions, so the
@@ -159,11 +188,13 @@ class SharedPageCache:
                 start = message
                 seconds = _shared_seconds(list(message.get("headers", [])))
                 if not seconds or message["status"] != 200:
+                    seconds = 0
                     passing = True  # never kept: the client gets it as it is (a 200 where it asked for 304)
+                    self._land(key, flight, False)  # and nobody waits for it to finish
             elif message["type"] == "http.response.body" and seconds and start is not None:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
-                    self._store(key, start, b"".join(chunks), rendered_at, seconds)
+                    self._land(key, flight, self._store(key, start, b"".join(chunks), rendered_at, seconds))
             if passing:
                 for earlier in held:
                     await send(earlier)
@@ -181,13 +212,16 @@ class SharedPageCache:
                 for message in held:
                     await send(message)
 
-    def _store(self, key: tuple[Any, ...], start: Message, body: bytes, rendered_at: float, seconds: float) -> None:
+    def _store(self, key: tuple[Any, ...], start: Message, body: bytes, rendered_at: float,
+               seconds: float) -> bool | None:
+        """Keep the page: True when kept, False when it never will be (too large), None when it was rendered
+        too late in its second to be kept (the next request renders it again)."""
         if start["status"] != 200 or len(body) > self.max_bytes // 4:
-            return
+            return False
         # Kept until the end of the last whole second it may be shared in (monotonic, so clock steps are harmless).
         remaining = min(seconds, last_shared_second(rendered_at) + 1 - time.time())
         if remaining <= 0:
-            return
+            return None
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
         self._drop(key)
         self._drop_expired()
@@ -197,6 +231,7 @@ class SharedPageCache:
         while self.entries and (len(self.entries) > self.max_entries or self.size > self.max_bytes):
             oldest = next(iter(self.entries))
             self._drop(oldest)
+        return True
 
     async def _answer(self, entry: Entry, scope: Scope, send: Send) -> None:
         if entry.etag is not None and _matches(entry.etag, _header(scope.get("headers", []), b"if-none-match")):

@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -33,9 +32,9 @@ from django.core.exceptions import RequestAborted
 from django.core.handlers import base
 from django.core.handlers.asgi import ASGIHandler, get_script_prefix
 from django.http import FileResponse, HttpResponseBase, HttpResponseServerError
-from django.urls import Resolver404, resolve, set_script_prefix
+from django.urls import set_script_prefix
 
-from masthead.core.asgi_layers import ASGIApp, Message, Receive, Scope, Send
+from masthead.core.asgi_layers import ASGIApp, Message, Receive, RouteFacts, Scope, Send
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +44,6 @@ STREAM_PIECE = 256 * 1024
 # How long a thread waits for the loop to take one piece (a client that reads nothing for this long is dropped,
 # and a stopping server never keeps a thread, and so the process, waiting for longer).
 HAND_OVER_SECONDS = 30.0
-# Paths whose view kind was looked up, most recent last (a crawler must not grow it without bound).
-VIEW_KIND_ENTRIES = 4096
 
 
 @dataclass
@@ -69,7 +66,7 @@ class ThreadedDjango(ASGIHandler):
         # ten times as long (a popular page is rendered again each second), only for the CPU they share.
         self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="masthead-django")
         self.write_pool = ThreadPoolExecutor(max_workers=write_threads, thread_name_prefix="masthead-django-write")
-        self._view_kinds: OrderedDict[str, bool] = OrderedDict()
+        self._is_async_view = RouteFacts(iscoroutinefunction)  # the live event streams
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or self._is_async_view(scope):
@@ -165,24 +162,6 @@ class ThreadedDjango(ASGIHandler):
             pass  # the client went away, or stopped reading, or the server is stopping
         finally:
             response.close()
-
-    # --- routing ----------------------------------------------------------------------------------------
-
-    def _is_async_view(self, scope: Scope) -> bool:
-        path = scope["path"]
-        root = scope.get("root_path", "")
-        if root and path.startswith(root):
-            path = path[len(root):]
-        kind = self._view_kinds.get(path)
-        if kind is None:
-            try:
-                kind = iscoroutinefunction(resolve(path).func)
-            except Resolver404:
-                kind = False
-            self._view_kinds[path] = kind
-            if len(self._view_kinds) > VIEW_KIND_ENTRIES:
-                self._view_kinds.popitem(last=False)
-        return kind
 
 
 async def _note_disconnect(receive: Receive, left: threading.Event) -> None:

@@ -1,13 +1,86 @@
 from __future__ import annotations
 
+import logging
 import mimetypes
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.template import loader
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+log = logging.getLogger(__name__)
+
+
+
+def _bare(title: str, message: str) -> str:
+    """The last resort, if even the site frame cannot be rendered (a template or static manifest broken by a
+    deploy, a URL configuration without the site's pages): still a readable page on a phone."""
+    return ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>'
+            f"<body><h1>{title}</h1><p>{message}</p></body></html>")
+
+
+BARE_500 = _bare("Something went wrong on our side", "Please try again in a moment.")
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler404: templates/404.html in the site frame, or a bare page should that fail to render."""
+    try:
+        return defaults.page_not_found(request, exception)
+    except Exception:
+        log.exception("The 404 page could not be rendered")
+        return HttpResponseNotFound(_bare("Page not found", "We could not find that page."))
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    try:
+        return defaults.permission_denied(request, exception)
+    except Exception:
+        log.exception("The 403 page could not be rendered")
+        return HttpResponseForbidden(_bare("Not allowed", "This page is not open to you."))
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    try:
+        return defaults.bad_request(request, exception)
+    except Exception:
+        log.exception("The 400 page could not be rendered")
+        return HttpResponseBadRequest(_bare("Bad request", "We could not understand that request."))
+
+
+def server_error(request: HttpRequest) -> HttpResponseServerError:
+    """handler500: the error page in the site frame, from settings alone.
+
+    No RequestContext (its context processors read the session and the user), no query (the topic links need
+    the database, which may be what failed): the page renders when the database is down.
+    """
+    context = {
+        "publication_name": settings.PUBLICATION_NAME,
+        "publication_tagline": settings.PUBLICATION_TAGLINE,
+        "publication_language": settings.PUBLICATION_LANGUAGE,
+    }
+    try:
+        body = loader.get_template("500.html").render(context)
+    except Exception:  # never let the error page raise in its turn
+        log.exception("The 500 page could not be rendered")
+        body = BARE_500
+    response = HttpResponseServerError(body)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @never_cache

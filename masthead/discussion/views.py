@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from masthead.core.live import sse_response
+from masthead.core.live import event_stream, sse_response
 from masthead.discussion.actions import (
     DiscussionError,
     NewComment,
@@ -152,6 +152,7 @@ def fragment(request: HttpRequest, thread_id: int) -> HttpResponse:
     return response
 
 
+@event_stream
 @require_GET
 async def events(request: HttpRequest, thread_id: int) -> StreamingHttpResponse:
     """Server-sent events for one thread: each new visible comment, as rendered HTML."""

@@ -107,6 +107,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     return HttpResponseRedirect(url, status=303)
 
 
+@live.event_stream
 async def live_totals(request: HttpRequest, campaign_id: int) -> StreamingHttpResponse:
     """Server-sent events with the campaign's totals: the current figures at once, then each change."""
     campaign = await Campaign.objects.filter(pk=campaign_id).afirst()

@@ -31,6 +31,18 @@ class QueueItem:
         return f"u:{self.comment.user_id}" if self.comment.user_id else self.comment.reader_key
 
 
+def _reported() -> Any:
+    """The comments the flagged tab lists: reported (an open flag) and still shown or waiting for a decision.
+
+    A subquery on the open-flag index, not ``flags__resolved_at__isnull=True``: across the reverse relation that
+    is a LEFT JOIN, and a comment nobody flagged has a NULL there too (every published comment was listed)."""
+    from masthead.discussion.models import Comment
+    from masthead.moderation.models import Flag
+
+    open_flags = Flag.objects.filter(resolved_at__isnull=True).values("comment_id")
+    return Comment.objects.filter(id__in=open_flags, status__in=[Comment.Status.VISIBLE, Comment.Status.PENDING])
+
+
 def _comments(tab: str, after: int | None) -> Any:
     """Pending oldest first, rejected newest first, both on the (status, created_at) index; keyset by the last
     comment of the previous page (its time, then its id)."""
@@ -38,8 +50,7 @@ def _comments(tab: str, after: int | None) -> Any:
 
     base = Comment.objects.select_related("thread__article", "parent", "user")
     if tab == "flagged":
-        rows = base.filter(flags__resolved_at__isnull=True,
-                           status__in=[Comment.Status.VISIBLE, Comment.Status.PENDING]).distinct().order_by("id")
+        rows = _reported().select_related("thread__article", "parent", "user").order_by("id")
         return rows.filter(id__gt=after) if after else rows
     newest_first = tab == "rejected"
     status = Comment.Status.REJECTED if newest_first else Comment.Status.PENDING
@@ -86,10 +97,9 @@ def load(tab: str, after: int | None = None) -> tuple[list[QueueItem], int | Non
 
 def counts() -> dict[str, int]:
     from masthead.discussion.models import Comment
-    from masthead.moderation.models import Flag
 
     return {
         "pending": Comment.objects.filter(status=Comment.Status.PENDING).count(),
-        "flagged": Flag.objects.filter(resolved_at__isnull=True).values("comment_id").distinct().count(),
+        "flagged": _reported().count(),  # the rows the tab lists
         "rejected": Comment.objects.filter(status=Comment.Status.REJECTED).count(),
     }

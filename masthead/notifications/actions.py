@@ -26,7 +26,15 @@ from django.utils import timezone
 from masthead.core.network import keyed_hash
 from masthead.core.ratelimit import hit
 from masthead.notifications import config
-from masthead.notifications.models import Delivery, DigestState, Notice, Subscriber, Subscription, new_token_key
+from masthead.notifications.models import (
+    Delivery,
+    DigestState,
+    Notice,
+    OutboxMail,
+    Subscriber,
+    Subscription,
+    new_token_key,
+)
 from masthead.notifications.verification import mark_verified, normalize_email
 
 MAX_EMAIL = 254
@@ -316,3 +324,15 @@ def do_take_digest(subscriber_id: int, thread_id: int) -> int | None:
         Notice.objects.filter(pk__in=[n.pk for n in keep]).update(delivery=delivery)
     return delivery.pk
 
+
+
+OUTBOX_KEEP = 500  # mails kept in the outbox; older ones are dropped as new ones arrive
+
+
+def do_keep_outbox_mail(*, from_email: str, to: list[str], subject: str, body: str) -> OutboxMail:
+    """Keep a mail in the staff outbox instead of sending it (no SMTP server configured: outbox.py)."""
+    with transaction.atomic():
+        mail = OutboxMail.objects.create(from_email=from_email[:300], to=", ".join(to), subject=subject[:300],
+                                         body=body)
+        OutboxMail.objects.filter(id__lte=mail.pk - OUTBOX_KEEP).delete()
+    return mail

@@ -159,3 +159,20 @@ class ModerationDigestOptIn(models.Model):
 
     def __str__(self) -> str:
         return f"moderation digest for {self.user_id}"
+
+
+class OutboxMail(models.Model):
+    """A mail kept instead of sent, when no SMTP server is configured (the demo, a first run): staff read it at
+    /notifications/outbox/ and follow its links there. See outbox.py; only the latest ``OUTBOX_KEEP`` are kept."""
+
+    created_at = models.DateTimeField(default=timezone.now)
+    from_email = models.CharField(max_length=300)
+    to = models.TextField(help_text="The recipients, comma-separated.")
+    subject = models.CharField(max_length=300)
+    body = models.TextField(help_text="The plain-text part.")
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} to {self.to}"

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from masthead.notifications.models import Delivery, Subscriber, Subscription, VerifiedEmail
+from masthead.notifications.models import Delivery, OutboxMail, Subscriber, Subscription, VerifiedEmail
 from masthead.notifications.verification import normalize_email
 
 
@@ -35,10 +35,12 @@ def export_address(email: str) -> dict[str, Any]:
 
 
 def do_erase_address(email: str) -> int:
-    """Delete the address's subscriptions, notices, mail records and verification; returns rows deleted."""
+    """Delete the address's subscriptions, notices, mail records, verification and the mails kept for it in the
+    outbox (no SMTP configured); returns rows deleted."""
     email = normalize_email(email)
     with transaction.atomic():
         deleted = Delivery.objects.filter(to_email=email).delete()[0]
+        deleted += OutboxMail.objects.filter(to__iexact=email).delete()[0]
         deleted += Subscriber.objects.filter(email=email).delete()[0]
         deleted += VerifiedEmail.objects.filter(email=email).delete()[0]
     return deleted

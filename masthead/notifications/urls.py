@@ -8,4 +8,5 @@ urlpatterns = [
     path("confirm/<str:token>", views.confirm, name="confirm"),
     path("unsubscribe/<str:token>", views.unsubscribe, name="unsubscribe"),
     path("moderation-digest", views.moderation_digest, name="moderation_digest"),
+    path("outbox/", views.outbox, name="outbox"),
 ]

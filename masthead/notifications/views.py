@@ -179,3 +179,27 @@ def moderation_digest(request: HttpRequest) -> HttpResponse:
     return render(request, "notifications/moderation_digest.html", {"enabled": opt_in,
                                                                      "has_email": bool(request.user.email)})
 
+
+
+OUTBOX_PAGE = 50
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def outbox(request: HttpRequest) -> HttpResponse:
+    """The mails kept instead of sent (no SMTP server configured: outbox.py), newest first, links clickable.
+
+    Superusers only: the mails hold every reader's sign-in and confirmation links."""
+    from django.contrib.auth.views import redirect_to_login
+
+    from masthead.notifications import outbox as outbox_backend
+    from masthead.notifications.models import OutboxMail
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not (request.user.is_staff and request.user.is_superuser):
+        return _private(render(request, "403.html", status=403))
+    mails = list(OutboxMail.objects.order_by("-id")[:OUTBOX_PAGE])
+    return _private(render(request, "notifications/outbox.html", {
+        "mails": mails, "active": outbox_backend.is_active(), "site_url": settings.SITE_URL,
+    }))

@@ -13,6 +13,7 @@ PRODUCTION = {
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "news.example.org",
     "SITE_URL": "https://news.example.org",
+    "EMAIL_HOST": "mail.example.org",
 }
 
 
@@ -38,3 +39,11 @@ def test_deploy_checks_flag_a_site_without_https(tmp_path):
     assert result.returncode != 0
     assert "security.W004" in result.stderr  # no HSTS
     assert "security.W008" in result.stderr  # no redirect to HTTPS
+
+
+def test_deploy_checks_flag_a_site_that_sends_no_mail(tmp_path):
+    env = {k: v for k, v in PRODUCTION.items() if k != "EMAIL_HOST"}
+    result = deploy_check(tmp_path, **env)
+
+    assert result.returncode != 0
+    assert "masthead.W003" in result.stderr  # mail kept in the outbox, never sent

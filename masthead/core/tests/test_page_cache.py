@@ -112,3 +112,89 @@ def test_a_revalidation_that_misses_fills_the_cache_for_everyone(live_site):
     _, _, page = fetch(url)
     assert b"The depot reopens in May." not in page  # the full page was kept by the revalidation's render
     assert int(time.time()) == second, "the machine was too slow for this test's timing"
+
+
+# --- every kind of request that passes through the cache ----------------------------------------------------
+
+
+def test_a_signed_in_readers_page_is_neither_served_from_nor_kept_in_the_cache(live_site, settings):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # a persona, not a login test
+    article = make_article("Harbour dredging")
+    url = f"{live_site.url}{article.get_absolute_url()}"
+    staff = Client()
+    staff.force_login(User.objects.create_superuser("editor", password="pw-for-tests-only"))
+    session = f"sessionid={staff.cookies['sessionid'].value}"
+    sleep_until_next_second()
+    _, headers, page = fetch(url, Cookie=session)
+    assert headers["Cache-Control"] == "private, max-age=0"
+    assert b"Edit this article" in page  # the editor's own page
+    _, headers, anonymous = fetch(url)
+    assert headers["Cache-Control"] == "public, max-age=0, s-maxage=1"
+    assert b"Edit this article" not in anonymous  # the editor's copy was not kept for everyone
+    post_visible_comment(article, "Dredging starts Monday.")
+    _, _, fresh = fetch(url, Cookie=f"theme=dark; {session}")
+    assert b"Dredging starts Monday." in fresh  # not the anonymous copy of this second either
+
+
+def test_an_error_is_never_kept(live_site):
+    from masthead.publishing.actions import do_publish_article
+    from masthead.publishing.models import Article
+
+    article = make_article("Night market", status=Article.Status.DRAFT)
+    url = f"{live_site.url}{article.get_absolute_url()}"
+    sleep_until_next_second()
+    status, headers, _ = fetch(url)
+    assert status == 404
+    assert "public" not in (headers["Cache-Control"] or "")
+    do_publish_article(article)
+    status, _, page = fetch(url)
+    assert status == 200  # within the same second: the 404 was passed on, not kept
+    assert b"Night market" in page
+
+
+def test_head_is_answered_from_the_cache_without_a_body(live_site):
+    article = make_article("Ferry fares")
+    url = f"{live_site.url}{article.get_absolute_url()}"
+    sleep_until_next_second()
+    _, get_headers, body = fetch(url)
+    answers = []
+    for _ in range(2):  # the first fills the cache for HEAD, the second is answered from it
+        request = urllib.request.Request(url, method="HEAD")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            answers.append((response.status, response.headers, response.read()))
+    for status, headers, head_body in answers:
+        assert (status, head_body) == (200, b"")
+        assert headers["ETag"] == get_headers["ETag"]
+        assert headers["Cache-Control"] == "public, max-age=0, s-maxage=1"
+        assert headers["Content-Length"] == str(len(body))
+
+
+def test_every_anonymous_reader_of_the_funding_bar_gets_its_own_stream(live_site, settings):
+    """Three anonymous readers stream one campaign's totals at once (as curl: no cookie, no Accept header): each
+    gets the current totals at once, then the change. The page cache once held every stream but the first."""
+    from masthead.funding.models import Campaign
+    from masthead.funding.tests import stripe_fakes as fakes
+    from masthead.testing.streams import close_all, open_streams
+
+    settings.STRIPE_WEBHOOK_SECRET = fakes.SECRET
+    campaign = Campaign.objects.create(name="Monthly goal", goal=500_000, is_active=True)
+    streams = open_streams(f"{live_site.url}/support/live/{campaign.pk}/", 3, timeout=5)
+    try:
+        for stream in streams:
+            [(name, first)] = stream.wait_for(1)
+            assert (name, first["raised"]) == ("totals", 0)
+        payload = fakes.body(fakes.event("checkout.session.completed",
+                                         fakes.checkout_session("pi_three", 25_000, campaign.pk)))
+        request = urllib.request.Request(f"{live_site.url}/support/webhooks/stripe/", data=payload, method="POST",
+                                         headers={"Content-Type": "application/json",
+                                                  "Stripe-Signature": fakes.sign(payload)})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 200
+        for stream in streams:
+            events = stream.wait_for(2)
+            assert [(name, data["raised"]) for name, data in events] == [("totals", 0), ("totals", 25_000)]
+    finally:
+        close_all(streams)

@@ -7,6 +7,11 @@ would each start their own server for separate tests).
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
+import time
+import urllib.parse
 import urllib.request
 from email.message import Message
 
@@ -72,3 +77,102 @@ def test_serve_with_several_processes_answers_and_stops_cleanly(install):
     assert seconds < 8
     # Without Redis, live events stay in the process that made the change: the operator is told.
     assert "2 processes without REDIS_URL" in log.read_text()
+
+
+def test_links_follow_the_port_served_on_when_no_site_url_is_set(install):
+    """`PORT=9000 make run` (PORT in the environment) and `masthead serve --port` both link to the port they serve
+    on: robots.txt, the sitemaps and the feeds all carry SITE_URL."""
+    env = {k: v for k, v in install.env.items() if k not in ("SITE_URL", "PORT")}
+    by_environment, by_option = free_port(), free_port()
+    for port, args, extra in [(by_environment, [], {"PORT": str(by_environment)}),
+                              (by_option, ["--port", str(by_option)], {})]:
+        url = f"http://127.0.0.1:{port}"
+        log = install.data_dir / f"serve-{port}.log"
+        process = start(["serve", "--no-collectstatic", *args], {**env, **extra}, log)
+        try:
+            wait_for_http(f"{url}/healthz", process, log)
+            _, _, robots = get(f"{url}/robots.txt")
+            assert f"Sitemap: {url}/sitemap.xml" in robots.decode()
+            _, _, sitemap = get(f"{url}/sitemap.xml")
+            assert f"<loc>{url}/sitemaps/pages.xml</loc>" in sitemap.decode()
+            _, _, feed = get(f"{url}/feed/")
+            assert f"<link>{url}/</link>" in feed.decode()
+        finally:
+            stop(process)
+
+
+def test_an_explicit_site_url_is_kept_whatever_the_port(install):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = install.data_dir / "serve-site-url.log"
+    process = start(["serve", "--no-collectstatic", "--port", str(port)],
+                    {**install.env, "SITE_URL": "https://news.example.org/"}, log)
+    try:
+        wait_for_http(f"{url}/healthz", process, log)
+        _, _, robots = get(f"{url}/robots.txt")
+        assert "Sitemap: https://news.example.org/sitemap.xml" in robots.decode()
+    finally:
+        stop(process)
+
+
+MAKE_THREAD = (
+    "import django; django.setup(); "
+    "from masthead.publishing.tests.factories import make_article; "
+    "from masthead.discussion.actions import thread_for_article; "
+    "print(thread_for_article(make_article('Tram depot plans')).pk)"
+)
+
+
+def post_form(url: str, origin: str, fields: dict[str, str]) -> tuple[int, bytes]:
+    """A browser's form post: Origin is our own (the CSRF check, core/csrf.py)."""
+    data = urllib.parse.urlencode(fields).encode()
+    request = urllib.request.Request(url, data=data, method="POST", headers={"Origin": origin})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.read()
+
+
+def test_without_smtp_every_mail_flow_is_finished_from_the_server_log(install):
+    """`make run` with no EMAIL_* settings: the "Notify of" confirmation and a sign-in link reach the server's log
+    (and the staff outbox), and following them there completes each flow."""
+    env = {k: v for k, v in install.env.items() if not k.startswith("EMAIL_")}
+    thread = subprocess.run([sys.executable, "-c", MAKE_THREAD], env=env, capture_output=True, text=True,
+                            check=True, timeout=60).stdout.strip()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = install.data_dir / "serve-mail.log"
+    process = start(["serve", "--no-collectstatic", "--port", str(port)], env, log)
+    try:
+        wait_for_http(f"{url}/healthz", process, log)
+        assert f"kept for superusers at {url}/notifications/outbox/" in log.read_text()
+
+        status, page = post_form(f"{url}/notifications/subscribe", url,
+                                 {"thread": thread, "email": "ada@example.org", "kind": "thread"})
+        assert (status, b"Check your inbox" in page) == (200, True)
+        logged = wait_for_text(log, "/notifications/confirm/")
+        confirm = re.search(rf"{re.escape(url)}/notifications/confirm/\S+", logged)
+        assert confirm, log.read_text()
+        status, page = post_form(confirm.group(0), url, {})
+        assert (status, b"You are subscribed" in page) == (200, True)
+
+        post_form(f"{url}/account/sign-in", url, {"email": "reader@example.org"})
+        link = re.search(rf"{re.escape(url)}/account/link/sign_in/\S+", wait_for_text(log, "/account/link/"))
+        assert link, log.read_text()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        request = urllib.request.Request(link.group(0), data=b"claim=1", method="POST", headers={"Origin": url})
+        with opener.open(request, timeout=10) as response:  # follows the redirect, signed in
+            assert response.status == 200
+        with opener.open(f"{url}/account/", timeout=10) as response:
+            assert b"reader@example.org" in response.read()
+    finally:
+        stop(process)
+    assert "Connection refused" not in log.read_text()  # nothing tried port 25
+
+
+def wait_for_text(path, text: str, timeout: float = 20) -> str:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        content = path.read_text()
+        if text in content:
+            return content
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never reached {path}:\n{path.read_text()}")

@@ -192,3 +192,85 @@ def test_the_page_cache_forgets_pages_past_their_second():
     run(_request(app, "/articles/new/"))
     assert list(app.entries) == [("GET", "/articles/new/", b"", b"")]
     assert app.size == len(b"/articles/new/" * 100)
+
+
+class CountingApp:
+    """A real ASGI app that takes ``delay`` seconds over each answer, counting the answers it made and how many it
+    was making at once. ``shared`` answers are pages every reader may share; the others are kept by nobody (an
+    answer without caching headers: a stream, an error, a private page)."""
+
+    def __init__(self, delay: float, *, shared: bool, stream: bool = False) -> None:
+        self.delay, self.shared, self.stream = delay, shared, stream
+        self.calls = self.running = self.most = 0
+
+    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        self.calls += 1
+        self.running += 1
+        self.most = max(self.most, self.running)
+        headers = [(b"cache-control", b"public, max-age=0, s-maxage=1")] if self.shared else []
+        try:
+            if not self.stream:
+                await asyncio.sleep(self.delay)
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            if self.stream:  # starts at once, then goes on, like a live-event stream
+                await send({"type": "http.response.body", "body": b"retry: 3000\n\n", "more_body": True})
+                await asyncio.sleep(self.delay)
+            await send({"type": "http.response.body", "body": b"the answer"})
+        finally:
+            self.running -= 1
+
+
+async def _requests(app, count: int, path: str = "/same/", headers: list | None = None) -> list[list[dict]]:  # type: ignore[no-untyped-def]
+    async def one() -> list[dict]:
+        sent: list[dict] = []
+
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": headers or []}
+        await app(scope, receive, send)
+        return sent
+
+    return await asyncio.gather(*(one() for _ in range(count)))
+
+
+def test_answers_the_cache_will_not_keep_never_wait_for_each_other():
+    inner = CountingApp(0.3, shared=False, stream=True)
+    app = SharedPageCache(inner)
+    answers = run(_requests(app, 3))
+    # Three readers of one URL whose answer is not shareable: all three were answered side by side, none waited
+    # for the first to finish (a live stream never finishes).
+    assert inner.most == 3
+    assert [answer[-1]["body"] for answer in answers] == [b"the answer"] * 3
+    assert not app.entries
+    assert all(not flights for flights in app.flights.values.values())
+
+
+def test_event_streams_pass_the_cache_by_route_and_by_accept_header():
+    from masthead.discussion.views import events
+
+    assert getattr(events, "is_event_stream", False)  # the route's view is marked
+    # Even an answer that looks shareable is neither kept nor waited for on a stream's route.
+    inner = CountingApp(0.2, shared=True, stream=True)
+    app = SharedPageCache(inner)
+    run(_requests(app, 3, "/discussion/threads/1/events"))
+    assert (inner.calls, inner.most) == (3, 3)
+    run(_requests(app, 3, "/support/live/1/"))
+    assert (inner.calls, inner.most) == (6, 3)
+    # Any path a client asks an event stream of.
+    run(_requests(app, 3, "/elsewhere/", headers=[(b"accept", b"text/event-stream")]))
+    assert (inner.calls, inner.most) == (9, 3)
+    assert not app.entries
+
+
+def test_a_burst_of_misses_for_a_shareable_page_renders_it_once():
+    inner = CountingApp(0.05, shared=True)
+    app = SharedPageCache(inner)
+    time.sleep(1 - time.time() % 1 + 0.01)  # early in a second: the copy is kept until its end
+    answers = run(_requests(app, 10))
+    assert inner.calls == 1
+    assert [answer[-1]["body"] for answer in answers] == [b"the answer"] * 10
+    assert all(not flights for flights in app.flights.values.values())

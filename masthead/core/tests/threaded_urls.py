@@ -11,6 +11,9 @@ from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse, S
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
+# The site's error handlers: its 404 page needs the site's URLs, missing here, so it falls back to a bare page.
+from masthead.urls import handler400, handler403, handler404, handler500  # noqa: F401
+
 BIG_PART = b"0123456789abcdef" * 4096  # 64 KiB
 
 

@@ -1,53 +1,18 @@
-"""Live updates over server-sent events, through the real ASGI server: visible comments only."""
+"""Live updates over server-sent events, through the real ASGI server: visible comments only, to every reader."""
 
 import json
-import socket
-import threading
 import time
 import urllib.request
 
 import pytest
 from django.db import transaction
 
-from masthead.discussion.actions import do_change_status, do_edit_comment, thread_for_article
+from masthead.core.live import broker
+from masthead.discussion.actions import do_change_status, do_edit_comment, thread_channel, thread_for_article
 from masthead.discussion.models import Comment, DiscussionSettings
 from masthead.discussion.tests.helpers import make_article, post_as, reader
-
-
-class Stream:
-    """Reads an event stream on a thread and keeps the events it sees."""
-
-    def __init__(self, url: str) -> None:
-        self.events: list[tuple[str, dict]] = []
-        self.response = urllib.request.urlopen(url, timeout=10)
-        assert self.response.headers["Content-Type"].startswith("text/event-stream")
-        self.thread = threading.Thread(target=self._read, daemon=True)
-        self.thread.start()
-
-    def _read(self) -> None:
-        name = None
-        try:
-            for raw in self.response:
-                line = raw.decode().rstrip("\n")
-                if line.startswith("event: "):
-                    name = line[7:]
-                elif line.startswith("data: ") and name:
-                    self.events.append((name, json.loads(line[6:])))
-        except (OSError, ValueError):
-            return
-
-    def wait_for(self, count: int, seconds: float = 5.0) -> list:
-        deadline = time.monotonic() + seconds
-        while len(self.events) < count and time.monotonic() < deadline:
-            time.sleep(0.02)
-        return self.events
-
-    def close(self) -> None:
-        # Shut the socket itself: the reader thread is blocked on it, and the server notices the disconnect.
-        sock = self.response.fp.raw._sock  # type: ignore[attr-defined]
-        sock.shutdown(socket.SHUT_RDWR)
-        self.thread.join(5)
-        self.response.close()
+from masthead.testing.streams import EventStream as Stream
+from masthead.testing.streams import close_all, open_streams
 
 
 @pytest.mark.django_db(transaction=True)
@@ -95,3 +60,25 @@ def test_edits_and_removals_stream_without_the_removed_text(live_site):
         assert events[1][1] == {"id": comment.pk, "deleted": False}
     finally:
         stream.close()
+
+
+def _wait_subscribed(channel: str, count: int, seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while broker.subscriber_count(channel) < count and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert broker.subscriber_count(channel) == count
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_anonymous_reader_of_a_thread_gets_the_new_comment(live_site):
+    """Three anonymous readers (no cookie, no Accept header: as curl) stream one thread at once; each is answered
+    at once and each receives the new comment. The page cache once held every stream but the first."""
+    thread = thread_for_article(make_article())
+    streams = open_streams(f"{live_site.url}/discussion/threads/{thread.pk}/events", 3, timeout=5)
+    try:
+        _wait_subscribed(thread_channel(thread.pk), 3)
+        shown = post_as(thread, reader("a"), body="For all three of you")
+        for stream in streams:
+            assert [(name, data["id"]) for name, data in stream.wait_for(1, seconds=5)] == [("comment", shown.pk)]
+    finally:
+        close_all(streams)

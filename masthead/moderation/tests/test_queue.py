@@ -169,3 +169,29 @@ def test_flagged_tab_lists_open_flags_until_a_moderator_decides(moderator_client
     moderator_client.post(f"/moderation/comments/{comment.pk}/decide", {"action": "approve"})
     page = moderator_client.get("/moderation/?tab=flagged").content.decode()
     assert "A visible remark someone disliked." not in page
+
+
+def test_flagged_tab_lists_only_comments_with_open_flags(moderator_client, monkeypatch):
+    from masthead.moderation import actions, queue
+
+    thread = make_thread(headline="Ferry timetable")
+    quiet = [post_as(thread, reader(f"q{n}"), body=f"An unreported remark number {n}.") for n in range(3)]
+    reported = [post_as(thread, reader(f"r{n}"), body=f"A reported remark number {n}.") for n in range(3)]
+    settled = post_as(thread, reader("s"), body="A remark reported, then approved.")
+    for n, comment in enumerate([*reported, settled]):
+        actions.do_flag(comment, f"g:flagger-{n}", "off_topic", network_hash=f"net-f{n}")
+    moderator_client.post(f"/moderation/comments/{settled.pk}/decide", {"action": "approve"})
+
+    page = moderator_client.get("/moderation/?tab=flagged").content.decode()
+    for comment in reported:
+        assert f'data-id="{comment.pk}"' in page
+    for comment in [*quiet, settled]:
+        assert f'data-id="{comment.pk}"' not in page
+    assert queue.counts()["flagged"] == 3
+    assert '>Flagged <span class="mq__count">3</span>' in page
+
+    monkeypatch.setattr(queue, "PAGE_SIZE", 2)  # pages hold only reported comments too
+    items, after = queue.load("flagged")
+    more, end = queue.load("flagged", after)
+    assert [item.comment.pk for item in [*items, *more]] == [comment.pk for comment in reported]
+    assert end is None

@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from masthead.core.env import env_str, local_site_url
 from masthead.core.worker import EmbeddedWorker
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,12 @@ class Command(BaseCommand):
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, note_stop)
 
+        port = int(options["port"])  # type: ignore[call-overload]
+        if not env_str("SITE_URL", ""):
+            # The default address follows the port served on: here, and in every process uvicorn starts (they read
+            # the settings again from the environment).
+            os.environ["PORT"] = str(port)
+            settings.SITE_URL = local_site_url(port)
         workers = int(options["workers"])  # type: ignore[call-overload]
         if workers < 1:
             raise CommandError("--workers must be at least 1")
@@ -101,7 +108,7 @@ class Command(BaseCommand):
         config = uvicorn.Config(
             "masthead.asgi:application",
             host=str(options["host"]),
-            port=int(options["port"]),  # type: ignore[call-overload]
+            port=port,
             workers=workers if workers > 1 else None,
             lifespan="off",
             proxy_headers=False,  # client addresses come from TRUSTED_PROXIES in masthead.core.network
@@ -112,6 +119,9 @@ class Command(BaseCommand):
             log_level=os.environ.get("LOG_LEVEL", "info").lower(),
         )
         self.stdout.write(f"Masthead serving at http://{options['host']}:{options['port']}")
+        if settings.EMAIL_BACKEND == "masthead.notifications.outbox.OutboxBackend":
+            self.stdout.write(f"No SMTP server set (EMAIL_HOST): mail is written to this log and kept for superusers "
+                              f"at {settings.SITE_URL}/notifications/outbox/")
         self.stdout.flush()
         try:
             if workers > 1:
