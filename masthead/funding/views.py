@@ -109,7 +109,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     try:
         url = actions.do_start_portal(str(customer))
     except stripe_client.NotConfigured:
-        return render(request, "funding/manage.html", {"unavailable": True}, status=503)
+        return render(request, "funding/manage.html", {"not_configured": True}, status=503)
     except stripe.StripeError:
         return render(request, "funding/manage.html", {"unavailable": True}, status=502)
     return HttpResponseRedirect(url, status=303)

@@ -9,7 +9,6 @@ import time_machine
 from masthead.funding.models import Campaign
 from masthead.funding.tests import stripe_fakes
 
-
 # Every funding test runs on this clock (it ticks on from here), so none depends on when it runs: monthly totals,
 # "received on" dates and signature timestamps are all taken from it. A test about a moment (a month's last
 # second, a time zone's midnight) moves the clock itself or passes ``now=``.

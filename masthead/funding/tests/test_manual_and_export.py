@@ -11,7 +11,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from masthead.accounts.staff_roles import FUNDING
-
 from masthead.funding import actions, ledger
 from masthead.funding.csv_export import neutralise
 from masthead.funding.models import Campaign, Donation, FundingAudit
