@@ -18,9 +18,10 @@ log = logging.getLogger(__name__)
 ATTEMPTS = 5
 
 
-def _refuse(reason: str, detail: object) -> JsonResponse:
+def _refuse(reason: str, detail: object, *, show: str = "") -> JsonResponse:
+    """400, logged; ``show`` is a detail safe to send back (Stripe's dashboard shows the response body)."""
     log.warning("Stripe webhook refused (%s): %s", reason, detail)
-    return JsonResponse({"error": reason}, status=400)
+    return JsonResponse({"error": reason, **({"detail": show} if show else {})}, status=400)
 
 
 @csrf_exempt  # Stripe cannot send a CSRF token; the signature is the authentication.
@@ -42,7 +43,7 @@ def stripe_webhook(request: HttpRequest) -> HttpResponse:
             break
         except stripe_events.BadEvent as error:
             # Signed by Stripe but not something we can record; the transaction rolled back, nothing changed.
-            return _refuse("unusable event", f"{str(event.get('id'))[:100]}: {error}")
+            return _refuse("unusable event", f"{str(event.get('id'))[:100]}: {error}", show=str(error))
         except DataError as error:
             # A value the database refuses (a check constraint, a length): also nothing changed.
             return _refuse("unusable event", f"{str(event.get('id'))[:100]}: {error}")

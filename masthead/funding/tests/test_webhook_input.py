@@ -53,6 +53,9 @@ def test_signed_event_with_an_unusable_amount_is_refused(client, campaign, paid,
         with caplog.at_level(logging.WARNING, logger="masthead.funding.webhooks"):
             response = fakes.post(client, fakes.event(kind, obj))
         assert response.status_code == 400, (kind, amount)
+        field = "amount_total" if kind.startswith("checkout") else "amount_refunded"
+        assert response.json() == {"error": "unusable event",
+                                   "detail": f"{field} is not a whole amount from 0 to 10000000000000"}
         assert "unusable event" in caplog.text
     assert _ledger() == paid
 
