@@ -93,20 +93,19 @@ def to_minor(text: str, currency: str, *, maximum: int = AMOUNT_CEILING) -> int:
     """
     raw = str(text).strip()
     decimal_mark, group_mark = separators()
-    cleaned = _SPACES.sub("", raw)
+    cleaned = _SPACES.sub(" ", raw)  # every kind of space groups thousands, like the locale's separator
     if not cleaned:
         raise AmountError(f"Enter an amount, for example {example(currency)}.")
     if len(cleaned) > _MAX_INPUT:
         raise AmountError("That amount is too long to be real.")
     if cleaned.startswith("-"):
         raise AmountError("Enter an amount greater than zero.")
-    whole, mark, decimals = cleaned.partition(decimal_mark)
-    groups = whole.split(group_mark) if group_mark and not _SPACES.fullmatch(group_mark) else [whole]
+    whole, _, decimals = cleaned.partition(decimal_mark)
+    groups = re.split(f"[{re.escape(group_mark)} ]", whole)
     readable = (
         all(part.isascii() and part.isdigit() for part in groups)
         and (len(groups) == 1 or (len(groups[0]) <= 3 and all(len(part) == 3 for part in groups[1:])))
         and (decimals == "" or (decimals.isascii() and decimals.isdigit()))
-        and not (mark and whole == "" and decimals == "")
     )
     if not readable:
         raise _unreadable(raw, currency)
