@@ -321,6 +321,9 @@ STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", 2)
 FUNDING_CHECKOUT_PER_NETWORK = env_int("FUNDING_CHECKOUT_PER_NETWORK", 10)
 FUNDING_CHECKOUT_GLOBAL = env_int("FUNDING_CHECKOUT_GLOBAL", 300)
 FUNDING_CHECKOUT_WINDOW = env_int("FUNDING_CHECKOUT_WINDOW", 3600)
+# Policy caps in major units of the campaign's currency (below the hard ceilings in funding/money.py).
+FUNDING_MAX_DONATION = env_int("FUNDING_MAX_DONATION", 1_000_000)
+FUNDING_MAX_GOAL = env_int("FUNDING_MAX_GOAL", 100_000_000)
 
 # --- Notifications ("Notify of") --------------------------------------------------------------------------
 # See docs/notifications.md. Seconds unless named otherwise.

@@ -3,6 +3,8 @@
 - **Editors** write, schedule and publish articles and manage authors and topics; they may also moderate.
 - **Moderators** work the moderation queue and ban authors.
 - **Admins** also change the moderation settings and word rules and read the audit log.
+- **Funding** handles money: records manual donations, exports the donor CSV, manages campaigns
+  (checked in ``masthead.funding.roles``).
 
 What each role may do in Masthead's own views is decided in ``masthead.moderation.roles``. The groups are
 ensured after every ``migrate`` (and every test-database flush) by a ``post_migrate`` handler, so they always
@@ -16,6 +18,7 @@ from typing import Any
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 ADMINS = "Admins"
+FUNDING = "Funding"
 
 # group -> app label -> model -> actions
 ROLE_PERMISSIONS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
@@ -41,6 +44,15 @@ ROLE_PERMISSIONS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "wordrule": ("add", "change", "delete", "view"),
             "moderationsettings": ("change", "view"),
             "auditlog": ("view",),
+        },
+    },
+    FUNDING: {
+        "funding": {
+            "campaign": ("add", "change", "view"),
+            "donation": ("add", "view"),
+            "recurringdonation": ("view",),
+            "stripeevent": ("view",),
+            "fundingaudit": ("view",),
         },
     },
 }

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from masthead.accounts.names import InvalidName, normalize_display_name
 from masthead.core.ratelimit import Limit, hit
-from masthead.funding import ledger, money, state, stripe_client, stripe_events
+from masthead.funding import ledger, money, roles, state, stripe_client, stripe_events
 from masthead.funding.campaigns import forget_active_on_commit
 from masthead.funding.models import Campaign, Donation, FundingAudit, StripeEvent
 from masthead.publishing.models import Article
@@ -69,17 +69,18 @@ def check_checkout(
         raise FundingError("This campaign is not taking donations.")
     if frequency not in ("one_off", "monthly"):
         raise FundingError("Choose a one-off or a monthly donation.")
+    largest = min(campaign.max_amount, money.max_donation(campaign.currency))
     try:
-        amount = money.to_minor(amount_text, campaign.currency)
+        amount = money.to_minor(amount_text, campaign.currency, maximum=largest)
+    except money.AmountTooLarge:
+        raise FundingError(
+            f"The largest online donation is {money.display(largest, campaign.currency)}; "
+            "please contact us for a larger gift."
+        ) from None
     except money.AmountError as error:
         raise FundingError(str(error)) from None
     if amount < campaign.min_amount:
         raise FundingError(f"The smallest donation is {money.display(campaign.min_amount, campaign.currency)}.")
-    if amount > campaign.max_amount:
-        raise FundingError(
-            f"The largest online donation is {money.display(campaign.max_amount, campaign.currency)}; "
-            "please contact us for a larger gift."
-        )
     article = Article.objects.live().filter(pk=article_id).first() if article_id else None
     metadata = {
         "campaign": str(campaign.pk),
@@ -145,16 +146,14 @@ def do_record_stripe_event(event: dict[str, Any]) -> EventOutcome:
 
     The event row and the ledger change commit together or not at all, so a replayed event is seen as a
     duplicate exactly when its effect is already in the ledger. A concurrent duplicate on PostgreSQL fails the
-    unique event id (IntegrityError): the caller rolls back and retries, and then sees the duplicate.
+    unique event id (IntegrityError): the caller rolls back and retries, and then sees the duplicate. A field of
+    the wrong type or out of range raises ``stripe_events.BadEvent``; the caller's rollback leaves no trace.
     """
-    event_id = str(event.get("id", ""))
-    if not event_id:
-        raise FundingError("The event has no id.")
+    event_id, kind, created = stripe_events.envelope(event)  # raises stripe_events.BadEvent
     if StripeEvent.objects.filter(event_id=event_id).exists():
         return EventOutcome(True, None)
     donation = stripe_events.apply(event)
-    StripeEvent.objects.create(event_id=event_id, type=str(event.get("type", ""))[:100],
-                               created=int(event.get("created") or 0), donation=donation)
+    StripeEvent.objects.create(event_id=event_id, type=kind, created=created, donation=donation)
     if donation is not None:
         ledger.changed_on_commit(donation.campaign_id)
         _receipt_on_commit(donation, was_paid=getattr(donation, "was_paid", False))
@@ -188,14 +187,15 @@ class ManualDonation:
 
 def check_manual_donation(actor: AbstractBaseUser, *, campaign: Campaign, method: str, amount_text: str,
                           received_on: date, note: str, **donor: Any) -> ManualDonation:
-    if not getattr(actor, "is_staff", False):
-        raise FundingError("Only staff can record manual donations.")
+    if not roles.can(actor, roles.RECORD):
+        raise FundingError("Only staff who handle money can record manual donations.")
     if method not in {Donation.Method.BANK, Donation.Method.CRYPTO, Donation.Method.CHEQUE, Donation.Method.OTHER}:
         raise FundingError("Choose how the donation was received.")
     if not note.strip():
         raise FundingError("A note is required: say where the money came from and how it was checked.")
+    largest = money.max_donation(campaign.currency)
     try:
-        amount = money.to_minor(amount_text, campaign.currency)
+        amount = money.to_minor(amount_text, campaign.currency, maximum=largest)
     except money.AmountError as error:
         raise FundingError(str(error)) from None
     if received_on > timezone.localdate():

@@ -32,13 +32,15 @@ class CampaignTotals(Schema):
     live_url: str
 
 
-@router.get("/campaign", response={200: CampaignTotals, 404: dict})
+@router.get("/campaign", response={200: CampaignTotals, 404: dict, 503: dict})
 def campaign_totals(request: HttpRequest):  # type: ignore[no-untyped-def]
     """The active campaign's totals for this period (integer minor units) and its milestone ticks."""
     campaign = active_campaign()
     if campaign is None:
         return Status(404, {"detail": "No campaign is running."})
     context = bar.context(campaign)
+    if context.get("unavailable"):
+        return Status(503, {"detail": "The campaign's figures are unavailable right now."})
     totals = context["totals"]
     return Status(200, {
         **{key: totals[key] for key in ("campaign_id", "currency", "goal", "raised", "share", "supporters",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
+from masthead.funding import money
 from masthead.funding.models import Campaign, Donation
 
 
@@ -30,7 +32,7 @@ class DonateForm(forms.Form):
 class ManualDonationForm(forms.Form):
     campaign = forms.ModelChoiceField(queryset=Campaign.objects.all())
     method = forms.ChoiceField(choices=[c for c in Donation.Method.choices if c[0] != Donation.Method.STRIPE])
-    amount = forms.CharField(max_length=20, help_text="In the campaign's currency, e.g. 25 or 25.50.")
+    amount = forms.CharField(max_length=32)
     received_on = forms.DateField(initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}))
     donor_name = forms.CharField(max_length=200, required=False)
     donor_email = forms.EmailField(required=False, help_text="A receipt is emailed when given.")
@@ -39,3 +41,11 @@ class ManualDonationForm(forms.Form):
     public_message = forms.CharField(max_length=300, required=False)
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}),
                            help_text="Required: the source of the money and how it was checked.")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # Written the publication's way ("25,50" in German); ambiguous input is refused, never guessed.
+        self.fields["amount"].help_text = (
+            f"In the campaign's currency, for example {money.example('usd')}; at most "
+            f"{settings.FUNDING_MAX_DONATION:,} in one entry."
+        )

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 
 from masthead.core import live
 from masthead.funding import money
@@ -66,12 +66,20 @@ def counted(campaign: Campaign, now: datetime | None = None):  # type: ignore[no
     )
 
 
+# The sum is taken in two halves, each far below 64 bits per row, and joined in Python: SQLite's SUM raises
+# "integer overflow" past 2**63 (PostgreSQL's returns numeric), and this way no number of rows a campaign could
+# ever have (fewer than 2**31) can overflow on either database, whatever the amounts.
+_HALF = 2**32
+
+
 def compute(campaign: Campaign, version: int = 0, now: datetime | None = None) -> Totals:
     figures = counted(campaign, now).aggregate(
-        raised=Sum("net_amount", default=0),
+        high=Sum(F("net_amount") / _HALF, default=0),
+        low=Sum(F("net_amount") % _HALF, default=0),
         supporters=Count("supporter_key", distinct=True, filter=~Q(supporter_key="")),
     )
-    return Totals(campaign.pk, campaign.currency, campaign.goal, int(figures["raised"]), figures["supporters"], version)
+    raised = int(figures["high"]) * _HALF + int(figures["low"])
+    return Totals(campaign.pk, campaign.currency, campaign.goal, raised, figures["supporters"], version)
 
 
 def _version_key(campaign_id: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -40,6 +41,9 @@ class Campaign(models.Model):
     max_amount = models.BigIntegerField(default=1_000_000, help_text="Largest online donation in minor units.")
     is_active = models.BooleanField(default=False)
     placement = models.CharField(max_length=10, choices=Placement.choices, default=Placement.ARTICLES)
+    other_ways = models.TextField(
+        blank=True, help_text="Other ways to give, shown on the support page: bank details, a postal address for "
+                              "cheques. Readers see this instead of the card form when Stripe is not configured.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -50,6 +54,8 @@ class Campaign(models.Model):
             models.CheckConstraint(condition=Q(goal__gt=0), name="campaign_goal_positive"),
             models.CheckConstraint(condition=Q(min_amount__gt=0) & Q(max_amount__gte=models.F("min_amount")),
                                    name="campaign_amount_bounds"),
+            models.CheckConstraint(condition=Q(goal__lte=money.GOAL_CEILING) & Q(max_amount__lte=money.AMOUNT_CEILING),
+                                   name="campaign_amounts_below_ceiling"),
             models.CheckConstraint(
                 condition=Q(period="monthly") | (Q(starts_on__isnull=False) & Q(ends_on__gte=models.F("starts_on"))),
                 name="campaign_fixed_period_dates",
@@ -73,18 +79,43 @@ class Campaign(models.Model):
         forget_active_on_commit()
         return result
 
+    def clean(self) -> None:
+        """Bounds with clear messages in the admin (the database constraints are the backstop)."""
+        errors: dict[str, str] = {}
+        currency = (self.currency or "usd").lower()
+        if self.goal is not None and self.goal > money.max_goal(currency):
+            errors["goal"] = f"The goal can be at most {money.display(money.max_goal(currency), currency)}."
+        if self.max_amount is not None and self.max_amount > money.max_donation(currency):
+            errors["max_amount"] = (f"Online donations can be at most "
+                                    f"{money.display(money.max_donation(currency), currency)}.")
+        for field in ("ticks", "suggested_amounts"):
+            values = getattr(self, field)
+            if not isinstance(values, list) or len(values) != len(_amounts(values, money.GOAL_CEILING)):
+                errors[field] = f"A list of whole amounts in minor units, each from 0 to {money.GOAL_CEILING:,}."
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def tick_values(self) -> list[int]:
-        values = self.ticks or [0, self.goal // 2, self.goal]
-        return sorted({int(v) for v in values if 0 <= int(v) <= self.goal})
+        # Entries that are not whole amounts (a hand-edited JSON value) are skipped: the bar must always render.
+        values = _amounts(self.ticks, self.goal) or [0, self.goal // 2, self.goal]
+        return sorted(set(values))
 
     @property
     def suggested(self) -> list[int]:
-        if self.suggested_amounts:
-            return [int(v) for v in self.suggested_amounts]
+        chosen = [v for v in _amounts(self.suggested_amounts, self.max_amount) if v > 0]
+        if chosen:
+            return chosen
         unit = 10 ** money.exponent(self.currency)
         scale = 100 if money.exponent(self.currency) == 0 else 1  # 500, 1,000, ... yen rather than 5 yen
         return [v * unit * scale for v in (5, 10, 25, 50)]
+
+
+def _amounts(values: object, maximum: int) -> list[int]:
+    """The whole numbers from 0 to ``maximum`` in a JSON list; anything else (text, floats, huge values) is dropped."""
+    if not isinstance(values, list):
+        return []
+    return [v for v in values if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= maximum]
 
 
 class Donation(models.Model):
@@ -166,6 +197,13 @@ class Donation(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(amount__gte=0) & Q(refunded_amount__gte=0) & Q(net_amount__gte=0),
                                    name="donation_amounts_not_negative"),
+            # No row can make a total overflow or a page fail: every amount stays below the ceiling.
+            models.CheckConstraint(
+                condition=Q(amount__lte=money.AMOUNT_CEILING) & Q(refunded_amount__lte=money.AMOUNT_CEILING)
+                & Q(dispute_amount__gte=0) & Q(dispute_amount__lte=money.AMOUNT_CEILING)
+                & Q(net_amount__lte=money.AMOUNT_CEILING),
+                name="donation_amounts_below_ceiling",
+            ),
             models.CheckConstraint(condition=~Q(kind="manual") | ~Q(note=""), name="manual_donation_has_note"),
         ]
 
@@ -197,6 +235,12 @@ class RecurringDonation(models.Model):
     # The Stripe time of the event that set ``status``: a later event wins, cancellation is final.
     status_as_of = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0) & Q(amount__lte=money.AMOUNT_CEILING),
+                                   name="recurring_amount_within_bounds"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.stripe_subscription} ({self.status})"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
@@ -11,15 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from masthead.funding import actions, csv_export
+from masthead.funding import actions, csv_export, roles
 from masthead.funding.forms import ManualDonationForm
 from masthead.funding.models import Donation
 
 
-@staff_member_required
+@roles.requires(roles.RECORD)
 @require_http_methods(["GET", "HEAD", "POST"])
 def manual_donation(request: HttpRequest) -> HttpResponse:
     form = ManualDonationForm(request.POST or None)
+    show_export = roles.can(request.user, roles.EXPORT)
     error = ""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -38,10 +38,11 @@ def manual_donation(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Recorded manual donation #{donation.pk}.")
             return HttpResponseRedirect(reverse("admin:funding_donation_change", args=[donation.pk]))
     status = 400 if request.method == "POST" else 200
-    return render(request, "funding/manual.html", {"form": form, "error": error}, status=status)
+    context = {"form": form, "error": error, "show_export": show_export}
+    return render(request, "funding/manual.html", context, status=status)
 
 
-@staff_member_required
+@roles.requires(roles.EXPORT)
 @require_safe
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     donations = Donation.objects.select_related("campaign", "article").order_by("id")

@@ -6,6 +6,10 @@ session's metadata (campaign, article, wall preferences) is set by us server-sid
 and for monthly donations reaches each invoice as ``subscription_details.metadata``.
 
 Called by ``actions.do_record_stripe_event`` inside its transaction; the caller holds no locks yet.
+
+A signature proves an event came from Stripe, not that every field has the type and range we store: each field is
+read through a checking accessor (``_text``, ``_amount``, ...), and anything else raises ``BadEvent``, which the
+webhook answers with 400 after the transaction rolled back, so nothing changes.
 """
 
 from __future__ import annotations
@@ -14,15 +18,75 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from masthead.funding import state
+from masthead.funding import money, state
 from masthead.funding.models import Campaign, Donation, RecurringDonation
 from masthead.publishing.models import Article
 
 Obj = dict[str, Any]
 
+_LATEST_TIMESTAMP = 253_402_300_799  # 9999-12-31T23:59:59Z, the last second a datetime holds
 
-def _when(timestamp: int | None) -> datetime | None:
-    return datetime.fromtimestamp(timestamp, tz=UTC) if timestamp else None
+
+class BadEvent(ValueError):
+    """A verified event whose content we cannot record (a field of the wrong type or out of range)."""
+
+
+def _object(value: object, what: str) -> Obj:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BadEvent(f"{what} is not a JSON object")
+    return value
+
+
+def _text(obj: Obj, key: str, limit: int = 255) -> str:
+    value = obj.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > limit:
+        raise BadEvent(f"{key} is not a string of at most {limit} characters")
+    return value
+
+
+def _amount(obj: Obj, key: str) -> int:
+    value = obj.get(key)
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= money.AMOUNT_CEILING:
+        raise BadEvent(f"{key} is not a whole amount from 0 to {money.AMOUNT_CEILING}")
+    return value
+
+
+def timestamp(value: object, what: str = "created") -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _LATEST_TIMESTAMP:
+        raise BadEvent(f"{what} is not a Unix time")
+    return value
+
+
+def _currency(obj: Obj) -> str:
+    value = _text(obj, "currency", 3).lower()
+    if value and not (len(value) == 3 and value.isascii() and value.isalpha()):
+        raise BadEvent("currency is not a three-letter code")
+    return value
+
+
+def _pk(metadata: Obj, key: str) -> int | None:
+    value = _text(metadata, key, 500)
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
+
+
+def _when(moment: int) -> datetime | None:
+    return datetime.fromtimestamp(moment, tz=UTC) if moment else None
+
+
+def envelope(event: Obj) -> tuple[str, str, int]:
+    """The event's id, type and Stripe time, checked."""
+    event_id = _text(event, "id")
+    if not event_id:
+        raise BadEvent("The event has no id.")
+    return event_id, _text(event, "type", 100), timestamp(event.get("created"))
 
 
 def _row(payment_intent: str) -> tuple[Donation, bool]:
@@ -41,19 +105,20 @@ def _row(payment_intent: str) -> tuple[Donation, bool]:
 
 def _attribute(donation: Donation, metadata: Obj, *, kind: str) -> None:
     """Campaign, article and wall choices from our own metadata; first known value wins."""
-    if donation.campaign_id is None and str(metadata.get("campaign", "")).isdigit():
-        donation.campaign = Campaign.objects.filter(pk=int(metadata["campaign"])).first()
-    if donation.article_id is None and str(metadata.get("article", "")).isdigit():
-        donation.article = Article.objects.filter(pk=int(metadata["article"])).first()
+    campaign_id, article_id = _pk(metadata, "campaign"), _pk(metadata, "article")
+    if donation.campaign_id is None and campaign_id is not None:
+        donation.campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if donation.article_id is None and article_id is not None:
+        donation.article = Article.objects.filter(pk=article_id).first()
     if metadata:
         donation.kind = kind
         donation.is_anonymous = metadata.get("anonymous") == "1"
         donation.show_on_wall = metadata.get("wall") == "1"
-        donation.public_message = str(metadata.get("message", ""))[:300]
-        donation.wall_name = str(metadata.get("name", ""))[:200]
+        donation.public_message = _text(metadata, "message", 500)[:300]
+        donation.wall_name = _text(metadata, "name", 500)[:200]
 
 
-def _donor(donation: Donation, *, name: str | None, email: str | None, customer: str | None) -> None:
+def _donor(donation: Donation, *, name: str, email: str, customer: str) -> None:
     if name and not donation.donor_name:
         donation.donor_name = name[:200]
     if email and not donation.donor_email:
@@ -72,83 +137,92 @@ def _checkout_session(event: Obj, obj: Obj) -> Donation | None:
     if obj.get("mode") == "subscription":
         _subscription_from_session(event, obj)
         return None  # the money of a monthly donation arrives with invoice.paid
-    payment_intent = obj.get("payment_intent")
+    payment_intent = _text(obj, "payment_intent")
     if not payment_intent:
         return None
+    amount = _amount(obj, "amount_total")
+    metadata = _object(obj.get("metadata"), "metadata")
+    details = _object(obj.get("customer_details"), "customer_details")
     donation, _ = _row(payment_intent)
-    donation.stripe_checkout_session = donation.stripe_checkout_session or obj["id"]
-    donation.currency = (obj.get("currency") or donation.currency).lower()
-    _attribute(donation, obj.get("metadata") or {}, kind=Donation.Kind.ONE_OFF)
-    details = obj.get("customer_details") or {}
-    _donor(donation, name=details.get("name"), email=details.get("email"), customer=obj.get("customer"))
-    amount = int(obj.get("amount_total") or 0)
+    donation.stripe_checkout_session = donation.stripe_checkout_session or _text(obj, "id") or None
+    donation.currency = _currency(obj) or donation.currency
+    _attribute(donation, metadata, kind=Donation.Kind.ONE_OFF)
+    _donor(donation, name=_text(details, "name", 500), email=_text(details, "email", 500),
+           customer=_text(obj, "customer"))
     donation.amount = max(donation.amount, amount)
     kind = event["type"]
     if kind == "checkout.session.async_payment_failed":
         state.mark_failed(donation)
     elif kind == "checkout.session.async_payment_succeeded" or obj.get("payment_status") == "paid":
         # checkout.session.completed counts only when paid; a delayed method is pending until succeeded/failed.
-        state.mark_paid(donation, amount, _when(event.get("created")))
+        state.mark_paid(donation, amount, _when(timestamp(event.get("created"))))
     return _save(donation)
 
 
 def _subscription_from_session(event: Obj, obj: Obj) -> None:
-    subscription = obj.get("subscription")
+    subscription = _text(obj, "subscription")
     if not subscription:
         return
+    metadata = _object(obj.get("metadata"), "metadata")
+    email = _text(_object(obj.get("customer_details"), "customer_details"), "email", 500)[:254]
+    amount, currency, campaign_id = _amount(obj, "amount_total"), _currency(obj), _pk(metadata, "campaign")
     recurring, _ = RecurringDonation.objects.select_for_update().get_or_create(stripe_subscription=subscription)
-    metadata = obj.get("metadata") or {}
-    if recurring.campaign_id is None and str(metadata.get("campaign", "")).isdigit():
-        recurring.campaign = Campaign.objects.filter(pk=int(metadata["campaign"])).first()
-    recurring.stripe_customer = recurring.stripe_customer or (obj.get("customer") or "")
-    recurring.donor_email = recurring.donor_email or ((obj.get("customer_details") or {}).get("email") or "")
-    recurring.amount = recurring.amount or int(obj.get("amount_total") or 0)
-    recurring.currency = recurring.currency or (obj.get("currency") or "")
+    if recurring.campaign_id is None and campaign_id is not None:
+        recurring.campaign = Campaign.objects.filter(pk=campaign_id).first()
+    recurring.stripe_customer = recurring.stripe_customer or _text(obj, "customer")
+    recurring.donor_email = recurring.donor_email or email
+    recurring.amount = recurring.amount or amount
+    recurring.currency = recurring.currency or currency
     recurring.save()
 
 
 def _invoice(event: Obj, obj: Obj) -> Donation | None:
-    payment_intent = obj.get("payment_intent")
-    if not payment_intent or not obj.get("subscription"):
+    payment_intent, subscription = _text(obj, "payment_intent"), _text(obj, "subscription")
+    if not payment_intent or not subscription:
         return None  # not a donation (or a zero-amount invoice with no payment)
+    metadata = _object(_object(obj.get("subscription_details"), "subscription_details").get("metadata"), "metadata")
+    paid, due = _amount(obj, "amount_paid"), _amount(obj, "amount_due")
+    transitions = _object(obj.get("status_transitions"), "status_transitions")
+    paid_at = timestamp(transitions.get("paid_at"), "paid_at") or timestamp(event.get("created"))
     donation, _ = _row(payment_intent)
-    donation.stripe_invoice = donation.stripe_invoice or obj["id"]
-    donation.stripe_subscription = obj["subscription"]
-    donation.stripe_charge = donation.stripe_charge or obj.get("charge")
-    donation.currency = (obj.get("currency") or donation.currency).lower()
-    metadata = (obj.get("subscription_details") or {}).get("metadata") or {}
+    donation.stripe_invoice = donation.stripe_invoice or _text(obj, "id") or None
+    donation.stripe_subscription = subscription
+    donation.stripe_charge = donation.stripe_charge or _text(obj, "charge") or None
+    donation.currency = _currency(obj) or donation.currency
     _attribute(donation, metadata, kind=Donation.Kind.MONTHLY)
     donation.kind = Donation.Kind.MONTHLY
-    _donor(donation, name=obj.get("customer_name"), email=obj.get("customer_email"), customer=obj.get("customer"))
+    _donor(donation, name=_text(obj, "customer_name", 500), email=_text(obj, "customer_email", 500),
+           customer=_text(obj, "customer"))
     if event["type"] == "invoice.paid":
-        paid_at = (obj.get("status_transitions") or {}).get("paid_at") or event.get("created")
-        state.mark_paid(donation, int(obj.get("amount_paid") or 0), _when(paid_at))
+        state.mark_paid(donation, paid, _when(paid_at))
     else:
-        donation.amount = max(donation.amount, int(obj.get("amount_due") or 0))
+        donation.amount = max(donation.amount, due)
         state.mark_failed(donation)
     return _save(donation)
 
 
 def _charge_refunded(event: Obj, obj: Obj) -> Donation | None:
-    payment_intent = obj.get("payment_intent")
+    payment_intent = _text(obj, "payment_intent")
     if not payment_intent:
         return None
+    refunded, currency = _amount(obj, "amount_refunded"), _currency(obj)
     donation, _ = _row(payment_intent)
-    donation.stripe_charge = donation.stripe_charge or obj.get("id")
-    donation.currency = donation.currency or (obj.get("currency") or "").lower()
+    donation.stripe_charge = donation.stripe_charge or _text(obj, "id") or None
+    donation.currency = donation.currency or currency
     # amount_refunded is cumulative over all refunds of the charge, so a replayed or late event cannot add twice.
-    state.mark_refunded(donation, int(obj.get("amount_refunded") or 0))
+    state.mark_refunded(donation, refunded)
     return _save(donation)
 
 
 def _dispute(event: Obj, obj: Obj) -> Donation | None:
-    payment_intent = obj.get("payment_intent")
+    payment_intent = _text(obj, "payment_intent")
     if not payment_intent:
         return None
+    amount, currency, status = _amount(obj, "amount"), _currency(obj), _text(obj, "status", 100)
     donation, _ = _row(payment_intent)
-    donation.stripe_charge = donation.stripe_charge or obj.get("charge")
-    donation.currency = donation.currency or (obj.get("currency") or "").lower()
-    state.mark_dispute(donation, state.dispute_from_stripe(obj.get("status", "")), int(obj.get("amount") or 0))
+    donation.stripe_charge = donation.stripe_charge or _text(obj, "charge") or None
+    donation.currency = donation.currency or currency
+    state.mark_dispute(donation, state.dispute_from_stripe(status), amount)
     return _save(donation)
 
 
@@ -163,14 +237,17 @@ _SUBSCRIPTION_STATUS = {
 
 
 def _subscription(event: Obj, obj: Obj) -> None:
-    recurring, _ = RecurringDonation.objects.select_for_update().get_or_create(stripe_subscription=obj["id"])
-    recurring.stripe_customer = recurring.stripe_customer or (obj.get("customer") or "")
-    metadata = obj.get("metadata") or {}
-    if recurring.campaign_id is None and str(metadata.get("campaign", "")).isdigit():
-        recurring.campaign = Campaign.objects.filter(pk=int(metadata["campaign"])).first()
+    subscription = _text(obj, "id")
+    if not subscription:
+        raise BadEvent("The subscription has no id.")
+    metadata = _object(obj.get("metadata"), "metadata")
+    campaign_id, created = _pk(metadata, "campaign"), timestamp(event.get("created"))
     new = RecurringDonation.Status.CANCELED if event["type"].endswith(".deleted") else _SUBSCRIPTION_STATUS.get(
-        obj.get("status", ""), RecurringDonation.Status.OTHER)
-    created = int(event.get("created") or 0)
+        _text(obj, "status", 100), RecurringDonation.Status.OTHER)
+    recurring, _ = RecurringDonation.objects.select_for_update().get_or_create(stripe_subscription=subscription)
+    recurring.stripe_customer = recurring.stripe_customer or _text(obj, "customer")
+    if recurring.campaign_id is None and campaign_id is not None:
+        recurring.campaign = Campaign.objects.filter(pk=campaign_id).first()
     # Cancellation is final; otherwise the most recent event (by Stripe's clock) decides.
     if recurring.status != RecurringDonation.Status.CANCELED and (
         new == RecurringDonation.Status.CANCELED or created >= recurring.status_as_of
@@ -201,8 +278,8 @@ HANDLERS: dict[str, Handler] = {
 
 def apply(event: Obj) -> Donation | None:
     """Apply one verified event; returns the ledger row it touched, if any (with ``was_paid`` set)."""
-    handler = HANDLERS.get(event.get("type", ""))
+    handler = HANDLERS.get(_text(event, "type", 100))
     if handler is None:
         return None
-    obj = (event.get("data") or {}).get("object") or {}
+    obj = _object(_object(event.get("data"), "data").get("object"), "data.object")
     return handler(event, obj)

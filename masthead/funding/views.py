@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from masthead.core import live
 from masthead.core.network import network_hash
-from masthead.funding import actions, ledger, money
+from masthead.funding import actions, bar, ledger, money, stripe_client
 from masthead.funding.campaigns import active_campaign
 from masthead.funding.forms import DonateForm
 from masthead.funding.models import Campaign, Donation
@@ -34,10 +34,12 @@ def _support_page(request: HttpRequest, form: DonateForm, campaign: Campaign | N
         )
     context = {
         "campaign": campaign,
+        "card_payments": stripe_client.configured(),
+        "missing_settings": stripe_client.missing_settings() if request.user.is_staff else [],
         "form": form,
         "error": error,
         "wall": wall,
-        "suggested": [(money.number(v, campaign.currency), money.display(v, campaign.currency))
+        "suggested": [(money.plain(v, campaign.currency), money.display(v, campaign.currency))
                       for v in campaign.suggested] if campaign else [],
         "min_display": money.display(campaign.min_amount, campaign.currency) if campaign else "",
     }
@@ -58,6 +60,10 @@ def checkout(request: HttpRequest) -> HttpResponse:
     form = DonateForm(request.POST)
     if campaign is None:
         raise Http404("No campaign is running")
+    if not stripe_client.configured():
+        return _support_page(request, form, campaign, status=503,
+                             error="Card donations are not available right now. Please use one of the other ways "
+                                   "to give below, or try again later.")
     limit = actions.check_checkout_rate(network_hash(request))
     if not limit.allowed:
         minutes = max(1, (limit.retry_after + 59) // 60)
@@ -102,6 +108,8 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "funding/manage.html", {"expired": False})
     try:
         url = actions.do_start_portal(str(customer))
+    except stripe_client.NotConfigured:
+        return render(request, "funding/manage.html", {"not_configured": True}, status=503)
     except stripe.StripeError:
         return render(request, "funding/manage.html", {"unavailable": True}, status=502)
     return HttpResponseRedirect(url, status=303)
@@ -113,6 +121,7 @@ async def live_totals(request: HttpRequest, campaign_id: int) -> StreamingHttpRe
     campaign = await Campaign.objects.filter(pk=campaign_id).afirst()
     if campaign is None:
         raise Http404("No such campaign")
-    current = await sync_to_async(ledger.totals)(campaign)
-    first = [live.Event(0, "totals", current.public())]
+    figures = await sync_to_async(bar.context)(campaign)
+    # Without figures (logged by bar.context) the stream still opens and carries the next change.
+    first = [] if figures.get("unavailable") else [live.Event(0, "totals", figures["totals"])]
     return live.sse_response(ledger.channel(campaign.pk), first=first)

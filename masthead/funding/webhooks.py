@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 
 import stripe
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import DataError, IntegrityError, OperationalError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from masthead.funding import actions, stripe_client
+from masthead.funding import actions, stripe_client, stripe_events
 
 log = logging.getLogger(__name__)
 
 ATTEMPTS = 5
+
+
+def _refuse(reason: str, detail: object, *, show: str = "") -> JsonResponse:
+    """400, logged; ``show`` is a detail safe to send back (Stripe's dashboard shows the response body)."""
+    log.warning("Stripe webhook refused (%s): %s", reason, detail)
+    return JsonResponse({"error": reason, **({"detail": show} if show else {})}, status=400)
 
 
 @csrf_exempt  # Stripe cannot send a CSRF token; the signature is the authentication.
@@ -24,12 +29,11 @@ ATTEMPTS = 5
 def stripe_webhook(request: HttpRequest) -> HttpResponse:
     payload = request.body  # the exact bytes Stripe signed; never a re-serialised copy
     try:
-        stripe_client.construct_event(payload, request.headers.get("Stripe-Signature"))
-        event = json.loads(payload)
-    except (stripe.SignatureVerificationError, ValueError):
-        return JsonResponse({"error": "invalid signature or payload"}, status=400)
-    if not isinstance(event, dict) or event.get("object") != "event" or not event.get("id"):
-        return JsonResponse({"error": "not an event"}, status=400)
+        event = stripe_client.verify_event(payload, request.headers.get("Stripe-Signature"))
+    except (stripe.SignatureVerificationError, ValueError) as error:
+        return _refuse("invalid signature or payload", error)
+    if event.get("object") != "event" or not event.get("id"):
+        return _refuse("not an event", str(event.get("id"))[:100])
 
     for attempt in range(ATTEMPTS):
         try:
@@ -37,6 +41,12 @@ def stripe_webhook(request: HttpRequest) -> HttpResponse:
             with transaction.atomic():
                 outcome = actions.do_record_stripe_event(event)
             break
+        except stripe_events.BadEvent as error:
+            # Signed by Stripe but not something we can record; the transaction rolled back, nothing changed.
+            return _refuse("unusable event", f"{str(event.get('id'))[:100]}: {error}", show=str(error))
+        except DataError as error:
+            # A value the database refuses (a check constraint, a length): also nothing changed.
+            return _refuse("unusable event", f"{str(event.get('id'))[:100]}: {error}")
         except (IntegrityError, OperationalError) as error:
             # A concurrent delivery of the same event, or of another event creating the same ledger row, won
             # the race (PostgreSQL), or the write lock wait timed out (SQLite): retry from a fresh transaction.

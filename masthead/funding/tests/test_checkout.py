@@ -64,7 +64,7 @@ def test_double_submit_reuses_the_idempotency_key_and_gets_the_same_session(clie
 @pytest.mark.parametrize(
     ("amount", "message"),
     [("2", "The smallest donation is $3."), ("5000.01", "The largest online donation is $5,000"),
-     ("abc", "Enter an amount as a number"), ("-5", "greater than zero"), ("10.005", "2 decimal places")],
+     ("abc", "is not an amount we can read"), ("-5", "greater than zero"), ("10.005", "2 decimal places")],
 )
 def test_amounts_outside_the_limits_are_refused_before_stripe(client, campaign, fake_stripe, amount, message):
     response = client.post("/support/checkout/", _form(amount=amount))

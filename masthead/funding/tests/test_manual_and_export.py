@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
+from masthead.accounts.staff_roles import FUNDING
 from masthead.funding import actions, ledger
 from masthead.funding.csv_export import neutralise
 from masthead.funding.models import Campaign, Donation, FundingAudit
@@ -18,7 +20,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def editor(db):
-    return get_user_model().objects.create_user("editor", "editor@example.org", "pw-editor-1234", is_staff=True)
+    """A member of staff who handles money (the Funding group)."""
+    user = get_user_model().objects.create_user("editor", "editor@example.org", "pw-editor-1234", is_staff=True)
+    user.groups.add(Group.objects.get(name=FUNDING))
+    return user
 
 
 @pytest.fixture
@@ -31,7 +36,9 @@ def _manual(campaign, **overrides):
             "donor_name": "Cheque Writer", "note": "Bank transfer ref 4411, checked against statement", **overrides}
 
 
-def test_staff_records_a_manual_donation_with_an_audited_note(client, campaign, editor):
+def test_staff_records_a_manual_donation_with_an_audited_note(client, campaign, editor, clock):
+    # Received on 2 November and counted while November is the current month, on whatever day the test runs.
+    clock.move_to(datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
     client.force_login(editor)
     response = client.post("/support/staff/manual/", _manual(campaign))
     assert response.status_code == 302
