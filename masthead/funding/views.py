@@ -102,7 +102,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     """A monthly donor's signed link from their receipt: a button (POST) that opens Stripe's customer portal."""
     try:
         customer = signing.loads(token, salt=PORTAL_SALT, max_age=PORTAL_LINK_MAX_AGE)
-    except signing.BadSignature:
+    except (signing.BadSignature, ValueError):  # ValueError: signed, but not JSON (only the site's key makes one)
         return render(request, "funding/manage.html", {"expired": True}, status=400)
     if request.method != "POST":
         return render(request, "funding/manage.html", {"expired": False})

@@ -76,11 +76,6 @@ def test_signed_pickles_in_mail_and_portal_links_are_refused_and_never_loaded(tm
         assert not marker.exists(), url
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "found by this file: notifications/tokens.py read_token and funding/views.py manage catch only BadSignature, so a "
-    "correctly signed payload that is not JSON raises JSONDecodeError: a 500 instead of the 400 for a bad link. "
-    "Needs the site key to send, so low risk; left to the notifications and funding owners. Strict: passes once "
-    "fixed."))
 def test_signed_links_that_are_not_json_answer_400_not_500(tmp_path):
     client = Client(raise_request_exception=False)
     for n, (url, salt) in enumerate(SIGNED_LINKS):
