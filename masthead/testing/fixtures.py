@@ -88,7 +88,9 @@ class CspWatch:
 
     Each context gets a listener (an init script, so it is in place before the page's own scripts) that hands
     each ``securitypolicyviolation`` event to Python. ``no_csp_violations`` fails any browser test during which
-    one happened; a test that provokes one on purpose takes it with ``take()``.
+    one happened; a test that provokes one on purpose takes it with ``take()``. Give ``page.wait_for_function``
+    a function (``"() => ..."``), not an expression: Playwright evaluates an expression again with ``eval`` on
+    each poll, which the policy refuses.
     """
 
     LISTENER = """document.addEventListener("securitypolicyviolation", (event) => {
