@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    # django-ninja's own copy of Swagger UI for /api/docs: without the app, ninja loads it from a CDN with an
+    # inline script, which the Content-Security-Policy (core/csp.py) refuses.
+    "ninja",
     "masthead.core",
     "masthead.accounts",
     "masthead.publishing",

@@ -68,6 +68,7 @@ def make_site() -> Site:
         "thanks": "/support/thanks/",
         "comments page": f"/discussion/threads/{thread.pk}/page?sort=oldest",  # what the script inserts
         "account": "/account/",  # the sign-in form, for a reader without an account
+        "API docs": "/api/docs",
         "not found": "/no-such-page/",
     }
     staff_pages = {
