@@ -4,8 +4,8 @@ No page carries an inline script, an inline event handler, a ``javascript:`` URL
 ``style=""`` attribute (values reach scripts through ``data-*`` attributes; what varies per page is drawn with
 SVG geometry attributes or set through the CSSOM, which the policy does not govern). So the policy needs no
 nonce: it is the same for every answer, which keeps shared pages byte-identical for every reader (ETags, the
-page cache and nginx's micro-cache depend on that). Why each directive: docs/architecture.md, "Content
-Security Policy".
+page cache and nginx's micro-cache depend on that). Why each directive: docs/architecture.md, "Security:
+Content-Security-Policy".
 
 Operators may add hosts (never keywords such as ``'unsafe-inline'``) for images and form targets, and a
 reporting address; ``parse_sources`` checks them at start-up.
