@@ -14,12 +14,11 @@ reporting address; ``parse_sources`` checks them at start-up.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.deprecation import MiddlewareMixin
 
 from masthead.core.env import SettingError
 
@@ -94,15 +93,18 @@ def policy_for(response: HttpResponse) -> str:
     )
 
 
-class ContentSecurityPolicyMiddleware(MiddlewareMixin):
-    """Adds the policy to every response that has none of its own (sync and async, like Django's own).
+class ContentSecurityPolicyMiddleware:
+    """Adds the policy to every response that has none of its own.
 
     Sits outside XFrameOptionsMiddleware, so it sees the X-Frame-Options each response ends up with. With DEBUG
     on, error pages go without it: Django's debug pages style themselves inline.
     """
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        if HEADER in response or (settings.DEBUG and response.status_code >= 400):
-            return response
-        response[HEADER] = policy_for(response)
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if HEADER not in response and not (settings.DEBUG and response.status_code >= 400):
+            response[HEADER] = policy_for(response)
         return response

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt, xframe_o
 from masthead.core.csp import HEADER, parse_report_uri, parse_sources
 from masthead.core.env import SettingError
 from masthead.core.tests.csp_site import POLICY, inline_code, make_site
+from masthead.funding.models import Campaign
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -175,3 +177,11 @@ def test_with_debug_on_error_pages_go_without_the_policy(client, settings):
     settings.DEBUG = False
     assert client.get("/no-such-page/")[HEADER] == POLICY
 
+
+
+def test_live_event_streams_carry_the_policy(live_site):
+    """The streams are async views, answered through Django's ASGI handler, and never end."""
+    campaign = Campaign.objects.create(name="Our goal this month", goal=500_000, is_active=True)
+    with urllib.request.urlopen(f"{live_site.url}/support/live/{campaign.pk}/", timeout=10) as stream:
+        assert stream.headers["Content-Type"] == "text/event-stream"
+        assert stream.headers[HEADER] == POLICY
