@@ -12,6 +12,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
+from masthead.core.csp import parse_report_uri, parse_sources
 from masthead.core.env import env_bool, env_int, env_list, env_str, local_site_url
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -56,6 +57,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    # django-ninja's own copy of Swagger UI for /api/docs: without the app, ninja loads it from a CDN with an
+    # inline script, which the Content-Security-Policy (core/csp.py) refuses.
+    "ninja",
     "masthead.core",
     "masthead.accounts",
     "masthead.publishing",
@@ -70,6 +74,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "masthead.core.csp.ContentSecurityPolicyMiddleware",  # outside XFrameOptions: frame-ancestors follows it
     "masthead.core.cacheable.SharedPageMiddleware",  # Cache-Control of reader pages, after cookies are set
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -278,6 +283,10 @@ if SECURE_HTTPS and TRUSTED_PROXIES:
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (core/csp.py): scripts and styles from this site only. These add hosts, never keywords.
+CSP_IMG_SRC = parse_sources("CSP_IMG_SRC", env_list("CSP_IMG_SRC", []))
+CSP_FORM_ACTION = parse_sources("CSP_FORM_ACTION", env_list("CSP_FORM_ACTION", []))
+CSP_REPORT_URI = parse_report_uri("CSP_REPORT_URI", env_str("CSP_REPORT_URI", ""))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024

@@ -53,15 +53,19 @@ class ArticleAdminForm(ModelForm):
             "headline", "slug", "standfirst", "body", "status", "published_at", "discussion_open",
             "featured_image", "image_caption", "image_alt", "authors", "topics",
         ]
-        _wide = {"style": "width: 100%; max-width: 48rem; box-sizing: border-box"}
+        # Classes from publishing/admin.css, not style="" (the Content-Security-Policy allows no inline styles).
+        _wide = {"class": "article-field-wide"}
         widgets = {
-            "headline": forms.TextInput(attrs={**_wide, "style": _wide["style"] + "; font-size: 1.1rem"}),
+            "headline": forms.TextInput(attrs={"class": "article-field-wide article-field-headline"}),
             "slug": forms.TextInput(attrs=_wide),
             "standfirst": forms.Textarea(attrs={**_wide, "rows": 3}),
-            "body": forms.Textarea(attrs={**_wide, "rows": 28, "style": _wide["style"] + "; font-family: monospace"}),
+            "body": forms.Textarea(attrs={"class": "article-field-wide article-field-body", "rows": 28}),
             "image_caption": forms.TextInput(attrs=_wide),
             "image_alt": forms.TextInput(attrs=_wide),
         }
+
+    class Media:
+        css = {"all": ["publishing/admin.css"]}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -83,9 +83,42 @@ def live_site(transactional_db, settings) -> Iterator[LiveServer]:
         server.stop()
 
 
+class CspWatch:
+    """Every Content-Security-Policy violation in any page of any browser context the tests open.
+
+    Each context gets a listener (an init script, so it is in place before the page's own scripts) that hands
+    each ``securitypolicyviolation`` event to Python. ``no_csp_violations`` fails any browser test during which
+    one happened; a test that provokes one on purpose takes it with ``take()``. Give ``page.wait_for_function``
+    a function (``"() => ..."``), not an expression: Playwright evaluates an expression again with ``eval`` on
+    each poll, which the policy refuses.
+    """
+
+    LISTENER = """document.addEventListener("securitypolicyviolation", (event) => {
+      window.__mastheadCspViolation({directive: event.effectiveDirective, blocked: event.blockedURI,
+        sample: event.sample, source: event.sourceFile, line: event.lineNumber, page: location.href});
+    }, true);"""
+
+    def __init__(self) -> None:
+        self.violations: list[dict] = []
+
+    def watch(self, context: object) -> None:
+        def record(violation: dict) -> None:
+            self.violations.append(violation)
+
+        context.expose_function("__mastheadCspViolation", record)  # type: ignore[attr-defined]
+        context.add_init_script(self.LISTENER)  # type: ignore[attr-defined]
+
+    def take(self) -> list[dict]:
+        taken, self.violations[:] = list(self.violations), []
+        return taken
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[object]:
-    """Debian's Chromium driven by Playwright. Fails (never skips) when Chromium is missing."""
+    """Debian's Chromium driven by Playwright. Fails (never skips) when Chromium is missing.
+
+    Every context it makes (``new_context``) is watched for Content-Security-Policy violations (CspWatch).
+    """
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium (make test does)"
@@ -97,8 +130,35 @@ def chromium() -> Iterator[object]:
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         )
+        browser.csp_watch = CspWatch()
+        make_context = browser.new_context
+
+        def new_context(*args: object, **kwargs: object) -> object:
+            context = make_context(*args, **kwargs)
+            browser.csp_watch.watch(context)
+            return context
+
+        browser.new_context = new_context
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def csp_violations(chromium) -> CspWatch:
+    return chromium.csp_watch
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(request) -> Iterator[None]:
+    """A browser test fails if any page it opened broke the Content-Security-Policy (core/csp.py)."""
+    if "chromium" not in request.fixturenames:
+        yield
+        return
+    watch: CspWatch = request.getfixturevalue("chromium").csp_watch
+    watch.take()
+    yield  # teardown after the test's own contexts and pages have closed
+    violations = watch.take()
+    assert not violations, f"Content-Security-Policy violations: {violations}"
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ IMAGES = """() => Array.from(document.querySelectorAll('main img')).map(img => (
 def load_all_images(page) -> list[dict]:
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')")
     page.wait_for_load_state("networkidle")
-    page.wait_for_function("Array.from(document.images).every(img => img.complete)")
+    page.wait_for_function("() => Array.from(document.images).every(img => img.complete)")
     return page.evaluate(IMAGES)
 
 

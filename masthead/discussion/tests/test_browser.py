@@ -79,17 +79,17 @@ def test_guest_discusses_with_javascript_and_a_second_reader_sees_it_live(live_s
         target = Comment.objects.get(body="Existing comment 4")
         page.click(f"#comment-{target.pk} .vote-up")
         page.wait_for_function(
-            f"document.querySelector('#comment-{target.pk} .comment-score').textContent === '1'")
+            f"() => document.querySelector('#comment-{target.pk} .comment-score').textContent === '1'")
         assert page.get_attribute(f"#comment-{target.pk} .vote-up", "aria-pressed") == "true"
 
         # Switch sort, then load more.
         page.click(".discussion-sort a[data-sort=oldest]")
-        page.wait_for_function("document.querySelector('#comments').dataset.sort === 'oldest'")
+        page.wait_for_function("() => document.querySelector('#comments').dataset.sort === 'oldest'")
         first_root = page.locator(".comment-list > .comment-thread").first.get_attribute("data-root")
         assert first_root == str(Comment.objects.get(body="Existing comment 0").pk)
         assert page.locator(".comment-list > .comment-thread").count() == 3
         page.click(".load-more")
-        page.wait_for_function("document.querySelectorAll('.comment-list > .comment-thread').length === 6")
+        page.wait_for_function("() => document.querySelectorAll('.comment-list > .comment-thread').length === 6")
         save_screenshot(page, "discussion-guest-js")
 
         # The second reader was told, and reveals it without a reload.

@@ -23,7 +23,7 @@ department says it will publish water-level readings at both ends of the path ev
 def save_screenshot(page, name: str) -> None:
     # A full-page screenshot does not scroll, so lazy images below the fold would stay blank.
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
-    page.wait_for_function("[...document.images].every(img => img.complete && img.naturalWidth > 0)")
+    page.wait_for_function("() => [...document.images].every(img => img.complete && img.naturalWidth > 0)")
     page.evaluate("Promise.all([...document.images].map(img => img.decode()))")
     _save_screenshot(page, name)
 

@@ -18,7 +18,8 @@
       track.setAttribute("aria-valuenow", String(data.raised));
       track.setAttribute("aria-valuemax", String(data.goal));
       track.setAttribute("aria-valuetext", data.text);
-      bar.querySelector("[data-funding-fill]").style.width = data.fill + "%";
+      // An SVG rect's width attribute (the bar draws no inline style; core/csp.py allows none).
+      bar.querySelector("[data-funding-fill]").setAttribute("width", data.fill + "%");
       bar.querySelector("[data-funding-raised]").textContent = data.raised_display;
       bar.querySelector("[data-funding-share]").textContent = data.share + "%";
       bar.querySelector("[data-funding-supporters]").textContent = String(data.supporters);
