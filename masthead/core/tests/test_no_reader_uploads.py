@@ -74,7 +74,7 @@ def test_no_route_stores_a_file_a_reader_sends(settings, django_user_model):
     before = set(_uploads(media))
     values = {"thread_id": str(thread.pk), "comment_id": str(comment.pk), "pk": str(comment.pk),
               "article_id": str(article.pk), "anchor_id": "1", "campaign_id": str(campaign.pk), "token": "x" * 20,
-              "purpose": "sign-in", "slug": article.slug, "path": "evil.php", "page": "1"}
+              "purpose": "sign-in", "slug": article.slug, "path": "evil.php", "page": "1", "name": "site-model"}
     member = Client()
     member.force_login(django_user_model.objects.create_user("member", "m@example.org", "pw-member-1234"))
     routes = [route for route in _routes(get_resolver().url_patterns) if route not in STREAMS]
@@ -83,7 +83,8 @@ def test_no_route_stores_a_file_a_reader_sends(settings, django_user_model):
         for route in routes:
             path = _fill(route, values)
             response = client.post(path, _forms())
-            assert response.status_code < 500, (path, response.status_code)
+            # 503 is a clear answer, not a crash: card giving is off on a site without Stripe keys.
+            assert response.status_code < 500 or response.status_code == 503, (path, response.status_code)
     assert set(_uploads(media)) == before
     assert not [path for path in _uploads(media) if path.suffix == ".php"]
     dump = io.StringIO()

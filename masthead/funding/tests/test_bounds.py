@@ -139,7 +139,8 @@ def test_hand_edited_ticks_and_suggested_amounts_never_break_a_page(client, db):
                             suggested_amounts=["x", 10**40, 2_500, None])
     article = make_article()
     html = client.get(article.get_absolute_url()).content.decode()
-    assert 'class="funding-bar__tick" style="left: 50.00%">2,500<' in html
+    assert 'x1="50.00%"' in html  # the 2,500 tick, halfway along the SVG scale
+    assert '<li class="funding-bar__tick">2,500</li>' in html
     support = client.get("/support/")
     assert support.status_code == 200
     assert ">$25</button>" in support.content.decode()
