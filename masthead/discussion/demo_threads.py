@@ -1,0 +1,250 @@
+"""The demo's discussions, written for Masthead, one per demo article (keyed by its slug).
+
+Each item is ``(parent, name, body)`` or ``(parent, name, body, quote)``: ``parent`` is the index, in the same list,
+of the comment it answers (None for a new comment), and ``quote`` is the part of the parent it quotes. Readers
+agree, disagree, ask the reporter, correct with a link, and answer each other; a few drift off topic. An article
+that is not here gets no demo comments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Written:
+    name: str
+    body: str
+    parent: int | None = None
+    quote: str = ""
+
+
+def _thread(*items: tuple) -> list[Written]:
+    written = []
+    for parent, name, body, *quote in items:
+        assert parent is None or parent < len(written), (name, parent)
+        written.append(Written(name=name, body=body, parent=parent, quote=quote[0] if quote else ""))
+    return written
+
+
+THREADS: dict[str, list[Written]] = {
+    "council-passes-budget-after-late-night-session": _thread(
+        (None, "Marta Kowalczyk", "Sunday hours at the branch libraries are the best $1.3 million in this budget. "
+         "The Eastbank branch is where half my street does homework, job applications and the crossword."),
+        (0, "Harold's neighbour", "Nice for you, but delaying the Foundry Row garage means another year of people "
+         "circling the block on market days. Somebody pays for that too."),
+        (1, "Ines ✿", "A year's delay on a *design contract* isn't the end of the world. The garage wasn't going to "
+         "be built next year either way.", "Somebody pays for that too."),
+        (None, "dr. Priya Raman", "Question for Maya: does the 6–3 vote mean the mayor can't veto it? I thought the "
+         "charter needed seven votes to override."),
+        (3, "Maya Okafor (reporter)", "Good question. Aldine's charter needs six of nine votes to override a veto, "
+         "so the budget as passed would survive one. The mayor's office said on Wednesday she won't veto."),
+        (None, "J.-P. Dubois", "Five hours and the vote came at 1 a.m. Who exactly is this schedule for? Nobody with "
+         "a morning shift can watch their council decide the budget."),
+        (5, "Zoë Lindqvist", "Agreed. Council sessions should stop at 11 and carry over. Other cities manage it."),
+        (None, "Grzegorz B.", "Benn's line about spending next year's money to solve this year's arguments is the "
+         "only honest sentence in the whole budget debate."),
+    ),
+    "foundry-row-bakery-expands-second-site": _thread(
+        (None, "Femi_Adeyemi", "Queued at 5:45 on Friday and the rye was already half gone. Worth the early alarm. "
+         "Good to see a Northgate shop that isn't a phone repair place."),
+        (None, "Hana Nováková", "A $60,000 microloan at 2 percent is the kind of city spending I actually like. How "
+         "many other businesses has the fund lent to? Would be good to know how many paid it back."),
+        (1, "Lukas", "The fund publishes a yearly list of loans, it's in the economic development committee "
+         "papers. Most of last year's were under $30k."),
+        (None, "Anneliese v. Stetten", "I remember them selling sourdough from a folding table at Tanner's Quay. "
+         "Twenty-three staff now. Congratulations to both of them."),
+        (3, "M. “Mags” Doyle", "Same! They used to give the burnt ends away to the dogs."),
+        (None, "Paddy #3", "Lovely story, but can somebody ask them to open before 7 on Sundays too? Asking for a "
+         "whole night shift at St. Brennan's."),
+    ),
+    "eviction-filings-reach-ten-year-high": _thread(
+        (None, "Rosa from Ashgrove", "81 percent of landlords with a lawyer and 3 percent of tenants. That number "
+         "says everything. A hearing where one side has a lawyer and the other has a carrier bag of receipts is not "
+         "a fair hearing."),
+        (0, "Björn Ågren", "I'm a small landlord (one flat) and I've never used a lawyer. Most of those filings "
+         "are from the big management companies, not people like me. Did the analysis split them out?"),
+        (1, "Daniel Reyes-Hart (reporter)", "We did: eleven landlords with more than 200 units each filed 41 percent "
+         "of the cases. It's in the section on who is being evicted. We'll publish the full table with the "
+         "follow-up."),
+        (2, "Björn Ågren", "Thanks, I skimmed past that on my phone. That's a striking concentration."),
+        (None, "Sunita K.", "Small addition to the help box: the county's rental assistance fund also takes "
+         "applications by phone, not only online and at libraries. Details here: "
+         "https://wendcounty.example.gov/rental-assistance"),
+        (None, "Tomás Ruiz-García", "A median of $2,140 owed. Two months' rent. The eviction costs the landlord "
+         "more than that in court fees and an empty flat. Nobody wins here."),
+        (5, "Kai (the other one)", "Landlords are owed rent though. Rent relief has to come from somewhere, and it "
+         "shouldn't all be from them."),
+        (6, "Tomás Ruiz-García", "Nobody said it should. A mediation step before filing would save both sides "
+         "money. The judge's line about the imbalance says as much."),
+        (None, "Ngozi A.", "If anyone reading this has a hearing coming: the Tuesday walk-in at the Eastbank library "
+         "is real and worth it. Go early. They helped my sister keep her flat."),
+    ),
+    "mayor-achterberg-announces-reelection-bid": _thread(
+        (None, "Chidi & Ada", "\"The riverfront is half built.\" Four years for a flood wall, a promenade and a "
+         "lot of empty lots. I'd like to see the housing before I hear about a second term."),
+        (0, "Øystein", "The flood wall held last spring when the Wend came up. That alone was worth the money."),
+        (1, "Chidi & Ada", "Fair, the flood wall is real. But $38 million and no housing yet."),
+        (None, "B. Ruiz", "Is Quint actually running, or just \"seriously considering\"? Every election someone is "
+         "seriously considering."),
+        (3, "Maya Okafor (reporter)", "She told us she will decide by the end of January, when filing opens. We'll "
+         "report it when she does."),
+        (None, "Mei-Ling Chow", "Would love a side-by-side of the mayor's first-term promises and what happened to "
+         "each. Not the speech, the list."),
+        (None, "river-walker", "150 supporters on the ferry terminal steps in this weather is not nothing."),
+    ),
+    "school-board-closes-two-elementaries": _thread(
+        (None, "Harbor View parent", "We found out about the closure from a flyer in a backpack too, six weeks "
+         "before the vote, after two years of planning. The district says it consulted us. It did not."),
+        (0, "Joanna", "Same at Pine Street. The \"engagement session\" was a Tuesday at 4 p.m. in the district "
+         "office."),
+        (None, "old teacher (retired)", "Pine Street at 48 percent full is a building heating empty classrooms. "
+         "I taught there for twenty years and I love it, but the numbers are the numbers."),
+        (2, "Aroha Ngata", "The numbers leave out what a school does for a neighbourhood. Harbor View is the "
+         "polling station, the summer meals site and the only playground for blocks."),
+        (3, "old teacher (retired)", "That's true, and the district should say what happens to the building. A "
+         "closed school that sits empty for ten years is the worst outcome."),
+        (None, "Ahmad R.", "Question for the reporter: are the buses to Lowmarsh Elementary for every pupil or only "
+         "those over 1.6 km? My kids are at 1.5, across Water Street."),
+        (5, "Theo Abernathy (reporter)", "Only beyond 1.6 km, the district told us. Families nearer can ask for an "
+         "exception on safety grounds; we'll report how many are granted."),
+        (None, "Lê Thị Mai", "Vote was 4–3. Who voted no, besides Ms Ashdown?"),
+        (7, "Sipho Ndlovu", "Ashdown, Bishop and Nguyen voted against, according to the board's livestream. "
+         "Minutes will be posted next week."),
+    ),
+    "st-brennans-emergency-wait-times": _thread(
+        (None, "Paddy #3", "Nurse at St. Brennan's here. The article is right: we board admitted patients in the "
+         "emergency department corridors every day. The emergency doctors are not the bottleneck, the beds are."),
+        (0, "Наталья Соколова", "Thank you for saying it. I waited seven hours with my father in October and "
+         "everyone was kind, but there was simply nowhere to put him."),
+        (None, "Yusuf Demir", "Five hours forty is the median. So half of the people wait longer than that. "
+         "That's the part that frightens me."),
+        (None, "dr. Priya Raman", "Small correction: the federal measure counts time from arrival to departure "
+         "for patients sent home, not the time before being seen. Definition here: "
+         "https://data.cms.example.gov/measures/op-18"),
+        (3, "June Castellanos (reporter)", "Thanks, that's right: arrival to departure, for patients who went home. "
+         "The body says so; the standfirst is looser than it should be, and I've asked the desk to fix it."),
+        (None, "Zoë Lindqvist", "So the fix is home care and nursing home places, not a bigger emergency room. 24 "
+         "new beds next spring, with 31 patients waiting for a bed on an average day: still short."),
+    ),
+    "riverside-playhouse-reopens": _thread(
+        (None, "Ελένη Παπαδοπούλου", "1,800 plaster panels cast by hand over eleven months. I want to stand under "
+         "that ceiling for an hour without any play at all."),
+        (0, "Dorota's cousin", "They do a free open house in January, the Trust posted it. Bring a neck pillow."),
+        (None, "Lukas", "Sold out for two weeks. Any chance of cheaper matinee seats for students? Donors paid for "
+         "this too."),
+        (2, "Anneliese v. Stetten", "The Trust has a $10 under-25 ticket on Wednesdays. It's on their box office "
+         "page, just badly hidden."),
+        (None, "Rafael d'Ávila", "My grandmother saw the 1937 flood from the roof of the old mill. A new play "
+         "about it opening the restored theatre on Water Street feels right."),
+        (None, "Kai (the other one)", "Off topic, but does anyone know if the Route 7 still stops at Water Street "
+         "after 10 p.m.? Want to get home after the show."),
+        (5, "Sipho Ndlovu", "It does until 11:40 on weeknights."),
+    ),
+    "wend-river-e-coli-swimming-advisory": _thread(
+        (None, "river-walker", "Seventeen of twenty-three outfalls overflowing after one storm. Every summer the "
+         "same advisory, every summer the same surprise."),
+        (0, "Grzegorz B.", "Separating the combined sewers costs hundreds of millions. The storage tunnel is the "
+         "cheaper fix, and the council keeps delaying it."),
+        (None, "Mei-Ling Chow", "My kids swam at Heron Point on Sunday afternoon, before anything was posted. "
+         "Should we be worried? Who do I ask?"),
+        (2, "Ngozi A.", "The county health line said to watch for stomach upset for a few days and call a doctor "
+         "if it comes. Mine were fine after the same thing last year."),
+        (None, "Sunita K.", "The county posts the daily E. coli samples for each beach here, for anyone who wants "
+         "to check before going: https://health.wendcounty.example.gov/beaches"),
+        (None, "Øystein", "58 millimetres in 14 hours. The river didn't stand a chance."),
+    ),
+    "route-7-bus-frequency-doubles": _thread(
+        (None, "Femi_Adeyemi", "Every ten minutes on Route 7 will change my mornings. I've been passed by full "
+         "buses at Northgate three times this month."),
+        (None, "Airport commuter", "And Route 22 riders just lose their bus to the airport? 180 riders a day is "
+         "still 180 people, some of them cleaners on the early shift."),
+        (1, "Tomás Ruiz-García", "Agreed. \"Served by a private shuttle\" means a fare the early-shift cleaners "
+         "can't pay every day."),
+        (2, "Hana Nováková", "Hourly buses nobody can rely on aren't a bus either. Better to put the drivers where "
+         "6,800 people ride."),
+        (None, "Zoë Lindqvist", "Question for the reporter: is the ten-minute frequency weekdays only? Saturday is "
+         "when the market crowd takes the 7."),
+        (4, "Nadia Farouk (reporter)", "Weekdays from 6 a.m. to 7 p.m. Saturdays stay at every 15 minutes, the "
+         "agency told us."),
+        (None, "김민준", "The Cedar Heights loop (Route 15) was empty every time I rode it. Sad, but it makes "
+         "sense."),
+    ),
+    "teachers-contract-agreement": _thread(
+        (None, "old teacher (retired)", "Class sizes capped at 24 in the early grades matters more than the pay. "
+         "Twenty-eight six-year-olds in one room is crowd control, not teaching."),
+        (None, "Marta Kowalczyk", "A starting teacher at $46,200, lowest in the county. Even with 11 percent over "
+         "three years they'll still be behind the other four districts. We'll keep losing new teachers to the next district over."),
+        (1, "Björn Ågren", "Where does the money come from, though? The district just closed two schools to save "
+         "$2.6 million."),
+        (2, "Marta Kowalczyk", "Partly from those closures, according to the district's finance chief. Which is "
+         "its own argument."),
+        (None, "Joanna", "The extra planning period for special education teachers is overdue. My son's teacher "
+         "writes his plans on her lunch break."),
+        (None, "Lê Thị Mai", "When is the union vote? The article says next week but not which day."),
+        (5, "Joanna", "Tuesday evening, according to the union's email. The school board votes on December 11."),
+    ),
+    "audit-finds-overtime-overspend-public-works": _thread(
+        (None, "J.-P. Dubois", "Eleven supervisors approved their own overtime timesheets. In any private company "
+         "that's the first thing an auditor checks."),
+        (0, "Snow-plough driver", "Most of that overtime was real. I drove 16-hour shifts in January 2024. The "
+         "problem is paperwork, not people sitting at home."),
+        (1, "J.-P. Dubois", "I believe you, and the audit says it wasn't fraud. But the supervisor signing their "
+         "own hours is exactly how nobody can tell the difference."),
+        (None, "Hana Nováková", "\"The controls existed on paper.\" Farah Lindqvist writes better than most of "
+         "the council."),
+        (None, "Ahmad R.", "$2.4 million over two years. Does the council set the overtime budget too low on "
+         "purpose, knowing the snow and water main breaks will come anyway?"),
+    ),
+    "heat-island-map-eastbank": _thread(
+        (None, "Aroha Ngata", "38.1°C on Water Street. I live there, and you can feel it at the bus stop: no tree "
+         "for two blocks."),
+        (None, "Ines ✿", "Volunteers with thermometers on their bikes did what the city never bothered to do. "
+         "Thank you to the Wend River Keepers."),
+        (1, "river-walker", "I rode one of the routes! Three laps a day, the saddle was hotter than the air."),
+        (None, "Grzegorz B.", "Trees take twenty years to give shade. What can Eastbank do next summer? Cooling "
+         "centres, shade sails at the bus stops?"),
+        (3, "Zoë Lindqvist", "The library branches are cooling centres already, but only until 6. Which brings us "
+         "back to the budget story."),
+        (None, "Sipho Ndlovu", "Is the full heat map online? I'd like to check my own street in Lowmarsh."),
+    ),
+    "ashgrove-tenants-win-repairs": _thread(
+        (None, "Rosa from Ashgrove", "Twenty-three heat failures in one winter at Larchmont Court. We used electric "
+         "heaters and the breakers kept tripping. Sixty days for the boilers is still sixty cold days."),
+        (0, "Наталья Соколова", "Stay warm, and congratulations on winning. Withholding rent into escrow takes "
+         "courage when you could be evicted for it."),
+        (None, "Björn Ågren", "\"Treated emergency repairs as optional.\" Judge Whitlock does not mince words."),
+        (None, "Tomás Ruiz-García", "For other tenants: the state's rent escrow law requires written notice to "
+         "the landlord first. The tenants' association has a guide: "
+         "https://tenants.aldine.example.org/escrow-guide"),
+        (None, "Kai (the other one)", "What happens if Larchmont Holdings ignores the 60-day order? Is there a "
+         "fine, or does the court appoint someone?"),
+        (4, "Daniel Reyes-Hart (reporter)", "The ruling lets the tenants ask the court to appoint a receiver who "
+         "would collect the rent and pay for the boilers directly."),
+    ),
+    "old-ferry-bridge-closure": _thread(
+        (None, "Eastbank driver", "Fourteen months of a 20-minute detour over the Market Street Bridge, twice a "
+         "day. That's a lot of hours."),
+        (0, "Femi_Adeyemi", "Or take the bike lane over the bridge that stays open. I know it's not for everyone, "
+         "but it's a nice ride."),
+        (None, "Øystein", "Corroded reinforcing steel and cracks in two piers. Close it, fix it, I'd rather sit "
+         "in traffic than on a collapsing deck."),
+        (None, "Mei-Ling Chow", "Is the lane that stays open wide enough for a pram and a bike to pass? I walk "
+         "over the bridge to downtown every morning."),
+        (3, "Nadia Farouk (reporter)", "The department says the open lane will be three metres wide, behind a "
+         "concrete barrier. We'll check it when the work starts in March."),
+        (None, "Water Street shopkeeper", "Six weeks in 2016 emptied our street, exactly as Mr Ibarra says. "
+         "Fourteen months will finish some of us unless the city helps with the detour signs at least."),
+    ),
+    "free-dental-clinic-opens-lowmarsh": _thread(
+        (None, "Lê Thị Mai", "318 calls in three days tells you how many adults in Aldine live with tooth pain "
+         "because they can't pay. Thank you to the volunteer dentists."),
+        (None, "retired hygienist", "I'd like to volunteer a few evenings. Does anyone know who to call at the "
+         "Lowmarsh Family Health Center?"),
+        (1, "Esperanza's neighbour", "Ask for the clinic coordinator at the front desk on Reed Lane. They need "
+         "hygienists more than dentists."),
+        (None, "Ahmad R.", "The real story is the line that Medicaid doesn't cover adult dental care except in "
+         "emergencies. Two chairs on Tuesdays and Thursdays can't fix that."),
+        (3, "Sunita K.", "Both things are true. The clinic helps someone this week; the state law will take years."),
+    ),
+}
