@@ -55,7 +55,7 @@ THREADS: dict[str, list[Written]] = {
         (None, "Anneliese v. Stetten", "I remember them selling sourdough from a folding table at Tanner's Quay. "
          "Twenty-three staff now. Congratulations to both of them."),
         (3, "M. “Mags” Doyle", "Same! They used to give the burnt ends away to the dogs."),
-        (None, "Paddy #3", "Lovely story, but can somebody ask them to open before 7 on Sundays too? Asking for a "
+        (None, "Paddy #3", "Lovely story, but can somebody ask Rye & Rivet to open before 7 on Sundays too? Asking for a "
          "whole night shift at St. Brennan's."),
     ),
     "eviction-filings-reach-ten-year-high": _thread(
@@ -197,7 +197,7 @@ THREADS: dict[str, list[Written]] = {
          "purpose, knowing the snow and water main breaks will come anyway?"),
     ),
     "heat-island-map-eastbank": _thread(
-        (None, "Aroha Ngata", "38.1°C on Water Street. I live there, and you can feel it at the bus stop: no tree "
+        (None, "Aroha Ngata", "38.1°C on Water Street. I live there, and you can feel it at the bus stop: no tree canopy "
          "for two blocks."),
         (None, "Ines ✿", "Volunteers with thermometers on their bikes did what the city never bothered to do. "
          "Thank you to the Wend River Keepers."),
@@ -206,7 +206,7 @@ THREADS: dict[str, list[Written]] = {
          "centres, shade sails at the bus stops?"),
         (3, "Zoë Lindqvist", "The library branches are cooling centres already, but only until 6. Which brings us "
          "back to the budget story."),
-        (None, "Sipho Ndlovu", "Is the full heat map online? I'd like to check my own street in Lowmarsh."),
+        (None, "Sipho Ndlovu", "Is the full temperature map online? I'd like to check my own street in Lowmarsh."),
     ),
     "ashgrove-tenants-win-repairs": _thread(
         (None, "Rosa from Ashgrove", "Twenty-three heat failures in one winter at Larchmont Court. We used electric "
@@ -246,5 +246,155 @@ THREADS: dict[str, list[Written]] = {
         (None, "Ahmad R.", "The real story is the line that Medicaid doesn't cover adult dental care except in "
          "emergencies. Two chairs on Tuesdays and Thursdays can't fix that."),
         (3, "Sunita K.", "Both things are true. The clinic helps someone this week; the state law will take years."),
+    ),
+    "riverside-warehouse-conversion-jobs": _thread(
+        (None, "Grzegorz B.", "A $4 million tax break with no clawback clause? If the 180 jobs don't appear, the "
+         "city should get its money back. Commissioner Sandoval asked the right question."),
+        (0, "Hana Nováková", "Marchetti said they'd be \"open to discussing one\". Put it in writing before the "
+         "council votes, not after."),
+        (None, "river-walker", "I've walked past the Calloway warehouse for fifteen years waiting for someone to "
+         "do something with it. A food hall and workshops beat a brick hulk slowly sliding into the Wend."),
+        (2, "Øystein", "Nine centimetres since 1990 is a lot of sliding. Glad someone paid engineers to look."),
+        (None, "Femi_Adeyemi", "A third of the workshops at below-market rents for five years, and then what? "
+         "Repair shops can't pay rooftop-event-space rents in year six."),
+    ),
+    "council-ward-maps-redrawn-lowmarsh": _thread(
+        (None, "Ramón's neighbour", "Kettle Creek really is a ditch you can step over. Splitting Lowmarsh along it "
+         "puts my church in one ward and my house in the other."),
+        (None, "Björn Ågren", "Someone has to move. Ward 4 has 2,800 more people than average. If not the streets "
+         "south of the creek, which ones?"),
+        (1, "Aroha Ngata", "Several speakers suggested moving part of Cedar Heights into Ward 3 instead. That "
+         "keeps Lowmarsh whole and fixes the numbers."),
+        (2, "Björn Ågren", "Fair. I'd like to see the commission's numbers for that alternative."),
+        (None, "Sunita K.", "Reminder that written comments go to the city clerk's office until the second draft "
+         "is published. The clerk's redistricting page has the email address: "
+         "https://aldine.example.gov/clerk/redistricting"),
+    ),
+    "free-school-meals-all-pupils": _thread(
+        (None, "Joanna", "\"The lunch line divide\" is exactly it. My daughter used to skip lunch rather than "
+         "be seen with the free meal ticket. Thank you, Ms Castellano."),
+        (None, "Kai (the other one)", "Why should families who can afford it get free meals? Feels like a waste "
+         "of federal money."),
+        (1, "Tomás Ruiz-García", "Because the paperwork cost more than it saved, and the children who needed meals "
+         "most were the ones whose forms got lost. Ending $86,000 of meal debt is a bonus."),
+        (1, "old teacher (retired)", "Hungry children don't learn. I'd rather feed a few who could pay than "
+         "miss one who can't."),
+        (None, "Lê Thị Mai", "Parents: keep returning the food assistance forms, as the article says. They "
+         "decide the district's federal funding even though your child eats free either way."),
+    ),
+    "northgate-duplex-zoning-change": _thread(
+        (None, "Kofi's coworker", "\"I am not asking for a mansion, I am asking for half of one.\" Best line "
+         "of any council meeting this year."),
+        (None, "Cedar Heights resident", "I'm not against duplexes, but doing it everywhere at once without a "
+         "public hearing is how you lose the trust of the neighbourhoods."),
+        (1, "Mei-Ling Chow", "The planning director expects a few hundred duplexes in five years. That's not a "
+         "wave, as she said. Most lots will never change."),
+        (2, "Cedar Heights resident", "Then why fear a hearing? Parking on our street is already impossible."),
+        (None, "Sipho Ndlovu", "Question: does the 4,200-signature referendum petition freeze the zoning change "
+         "while it's being counted, or does it take effect anyway?"),
+        (4, "Daniel Reyes-Hart (reporter)", "The clerk's office says the change is suspended once enough valid "
+         "signatures are certified, not while they're being collected."),
+    ),
+    "millrace-arts-festival-record": _thread(
+        (None, "Ελένη Παπαδοπούλου", "The Aldine Youth Orchestra on a floating stage, with half the audience in "
+         "kayaks. Best Friday evening I've had in this city."),
+        (None, "Mill Street resident", "Lovely for the visitors. Music past 10 p.m. two nights running, with a "
+         "baby trying to sleep, was less lovely. Twenty minutes over, my foot."),
+        (1, "Lukas", "Fair complaint. But it's one weekend a year, and the festival said it will do better."),
+        (2, "Mill Street resident", "It's one weekend a year for you. Permits exist for a reason."),
+        (None, "Paddy #3", "Remember when it was local bands on a flatbed truck in 1998? I still have the "
+         "t-shirt. 48,000 people now. Mad."),
+    ),
+    "flood-wall-test-raised": _thread(
+        (None, "Tanner's Quay shop owner", "In May 2019 we had a metre of water in the shop. On Sunday we had "
+         "nothing. I went down to the flood wall at dawn just to look at it."),
+        (None, "River Road resident", "Meanwhile on the west bank our basements flooded. The Wend River Keepers "
+         "warned this would happen. I'd like the city's inspectors to say plainly whether the wall pushed the "
+         "water to us."),
+        (1, "Øystein", "West bank basements flooded in 2019 too, before the wall existed. Hard to tell without a "
+         "proper hydraulic study."),
+        (2, "River Road resident", "Then do the study. The city spent $24 million on one side of the river."),
+        (None, "Ingrid Solberg (reporter)", "We've asked the city for the inspectors' findings on River Road and "
+         "will report them. If your basement flooded on Sunday, we'd like to hear from you."),
+    ),
+    "downtown-vacancies-survey": _thread(
+        (None, "Odile's customer", "13 of 38 units empty on Market Street. Walk it after 6 p.m. and it feels "
+         "closed. Foundry Row, two streets away, is full. Same city, same rents? I doubt it."),
+        (None, "Hana Nováková", "Both sides have a point: landlords holding out for 2019 rents, and a street "
+         "with broken lighting and a closed bus shelter. The city could fix the lights this week."),
+        (1, "J.-P. Dubois", "The lighting is on the city, agreed. The empty windows are on the landlords."),
+        (None, "Femi_Adeyemi", "Benn's fee on storefronts empty for a year sounds right to me. An empty window "
+         "shouldn't be the cheapest option."),
+        (None, "Grzegorz B.", "Seven of eleven pop-up shops still open is a decent record for the lease "
+         "programme. Expand that before inventing a fee."),
+    ),
+    "measles-case-confirmed-school": _thread(
+        (None, "Kettle Creek parent", "Got the letter on Friday. Checked the vaccination record in the baby book, "
+         "two doses, phew. If you can't find yours, the clinic at the school is free this weekend."),
+        (None, "dr. Priya Raman", "A useful point from the article worth repeating: call your doctor before you "
+         "go in with a fever and rash. Measles in a waiting room is how one case becomes ten."),
+        (None, "Ahmad R.", "91 percent vaccinated at Kettle Creek sounds high, but it's under the 95 percent "
+         "that stops outbreaks. That gap is a few hundred children across the district."),
+        (2, "Sunita K.", "The state publishes each school's rates, if anyone wants to check their own: "
+         "https://health.state.example.gov/immunization/schools"),
+        (None, "Наталья Соколова", "I'm not sure I had two doses as a child (I grew up abroad). Dr Marsh says "
+         "another dose is safe, so I'll go on Saturday."),
+    ),
+    "city-hall-public-records-backlog": _thread(
+        (None, "J.-P. Dubois", "\"Obtained, fittingly, through a public records request filed in June.\" "
+         "Five months to find out it takes five months."),
+        (None, "Sipho Ndlovu", "One records officer for the whole city, who also does the council minutes. "
+         "That's not a backlog, that's a staffing decision."),
+        (1, "Marta Kowalczyk", "Will next year's budget include the second records officer the city "
+         "attorney asked for?"),
+        (2, "Maya Okafor (reporter)", "It's in the draft. The council votes on the budget soon; we'll report "
+         "whether it survives, and look at the median wait again a year from now."),
+        (None, "Zoë Lindqvist", "Thank you for publishing the dataset and method. Police requests at 212 days "
+         "stand out. Every other department is faster."),
+    ),
+    "market-street-bike-lane-data": _thread(
+        (None, "Femi_Adeyemi", "Injury crashes down by a third and car journeys 40 seconds slower at the evening "
+         "peak. I'd take that trade every day."),
+        (None, "Market Street merchant", "The report doesn't measure sales, as you note. We lost 58 parking "
+         "spaces and plenty of older customers who won't cycle. Wait for the merchants' survey."),
+        (1, "Ines ✿", "The same merchants said in 2023 the lane would drive customers away. 1,190 cyclists a "
+         "day are customers too."),
+        (2, "Market Street merchant", "Cyclists buy a coffee; they don't carry home a rug. It depends what "
+         "you sell."),
+        (None, "Hana Nováková", "Checked the maths: the three-year baseline was 29 injury crashes a year on "
+         "average, so 19 is a 34 percent drop. Matches the report: "
+         "https://aldine.example.gov/transport/market-street-review"),
+    ),
+    "kettle-creek-robotics-team-state": _thread(
+        (None, "old teacher (retired)", "\"The first year our robot drove in one direction. Only backwards.\" "
+         "Mr Domínguez, you have the makings of a great coach. Well done, Creek Bots!"),
+        (None, "Ngozi A.", "Where do we donate toward the $3,000 for the state finals? Happy to chip in."),
+        (1, "Kettle Creek parent", "The parent-teacher association takes donations at the school office, and "
+         "we're selling cookies at home games. Thank you!"),
+        (None, "Lucía's aunt", "Lucía has been taking apart toasters since she was five. Brave enough to throw "
+         "away the old robot: that's her."),
+    ),
+    "housing-authority-waitlist-reopens": _thread(
+        (None, "Rosa from Ashgrove", "8,000 applications for 400 vouchers, and a lottery to decide who even "
+         "gets on the waitlist. Apply anyway, everyone. You can't win a lottery you didn't enter."),
+        (None, "Ahmad R.", "Please share this with anyone who doesn't read the news: the authority never "
+         "charges a fee. The fake application pages are back every year."),
+        (1, "Zoë Lindqvist", "Good reminder. If a page asks for a card number, it's a scam."),
+        (None, "Lukas", "Does it matter if you apply at a library branch instead of online? My grandmother "
+         "doesn't have internet."),
+        (3, "Sunita K.", "No difference: library staff will help her, and the lottery doesn't care how or when "
+         "you applied inside the week."),
+    ),
+    "lead-pipes-replacement-progress": _thread(
+        (None, "Mei-Ling Chow", "Checked our address on the service line map: lead. We ordered the free filter "
+         "and test kit this morning, as Dr Marsh said, today and not when the crew arrives."),
+        (None, "Björn Ågren", "900 lines a year means the last homes wait until 2033. Why not faster? The federal "
+         "deadline is 2037, but children live in these houses now."),
+        (1, "Grzegorz B.", "Crews and money. Each replacement means digging up the street and the front garden. "
+         "The utility says it's hiring."),
+        (None, "Lê Thị Mai", "Is the replacement really free on the private side too? Our landlord says we'd "
+         "have to pay for the part under the garden."),
+        (3, "Ingrid Solberg (reporter)", "Yes: the utility replaces the whole service line, public and private "
+         "side, at no cost to the owner. Your landlord can call Aldine Water to confirm."),
     ),
 }
