@@ -397,4 +397,147 @@ THREADS: dict[str, list[Written]] = {
         (3, "Ingrid Solberg (reporter)", "Yes: the utility replaces the whole service line, public and private "
          "side, at no cost to the owner. Your landlord can call Aldine Water to confirm."),
     ),
+    "mural-project-foundry-row": _thread(
+        (None, "Anneliese v. Stetten", "Agnes Pruitt three storeys high, and she asked them to make her taller. "
+         "Ninety-seven and funnier than all of us."),
+        (None, "Kenji's fan", "The brass band from the old iron works is my favourite. I walk the long way to "
+         "the bus just to pass it."),
+        (1, "M. “Mags” Doyle", "Mine is the women making munitions in 1943. My grandmother was one of them."),
+        (2, "Ines ✿", "That's wonderful. Did she ever see the mural?"),
+        (3, "M. “Mags” Doyle", "She died in 2011, but my mother cried in front of it for ten minutes."),
+        (None, "Lukas", "Where can I get the walking map? The library branch on Foundry Row had run out on "
+         "Saturday."),
+        (5, "Femi_Adeyemi", "Rye & Rivet had a stack of them by the till on Monday."),
+    ),
+    "police-oversight-board-first-report": _thread(
+        (None, "Denise's sister", "\"I don't mind that they disagreed with me. I mind that nobody called.\" "
+         "Seven months for a letter. The oversight board needs a second investigator."),
+        (None, "Retired sergeant", "Four upheld out of 64, and the chief followed the board every time. That's a "
+         "process working, not a whitewash. Most complaints are honest misunderstandings."),
+        (1, "Tomás Ruiz-García", "Or the board can only recommend discipline, and 17 complaints couldn't be "
+         "proven either way. Body cameras that weren't switched on don't help."),
+        (2, "Retired sergeant", "Agreed on the cameras. Two of the four upheld were exactly that, and they "
+         "should be."),
+        (None, "Sipho Ndlovu", "The board meets the first Thursday of each month at City Hall and it's open to "
+         "the public. Go, if you care about this. I went in October and there were six of us."),
+    ),
+    "mental-health-crisis-line-teams": _thread(
+        (None, "Paramedic, Eastbank", "I've done a few CARE shifts. A counsellor and a paramedic in an unmarked "
+         "van changes everything about the first five minutes of a call."),
+        (None, "Kai (the other one)", "1,430 calls and officers were needed 41 times. What happened on those 41? "
+         "That's what I'd want to know before paying $1.2 million for nights."),
+        (1, "June Castellanos (reporter)", "The report says most were calls where the person had a weapon or "
+         "the team was threatened. Nobody was seriously hurt. We've asked for the full breakdown."),
+        (None, "Наталья Соколова", "When my brother was in crisis, four police officers came. He was "
+         "terrified. I wish this team had existed then."),
+        (3, "Zoë Lindqvist", "I'm sorry. I hope he's well now. This is why the overnight money matters."),
+        (None, "J.-P. Dubois", "Even the police chief supports round-the-clock service. When does the council "
+         "vote on it?"),
+    ),
+    "farmers-market-moves-indoors-winter": _thread(
+        (None, "Bram's goat cheese fan", "Four months with no market was four months with no good cheese for "
+         "me too. See you in the old ferry terminal in December."),
+        (None, "Hana Nováková", "$400 a week for a hall the city restored with our money, charged to a "
+         "non-profit market. Could the parks department not waive it for the first winter?"),
+        (1, "Grzegorz B.", "It's the standard non-profit rate, and stall fees stay at $35. Seems fair to me."),
+        (None, "Ahmad R.", "Route 4 every 20 minutes to the terminal on Saturdays, good. Is there step-free "
+         "access into the main hall?"),
+        (3, "Market volunteer", "Yes, the ramp on the quay side. Step-free all the way to the stalls."),
+    ),
+    "riverfront-towers-affordable-units-cut": _thread(
+        (None, "Chidi & Ada", "The city spent $38 million on the flood wall and promenade for this site, and "
+         "the developer wants to cut affordable homes from 86 to 52. Quint is right: bait and switch."),
+        (0, "Björn Ågren", "Construction costs are up 27 percent. Would you rather have 52 affordable flats or "
+         "a fenced empty lot for another five years?"),
+        (1, "Chidi & Ada", "Then pay into the affordable housing fund for the difference, as the Housing "
+         "Coalition says. $5.1 million builds real homes elsewhere."),
+        (None, "Rosa from Ashgrove", "Households under 60 percent of median income, about $46,000 for a family "
+         "of three. That's most of the people I work with. Those are the flats being cut."),
+        (None, "Mei-Ling Chow", "Question for the reporter: can the council refuse the change outright? Or does "
+         "the 2021 agreement allow the developer to walk away?"),
+        (4, "Daniel Reyes-Hart (reporter)", "Any change needs a council vote, the mayor's office says. We're "
+         "reading the agreement's termination clause and will report what it allows."),
+    ),
+    "childcare-waitlists-infant-places": _thread(
+        (None, "Joanna", "We put our names down at three centres when I was twelve weeks pregnant. Our son is "
+         "ten months old and we got an infant place last week. This article is my life."),
+        (None, "Little Acorns parent", "Ms Nnamdi's staff are wonderful and paid $17 an hour. The warehouse "
+         "down the road pays more. Something is badly wrong."),
+        (1, "Sunita K.", "The subsidy pays $1,150 a month per infant when the real cost is closer to $1,700. "
+         "That gap is the wage gap."),
+        (None, "Björn Ågren", "One adult for four babies is the rule that makes it so expensive. Is that ratio "
+         "really necessary?"),
+        (3, "Lê Thị Mai", "Try changing four nappies at once and tell me. I worked in an infant room for three "
+         "years. Four is already a lot."),
+        (None, "Ngozi A.", "Senator Quist's bill has a hearing in January. Parents can testify; I'm going."),
+    ),
+    "millrace-park-wetland-restored": _thread(
+        (None, "river-walker", "A gravel car park over an old tannery, and now herons. Saw the great blue heron "
+         "by the boardwalk this morning, exactly where Beatriz said."),
+        (None, "Øystein", "The wetland holding 9 million litres in a storm is the part that should make "
+         "headlines. Our basement on Mill Street hasn't flooded since it was dug."),
+        (None, "Hana Nováková", "Is it safe? 14,000 tonnes of contaminated soil came out, but what about the "
+         "rest under the wetland?"),
+        (2, "Ingrid Solberg (reporter)", "The state environment agency signed off the cleanup in 2022 and the "
+         "city tests the water twice a year. We'll link the latest results in an update."),
+        (None, "Ελένη Παπαδοπούλου", "Went on the Aldine Bird Club's first-Saturday walk. Borrowed binoculars, "
+         "saw wood ducks. Highly recommended."),
+    ),
+    "aldine-jazz-club-fifty-years": _thread(
+        (None, "Paddy #3", "Winnie Osei told me I looked tired in 1991 and every week since. Fifty years of the "
+         "Blue Heron. Happy anniversary."),
+        (None, "Rafael d'Ávila", "I saw Marcus Delacroix play there at sixteen. Skinny kid, enormous left hand. "
+         "Nobody in the room could believe it."),
+        (1, "Zoë Lindqvist", "Can't get tickets for his night, sold out in an hour. Jealous of everyone going."),
+        (None, "Hana Nováková", "\"The best seat in the house\" is the stool by the door. Perfect."),
+        (None, "Chidi & Ada", "Still $10 at the door in 2026. Support the place, buy a drink, tip the band."),
+    ),
+    "hardware-store-closing-after-ninety-years": _thread(
+        (None, "Tom's neighbour", "\"Where else can you buy one bolt? And have someone tell you it's the wrong "
+         "bolt?\" That's Pell's Hardware in two sentences."),
+        (None, "Björn Ågren", "Ms Pell is honest about it: nobody wants to stand behind a counter for fifty "
+         "years. Good for her for saying it instead of blaming the big stores."),
+        (1, "Grzegorz B.", "The roof scared off the buyers, according to the article. Could the city's "
+         "microloan fund have helped there?"),
+        (2, "Femi_Adeyemi", "The microloan fund only lends to businesses under 25 staff and mostly for "
+         "equipment. A roof on a building you're buying might not count."),
+        (None, "Joanna", "Bought my first paint there for my first flat. Going in this Saturday to say thank "
+         "you, and buy screws by the pound one last time."),
+    ),
+    "pharmacy-desert-northgate": _thread(
+        (None, "Pastor Mbeki's congregation", "Forty requests for lifts in two days. We're glad to drive, but as "
+         "she said, a church van is not a health system."),
+        (None, "Sipho Ndlovu", "25 minutes on the Route 7 bus each way, for people over 65 carrying "
+         "prescriptions. At least it will come every ten minutes from January."),
+        (None, "Karim's customer", "Mr Haddad is right about insurers. Independent pharmacies are paid less per "
+         "prescription than it costs to fill some of them."),
+        (2, "Kai (the other one)", "Is that really true? Sounds like something the chains say."),
+        (3, "dr. Priya Raman", "It's true for some generic drugs. Reimbursement rates are set by middlemen, not "
+         "by what the pharmacy paid. Good overview: https://health-policy.example.org/pharmacy-reimbursement"),
+        (None, "Anneliese v. Stetten", "A mobile pharmacy service, report in January. Please follow up when it "
+         "comes out."),
+    ),
+    "lowmarsh-community-land-trust": _thread(
+        (None, "Joaquín's old neighbour", "A school bus driver and her two teenagers moving into a house they own "
+         "for $110,000. That's the best news from Lowmarsh in years."),
+        (None, "Björn Ågren", "I don't understand the resale formula. If the family can't sell at market "
+         "price, how do they build any wealth at all?"),
+        (1, "Sunita K.", "They keep a share of any increase in value, and they've paid off a mortgage instead of "
+         "rent. Less than a market sale, far more than renting."),
+        (2, "Björn Ågren", "Fair point, thanks."),
+        (None, "Aroha Ngata", "140 families on the interest list and eight houses on Sedge Street and Reed "
+         "Lane. Fifty homes by 2030 still won't be enough, but it's a start."),
+    ),
+    "community-radio-licence": _thread(
+        (None, "Lê Thị Mai", "A Vietnamese show on Aldine radio. My mother is going to cry. Thank you, WNDR."),
+        (None, "Grzegorz B.", "Audycja po polsku! Finally. Where do I volunteer as a host?"),
+        (1, "Grace K. (station)", "Write to us through the station website; we're training the spring group of "
+         "hosts in January."),
+        (None, "Yusuf Demir", "Six years and a great many bake sales. $84,000 of $110,000 raised for the "
+         "transmitter and studio. How do we donate the rest?"),
+        (None, "old teacher (retired)", "A weekly programme made by Aldine High School pupils. This is how "
+         "young people learn that the news is something you make, not just something you scroll."),
+        (None, "김민준", "Will there be Korean shows too? Seven languages, but there are many of us in "
+         "Eastbank."),
+    ),
 }
