@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - readers write en dashes in vote tallies, as the stories do
 """The demo's discussions, written for Masthead, one per demo article (keyed by its slug).
 
 Each item is ``(parent, name, body)`` or ``(parent, name, body, quote)``: ``parent`` is the index, in the same list,
@@ -55,8 +56,8 @@ THREADS: dict[str, list[Written]] = {
         (None, "Anneliese v. Stetten", "I remember them selling sourdough from a folding table at Tanner's Quay. "
          "Twenty-three staff now. Congratulations to both of them."),
         (3, "M. “Mags” Doyle", "Same! They used to give the burnt ends away to the dogs."),
-        (None, "Paddy #3", "Lovely story, but can somebody ask Rye & Rivet to open before 7 on Sundays too? Asking for a "
-         "whole night shift at St. Brennan's."),
+        (None, "Paddy #3", "Lovely story, but can somebody ask Rye & Rivet to open before 7 on Sundays "
+         "too? Asking for a whole night shift at St. Brennan's."),
     ),
     "eviction-filings-reach-ten-year-high": _thread(
         (None, "Rosa from Ashgrove", "81 percent of landlords with a lawyer and 3 percent of tenants. That number "
@@ -174,7 +175,8 @@ THREADS: dict[str, list[Written]] = {
         (None, "old teacher (retired)", "Class sizes capped at 24 in the early grades matters more than the pay. "
          "Twenty-eight six-year-olds in one room is crowd control, not teaching."),
         (None, "Marta Kowalczyk", "A starting teacher at $46,200, lowest in the county. Even with 11 percent over "
-         "three years they'll still be behind the other four districts. We'll keep losing new teachers to the next district over."),
+         "three years they'll still be behind the other four districts. We'll keep losing new teachers "
+         "to the next district over."),
         (1, "Björn Ågren", "Where does the money come from, though? The district just closed two schools to save "
          "$2.6 million."),
         (2, "Marta Kowalczyk", "Partly from those closures, according to the district's finance chief. Which is "
@@ -197,8 +199,8 @@ THREADS: dict[str, list[Written]] = {
          "purpose, knowing the snow and water main breaks will come anyway?"),
     ),
     "heat-island-map-eastbank": _thread(
-        (None, "Aroha Ngata", "38.1°C on Water Street. I live there, and you can feel it at the bus stop: no tree canopy "
-         "for two blocks."),
+        (None, "Aroha Ngata", "38.1°C on Water Street. I live there, and you can feel it at the bus stop: "
+         "no tree canopy for two blocks."),
         (None, "Ines ✿", "Volunteers with thermometers on their bikes did what the city never bothered to do. "
          "Thank you to the Wend River Keepers."),
         (1, "river-walker", "I rode one of the routes! Three laps a day, the saddle was hotter than the air."),

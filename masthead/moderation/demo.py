@@ -38,7 +38,7 @@ QUEUED = [
     ("eviction-filings-reach-ten-year-high", "crypto_king",
      "Earn 500 a day from home, message me for the secret https://bit.example.co/x"),
     ("council-passes-budget-after-late-night-session", "B. Ruiz",
-     "The vote was 6–3, but Councillor Pillai said on the radio he would have backed Sunday hours paid for another "
+     "The vote was 6-3, but Councillor Pillai said on the radio he would have backed Sunday hours paid for another "
      "way. Worth a follow-up?"),
     ("eviction-filings-reach-ten-year-high", "hater99", "Immigrants are vermin. All of them should be shot."),
     ("foundry-row-bakery-expands-second-site", "Quiet Neighbour",
