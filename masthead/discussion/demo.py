@@ -116,7 +116,7 @@ def seed(stdout: TextIO) -> None:
         return
     max_depth = discussion_settings().max_depth
     ids, vote_ids = _Ids(Comment), _Ids(Vote)
-    total = held_total = 0
+    total = held_total = seeded = 0
     for article in articles:
         thread = thread_for_article(article)
         if thread.comments.exists():
@@ -133,8 +133,9 @@ def seed(stdout: TextIO) -> None:
         Thread.objects.filter(pk=thread.pk).update(comment_count=visible, version=thread.version + 1)
         total += len(comments)
         held_total += len(held)
+        seeded += 1
     # Ids were chosen here, so PostgreSQL's sequences must learn where they stand.
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), [Comment, Vote]):
             cursor.execute(statement)
-    stdout.write(f"Discussions: {total} comments under {len(articles)} articles ({held_total} held by moderation).")
+    stdout.write(f"Discussions: {total} comments under {seeded} articles ({held_total} held by moderation).")

@@ -77,7 +77,8 @@ THREADS: dict[str, list[Written]] = {
         (5, "Kai (the other one)", "Landlords are owed rent though. Rent relief has to come from somewhere, and it "
          "shouldn't all be from them."),
         (6, "Tomás Ruiz-García", "Nobody said it should. A mediation step before filing would save both sides "
-         "money. The judge's line about the imbalance says as much."),
+         "money. The judge's line about the imbalance says as much.",
+         "it shouldn't all be from them"),
         (None, "Ngozi A.", "If anyone reading this has a hearing coming: the Tuesday walk-in at the Eastbank library "
          "is real and worth it. Go early. They helped my sister keep her flat."),
     ),
@@ -266,7 +267,8 @@ THREADS: dict[str, list[Written]] = {
         (None, "Björn Ågren", "Someone has to move. Ward 4 has 2,800 more people than average. If not the streets "
          "south of the creek, which ones?"),
         (1, "Aroha Ngata", "Several speakers suggested moving part of Cedar Heights into Ward 3 instead. That "
-         "keeps Lowmarsh whole and fixes the numbers."),
+         "keeps Lowmarsh whole and fixes the numbers.",
+         "If not the streets south of the creek, which ones?"),
         (2, "Björn Ågren", "Fair. I'd like to see the commission's numbers for that alternative."),
         (None, "Sunita K.", "Reminder that written comments go to the city clerk's office until the second draft "
          "is published. The clerk's redistricting page has the email address: "
@@ -360,7 +362,7 @@ THREADS: dict[str, list[Written]] = {
         (None, "Market Street merchant", "The report doesn't measure sales, as you note. We lost 58 parking "
          "spaces and plenty of older customers who won't cycle. Wait for the merchants' survey."),
         (1, "Ines ✿", "The same merchants said in 2023 the lane would drive customers away. 1,190 cyclists a "
-         "day are customers too."),
+         "day are customers too.", "We lost 58 parking spaces"),
         (2, "Market Street merchant", "Cyclists buy a coffee; they don't carry home a rug. It depends what "
          "you sell."),
         (None, "Hana Nováková", "Checked the maths: the three-year baseline was 29 injury crashes a year on "
@@ -470,7 +472,7 @@ THREADS: dict[str, list[Written]] = {
         (None, "Björn Ågren", "One adult for four babies is the rule that makes it so expensive. Is that ratio "
          "really necessary?"),
         (3, "Lê Thị Mai", "Try changing four nappies at once and tell me. I worked in an infant room for three "
-         "years. Four is already a lot."),
+         "years. Four is already a lot.", "Is that ratio really necessary?"),
         (None, "Ngozi A.", "Senator Quist's bill has a hearing in January. Parents can testify; I'm going."),
     ),
     "millrace-park-wetland-restored": _thread(
