@@ -1,9 +1,11 @@
-"""Demo discussions for `masthead demo`: lively threads under every demo article, all written by us.
+"""Demo discussions for `masthead demo`: a conversation written by us for each demo article that has one.
 
-Comments are assembled from our own sentence parts (openers, points and closers combined), so a few thousand comments
-read varied without a corpus. Guests only, with plausible names in several scripts and odd punctuation.
-Rows are bulk-inserted with ids chosen here (so paths are known before insert): a few thousand comments with
-their votes take a couple of seconds.
+The text is plain data in ``demo_threads.py``, keyed by article slug, so every comment talks about its own story
+(readers agreeing, disagreeing, asking the reporter, correcting with a link, replying to each other). An
+article with no written discussion gets no comments, never borrowed ones. Guests only, with names in several
+scripts and odd punctuation. Each comment goes through the moderation pipeline as an import (no rate limits or
+first-comment hold, as for history), so whatever it would hold is held here too and its decision is recorded.
+Rows are bulk-inserted with ids chosen here, so paths are known before insert.
 """
 
 from __future__ import annotations
@@ -21,68 +23,13 @@ from django.utils import timezone
 from masthead.core.markdown import RENDERER_VERSION, render_comment
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.config import discussion_settings
+from masthead.discussion.demo_threads import THREADS, Written
 from masthead.discussion.models import Comment, Thread, Vote, path_segment
+from masthead.moderation.pipeline import ScreenContext, record, screen
 from masthead.publishing.models import Article
 
-NAMES = [
-    "Marta Kowalczyk", "Séamus Ó Briain", "Zoë Lindqvist", "Наталья Соколова", "山田 花子", "محمد العلي",
-    "Ngozi A.", "J.-P. Dubois", "O'Connell, Bríd", "Kai (the other one)", "dr. Priya Raman",
-    "Ελένη Παπαδοπούλου", "Tomás Ruiz-García", "Hana Nováková", "Yusuf Demir", "עדי כהן", "Lê Thị Mai",
-    "Björn Ågren", "Femi_Adeyemi", "M. “Mags” Doyle", "Øystein", "Chidi & Ada", "Anneliese v. Stetten",
-    "river-walker", "Sipho Ndlovu", "Aroha Ngata", "Grzegorz B.", "Ines ✿", "Paddy #3", "Ольга", "김민준",
-    "Rafael d'Ávila", "Sunita K.", "old teacher (retired)", "Joanna", "Lukas", "Mei-Ling Chow", "Ahmad R.",
-]
-
-OPENERS = [
-    "Thanks for this.", "Honestly,", "I was at that meeting, and", "Long-time reader here:", "Good piece, but",
-    "Small correction:", "This matches what I've seen:", "Not sure I agree.", "As someone who lives nearby,",
-    "Finally someone wrote it down.", "Genuine question:", "Fair enough, although", "Reading this twice,",
-    "My neighbour said the same thing:", "With respect,",
-]
-POINTS = [
-    "the council should publish the full budget, not a summary",
-    "the river path floods every spring and nobody has fixed the drainage",
-    "the bus timetable changed without any notice to the people who use it",
-    "rents on our street went up faster than anyone's wages",
-    "the school needs more teachers before it needs a new building",
-    "the minutes say seven to two, but two councillors left early",
-    "the library is the only warm public room left in the evenings",
-    "the consultation closed before most of us had even heard of it",
-    "local shops are doing better since the market moved back to the square",
-    "the report's numbers for cycling look too optimistic to me",
-    "the new crossing by the bakery has made the morning run much safer",
-    "the housing association still hasn't answered our letters from March",
-    "volunteers have been clearing the riverbank every Saturday for a year",
-    "the planning notice was taped inside a window where nobody could read it",
-    "the night buses matter most to the people working the late shifts",
-]
-CLOSERS = [
-    "Keep asking the hard questions.", "Would love a follow-up on this.", "Who decides this, in the end?",
-    "I'll be at the next meeting.", "Please keep covering it.", "That's the part that worries me.",
-    "Happy to share photos if useful.", "Worth a *proper* investigation.", "Does anyone know the date?",
-    "", "", "",
-]
-REPLIES = [
-    "Agreed, and", "I don't think that's quite right:", "Good point —", "Source?", "Same here:",
-    "That's not what the report says:", "Exactly this.", "Partly true, but", "To add to that,",
-]
-
-# Thread sizes by article position (newest first): one very large, a few big, the rest lively.
-SIZES = [2500, 600, 200, 90, 45, 30, 24, 18, 12, 9, 6, 4, 3]
-
-
-def _sentence(opener: str, point: str) -> str:
-    # An opener that ends a sentence ("Exactly this.") starts the point with a capital letter.
-    if opener.endswith((".", "?", "!")):
-        point = point[:1].upper() + point[1:]
-    return f"{opener} {point}."
-
-
-def _body(rng: random.Random, reply: bool) -> str:
-    text = _sentence(rng.choice(REPLIES if reply else OPENERS), rng.choice(POINTS))
-    if rng.random() < 0.25:
-        text += "\n\n" + _sentence(rng.choice(OPENERS), rng.choice(POINTS))
-    return f"{text} {rng.choice(CLOSERS)}".strip()
+# The conversation is spread over at most this long after publication (or until now, if sooner).
+SPREAD = timedelta(hours=30)
 
 
 class _Ids:
@@ -97,42 +44,26 @@ class _Ids:
         return value
 
 
-def _seed_thread(thread: Thread, size: int, rng: random.Random, ids: _Ids, vote_ids: _Ids, start: object,
-                 max_depth: int) -> tuple[list[Comment], list[Vote]]:
-    now = timezone.now()
-    span = max((now - start).total_seconds(), 3600.0)  # type: ignore[operator]
-    moments = sorted(start + timedelta(seconds=rng.random() * span) for _ in range(size))  # type: ignore[operator]
-    comments: list[Comment] = []
-    html_cache: dict[str, str] = {}
-    for moment in moments:
-        cid = ids.take()
-        parent = rng.choice(comments[-200:]) if comments and rng.random() < 0.45 else None
-        body = _body(rng, parent is not None)
-        html = html_cache.get(body)
-        if html is None:
-            html = html_cache[body] = render_comment(body)
-        comment = Comment(
-            id=cid, thread=thread, author_name=rng.choice(NAMES), body=body, body_html=html,
-            render_version=RENDERER_VERSION, created_at=moment, status=Comment.Status.VISIBLE,
-            reader_key=f"demo:{rng.randrange(10**9)}",
-        )
-        if parent is None:
-            comment.depth, comment.root_id, comment.path = 0, cid, path_segment(cid)
-        else:
-            if rng.random() < 0.2:
-                comment.quote = parent.body.split(".")[0].lstrip("*").strip()[:200]
-                comment.quote = comment.quote if comment.quote in parent.body else ""
-            if parent.depth + 1 <= max_depth:
-                comment.parent_id, comment.depth, prefix = parent.id, parent.depth + 1, parent.path
-            else:
-                prefix = parent.path[: max_depth * len(path_segment(0))]
-                comment.parent_id, comment.depth = int(prefix[-len(path_segment(0)):]), max_depth
-                comment.in_reply_to_id = parent.id
-            comment.root_id, comment.path = parent.root_id, prefix + path_segment(cid)
-        comments.append(comment)
+def _place(comment: Comment, parent: Comment | None, max_depth: int) -> None:
+    """Depth, root and path; a reply below the deepest level hangs at it, remembering whom it answers."""
+    cid = comment.id
+    if parent is None:
+        comment.depth, comment.root_id, comment.path = 0, cid, path_segment(cid)
+        return
+    if parent.depth + 1 <= max_depth:
+        comment.parent_id, comment.depth, prefix = parent.id, parent.depth + 1, parent.path
+    else:
+        prefix = parent.path[: max_depth * len(path_segment(0))]
+        comment.parent_id, comment.depth = int(prefix[-len(path_segment(0)):]), max_depth
+        comment.in_reply_to_id = parent.id
+    comment.root_id, comment.path = parent.root_id, prefix + path_segment(cid)
+
+
+def _votes(comments: list[Comment], rng: random.Random, vote_ids: _Ids) -> list[Vote]:
     votes: list[Vote] = []
-    below: dict[int, int] = defaultdict(int)
     for comment in comments:
+        if comment.status != Comment.Status.VISIBLE:
+            continue
         # A few popular comments, many quiet ones.
         count = int(rng.paretovariate(1.6)) - 1 if rng.random() < 0.7 else 0
         for n in range(min(count, 40)):
@@ -142,34 +73,69 @@ def _seed_thread(thread: Thread, size: int, rng: random.Random, ids: _Ids, vote_
             comment.score += value
             comment.upvotes += value == 1
             comment.downvotes += value == -1
-        for ancestor in comment.ancestor_ids():
-            below[ancestor] += 1
+    return votes
+
+
+def _count_replies(comments: list[Comment]) -> None:
+    below: dict[int, int] = defaultdict(int)
+    for comment in comments:
+        if comment.status == Comment.Status.VISIBLE:
+            for ancestor in comment.ancestor_ids():
+                below[ancestor] += 1
     for comment in comments:
         comment.reply_count = below.get(comment.id, 0)
-    return comments, votes
+
+
+def _build_thread(thread: Thread, written: list[Written], start: object, ids: _Ids, max_depth: int,
+                  rng: random.Random) -> tuple[list[Comment], list[tuple[Comment, object, ScreenContext]]]:
+    span = min(max(timezone.now() - start, timedelta(minutes=30)), SPREAD)  # type: ignore[operator]
+    comments: list[Comment] = []
+    held: list[tuple[Comment, object, ScreenContext]] = []
+    for index, item in enumerate(written):
+        parent = comments[item.parent] if item.parent is not None else None
+        moment = start + span * (index + 1 + rng.random() * 0.5) / (len(written) + 1)  # type: ignore[operator]
+        reader_key = f"demo:{thread.article_id}:{item.name}"
+        context = ScreenContext(source="import", reader_key=reader_key, now=moment)
+        decision = screen(item.body, context)
+        comment = Comment(
+            id=ids.take(), thread=thread, author_name=item.name, body=item.body, body_html=render_comment(item.body),
+            render_version=RENDERER_VERSION, created_at=moment, status=decision.comment_status,
+            moderation_reasons=list(decision.reasons), reader_key=reader_key, quote=item.quote,
+        )
+        _place(comment, parent, max_depth)
+        comments.append(comment)
+        if comment.status != Comment.Status.VISIBLE:
+            held.append((comment, decision, context))
+    return comments, held
 
 
 def seed(stdout: TextIO) -> None:
-    articles = list(Article.objects.live().order_by("-published_at", "-id"))
+    articles = list(Article.objects.live().filter(slug__in=THREADS).order_by("-published_at", "-id"))
     if not articles:
-        stdout.write("Discussion demo skipped: no live articles.")
+        stdout.write("Discussion demo skipped: no live demo articles.")
         return
     max_depth = discussion_settings().max_depth
     ids, vote_ids = _Ids(Comment), _Ids(Vote)
-    total = 0
-    for position, article in enumerate(articles):
+    total = held_total = seeded = 0
+    for article in articles:
         thread = thread_for_article(article)
         if thread.comments.exists():
             continue
         rng = random.Random(f"masthead-demo-{article.slug}")
-        size = SIZES[position] if position < len(SIZES) else rng.randint(2, 15)
-        comments, votes = _seed_thread(thread, size, rng, ids, vote_ids, article.published_at, max_depth)
+        comments, held = _build_thread(thread, THREADS[article.slug], article.published_at, ids, max_depth, rng)
+        votes = _votes(comments, rng, vote_ids)
+        _count_replies(comments)
         Comment.objects.bulk_create(comments, batch_size=500)
         Vote.objects.bulk_create(votes, batch_size=1000)
-        Thread.objects.filter(pk=thread.pk).update(comment_count=len(comments), version=thread.version + 1)
+        for comment, decision, context in held:
+            record(decision, "comment", comment.pk, context, comment=comment)  # type: ignore[arg-type]
+        visible = sum(1 for c in comments if c.status == Comment.Status.VISIBLE)
+        Thread.objects.filter(pk=thread.pk).update(comment_count=visible, version=thread.version + 1)
         total += len(comments)
+        held_total += len(held)
+        seeded += 1
     # Ids were chosen here, so PostgreSQL's sequences must learn where they stand.
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), [Comment, Vote]):
             cursor.execute(statement)
-    stdout.write(f"Discussions: {total} comments under {len(articles)} articles.")
+    stdout.write(f"Discussions: {total} comments under {seeded} articles ({held_total} held by moderation).")

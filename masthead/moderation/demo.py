@@ -21,20 +21,31 @@ from masthead.publishing.models import Article
 
 MODERATOR = ("moderator", "masthead-demo")
 
-# (author, body): some clearly abusive, some spam, some harmless first comments that wait for review.
+# (article slug, author, body): some clearly abusive, some spam, one off topic, and harmless first comments that
+# wait for review, each under the demo story it talks about (the three newest live articles if that one is absent).
 QUEUED = [
-    ("angry_reader", "You are a fucking idiot and so is whoever wrote this."),
-    ("Truth Teller", "Shut up b1tch, nobody asked for your opinion."),
-    ("n0name", "i d i o t s, all of you at this paper"),
-    ("watcher", "I know where you live. Keep writing and see what happens."),
-    ("Cheap Deals", "Great article! Buy followers at www.cheap-followers.example.com and https://spam.example.net"),
-    ("Ella M.", "First time commenting: thank you for covering the library closures so carefully."),
-    ("crypto_king", "Earn 500 a day from home, message me for the secret https://bit.example.co/x"),
-    ("B. Ruiz", "The minutes say seven to two, but two councillors left early. Worth a follow-up?"),
-    ("hater99", "Immigrants are vermin. All of them should be shot."),
-    ("Quiet Neighbour", "Is the river path open again? Nobody at the council answers the phone."),
-    ("\u0455cum_hunter", "what a m0r0n, g0 f*ck yourself"),
-    ("Sam", "Disagree with the columnist, but fair to print both sides."),
+    ("council-passes-budget-after-late-night-session", "angry_reader",
+     "You are a fucking idiot and so is whoever wrote this."),
+    ("eviction-filings-reach-ten-year-high", "Truth Teller", "Shut up b1tch, nobody asked for your opinion."),
+    ("mayor-achterberg-announces-reelection-bid", "n0name", "i d i o t s, all of you at this paper"),
+    ("council-passes-budget-after-late-night-session", "watcher",
+     "I know where you live. Keep writing and see what happens."),
+    ("foundry-row-bakery-expands-second-site", "Cheap Deals",
+     "Great article! Buy followers at www.cheap-followers.example.com and https://spam.example.net"),
+    ("council-passes-budget-after-late-night-session", "Ella M.",
+     "First time commenting: thank you for explaining where the Sunday library money came from. I had no idea "
+     "the garage was delayed to pay for it."),
+    ("eviction-filings-reach-ten-year-high", "crypto_king",
+     "Earn 500 a day from home, message me for the secret https://bit.example.co/x"),
+    ("council-passes-budget-after-late-night-session", "B. Ruiz",
+     "The vote was 6-3, but Councillor Pillai said on the radio he would have backed Sunday hours paid for another "
+     "way. Worth a follow-up?"),
+    ("eviction-filings-reach-ten-year-high", "hater99", "Immigrants are vermin. All of them should be shot."),
+    ("foundry-row-bakery-expands-second-site", "Quiet Neighbour",
+     "Off topic, but is the river path open again? Nobody at the council answers the phone."),
+    ("mayor-achterberg-announces-reelection-bid", "\u0455cum_hunter", "what a m0r0n, g0 f*ck yourself"),
+    ("mayor-achterberg-announces-reelection-bid", "Sam",
+     "I won't vote for her, but it was fair of you to print Councillor Quint's side in the same piece."),
 ]
 
 
@@ -55,12 +66,13 @@ def seed(stdout: TextIO) -> None:
     if not articles:
         stdout.write("Moderation demo: moderator account created; no live articles for queued comments.")
         return
-    if Comment.objects.filter(body=QUEUED[0][1]).exists():
+    if Comment.objects.filter(body=QUEUED[0][2]).exists():
         stdout.write("Moderation demo: queue already seeded.")
         return
     queued = 0
-    for index, (author, body) in enumerate(QUEUED):
-        thread = thread_for_article(articles[index % len(articles)])
+    by_slug = {a.slug: a for a in Article.objects.live().filter(slug__in={slug for slug, _, _ in QUEUED})}
+    for index, (slug, author, body) in enumerate(QUEUED):
+        thread = thread_for_article(by_slug.get(slug) or articles[index % len(articles)])
         reader = Reader(user_id=None, is_staff=False, reader_id=f"demo-moderation-{index:04d}-reader",
                         network_hash=f"demo-net-{index % 5}")
         comment = do_post_comment(thread, reader, NewComment(body=body, author_name=author)).comment

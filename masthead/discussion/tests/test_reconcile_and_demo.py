@@ -1,7 +1,10 @@
-"""The reconcile command repairs drifted counters; the demo seeds lively, consistent discussions quickly."""
+"""The reconcile command repairs drifted counters; the demo seeds consistent discussions, written for each article,
+quickly."""
 
 import io
+import re
 import time
+from collections import Counter
 
 import pytest
 from django.core.management import call_command
@@ -12,6 +15,10 @@ from masthead.discussion.counts import comment_counts
 from masthead.discussion.models import Comment, Thread
 from masthead.discussion.reconcile import reconcile_all
 from masthead.discussion.tests.helpers import make_article, make_thread, post_as, reader
+from masthead.moderation.models import Action
+from masthead.moderation.pipeline import ScreenContext, screen
+from masthead.publishing import demo as publishing_demo
+from masthead.publishing.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -49,18 +56,31 @@ def test_comment_counts_take_one_query_for_a_list(django_assert_num_queries):
     assert thread.version >= 3
 
 
-def test_demo_seeds_consistent_discussions_by_guests_quickly():
-    for n in range(3):
-        make_article(headline=f"Demo article {n}")
-    started = time.monotonic()
+def _seed_demo() -> str:
+    publishing_demo.seed(io.StringIO())
     out = io.StringIO()
     demo.seed(out)
+    return out.getvalue()
+
+
+def _distinctive_words(texts: dict[str, str]) -> dict[str, set[str]]:
+    """Each article's words of five letters or more that fewer than a fifth of the articles use."""
+    words = {slug: set(re.findall(r"[^\W\d_]{5,}", text.lower())) for slug, text in texts.items()}
+    used_by = Counter(word for found in words.values() for word in found)
+    common = {word for word, count in used_by.items() if count >= len(texts) / 5}
+    return {slug: found - common for slug, found in words.items()}
+
+
+def test_demo_seeds_consistent_discussions_by_guests_quickly():
+    started = time.monotonic()
+    first = _seed_demo()
     elapsed = time.monotonic() - started
-    assert "comments under 3 articles" in out.getvalue()
     total = Comment.objects.count()
-    assert total == sum(demo.SIZES[:3])
+    assert f"{total} comments under {len(demo.THREADS)} articles (0 held by moderation)" in first
+    assert total == sum(len(written) for written in demo.THREADS.values())
     assert elapsed < 30
     assert not Comment.objects.exclude(user=None).exists()
+    assert not Comment.objects.exclude(status=Comment.Status.VISIBLE).exists()
     assert Comment.objects.filter(depth__gt=0).count() > total // 4
     assert Comment.objects.filter(score__gt=0).exists()
     assert Comment.objects.exclude(quote="").exists()
@@ -68,5 +88,39 @@ def test_demo_seeds_consistent_discussions_by_guests_quickly():
     assert any(not name.isascii() for name in names)
     # Every counter agrees with the rows, and new comments get fresh ids after the chosen ones.
     assert reconcile_all().comments_fixed == 0
-    newest = post_as(Thread.objects.first(), reader("late"))
+    newest = post_as(Thread.objects.exclude(comment_count=0).first(), reader("late"))
     assert newest.pk > Comment.objects.exclude(pk=newest.pk).order_by("-pk").first().pk
+    # Running it again adds nothing.
+    demo.seed(io.StringIO())
+    assert Comment.objects.count() == total + 1
+
+
+def test_each_demo_discussion_talks_about_its_own_article():
+    _seed_demo()
+    live = {article.slug: article for article in Article.objects.live()}
+    eviction = " ".join(Comment.objects.filter(thread__article__slug="eviction-filings-reach-ten-year-high")
+                        .values_list("body", flat=True)).lower()
+    assert "landlord" in eviction
+    assert "timetable" not in eviction
+    assert "bus" not in re.findall(r"\w+", eviction)
+    texts = {slug: f"{a.headline} {a.standfirst} {a.body}" for slug, a in live.items()}
+    distinctive = _distinctive_words(texts)
+    threads = Counter()
+    for comment in Comment.objects.select_related("thread__article").filter(depth=0):
+        slug = comment.thread.article.slug
+        threads[slug] += 1
+        if comment.body.startswith("Off topic"):
+            continue  # the one deliberate stray, as on any real site
+        said = set(re.findall(r"[^\W\d_]{5,}", comment.body.lower()))
+        assert said & distinctive[slug], f"{slug}: {comment.body!r} mentions nothing of its own article"
+    # Every written discussion has its article, and articles without one get none rather than borrowed comments.
+    assert set(demo.THREADS) <= set(live)
+    assert set(threads) == set(demo.THREADS)
+
+
+def test_written_demo_comments_are_published_by_the_current_moderation_pipeline():
+    for slug, written in demo.THREADS.items():
+        for item in written:
+            decision = screen(item.body, ScreenContext(source="import"))
+            assert decision.action == Action.PUBLISH, (slug, item.body, decision.reasons, decision.scores)
+            assert not item.quote or item.quote in written[item.parent].body, (slug, item.quote)
