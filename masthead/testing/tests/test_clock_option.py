@@ -124,3 +124,13 @@ def test_this_run_is_on_the_clock_it_was_given(pytestconfig):
         # The run has ticked on from the instant it was given, by as long as this process has been travelling.
         travelled = real - pytestconfig.stash[REAL_START]
         assert moved_to <= timezone.now() <= moved_to + travelled + timedelta(seconds=1)
+
+
+def test_mid_month_holds_the_clock_at_noon_on_the_fifteenth_of_the_runs_month(pytestconfig, mid_month):
+    run_clock = pytestconfig.stash.get(MOVED_TO, None)
+    now = timezone.now()
+    assert (now.day, now.hour, now.minute) == (15, 12, 0)
+    assert now - mid_month < timedelta(seconds=30)  # still ticking from there
+    if run_clock is not None:  # the run's month, or the next one if the run's clock has turned it since
+        following = (run_clock.replace(day=1) + timedelta(days=32)).replace(day=1)
+        assert (now.year, now.month) in {(run_clock.year, run_clock.month), (following.year, following.month)}
