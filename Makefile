@@ -7,7 +7,7 @@ PORT   ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres lint chromium wrk bench clean
+.PHONY: run test test-sqlite test-postgres test-clock lint chromium wrk bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,17 @@ test-postgres: $(VENV)/.installed-test chromium wrk
 
 # Every behaviour test, on SQLite and then on PostgreSQL.
 test: lint test-sqlite test-postgres
+
+# No test may depend on the day it runs: the apps whose rules follow the calendar, run with the clock moved
+# (masthead/testing/clock.py) to half a minute before this month ends, to the coming midnight UTC and to a year
+# ahead, on SQLite. Any instant works too: `make test-clock CLOCKS="2027-02-28T23:59:30Z"`.
+CLOCKS      ?= month-end midnight year-ahead
+CLOCK_TESTS ?= masthead/funding masthead/notifications masthead/accounts masthead/moderation masthead/testing
+test-clock: $(VENV)/.installed-test chromium
+	@set -e; for clock in $(CLOCKS); do \
+	  echo "== clock: $$clock"; \
+	  MASTHEAD_EXPECT_DB=sqlite $(BIN)/pytest -q -n $(PYTEST_WORKERS) --clock=$$clock $(PYTEST_ARGS) $(CLOCK_TESTS); \
+	done
 
 # docs/benchmarks.md; e.g. `make bench BENCH_ARGS="--quick --database both"`.
 bench: $(VENV)/.installed-test

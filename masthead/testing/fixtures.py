@@ -11,9 +11,11 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.db import connection
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -30,6 +32,19 @@ def _media_and_cache(settings, tmp_path) -> Iterator[None]:
     yield
     for alias in settings.CACHES:
         caches[alias].clear()
+
+
+@pytest.fixture
+def mid_month() -> Iterator[datetime]:
+    """The clock at noon UTC on the 15th of this month (of the run's clock, see testing/clock.py), still ticking.
+
+    For tests of this month's funding totals: a payment made at 23:59:59 and counted at 00:00:01 belongs to last
+    month's bar, so such a test must not see the month turn while it runs (``make test-clock`` starts a run half
+    a minute before a month ends). The 15th is mid-month in every time zone a publication may set.
+    """
+    instant = datetime.now(UTC).replace(day=15, hour=12, minute=0, second=0, microsecond=0)
+    with time_machine.travel(instant, tick=True):
+        yield instant
 
 
 @pytest.fixture(scope="session", autouse=True)

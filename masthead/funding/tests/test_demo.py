@@ -5,6 +5,9 @@ import pytest
 from masthead.funding import demo, ledger
 from masthead.funding.models import Campaign, Donation
 
+# This month's totals: the month must not turn while a test runs (mid_month, testing/fixtures.py).
+pytestmark = pytest.mark.usefixtures("mid_month")
+
 
 @pytest.mark.django_db
 def test_demo_campaign_is_active_and_partly_funded_by_every_kind_of_donation():

@@ -12,7 +12,8 @@ from masthead.funding.models import Campaign
 from masthead.funding.tests import stripe_fakes as fakes
 from masthead.publishing.tests.factories import make_article
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# This month's totals: the month must not turn while a test runs (mid_month, testing/fixtures.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("mid_month")]
 
 
 def _pay(client, campaign, pi: str, amount: int, email: str) -> None:

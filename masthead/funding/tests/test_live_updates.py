@@ -12,6 +12,9 @@ from masthead.funding.tests import stripe_fakes as fakes
 from masthead.publishing.tests.factories import make_article
 from masthead.testing.fixtures import save_screenshot
 
+# This month's totals: the month must not turn while a test runs (mid_month, testing/fixtures.py).
+pytestmark = pytest.mark.usefixtures("mid_month")
+
 
 def _deliver(base_url: str, evt: dict) -> int:
     payload = fakes.body(evt)

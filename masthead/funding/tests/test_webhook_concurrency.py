@@ -19,6 +19,9 @@ from masthead.funding import ledger
 from masthead.funding.models import Donation, StripeEvent
 from masthead.funding.tests import stripe_fakes as fakes
 
+# This month's totals: the month must not turn while a test runs (mid_month, testing/fixtures.py).
+pytestmark = pytest.mark.usefixtures("mid_month")
+
 SENDERS = 16
 PAYMENTS = 170
 SUBSCRIPTIONS = 15

@@ -9,7 +9,8 @@ from masthead.funding.models import Donation, RecurringDonation, StripeEvent
 from masthead.funding.tests import stripe_fakes as fakes
 
 # Real commits: totals are invalidated (and published) only once a change commits.
-pytestmark = pytest.mark.django_db(transaction=True)
+# This month's totals: the month must not turn while a test runs (mid_month, testing/fixtures.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("mid_month")]
 
 Status = Donation.Status
 
