@@ -85,3 +85,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def pytest_report_header(config: pytest.Config) -> str | None:
     instant = config.stash.get(MOVED_TO, None)
     return f"clock moved to {instant.isoformat()} (ticking)" if instant else None
+
+
+def this_month(day: int, hour: int = 12) -> datetime:
+    """A day of the run's current month (the run's clock may be moved: testing/clock.py), in UTC."""
+    return datetime.now(UTC).replace(day=day, hour=hour, minute=0, second=0, microsecond=0)
+
+
+def early_this_month() -> str:
+    """A "received on" date that counts towards this month's total, as a form would send it."""
+    return this_month(2).date().isoformat()

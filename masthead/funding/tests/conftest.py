@@ -1,23 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 import pytest
 import time_machine
 
 from masthead.funding.models import Campaign
 from masthead.funding.tests import stripe_fakes
-
-# Every funding test runs on this clock (it ticks on from here), so none depends on when it runs: monthly totals,
-# "received on" dates and signature timestamps are all taken from it. A test about a moment (a month's last
-# second, a time zone's midnight) moves the clock itself or passes ``now=``.
-TEST_NOW = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
+from masthead.testing.clock import this_month
 
 
+# Every funding test runs at noon on the 18th of the run's month (it ticks on from there), so none depends on the
+# day or the hour it runs, and a run with the clock moved (month ends, a year ahead) still moves these tests:
+# monthly totals, "received on" dates and signature timestamps are all taken from it. A test about a moment (a
+# month's last second, a time zone's midnight) moves the clock itself or passes ``now=``.
 @pytest.fixture(autouse=True)
 def clock() -> Iterator[time_machine.Coordinates]:
-    with time_machine.travel(TEST_NOW, tick=True) as traveller:
+    with time_machine.travel(this_month(18), tick=True) as traveller:
         yield traveller
 
 

@@ -13,6 +13,7 @@ from masthead.funding import actions, ledger
 from masthead.funding.models import Campaign, Donation, RecurringDonation
 from masthead.funding.tests import stripe_fakes as fakes
 from masthead.publishing.tests.factories import make_article
+from masthead.testing.clock import early_this_month
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def treasurer(db):
 
 
 def _manual(campaign, amount: str) -> dict[str, str]:
-    return {"campaign": str(campaign.pk), "method": "bank", "amount": amount, "received_on": "2026-11-02",
+    return {"campaign": str(campaign.pk), "method": "bank", "amount": amount, "received_on": early_this_month(),
             "note": "Bank transfer ref 1"}
 
 

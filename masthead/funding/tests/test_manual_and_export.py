@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,6 +14,7 @@ from masthead.accounts.staff_roles import FUNDING
 from masthead.funding import actions, ledger
 from masthead.funding.csv_export import neutralise
 from masthead.funding.models import Campaign, Donation, FundingAudit
+from masthead.testing.clock import early_this_month, this_month
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,13 +33,13 @@ def reader(db):
 
 
 def _manual(campaign, **overrides):
-    return {"campaign": str(campaign.pk), "method": "bank", "amount": "120.50", "received_on": "2026-11-02",
+    return {"campaign": str(campaign.pk), "method": "bank", "amount": "120.50", "received_on": early_this_month(),
             "donor_name": "Cheque Writer", "note": "Bank transfer ref 4411, checked against statement", **overrides}
 
 
 def test_staff_records_a_manual_donation_with_an_audited_note(client, campaign, editor, clock):
-    # Received on 2 November and counted while November is the current month, on whatever day the test runs.
-    clock.move_to(datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
+    # Received on the 2nd and counted on the 20th of the same month, whatever day the test runs.
+    clock.move_to(this_month(20, hour=9))
     client.force_login(editor)
     response = client.post("/support/staff/manual/", _manual(campaign))
     assert response.status_code == 302

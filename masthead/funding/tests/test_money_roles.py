@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from masthead.accounts.staff_roles import ADMINS, EDITORS, MODERATORS
 from masthead.funding import actions
 from masthead.funding.models import Donation, FundingAudit
+from masthead.testing.clock import early_this_month
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def _staff(name: str, *groups: str):
 
 
 def _manual(campaign, **overrides):
-    return {"campaign": str(campaign.pk), "method": "bank", "amount": "120.50", "received_on": "2026-11-02",
+    return {"campaign": str(campaign.pk), "method": "bank", "amount": "120.50", "received_on": early_this_month(),
             "note": "Bank transfer ref 9", **overrides}
 
 
