@@ -37,8 +37,13 @@ def test_a_cursor_page_is_a_range_of_the_page_index(sort):
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
             query_plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
     else:
+        # Four rows: which index PostgreSQL picks is then a coin toss weighted by the statistics earlier tests left
+        # in this database. This test asks whether the page index can serve the page as a range, so sorting is
+        # taken off the table for the question; the grown-thread test checks the planner's own choice.
         with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_sort = off")
             query_plan = plan(cursor.mogrify(sql, params))
+            cursor.execute("RESET enable_sort")
     key = SORT_KEY[sort]
     if connection.vendor == "sqlite":
         assert f"{key}<" in query_plan or f"{key}>" in query_plan, query_plan
