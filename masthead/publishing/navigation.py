@@ -13,7 +13,10 @@ _TTL = 300  # also forgotten whenever a topic or an article is saved
 
 
 def nav_topics() -> list[dict[str, str]]:
-    """Every topic with a nav position or a live article, placed ones first, then the busiest: [{"name", "slug", "url"}], one query when cold."""
+    """Every topic with a nav position or a live article, placed ones first, then the busiest.
+
+    [{"name", "slug", "url"}], one query when cold. No limit: the header's list scrolls sideways when narrow.
+    """
     topics = cache.get(_KEY)
     if topics is None:
         live = Q(articles__published_at__lte=timezone.now()) & ~Q(articles__status=Article.Status.DRAFT)
