@@ -119,3 +119,27 @@ def test_the_edit_form_looks_like_the_comment_form_and_can_be_cancelled(live_sit
     page.click(f"#comment-{mine.pk} .comment-edit")
     assert page.locator(f"#comment-{mine.pk} .comment-edit-form textarea").input_value() == (
         "The market should stay outside")
+
+
+def test_the_plain_edit_page_has_the_site_layout_and_the_comment_form(live_site, chromium):
+    article = make_article(headline="Park benches replaced")
+    context = chromium.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(f"{live_site.url}{article.get_absolute_url()}")
+        page.fill("form#respond textarea[name=body]", "New benches at last")
+        page.fill("form#respond input[name=author_name]", "Ada Guest")
+        page.click("form#respond .comment-submit")
+        mine = Comment.objects.get(body="New benches at last")
+
+        page.click(".discussion-yours .edit-link")
+        page.wait_for_selector("main h1 >> text=Edit your comment")
+        assert page.locator("main h1").bounding_box()["x"] > 200  # in the text column
+        area = page.locator("#edit-body")
+        assert "monospace" not in area.evaluate("(el) => getComputedStyle(el).fontFamily")
+        assert area.bounding_box()["width"] > 400
+        page.click("main a >> text=Cancel")
+        page.wait_for_selector(f"#comment-{mine.pk}")
+    finally:
+        context.close()
