@@ -176,6 +176,7 @@ def test_donation_forms_reach_stripe_through_the_redirect(live_site, page, setti
     """form-action applies to where a form's answer redirects: the funding forms post here and are sent on to
     Stripe's Checkout or billing portal (core/csp.STRIPE_FORM_TARGETS)."""
     settings.STRIPE_SECRET_KEY = "sk_test_masthead"
+    settings.STRIPE_WEBHOOK_SECRET = "whsec_test_masthead"  # card donations need both (stripe_client.configured)
     settings.STRIPE_MAX_NETWORK_RETRIES = 0
     make_site()
     arrived = []
@@ -186,7 +187,8 @@ def test_donation_forms_reach_stripe_through_the_redirect(live_site, page, setti
         settings.STRIPE_API_BASE = stripe.url
         if start == "support":
             page.goto(f"{live_site.url}/support/")
-            page.get_by_role("button", name="$25").click()
+            page.get_by_role("radio", name="$25").click()
+            page.get_by_role("button", name="Donate").click()
         else:
             token = signing.dumps("cus_csp", salt=PORTAL_SALT)
             page.goto(f"{live_site.url}/support/manage/{token}/")
