@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from masthead.core.csp import parse_report_uri, parse_sources
-from masthead.core.env import env_bool, env_int, env_list, env_str, local_site_url
+from masthead.core.env import env_bool, env_int, env_list, env_str, env_time_zone, local_site_url
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("MASTHEAD_DATA_DIR", str(Path.cwd() / "data"))).resolve()
@@ -293,7 +293,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
 LANGUAGE_CODE = "en"
-TIME_ZONE = env_str("TIME_ZONE", "UTC")
+# The publication's time zone: dates and times on pages are shown in it (stored and in datetime="" attributes
+# they stay UTC). PUBLICATION_TIME_ZONE, else the older TIME_ZONE, else UTC.
+PUBLICATION_TIME_ZONE = env_time_zone("PUBLICATION_TIME_ZONE", fallbacks=("TIME_ZONE",), default="UTC")
+TIME_ZONE = PUBLICATION_TIME_ZONE
 USE_I18N = True
 USE_TZ = True
 

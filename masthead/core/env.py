@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zoneinfo
 from pathlib import Path
 
 
@@ -49,6 +50,21 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_time_zone(name: str, fallbacks: tuple[str, ...] = (), default: str = "UTC") -> str:
+    """An IANA time zone name (``Europe/Berlin``) from the first of ``name`` and ``fallbacks`` that is set."""
+    for candidate in (name, *fallbacks):
+        value = (_raw(candidate) or "").strip()
+        if value:
+            break
+    else:
+        return default
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise SettingError(f"{candidate} must be a time zone name such as Europe/Berlin, not {value!r}") from None
+    return value
 
 
 def local_site_url(port: int) -> str:

@@ -9,6 +9,8 @@ from django.utils import timezone
 from masthead.funding import money
 from masthead.funding.models import Campaign, Donation
 
+NOT_LISTED, LISTED_BY_NAME, LISTED_ANONYMOUSLY = "none", "name", "anonymous"
+
 
 class DonateForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -17,14 +19,31 @@ class DonateForm(forms.Form):
 
     frequency = forms.ChoiceField(choices=[("one_off", "One-off"), ("monthly", "Monthly")], initial="one_off",
                                   widget=forms.RadioSelect)
-    preset = forms.CharField(max_length=20, required=False)  # a suggested-amount button
+    preset = forms.CharField(max_length=20, required=False)  # a suggested amount (radio); a typed amount wins
     amount = forms.CharField(max_length=20, required=False, label="Amount")
     name = forms.CharField(max_length=200, required=False, label="Name for the donor wall")
     email = forms.EmailField(required=False, label="Email for your receipt")
     message = forms.CharField(max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}),
                               label="Public message (optional)")
-    wall = forms.BooleanField(required=False, label="Show my donation on the donor wall")
-    anonymous = forms.BooleanField(required=False, label="Show me as Anonymous")
+    # One choice, so "on the wall" and "anonymous" cannot contradict each other. Not listed unless chosen.
+    listing = forms.ChoiceField(
+        choices=[(NOT_LISTED, "Don't list me"), (LISTED_BY_NAME, "Show my name on the donor wall"),
+                 (LISTED_ANONYMOUSLY, "Count me on the wall as “Anonymous”")],
+        initial=NOT_LISTED, required=False, widget=forms.RadioSelect, label="Donor wall",
+    )
+
+    def clean_listing(self) -> str:
+        return self.cleaned_data.get("listing") or NOT_LISTED
+
+    def amount_text(self) -> str:
+        """The typed amount if there is one, else the suggested amount chosen."""
+        return self.cleaned_data["amount"].strip() or self.cleaned_data["preset"]
+
+    def on_wall(self) -> bool:
+        return self.cleaned_data["listing"] != NOT_LISTED
+
+    def anonymous(self) -> bool:
+        return self.cleaned_data["listing"] == LISTED_ANONYMOUSLY
     article = forms.IntegerField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
 

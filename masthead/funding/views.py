@@ -79,8 +79,8 @@ def checkout(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data
     try:
         plan = actions.check_checkout(
-            campaign, frequency=data["frequency"], amount_text=data["preset"] or data["amount"], name=data["name"],
-            message=data["message"], anonymous=data["anonymous"], wall=data["wall"], article_id=data["article"],
+            campaign, frequency=data["frequency"], amount_text=form.amount_text(), name=data["name"],
+            message=data["message"], anonymous=form.anonymous(), wall=form.on_wall(), article_id=data["article"],
             email=data["email"],
         )
         url = actions.do_start_checkout(plan, form_token=data["token"] or "")

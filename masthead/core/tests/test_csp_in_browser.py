@@ -187,7 +187,8 @@ def test_donation_forms_reach_stripe_through_the_redirect(live_site, page, setti
         settings.STRIPE_API_BASE = stripe.url
         if start == "support":
             page.goto(f"{live_site.url}/support/")
-            page.get_by_role("button", name="$25").click()
+            page.get_by_role("radio", name="$25").click()
+            page.get_by_role("button", name="Donate").click()
         else:
             token = signing.dumps("cus_csp", salt=PORTAL_SALT)
             page.goto(f"{live_site.url}/support/manage/{token}/")

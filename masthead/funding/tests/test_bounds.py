@@ -144,7 +144,7 @@ def test_hand_edited_ticks_and_suggested_amounts_never_break_a_page(client, db):
     assert '<li class="funding-bar__tick">2,500</li>' in html
     support = client.get("/support/")
     assert support.status_code == 200
-    assert ">$25</button>" in support.content.decode()
+    assert "><span>$25</span></label>" in support.content.decode()
 
 
 def test_when_the_total_cannot_be_computed_the_bar_degrades_and_pages_render(client, campaign, monkeypatch,

@@ -15,7 +15,8 @@ def _form(**overrides: str) -> dict[str, str]:
 
 
 def test_one_off_checkout_sends_amount_currency_and_metadata_fixed_by_us(client, campaign, fake_stripe):
-    response = client.post("/support/checkout/", _form(amount="25.50", name="Ada", wall="on", message="Keep going"))
+    response = client.post("/support/checkout/",
+                           _form(amount="25.50", name="Ada", listing="name", message="Keep going"))
     assert response.status_code == 303
     assert response["Location"].startswith("https://checkout.stripe.com/c/pay/cs_test_fake")
     (request,) = fake_stripe.requests
@@ -93,4 +94,10 @@ def test_stripe_outage_is_a_clear_error(client, campaign, fake_stripe):
 
 def test_no_active_campaign_means_no_checkout(client, db, fake_stripe):
     assert client.post("/support/checkout/", _form()).status_code == 404
+    assert fake_stripe.requests == []
+
+
+def test_an_unknown_donor_wall_choice_is_refused_and_nothing_reaches_stripe(client, campaign, fake_stripe):
+    response = client.post("/support/checkout/", _form(listing="everywhere"))
+    assert response.status_code == 400
     assert fake_stripe.requests == []

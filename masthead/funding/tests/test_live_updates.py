@@ -87,7 +87,7 @@ def test_support_page_form_and_wall_in_a_browser(live_site, page):
                                      metadata={"wall": "1", "name": "Grace", "message": "For the river story"})
     assert _deliver(live_site.url, fakes.event("checkout.session.completed", session)) == 200
     page.goto(f"{live_site.url}/support/")
-    assert page.get_by_role("button", name="$25").is_visible()
+    assert page.get_by_role("radio", name="$25").count() == 1
     assert page.get_by_label("Or another amount").is_visible()
     assert page.locator(".funding-wall").inner_text().startswith("Grace: For the river story")
     assert page.get_by_role("progressbar").get_attribute("aria-valuenow") == "2500"

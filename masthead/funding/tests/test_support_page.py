@@ -24,7 +24,7 @@ def test_support_page_shows_campaign_form_and_suggested_amounts(client, campaign
     assert 'action="/support/checkout/"' in html
     assert "csrfmiddlewaretoken" in html
     for label in ("$5", "$10", "$25", "$50"):
-        assert f">{label}</button>" in html
+        assert f"><span>{label}</span></label>" in html  # a choice (radio), not a submit button
     assert 'name="article" value="12"' in html
     assert "at least $3" in html
 
@@ -64,7 +64,7 @@ def test_support_page_without_campaign(client, db):
 
 def test_wall_name_and_message_are_cleaned_before_they_reach_stripe(client, campaign, fake_stripe):
     response = client.post("/support/checkout/", {
-        "frequency": "one_off", "amount": "10", "wall": "on",
+        "frequency": "one_off", "amount": "10", "listing": "name",
         "name": "Ad\u200ba \u202eevil\u202c", "message": "Thanks\u200d!\n\nFrom  us",
     })
     assert response.status_code == 303

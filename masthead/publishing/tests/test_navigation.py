@@ -44,3 +44,11 @@ def test_renaming_a_topic_updates_the_cached_nav(client, django_capture_on_commi
         actions.do_save_topic(topic)
 
     assert _nav(client) == ["Latest", "Waterways"]
+
+
+def test_the_header_lists_every_topic_with_articles(client):
+    names = [f"Topic {n}" for n in range(1, 10)]  # more than the seven the header used to stop at
+    for name in names:
+        make_article(topics=[make_topic(name)])
+
+    assert sorted(_nav(client)) == sorted(["Latest", *names])

@@ -68,6 +68,19 @@
     box.classList.toggle("is-error", !!isError);
   }
 
+  /* A message about one comment (a refused vote), shown under it where the reader is looking. */
+  function note(article, text) {
+    var box = article.querySelector(".comment-note");
+    if (!box) {
+      box = document.createElement("p");
+      box.className = "comment-note";
+      box.setAttribute("role", "alert");
+      var footer = article.querySelector(".comment-actions");
+      if (footer) footer.insertAdjacentElement("afterend", box); else article.appendChild(box);
+    }
+    box.textContent = text;
+  }
+
   function list() { return pageBox.querySelector(".comment-list"); }
 
   function setCount(delta) {
@@ -78,6 +91,10 @@
   /* Insert a comment rendered by the server, where it belongs in the tree (as last edited). */
   function place(data) {
     var placed = insert(data);
+    if (placed && data.parent_id) {
+      var article = document.getElementById("comment-" + data.id);
+      if (article) ancestorsOf(article).forEach(function (parent) { countReplies(parent, 1); });
+    }
     if (placed && edits[data.id]) {
       var fresh = fromHTML(edits[data.id]).querySelector(".comment");
       var article = document.getElementById("comment-" + data.id);
@@ -152,8 +169,31 @@
 
   /* --- posting and replying --- */
 
+  // A guest's name and website, kept in this browser only (localStorage, never sent anywhere but with a comment),
+  // so the next comment does not ask again. The email address is not kept.
+  var GUEST_KEY = "masthead.discussion.guest";
+
+  function rememberGuest(payload) {
+    if (!payload.author_name) return;
+    try {
+      localStorage.setItem(GUEST_KEY, JSON.stringify({ name: payload.author_name, website: payload.author_website }));
+    } catch (e) { /* storage may be off: nothing to remember */ }
+  }
+
+  function fillGuest() {
+    if (!form) return;
+    var saved = null;
+    try { saved = JSON.parse(localStorage.getItem(GUEST_KEY) || "null"); } catch (e) { saved = null; }
+    if (!saved || typeof saved !== "object") return;
+    var name = form.querySelector("input[name=author_name]");
+    var website = form.querySelector("input[name=author_website]");
+    if (name && !name.value && typeof saved.name === "string") name.value = saved.name;
+    if (website && !website.value && typeof saved.website === "string") website.value = saved.website;
+  }
+
   function resetForm() {
     form.reset();
+    fillGuest();
     form.querySelector("input[name=idempotency_key]").value = newKey();
     form.querySelector("input[name=parent]").value = "";
     form.querySelector(".comment-form-reply").hidden = true;
@@ -195,6 +235,7 @@
       var button = form.querySelector(".comment-submit");
       button.disabled = true;
       request("POST", "/threads/" + section.dataset.thread + "/comments", payload).then(function (data) {
+        rememberGuest(payload);
         resetForm();
         if (data.status === "visible") {
           mine.push(String(data.id));
@@ -232,7 +273,12 @@
         article.querySelector(".comment-score").textContent = String(data.score);
         if (data.my_vote) myVotes[id] = data.my_vote; else delete myVotes[id];
         markVote(id, data.my_vote);
-      }).catch(function (error) { say(error.message, true); });
+        var old = article.querySelector(".comment-note");
+        if (old) old.remove();
+      }).catch(function (error) {
+        var article = document.getElementById("comment-" + id);
+        if (article) note(article, error.message); else say(error.message, true);
+      });
       return;
     }
     if (target.matches(".discussion-sort a[data-sort]")) {
@@ -283,8 +329,8 @@
       var doomed = target.closest(".comment");
       if (!window.confirm("Delete your comment?")) return;
       request("DELETE", "/comments/" + doomed.dataset.id).then(function () {
-        if (doomed.classList.contains("comment--removed")) return;  // the live event was faster
-        tombstone(doomed, true);
+        if (doomed.classList.contains("comment--removed") || !doomed.isConnected) return;  // the live event was faster
+        remove(doomed, true);
         setCount(-1);
       }).catch(function (error) { say(error.message, true); });
     }
@@ -303,15 +349,24 @@
     var body = article.querySelector(".comment-body");
     if (!body || article.querySelector(".comment-edit-form")) return;
     var editor = document.createElement("form");
-    editor.className = "comment-edit-form";
+    editor.className = "comment-form comment-edit-form";
     var area = document.createElement("textarea");
     area.name = "body"; area.rows = 4; area.maxLength = 5000; area.value = body.innerText.trim();
+    area.setAttribute("aria-label", "Your comment");
+    var buttons = document.createElement("p");
+    buttons.className = "comment-edit-buttons";
     var save = document.createElement("button");
-    save.type = "submit"; save.textContent = "Save";
-    editor.appendChild(area); editor.appendChild(save);
+    save.type = "submit"; save.className = "comment-submit"; save.textContent = "Save";
+    var cancel = document.createElement("button");
+    cancel.type = "button"; cancel.className = "comment-edit-cancel"; cancel.textContent = "Cancel";
+    buttons.appendChild(save); buttons.appendChild(cancel);
+    editor.appendChild(area); editor.appendChild(buttons);
     body.hidden = true;
     body.insertAdjacentElement("afterend", editor);
     area.focus();
+    function close() { editor.remove(); body.hidden = false; }
+    cancel.addEventListener("click", close);
+    editor.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
     editor.addEventListener("submit", function (event) {
       event.preventDefault();
       request("PUT", "/comments/" + article.dataset.id, { body: area.value }).then(function (data) {
@@ -342,6 +397,55 @@
     });
   }
 
+  function ancestorsOf(article) {
+    var found = [];
+    var parentId = article.dataset.parent;
+    while (parentId) {
+      var parent = document.getElementById("comment-" + parentId);
+      if (!parent) break;
+      found.push(parent);
+      parentId = parent.dataset.parent;
+    }
+    return found;
+  }
+
+  function hasReplies(article) {
+    return !!section.querySelector('.comment[data-parent="' + article.dataset.id + '"]');
+  }
+
+  /* "N replies" counts every visible reply below a comment. */
+  function countReplies(article, delta) {
+    var footer = article.querySelector(".comment-actions");
+    if (!footer) return;  // a tombstone shows no count
+    var count = footer.querySelector(".comment-reply-count");
+    var n = Math.max(0, (count ? parseInt(count.textContent, 10) || 0 : 0) + delta);
+    if (!n) { if (count) count.remove(); return; }
+    if (!count) {
+      count = document.createElement("span");
+      count.className = "comment-reply-count";
+      var flag = footer.querySelector(".comment-flag");
+      if (flag) flag.insertAdjacentElement("afterend", count); else footer.appendChild(count);
+    }
+    count.textContent = n + (n === 1 ? " reply" : " replies");
+  }
+
+  /* Take a comment off the page: a tombstone while replies hang below it, otherwise gone, as a reload shows it. */
+  function drop(article) {
+    var item = article.parentNode.classList.contains("comment-thread") ? article.parentNode : article.closest("li");
+    if (form && item && item.contains(form)) resetForm();  // the reply form goes home first
+    if (item) item.remove(); else article.remove();
+  }
+
+  function remove(article, deleted) {
+    var ancestors = ancestorsOf(article);
+    ancestors.forEach(function (parent) { countReplies(parent, -1); });
+    if (hasReplies(article)) tombstone(article, deleted); else drop(article);
+    // A tombstone above with nothing left below goes too (nearest first, so a chain of them unravels).
+    ancestors.forEach(function (parent) {
+      if (parent.isConnected && parent.classList.contains("comment--removed") && !hasReplies(parent)) drop(parent);
+    });
+  }
+
   function tombstone(article, deleted) {
     var gone = document.createElement("p");
     gone.className = "comment-gone";
@@ -367,12 +471,13 @@
       refreshWaiting();
       var article = document.getElementById("comment-" + data.id);
       if (!article || article.classList.contains("comment--removed")) return;
-      tombstone(article, data.deleted);
+      remove(article, data.deleted);
       setCount(-1);
     });
   }
 
   if (form) form.querySelector("input[name=idempotency_key]").value = newKey();
+  fillGuest();
   section.classList.add("is-enhanced");
   decorate(section);
 })();

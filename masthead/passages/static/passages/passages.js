@@ -73,7 +73,8 @@
   function setUpFilter() {
     var link = document.querySelector(".passage-filter");
     var section = document.getElementById("comments");
-    if (!link || !section) return;
+    if (!link || !section || link.dataset.ready) return;
+    link.dataset.ready = "1";
     var pageBox = section.querySelector(".comment-page");
     link.addEventListener("click", function (event) {
       event.preventDefault();
@@ -416,10 +417,25 @@
       Object.keys(json).forEach(function (k) { data[k] = json[k]; });
       paint();
       decorateComments();
-      var count = document.querySelector(".passage-filter-count");
-      if (count) count.textContent = String((data.passages || []).reduce(function (n, p) { return n + p.count; }, 0)
+      showFilter((data.passages || []).reduce(function (n, p) { return n + p.count; }, 0)
         + (data.orphaned || []).length);
     });
+  }
+
+  /* The discussion's "Inline feedback (N)" filter, as the server renders it (passages/_filter.html): updated, or
+     added when this reader's comment is the first on a passage, so it appears without a reload. */
+  function showFilter(total) {
+    var count = document.querySelector(".passage-filter-count");
+    if (count) { count.textContent = String(total); return; }
+    var slot = document.querySelector("#comments .discussion-slot--filters");
+    if (!slot || !total) return;
+    var link = el("a", "passage-filter", "Inline feedback ");
+    link.href = "?filter=inline#inline-feedback";
+    link.dataset.feedback = "/api/passages/articles/" + encodeURIComponent(data.article) + "/feedback";
+    link.setAttribute("aria-pressed", "false");
+    link.appendChild(el("span", "passage-filter-count", String(total)));
+    slot.appendChild(link);
+    setUpFilter();
   }
 
   /* ---- picking a passage: the DOM selection to canonical offsets ---- */
