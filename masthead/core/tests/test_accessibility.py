@@ -8,6 +8,7 @@ Content-Security-Policy does not govern, so the policy stays as strict as in pro
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -49,9 +50,9 @@ def _passage_comment(article: Article) -> None:
                             data, NewComment(body="Which month is this about?", author_name="Mara"))
 
 
-def _pages(live_url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def _pages() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(name, path) for the reader's pages and for the staff pages."""
-    call_command("demo", stdout=open(os.devnull, "w"))
+    call_command("demo", stdout=io.StringIO())
     # The newest article (the demo gives it a long discussion), as a reader finds it from the front page.
     article = Article.objects.filter(thread__comment_count__gte=5).order_by("-published_at", "-id").first()
     _passage_comment(article)
@@ -96,7 +97,7 @@ def _axe(page) -> list[dict]:
 
 def test_axe_finds_nothing_on_every_page_in_both_schemes_at_both_widths(live_site, chromium, relaxed_moderation):
     assert AXE.exists(), f"{AXE} is missing: `make axe` installs axe-core from its npm package"
-    reader_pages, staff_pages = _pages(live_site.url)
+    reader_pages, staff_pages = _pages()
     staff = _staff_cookie(live_site.url)
     found: dict[str, list[dict]] = {}
     for scheme in SCHEMES:
