@@ -7,7 +7,7 @@ PORT   ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres test-clock lint chromium wrk bench clean
+.PHONY: run test test-sqlite test-postgres test-clock lint chromium wrk axe bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ chromium:
 	  else echo "Install Debian's chromium: sudo apt-get install chromium chromium-driver" >&2; exit 1; fi; \
 	fi
 
+# axe-core for the accessibility browser test (masthead/core/tests/test_accessibility.py), from its npm package,
+# installed once into .cache/axe; the test reads the file from there and fetches nothing while it runs.
+AXE_JS := .cache/axe/node_modules/axe-core/axe.min.js
+$(AXE_JS):
+	npm install --no-save --no-audit --no-fund --prefix .cache/axe axe-core@4
+axe: $(AXE_JS)
+
 # Debian's wrk: the benchmark harness's own tests run it against a local test server (skipped without it).
 wrk:
 	@if ! command -v wrk >/dev/null; then \
@@ -44,10 +51,10 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/masthead makemigrations --check --dry-run >/dev/null
 
-test-sqlite: $(VENV)/.installed-test chromium wrk
+test-sqlite: $(VENV)/.installed-test chromium wrk axe
 	MASTHEAD_EXPECT_DB=sqlite $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-test-postgres: $(VENV)/.installed-test chromium wrk
+test-postgres: $(VENV)/.installed-test chromium wrk axe
 	DATABASE_URL=$(TEST_DATABASE_URL) MASTHEAD_EXPECT_DB=postgresql $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Every behaviour test, on SQLite and then on PostgreSQL.
@@ -69,4 +76,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) test-artifacts
+	rm -rf $(VENV) test-artifacts .cache/axe

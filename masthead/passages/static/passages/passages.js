@@ -234,7 +234,8 @@
       first.tabIndex = 0;
       first.setAttribute("role", "button");
       var what = p.count ? p.count + " comment" + (p.count === 1 ? "" : "s") : "a question from the editors";
-      first.setAttribute("aria-label", "Passage with " + what + ": " + p.quote.slice(0, 80));
+      // The name starts with the words the mark shows (WCAG 2.5.3, label in name), then says what it holds.
+      first.setAttribute("aria-label", first.textContent.trim() + " (passage with " + what + ")");
       first.dataset.anchor = p.id;
       last.classList.add("passage-mark--end");
       last.dataset.count = p.count ? String(p.count) : "?";
