@@ -57,8 +57,8 @@ test-sqlite: $(VENV)/.installed-test chromium wrk axe
 test-postgres: $(VENV)/.installed-test chromium wrk axe
 	DATABASE_URL=$(TEST_DATABASE_URL) MASTHEAD_EXPECT_DB=postgresql $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-# Every behaviour test, on SQLite and then on PostgreSQL.
-test: lint test-sqlite test-postgres
+# Every behaviour test, on SQLite and then on PostgreSQL; then the calendar-bound apps with the clock moved.
+test: lint test-sqlite test-postgres test-clock
 
 # No test may depend on the day it runs: the apps whose rules follow the calendar, run with the clock moved
 # (masthead/testing/clock.py) to half a minute before this month ends, to the coming midnight UTC and to a year
