@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from masthead.core.markdown import RENDERER_VERSION, render_article
-from masthead.publishing import navigation, ranking, related
+from masthead.publishing import images, navigation, ranking, related
 from masthead.publishing.models import Article, ArticleRedirect, Author, RelatedArticle, Topic
 from masthead.publishing.text import html_to_text
 
@@ -124,6 +124,19 @@ def _passages_follow(article: Article) -> None:
     on_article_changed(article)
 
 
+def _image_variants_follow(article: Article) -> None:
+    """Make the image's narrower copies once, when the image is new (its stored name changed; see images.py).
+
+    Synchronous: three Pillow resizes of one image take tens of milliseconds, and the saved article then never
+    shows an image without its srcset. Runs after ``save()``, when an upload has its final stored name.
+    """
+    name = article.featured_image.name if article.featured_image else ""
+    if (article.image_variants or {}).get("source", "") == name:
+        return
+    article.image_variants = images.make_variants(name) if name else {}
+    Article.objects.filter(pk=article.pk).update(image_variants=article.image_variants)
+
+
 def do_save_article(
     article: Article,
     *,
@@ -153,6 +166,7 @@ def do_save_article(
             article.topics.set(topics)
         ranking.store_terms(article)
         _passages_follow(article)
+        _image_variants_follow(article)
     enqueue_related_refresh(article.pk, scheduled_for=article.published_at)
     transaction.on_commit(navigation.forget)
     return article

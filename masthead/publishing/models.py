@@ -78,6 +78,8 @@ class Article(models.Model):
                                        height_field="image_height")
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Written by actions.do_save_article (see images.py): which narrower copies of the image exist.
+    image_variants = models.JSONField(default=dict, blank=True, editable=False)
     image_caption = models.CharField(max_length=300, blank=True)
     image_alt = models.CharField(
         max_length=300, blank=True, help_text="Describe the image for readers who cannot see it."
@@ -106,6 +108,12 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("publishing:article", args=[self.slug])
+
+    @property
+    def image_srcset(self) -> str:
+        from masthead.publishing.images import srcset
+
+        return srcset(self)
 
     @property
     def is_live(self) -> bool:
