@@ -26,7 +26,7 @@ def _attr(tag: str, name: str) -> str | None:
 
 
 def test_upload_writes_width_limited_variants_never_wider_than_the_original():
-    article = make_article(image=True)  # 1200 × 675 PNG
+    article = make_article(image=True)  # a 1200x675 PNG
     article.refresh_from_db()
     record = article.image_variants
     assert record["source"] == article.featured_image.name
@@ -58,7 +58,8 @@ def test_a_tiny_image_gets_no_upscaled_variants(client):
     assert article.image_variants["widths"] == {}
     html = client.get(article.get_absolute_url()).content.decode()
     [tag] = _img_tags(html, article.featured_image.url)
-    assert _attr(tag, "srcset") is None and _attr(tag, "sizes") is None
+    assert _attr(tag, "srcset") is None
+    assert _attr(tag, "sizes") is None
 
 
 def test_article_page_and_cards_list_the_variants_in_srcset(client):
@@ -74,7 +75,8 @@ def test_article_page_and_cards_list_the_variants_in_srcset(client):
     assert _attr(tag, "alt") == article.image_alt
     home = client.get(reverse("publishing:home")).content.decode()
     [card] = _img_tags(home, article.featured_image.url)
-    assert _attr(card, "srcset") == expected and _attr(card, "sizes")
+    assert _attr(card, "srcset") == expected
+    assert _attr(card, "sizes")
 
 
 def test_an_article_whose_variants_are_missing_renders_src_only(client):
@@ -83,7 +85,8 @@ def test_an_article_whose_variants_are_missing_renders_src_only(client):
     for url in (article.get_absolute_url(), reverse("publishing:home")):
         html = client.get(url).content.decode()
         [tag] = _img_tags(html, article.featured_image.url)
-        assert _attr(tag, "srcset") is None and _attr(tag, "sizes") is None, url
+        assert _attr(tag, "srcset") is None, url
+        assert _attr(tag, "sizes") is None, url
 
 
 def test_a_replaced_image_gets_new_variants_and_the_old_record_is_not_used(client):
