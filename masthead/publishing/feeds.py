@@ -1,11 +1,13 @@
 """RSS 2.0 and Atom feeds of the latest articles, site-wide and per topic, with comment counts.
 
 RSS items carry ``slash:comments`` (the RSS Slash module) and ``content:encoded``; Atom entries carry a
-``replies`` link with ``thr:count`` (RFC 4685) and the full HTML content. URLs are absolute on SITE_URL.
+``replies`` link with ``thr:count`` (RFC 4685) and the full HTML content. An article's featured image is the
+item's enclosure (URL, byte length, MIME type). URLs are absolute on SITE_URL.
 """
 
 from __future__ import annotations
 
+import mimetypes
 from datetime import datetime
 from typing import Any
 
@@ -14,7 +16,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 
 from masthead.discussion.counts import comment_counts
 from masthead.publishing.models import Article, Topic
@@ -123,6 +125,17 @@ class LatestArticlesFeed(Feed):
 
     def item_categories(self, item: Article) -> list[str]:
         return [t.name for t in item.topics.all()]
+
+    def item_enclosures(self, item: Article) -> list[Enclosure]:
+        """The featured image: RSS ``<enclosure>`` / Atom ``<link rel="enclosure">``, with its byte length and type."""
+        if not item.featured_image:
+            return []
+        try:
+            length = item.featured_image.size
+        except OSError:  # the file is gone from storage: no enclosure rather than a broken one
+            return []
+        mime_type = mimetypes.guess_type(item.featured_image.name)[0] or "application/octet-stream"
+        return [Enclosure(absolute(item.featured_image.url), str(length), mime_type)]
 
     def item_extra_kwargs(self, item: Article) -> dict[str, Any]:
         return {"comment_count": item.comment_count, "content_html": item.body_html}

@@ -84,6 +84,32 @@ def test_atom_feed(client, articles, monkeypatch):
     assert replies[0].get(f"{{{THREAD_NS}}}count") == "2"
 
 
+def test_rss_items_carry_the_featured_image_as_an_enclosure(client, articles):
+    river = articles["river"]
+    items = {i.findtext("title"): i for i in _xml(client, "/feed/").find("channel").findall("item")}
+    [enclosure] = items["Weir <repaired> & reopened"].findall("enclosure")
+    assert enclosure.get("url") == f"{SITE}{river.featured_image.url}"
+    assert enclosure.get("type") == "image/png"
+    assert enclosure.get("length") == str(river.featured_image.size)
+    assert int(enclosure.get("length")) > 0
+    assert items["Gallery opens"].findall("enclosure") == []  # no image, no enclosure
+
+
+def test_atom_entries_link_the_featured_image_as_an_enclosure(client, articles):
+    river = articles["river"]
+    entries = {e.findtext(f"{ATOM}title"): e for e in _xml(client, "/feed/atom/").findall(f"{ATOM}entry")}
+    [link] = [x for x in entries["Weir <repaired> & reopened"].findall(f"{ATOM}link") if x.get("rel") == "enclosure"]
+    assert link.get("href") == f"{SITE}{river.featured_image.url}"
+    assert link.get("type") == "image/png"
+    assert link.get("length") == str(river.featured_image.size)
+
+
+def test_an_image_missing_from_storage_gives_no_enclosure(client, articles):
+    articles["river"].featured_image.storage.delete(articles["river"].featured_image.name)
+    items = _xml(client, "/feed/").find("channel").findall("item")
+    assert all(i.findall("enclosure") == [] for i in items)
+
+
 def test_topic_feeds_list_only_that_topic(client, articles):
     rss = _xml(client, "/topics/rivers/feed/")
     titles = [i.findtext("title") for i in rss.find("channel").findall("item")]
