@@ -40,6 +40,8 @@ def test_demo_images_load_with_alt_text(live_site, page):
     for image in on_home + on_article:
         assert image["width"] > 0, f"{image['src']} did not load"
         assert image["alt"] is not None, f"{image['src']} has no alt attribute"
-    featured = [image for image in on_article if newest.featured_image.url in image["src"]]
+    # currentSrc is the srcset candidate the browser picked: the original or a `<stem>-w<width>.webp` variant.
+    stem = newest.featured_image.url.rsplit(".", 1)[0]
+    featured = [image for image in on_article if stem in image["src"]]
     assert featured
     assert featured[0]["alt"] == newest.image_alt
