@@ -38,12 +38,14 @@ def make_variants(original: str) -> dict[str, Any]:
     if image.mode not in ("RGB", "RGBA"):
         image = image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
     widths: dict[str, str] = {}
-    for width in VARIANT_WIDTHS:
-        if width >= image.width:  # never upscale; the original itself serves the widest slot
+    full_width, full_height = image.size
+    for width in sorted(VARIANT_WIDTHS, reverse=True):
+        if width >= full_width:  # never upscale; the original itself serves the widest slot
             continue
-        height = max(1, round(image.height * width / image.width))
+        height = max(1, round(full_height * width / full_width))
+        image = image.resize((width, height), Image.Resampling.LANCZOS)  # each from the next wider: cheaper
         buffer = io.BytesIO()
-        image.resize((width, height), Image.Resampling.LANCZOS).save(buffer, VARIANT_FORMAT, quality=VARIANT_QUALITY)
+        image.save(buffer, VARIANT_FORMAT, quality=VARIANT_QUALITY)
         name = variant_name(original, width)
         default_storage.delete(name)  # a re-run replaces its own file instead of getting a random suffix
         widths[str(width)] = default_storage.save(name, ContentFile(buffer.getvalue()))
