@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
@@ -80,6 +81,10 @@ def test_an_editor_schedules_with_an_image(client, editor):
     article = Article.objects.get(slug="weir-repaired")
     assert article.status == Article.Status.SCHEDULED
     assert (article.image_width, article.image_height) == (1200, 675)
+    # The upload's narrower copies were made in the same save, named after the stored file (images.py).
+    assert article.image_variants["source"] == article.featured_image.name
+    assert sorted(article.image_variants["widths"]) == ["480", "960"]
+    assert all(default_storage.exists(name) for name in article.image_variants["widths"].values())
     assert client.get(article.get_absolute_url()).status_code == 200  # the editor's preview
     client.logout()
     assert client.get(article.get_absolute_url()).status_code == 404
