@@ -8,6 +8,7 @@ See docs/publishing.md.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
@@ -21,6 +22,8 @@ from masthead.core.markdown import RENDERER_VERSION, render_article
 from masthead.publishing import images, navigation, ranking, related
 from masthead.publishing.models import Article, ArticleRedirect, Author, RelatedArticle, Topic
 from masthead.publishing.text import html_to_text
+
+logger = logging.getLogger(__name__)
 
 # When an article changes, this many of its best matches are re-ranked too (it may now belong in their
 # lists), plus every article that lists it today, up to REFRESH_LIMIT in all.
@@ -134,8 +137,33 @@ def _image_variants_follow(article: Article) -> None:
     name = article.featured_image.name if article.featured_image else ""
     if (article.image_variants or {}).get("source", "") == name:
         return
-    article.image_variants = images.make_variants(name) if name else {}
+    article.image_variants = _variants_or_nothing(name)
     Article.objects.filter(pk=article.pk).update(image_variants=article.image_variants)
+
+
+def _variants_or_nothing(name: str) -> dict:
+    """The variants of a stored image; none (pages show the plain src) when it is missing or unreadable."""
+    if not name:
+        return {}
+    try:
+        return images.make_variants(name)
+    except OSError:  # gone from storage, or not an image Pillow can read (UnidentifiedImageError is an OSError)
+        logger.warning("No image variants for %s: the file is missing or unreadable.", name)
+        return {}
+
+
+def do_make_missing_image_variants(batch: int = 100) -> int:
+    """Make the variants of images stored before variants existed (or whose record is stale). Returns a count."""
+    done = 0
+    with_images = Article.objects.exclude(featured_image="").only("pk", "featured_image", "image_variants")
+    for article in with_images.iterator(chunk_size=batch):
+        if (article.image_variants or {}).get("source") == article.featured_image.name:
+            continue
+        record = _variants_or_nothing(article.featured_image.name)
+        if record:
+            Article.objects.filter(pk=article.pk).update(image_variants=record)
+            done += 1
+    return done
 
 
 def do_save_article(
