@@ -25,7 +25,6 @@ from django.views.decorators.http import require_safe
 log = logging.getLogger(__name__)
 
 
-
 def _bare(title: str, message: str) -> str:
     """The last resort, if even the site frame cannot be rendered (a template or static manifest broken by a
     deploy, a URL configuration without the site's pages): still a readable page on a phone."""
@@ -37,29 +36,29 @@ def _bare(title: str, message: str) -> str:
 BARE_500 = _bare("Something went wrong on our side", "Please try again in a moment.")
 
 
-def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """handler404: templates/404.html in the site frame, or a bare page should that fail to render."""
+def _framed(render, fallback: type[HttpResponse], title: str, message: str) -> HttpResponse:
+    """One of Django's error views (templates/<status>.html in the site frame), or a bare page should it fail."""
     try:
-        return defaults.page_not_found(request, exception)
+        return render()
     except Exception:
-        log.exception("The 404 page could not be rendered")
-        return HttpResponseNotFound(_bare("Page not found", "We could not find that page."))
+        log.exception("The %s page could not be rendered", fallback.status_code)
+        return fallback(_bare(title, message))
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler404 (handler403 and handler400 below work the same way)."""
+    return _framed(lambda: defaults.page_not_found(request, exception), HttpResponseNotFound,
+                   "Page not found", "We could not find that page.")
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    try:
-        return defaults.permission_denied(request, exception)
-    except Exception:
-        log.exception("The 403 page could not be rendered")
-        return HttpResponseForbidden(_bare("Not allowed", "This page is not open to you."))
+    return _framed(lambda: defaults.permission_denied(request, exception), HttpResponseForbidden,
+                   "Not allowed", "This page is not open to you.")
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    try:
-        return defaults.bad_request(request, exception)
-    except Exception:
-        log.exception("The 400 page could not be rendered")
-        return HttpResponseBadRequest(_bare("Bad request", "We could not understand that request."))
+    return _framed(lambda: defaults.bad_request(request, exception), HttpResponseBadRequest,
+                   "Bad request", "We could not understand that request.")
 
 
 def server_error(request: HttpRequest) -> HttpResponseServerError:
