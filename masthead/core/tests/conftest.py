@@ -1,4 +1,5 @@
-"""Fixtures for the process tests: a migrated data folder (and database) that `masthead` processes share."""
+"""Fixtures for core's tests: a signed-in superuser, and a migrated data folder (and database) that `masthead`
+processes share."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 
 from masthead.core.tests.processes import fresh_database, masthead_env, run
 
@@ -25,3 +28,11 @@ def install(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Install]:
         env = masthead_env(data_dir, database_url)
         run(["migrate", "--noinput"], env)
         yield Install(data_dir, env)
+
+@pytest.fixture
+def boss(settings) -> Client:
+    """A superuser's browser, for tests that walk staff pages (hashing made cheap: nobody types this password)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.org", "pw-boss-1234"))
+    return client

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
@@ -25,14 +24,6 @@ def _forbids_framing(response) -> bool:  # type: ignore[no-untyped-def]
     policy = response.get("Content-Security-Policy", "")
     ancestors = [part.split()[1:] for part in policy.split(";") if part.split()[:1] == ["frame-ancestors"]]
     return bool(ancestors) and ancestors[0] == ["'none'"]
-
-
-@pytest.fixture
-def boss(settings) -> Client:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    client = Client()
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.org", "pw-boss-1234"))
-    return client
 
 
 def test_every_admin_page_forbids_framing(boss):

@@ -11,8 +11,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 
 from masthead.discussion.actions import do_change_status
 from masthead.discussion.tests.helpers import make_thread, post_as, reader
@@ -57,14 +55,6 @@ def _assert_inert(html: str, where: str) -> None:
     parser = _Active()
     parser.feed(html)
     assert not parser.found, (where, parser.found)
-
-
-@pytest.fixture
-def boss(settings) -> Client:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    client = Client()
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.org", "pw-boss-1234"))
-    return client
 
 
 def test_what_readers_type_is_inert_in_the_moderation_queue_and_the_admin(boss):
