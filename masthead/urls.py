@@ -15,6 +15,7 @@ urlpatterns = [
     path("notifications/", include("masthead.notifications.urls")),
     path("account/", include("masthead.accounts.urls")),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.media, name="media"),
+    path("", include("masthead.discussion.feed_urls")),
     path("", include("masthead.publishing.urls")),
 ]
 

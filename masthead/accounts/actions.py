@@ -23,10 +23,11 @@ from masthead.accounts import claims, links, throttle
 from masthead.accounts.confusables import forget_protected_names, is_protected_name
 from masthead.accounts.mail import send_link_on_commit
 from masthead.accounts.models import EmailLink, ReaderIdentity
-from masthead.accounts.names import MAX_NAME_LENGTH, InvalidName, NameTooLong, normalize_display_name
 from masthead.accounts.tiers import is_staff_user, normalize_email
+from masthead.core.names import MAX_NAME_LENGTH, InvalidName, NameTooLong, normalize_display_name
 from masthead.core.network import keyed_hash
 from masthead.core.ratelimit import hit
+from masthead.discussion.models import Comment
 
 MAX_EMAIL = 254
 
@@ -113,8 +114,6 @@ def do_mark_verified(raw_email: str) -> ReaderIdentity:
 
 
 def _display_name_from_comments(email: str) -> str:
-    from masthead.discussion.models import Comment
-
     name = (Comment.objects.filter(author_email__iexact=email).exclude(author_name="")
             .order_by("-created_at").values_list("author_name", flat=True).first())
     try:

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from masthead.accounts.models import CommentClaim, ReaderIdentity
+from masthead.discussion.actions import do_attribute_comments
+from masthead.discussion.models import Comment
+from masthead.discussion.readers import has_reader_cookie, reader_from_request
 
 MAX_LISTED = 50  # comments listed for choosing on the confirmation page (the newest)
 MAX_CHOSEN = MAX_LISTED  # a reader chooses among the listed comments
@@ -42,8 +45,6 @@ NOTHING = ClaimRequest()
 
 def browser_key(request: HttpRequest) -> str:
     """The ``reader_key`` this browser's valid guest cookie gives its comments; "" without one."""
-    from masthead.discussion.readers import has_reader_cookie, reader_from_request
-
     if not has_reader_cookie(request):
         return ""
     guest = reader_from_request(request)
@@ -52,9 +53,7 @@ def browser_key(request: HttpRequest) -> str:
     return replace(guest, user_id=None).author_key
 
 
-def claimable_comments(email: str):  # type: ignore[no-untyped-def]
-    from masthead.discussion.models import Comment
-
+def claimable_comments(email: str) -> QuerySet[Comment]:
     return Comment.objects.filter(author_email__iexact=email, user__isnull=True).exclude(status="deleted")
 
 
@@ -74,9 +73,9 @@ def do_claim_guest_comments(identity: ReaderIdentity, wanted: ClaimRequest) -> i
     if wanted.browser_key:
         which |= Q(reader_key=wanted.browser_key)
     comments = claimable_comments(identity.email).filter(which)
-    if identity.user_id is not None:
-        return comments.update(user_id=identity.user_id)
     ids = list(comments.values_list("pk", flat=True))
+    if identity.user_id is not None:
+        return do_attribute_comments(ids, identity.user_id)
     CommentClaim.objects.bulk_create([CommentClaim(identity=identity, comment_id=pk) for pk in ids],
                                      ignore_conflicts=True)
     return len(ids)
@@ -84,13 +83,10 @@ def do_claim_guest_comments(identity: ReaderIdentity, wanted: ClaimRequest) -> i
 
 def do_move_claims_to_account(identity: ReaderIdentity) -> int:
     """Once a verified reader has an account, the comments they chose belong to it."""
-    from masthead.discussion.models import Comment
-
     if identity.user_id is None:
         return 0
     claimed = CommentClaim.objects.filter(identity=identity)
-    moved = Comment.objects.filter(pk__in=claimed.values("comment_id"), user__isnull=True).update(
-        user_id=identity.user_id)
+    moved = do_attribute_comments(list(claimed.values_list("comment_id", flat=True)), identity.user_id)
     claimed.delete()
     return moved
 

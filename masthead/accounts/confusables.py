@@ -20,7 +20,8 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache as django_cache
 from django.db.models import Q
 
-from masthead.accounts.staff_roles import ROLE_PERMISSIONS
+from masthead.core.staff_roles import ROLE_PERMISSIONS
+from masthead.publishing.models import Author
 
 # Role words no reader may take, besides the publication's name and staff members' names.
 RESERVED_NAMES = ("admin", "administrator", "moderator", "moderators", "editor", "staff", "support", "system",
@@ -91,7 +92,6 @@ def protected_names() -> list[str]:
             ReaderIdentity.objects.filter(user__in=staff).exclude(display_name="").values_list("display_name",
                                                                                               flat=True)
         )
-        from masthead.publishing.models import Author
 
         names.extend(Author.objects.values_list("name", flat=True))
         django_cache.set(_STAFF_NAMES_KEY, names, timeout=300)
@@ -106,3 +106,8 @@ def is_protected_name(name: str) -> bool:
     """True when ``name`` is confusable with a staff member's, an author's, the publication's or a role name."""
     keys = comparison_keys(name)
     return any(keys & comparison_keys(other) for other in protected_names())
+
+
+def warm_up() -> None:
+    """Load the confusables table (tens of ms) at server start rather than in the first post (core.warmup)."""
+    comparison_keys("Warming up")

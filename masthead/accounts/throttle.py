@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-from masthead.core.network import keyed_hash
+from masthead.core.network import keyed_hash, network_hash
 
 FAILURE_MEMORY = 24 * 3600
 FAMILIAR_FOR = 90 * 24 * 3600
@@ -77,7 +77,6 @@ def remember_network(account: str, network: str) -> None:
 
 def on_signed_in(sender: object, request: object, user: object, **kwargs: object) -> None:
     """``user_logged_in``: remember the network for the account and its address (any sign-in: password, link)."""
-    from masthead.core.network import network_hash
 
     if request is None or not hasattr(request, "META"):
         return

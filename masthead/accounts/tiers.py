@@ -11,22 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
 from django.http import HttpRequest
 
 from masthead.accounts.confusables import STAFF_GROUPS
 from masthead.accounts.models import ReaderIdentity
+from masthead.discussion.readers import Tier
+from masthead.funding.models import Donation
+
+__all__ = ["Tier", "is_staff_user", "is_verified_email", "session_identity", "shows_supporter_badge", "tier_of"]
 
 SESSION_IDENTITY = "accounts:verified-identity"
-
-
-class Tier(models.TextChoices):
-    # The moderation settings are keyed by these values (first-comment review, link limits per tier).
-    GUEST = "guest", "Guest"
-    VERIFIED = "verified", "Verified email"
-    ACCOUNT = "account", "Account"
-    SUPPORTER = "supporter", "Supporter"
-    STAFF = "staff", "Staff"
 
 
 def normalize_email(email: str) -> str:
@@ -45,8 +39,6 @@ def has_paid_donation(email: str) -> bool:
     """A paid donation from this address still counting in the ledger (a full refund or lost dispute does not)."""
     if not email:
         return False
-    from masthead.funding.models import Donation
-
     return Donation.objects.filter(donor_email__iexact=normalize_email(email), is_paid=True,
                                    net_amount__gt=0).exists()
 
@@ -93,3 +85,17 @@ def shows_supporter_badge(request_or_user: Any, email: str = "") -> bool:
     else:
         identity = session_identity(request) if request is not None else None
     return identity is None or identity.show_supporter_badge
+
+
+def session_email(request: HttpRequest) -> str:
+    identity = session_identity(request)
+    return identity.email if identity is not None else ""
+
+
+def remember_in_session(request: HttpRequest, identity: ReaderIdentity) -> None:
+    request.session[SESSION_IDENTITY] = identity.pk
+
+
+def request_tier(request: HttpRequest, email: str) -> str:
+    """``tier_of`` for a request (the discussion's ``reader_tier`` hook)."""
+    return tier_of(request, email)

@@ -17,6 +17,7 @@ from masthead.accounts.models import EmailLink, PrivacySettings, ReaderIdentity
 from masthead.accounts.privacy import EraseOptions, erase_data, export_data, subject_for
 from masthead.accounts.tiers import SESSION_IDENTITY, is_staff_user, session_identity, tier_of
 from masthead.core.network import network_hash
+from masthead.discussion.readers import has_reader_cookie, reader_from_request
 
 AUTH_BACKEND = "masthead.accounts.backends.ThrottledModelBackend"
 
@@ -153,7 +154,6 @@ def password(request: HttpRequest) -> HttpResponse:
 
 
 def _subject(request: HttpRequest):  # type: ignore[no-untyped-def]
-    from masthead.discussion.readers import has_reader_cookie, reader_from_request
 
     identity = _identity(request)
     if identity is None and not request.user.is_authenticated:

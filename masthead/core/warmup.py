@@ -6,7 +6,8 @@ Without it the first comment posted to each process loaded the moderation model,
 Markdown renderer (about a third of a second), which a reader notices and which sat in every posting benchmark's p99;
 and the first request of any kind imported the URL modules and the API's schemas (another 0.2 s).
 Warming reads only files shipped with Masthead: it never touches the database, which may not be migrated yet
-(so a site-trained model, named in the database, still loads on first use).
+(so a site-trained model, named in the database, still loads on first use). The apps above core add their own
+warming to ``on_start`` in their ``AppConfig.ready()`` (moderation's model, accounts' confusables table).
 """
 
 from __future__ import annotations
@@ -14,17 +15,17 @@ from __future__ import annotations
 import gc
 import logging
 
+from django.urls import get_resolver, reverse
+
+from masthead.core.hooks import Listeners
+from masthead.core.markdown import render_article, render_comment
+
 log = logging.getLogger(__name__)
+
+on_start: Listeners[[]] = Listeners("core.warm_up")
 
 
 def warm_up() -> None:
-    from django.urls import get_resolver, reverse
-
-    from masthead.accounts.confusables import comparison_keys
-    from masthead.core.markdown import render_article, render_comment
-    from masthead.moderation.backends import get_classifier
-    from masthead.moderation.normalise import normalise
-
     try:
         # The URL modules, the API's with its schemas among them: Django imports them on a process's first
         # request (200 ms, and on the event loop, which routes by view), then builds its lookup tables.
@@ -32,8 +33,7 @@ def warm_up() -> None:
         reverse("publishing:home")
         render_comment("Warming *up* the [renderer](https://example.invalid/).")
         render_article("Warming **up**.")
-        comparison_keys("Warming up")  # loads the confusables table (tens of ms)
-        get_classifier("builtin").score_one(normalise("warming up the shipped model").text)
+        on_start.send()
     except Exception:  # a broken model file must not stop the server; the first post will report it
         log.exception("Warming up the server process failed")
     # Everything loaded so far (Django, the apps, the model's hundreds of thousands of weights) lives as long as

@@ -22,15 +22,16 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from masthead.accounts.confusables import is_protected_name
-from masthead.accounts.names import InvalidName, NameTooLong, normalize_display_name
 from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
+from masthead.core.names import InvalidName, NameTooLong, normalize_display_name
 from masthead.core.network import keyed_hash
+from masthead.discussion import hooks
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Thread, Vote, path_segment
 from masthead.discussion.moderation_hook import RateLimited, Verdict, decide
 from masthead.discussion.readers import Reader, hash_token, new_edit_token
+from masthead.discussion.render import comment_html, forget_first_pages, forget_shown_comments, root_html
 from masthead.discussion.vote_limits import VoteLimitReached, check_guest_network_room, check_vote_rate
 
 MAX_BODY = 5000
@@ -139,7 +140,7 @@ def clean_name(raw: str, reader: Reader) -> str:
                               "too_long") from None
     except InvalidName:
         raise DiscussionError("Please give a name to show with your comment.", 400, "name_required") from None
-    if not reader.is_staff and is_protected_name(name):
+    if not reader.is_staff and hooks.is_protected_name(name):
         raise DiscussionError("That name is reserved; please choose another.", 400, "name_reserved")
     return name
 
@@ -370,10 +371,7 @@ def _visibility_changed(comment: Comment, delta: int) -> None:
             {"id": comment.pk, "deleted": comment.status == Comment.Status.DELETED},
         )
     if delta > 0:
-        from masthead.discussion.render import comment_html, root_html
-        from masthead.notifications.actions import on_comment_visible
-
-        on_comment_visible(comment)  # "Notify of" subscribers, batched by the worker after commit
+        hooks.comment_visible.send(comment)  # [notifications]: "Notify of" subscribers, batched after commit
 
         publish_on_commit(
             thread_channel(comment.thread_id),
@@ -389,9 +387,7 @@ def _visibility_changed(comment: Comment, delta: int) -> None:
 
 
 def _held_for_review(comment: Comment) -> None:
-    from masthead.notifications.actions import on_comment_pending
-
-    on_comment_pending(comment)  # the opted-in moderators' digest
+    hooks.comment_pending.send(comment)  # [notifications]: the opted-in moderators' digest
 
 
 def bump_version(thread_id: int) -> None:
@@ -466,8 +462,6 @@ def do_edit_comment(comment: Comment, reader: Reader, body: str) -> Comment:
         _visibility_changed(locked, +1)
     elif now_visible:
         bump_version(locked.thread_id)
-        from masthead.discussion.render import comment_html
-
         publish_on_commit(thread_channel(locked.thread_id), "edited", {"id": locked.pk, "html": comment_html(locked)})
     return locked
 
@@ -564,3 +558,80 @@ def _write_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool) -
         bump_version(comment.thread_id)
     fresh = Comment.objects.only("score", "upvotes", "downvotes").get(pk=comment.pk)
     return VoteResult(fresh.score, fresh.upvotes, fresh.downvotes, value)
+
+
+# --- a reader's erasure and claims (asked for by accounts) ------------------------------------------------
+
+
+# Erasure acts for the reader with staff rights: it may delete any of their comments, at any age.
+_ERASER = Reader(user_id=None, is_staff=True, reader_id="privacy-erasure", network_hash="")
+
+
+def do_withdraw_votes(voter_keys: list[str]) -> int:
+    """Delete every vote cast under these voter keys; the comments' scores and their threads' versions follow."""
+    keys = [key for key in voter_keys if key]
+    count = 0
+    threads: set[int] = set()
+    for vote in Vote.objects.select_for_update().filter(voter_key__in=keys).select_related("comment"):
+        Comment.objects.filter(pk=vote.comment_id).update(
+            score=F("score") - vote.value,
+            upvotes=F("upvotes") - (1 if vote.value == 1 else 0),
+            downvotes=F("downvotes") - (1 if vote.value == -1 else 0),
+        )
+        vote.delete()
+        bump_version(vote.comment.thread_id)
+        threads.add(vote.comment.thread_id)
+        count += 1
+    forget_first_pages_on_commit(threads)
+    return count
+
+
+def do_erase_comments(comments: list[Comment], *, remove: bool) -> tuple[int, int]:
+    """Strip every trace of the author from these comments: each becomes an anonymous tombstone, or (``remove``)
+    is deleted outright when nobody replied to it. Returns (removed, tombstoned).
+
+    Visible and pending comments go through ``do_delete_comment`` first, so counts, versions and open pages
+    follow; the thread's cached first pages are forgotten (``forget_first_pages_on_commit``).
+    """
+    removed = tombstoned = 0
+    for comment in sorted(comments, key=lambda c: (-c.depth, -c.pk)):  # replies before what they answer
+        if comment.status in (Comment.Status.VISIBLE, Comment.Status.PENDING):
+            do_delete_comment(comment, _ERASER)
+        Comment.objects.filter(pk=comment.pk).update(
+            status=Comment.Status.DELETED, user=None, author_name="", author_email="", author_website="",
+            network_hash="", reader_key="", body="", body_html="", quote="", moderation_reasons=[],
+            edit_token_hash="", edit_token_expires=None, idempotency_key="",
+        )
+        if remove and not Comment.objects.filter(parent_id=comment.pk).exists():
+            Comment.objects.filter(pk=comment.pk).delete()
+            removed += 1
+        else:
+            tombstoned += 1
+    threads = {c.thread_id for c in comments}
+    for thread_id in threads:
+        bump_version(thread_id)  # pages showing a tombstone that was already deleted change too
+    forget_first_pages_on_commit(threads)
+    return removed, tombstoned
+
+
+def do_attribute_comments(comment_ids: list[int], user_id: int) -> int:
+    """Link guest comments (not yet anyone's) to the account that proved it wrote them; returns how many."""
+    comments = Comment.objects.filter(pk__in=comment_ids, user__isnull=True)
+    threads = set(comments.values_list("thread_id", flat=True))
+    moved = comments.update(user_id=user_id)
+    for thread_id in threads:
+        bump_version(thread_id)
+    return moved
+
+
+def forget_first_pages_on_commit(thread_ids: set[int]) -> None:
+    """Delete the threads' cached first pages now and again after commit (a page rendered meanwhile from the
+    rows as they were may have been cached), and this process's copies of single comments."""
+    ids = sorted(thread_ids)
+
+    def forget() -> None:
+        forget_first_pages(ids)
+        forget_shown_comments()
+
+    forget()
+    transaction.on_commit(forget, robust=True)

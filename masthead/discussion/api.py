@@ -20,9 +20,9 @@ from ninja.errors import HttpError
 from ninja.security import APIKeyCookie
 from pydantic import ConfigDict
 
-from masthead.api.responses import json_answer
 from masthead.core.cacheable import share_if_anonymous
 from masthead.core.csrf import check_csrf
+from masthead.core.json_answers import json_answer
 from masthead.discussion.actions import (
     DiscussionError,
     NewComment,

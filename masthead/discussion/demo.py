@@ -25,7 +25,7 @@ from masthead.discussion.actions import thread_for_article
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.demo_threads import THREADS, Written
 from masthead.discussion.models import Comment, Thread, Vote, path_segment
-from masthead.moderation.pipeline import ScreenContext, record, screen
+from masthead.discussion.moderation_hook import Screening, screen
 from masthead.publishing.models import Article
 
 # The conversation is spread over at most this long after publication (or until now, if sooner).
@@ -87,25 +87,25 @@ def _count_replies(comments: list[Comment]) -> None:
 
 
 def _build_thread(thread: Thread, written: list[Written], start: object, ids: _Ids, max_depth: int,
-                  rng: random.Random) -> tuple[list[Comment], list[tuple[Comment, object, ScreenContext]]]:
+                  rng: random.Random) -> tuple[list[Comment], list[tuple[Comment, Screening]]]:
     span = min(max(timezone.now() - start, timedelta(minutes=30)), SPREAD)  # type: ignore[operator]
     comments: list[Comment] = []
-    held: list[tuple[Comment, object, ScreenContext]] = []
+    held: list[tuple[Comment, Screening]] = []
     for index, item in enumerate(written):
         parent = comments[item.parent] if item.parent is not None else None
         moment = start + span * (index + 1 + rng.random() * 0.5) / (len(written) + 1)  # type: ignore[operator]
         reader_key = f"demo:{thread.article_id}:{item.name}"
-        context = ScreenContext(source="import", reader_key=reader_key, now=moment)
-        decision = screen(item.body, context)
         comment = Comment(
             id=ids.take(), thread=thread, author_name=item.name, body=item.body, body_html=render_comment(item.body),
-            render_version=RENDERER_VERSION, created_at=moment, status=decision.comment_status,
-            moderation_reasons=list(decision.reasons), reader_key=reader_key, quote=item.quote,
+            render_version=RENDERER_VERSION, created_at=moment, reader_key=reader_key, quote=item.quote,
         )
+        # Screened by the moderation app (when installed) as an import: no rate limits, at the comment's moment.
+        screening = screen(comment, is_edit=False, is_staff=False, tier=None, source="import", now=moment)
+        comment.status, comment.moderation_reasons = screening.status, list(screening.reasons)
         _place(comment, parent, max_depth)
         comments.append(comment)
         if comment.status != Comment.Status.VISIBLE:
-            held.append((comment, decision, context))
+            held.append((comment, screening))
     return comments, held
 
 
@@ -127,8 +127,9 @@ def seed(stdout: TextIO) -> None:
         _count_replies(comments)
         Comment.objects.bulk_create(comments, batch_size=500)
         Vote.objects.bulk_create(votes, batch_size=1000)
-        for comment, decision, context in held:
-            record(decision, "comment", comment.pk, context, comment=comment)  # type: ignore[arg-type]
+        for comment, screening in held:
+            if screening.record is not None:
+                screening.record(comment)
         visible = sum(1 for c in comments if c.status == Comment.Status.VISIBLE)
         Thread.objects.filter(pk=thread.pk).update(comment_count=visible, version=thread.version + 1)
         total += len(comments)

@@ -28,7 +28,7 @@ _ITEM_FIELDS = ("id", "author_name", "body_html", "created_at", "edited_at")
 
 class ArticleCommentsFeed(Feed):
     feed_type = Rss201rev2Feed
-    url_name = "publishing:comments-feed"
+    url_name = "discussion_feeds:comments-feed"
 
     @property
     def language(self) -> str:
@@ -106,4 +106,4 @@ class ArticleCommentsFeed(Feed):
 
 class ArticleCommentsAtomFeed(ArticleCommentsFeed):
     feed_type = Atom1Feed
-    url_name = "publishing:comments-atom"
+    url_name = "discussion_feeds:comments-atom"

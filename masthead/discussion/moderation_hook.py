@@ -1,19 +1,21 @@
 """The single point where every comment write (create, edit, import) learns whether it may be shown.
 
-It runs the [moderation] pipeline (normalise → rules → classifier → decision, see docs/moderation.md) and then
-the publisher's pre-moderation switch. ``decide`` gets the comment as it is about to be saved (``pk`` is None on
-create); after the save the caller calls ``verdict.record(comment)`` so the decision, with its scores and model
-version, is stored against the comment.
+The [moderation] app, above this one, fills the ``screen`` hook in its ``AppConfig.ready()`` with its pipeline
+(normalise → rules → classifier → decision, see docs/moderation.md); without it a comment is shown as posted.
+Then comes the publisher's pre-moderation switch. ``decide`` gets the comment as it is about to be saved (``pk``
+is None on create); after the save the caller calls ``verdict.record(comment)`` so the decision, with its scores
+and model version, is stored against the comment.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
 
+from masthead.core.hooks import Hook
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment
-from masthead.moderation.comments import record_comment_decision, screen_comment
 
 
 class RateLimited(Exception):
@@ -25,31 +27,47 @@ class RateLimited(Exception):
 
 
 @dataclass(frozen=True)
+class Screening:
+    """What the moderation app decided about a comment about to be saved."""
+
+    status: str  # one of Comment.Status: VISIBLE, PENDING or REJECTED
+    reasons: tuple[str, ...] = ()
+    retry_after: int | None = None  # set when the author is rate limited
+    record: Callable[[Comment], None] | None = None  # stores the decision against the saved comment
+
+
+def _shown_as_posted(comment: Comment, *, is_edit: bool, is_staff: bool, tier: str | None,
+                     source: str | None = None, now: datetime | None = None) -> Screening:
+    return Screening(Comment.Status.VISIBLE)
+
+
+screen = Hook("discussion.screen", _shown_as_posted)
+
+
+@dataclass(frozen=True)
 class Verdict:
     status: str  # one of Comment.Status: VISIBLE, PENDING or REJECTED
     reasons: tuple[str, ...] = field(default_factory=tuple)
-    decision: Any = None
-    context: Any = None
+    recorder: Callable[[Comment], None] | None = None
 
     def record(self, comment: Comment) -> None:
         """Store the moderation decision against the saved comment (it needs the comment's id)."""
-        if self.decision is not None:
-            record_comment_decision(self.decision, comment, self.context)
+        if self.recorder is not None:
+            self.recorder(comment)
 
 
 def decide(comment: Comment, *, is_edit: bool, is_staff: bool = False, tier: str | None = None) -> Verdict:
     """Visible, pending or rejected, with the reasons (stored on the comment, shown only to staff).
 
-    ``tier`` is the writer's identity tier when the request tells it (see accounts.tiers); without it the
-    pipeline derives staff / account / guest from the comment.
+    ``tier`` is the writer's identity tier when the request tells it (see ``readers.tier_of``); without it the
+    moderation pipeline derives staff / account / guest from the comment.
     """
-    decision, context = screen_comment(comment, is_edit=is_edit, is_staff=is_staff, tier=tier)
-    if decision.rate_limited:
+    screening = screen(comment, is_edit=is_edit, is_staff=is_staff, tier=tier)
+    if screening.retry_after is not None:
         raise RateLimited("You are commenting too fast. Please wait a moment and try again.",
-                          int(decision.retry_after or 1))
-    status = decision.comment_status
-    reasons = tuple(decision.reasons)
+                          int(screening.retry_after or 1))
+    status, reasons = screening.status, screening.reasons
     if status == Comment.Status.VISIBLE and not is_staff and discussion_settings().premoderation:
         status = Comment.Status.PENDING
         reasons = (*reasons, "pre-moderation is on")
-    return Verdict(status, reasons, decision, context)
+    return Verdict(status, reasons, screening.record)

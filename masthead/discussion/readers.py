@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 
-from masthead.accounts.tiers import tier_of
 from masthead.core.network import keyed_hash, network_hash
+from masthead.discussion.hooks import reader_tier
 
 READER_COOKIE = "mh_reader"
 EDIT_COOKIE = "mh_edit"
@@ -26,6 +27,17 @@ _READER_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _EDIT_ENTRY = re.compile(r"([0-9]{1,18})\.([A-Za-z0-9_-]{40,64})")
 MAX_REMEMBERED_TOKENS = 10
 READER_COOKIE_AGE = 365 * 24 * 3600
+
+
+class Tier(models.TextChoices):
+    """How much is known about a writer: guest → verified → account → supporter, and staff (accounts.tiers
+    computes it; the moderation settings are keyed by these values: first-comment review, link limits per tier)."""
+
+    GUEST = "guest", "Guest"
+    VERIFIED = "verified", "Verified email"
+    ACCOUNT = "account", "Account"
+    SUPPORTER = "supporter", "Supporter"
+    STAFF = "staff", "Staff"
 
 
 @dataclass
@@ -40,7 +52,7 @@ class Reader:
     issued_tokens: dict[int, tuple[str, int]] = field(default_factory=dict)  # id -> (token, max_age)
     # The identity tier (guest, verified, account, supporter, staff) of this reader writing with an email address;
     # it needs the request's session, so the reader carries the lookup bound to its request.
-    tier_lookup: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
+    tier_lookup: Callable[[str], str | None] | None = field(default=None, repr=False, compare=False)
 
     def tier(self, email: str) -> str | None:
         return self.tier_lookup(email) if self.tier_lookup is not None else None
@@ -95,7 +107,7 @@ def reader_from_request(request: HttpRequest) -> Reader:
         display_name=(user.get_full_name() or user.get_username()) if authenticated else "",
         new_reader=new,
         edit_tokens=_parse_edit_cookie(request.COOKIES.get(EDIT_COOKIE, "")),
-        tier_lookup=partial(tier_of, request),
+        tier_lookup=partial(reader_tier, request),
     )
     request._discussion_reader = reader  # type: ignore[attr-defined]
     return reader

@@ -1,7 +1,7 @@
 """Server-rendered HTML for comments: the page fragment (cached per thread version) and single comments.
 
 The fragment holds nothing specific to one reader (no CSRF token, no "your comment" marks), so it can be cached
-under the thread's version and reused for everyone; per-reader parts are rendered around it.
+for the thread's version and reused for everyone; per-reader parts are rendered around it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString
 
 from masthead.discussion.models import Comment, Thread
-from masthead.discussion.pages import Page, load_page
+from masthead.discussion.pages import SORTS, Page, load_page
 
 FRAGMENT_VERSION = 1  # bump when the comment templates change shape
 FRAGMENT_TIMEOUT = 3600
@@ -104,8 +104,10 @@ def root_html(comment: Comment) -> str:
     return render_to_string("discussion/_root.html", {"item": {"root": comment, "replies": []}})
 
 
-def first_page_key(thread_id: int, version: int, sort: str, page_size: int, pages: int) -> str:
-    return f"discussion:first:{FRAGMENT_VERSION}:{thread_id}:{version}:{sort}:{page_size}:{pages}"
+def first_page_key(thread_id: int, sort: str, pages: int) -> str:
+    """One key per thread, sort and length: the entry holds the thread version (and page size) it was rendered
+    for, so a reader of another version renders it again and overwrites it; nothing is left under old keys."""
+    return f"discussion:first:{FRAGMENT_VERSION}:{thread_id}:{sort}:{pages}"
 
 
 def fragment_cache() -> BaseCache:
@@ -113,26 +115,23 @@ def fragment_cache() -> BaseCache:
     return caches["fragments"]
 
 
-def first_page_keys(thread_id: int, versions: range, page_size: int) -> list[str]:
-    """Every cache key a thread's first pages may sit under for these versions (for erasure: purge, not wait)."""
-    from masthead.discussion.pages import SORTS
+def first_page_keys(thread_id: int) -> list[str]:
+    """Every cache key a thread's first pages may sit under (erasure deletes them all: purge, not wait)."""
+    return [first_page_key(thread_id, sort, pages) for sort in SORTS for pages in range(1, MAX_EXPANDED_PAGES + 1)]
 
-    return [
-        first_page_key(thread_id, version, sort, page_size, pages)
-        for version in versions
-        for sort in SORTS
-        for pages in range(1, MAX_EXPANDED_PAGES + 1)
-    ]
+
+def forget_first_pages(thread_ids: list[int]) -> None:
+    fragment_cache().delete_many([key for thread_id in thread_ids for key in first_page_keys(thread_id)])
 
 
 def first_page(thread: Thread, sort: str, page_size: int, base_url: str, pages: int = 1) -> tuple[str, list[int]]:
     """The top ``pages`` pages' HTML and comment ids, cached under the thread's version."""
-    key = first_page_key(thread.pk, thread.version, sort, page_size, pages)
+    key = first_page_key(thread.pk, sort, pages)
     cached = fragment_cache().get(key)
-    if cached is not None and cached[2] == base_url:
+    if cached is not None and cached[2:] == (base_url, thread.version, page_size):
         return cached[0], cached[1]
     page = load_page(thread.pk, sort, None, page_size * pages)
     html = page_html(page, thread, base_url, is_first=True, expanded=pages)
     ids = page.comment_ids
-    fragment_cache().set(key, (html, ids, base_url), timeout=FRAGMENT_TIMEOUT)
+    fragment_cache().set(key, (html, ids, base_url, thread.version, page_size), timeout=FRAGMENT_TIMEOUT)
     return html, ids

@@ -16,13 +16,14 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from masthead.accounts.names import InvalidName, normalize_display_name
+from masthead.core.names import InvalidName, normalize_display_name
 from masthead.core.ratelimit import Limit, hit
 from masthead.funding import ledger, money, roles, state, stripe_client, stripe_events
 from masthead.funding.campaigns import forget_active_on_commit
-from masthead.funding.models import Campaign, Donation, FundingAudit, StripeEvent
+from masthead.funding.models import Campaign, Donation, FundingAudit, RecurringDonation, StripeEvent, new_supporter_key
 from masthead.publishing.models import Article
 
 
@@ -245,3 +246,30 @@ def do_activate_campaign(campaign: Campaign) -> None:
     campaign.is_active = True
     forget_active_on_commit()  # update() skips Campaign.save()
     ledger.changed_on_commit(campaign.pk)
+
+
+# --- A donor's erasure (asked for by accounts) -------------------------------------------------------------
+
+
+def donations_from(email: str) -> QuerySet[Donation]:
+    if not email:
+        return Donation.objects.none()
+    return Donation.objects.filter(donor_email__iexact=email)
+
+
+def do_anonymise_donor(email: str) -> tuple[int, int]:
+    """Clear the donor's name, address and wall text from every donation and monthly donation of ``email``; every
+    amount stays for the accounts. Returns (donations, monthly donations) changed."""
+    if not email:
+        return 0, 0
+    rows = donations_from(email)
+    campaigns = set(rows.exclude(campaign=None).values_list("campaign_id", flat=True))
+    # One fresh random key for all of this donor's rows: the supporter count stays right, nothing links back.
+    anonymised = rows.update(
+        donor_name="", donor_email="", wall_name="", public_message="", is_anonymous=True, show_on_wall=False,
+        supporter_key=new_supporter_key(),
+    )
+    recurring = RecurringDonation.objects.filter(donor_email__iexact=email).update(donor_email="")
+    for campaign_id in campaigns:
+        ledger.changed_on_commit(campaign_id)  # cached totals and the live bar (the wall) move on
+    return anonymised, recurring

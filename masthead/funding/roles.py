@@ -1,6 +1,6 @@
 """Who may handle money: record manual donations and export the donor CSV (it holds emails).
 
-Superusers and staff with the funding permissions, which the "Funding" group grants (accounts.staff_roles).
+Superusers and staff with the funding permissions, which the "Funding" group grants (core.staff_roles).
 Moderators and editors are staff too, but money and donors' addresses are not theirs to handle.
 """
 

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
+from masthead.discussion.actions import do_change_status
 from masthead.moderation import roles
 from masthead.moderation.audit import record
 from masthead.moderation.config import moderation_settings
@@ -37,7 +38,6 @@ _COMMENT_STATUS = {Action.PUBLISH: "visible", Action.HOLD: "pending", Action.REJ
 
 def do_decide_comment(actor: Any, comment: Any, action: str, *, reason: str = "") -> Any:
     """A moderator approves (publish), holds or rejects a comment; stored as labelled data and audited."""
-    from masthead.discussion.actions import do_change_status
 
     check_role(actor, "moderate")
     if action not in _COMMENT_STATUS:
@@ -86,7 +86,6 @@ def do_flag(comment: Any, reader_key: str, reason: str, *, note: str = "", netwo
 
     Returns True when this flag put the comment on hold.
     """
-    from masthead.discussion.actions import do_change_status
 
     check_flag(comment, reader_key, reason)
     _, created = Flag.objects.get_or_create(
@@ -110,6 +109,14 @@ def do_flag(comment: Any, reader_key: str, reason: str, *, note: str = "", netwo
                                       reasons=[f"flagged by {readers} readers"])
     record(None, "comment.hold_by_flags", ("comment", comment.pk), reason=f"{readers} flags")
     return True
+
+
+def do_forget_reader(comment_ids: list[int], reader_keys: list[str]) -> int:
+    """Erasure: clear moderators' copies of these comments' text and author, and delete the flags these readers
+    raised. Returns how many flags were deleted."""
+    ModerationDecision.objects.filter(comment_id__in=comment_ids).update(text="", author_key="")
+    flags, _ = Flag.objects.filter(reader_key__in=[key for key in reader_keys if key]).delete()
+    return flags
 
 
 def comment_author_key(comment: Any) -> str:

@@ -1,18 +1,20 @@
 """The bridge the discussion app's moderation hook calls: a Comment about to be saved → a screening Decision.
 
-    from masthead.moderation.comments import screen_comment, record_comment_decision
-    decision, context = screen_comment(comment, is_edit=..., tier=...)   # before save
-    ...save the comment with status=decision.comment_status...
-    record_comment_decision(decision, comment, context)                   # after save (needs comment.pk)
+``screen_for_discussion`` fills ``discussion.moderation_hook.screen`` (registered in ``ModerationConfig.ready``):
+the discussion calls it before saving a comment, saves it with the status it gives, then calls the screening's
+``record`` with the saved comment (the decision needs ``comment.pk``).
 
 The discussion app owns comments; this module only reads them.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from masthead.core.network import keyed_hash
+from masthead.discussion.models import Comment
+from masthead.discussion.moderation_hook import Screening
 from masthead.moderation.models import Tier
 from masthead.moderation.pipeline import Decision, ScreenContext, record, screen
 
@@ -30,8 +32,6 @@ def tier_of(comment: Any, *, is_staff: bool = False) -> str:
 
 
 def has_published_before(comment: Any) -> bool:
-    from masthead.discussion.models import Comment
-
     earlier = Comment.objects.filter(status=Comment.Status.VISIBLE)
     if comment.pk:
         earlier = earlier.exclude(pk=comment.pk)
@@ -43,8 +43,9 @@ def has_published_before(comment: Any) -> bool:
 
 
 def context_for(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
-                source: str | None = None) -> ScreenContext:
+                source: str | None = None, now: datetime | None = None) -> ScreenContext:
     return ScreenContext(
+        now=now,
         tier=tier or tier_of(comment, is_staff=is_staff),
         source=source or ("edit" if is_edit else "create"),
         account_id=comment.user_id,
@@ -56,9 +57,17 @@ def context_for(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: st
 
 
 def screen_comment(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
-                   source: str | None = None) -> tuple[Decision, ScreenContext]:
-    context = context_for(comment, is_edit=is_edit, is_staff=is_staff, tier=tier, source=source)
+                   source: str | None = None, now: datetime | None = None) -> tuple[Decision, ScreenContext]:
+    context = context_for(comment, is_edit=is_edit, is_staff=is_staff, tier=tier, source=source, now=now)
     return screen(comment.body, context), context
+
+
+def screen_for_discussion(comment: Comment, *, is_edit: bool, is_staff: bool, tier: str | None,
+                          source: str | None = None, now: datetime | None = None) -> Screening:
+    decision, context = screen_comment(comment, is_edit=is_edit, is_staff=is_staff, tier=tier, source=source,
+                                       now=now)
+    return Screening(decision.comment_status, tuple(decision.reasons), decision.retry_after,
+                     lambda saved: record_comment_decision(decision, saved, context))
 
 
 def record_comment_decision(decision: Decision, comment: Any, context: ScreenContext) -> None:

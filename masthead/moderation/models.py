@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from masthead.accounts.tiers import Tier  # one definition of the identity tiers, keyed by moderation settings
+from masthead.discussion.readers import Tier  # one definition of the identity tiers, keyed by moderation settings
 from masthead.moderation.links import DEFAULT_TRUSTED
 
 

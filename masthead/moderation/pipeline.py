@@ -175,3 +175,8 @@ def record(decision: Decision, target_type: str, target_id: int | None, context:
         author_key=context.author_key,
         created_at=context.now or timezone.now(),
     )
+
+
+def warm_up() -> None:
+    """Load the shipped model at server start rather than in the first post (core.warmup)."""
+    get_classifier("builtin").score_one(normalise("warming up the shipped model").text)

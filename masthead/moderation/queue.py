@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 
+from masthead.discussion.models import Comment
 from masthead.moderation.models import ModerationDecision
 
 PAGE_SIZE = 50
@@ -36,7 +37,6 @@ def _reported() -> Any:
 
     A subquery on the open-flag index, not ``flags__resolved_at__isnull=True``: across the reverse relation that
     is a LEFT JOIN, and a comment nobody flagged has a NULL there too (every published comment was listed)."""
-    from masthead.discussion.models import Comment
     from masthead.moderation.models import Flag
 
     open_flags = Flag.objects.filter(resolved_at__isnull=True).values("comment_id")
@@ -46,7 +46,6 @@ def _reported() -> Any:
 def _comments(tab: str, after: int | None) -> Any:
     """Pending oldest first, rejected newest first, both on the (status, created_at) index; keyset by the last
     comment of the previous page (its time, then its id)."""
-    from masthead.discussion.models import Comment
 
     base = Comment.objects.select_related("thread__article", "parent", "user")
     if tab == "flagged":
@@ -96,8 +95,6 @@ def load(tab: str, after: int | None = None) -> tuple[list[QueueItem], int | Non
 
 
 def counts() -> dict[str, int]:
-    from masthead.discussion.models import Comment
-
     return {
         "pending": Comment.objects.filter(status=Comment.Status.PENDING).count(),
         "flagged": _reported().count(),  # the rows the tab lists

@@ -4,14 +4,14 @@
 - ban and lift bans: Moderators, Admins;
 - change settings and word rules, read the audit log: Admins.
 Superusers may do everything. Roles are checked here, in one place, by the views and actions; the groups
-themselves are defined in masthead.accounts.staff_roles.
+themselves are defined in masthead.core.staff_roles.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from masthead.accounts.staff_roles import ADMINS, EDITORS, MODERATORS
+from masthead.core.staff_roles import ADMINS, EDITORS, MODERATORS
 
 _ALLOWED = {
     "moderate": {MODERATORS, EDITORS, ADMINS},

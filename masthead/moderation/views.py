@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from masthead.core.ratelimit import hit
+from masthead.discussion.models import Comment
+from masthead.discussion.readers import reader_from_request
 from masthead.moderation import actions, queue, roles
 from masthead.moderation.models import Flag
 
@@ -46,8 +48,6 @@ def _answer(request: HttpRequest, payload: dict, status: int = 200) -> HttpRespo
 
 
 def _comment(pk: int):
-    from masthead.discussion.models import Comment
-
     return get_object_or_404(Comment, pk=pk)
 
 
@@ -134,8 +134,6 @@ def ban_author(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @moderators_only
 def bulk(request: HttpRequest) -> HttpResponse:
-    from masthead.discussion.models import Comment
-
     action = _ACTIONS.get(request.POST.get("action", ""))
     ids = [int(raw) for raw in request.POST.getlist("ids")[: queue.PAGE_SIZE] if raw.isdigit() and len(raw) < 19]
     if action is None or not ids:
@@ -156,8 +154,6 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
     Guests are known by the discussion app's reader cookie and network. The page script posts with
     ``Accept: application/json``; a plain form gets a thank-you page that links back to the article.
     """
-    from masthead.discussion.models import Comment
-    from masthead.discussion.readers import reader_from_request
 
     comment = get_object_or_404(Comment.objects.select_related("thread__article"), pk=pk,
                                 status=Comment.Status.VISIBLE)

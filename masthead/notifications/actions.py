@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from masthead.core.network import keyed_hash
 from masthead.core.ratelimit import hit
+from masthead.discussion.models import Comment, Thread
 from masthead.notifications import config
 from masthead.notifications.models import (
     Delivery,
@@ -127,7 +128,6 @@ def do_record_request(thread_id: int, email: str, kind: str, *, name: str = "", 
                       reader_key: str = "") -> int | None:
     """The worker's half of a guest request: a pending subscription and its confirmation mail, unless the address
     already holds this subscription (then nothing is sent: the owner has it, a stranger learns nothing)."""
-    from masthead.discussion.models import Thread
 
     if not Thread.objects.filter(pk=thread_id).exists():
         return None
@@ -215,7 +215,6 @@ def _emails_of(comment: Any) -> set[str]:
 def do_fan_out(comment_id: int) -> int:
     """Create a notice for each subscriber who should hear of this comment and schedule their digests.
     Returns how many subscribers got a notice."""
-    from masthead.discussion.models import Comment
 
     comment = (
         Comment.objects.select_related("user", "parent__user", "in_reply_to__user").filter(pk=comment_id).first()
@@ -280,7 +279,6 @@ def schedule_digest(subscriber_id: int, thread_id: int) -> None:
 def do_take_digest(subscriber_id: int, thread_id: int) -> int | None:
     """Move the waiting notices of (subscriber, thread) into one new mail (a Delivery row) and return its id, or
     None when there is nothing to send yet. Locked on the digest state, so two runs never take the same notices."""
-    from masthead.discussion.models import Comment
     from masthead.notifications.tasks import send_digest
 
     with transaction.atomic():

@@ -15,6 +15,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from masthead.discussion.models import Comment
 from masthead.notifications import config
 from masthead.notifications.models import Delivery, Subscription
 from masthead.notifications.tokens import CONFIRM, UNSUBSCRIBE, make_token
@@ -89,8 +90,6 @@ def _confirm(delivery: Delivery) -> EmailMultiAlternatives | None:
 
 
 def _digest(delivery: Delivery) -> EmailMultiAlternatives | None:
-    from masthead.discussion.models import Comment
-
     ids = delivery.payload.get("comments", [])
     comments = list(
         Comment.objects.filter(pk__in=ids, status=Comment.Status.VISIBLE).select_related("thread__article")

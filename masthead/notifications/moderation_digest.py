@@ -12,6 +12,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from masthead.discussion.models import Comment
+from masthead.moderation.roles import can_moderate
 from masthead.notifications import config
 from masthead.notifications.models import Delivery, ModerationDigestOptIn
 
@@ -19,8 +21,6 @@ MAX_LISTED = 50
 
 
 def _can_receive(user: Any) -> bool:
-    from masthead.moderation.roles import can_moderate
-
     return bool(user.email) and can_moderate(user)
 
 
@@ -52,8 +52,6 @@ def schedule_all() -> int:
 
 
 def take_moderation_digest(user_id: int) -> int | None:
-    from masthead.discussion.models import Comment
-
     with transaction.atomic():
         opt_in = (
             ModerationDigestOptIn.objects.select_for_update().select_related("user").filter(user_id=user_id).first()
@@ -79,8 +77,6 @@ def take_moderation_digest(user_id: int) -> int | None:
 
 
 def compose_moderation(delivery: Delivery, build: Any) -> Any:
-    from masthead.discussion.models import Comment
-
     if delivery.user is None or not _can_receive(delivery.user):
         return None
     comments = list(

@@ -1,10 +1,14 @@
-"""GDPR export and erasure of everything notifications hold about one address (for the [operations] commands)."""
+"""GDPR export and erasure of everything notifications hold about one address (for the [operations] commands)
+or one reader (the accounts app's export and erasure: the address and the account)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.apps import apps
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Q, QuerySet
 
 from masthead.notifications.models import Delivery, OutboxMail, Subscriber, Subscription, VerifiedEmail
 from masthead.notifications.verification import normalize_email
@@ -43,6 +47,50 @@ def do_erase_address(email: str) -> int:
         deleted += OutboxMail.objects.filter(to__iexact=email).delete()[0]
         deleted += Subscriber.objects.filter(email=email).delete()[0]
         deleted += VerifiedEmail.objects.filter(email=email).delete()[0]
+    return deleted
+
+
+_SECRET_FIELDS = ("token", "hash", "secret", "key")
+
+
+def reader_rows(email: str, user_id: int | None) -> list[tuple[str, QuerySet[Any]]]:
+    """Every row of this app that names the address or links the account, by model name.
+
+    Found from the fields (an email field, a link to the user model) rather than named, so a model added later
+    is covered too."""
+    email = normalize_email(email)
+    found = []
+    for model in apps.get_app_config("notifications").get_models():
+        match = Q(pk__in=[])
+        for f in model._meta.get_fields():
+            if isinstance(f, models.EmailField) and email:
+                match |= Q(**{f"{f.name}__iexact": email})
+            if (isinstance(f, models.ForeignKey) and f.related_model is not None and user_id is not None
+                    and f.related_model._meta.label == settings.AUTH_USER_MODEL):
+                match |= Q(**{f.name: user_id})
+        found.append((model._meta.model_name or model.__name__, model._default_manager.filter(match)))
+    return found
+
+
+def _row(instance: models.Model) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for f in instance._meta.concrete_fields:
+        if any(word in f.name for word in _SECRET_FIELDS):
+            continue  # tokens and hashes unlock things; they are not the reader's data
+        value = getattr(instance, f.attname)
+        data[f.name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return data
+
+
+def export_reader(email: str, user_id: int | None) -> dict[str, list[dict[str, Any]]]:
+    return {name: [_row(r) for r in rows] for name, rows in reader_rows(email, user_id)}
+
+
+def do_erase_reader(email: str, user_id: int | None) -> int:
+    """``do_erase_address``, then every other row naming the address or linking the account; rows deleted."""
+    deleted = do_erase_address(email) if email else 0
+    for _name, rows in reader_rows(email, user_id):
+        deleted += rows.delete()[0]
     return deleted
 
 

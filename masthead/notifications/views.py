@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from masthead.core.network import keyed_hash, network_hash
 from masthead.discussion.models import Thread
 from masthead.discussion.readers import reader_from_request, remember_reader
+from masthead.moderation.roles import can_moderate
 from masthead.notifications import config
 from masthead.notifications.actions import (
     NotificationError,
@@ -168,8 +169,6 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def moderation_digest(request: HttpRequest) -> HttpResponse:
-    from masthead.moderation.roles import can_moderate
-
     if not can_moderate(request.user):
         return _error(request, NotificationError("Only moderators can ask for this digest.", 403))
     if request.method == "POST":

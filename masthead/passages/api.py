@@ -20,6 +20,7 @@ from pydantic import ConfigDict
 from masthead.discussion.actions import NewComment, thread_for_article
 from masthead.discussion.api import CommentOut, ErrorOut, comment_out, csrf_reader
 from masthead.discussion.readers import Reader, remember_reader
+from masthead.discussion.render import comment_html
 from masthead.passages import actions, reading
 from masthead.passages.anchoring import MAX_QUOTE
 from masthead.passages.models import PassageAnchor
@@ -169,7 +170,6 @@ def anchor_comments(request: HttpRequest, anchor_id: ObjectId) -> dict[str, Any]
             asked__is_open=True,
         ).select_related("asked").first()
         question = asked.asked if asked is not None else None
-    from masthead.discussion.render import comment_html
 
     return {
         "quote": anchor.exact if not anchor.is_orphaned else anchor.original_exact,

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from masthead.core.markdown import RENDERER_VERSION, render_article
-from masthead.publishing import images, navigation, ranking, related
+from masthead.publishing import hooks, images, navigation, ranking, related
 from masthead.publishing.models import Article, ArticleRedirect, Author, RelatedArticle, Topic
 from masthead.publishing.text import html_to_text
 
@@ -121,10 +121,9 @@ def _keep_old_slug(article: Article) -> None:
 
 
 def _passages_follow(article: Article) -> None:
-    """Let passage comments re-find their quotes in the new ``body_text`` (same transaction; no-op if unchanged)."""
-    from masthead.passages.actions import on_article_changed  # passages depends on publishing, not the reverse
-
-    on_article_changed(article)
+    """Let passage comments re-find their quotes in the new ``body_text`` (same transaction; no-op if unchanged):
+    [passages] listens (``hooks.article_changed``), as publishing does not depend on it."""
+    hooks.article_changed.send(article)
 
 
 def _image_variants_follow(article: Article) -> None:

@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 
-from masthead.discussion.counts import comment_counts
+from masthead.publishing.hooks import comment_counts
 from masthead.publishing.models import Article, Topic
 from masthead.publishing.seo import absolute, modified_at
 

@@ -1,7 +1,6 @@
 from django.urls import path
 from django.views.decorators.cache import cache_control
 
-from masthead.discussion import feeds as comment_feeds
 from masthead.publishing import feeds, sitemaps, views
 
 # Feed readers poll; five minutes of caching (by them or a proxy) costs a reader nothing.
@@ -18,10 +17,7 @@ urlpatterns = [
     path("feed/atom/", _feed(feeds.LatestArticlesAtomFeed()), name="atom"),
     path("topics/<slug:slug>/feed/", _feed(feeds.TopicFeed()), name="feed-topic"),
     path("topics/<slug:slug>/feed/atom/", _feed(feeds.TopicAtomFeed()), name="atom-topic"),
-    # One article's comments (the discussion app builds them; they live under the article's URL).
-    path("articles/<slug:slug>/comments/feed/", _feed(comment_feeds.ArticleCommentsFeed()), name="comments-feed"),
-    path("articles/<slug:slug>/comments/feed/atom/", _feed(comment_feeds.ArticleCommentsAtomFeed()),
-         name="comments-atom"),
+    # One article's comments: discussion/feed_urls.py (the discussion app builds them, under the article's URL).
     # Sitemaps and robots.txt.
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemaps/pages.xml", sitemaps.sitemap_pages, name="sitemap-pages"),

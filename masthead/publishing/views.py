@@ -19,9 +19,8 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from masthead.core.cacheable import shared_page
-from masthead.discussion.actions import page_thread
-from masthead.discussion.counts import comment_counts
 from masthead.publishing import seo
+from masthead.publishing.hooks import comment_counts, conversation
 from masthead.publishing.models import Article, Author, RelatedArticle, Topic, live_condition
 
 MAX_PAGE = 500  # deeper than any reader goes; bounds the OFFSET cost
@@ -141,7 +140,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     for item in related:
         item.comment_count = counts.get(item.pk)
     staff = bool(request.user.is_authenticated and request.user.is_staff)
-    thread = page_thread(article)  # the discussion below renders this same version
+    thread = conversation(article)  # the discussion below renders this same version
     etag = _etag(article, related, thread.version, staff)
     last_modified = int(max([article.updated_at, *[r.updated_at for r in related]]).timestamp())  # HTTP has seconds
     if not preview:

@@ -1,24 +1,16 @@
-"""Donations: export the reader's ledger rows; erase anonymises them but keeps every amount for the accounts."""
+"""Donations: export the reader's ledger rows; erase anonymises them (funding's action) but keeps every amount."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from masthead.accounts.privacy import EraseOptions, Subject
-
-
-def donations_of(subject: Subject):  # type: ignore[no-untyped-def]
-    from masthead.funding.models import Donation
-
-    if not subject.email:
-        return Donation.objects.none()
-    return Donation.objects.filter(donor_email__iexact=subject.email)
+from masthead.funding import money
+from masthead.funding.actions import do_anonymise_donor, donations_from
+from masthead.funding.models import RecurringDonation
 
 
 def export(subject: Subject) -> dict[str, Any]:
-    from masthead.funding import money
-    from masthead.funding.models import RecurringDonation
-
     donations = [
         {
             "id": d.pk,
@@ -37,7 +29,7 @@ def export(subject: Subject) -> dict[str, Any]:
             "wall_name": d.wall_name,
             "public_message": d.public_message,
         }
-        for d in donations_of(subject).select_related("campaign").order_by("created_at", "pk")
+        for d in donations_from(subject.email).select_related("campaign").order_by("created_at", "pk")
     ]
     recurring = [
         {"amount_minor_units": r.amount, "currency": r.currency, "status": r.status,
@@ -48,19 +40,5 @@ def export(subject: Subject) -> dict[str, Any]:
 
 
 def erase(subject: Subject, options: EraseOptions) -> dict[str, int]:
-    from masthead.funding import ledger
-    from masthead.funding.models import RecurringDonation, new_supporter_key
-
-    rows = donations_of(subject)
-    campaigns = set(rows.exclude(campaign=None).values_list("campaign_id", flat=True))
-    # One fresh random key for all of this donor's rows: the supporter count stays right, nothing links back.
-    anonymised = rows.update(
-        donor_name="", donor_email="", wall_name="", public_message="", is_anonymous=True, show_on_wall=False,
-        supporter_key=new_supporter_key(),
-    )
-    recurring = 0
-    if subject.email:
-        recurring = RecurringDonation.objects.filter(donor_email__iexact=subject.email).update(donor_email="")
-    for campaign_id in campaigns:
-        ledger.changed_on_commit(campaign_id)  # cached totals and the live bar (the wall) move on
+    anonymised, recurring = do_anonymise_donor(subject.email)
     return {"donations_anonymised": anonymised, "monthly_donations_anonymised": recurring}

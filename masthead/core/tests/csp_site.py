@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 from django.contrib.auth.models import User
 
-from masthead.accounts.staff_roles import MODERATORS
+from masthead.core.staff_roles import MODERATORS
 from masthead.discussion.actions import NewComment, do_post_comment, thread_for_article
 from masthead.discussion.models import Comment
 from masthead.discussion.tests.helpers import reader

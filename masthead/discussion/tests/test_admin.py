@@ -1,10 +1,9 @@
-"""The admin: publisher settings edited in one row; comments viewed read-only and approved through actions."""
+"""The admin: publisher settings edited in one row (comments: moderation/tests/test_admin_comments.py)."""
 
 import pytest
 
 from masthead.discussion.config import discussion_settings
-from masthead.discussion.models import Comment, DiscussionSettings, Thread
-from masthead.discussion.tests.helpers import make_thread, post_as
+from masthead.discussion.models import DiscussionSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -33,16 +32,3 @@ def test_publisher_turns_on_premoderation_in_the_admin(staff_client):
         "edit_window_minutes": "30", "max_depth": "2", "page_size": "10",
         "guest_votes_per_network": "11"}).status_code == 200  # refused: at most 10
     assert discussion_settings().guest_votes_per_network == 2
-
-
-def test_comments_are_read_only_in_the_admin_and_approved_through_actions(staff_client):
-    DiscussionSettings.objects.update_or_create(pk=1, defaults={"premoderation": True})
-    thread = make_thread()
-    held = post_as(thread, body="<b>waiting</b>", author_email="secret@example.org")
-    page = staff_client.get(f"/admin/discussion/comment/{held.pk}/change/").content.decode()
-    assert "edit_token_hash" not in page
-    assert "<b>waiting</b>" not in page
-    staff_client.post("/admin/discussion/comment/", {"action": "approve", "_selected_action": [held.pk]})
-    assert Comment.objects.get(pk=held.pk).status == Comment.Status.VISIBLE
-    assert Thread.objects.get(pk=thread.pk).comment_count == 1
-    assert staff_client.get("/admin/discussion/comment/?status=visible").status_code == 200

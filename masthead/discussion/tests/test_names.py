@@ -3,7 +3,7 @@
 import pytest
 
 from masthead.accounts.confusables import names_confusable
-from masthead.accounts.names import MAX_NAME_LENGTH, InvalidName, NameTooLong, normalize_display_name
+from masthead.core.names import MAX_NAME_LENGTH, InvalidName, NameTooLong, normalize_display_name
 
 
 @pytest.mark.parametrize(

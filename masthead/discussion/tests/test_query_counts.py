@@ -81,5 +81,22 @@ def test_first_page_keys_name_the_cached_entries():
     article, thread = _article_with(2)
     thread = thread_for_article(article)
     first_page(thread, "oldest", 20, article.get_absolute_url(), pages=2)
-    keys = first_page_keys(thread.pk, range(thread.version, thread.version + 1), 20)
-    assert sum(fragment_cache().get(key) is not None for key in keys) == 1
+    first_page(thread, "newest", 10, article.get_absolute_url())
+    keys = first_page_keys(thread.pk)
+    assert sum(fragment_cache().get(key) is not None for key in keys) == 2
+
+
+def test_a_first_page_of_another_version_or_size_is_rendered_again_under_the_same_key():
+    from masthead.discussion.actions import bump_version
+    from masthead.discussion.render import first_page_keys, fragment_cache
+
+    article, thread = _article_with(2)
+    thread = thread_for_article(article)
+    url = article.get_absolute_url()
+    first_page(thread, "newest", 20, url)
+    assert _count(lambda: first_page(thread, "newest", 10, url)) == 2  # another page size: rendered again
+    bump_version(thread.pk)
+    thread = thread_for_article(article)
+    assert _count(lambda: first_page(thread, "newest", 10, url)) == 2  # another version: rendered again
+    assert _count(lambda: first_page(thread, "newest", 10, url)) == 0
+    assert sum(fragment_cache().get(key) is not None for key in first_page_keys(thread.pk)) == 1

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from masthead.accounts.staff_roles import FUNDING
+from masthead.core.staff_roles import FUNDING
 from masthead.funding import actions, ledger
 from masthead.funding.csv_export import neutralise
 from masthead.funding.models import Campaign, Donation, FundingAudit

@@ -6,14 +6,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from masthead.accounts.staff_roles import ADMINS, EDITORS, MODERATORS
+from masthead.core.staff_roles import ADMINS, EDITORS, MODERATORS
 from masthead.funding import actions
 from masthead.funding.models import Donation, FundingAudit
 from masthead.testing.clock import early_this_month
 
 pytestmark = pytest.mark.django_db
 
-FUNDING = "Funding"  # accounts.staff_roles.FUNDING
+FUNDING = "Funding"  # core.staff_roles.FUNDING
 
 
 def _staff(name: str, *groups: str):

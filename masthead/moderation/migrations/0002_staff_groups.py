@@ -1,5 +1,5 @@
 """Formerly created the "Moderators" and "Admins" groups. Staff groups are now ensured after every migrate by
-masthead.accounts.staff_roles (so they also survive test-database flushes); kept so the migration graph holds."""
+masthead.core.staff_roles (so they also survive test-database flushes); kept so the migration graph holds."""
 
 from django.db import migrations
 

@@ -35,7 +35,7 @@ def outsider() -> User:
 def test_groups_exist_once_with_their_permissions():
     from django.core.management import call_command
 
-    from masthead.accounts.staff_roles import ensure_staff_roles
+    from masthead.core.staff_roles import ensure_staff_roles
 
     ensure_staff_roles()  # running it again changes nothing
     assert Group.objects.filter(name="Moderators").count() == 1

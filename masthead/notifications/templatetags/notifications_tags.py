@@ -11,6 +11,8 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
+from masthead.discussion.actions import thread_for_article
+from masthead.discussion.models import Thread
 from masthead.notifications.control import render_control
 
 register = template.Library()
@@ -18,8 +20,5 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def notify_of_control(context: Any, target: Any) -> SafeString:
-    from masthead.discussion.actions import thread_for_article
-    from masthead.discussion.models import Thread
-
     thread = target if isinstance(target, Thread) else thread_for_article(target)
     return render_control(context.get("request"), thread)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import SafeString
 
+from masthead.discussion.models import Thread
+
 register = template.Library()
 
 
@@ -24,7 +26,6 @@ def passage_marks(context: template.Context, article: object) -> SafeString | st
 
 @register.simple_tag(takes_context=True)
 def inline_feedback(context: template.Context, thread: object) -> SafeString | str:
-    from masthead.discussion.models import Thread
     from masthead.passages.section import render_feedback
 
     if not isinstance(thread, Thread) or thread.article_id is None:
