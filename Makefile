@@ -49,6 +49,7 @@ wrk:
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports  # the apps' dependency direction: [tool.importlinter] in pyproject.toml
 	$(BIN)/masthead makemigrations --check --dry-run >/dev/null
 
 test-sqlite: $(VENV)/.installed-test chromium wrk axe

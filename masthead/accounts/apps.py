@@ -10,19 +10,17 @@ class AccountsConfig(AppConfig):
         # Imported here, not at the top: this module is loaded before any app's models are.
         from django.contrib.auth.signals import user_logged_in
 
-        from masthead.accounts import actions, confusables, tiers
+        from masthead.accounts import confusables, seams
         from masthead.accounts.throttle import on_signed_in
         from masthead.core import warmup
         from masthead.core.staff_roles import on_post_migrate
         from masthead.discussion import hooks as discussion
-        from masthead.notifications.verification import IdentityBook, identities
+        from masthead.notifications.verification import identities
 
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="masthead-staff-roles")
         user_logged_in.connect(on_signed_in, dispatch_uid="masthead-familiar-network")
         # The lower apps ask the accounts app through hooks (docs/architecture.md, "One direction").
-        discussion.reader_tier.register(tiers.request_tier)
+        discussion.reader_tier.register(seams.request_tier)
         discussion.is_protected_name.register(confusables.is_protected_name)
-        identities.register(IdentityBook(is_verified=tiers.is_verified_email, mark_verified=actions.do_mark_verified,
-                                         session_email=tiers.session_email,
-                                         remember_in_session=tiers.remember_in_session))
+        identities.register(seams.identity_book)
         warmup.on_start.connect(confusables.warm_up)

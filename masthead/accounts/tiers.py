@@ -85,17 +85,3 @@ def shows_supporter_badge(request_or_user: Any, email: str = "") -> bool:
     else:
         identity = session_identity(request) if request is not None else None
     return identity is None or identity.show_supporter_badge
-
-
-def session_email(request: HttpRequest) -> str:
-    identity = session_identity(request)
-    return identity.email if identity is not None else ""
-
-
-def remember_in_session(request: HttpRequest, identity: ReaderIdentity) -> None:
-    request.session[SESSION_IDENTITY] = identity.pk
-
-
-def request_tier(request: HttpRequest, email: str) -> str:
-    """``tier_of`` for a request (the discussion's ``reader_tier`` hook)."""
-    return tier_of(request, email)

@@ -614,6 +614,15 @@ def do_erase_comments(comments: list[Comment], *, remove: bool) -> tuple[int, in
     return removed, tombstoned
 
 
+def do_clear_networks_before(cutoff: datetime) -> dict[str, int]:
+    """Blank the keyed network hashes of comments and votes older than ``cutoff`` (accounts' retention period)."""
+    return {
+        "discussion.Comment": Comment.objects.filter(created_at__lt=cutoff).exclude(network_hash="")
+        .update(network_hash=""),
+        "discussion.Vote": Vote.objects.filter(created_at__lt=cutoff).exclude(network_hash="").update(network_hash=""),
+    }
+
+
 def do_attribute_comments(comment_ids: list[int], user_id: int) -> int:
     """Link guest comments (not yet anyone's) to the account that proved it wrote them; returns how many."""
     comments = Comment.objects.filter(pk__in=comment_ids, user__isnull=True)

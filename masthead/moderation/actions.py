@@ -119,6 +119,13 @@ def do_forget_reader(comment_ids: list[int], reader_keys: list[str]) -> int:
     return flags
 
 
+def do_clear_networks_before(cutoff: datetime) -> dict[str, int]:
+    """Blank the keyed network hashes of flags older than ``cutoff`` (accounts' retention period). Bans keep
+    theirs: a ban is an explicit, reviewed decision with its own expiry."""
+    flags = Flag.objects.filter(created_at__lt=cutoff).exclude(network_hash="").update(network_hash="")
+    return {"moderation.Flag": flags}
+
+
 def comment_author_key(comment: Any) -> str:
     return f"u:{comment.user_id}" if comment.user_id else comment.reader_key
 

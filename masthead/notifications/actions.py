@@ -334,3 +334,9 @@ def do_keep_outbox_mail(*, from_email: str, to: list[str], subject: str, body: s
                                          body=body)
         OutboxMail.objects.filter(id__lte=mail.pk - OUTBOX_KEEP).delete()
     return mail
+
+
+def do_clear_networks_before(cutoff: datetime) -> dict[str, int]:
+    """Blank the keyed network hashes of subscription requests older than ``cutoff`` (accounts' retention)."""
+    requests = Subscription.objects.filter(requested_at__lt=cutoff).exclude(network_hash="").update(network_hash="")
+    return {"notifications.Subscription": requests}

@@ -10,10 +10,12 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from masthead.accounts.models import EmailLink, PrivacySettings
-from masthead.accounts.retention import network_columns
+from masthead.accounts.retention import CLEARERS, network_columns
 from masthead.accounts.tasks import clear_expired_networks, schedule_daily
-from masthead.discussion.models import Comment
+from masthead.discussion.actions import do_vote
+from masthead.discussion.models import Comment, Vote
 from masthead.discussion.tests.helpers import make_thread, post_as, reader
+from masthead.moderation.models import Flag
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +51,21 @@ def test_the_publisher_sets_the_period():
 def test_every_app_storing_network_hashes_is_covered():
     labels = {model._meta.label for model, _field in network_columns()}
     assert {"discussion.Comment", "moderation.Flag", "notifications.Subscription"} <= labels
+    # Each is cleared by its own app's action: a new column without one fails here.
+    cleared = {label for clear in CLEARERS for label in clear(timezone.now())}
+    assert cleared == labels
+
+
+def test_votes_and_flags_lose_their_network_after_the_period():
+    old, new = _comments_aged([0, 0])
+    do_vote(old, reader("voter", network="net-v"), 1)
+    Vote.objects.update(created_at=timezone.now() - timedelta(days=91))
+    do_vote(new, reader("voter", network="net-v"), 1)
+    Flag.objects.create(comment=old, reader_key="g:x", reason=Flag.Reason.SPAM, network_hash="net-f",
+                        created_at=timezone.now() - timedelta(days=91))
+    clear_expired_networks.call()
+    assert sorted(Vote.objects.values_list("network_hash", flat=True)) == ["", "net-v"]
+    assert Flag.objects.get().network_hash == ""
 
 
 def test_old_links_are_forgotten():
