@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache as django_cache
 from django.db.models import Q
 
+from masthead.accounts.models import ReaderIdentity
 from masthead.core.staff_roles import ROLE_PERMISSIONS
 from masthead.publishing.models import Author
 
@@ -86,7 +87,6 @@ def protected_names() -> list[str]:
             names.append(username)
             if first or last:
                 names.append(f"{first} {last}".strip())
-        from masthead.accounts.models import ReaderIdentity
 
         names.extend(
             ReaderIdentity.objects.filter(user__in=staff).exclude(display_name="").values_list("display_name",

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from masthead.accounts import actions, claims
+from masthead.accounts import actions, claims, links
 from masthead.accounts.actions import AccountsError
 from masthead.accounts.models import EmailLink, PrivacySettings, ReaderIdentity
 from masthead.accounts.privacy import EraseOptions, erase_data, export_data, subject_for
@@ -89,7 +89,6 @@ def use_link(request: HttpRequest, purpose: str, token: str) -> HttpResponse:
     if purpose not in EmailLink.Purpose.values:
         return _refused(request, AccountsError("No such link.", 404, "not_found"))
     if request.method == "GET":
-        from masthead.accounts import links
 
         link = links.peek(token, purpose)
         context = {"link": link, "purpose": purpose}

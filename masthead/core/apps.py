@@ -7,4 +7,5 @@ class CoreConfig(AppConfig):
     verbose_name = "Masthead core"
 
     def ready(self) -> None:
+        # Imported here, not at the top: this module is loaded before any app's models are.
         from masthead.core import csrf  # noqa: F401 - registers the CSRF middleware's deploy check

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from masthead.discussion.models import Thread
+
 
 def comment_counts(article_ids: Iterable[int]) -> dict[int, int]:
     """Visible comments per article id (articles without a thread are absent: count 0)."""
-    from masthead.discussion.models import Thread
 
     ids = list(article_ids)
     if not ids:

@@ -61,6 +61,7 @@ class DiscussionSettings(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         self.pk = 1
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+        # Local: config imports these models.
         from masthead.discussion.config import forget_settings
 
         forget_settings()

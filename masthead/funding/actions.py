@@ -163,6 +163,7 @@ def do_record_stripe_event(event: dict[str, Any]) -> EventOutcome:
 
 def _receipt_on_commit(donation: Donation, *, was_paid: bool) -> None:
     if donation.is_paid and not was_paid and donation.donor_email and donation.receipt_sent_at is None:
+        # Local: tasks imports this module.
         from masthead.funding.tasks import send_receipt
 
         donation_id = donation.pk

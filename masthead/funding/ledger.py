@@ -18,6 +18,7 @@ from masthead.core import live
 from masthead.funding import money
 from masthead.funding.models import Campaign, Donation
 from masthead.funding.periods import current_window
+from masthead.funding.state import derive
 
 CACHE_SECONDS = 300
 
@@ -131,7 +132,6 @@ def _changed(campaign_id: int) -> None:
 
 def rebuild(campaign: Campaign) -> int:
     """The total recomputed row by row from the ledger's facts (an audit of the stored derived amounts)."""
-    from masthead.funding.state import derive
 
     window = current_window(campaign)
     total = 0

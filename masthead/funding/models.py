@@ -66,6 +66,7 @@ class Campaign(models.Model):
         return self.name
 
     def save(self, *args: object, **kwargs: object) -> None:
+        # Local: campaigns imports these models.
         from masthead.funding.campaigns import forget_active_on_commit
 
         self.currency = self.currency.lower()
@@ -73,6 +74,7 @@ class Campaign(models.Model):
         forget_active_on_commit()
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        # Local: campaigns imports these models.
         from masthead.funding.campaigns import forget_active_on_commit
 
         result = super().delete(*args, **kwargs)  # type: ignore[arg-type]

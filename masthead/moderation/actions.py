@@ -15,8 +15,11 @@ from django.utils import timezone
 from masthead.discussion.actions import do_change_status
 from masthead.moderation import roles
 from masthead.moderation.audit import record
-from masthead.moderation.config import moderation_settings
+from masthead.moderation.comments import email_hash
+from masthead.moderation.config import compile_rule, moderation_settings
+from masthead.moderation.links import link_hosts
 from masthead.moderation.models import Action, Ban, Flag, ModerationDecision, ModerationSettings, WordRule
+from masthead.moderation.rules import remember_domains
 
 
 class ModerationError(Exception):
@@ -51,8 +54,6 @@ def do_decide_comment(actor: Any, comment: Any, action: str, *, reason: str = ""
     )
     Flag.objects.filter(comment=comment, resolved_at__isnull=True).update(resolved_at=timezone.now())
     if action == Action.PUBLISH:
-        from masthead.moderation.links import link_hosts
-        from masthead.moderation.rules import remember_domains
 
         remember_domains(link_hosts(comment.body))
     record(actor, f"comment.{action}", ("comment", comment.pk), reason=reason)
@@ -161,7 +162,6 @@ def do_ban_comment_author(actor: Any, comment: Any, *, reason: str = "", shadow:
     elif comment.reader_key:
         identities.append((Ban.Kind.READER, comment.reader_key))
     if comment.author_email:
-        from masthead.moderation.comments import email_hash
 
         identities.append((Ban.Kind.EMAIL, email_hash(comment.author_email)))
     if comment.network_hash:
@@ -191,7 +191,6 @@ def active_bans(now: datetime | None = None) -> Any:
 
 def do_add_word_rule(actor: Any, pattern: str, action: str, *, is_regex: bool = False, note: str = "") -> WordRule:
     check_role(actor, "configure")
-    from masthead.moderation.config import compile_rule
 
     if action not in WordRule.RuleAction.values:
         raise ModerationError(f"unknown rule action {action!r}")

@@ -14,6 +14,11 @@ import os
 import sys
 from pathlib import Path
 
+from masthead.moderation import datasets, public_corpus
+from masthead.moderation.linear import LinearModel, save
+from masthead.moderation.normalise import normalise
+from masthead.moderation.training import fit
+
 BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "builtin.json.gz"
 BUILTIN_ID = "masthead-linear"
 BUILTIN_VERSION = "2.0-news"
@@ -22,10 +27,6 @@ BASE_C = 1.0
 
 def build(rows=None, *, leave_out: str = "", version: str = BUILTIN_VERSION) -> dict:
     """The base model as our JSON layout, trained on every source but ``leave_out``, calibrated."""
-    from masthead.moderation import public_corpus
-    from masthead.moderation.linear import LinearModel
-    from masthead.moderation.normalise import normalise
-    from masthead.moderation.training import fit
 
     rows = public_corpus.all_examples() if rows is None else rows
     train = public_corpus.training_rows(rows, leave_out=leave_out)
@@ -49,8 +50,6 @@ def main() -> int:
     import django
 
     django.setup()
-    from masthead.moderation import datasets
-    from masthead.moderation.linear import save
 
     if not datasets.available(datasets.CIVIL_SENTENCES_FILE):
         print(f"no {datasets.CIVIL_SENTENCES_FILE} in {datasets.data_dir()} (set MODERATION_DATA_DIR)",

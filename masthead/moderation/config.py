@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from masthead.moderation.models import ModerationSettings, WordRule
+from masthead.moderation.normalise import normalise
+
 _SETTINGS_VERSION = "moderation:settings-version"
 _RULES_VERSION = "moderation:rules-version"
 _local: dict[str, tuple[object, object]] = {}
@@ -42,7 +45,6 @@ def _bump(key: str) -> None:
 
 
 def moderation_settings():  # -> ModerationSettings
-    from masthead.moderation.models import ModerationSettings
 
     version = _version(_SETTINGS_VERSION)
     held = _local.get(_SETTINGS_VERSION)
@@ -54,8 +56,6 @@ def moderation_settings():  # -> ModerationSettings
 
 
 def word_rules() -> list[CompiledRule]:
-    from masthead.moderation.models import WordRule
-
     version = _version(_RULES_VERSION)
     held = _local.get(_RULES_VERSION)
     if held and held[0] == version:
@@ -69,7 +69,6 @@ def word_rules() -> list[CompiledRule]:
 
 def compile_rule(rule_id: int, pattern: str, is_regex: bool, action: str) -> CompiledRule | None:
     """Plain patterns match whole words of the normalised text, so "ass" never matches "assess"."""
-    from masthead.moderation.normalise import normalise
 
     try:
         if is_regex:

@@ -13,8 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from masthead.moderation import datasets, public_corpus, quality, rules
+from masthead.moderation.build_builtin import build
 from masthead.moderation.linear import LinearModel
 from masthead.moderation.normalise import normalise
+from masthead.moderation.site_training import Labelled, fit_site_model
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,6 @@ def measure(name: str, model: LinearModel, texts: Sequence[str], labels: Sequenc
 def leave_one_source_out(share: float, progress: Callable[[str], None] = print) -> dict[str, tuple[Row, LinearModel]]:
     """For each source: a base model trained on the other sources (same recipe as the shipped one), measured on
     the left-out source at the threshold its own calibration gives for ``share``."""
-    from masthead.moderation.build_builtin import build
 
     rows = public_corpus.all_examples()
     results = {}
@@ -82,7 +83,6 @@ def site_learning(base: LinearModel, source_rows: list[datasets.Sourced], share:
                   decisions: int = 500) -> tuple[Row, Row, int]:
     """A simulated site: ``base`` never saw this source; 500 of its rows (chosen by hash) are the moderators'
     decisions a site model learns from, the rest test both. Returns (base, site model, test size)."""
-    from masthead.moderation.site_training import Labelled, fit_site_model
 
     ordered = sorted(source_rows, key=lambda row: hashlib.sha256(f"site:{row.key}:{row.text}".encode()).digest())
     keys = []

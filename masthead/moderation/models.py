@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from masthead.discussion.readers import Tier  # one definition of the identity tiers, keyed by moderation settings
-from masthead.moderation.links import DEFAULT_TRUSTED
+from masthead.moderation.links import DEFAULT_TRUSTED, parse_trusted
 
 
 class Action(models.TextChoices):
@@ -106,6 +106,7 @@ class ModerationSettings(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         self.pk = 1
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+        # Local: config imports these models.
         from masthead.moderation.config import forget_settings
 
         forget_settings()
@@ -114,8 +115,6 @@ class ModerationSettings(models.Model):
         return bool(getattr(self, f"first_comment_review_{tier}", False))
 
     def trusted_domains(self) -> tuple[str, ...]:
-        from masthead.moderation.links import parse_trusted
-
         cached = getattr(self, "_trusted_cache", None)
         if cached is None or cached[0] != self.trusted_link_domains:
             cached = (self.trusted_link_domains, parse_trusted(self.trusted_link_domains))
@@ -151,12 +150,14 @@ class WordRule(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+        # Local: config imports these models.
         from masthead.moderation.config import forget_word_rules
 
         forget_word_rules()
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         result = super().delete(*args, **kwargs)  # type: ignore[arg-type]
+        # Local: config imports these models.
         from masthead.moderation.config import forget_word_rules
 
         forget_word_rules()

@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Count, Q
 
 from masthead.discussion.models import Comment
-from masthead.moderation.models import ModerationDecision
+from masthead.moderation.models import Flag, ModerationDecision
 
 PAGE_SIZE = 50
 TABS = ("pending", "flagged", "rejected")
@@ -37,7 +37,6 @@ def _reported() -> Any:
 
     A subquery on the open-flag index, not ``flags__resolved_at__isnull=True``: across the reverse relation that
     is a LEFT JOIN, and a comment nobody flagged has a NULL there too (every published comment was listed)."""
-    from masthead.moderation.models import Flag
 
     open_flags = Flag.objects.filter(resolved_at__isnull=True).values("comment_id")
     return Comment.objects.filter(id__in=open_flags, status__in=[Comment.Status.VISIBLE, Comment.Status.PENDING])
@@ -67,7 +66,6 @@ def _comments(tab: str, after: int | None) -> Any:
 
 def load(tab: str, after: int | None = None) -> tuple[list[QueueItem], int | None]:
     """One page of ``tab`` and the cursor of the next page (None at the end)."""
-    from masthead.moderation.models import Flag
 
     comments = list(_comments(tab, after)[: PAGE_SIZE + 1])
     more = len(comments) > PAGE_SIZE

@@ -24,10 +24,12 @@ from pathlib import Path
 
 from masthead.moderation import quality
 from masthead.moderation.backends import forget_classifiers, get_classifier
-from masthead.moderation.backends.linear import model_path
+from masthead.moderation.backends.linear import model_path, site_models_dir
 from masthead.moderation.linear import LinearModel, save
 from masthead.moderation.models import Action, ModerationDecision
 from masthead.moderation.normalise import normalise
+from masthead.moderation.pipeline import hold_threshold
+from masthead.moderation.training import fit
 
 MIN_HELD_OUT = 20
 BASE = "builtin"
@@ -98,7 +100,6 @@ def split(examples: list[Labelled]) -> tuple[list[Labelled], list[Labelled]]:
 def evaluate(model_name: str, held: list[Labelled], share: float, fallback: float) -> quality.Metrics | None:
     if len(held) < MIN_HELD_OUT or len({e.label for e in held}) < 2:
         return None
-    from masthead.moderation.pipeline import hold_threshold
 
     classifier = get_classifier(model_name)
     threshold = hold_threshold(classifier, _Share(share, fallback))
@@ -116,7 +117,6 @@ def fit_site_model(train_set: list[Labelled], *, name: str, base_name: str = BAS
                    base_model: LinearModel | None = None) -> dict:
     """A model on top of ``base_name`` from labelled site examples, calibrated on cross-validated scores of the
     site's benign examples."""
-    from masthead.moderation.training import fit
 
     base = base_model or get_classifier(base_name).model
     texts = [e.text for e in train_set]
@@ -174,7 +174,6 @@ def save_report(report: TrainingReport) -> None:
 
 def candidate_reports() -> list[dict]:
     """Every trained site model's report, newest first (the models screen)."""
-    from masthead.moderation.backends.linear import site_models_dir
 
     reports = []
     for path in sorted(site_models_dir().glob("*.report.json"), key=lambda p: p.stat().st_mtime, reverse=True):

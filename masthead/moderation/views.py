@@ -18,7 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from masthead.core.ratelimit import hit
 from masthead.discussion.models import Comment
 from masthead.discussion.readers import reader_from_request
-from masthead.moderation import actions, queue, roles
+from masthead.moderation import actions, queue, roles, site_training
+from masthead.moderation.config import moderation_settings
 from masthead.moderation.models import Flag
 
 
@@ -70,8 +71,6 @@ def queue_view(request: HttpRequest) -> HttpResponse:
 @moderators_only
 def models_view(request: HttpRequest) -> HttpResponse:
     """Trained site models with what they measured against the active model, before anyone promotes one."""
-    from masthead.moderation import site_training
-    from masthead.moderation.config import moderation_settings
 
     config = moderation_settings()
     return render(request, "moderation/models.html", {
@@ -83,8 +82,6 @@ def models_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 @moderators_only
 def promote_model(request: HttpRequest, name: str) -> HttpResponse:
-    from masthead.moderation import site_training
-
     if not roles.can_configure(request.user):
         return HttpResponse("Admins only.", status=403, content_type="text/plain")
     if site_training.load_report(name) is None:

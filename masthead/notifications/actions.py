@@ -30,6 +30,7 @@ from masthead.notifications import config
 from masthead.notifications.models import (
     Delivery,
     DigestState,
+    ModerationDigestOptIn,
     Notice,
     OutboxMail,
     Subscriber,
@@ -102,6 +103,7 @@ def do_request_subscription(thread_id: int, email: str, kind: str, *, name: str 
     """A guest asks: the worker records it and mails a confirmation link if one is due (double opt-in)."""
     if not mail_allowed:
         return
+    # Local: tasks imports this module.
     from masthead.notifications.tasks import process_subscription_request
 
     enqueue_on_commit(process_subscription_request, thread_id, email, kind, name, network_hash, reader_key)
@@ -189,6 +191,7 @@ def do_unsubscribe(subscription: Subscription) -> Subscription:
 def on_comment_visible(comment: Any) -> None:
     """Call once when a comment becomes visible (posted visible, or approved). Enqueues the fan-out on commit;
     calling it twice for one comment is harmless (one notice per subscriber and comment)."""
+    # Local: tasks imports this module.
     from masthead.notifications.tasks import fan_out_comment
 
     # Most threads have no followers: one indexed EXISTS spares the posting path a task row and the worker a run.
@@ -198,7 +201,7 @@ def on_comment_visible(comment: Any) -> None:
 
 def on_comment_pending(comment: Any) -> None:
     """Call when a comment is held for review: opted-in moderators get a batched digest."""
-    from masthead.notifications.models import ModerationDigestOptIn
+    # Local: tasks imports this module.
     from masthead.notifications.tasks import schedule_moderation_digests
 
     if ModerationDigestOptIn.objects.filter(enabled=True).exists():
@@ -260,6 +263,7 @@ def do_fan_out(comment_id: int) -> int:
 def schedule_digest(subscriber_id: int, thread_id: int) -> None:
     """Make sure one digest task is due for (subscriber, thread): after the gather delay, and no sooner than one
     batch interval after the last mail."""
+    # Local: tasks imports this module.
     from masthead.notifications.tasks import send_digest
 
     with transaction.atomic():
@@ -279,6 +283,7 @@ def schedule_digest(subscriber_id: int, thread_id: int) -> None:
 def do_take_digest(subscriber_id: int, thread_id: int) -> int | None:
     """Move the waiting notices of (subscriber, thread) into one new mail (a Delivery row) and return its id, or
     None when there is nothing to send yet. Locked on the digest state, so two runs never take the same notices."""
+    # Local: tasks imports this module.
     from masthead.notifications.tasks import send_digest
 
     with transaction.atomic():

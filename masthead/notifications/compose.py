@@ -18,6 +18,7 @@ from django.urls import reverse
 from masthead.discussion.models import Comment
 from masthead.notifications import config
 from masthead.notifications.models import Delivery, Subscription
+from masthead.notifications.moderation_digest import compose_moderation
 from masthead.notifications.tokens import CONFIRM, UNSUBSCRIBE, make_token
 
 _BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
@@ -65,7 +66,6 @@ def compose(delivery: Delivery) -> EmailMultiAlternatives | None:
         return _confirm(delivery)
     if delivery.kind == Delivery.Kind.DIGEST:
         return _digest(delivery)
-    from masthead.notifications.moderation_digest import compose_moderation
 
     return compose_moderation(delivery, _message)
 

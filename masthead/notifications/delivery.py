@@ -81,6 +81,7 @@ def _finish(delivery: Delivery, status: str, error: str = "") -> None:
 
 
 def _failed(delivery: Delivery, error: Exception) -> str:
+    # Local: tasks imports this module (and actions through tasks).
     from masthead.notifications.actions import enqueue_on_commit
     from masthead.notifications.tasks import retry_delivery
 

@@ -30,6 +30,7 @@ def do_set_opt_in(user: Any, enabled: bool) -> ModerationDigestOptIn:
 
 
 def schedule_all() -> int:
+    # Local: tasks imports this module, and actions reaches it through tasks.
     from masthead.notifications.actions import STALE_SCHEDULE, enqueue_on_commit
     from masthead.notifications.tasks import send_moderation_digest
 

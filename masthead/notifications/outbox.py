@@ -26,6 +26,7 @@ class OutboxBackend(BaseEmailBackend):
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         from django.conf import settings
 
+        # Local: Django loads mail backends by name, maybe before the apps are ready.
         from masthead.notifications.actions import do_keep_outbox_mail
 
         kept = 0

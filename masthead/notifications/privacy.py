@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q, QuerySet
 
+from masthead.notifications import config
 from masthead.notifications.models import Delivery, OutboxMail, Subscriber, Subscription, VerifiedEmail
 from masthead.notifications.verification import normalize_email
 
@@ -104,7 +105,6 @@ def prune(days: int = RETENTION_DAYS, *, now: Any = None) -> dict[str, int]:
 
     from django.utils import timezone
 
-    from masthead.notifications import config
 
     now = now or timezone.now()
     cutoff = now - timedelta(days=days)

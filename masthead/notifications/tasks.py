@@ -6,6 +6,7 @@ from __future__ import annotations
 from django_tasks import task
 
 from masthead.notifications import actions, delivery
+from masthead.notifications.moderation_digest import schedule_all, take_moderation_digest
 
 
 @task()
@@ -36,15 +37,11 @@ def retry_delivery(delivery_id: int) -> str:
 
 @task()
 def schedule_moderation_digests() -> int:
-    from masthead.notifications.moderation_digest import schedule_all
-
     return schedule_all()
 
 
 @task()
 def send_moderation_digest(user_id: int) -> None:
-    from masthead.notifications.moderation_digest import take_moderation_digest
-
     delivery_id = take_moderation_digest(user_id)
     if delivery_id is not None:
         delivery.attempt(delivery_id)

@@ -20,6 +20,7 @@ from masthead.discussion.models import Thread
 from masthead.discussion.readers import reader_from_request, remember_reader
 from masthead.moderation.roles import can_moderate
 from masthead.notifications import config
+from masthead.notifications import outbox as outbox_backend
 from masthead.notifications.actions import (
     NotificationError,
     check_confirmable,
@@ -31,7 +32,7 @@ from masthead.notifications.actions import (
     do_unsubscribe,
 )
 from masthead.notifications.compose import unsubscribe_url
-from masthead.notifications.models import ModerationDigestOptIn
+from masthead.notifications.models import ModerationDigestOptIn, OutboxMail
 from masthead.notifications.moderation_digest import do_set_opt_in
 from masthead.notifications.tokens import CONFIRM, UNSUBSCRIBE, read_token
 from masthead.notifications.verification import is_verified, normalize_email, remember_in_session, session_email
@@ -191,8 +192,6 @@ def outbox(request: HttpRequest) -> HttpResponse:
     Superusers only: the mails hold every reader's sign-in and confirmation links."""
     from django.contrib.auth.views import redirect_to_login
 
-    from masthead.notifications import outbox as outbox_backend
-    from masthead.notifications.models import OutboxMail
 
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

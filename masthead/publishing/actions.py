@@ -256,6 +256,7 @@ def do_rerender_stale(batch: int = 200) -> int:
 
 def enqueue_related_refresh(article_id: int, scheduled_for: datetime | None = None) -> None:
     """Refresh "More on this topic" after commit; again when a scheduled article goes live, where supported."""
+    # Local: tasks imports this module.
     from masthead.publishing.tasks import refresh_related
 
     transaction.on_commit(partial(refresh_related.enqueue, article_id))

@@ -111,6 +111,7 @@ class Article(models.Model):
 
     @property
     def image_srcset(self) -> str:
+        # Local: images imports these models.
         from masthead.publishing.images import srcset
 
         return srcset(self)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from masthead.publishing.actions import do_refresh_related
+
 
 @task()
 def refresh_related(article_id: int) -> list[int]:
     """Recompute "More on this topic" for an article and the articles whose lists it belongs in."""
-    from masthead.publishing.actions import do_refresh_related
 
     return do_refresh_related(article_id)

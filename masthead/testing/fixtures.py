@@ -61,6 +61,7 @@ class LiveServer:
     def __init__(self) -> None:
         import uvicorn
 
+        # Local: importing masthead.asgi warms the process up and starts SQLite upkeep.
         from masthead.asgi import application
 
         with socket.socket() as probe:
@@ -213,6 +214,7 @@ def relaxed_moderation(request) -> None:
         request.getfixturevalue("db")
     else:
         return
+    # Local: this pytest plugin is loaded before Django's apps are ready.
     from masthead.moderation.models import ModerationSettings
 
     ModerationSettings.objects.update_or_create(
@@ -232,6 +234,7 @@ def relaxed_moderation(request) -> None:
 @pytest.fixture
 def mail_server(settings) -> Iterator[object]:
     """A real SMTP server on loopback, with Django's SMTP backend pointed at it."""
+    # Local: aiosmtpd is loaded only by tests that use mail.
     from masthead.testing.mail import MailServer
 
     server = MailServer()

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from masthead.accounts.models import ReaderIdentity
 from masthead.accounts.tiers import normalize_email
 
 
@@ -36,8 +37,6 @@ class EraseOptions:
 
 
 def subject_for(email: str = "", user: Any = None, *, author_key: str = "", voter_key: str = "") -> Subject:
-    from masthead.accounts.models import ReaderIdentity
-
     if user is not None and not user.is_authenticated:
         user = None
     email = normalize_email(email or (user.email if user is not None else ""))
@@ -58,6 +57,7 @@ def subject_for(email: str = "", user: Any = None, *, author_key: str = "", vote
 
 
 def _providers() -> list[tuple[str, Any]]:
+    # Local: each provider imports this package (Subject, EraseOptions).
     from masthead.accounts.privacy import accounts, discussion, funding, notifications, queued
 
     # Order matters for erasure: comments and votes first (they find the reader through the account), the

@@ -6,6 +6,8 @@ from django import template
 from django.utils.safestring import SafeString
 
 from masthead.discussion.counts import comment_counts
+from masthead.discussion.render import shown_comment_html
+from masthead.discussion.section import render_section
 
 register = template.Library()
 
@@ -15,7 +17,6 @@ def discussion_for(context: template.Context, article: object) -> SafeString | s
     request = context.get("request")
     if request is None or article is None:
         return ""
-    from masthead.discussion.section import render_section
 
     return render_section(request, article)
 
@@ -31,6 +32,5 @@ def comment_count_for(article: object, counts: dict[int, int] | None = None) -> 
 @register.simple_tag
 def shown_comment(comment: object) -> SafeString:
     """A comment as ``discussion/_comment.html`` renders it, reused while nothing it shows has changed."""
-    from masthead.discussion.render import shown_comment_html
 
     return shown_comment_html(comment)  # type: ignore[arg-type]

@@ -50,6 +50,7 @@ class LinearBackend:
 
 
 def _base_model(name: str) -> LinearModel:
+    # Local: the backends package imports this module.
     from masthead.moderation.backends import get_classifier
 
     backend = get_classifier(name)

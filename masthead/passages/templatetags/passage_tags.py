@@ -11,6 +11,7 @@ from django import template
 from django.utils.safestring import SafeString
 
 from masthead.discussion.models import Thread
+from masthead.passages.section import render_feedback, render_marks
 
 register = template.Library()
 
@@ -19,15 +20,12 @@ register = template.Library()
 def passage_marks(context: template.Context, article: object) -> SafeString | str:
     if article is None or not getattr(article, "pk", None):
         return ""
-    from masthead.passages.section import render_marks
 
     return render_marks(context.get("request"), article)
 
 
 @register.simple_tag(takes_context=True)
 def inline_feedback(context: template.Context, thread: object) -> SafeString | str:
-    from masthead.passages.section import render_feedback
-
     if not isinstance(thread, Thread) or thread.article_id is None:
         return ""
     return render_feedback(context.get("request"), thread)
