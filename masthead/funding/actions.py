@@ -15,11 +15,11 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
 from django.utils import timezone
 
 from masthead.accounts.names import InvalidName, normalize_display_name
 from masthead.core.ratelimit import Limit, hit
+from masthead.core.tasks import enqueue_on_commit
 from masthead.funding import ledger, money, roles, state, stripe_client, stripe_events
 from masthead.funding.campaigns import forget_active_on_commit
 from masthead.funding.models import Campaign, Donation, FundingAudit, StripeEvent
@@ -164,8 +164,7 @@ def _receipt_on_commit(donation: Donation, *, was_paid: bool) -> None:
     if donation.is_paid and not was_paid and donation.donor_email and donation.receipt_sent_at is None:
         from masthead.funding.tasks import send_receipt
 
-        donation_id = donation.pk
-        transaction.on_commit(lambda: send_receipt.enqueue(donation_id), robust=True)
+        enqueue_on_commit(send_receipt, donation.pk, robust=True)  # a queue hiccup must not fail the webhook
 
 
 # --- Manual donations (staff) ------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Every change to notifications: ask, confirm, leave, and the notices a newly visible comment creates.
 
 A ``check_*`` validates (raising ``NotificationError`` with the HTTP status to answer); a ``do_*`` writes. Views own
-the transaction. Mail is never sent here: tasks are enqueued on commit (django-tasks 0.12 ignores
-``ENQUEUE_ON_COMMIT``, so each enqueue is wrapped in ``transaction.on_commit``) and run by the worker.
+the transaction. Mail is never sent here: tasks are enqueued on commit (``core.tasks.enqueue_on_commit``, imported
+here for this app's modules) and run by the worker.
 
 Privacy: a guest's request is not looked up at all while the reader waits. The view validates, counts the rate
 limits and enqueues one task; the worker decides whether a confirmation mail is due. So the answer and its cost are
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from masthead.core.network import keyed_hash
 from masthead.core.ratelimit import hit
+from masthead.core.tasks import enqueue_on_commit
 from masthead.notifications import config
 from masthead.notifications.models import (
     Delivery,
@@ -51,13 +52,6 @@ class NotificationError(Exception):
         self.message = message
         self.status = status
         self.retry_after = retry_after
-
-
-def enqueue_on_commit(task: Any, *args: Any, run_after: datetime | None = None) -> None:
-    def enqueue() -> None:
-        (task.using(run_after=run_after) if run_after is not None else task).enqueue(*args)
-
-    transaction.on_commit(enqueue)
 
 
 # --- asking for notices -----------------------------------------------------------------------------------
