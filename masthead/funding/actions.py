@@ -18,6 +18,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from masthead.accounts.names import InvalidName, normalize_display_name
+from masthead.core.errors import ActionError
 from masthead.core.ratelimit import Limit, hit
 from masthead.core.tasks import enqueue_on_commit
 from masthead.funding import ledger, money, roles, state, stripe_client, stripe_events
@@ -26,8 +27,8 @@ from masthead.funding.models import Campaign, Donation, FundingAudit, StripeEven
 from masthead.publishing.models import Article
 
 
-class FundingError(ValueError):
-    """A request we refuse, with a message fit to show the person who made it."""
+class FundingError(ActionError):
+    """A funding request refused (``core.errors.ActionError``), with a message fit to show the person who made it."""
 
 
 # --- Checkout ----------------------------------------------------------------------------------------------

@@ -12,17 +12,15 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
+from masthead.core.errors import ActionError
 from masthead.moderation import roles
 from masthead.moderation.audit import record
 from masthead.moderation.config import moderation_settings
 from masthead.moderation.models import Action, Ban, Flag, ModerationDecision, ModerationSettings, WordRule
 
 
-class ModerationError(Exception):
-    def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
+class ModerationError(ActionError):
+    """A moderation change refused (``core.errors.ActionError``)."""
 
 
 def check_role(user: Any, what: str) -> None:

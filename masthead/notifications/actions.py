@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from masthead.core.errors import ActionError
 from masthead.core.network import keyed_hash
 from masthead.core.ratelimit import hit
 from masthead.core.tasks import enqueue_on_commit
@@ -46,12 +47,8 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 STALE_SCHEDULE = timedelta(minutes=15)
 
 
-class NotificationError(Exception):
-    def __init__(self, message: str, status: int = 400, retry_after: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.retry_after = retry_after
+class NotificationError(ActionError):
+    """A notification request refused (``core.errors.ActionError``)."""
 
 
 # --- asking for notices -----------------------------------------------------------------------------------
@@ -83,8 +80,8 @@ def check_request_limits(network_hash: str, email: str) -> bool:
     send nothing), so a flood at someone's address mails them at most a few times and tells the sender nothing."""
     per_network = hit("notify-net", network_hash, limit=config.requests_per_network(), window=3600)
     if not per_network.allowed:
-        raise NotificationError("Too many requests from your network; please try again later.", 429,
-                                per_network.retry_after)
+        raise NotificationError("Too many requests from your network; please try again later.", 429, "rate_limited",
+                                retry_after=per_network.retry_after)
     per_address = hit("notify-addr", keyed_hash(email, "notify-address"), limit=config.mails_per_address(),
                       window=24 * 3600)
     return per_address.allowed

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from django.contrib.auth.models import User
 
 from masthead.accounts.staff_roles import MODERATORS
-from masthead.discussion.actions import NewComment, do_post_comment, thread_for_article
+from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
 from masthead.discussion.models import Comment
 from masthead.discussion.tests.helpers import reader
 from masthead.funding.models import Campaign
@@ -49,8 +49,8 @@ def make_site() -> Site:
     author = make_author("Ada Reporter")
     article = make_article("The river path reopens", body=BODY, topics=[topic], authors=[author], image=True)
     thread = thread_for_article(article)
-    first = do_post_comment(thread, reader("ann"), NewComment(body="Good news for walkers.", author_name="Ann")).comment
-    reply = do_post_comment(thread, reader("bob"), NewComment(body="About time.", author_name="Bob",
+    first = submit_comment(thread, reader("ann"), NewComment(body="Good news for walkers.", author_name="Ann")).comment
+    reply = submit_comment(thread, reader("bob"), NewComment(body="About time.", author_name="Bob",
                                                                 parent_id=first.pk)).comment
     guest = Guest()
     guest.open(article.get_absolute_url())

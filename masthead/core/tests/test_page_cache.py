@@ -9,7 +9,7 @@ from email.message import Message
 
 import pytest
 
-from masthead.discussion.actions import NewComment, do_post_comment, thread_for_article
+from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
 from masthead.discussion.tests.helpers import reader
 from masthead.publishing.tests.factories import make_article
 
@@ -26,7 +26,7 @@ def fetch(url: str, **headers: str) -> tuple[int, Message, bytes]:
 
 
 def post_visible_comment(article, body: str) -> None:
-    do_post_comment(thread_for_article(article), reader("page-cache"), NewComment(body=body, author_name="Ada"))
+    submit_comment(thread_for_article(article), reader("page-cache"), NewComment(body=body, author_name="Ada"))
 
 
 def sleep_until_next_second() -> int:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.test import Client
 
-from masthead.discussion.actions import NewComment, do_post_comment, thread_for_article
+from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
 from masthead.discussion.models import Comment, Thread
 from masthead.discussion.readers import Reader
 from masthead.publishing.tests.factories import make_article
@@ -28,7 +28,7 @@ def reader(name: str = "guest", *, network: str = "net-a", user_id: int | None =
 def post_as(thread: Thread, who: Reader | None = None, body: str = "A comment.", **fields: Any) -> Comment:
     who = who or reader()
     fields.setdefault("author_name", "Ada")
-    return do_post_comment(thread, who, NewComment(body=body, **fields)).comment
+    return submit_comment(thread, who, NewComment(body=body, **fields)).comment
 
 
 class Guest:
