@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
 from masthead.core.errors import ActionError
@@ -163,11 +162,6 @@ def do_lift_ban(actor: Any, ban: Ban, *, reason: str = "") -> Ban:
         record(actor, "ban.lift", ban, reason=reason)
     ban.refresh_from_db()
     return ban
-
-
-def active_bans(now: datetime | None = None) -> Any:
-    now = now or timezone.now()
-    return Ban.objects.filter(lifted_at__isnull=True).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
 
 
 # --- configuration ---------------------------------------------------------------------------------------
