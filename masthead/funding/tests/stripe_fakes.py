@@ -1,8 +1,8 @@
 """Stripe as seen from our tests: signed webhook payloads and a local server answering the API calls we make.
 
 Payloads are built by hand, not recorded from Stripe: they follow the object shapes Stripe documents for API version
-2024-06-20 (stripe_client.API_VERSION), trimmed to the fields Stripe always sends plus those we read. Signatures are computed as Stripe documents them:
-``Stripe-Signature: t=<unix time>,v1=<hex HMAC-SHA256(secret, f"{t}.{body}")>``.
+2024-06-20 (stripe_client.API_VERSION), trimmed to the fields Stripe always sends plus those we read. Signatures are
+computed as Stripe documents them: ``Stripe-Signature: t=<unix time>,v1=<hex HMAC-SHA256(secret, f"{t}.{body}")>``.
 """
 
 from __future__ import annotations
