@@ -19,10 +19,10 @@ from django_tasks_db.models import DBTaskResult
 
 from masthead.discussion.actions import NewComment, do_vote, submit_comment
 from masthead.discussion.models import Comment, Vote
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
 from masthead.funding.models import Donation
 from masthead.notifications.actions import do_request_subscription, do_subscribe_verified
 from masthead.notifications.models import Subscription
+from masthead.testing.discussion import make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 

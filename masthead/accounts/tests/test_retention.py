@@ -13,7 +13,7 @@ from masthead.accounts.models import EmailLink, PrivacySettings
 from masthead.accounts.retention import network_columns
 from masthead.accounts.tasks import clear_expired_networks, schedule_daily
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
+from masthead.testing.discussion import make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 

@@ -13,12 +13,12 @@ from django.contrib.auth.models import User
 from masthead.accounts.staff_roles import MODERATORS
 from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import reader
 from masthead.funding.models import Campaign
-from masthead.moderation.tests.helpers import staff_user
-from masthead.passages.tests.helpers import BODY, Guest, anchor_payload
 from masthead.publishing.models import Article
-from masthead.publishing.tests.factories import make_article, make_author, make_topic
+from masthead.testing.articles import make_article, make_author, make_topic
+from masthead.testing.discussion import reader
+from masthead.testing.moderation import staff_user
+from masthead.testing.passages import BODY, Guest, anchor_payload
 
 PASSWORD = "pw-for-tests-only"
 PASSAGE = "The path will reopen in May."

@@ -15,9 +15,9 @@ from django.db import transaction
 from masthead.core.csp import HEADER
 from masthead.core.tests.csp_site import PASSAGE, PASSWORD, POLICY, make_site
 from masthead.discussion.actions import NewComment, do_change_status, submit_comment, thread_for_article
-from masthead.discussion.tests.helpers import reader
 from masthead.funding.tasks import PORTAL_SALT
-from masthead.funding.tests import stripe_fakes as fakes
+from masthead.testing import stripe_fakes as fakes
+from masthead.testing.discussion import reader
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),

@@ -4,7 +4,7 @@ import pytest
 
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, DiscussionSettings, Thread
-from masthead.discussion.tests.helpers import make_thread, post_as
+from masthead.testing.discussion import make_thread, post_as
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
 from masthead.discussion.models import Comment, DiscussionSettings
-from masthead.discussion.tests.helpers import make_article, reader
+from masthead.testing.discussion import make_article, reader
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -12,7 +12,7 @@ from masthead.discussion.actions import NewComment, do_vote, submit_comment, thr
 from masthead.discussion.models import Comment, DiscussionSettings
 from masthead.discussion.pages import SORTS, Cursor, load_page
 from masthead.discussion.render import MAX_EXPANDED_PAGES
-from masthead.discussion.tests.helpers import make_article, make_thread, reader
+from masthead.testing.discussion import make_article, make_thread, reader
 
 pytestmark = pytest.mark.django_db
 

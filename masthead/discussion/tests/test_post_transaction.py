@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from masthead.discussion.actions import NewComment, check_post_comment, do_post_comment, submit_comment
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_thread, reader
+from masthead.testing.discussion import make_thread, reader
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 

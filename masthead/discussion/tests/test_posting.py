@@ -16,7 +16,7 @@ from masthead.discussion.actions import (
     with_form_key,
 )
 from masthead.discussion.models import Comment, DiscussionSettings, Thread
-from masthead.discussion.tests.helpers import Guest, make_article, make_thread, post_as, reader
+from masthead.testing.discussion import Guest, make_article, make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 
@@ -186,7 +186,7 @@ def test_with_no_nesting_allowed_every_reply_is_top_level_and_names_whom_it_answ
 
 
 def test_guests_cannot_post_under_an_authors_byline(guest):
-    from masthead.publishing.tests.factories import make_author
+    from masthead.testing.articles import make_author
 
     make_author("Rosa Delgado")
     article = make_article()

@@ -7,7 +7,7 @@ import pytest
 from masthead.discussion import render
 from masthead.discussion.actions import do_vote
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
+from masthead.testing.discussion import make_thread, post_as, reader
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
 

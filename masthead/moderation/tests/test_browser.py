@@ -7,11 +7,11 @@ from django.db import transaction
 
 from masthead.discussion.actions import NewComment, do_change_status, submit_comment, thread_for_article
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_article, reader
 from masthead.moderation import roles
 from masthead.moderation.models import AuditLog, Ban
-from masthead.moderation.tests.helpers import staff_user
+from masthead.testing.discussion import make_article, reader
 from masthead.testing.fixtures import save_screenshot
+from masthead.testing.moderation import staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -18,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
 from masthead.discussion.models import Comment, DiscussionSettings, Thread
 from masthead.discussion.readers import Reader
-from masthead.publishing.tests.factories import make_article
+from masthead.testing.articles import make_article
 
 
 def make_thread(**article_fields: Any) -> Thread:

@@ -13,8 +13,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
-from masthead.discussion.tests.helpers import reader
-from masthead.publishing.tests.factories import make_article
+from masthead.testing.articles import make_article
+from masthead.testing.discussion import reader
 from masthead.testing.plans import whole_table_walks
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
