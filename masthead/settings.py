@@ -197,7 +197,6 @@ else:
 TASKS = {
     "default": {
         "BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "ENQUEUE_ON_COMMIT": True,
     }
 }
 # Shared public pages (anonymous readers) are kept in each server process for their s-maxage (one second).

@@ -24,6 +24,7 @@ from masthead.accounts.confusables import forget_protected_names, is_protected_n
 from masthead.accounts.mail import send_link_on_commit
 from masthead.accounts.models import EmailLink, ReaderIdentity
 from masthead.accounts.tiers import is_staff_user, normalize_email
+from masthead.core.errors import ActionError
 from masthead.core.names import MAX_NAME_LENGTH, InvalidName, NameTooLong, normalize_display_name
 from masthead.core.network import keyed_hash
 from masthead.core.ratelimit import hit
@@ -32,14 +33,8 @@ from masthead.discussion.models import Comment
 MAX_EMAIL = 254
 
 
-class AccountsError(Exception):
-    """A refused request, with a message for the reader and the HTTP status to answer."""
-
-    def __init__(self, message: str, status: int = 400, code: str = "invalid") -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.code = code
+class AccountsError(ActionError):
+    """An accounts request refused (``core.errors.ActionError``)."""
 
 
 # --- addresses, redirects ----------------------------------------------------------------------------------

@@ -90,6 +90,3 @@ def do_move_claims_to_account(identity: ReaderIdentity) -> int:
     claimed.delete()
     return moved
 
-
-def claimed_comment_ids(identity: ReaderIdentity) -> list[int]:
-    return list(CommentClaim.objects.filter(identity=identity).values_list("comment_id", flat=True))

@@ -16,6 +16,7 @@ from masthead.accounts.actions import AccountsError
 from masthead.accounts.models import EmailLink, PrivacySettings, ReaderIdentity
 from masthead.accounts.privacy import EraseOptions, erase_data, export_data, subject_for
 from masthead.accounts.tiers import SESSION_IDENTITY, is_staff_user, session_identity, tier_of
+from masthead.core.errors import answer_headers
 from masthead.core.network import network_hash
 from masthead.discussion.readers import has_reader_cookie, reader_from_request
 
@@ -29,7 +30,9 @@ def _identity(request: HttpRequest) -> ReaderIdentity | None:
 
 
 def _refused(request: HttpRequest, error: AccountsError) -> HttpResponse:
-    return render(request, "accounts/refused.html", {"error": error.message}, status=error.status)
+    response = render(request, "accounts/refused.html", {"error": error.message}, status=error.status)
+    answer_headers(response, error)
+    return response
 
 
 @require_GET

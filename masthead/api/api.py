@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from masthead.api.parser import UnicodeJsonParser, UnpairedSurrogate
+from masthead.core.errors import ActionError, answer_headers
 
 api = NinjaAPI(
     title="Masthead API",
@@ -27,6 +28,15 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def _malformed_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     # SECURITY.md: malformed input is a 400 (ninja's default is 422), with the field errors as detail.
     return api.create_response(request, {"detail": exc.errors}, status=400)
+
+
+@api.exception_handler(ActionError)
+def _refused(request: HttpRequest, exc: ActionError) -> HttpResponse:
+    # Every app's refusal (core/errors.py), from any endpoint: its status, {"detail", "code"[, "field"]} and, with a
+    # 429, Retry-After. Endpoints call actions and let these through.
+    response = api.create_response(request, exc.as_json(), status=exc.status)
+    answer_headers(response, exc)
+    return response
 
 
 # Each domain owns its router (``<app>/api.py``) and registers it here.

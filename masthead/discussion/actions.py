@@ -22,6 +22,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from masthead.core.errors import ActionError
 from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
 from masthead.core.names import InvalidName, NameTooLong, normalize_display_name
@@ -43,15 +44,8 @@ _IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")  # fullmatch: "$" would al
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class DiscussionError(Exception):
-    """A refused change, with the HTTP status the entry point should answer."""
-
-    def __init__(self, message: str, status: int = 400, code: str = "invalid", retry_after: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.code = code
-        self.retry_after = retry_after  # seconds, with 429
+class DiscussionError(ActionError):
+    """A discussion change refused (``core.errors.ActionError``)."""
 
 
 def thread_channel(thread_id: int) -> str:
@@ -275,14 +269,31 @@ def with_form_key(thread: Thread, reader: Reader, data: NewComment, now: datetim
     return replace(data, idempotency_key=previous if earlier else current)
 
 
-def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: object = None) -> PostResult:
-    """Validate, moderate, store and announce a new comment; a replayed idempotency key returns the first one."""
+@dataclass
+class PostPlan:
+    """A new comment checked, rendered and moderated by ``check_post_comment``, for ``do_post_comment`` to store."""
+
+    comment: Comment  # not saved yet; or, with ``replay``, the earlier comment an idempotency key names
+    parent: Comment | None = None
+    verdict: Verdict | None = None
+    max_depth: int = 0
+    edit_token: str | None = None  # a guest's, with its lifetime in seconds
+    edit_seconds: int = 0
+    replay: bool = False
+
+
+def check_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: object = None) -> PostPlan:
+    """Validate, render and moderate a new comment, writing nothing; a replayed idempotency key names the first one.
+
+    Runs before the caller's transaction: on SQLite ``BEGIN`` takes the database's one write lock, and the
+    Markdown and the classifier here should not hold it (concurrent posts then queue for milliseconds, not for
+    each other's whole request)."""
     if data.idempotency_key and not _IDEMPOTENCY_KEY.fullmatch(data.idempotency_key):
         raise DiscussionError("Malformed idempotency key.", 400, "bad_key")  # checked before any lookup uses it
     if data.idempotency_key:
         earlier = Comment.objects.filter(thread=thread, idempotency_key=data.idempotency_key).first()
         if earlier is not None:
-            return _replay(earlier, reader)
+            return PostPlan(_replay(earlier, reader).comment, replay=True)
     cleaned, parent = check_new_comment(thread, reader, data)
     options = discussion_settings()
     created_at = now or timezone.now()
@@ -303,36 +314,54 @@ def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: ob
     )
     verdict = _decide(comment, is_edit=False, is_staff=reader.is_staff, tier=reader.tier(comment.author_email))
     comment.status, comment.moderation_reasons = verdict.status, list(verdict.reasons)
-    token = None
+    plan = PostPlan(comment, parent, verdict, options.max_depth)
     if reader.user_id is None:
-        token = new_edit_token()
-        comment.edit_token_hash = hash_token(token)
-        comment.edit_token_expires = created_at + timedelta(minutes=options.edit_window_minutes)
-    # The transaction (on SQLite the database's one write lock, taken at BEGIN) starts only now: the checks,
-    # the Markdown and the classifier above ran without it, so concurrent posts queue for milliseconds, not for
-    # each other's whole request. Callers that need more in the same transaction wrap this in their own.
+        plan.edit_token = new_edit_token()
+        plan.edit_seconds = options.edit_window_minutes * 60
+        comment.edit_token_hash = hash_token(plan.edit_token)
+        comment.edit_token_expires = created_at + timedelta(seconds=plan.edit_seconds)
+    return plan
+
+
+def do_post_comment(plan: PostPlan, reader: Reader) -> PostResult:
+    """Store and announce a checked comment, in the caller's transaction (``submit_comment`` opens one)."""
+    if not transaction.get_connection().in_atomic_block:
+        # Outside one, the insert and the counters below would commit apart: refuse rather than half-post.
+        raise transaction.TransactionManagementError("do_post_comment runs in its caller's transaction")
+    comment = plan.comment
+    if plan.replay:
+        return PostResult(comment, created=False)
+    assert plan.verdict is not None
+    try:
+        # A savepoint, so a concurrent duplicate (same idempotency key) leaves the transaction usable.
+        with transaction.atomic():
+            comment.save(force_insert=True)
+    except IntegrityError:
+        earlier = Comment.objects.filter(thread_id=comment.thread_id, idempotency_key=comment.idempotency_key).first()
+        if comment.idempotency_key and earlier is not None:
+            return _replay(earlier, reader)
+        raise
+    parent = plan.parent
+    _place(comment, parent, plan.max_depth)
+    comment.save(update_fields=["parent", "in_reply_to", "depth", "root_id", "path"])
+    plan.verdict.record(comment)
+    if comment.in_reply_to_id is not None:
+        comment.in_reply_to = parent
+    if comment.status == Comment.Status.VISIBLE:
+        _visibility_changed(comment, +1)
+    elif comment.status == Comment.Status.PENDING:
+        _held_for_review(comment)
+    if plan.edit_token is not None:
+        reader.issued_tokens[comment.pk] = (plan.edit_token, plan.edit_seconds)
+    return PostResult(comment, created=True, edit_token=plan.edit_token)
+
+
+def submit_comment(thread: Thread, reader: Reader, data: NewComment, *, now: object = None) -> PostResult:
+    """Post a comment as an entry point does: check it, then store it in a transaction of its own (the views, the
+    API, the demo and tests share this; an action posting as part of a larger change calls the two steps)."""
+    plan = check_post_comment(thread, reader, data, now=now)
     with transaction.atomic():
-        try:
-            # A savepoint, so a concurrent duplicate (same idempotency key) leaves the transaction usable.
-            with transaction.atomic():
-                comment.save(force_insert=True)
-        except IntegrityError:
-            earlier = Comment.objects.filter(thread=thread, idempotency_key=cleaned.idempotency_key).first()
-            if cleaned.idempotency_key and earlier is not None:
-                return _replay(earlier, reader)
-            raise
-        _place(comment, parent, options.max_depth)
-        comment.save(update_fields=["parent", "in_reply_to", "depth", "root_id", "path"])
-        verdict.record(comment)
-        if comment.in_reply_to_id is not None:
-            comment.in_reply_to = parent
-        if comment.status == Comment.Status.VISIBLE:
-            _visibility_changed(comment, +1)
-        elif comment.status == Comment.Status.PENDING:
-            _held_for_review(comment)
-    if token is not None:
-        reader.issued_tokens[comment.pk] = (token, options.edit_window_minutes * 60)
-    return PostResult(comment, created=True, edit_token=token)
+        return do_post_comment(plan, reader)
 
 
 def _decide(comment: Comment, *, is_edit: bool, is_staff: bool, tier: str | None) -> Verdict:
@@ -522,7 +551,7 @@ def do_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool = Fals
             list(Comment.objects.select_for_update().filter(pk=comment.pk).values_list("pk"))
         return _write_vote(comment, reader, value, toggle=toggle)
     except VoteLimitReached as refused:
-        raise DiscussionError(refused.message, refused.status, refused.code, refused.retry_after) from None
+        raise DiscussionError(refused.message, refused.status, refused.code, retry_after=refused.retry_after) from None
 
 
 def _write_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool) -> VoteResult:

@@ -24,13 +24,12 @@ from masthead.core.cacheable import share_if_anonymous
 from masthead.core.csrf import check_csrf
 from masthead.core.json_answers import json_answer
 from masthead.discussion.actions import (
-    DiscussionError,
     NewComment,
     check_thread_readable,
     do_delete_comment,
     do_edit_comment,
-    do_post_comment,
     do_vote,
+    submit_comment,
 )
 from masthead.discussion.counts import comment_counts
 from masthead.discussion.models import Comment, Thread
@@ -157,10 +156,6 @@ def comment_out(comment: Comment, *, with_html: bool = False, to_author: bool = 
     }
 
 
-def _error(error: DiscussionError) -> Status:
-    return Status(error.status, {"detail": error.message, "code": error.code})
-
-
 ERRORS = frozenset({400, 403, 404, 409, 413, 429})
 
 
@@ -175,10 +170,7 @@ def list_comments(
     """A page of top-level comments in the chosen sort, each followed by its replies in display order."""
     share_if_anonymous(request)  # visible comments only: the same answer for every reader
     thread = get_object_or_404(Thread.objects.select_related("article"), pk=thread_id)
-    try:
-        check_thread_readable(thread)
-    except DiscussionError as error:
-        raise HttpError(error.status, error.message) from None
+    check_thread_readable(thread)  # a DiscussionError is answered by the API's handler (api/api.py)
     cursor = None
     if after:
         try:
@@ -203,12 +195,7 @@ def post_comment(request: HttpRequest, response: HttpResponse, thread_id: Object
     """Post a comment or a reply. 201 when created, 200 when the idempotency key replays an earlier post."""
     reader: Reader = request.auth  # type: ignore[attr-defined]
     thread = get_object_or_404(Thread.objects.select_related("article"), pk=thread_id)
-    try:
-        result = do_post_comment(thread, reader, NewComment(**payload.dict()))  # its own short transaction
-    except DiscussionError as error:
-        if error.retry_after:
-            response["Retry-After"] = str(error.retry_after)
-        return _error(error)
+    result = submit_comment(thread, reader, NewComment(**payload.dict()))  # checks, then its own short transaction
     remember_reader(response, reader, secure=settings.SESSION_COOKIE_SECURE)
     return Status(201 if result.created else 200, comment_out(result.comment, with_html=True, to_author=True))
 
@@ -220,22 +207,16 @@ def _comment(comment_id: int) -> Comment:
 @router.put("/comments/{comment_id}", auth=csrf_reader, response={200: CommentOut, frozenset(ERRORS): ErrorOut})
 def edit_comment(request: HttpRequest, comment_id: ObjectId, payload: CommentEditIn) -> Any:
     """Edit your own comment within the edit window (guests: the edit cookie set when posting)."""
-    try:
-        with transaction.atomic():
-            comment = do_edit_comment(_comment(comment_id), request.auth, payload.body)  # type: ignore[attr-defined]
-    except DiscussionError as error:
-        return _error(error)
+    with transaction.atomic():
+        comment = do_edit_comment(_comment(comment_id), request.auth, payload.body)  # type: ignore[attr-defined]
     return Status(200, comment_out(comment, with_html=True, to_author=True))
 
 
 @router.delete("/comments/{comment_id}", auth=csrf_reader, response={200: CommentOut, frozenset(ERRORS): ErrorOut})
 def delete_comment(request: HttpRequest, comment_id: ObjectId) -> Any:
     """Delete your own comment within the edit window; one with replies stays as a tombstone."""
-    try:
-        with transaction.atomic():
-            comment = do_delete_comment(_comment(comment_id), request.auth)  # type: ignore[attr-defined]
-    except DiscussionError as error:
-        return _error(error)
+    with transaction.atomic():
+        comment = do_delete_comment(_comment(comment_id), request.auth)  # type: ignore[attr-defined]
     return Status(200, comment_out(comment))
 
 
@@ -244,13 +225,8 @@ def vote(request: HttpRequest, response: HttpResponse, comment_id: ObjectId, pay
     """Vote up (1) or down (-1), or withdraw (0). One vote per reader per comment; one network's guests count up to
     the publisher's allowance (403 `network_voted`), and votes are rate-limited (429 with Retry-After)."""
     reader: Reader = request.auth  # type: ignore[attr-defined]
-    try:
-        with transaction.atomic():
-            result = do_vote(_comment(comment_id), reader, payload.value)
-    except DiscussionError as error:
-        if error.retry_after:
-            response["Retry-After"] = str(error.retry_after)
-        return _error(error)
+    with transaction.atomic():
+        result = do_vote(_comment(comment_id), reader, payload.value)
     remember_reader(response, reader, secure=settings.SESSION_COOKIE_SECURE)
     return Status(200, result.__dict__)
 

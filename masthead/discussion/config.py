@@ -1,21 +1,17 @@
-"""The publisher's discussion settings, read through the cache (one row, rarely changed)."""
+"""The publisher's discussion settings: one row, read on every page and post, kept per process
+(``core.singletons``: one cache lookup per read; saving the row reloads it everywhere)."""
 
 from __future__ import annotations
 
-from django.core.cache import cache
-
+from masthead.core.singletons import SingletonRow
 from masthead.discussion.models import DiscussionSettings
 
-_KEY = "discussion:settings:v1"
+_settings = SingletonRow(DiscussionSettings, "discussion:settings-version")
 
 
 def discussion_settings() -> DiscussionSettings:
-    found = cache.get(_KEY)
-    if found is None:
-        found, _ = DiscussionSettings.objects.get_or_create(pk=1)
-        cache.set(_KEY, found, timeout=300)
-    return found
+    return _settings.get()
 
 
 def forget_settings() -> None:
-    cache.delete(_KEY)
+    _settings.forget()

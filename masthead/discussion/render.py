@@ -6,9 +6,11 @@ for the thread's version and reused for everyone; per-reader parts are rendered 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from collections import OrderedDict
+from pathlib import Path
 
 from django.core.cache import BaseCache, caches
 from django.template.loader import get_template, render_to_string
@@ -17,7 +19,7 @@ from django.utils.safestring import SafeString
 from masthead.discussion.models import Comment, Thread
 from masthead.discussion.pages import SORTS, Page, load_page
 
-FRAGMENT_VERSION = 1  # bump when the comment templates change shape
+TEMPLATES = Path(__file__).parent / "templates"
 FRAGMENT_TIMEOUT = 3600
 
 
@@ -51,29 +53,53 @@ def page_html(page: Page, thread: Thread, base_url: str, *, is_first: bool, expa
     )
 
 
+COMMENT_TEMPLATE = "discussion/_comment.html"
+
+
 def comment_html(comment: Comment) -> str:
     """One comment as it appears in a thread (used by the API and live events)."""
-    return render_to_string("discussion/_comment.html", {"c": comment})
+    return render_to_string(COMMENT_TEMPLATE, {"c": comment})
 
 
-# Every field _comment.html shows. A comment's HTML is kept per process under these values, so a page whose
-# thread changed (a new comment, a vote) re-renders only the comments that changed, not all of them: with
-# posts arriving every second the hot article's discussion was rendered from scratch each second in every
-# process, and that render shared the GIL with the posts.
-_SHOWN = ("id", "status", "depth", "parent_id", "author_name", "author_website", "in_reply_to_id", "created_at",
-          "edited_at", "quote", "body_html", "upvotes", "downvotes", "score", "reply_count")
+# A comment's HTML is kept per process, so a page whose thread changed (a new comment, a vote) re-renders only the
+# comments that changed, not all of them: with posts arriving every second the hot article's discussion was
+# rendered from scratch each second in every process, and that render shared the GIL with the posts. The key is
+# the comment's whole row (every concrete field, long texts as digests), the whole row of the comment it answers
+# and the template as loaded: a field added to the model or shown by the template can never be served stale.
 SHOWN_CACHE_ENTRIES = 1000  # about 1.5 kB each, enough for the pages read this minute: under 2 MB per process
 _shown: OrderedDict[tuple[object, ...], SafeString] = OrderedDict()
 _shown_lock = threading.Lock()
+_DIGESTED = frozenset({"body", "body_html", "quote", "moderation_reasons"})
+_NOT_LOADED = object()
+
+
+@functools.cache
+def _columns(model: type[Comment]) -> tuple[tuple[str, bool], ...]:
+    """Every concrete field's attribute name, and whether its value is keyed by a digest."""
+    return tuple((field.attname, field.name in _DIGESTED) for field in model._meta.concrete_fields)
+
+
+def _row_key(row: Comment) -> tuple[object, ...]:
+    # A field the page query did not load (absent from the instance) is left out: the template cannot show it
+    # without a query per comment (the query-count tests would fail), and once the query loads it, it is keyed.
+    loaded = row.__dict__
+    values: list[object] = []
+    for attname, digested in _columns(type(row)):
+        value = loaded.get(attname, _NOT_LOADED)
+        if digested or isinstance(value, (list, dict)):
+            # A digest, not a second copy of every text in memory (and lists/dicts are not hashable).
+            value = hashlib.blake2b(repr(value).encode(), digest_size=16).digest()
+        values.append(value)
+    return tuple(values)
 
 
 def _shown_key(comment: Comment) -> tuple[object, ...]:
+    template = get_template(COMMENT_TEMPLATE)
+    # The loaded template itself (its identity: the cached loader keeps one per process, a reloaded file is a new
+    # object) stands for its source; the key holds a reference, so an identity is never reused.
+    loaded = getattr(template, "template", template)
     replied = comment.in_reply_to if comment.in_reply_to_id else None
-    answered = (replied.status, replied.author_name) if replied is not None else None
-    values = [getattr(comment, name) for name in _SHOWN]
-    # The key keeps a digest of the body rather than the body itself (no second copy of every text in memory).
-    values[_SHOWN.index("body_html")] = hashlib.blake2b(comment.body_html.encode(), digest_size=16).digest()
-    return (FRAGMENT_VERSION, answered, *values)
+    return (loaded, _row_key(comment), _row_key(replied) if replied is not None else None)
 
 
 def forget_shown_comments() -> None:
@@ -91,7 +117,7 @@ def shown_comment_html(comment: Comment) -> SafeString:
         if html is not None:
             _shown.move_to_end(key)
             return html
-    html = get_template("discussion/_comment.html").render({"c": comment})  # autoescaped: a SafeString
+    html = get_template(COMMENT_TEMPLATE).render({"c": comment})  # autoescaped: a SafeString
     with _shown_lock:
         _shown[key] = html
         while len(_shown) > SHOWN_CACHE_ENTRIES:
@@ -104,10 +130,24 @@ def root_html(comment: Comment) -> str:
     return render_to_string("discussion/_root.html", {"item": {"root": comment, "replies": []}})
 
 
+@functools.cache
+def templates_digest() -> str:
+    """A digest of this app's templates as Django loads them (an override in the site's templates included): cached
+    pages are keyed by it, so a deploy that changes how comments look never reads pages rendered before it, even
+    from a cache shared with servers still on the old version. Computed once per process."""
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(TEMPLATES.rglob("*.html")):
+        name = path.relative_to(TEMPLATES).as_posix()
+        loaded = get_template(name)
+        digest.update(name.encode() + b"\0" + getattr(loaded, "template", loaded).source.encode() + b"\0")
+    return digest.hexdigest()
+
+
 def first_page_key(thread_id: int, sort: str, pages: int) -> str:
-    """One key per thread, sort and length: the entry holds the thread version (and page size) it was rendered
-    for, so a reader of another version renders it again and overwrites it; nothing is left under old keys."""
-    return f"discussion:first:{FRAGMENT_VERSION}:{thread_id}:{sort}:{pages}"
+    """One key per thread, sort and length (under the templates' digest): the entry holds the thread version and
+    page size it was rendered for, so a reader of another version renders it again and overwrites it; nothing is
+    left under old versions' keys, and erasure deletes exactly the keys a thread can have."""
+    return f"discussion:first:{templates_digest()}:{thread_id}:{sort}:{pages}"
 
 
 def fragment_cache() -> BaseCache:

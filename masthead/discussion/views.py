@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from masthead.core.errors import answer_headers
 from masthead.core.live import event_stream, sse_response
 from masthead.discussion.actions import (
     DiscussionError,
@@ -24,8 +25,8 @@ from masthead.discussion.actions import (
     check_thread_readable,
     do_delete_comment,
     do_edit_comment,
-    do_post_comment,
     do_vote,
+    submit_comment,
     thread_channel,
     with_form_key,
 )
@@ -68,8 +69,7 @@ def _form_error(request: HttpRequest, thread: Thread, error: DiscussionError) ->
         {"error": error.message, "article_url": _article_url(thread), "data": request.POST},
         status=error.status,
     )
-    if error.retry_after:
-        response["Retry-After"] = str(error.retry_after)
+    answer_headers(response, error)
     return response
 
 
@@ -90,7 +90,7 @@ def post_comment(request: HttpRequest, thread_id: int) -> HttpResponse:
         )
         if not data.idempotency_key:  # without JavaScript: a double click or a resent form posts once
             data = with_form_key(thread, reader, data, timezone.now())
-        result = do_post_comment(thread, reader, data)  # its own short transaction
+        result = submit_comment(thread, reader, data)  # checks, then its own short transaction
     except DiscussionError as error:
         return _form_error(request, thread, error)
     comment = result.comment

@@ -12,6 +12,7 @@ the thread casting votes.
 
 from __future__ import annotations
 
+from masthead.core.errors import ActionError
 from masthead.core.ratelimit import hit
 from masthead.discussion.models import Comment, Vote
 
@@ -20,10 +21,8 @@ VOTES_PER_READER_PER_MINUTE = 30
 WINDOW_SECONDS = 60
 
 
-class VoteLimitReached(Exception):
-    def __init__(self, message: str, status: int, code: str, retry_after: int | None = None) -> None:
-        super().__init__(message)
-        self.message, self.status, self.code, self.retry_after = message, status, code, retry_after
+class VoteLimitReached(ActionError):
+    """A vote refused by a limit; ``do_vote`` answers it as a ``DiscussionError``."""
 
 
 def check_vote_rate(network_hash: str, voter_key: str) -> None:
@@ -37,7 +36,7 @@ def check_vote_rate(network_hash: str, voter_key: str) -> None:
     if refused:
         retry_after = max(limit.retry_after for limit in refused) or 1
         raise VoteLimitReached("You are voting too fast. Please wait a moment and try again.", 429,
-                               "rate_limited", retry_after)
+                               "rate_limited", retry_after=retry_after)
 
 
 def check_guest_network_room(comment: Comment, network_hash: str, allowance: int) -> None:

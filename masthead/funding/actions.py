@@ -15,20 +15,21 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from masthead.core.errors import ActionError
 from masthead.core.names import InvalidName, normalize_display_name
 from masthead.core.ratelimit import Limit, hit
+from masthead.core.tasks import enqueue_on_commit
 from masthead.funding import ledger, money, roles, state, stripe_client, stripe_events
 from masthead.funding.campaigns import forget_active_on_commit
 from masthead.funding.models import Campaign, Donation, FundingAudit, RecurringDonation, StripeEvent, new_supporter_key
 from masthead.publishing.models import Article
 
 
-class FundingError(ValueError):
-    """A request we refuse, with a message fit to show the person who made it."""
+class FundingError(ActionError):
+    """A funding request refused (``core.errors.ActionError``), with a message fit to show the person who made it."""
 
 
 # --- Checkout ----------------------------------------------------------------------------------------------
@@ -166,8 +167,7 @@ def _receipt_on_commit(donation: Donation, *, was_paid: bool) -> None:
         # Local: tasks imports this module.
         from masthead.funding.tasks import send_receipt
 
-        donation_id = donation.pk
-        transaction.on_commit(lambda: send_receipt.enqueue(donation_id), robust=True)
+        enqueue_on_commit(send_receipt, donation.pk, robust=True)  # a queue hiccup must not fail the webhook
 
 
 # --- Manual donations (staff) ------------------------------------------------------------------------------

@@ -17,7 +17,8 @@ from django.conf import settings
 
 # The API version our requests and our webhook endpoint use; payload shapes in funding.stripe_events match it.
 # Upgrading is a deliberate change: update this, the webhook endpoint's version in the Stripe dashboard, and the
-# recorded payload fixtures in the tests (see docs/funding.md).
+# hand-built payloads in the tests (masthead/testing/stripe_fakes.py, written from Stripe's documented object
+# shapes for this version, not recorded from Stripe; see docs/funding.md).
 API_VERSION = "2024-06-20"
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
+from masthead.core.errors import ActionError
 from masthead.discussion.actions import do_change_status
 from masthead.moderation import roles
 from masthead.moderation.audit import record
@@ -22,11 +22,8 @@ from masthead.moderation.models import Action, Ban, Flag, ModerationDecision, Mo
 from masthead.moderation.rules import remember_domains
 
 
-class ModerationError(Exception):
-    def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
+class ModerationError(ActionError):
+    """A moderation change refused (``core.errors.ActionError``)."""
 
 
 def check_role(user: Any, what: str) -> None:
@@ -179,11 +176,6 @@ def do_lift_ban(actor: Any, ban: Ban, *, reason: str = "") -> Ban:
         record(actor, "ban.lift", ban, reason=reason)
     ban.refresh_from_db()
     return ban
-
-
-def active_bans(now: datetime | None = None) -> Any:
-    now = now or timezone.now()
-    return Ban.objects.filter(lifted_at__isnull=True).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
 
 
 # --- configuration ---------------------------------------------------------------------------------------

@@ -1,24 +1,18 @@
 """The publisher's moderation settings and compiled word rules, cached per process.
 
 Every comment write reads them, so they are kept in memory and checked against a version token in the shared
-cache (local memory, or Redis when scaled): saving settings or a rule on one app server replaces the version
-token and every server reloads on its next comment.
+cache (``core.singletons``, as discussion's settings): saving settings or a rule on one app server replaces the
+version token and every server reloads on its next comment.
 """
 
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 
-from django.core.cache import cache
-
+from masthead.core.singletons import VersionedValue
 from masthead.moderation.models import ModerationSettings, WordRule
 from masthead.moderation.normalise import normalise
-
-_SETTINGS_VERSION = "moderation:settings-version"
-_RULES_VERSION = "moderation:rules-version"
-_local: dict[str, tuple[object, object]] = {}
 
 
 @dataclass(frozen=True)
@@ -29,47 +23,30 @@ class CompiledRule:
     regex: re.Pattern[str]
 
 
-def _version(key: str) -> object:
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, uuid.uuid4().hex, timeout=None)
-        version = cache.get(key)
-    return version
+def _load_settings() -> ModerationSettings:
+    return ModerationSettings.objects.filter(pk=1).first() or ModerationSettings(pk=1)
 
 
-def _bump(key: str) -> None:
-    # A fresh random token rather than a counter: after a cache flush no server can mistake an old number for
-    # the current one.
-    cache.set(key, uuid.uuid4().hex, timeout=None)
-    _local.pop(key, None)
+def _load_word_rules() -> list[CompiledRule]:
+    rules = [compile_rule(rule.pk, rule.pattern, rule.is_regex, rule.action)
+             for rule in WordRule.objects.filter(enabled=True).order_by("pk")]
+    return [rule for rule in rules if rule is not None]
 
 
-def moderation_settings():  # -> ModerationSettings
+_settings = VersionedValue("moderation:settings-version", _load_settings)
+_word_rules = VersionedValue("moderation:rules-version", _load_word_rules)
 
-    version = _version(_SETTINGS_VERSION)
-    held = _local.get(_SETTINGS_VERSION)
-    if held and held[0] == version:
-        return held[1]
-    current = ModerationSettings.objects.filter(pk=1).first() or ModerationSettings(pk=1)
-    _local[_SETTINGS_VERSION] = (version, current)
-    return current
+
+def moderation_settings() -> ModerationSettings:
+    return _settings.get()
 
 
 def word_rules() -> list[CompiledRule]:
-    version = _version(_RULES_VERSION)
-    held = _local.get(_RULES_VERSION)
-    if held and held[0] == version:
-        return held[1]  # type: ignore[return-value]
-    rules = [compile_rule(rule.pk, rule.pattern, rule.is_regex, rule.action)
-             for rule in WordRule.objects.filter(enabled=True).order_by("pk")]
-    compiled = [rule for rule in rules if rule is not None]
-    _local[_RULES_VERSION] = (version, compiled)
-    return compiled
+    return _word_rules.get()
 
 
 def compile_rule(rule_id: int, pattern: str, is_regex: bool, action: str) -> CompiledRule | None:
     """Plain patterns match whole words of the normalised text, so "ass" never matches "assess"."""
-
     try:
         if is_regex:
             regex = re.compile(pattern, re.IGNORECASE)
@@ -84,8 +61,8 @@ def compile_rule(rule_id: int, pattern: str, is_regex: bool, action: str) -> Com
 
 
 def forget_settings() -> None:
-    _bump(_SETTINGS_VERSION)
+    _settings.forget()
 
 
 def forget_word_rules() -> None:
-    _bump(_RULES_VERSION)
+    _word_rules.forget()

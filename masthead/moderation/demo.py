@@ -10,7 +10,7 @@ from typing import TextIO
 
 from django.contrib.auth.models import Group, User
 
-from masthead.discussion.actions import NewComment, do_change_status, do_post_comment, thread_for_article
+from masthead.discussion.actions import NewComment, do_change_status, submit_comment, thread_for_article
 from masthead.discussion.models import Comment
 from masthead.discussion.readers import Reader
 from masthead.moderation.comments import context_for
@@ -75,7 +75,7 @@ def seed(stdout: TextIO) -> None:
         thread = thread_for_article(by_slug.get(slug) or articles[index % len(articles)])
         reader = Reader(user_id=None, is_staff=False, reader_id=f"demo-moderation-{index:04d}-reader",
                         network_hash=f"demo-net-{index % 5}")
-        comment = do_post_comment(thread, reader, NewComment(body=body, author_name=author)).comment
+        comment = submit_comment(thread, reader, NewComment(body=body, author_name=author)).comment
         context = context_for(comment, is_edit=False)
         decision = screen(comment.body, context)
         if not ModerationDecision.objects.filter(comment=comment).exists():

@@ -1,8 +1,8 @@
 """Every change to notifications: ask, confirm, leave, and the notices a newly visible comment creates.
 
 A ``check_*`` validates (raising ``NotificationError`` with the HTTP status to answer); a ``do_*`` writes. Views own
-the transaction. Mail is never sent here: tasks are enqueued on commit (django-tasks 0.12 ignores
-``ENQUEUE_ON_COMMIT``, so each enqueue is wrapped in ``transaction.on_commit``) and run by the worker.
+the transaction. Mail is never sent here: tasks are enqueued on commit (``core.tasks.enqueue_on_commit``, imported
+here for this app's modules) and run by the worker.
 
 Privacy: a guest's request is not looked up at all while the reader waits. The view validates, counts the rate
 limits and enqueues one task; the worker decides whether a confirmation mail is due. So the answer and its cost are
@@ -23,8 +23,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from masthead.core.errors import ActionError
 from masthead.core.network import keyed_hash
 from masthead.core.ratelimit import hit
+from masthead.core.tasks import enqueue_on_commit
 from masthead.discussion.models import Comment, Thread
 from masthead.notifications import config
 from masthead.notifications.models import (
@@ -47,19 +49,8 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 STALE_SCHEDULE = timedelta(minutes=15)
 
 
-class NotificationError(Exception):
-    def __init__(self, message: str, status: int = 400, retry_after: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.retry_after = retry_after
-
-
-def enqueue_on_commit(task: Any, *args: Any, run_after: datetime | None = None) -> None:
-    def enqueue() -> None:
-        (task.using(run_after=run_after) if run_after is not None else task).enqueue(*args)
-
-    transaction.on_commit(enqueue)
+class NotificationError(ActionError):
+    """A notification request refused (``core.errors.ActionError``)."""
 
 
 # --- asking for notices -----------------------------------------------------------------------------------
@@ -91,8 +82,8 @@ def check_request_limits(network_hash: str, email: str) -> bool:
     send nothing), so a flood at someone's address mails them at most a few times and tells the sender nothing."""
     per_network = hit("notify-net", network_hash, limit=config.requests_per_network(), window=3600)
     if not per_network.allowed:
-        raise NotificationError("Too many requests from your network; please try again later.", 429,
-                                per_network.retry_after)
+        raise NotificationError("Too many requests from your network; please try again later.", 429, "rate_limited",
+                                retry_after=per_network.retry_after)
     per_address = hit("notify-addr", keyed_hash(email, "notify-address"), limit=config.mails_per_address(),
                       window=24 * 3600)
     return per_address.allowed

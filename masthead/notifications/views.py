@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from masthead.core.errors import answer_headers
 from masthead.core.network import keyed_hash, network_hash
 from masthead.discussion.models import Thread
 from masthead.discussion.readers import reader_from_request, remember_reader
@@ -51,8 +52,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 def _error(request: HttpRequest, error: NotificationError) -> HttpResponse:
     response = render(request, "notifications/error.html", {"error": error.message}, status=error.status)
-    if error.retry_after:
-        response["Retry-After"] = str(error.retry_after)
+    answer_headers(response, error)
     return _private(response)
 
 

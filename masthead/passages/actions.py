@@ -15,11 +15,13 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
+from masthead.core.errors import ActionError
 from masthead.discussion.actions import (
     DiscussionError,
     NewComment,
     PostResult,
     bump_version,
+    check_post_comment,
     check_thread_open,
     do_post_comment,
     thread_for_article,
@@ -36,19 +38,12 @@ MAX_QUESTION = 300
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-class PassageError(Exception):
-    """A refused change, with the HTTP status the entry point should answer (and seconds to wait, with 429)."""
-
-    def __init__(self, message: str, status: int = 400, code: str = "invalid", retry_after: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.code = code
-        self.retry_after = retry_after
+class PassageError(ActionError):
+    """A passage change refused (``core.errors.ActionError``)."""
 
     @classmethod
     def from_discussion(cls, error: DiscussionError) -> PassageError:
-        return cls(error.message, error.status, error.code, getattr(error, "retry_after", None))
+        return cls(error.message, error.status, error.code, field=error.field, retry_after=error.retry_after)
 
 
 @dataclass
@@ -227,7 +222,7 @@ def do_post_passage_comment(
     anchor, revision = check_anchor(article, data)
     question = check_question(article, question_id)
     try:
-        post = do_post_comment(thread, reader, comment)
+        post = do_post_comment(check_post_comment(thread, reader, comment), reader)
     except DiscussionError as error:
         raise PassageError.from_discussion(error) from None
     if not post.created:

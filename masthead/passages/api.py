@@ -140,10 +140,6 @@ def _live_article(article_id: int) -> Article:
     return article
 
 
-def _error(error: actions.PassageError) -> Status:
-    return Status(error.status, {"detail": error.message, "code": error.code})
-
-
 @router.get("/articles/{article_id}/passages", response=MarksOut)
 def passages(request: HttpRequest, article_id: ObjectId) -> dict[str, Any]:
     """The marked passages of an article's current revision, with comment counts."""
@@ -197,13 +193,8 @@ def post_passage_comment(
     data = payload.dict()
     anchor = actions.AnchorData(**data.pop("anchor"))
     question_id = data.pop("question_id")
-    try:
-        with transaction.atomic():
-            result = actions.do_post_passage_comment(article, reader, anchor, NewComment(**data), question_id)
-    except actions.PassageError as error:
-        if error.retry_after:
-            response["Retry-After"] = str(error.retry_after)
-        return _error(error)
+    with transaction.atomic():  # a PassageError is answered by the API's handler (api/api.py)
+        result = actions.do_post_passage_comment(article, reader, anchor, NewComment(**data), question_id)
     remember_reader(response, reader, secure=settings.SESSION_COOKIE_SECURE)
     body = {
         "comment": comment_out(result.post.comment, with_html=True, to_author=True),
@@ -217,11 +208,8 @@ def ask_question(request: HttpRequest, article_id: ObjectId, payload: QuestionIn
     """Editors: mark a passage and ask readers a question about it."""
     reader: Reader = request.auth  # type: ignore[attr-defined]
     article = _live_article(article_id)
-    try:
-        with transaction.atomic():
-            question = actions.do_ask_question(
-                article, reader, request.user, actions.AnchorData(**payload.anchor.dict()), payload.text
-            )
-    except actions.PassageError as error:
-        return _error(error)
+    with transaction.atomic():
+        question = actions.do_ask_question(
+            article, reader, request.user, actions.AnchorData(**payload.anchor.dict()), payload.text
+        )
     return Status(201, {"id": question.pk, "text": question.text, "passage": _passage(question.anchor)})

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import datetime
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from masthead.core.markdown import RENDERER_VERSION, render_article
+from masthead.core.tasks import enqueue_on_commit
 from masthead.publishing import hooks, images, navigation, ranking, related
 from masthead.publishing.models import Article, ArticleRedirect, Author, RelatedArticle, Topic
 from masthead.publishing.text import html_to_text
@@ -259,9 +259,9 @@ def enqueue_related_refresh(article_id: int, scheduled_for: datetime | None = No
     # Local: tasks imports this module.
     from masthead.publishing.tasks import refresh_related
 
-    transaction.on_commit(partial(refresh_related.enqueue, article_id))
+    enqueue_on_commit(refresh_related, article_id)
     if scheduled_for is not None and scheduled_for > timezone.now() and refresh_related.get_backend().supports_defer:
-        transaction.on_commit(partial(refresh_related.using(run_after=scheduled_for).enqueue, article_id))
+        enqueue_on_commit(refresh_related, article_id, run_after=scheduled_for)
 
 
 def do_refresh_related(article_id: int) -> list[int]:

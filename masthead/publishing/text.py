@@ -53,11 +53,6 @@ class _TextCollector(HTMLParser):
         self._current.append(data)
 
 
-def normalize_text(text: str) -> str:
-    """NFC and collapsed whitespace: how a quoted passage is compared with ``body_text``."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
-
-
 def html_to_text(html: str) -> str:
     """The canonical plain text of sanitized article HTML (see the module docstring)."""
     collector = _TextCollector()

@@ -9,7 +9,7 @@ import pytest
 
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_article
+from masthead.testing.discussion import make_article
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

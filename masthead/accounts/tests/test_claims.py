@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from masthead.accounts.models import CommentClaim
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import Guest, make_thread
+from masthead.testing.discussion import Guest, make_thread
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import Guest, make_thread
+from masthead.testing.discussion import Guest, make_thread
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 

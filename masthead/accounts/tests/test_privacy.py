@@ -17,12 +17,12 @@ from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from masthead.discussion.actions import NewComment, do_post_comment, do_vote
+from masthead.discussion.actions import NewComment, do_vote, submit_comment
 from masthead.discussion.models import Comment, Vote
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
 from masthead.funding.models import Donation
 from masthead.notifications.actions import do_request_subscription, do_subscribe_verified
 from masthead.notifications.models import Subscription
+from masthead.testing.discussion import make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,7 @@ def reader_with_history(browser, inbox, django_capture_on_commit_callbacks, clie
     me = reader("zelda-account", user_id=user.pk)
     me.display_name = NAME
     do_vote(other, me, 1)
-    do_post_comment(thread, me, NewComment(body="Signed in now"))
+    submit_comment(thread, me, NewComment(body="Signed in now"))
     do_subscribe_verified(thread.pk, EMAIL, Subscription.Kind.REPLIES, name=NAME, user=user, network_hash="n1")
     with django_capture_on_commit_callbacks(execute=True):  # a confirmation mail waiting in the task queue
         do_request_subscription(thread.pk, EMAIL, Subscription.Kind.THREAD, name=NAME, network_hash="n1")

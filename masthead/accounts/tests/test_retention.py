@@ -14,8 +14,8 @@ from masthead.accounts.retention import CLEARERS, network_columns
 from masthead.accounts.tasks import clear_expired_networks, schedule_daily
 from masthead.discussion.actions import do_vote
 from masthead.discussion.models import Comment, Vote
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
 from masthead.moderation.models import Flag
+from masthead.testing.discussion import make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 

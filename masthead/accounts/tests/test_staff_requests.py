@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from masthead.accounts.models import ReaderIdentity
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
+from masthead.testing.discussion import make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from masthead.core.tests.processes import fresh_database, masthead_env, run
+from masthead.testing.processes import fresh_database, masthead_env, run
 
 
 @dataclass

@@ -11,14 +11,14 @@ from html.parser import HTMLParser
 from django.contrib.auth.models import User
 
 from masthead.core.staff_roles import MODERATORS
-from masthead.discussion.actions import NewComment, do_post_comment, thread_for_article
+from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import reader
 from masthead.funding.models import Campaign
-from masthead.moderation.tests.helpers import staff_user
-from masthead.passages.tests.helpers import BODY, Guest, anchor_payload
 from masthead.publishing.models import Article
-from masthead.publishing.tests.factories import make_article, make_author, make_topic
+from masthead.testing.articles import make_article, make_author, make_topic
+from masthead.testing.discussion import reader
+from masthead.testing.moderation import staff_user
+from masthead.testing.passages import BODY, Guest, anchor_payload
 
 PASSWORD = "pw-for-tests-only"
 PASSAGE = "The path will reopen in May."
@@ -49,8 +49,8 @@ def make_site() -> Site:
     author = make_author("Ada Reporter")
     article = make_article("The river path reopens", body=BODY, topics=[topic], authors=[author], image=True)
     thread = thread_for_article(article)
-    first = do_post_comment(thread, reader("ann"), NewComment(body="Good news for walkers.", author_name="Ann")).comment
-    reply = do_post_comment(thread, reader("bob"), NewComment(body="About time.", author_name="Bob",
+    first = submit_comment(thread, reader("ann"), NewComment(body="Good news for walkers.", author_name="Ann")).comment
+    reply = submit_comment(thread, reader("bob"), NewComment(body="About time.", author_name="Bob",
                                                                 parent_id=first.pk)).comment
     guest = Guest()
     guest.open(article.get_absolute_url())

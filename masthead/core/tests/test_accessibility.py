@@ -20,10 +20,10 @@ from django.test import Client
 
 from masthead.discussion.actions import NewComment
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import reader
 from masthead.passages.actions import AnchorData, do_post_passage_comment
 from masthead.passages.anchoring import create_anchor
 from masthead.publishing.models import Article
+from masthead.testing.discussion import reader
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

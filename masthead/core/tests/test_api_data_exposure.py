@@ -25,7 +25,7 @@ from masthead.funding.models import Campaign
 from masthead.notifications.actions import do_request_subscription
 from masthead.notifications.models import Subscription
 from masthead.passages.models import PassageAnchor
-from masthead.passages.tests.helpers import Guest, anchor_payload, article
+from masthead.testing.passages import Guest, anchor_payload, article
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
 

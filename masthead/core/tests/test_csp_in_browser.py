@@ -14,10 +14,10 @@ from django.db import transaction
 
 from masthead.core.csp import HEADER
 from masthead.core.tests.csp_site import PASSAGE, PASSWORD, POLICY, make_site
-from masthead.discussion.actions import NewComment, do_change_status, do_post_comment, thread_for_article
-from masthead.discussion.tests.helpers import reader
+from masthead.discussion.actions import NewComment, do_change_status, submit_comment, thread_for_article
 from masthead.funding.tasks import PORTAL_SALT
-from masthead.funding.tests import stripe_fakes as fakes
+from masthead.testing import stripe_fakes as fakes
+from masthead.testing.discussion import reader
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
@@ -51,7 +51,7 @@ def _deliver(base_url: str, event: dict) -> None:
 
 def test_every_page_type_loads_and_runs_its_scripts_under_the_policy(live_site, page, csp_violations):
     site = make_site()
-    held = do_post_comment(thread_for_article(site.article), reader("cy"),
+    held = submit_comment(thread_for_article(site.article), reader("cy"),
                            NewComment(body="Held for a moderator.", author_name="Cy")).comment
     with transaction.atomic():
         do_change_status(held, "pending", ["first comment from a guest reader"])

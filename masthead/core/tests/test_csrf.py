@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_thread
+from masthead.testing.discussion import make_thread
 
 pytestmark = pytest.mark.django_db
 

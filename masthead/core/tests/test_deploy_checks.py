@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 import subprocess
 
-from masthead.core.tests.processes import MASTHEAD, masthead_env
+from masthead.testing.processes import MASTHEAD, masthead_env
 
 PRODUCTION = {
     "DEBUG": "false",

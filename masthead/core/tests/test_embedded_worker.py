@@ -10,8 +10,8 @@ from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from masthead.core.tests.probe_tasks import leave_mark
-from masthead.core.tests.processes import wait_for_file
 from masthead.core.worker import EmbeddedWorker
+from masthead.testing.processes import wait_for_file
 
 
 def rename_table(old: str, new: str) -> None:

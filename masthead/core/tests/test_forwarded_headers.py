@@ -16,7 +16,7 @@ from django.test import RequestFactory
 from masthead.core.network import client_ip, keyed_hash, network_of
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import Guest, make_article
+from masthead.testing.discussion import Guest, make_article
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
 

@@ -13,7 +13,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-from masthead.discussion.tests.helpers import make_thread, post_as
+from masthead.testing.discussion import make_thread, post_as
 
 pytestmark = pytest.mark.django_db
 

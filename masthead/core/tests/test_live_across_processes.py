@@ -12,8 +12,8 @@ import time
 import urllib.request
 import uuid
 
-from masthead.core.tests.processes import free_port, run, start, stop, wait_for_http
-from masthead.core.tests.test_serving_layers import run as run_on_own_loop
+from masthead.testing.loops import run as run_on_own_loop
+from masthead.testing.processes import free_port, run, start, stop, wait_for_http
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 CSRF = "livetestcsrftokenlivetestcsrftok"  # any 32 characters: the API compares the header with the cookie
@@ -23,7 +23,7 @@ import json, django
 django.setup()
 from masthead.discussion.actions import thread_for_article
 from masthead.moderation.models import ModerationSettings
-from masthead.publishing.tests.factories import make_article
+from masthead.testing.articles import make_article
 
 article = make_article("The ferry timetable changes again")
 row, _ = ModerationSettings.objects.get_or_create(pk=1)

@@ -19,7 +19,7 @@ from django.test import Client
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment, DiscussionSettings, Vote
 from masthead.passages.models import PassageAnchor, PassageQuestion
-from masthead.passages.tests.helpers import Guest, anchor_payload, article
+from masthead.testing.passages import Guest, anchor_payload, article
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
 

@@ -20,8 +20,8 @@ from django.test import Client
 
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import DiscussionSettings
-from masthead.discussion.tests.helpers import post_as
-from masthead.passages.tests.helpers import Guest, anchor_payload, article
+from masthead.testing.discussion import post_as
+from masthead.testing.passages import Guest, anchor_payload, article
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("relaxed_moderation")]
 

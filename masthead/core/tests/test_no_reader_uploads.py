@@ -21,9 +21,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import post_as
 from masthead.funding.models import Campaign
-from masthead.publishing.tests.factories import make_article, make_png
+from masthead.testing.articles import make_article, make_png
+from masthead.testing.discussion import post_as
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
 

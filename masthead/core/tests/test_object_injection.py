@@ -24,8 +24,8 @@ from django.test import Client
 import masthead
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import Guest, make_article
 from masthead.funding.tasks import PORTAL_SALT
+from masthead.testing.discussion import Guest, make_article
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
 

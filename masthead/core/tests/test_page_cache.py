@@ -9,9 +9,9 @@ from email.message import Message
 
 import pytest
 
-from masthead.discussion.actions import NewComment, do_post_comment, thread_for_article
-from masthead.discussion.tests.helpers import reader
-from masthead.publishing.tests.factories import make_article
+from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
+from masthead.testing.articles import make_article
+from masthead.testing.discussion import reader
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("relaxed_moderation")]
 
@@ -26,7 +26,7 @@ def fetch(url: str, **headers: str) -> tuple[int, Message, bytes]:
 
 
 def post_visible_comment(article, body: str) -> None:
-    do_post_comment(thread_for_article(article), reader("page-cache"), NewComment(body=body, author_name="Ada"))
+    submit_comment(thread_for_article(article), reader("page-cache"), NewComment(body=body, author_name="Ada"))
 
 
 def sleep_until_next_second() -> int:
@@ -176,7 +176,7 @@ def test_every_anonymous_reader_of_the_funding_bar_gets_its_own_stream(live_site
     """Three anonymous readers stream one campaign's totals at once (as curl: no cookie, no Accept header): each
     gets the current totals at once, then the change. The page cache once held every stream but the first."""
     from masthead.funding.models import Campaign
-    from masthead.funding.tests import stripe_fakes as fakes
+    from masthead.testing import stripe_fakes as fakes
     from masthead.testing.streams import close_all, open_streams
 
     settings.STRIPE_WEBHOOK_SECRET = fakes.SECRET

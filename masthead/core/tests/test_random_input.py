@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment, Vote
 from masthead.passages.models import PassageAnchor, PassageQuestion
-from masthead.passages.tests.helpers import anchor_payload
-from masthead.passages.tests.helpers import article as passage_article
+from masthead.testing.passages import anchor_payload
+from masthead.testing.passages import article as passage_article
 
 pytestmark = pytest.mark.django_db
 

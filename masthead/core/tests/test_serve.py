@@ -15,7 +15,7 @@ import urllib.parse
 import urllib.request
 from email.message import Message
 
-from masthead.core.tests.processes import enqueue_mark, free_port, start, stop, wait_for_file, wait_for_http
+from masthead.testing.processes import enqueue_mark, free_port, start, stop, wait_for_file, wait_for_http
 
 YEAR = 315360000  # WhiteNoise's max-age for files whose names carry a content hash
 
@@ -117,7 +117,7 @@ def test_an_explicit_site_url_is_kept_whatever_the_port(install):
 
 MAKE_THREAD = (
     "import django; django.setup(); "
-    "from masthead.publishing.tests.factories import make_article; "
+    "from masthead.testing.articles import make_article; "
     "from masthead.discussion.actions import thread_for_article; "
     "print(thread_for_article(make_article('Tram depot plans')).pk)"
 )

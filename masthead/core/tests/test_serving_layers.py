@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import threading
 import time
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from django.db import connection, connections
 from masthead.core import sqlite_upkeep
 from masthead.core.concurrency import ConcurrencyLimit
 from masthead.core.page_cache import SharedPageCache
+from masthead.testing.loops import run
 
 
 class SlowApp:
@@ -52,26 +52,6 @@ async def _request(app, path: str = "/") -> list[dict]:  # type: ignore[no-untyp
     scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}
     await app(scope, receive, send)
     return sent
-
-
-def run(coroutine):  # type: ignore[no-untyped-def]
-    """asyncio.run on a thread of its own: Playwright's tests leave an event loop running on the main thread."""
-    result: list[object] = []
-    failure: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            result.append(asyncio.run(coroutine))
-        except BaseException as error:  # handed to the test's thread below
-            failure.append(error)
-
-    worker = threading.Thread(target=target)
-    worker.start()
-    worker.join(30)
-    if failure:
-        raise failure[0]
-    assert result, "the coroutine did not finish within 30 s"
-    return result[0]
 
 
 def test_at_most_the_limit_runs_at_once_and_every_request_is_answered():
@@ -132,7 +112,7 @@ def test_the_sqlite_keeper_keeps_the_log_and_checkpoints_it_every_second():
     assert thread.is_alive()
     assert sqlite_upkeep.start() is thread  # once per process and file
 
-    from masthead.publishing.tests.factories import make_article
+    from masthead.testing.articles import make_article
 
     database = Path(path)
     before = database.read_bytes()

@@ -17,8 +17,8 @@ from django.db import connection
 from django.test import Client
 
 from masthead.discussion.actions import thread_for_article
-from masthead.discussion.tests.helpers import post_as
-from masthead.publishing.tests.factories import make_article, make_author, make_topic
+from masthead.testing.articles import make_article, make_author, make_topic
+from masthead.testing.discussion import post_as
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
 

@@ -9,9 +9,9 @@ import pytest
 from django.core.handlers.asgi import ASGIHandler
 from django.db import connection
 
-from masthead.core.tests.test_serving_layers import run
 from masthead.core.tests.threaded_urls import BIG_PART, RENDERED
 from masthead.core.threaded_django import ThreadedDjango
+from masthead.testing.loops import run
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.urls("masthead.core.tests.threaded_urls")]
 

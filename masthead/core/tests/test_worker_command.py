@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from masthead.core.tests.processes import enqueue_mark, start, stop, wait_for_file
+from masthead.testing.processes import enqueue_mark, start, stop, wait_for_file
 
 
 def test_worker_runs_queued_tasks_and_stops_on_sigterm(install, tmp_path):

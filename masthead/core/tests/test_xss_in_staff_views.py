@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 import pytest
 
 from masthead.discussion.actions import do_change_status
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
 from masthead.moderation import actions as moderation
+from masthead.testing.discussion import make_thread, post_as, reader
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
 

@@ -1,6 +1,6 @@
 import pytest
 
-from masthead.discussion.tests.helpers import Guest
+from masthead.testing.discussion import Guest
 
 
 @pytest.fixture

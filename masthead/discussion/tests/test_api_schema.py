@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
 from masthead.discussion.actions import thread_for_article
-from masthead.discussion.tests.helpers import make_article, post_as, reader
+from masthead.testing.discussion import make_article, post_as, reader
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from masthead.discussion.actions import NewComment, do_post_comment, thread_for_article
+from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
 from masthead.discussion.models import Comment, DiscussionSettings
-from masthead.discussion.tests.helpers import make_article, reader
+from masthead.testing.discussion import make_article, reader
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,7 +20,7 @@ def _discussion(n: int = 5):
     thread = thread_for_article(article)
     start = timezone.now() - timedelta(hours=n)
     for i in range(n):
-        do_post_comment(thread, reader(f"r{i}"), NewComment(body=f"Existing comment {i}", author_name=f"Reader {i}"),
+        submit_comment(thread, reader(f"r{i}"), NewComment(body=f"Existing comment {i}", author_name=f"Reader {i}"),
                         now=start + timedelta(minutes=i))
     return article, thread
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from masthead.discussion.actions import do_change_status
 from masthead.discussion.models import Comment, Thread
-from masthead.discussion.tests.helpers import make_article, make_thread, post_as, reader
 from masthead.publishing.models import Article
+from masthead.testing.discussion import make_article, make_thread, post_as, reader
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
 

@@ -7,7 +7,7 @@ from django.db import connection, transaction
 
 from masthead.discussion.actions import do_vote
 from masthead.discussion.models import Comment, Thread, Vote
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
+from masthead.testing.discussion import make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

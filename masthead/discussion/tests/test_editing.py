@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from masthead.discussion.actions import DiscussionError, do_delete_comment, do_edit_comment, thread_for_article
 from masthead.discussion.models import Comment, DiscussionSettings, Thread
-from masthead.discussion.tests.helpers import make_article, make_thread, post_as, reader
+from masthead.testing.discussion import make_article, make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from masthead.core.live import broker
 from masthead.discussion.actions import do_change_status, do_edit_comment, thread_channel, thread_for_article
 from masthead.discussion.models import Comment, DiscussionSettings
-from masthead.discussion.tests.helpers import make_article, post_as, reader
+from masthead.testing.discussion import make_article, post_as, reader
 from masthead.testing.streams import EventStream as Stream
 from masthead.testing.streams import close_all, open_streams
 

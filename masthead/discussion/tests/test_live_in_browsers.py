@@ -6,7 +6,7 @@ import pytest
 
 from masthead.core.live import broker
 from masthead.discussion.actions import thread_channel, thread_for_article
-from masthead.discussion.tests.helpers import make_article, post_as, reader
+from masthead.testing.discussion import make_article, post_as, reader
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

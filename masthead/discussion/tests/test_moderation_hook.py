@@ -10,7 +10,7 @@ from masthead.discussion.actions import do_change_status, thread_channel, thread
 from masthead.discussion.counts import comment_counts
 from masthead.discussion.models import Comment, DiscussionSettings, Thread
 from masthead.discussion.moderation_hook import decide
-from masthead.discussion.tests.helpers import make_article, post_as
+from masthead.testing.discussion import make_article, post_as
 
 pytestmark = pytest.mark.django_db
 

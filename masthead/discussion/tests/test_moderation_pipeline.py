@@ -4,8 +4,8 @@ import pytest
 
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_article
 from masthead.moderation.models import ModerationDecision, ModerationSettings
+from masthead.testing.discussion import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from masthead.discussion.models import Comment
 from masthead.discussion.pages import SORTS, _top_level, cursor_for
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
+from masthead.testing.discussion import make_thread, post_as, reader
 from masthead.testing.plans import plan
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]

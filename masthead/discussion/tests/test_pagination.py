@@ -8,11 +8,11 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from masthead.discussion.actions import NewComment, do_post_comment, do_vote, thread_for_article
+from masthead.discussion.actions import NewComment, do_vote, submit_comment, thread_for_article
 from masthead.discussion.models import Comment, DiscussionSettings
 from masthead.discussion.pages import SORTS, Cursor, load_page
 from masthead.discussion.render import MAX_EXPANDED_PAGES
-from masthead.discussion.tests.helpers import make_article, make_thread, reader
+from masthead.testing.discussion import make_article, make_thread, reader
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ _moment = iter(range(10**9))
 def _post(thread, body="c", parent=None, score=0):
     """A comment at a strictly later time than the previous one, with a given score."""
     stamp = timezone.now() + timedelta(seconds=next(_moment))
-    comment = do_post_comment(
+    comment = submit_comment(
         thread, reader(), NewComment(body=body, author_name="Pat", parent_id=parent.pk if parent else None), now=stamp
     ).comment
     if score:

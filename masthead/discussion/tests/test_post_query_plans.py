@@ -13,7 +13,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from masthead.discussion.tests.helpers import make_thread
+from masthead.testing.discussion import make_thread
 from masthead.testing.plans import whole_table_walks
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]

@@ -11,12 +11,12 @@ from masthead.discussion.actions import (
     FORM_KEY_MINUTES,
     DiscussionError,
     NewComment,
-    do_post_comment,
+    submit_comment,
     thread_for_article,
     with_form_key,
 )
 from masthead.discussion.models import Comment, DiscussionSettings, Thread
-from masthead.discussion.tests.helpers import Guest, make_article, make_thread, post_as, reader
+from masthead.testing.discussion import Guest, make_article, make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 
@@ -171,7 +171,7 @@ def test_signed_in_readers_post_under_their_account_name():
     thread = make_thread()
     who = reader("sam", user_id=user.pk)
     who.display_name = "Sam Okoro"
-    result = do_post_comment(thread, who, NewComment(body="As myself", author_name="Somebody Else"))
+    result = submit_comment(thread, who, NewComment(body="As myself", author_name="Somebody Else"))
     assert result.comment.author_name == "Sam Okoro"
     assert result.comment.user_id == user.pk
     assert result.edit_token is None
@@ -186,7 +186,7 @@ def test_with_no_nesting_allowed_every_reply_is_top_level_and_names_whom_it_answ
 
 
 def test_guests_cannot_post_under_an_authors_byline(guest):
-    from masthead.publishing.tests.factories import make_author
+    from masthead.testing.articles import make_author
 
     make_author("Rosa Delgado")
     article = make_article()
@@ -234,10 +234,10 @@ def test_a_form_key_holds_across_the_turn_of_its_window_and_not_beyond():
     who = reader("plain")
     data = NewComment(body="The ferry left twenty minutes late again.", author_name="Plain Form")
     start = datetime(2026, 11, 25, 10, 9, 59, tzinfo=UTC)  # one second before a ten-minute window turns
-    posted = do_post_comment(thread, who, with_form_key(thread, who, data, start)).comment
+    posted = submit_comment(thread, who, with_form_key(thread, who, data, start)).comment
     retry = with_form_key(thread, who, data, start + timedelta(seconds=2))  # in the next window
     assert retry.idempotency_key == posted.idempotency_key
-    assert do_post_comment(thread, who, retry).created is False
+    assert submit_comment(thread, who, retry).created is False
     later = with_form_key(thread, who, data, start + timedelta(minutes=FORM_KEY_MINUTES * 2))
     assert later.idempotency_key != posted.idempotency_key  # the same words later are a new comment
 
@@ -252,4 +252,4 @@ def test_a_derived_key_names_its_sender_and_is_a_valid_key():
     assert len({mine, theirs, signed_in}) == 3  # another network, or an account on the same one: another key
     # The guest's cookie is not part of it (a retry may come without the cookie the first answer set).
     assert with_form_key(thread, reader("a2", network="net-a"), data, now).idempotency_key == mine
-    assert all(_IDEMPOTENCY_KEY.match(key) for key in (mine, theirs, signed_in))  # what do_post_comment accepts
+    assert all(_IDEMPOTENCY_KEY.match(key) for key in (mine, theirs, signed_in))  # what submit_comment accepts

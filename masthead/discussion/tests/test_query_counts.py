@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.render import first_page
-from masthead.discussion.tests.helpers import Guest, make_article, post_as, reader
+from masthead.testing.discussion import Guest, make_article, post_as, reader
 
 pytestmark = pytest.mark.django_db
 

@@ -14,11 +14,11 @@ from masthead.discussion.actions import do_vote
 from masthead.discussion.counts import comment_counts
 from masthead.discussion.models import Comment, Thread
 from masthead.discussion.reconcile import reconcile_all
-from masthead.discussion.tests.helpers import make_article, make_thread, post_as, reader
 from masthead.moderation.models import Action
 from masthead.moderation.pipeline import ScreenContext, screen
 from masthead.publishing import demo as publishing_demo
 from masthead.publishing.models import Article
+from masthead.testing.discussion import make_article, make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 

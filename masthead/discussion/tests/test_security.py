@@ -9,7 +9,7 @@ from django.test import Client
 
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment, Thread
-from masthead.discussion.tests.helpers import Guest, make_article, post_as
+from masthead.testing.discussion import Guest, make_article, post_as
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment
 from masthead.discussion.pages import Cursor, CursorError, cursor_for, small_id
 from masthead.discussion.readers import _parse_edit_cookie
-from masthead.discussion.tests.helpers import make_article, post_as, reader
+from masthead.testing.discussion import make_article, post_as, reader
 
 pytestmark = pytest.mark.django_db
 

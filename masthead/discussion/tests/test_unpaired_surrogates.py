@@ -8,11 +8,11 @@ import pytest
 
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_article
 from masthead.passages.models import PassageAnchor
-from masthead.passages.tests.helpers import Guest as PassageGuest
-from masthead.passages.tests.helpers import anchor_payload
-from masthead.passages.tests.helpers import article as passage_article
+from masthead.testing.discussion import make_article
+from masthead.testing.passages import Guest as PassageGuest
+from masthead.testing.passages import anchor_payload
+from masthead.testing.passages import article as passage_article
 
 pytestmark = pytest.mark.django_db
 
@@ -106,15 +106,15 @@ def test_paired_surrogates_are_an_ordinary_character(guest):
 
 @pytest.mark.parametrize("field", ["body", "author_name", "author_email", "author_website", "quote"])
 def test_the_actions_refuse_a_lone_surrogate_whatever_the_caller(field):
-    from masthead.discussion.actions import DiscussionError, NewComment, do_edit_comment, do_post_comment
-    from masthead.discussion.tests.helpers import make_thread, post_as, reader
+    from masthead.discussion.actions import DiscussionError, NewComment, do_edit_comment, submit_comment
+    from masthead.testing.discussion import make_thread, post_as, reader
 
     thread = make_thread()
     author = reader("author")
     first = post_as(thread, author, body="Before")
     data = {"body": "Hello", "author_name": "Ada", "parent_id": first.pk, field: "x\ud800"}
     with pytest.raises(DiscussionError) as refused:
-        do_post_comment(thread, reader("other"), NewComment(**data))
+        submit_comment(thread, reader("other"), NewComment(**data))
     assert (refused.value.status, refused.value.code) == (400, "bad_text")
     with pytest.raises(DiscussionError):
         do_edit_comment(first, reader("staff", staff=True), "after\udc00")

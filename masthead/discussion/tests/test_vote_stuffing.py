@@ -13,8 +13,8 @@ from django.test import Client
 
 from masthead.discussion.actions import DiscussionError, do_vote
 from masthead.discussion.models import Comment, DiscussionSettings, Vote
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
 from masthead.discussion.vote_limits import VOTES_PER_NETWORK_PER_MINUTE
+from masthead.testing.discussion import make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 

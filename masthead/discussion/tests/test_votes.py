@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 
 from masthead.discussion.actions import DiscussionError, do_vote, thread_for_article
 from masthead.discussion.models import Comment, Thread, Vote
-from masthead.discussion.tests.helpers import Guest, make_article, make_thread, post_as, reader
+from masthead.testing.discussion import Guest, make_article, make_thread, post_as, reader
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from masthead.funding.models import Campaign
-from masthead.funding.tests import stripe_fakes
+from masthead.testing import stripe_fakes
 from masthead.testing.clock import this_month
 
 

@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 
 from masthead.funding import actions, ledger
 from masthead.funding.models import Campaign, Donation, RecurringDonation
-from masthead.funding.tests import stripe_fakes as fakes
-from masthead.publishing.tests.factories import make_article
+from masthead.testing import stripe_fakes as fakes
+from masthead.testing.articles import make_article
 from masthead.testing.clock import early_this_month
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from masthead.funding import actions
 from masthead.funding.models import Donation, RecurringDonation
-from masthead.funding.tests import stripe_fakes as fakes
+from masthead.testing import stripe_fakes as fakes
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ import pytest
 
 from masthead.funding import actions, ledger
 from masthead.funding.models import Campaign
-from masthead.funding.tests import stripe_fakes as fakes
-from masthead.publishing.tests.factories import make_article
+from masthead.testing import stripe_fakes as fakes
+from masthead.testing.articles import make_article
 
 # This month's totals: the month must not turn while a test runs (mid_month, testing/fixtures.py).
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("mid_month")]

@@ -8,8 +8,8 @@ import urllib.request
 import pytest
 
 from masthead.funding.models import Campaign
-from masthead.funding.tests import stripe_fakes as fakes
-from masthead.publishing.tests.factories import make_article
+from masthead.testing import stripe_fakes as fakes
+from masthead.testing.articles import make_article
 from masthead.testing.fixtures import save_screenshot
 
 # This month's totals: the month must not turn while a test runs (mid_month, testing/fixtures.py).

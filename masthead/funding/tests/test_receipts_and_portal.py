@@ -8,7 +8,7 @@ from email.message import Message
 import pytest
 
 from masthead.funding.models import Donation
-from masthead.funding.tests import stripe_fakes as fakes
+from masthead.testing import stripe_fakes as fakes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

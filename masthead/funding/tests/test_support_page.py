@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from masthead.funding.models import Donation
-from masthead.funding.tests import stripe_fakes as fakes
+from masthead.testing import stripe_fakes as fakes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -17,7 +17,7 @@ from django.test import Client
 
 from masthead.funding import ledger
 from masthead.funding.models import Donation, StripeEvent
-from masthead.funding.tests import stripe_fakes as fakes
+from masthead.testing import stripe_fakes as fakes
 
 # This month's totals: the month must not turn while a test runs (mid_month, testing/fixtures.py).
 pytestmark = pytest.mark.usefixtures("mid_month")

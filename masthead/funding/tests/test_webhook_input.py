@@ -9,7 +9,7 @@ import time
 import pytest
 
 from masthead.funding.models import Donation, RecurringDonation, StripeEvent
-from masthead.funding.tests import stripe_fakes as fakes
+from masthead.testing import stripe_fakes as fakes
 
 pytestmark = pytest.mark.django_db
 

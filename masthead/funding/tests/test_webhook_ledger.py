@@ -6,7 +6,7 @@ import pytest
 
 from masthead.funding import ledger
 from masthead.funding.models import Donation, RecurringDonation, StripeEvent
-from masthead.funding.tests import stripe_fakes as fakes
+from masthead.testing import stripe_fakes as fakes
 
 # Real commits: totals are invalidated (and published) only once a change commits.
 # This month's totals: the month must not turn while a test runs (mid_month, testing/fixtures.py).

@@ -8,10 +8,10 @@ from django.test import Client
 
 from masthead.discussion.actions import do_change_status
 from masthead.discussion.models import Comment, DiscussionSettings, Thread
-from masthead.discussion.tests.helpers import make_thread, post_as
 from masthead.moderation.models import Action, AuditLog, Flag, ModerationDecision
 from masthead.moderation.roles import MODERATORS
-from masthead.moderation.tests.helpers import staff_user
+from masthead.testing.discussion import make_thread, post_as
+from masthead.testing.moderation import staff_user
 
 pytestmark = pytest.mark.django_db
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 
-from masthead.discussion.actions import NewComment, do_change_status, do_post_comment, thread_for_article
+from masthead.discussion.actions import NewComment, do_change_status, submit_comment, thread_for_article
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_article, reader
 from masthead.moderation import roles
 from masthead.moderation.models import AuditLog, Ban
-from masthead.moderation.tests.helpers import staff_user
+from masthead.testing.discussion import make_article, reader
 from masthead.testing.fixtures import save_screenshot
+from masthead.testing.moderation import staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +29,7 @@ def test_moderator_approves_rejects_and_bans_with_the_keyboard(live_site, page):
     thread = thread_for_article(make_article(headline="Library hours cut"))
     held = []
     for name, body in BODIES:
-        comment = do_post_comment(thread, reader(name, network=f"net-{name}"),
+        comment = submit_comment(thread, reader(name, network=f"net-{name}"),
                                   NewComment(body=body, author_name=name)).comment
         with transaction.atomic():
             held.append(do_change_status(comment, "pending", ["first comment from a guest reader"]))

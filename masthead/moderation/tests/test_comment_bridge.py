@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from masthead.discussion.actions import do_change_status
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
 from masthead.moderation import actions, roles
 from masthead.moderation.comments import email_hash, record_comment_decision, screen_comment
 from masthead.moderation.models import ModerationDecision
-from masthead.moderation.tests.helpers import staff_user
+from masthead.testing.discussion import make_thread, post_as, reader
+from masthead.testing.moderation import staff_user
 
 pytestmark = pytest.mark.django_db
 

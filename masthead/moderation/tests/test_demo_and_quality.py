@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_creates_moderator_and_queued_comments():
-    from masthead.discussion.tests.helpers import make_article
     from masthead.moderation.demo import QUEUED, seed
+    from masthead.testing.discussion import make_article
 
     make_article()
     out = StringIO()

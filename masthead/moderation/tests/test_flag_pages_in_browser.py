@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from masthead.discussion.actions import thread_for_article
-from masthead.discussion.tests.helpers import make_article, post_as, reader
 from masthead.moderation.models import Flag
+from masthead.testing.discussion import make_article, post_as, reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
               pytest.mark.usefixtures("relaxed_moderation")]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
 from masthead.moderation import actions
 from masthead.moderation.models import AuditLog, Flag, ModerationDecision, ModerationSettings
+from masthead.testing.discussion import make_thread, post_as, reader
 
 # Comments here are posted to be flagged or queued by hand; the publisher's automatic rules stay out of the way.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
@@ -58,7 +58,7 @@ def test_invalid_flags_are_refused(comment, reader_key, reason, status):
 
 def test_moderator_decision_resolves_open_flags(comment):
     from masthead.moderation.roles import MODERATORS
-    from masthead.moderation.tests.helpers import staff_user
+    from masthead.testing.moderation import staff_user
 
     actions.do_flag(comment, "g:one", "abuse", network_hash="net-1")
     actions.do_decide_comment(staff_user("mod", MODERATORS), comment, "publish")

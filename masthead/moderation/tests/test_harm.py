@@ -10,7 +10,7 @@ import pytest
 from masthead.moderation.models import Action
 from masthead.moderation.normalise import normalise
 from masthead.moderation.pipeline import screen
-from masthead.moderation.tests.helpers import regular
+from masthead.testing.moderation import regular
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import pytest
 from django.test import Client
 
 from masthead.discussion.actions import thread_for_article
-from masthead.discussion.tests.helpers import make_article, post_as, reader
 from masthead.moderation import actions, roles
-from masthead.moderation.tests.helpers import staff_user
+from masthead.testing.discussion import make_article, post_as, reader
+from masthead.testing.moderation import staff_user
 
 # Comments here are posted to be flagged or queued by hand; the publisher's automatic rules stay out of the way.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]

@@ -10,7 +10,7 @@ from masthead.moderation.actions import do_update_settings
 from masthead.moderation.links import is_trusted, link_hosts, parse_trusted
 from masthead.moderation.models import Action, LinkedDomain
 from masthead.moderation.pipeline import record, screen
-from masthead.moderation.tests.helpers import new_guest, regular
+from masthead.testing.moderation import new_guest, regular
 
 pytestmark = pytest.mark.django_db
 

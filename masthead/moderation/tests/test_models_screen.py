@@ -11,7 +11,7 @@ from django.test import Client
 from masthead.moderation import roles, site_training
 from masthead.moderation.backends import forget_classifiers
 from masthead.moderation.models import AuditLog, ModerationSettings
-from masthead.moderation.tests.helpers import staff_user
+from masthead.testing.moderation import staff_user
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,12 @@ from django.test.utils import CaptureQueriesContext
 
 from masthead.discussion.actions import do_change_status
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
 from masthead.moderation import roles
 from masthead.moderation.comments import context_for
 from masthead.moderation.models import AuditLog, Ban, ModerationDecision
 from masthead.moderation.pipeline import record, screen
-from masthead.moderation.tests.helpers import staff_user
+from masthead.testing.discussion import make_thread, post_as, reader
+from masthead.testing.moderation import staff_user
 
 # Comments here are posted to be flagged or queued by hand; the publisher's automatic rules stay out of the way.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]

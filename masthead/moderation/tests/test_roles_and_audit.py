@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, User
 
 from masthead.moderation import actions, roles
 from masthead.moderation.models import AuditLog, Ban, ModerationSettings, WordRule
-from masthead.moderation.tests.helpers import staff_user
+from masthead.testing.moderation import staff_user
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from masthead.moderation.models import Action, Ban, ModerationSettings, WordRule
 from masthead.moderation.pipeline import ScreenContext, record, screen
-from masthead.moderation.tests.helpers import new_guest, regular, supporter
+from masthead.testing.moderation import new_guest, regular, supporter
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from masthead.moderation.models import Action, ModerationDecision
 from masthead.moderation.pipeline import record, screen
-from masthead.moderation.tests.helpers import regular, supporter
+from masthead.testing.moderation import regular, supporter
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from django.core.management.base import CommandError
 from masthead.moderation.backends import forget_classifiers, get_classifier
 from masthead.moderation.models import ModerationSettings
 from masthead.moderation.pipeline import hold_threshold, screen
-from masthead.moderation.tests.helpers import regular
+from masthead.testing.moderation import regular
 
 pytestmark = pytest.mark.django_db
 

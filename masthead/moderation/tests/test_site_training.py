@@ -10,7 +10,7 @@ from django.core.management import call_command
 from masthead.moderation.backends import forget_classifiers
 from masthead.moderation.models import AuditLog, ModerationDecision, ModerationSettings
 from masthead.moderation.pipeline import screen
-from masthead.moderation.tests.helpers import regular
+from masthead.testing.moderation import regular
 
 pytestmark = pytest.mark.django_db
 

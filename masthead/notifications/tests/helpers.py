@@ -15,10 +15,10 @@ from django.db import close_old_connections, transaction
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from masthead.discussion.actions import NewComment, do_post_comment, thread_for_article
+from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
 from masthead.discussion.models import Comment, DiscussionSettings, Thread
 from masthead.discussion.readers import Reader
-from masthead.publishing.tests.factories import make_article
+from masthead.testing.articles import make_article
 
 
 def make_thread(**article_fields: Any) -> Thread:
@@ -31,7 +31,7 @@ def reader(name: str, *, network: str = "net-a") -> Reader:
 
 def post(thread: Thread, who: Reader, body: str = "A comment.", **fields: Any) -> Comment:
     fields.setdefault("author_name", who.reader_id.split("-")[1].title())
-    comment = do_post_comment(thread, who, NewComment(body=body, **fields)).comment
+    comment = submit_comment(thread, who, NewComment(body=body, **fields)).comment
     if not DiscussionSettings.objects.filter(premoderation=True).exists():
         assert comment.status == Comment.Status.VISIBLE, comment.moderation_reasons  # the moderation rules changed?
     return comment

@@ -13,10 +13,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from masthead.core.tests.processes import masthead_env
 from masthead.notifications.models import OutboxMail, Subscription
 from masthead.notifications.outbox import BACKEND
 from masthead.notifications.tests.helpers import make_thread, wait_idle
+from masthead.testing.processes import masthead_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -87,7 +87,7 @@ def test_a_reader_signs_in_by_link_through_the_outbox(outbox, editor):
 
 def test_only_superusers_read_the_outbox(outbox):
     from masthead.moderation import roles
-    from masthead.moderation.tests.helpers import staff_user
+    from masthead.testing.moderation import staff_user
 
     OutboxMail.objects.create(from_email="news@localhost", to="ada@example.org", subject="Your sign-in link",
                               body="https://news.example/account/link/sign_in/secret-token")

@@ -11,7 +11,7 @@ from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
-from masthead.passages.tests.helpers import Guest, anchor_payload, article
+from masthead.testing.passages import Guest, anchor_payload, article
 
 
 @pytest.fixture

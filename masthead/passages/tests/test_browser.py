@@ -9,8 +9,8 @@ import pytest
 from masthead.discussion.models import Comment
 from masthead.passages.models import PassageAnchor
 from masthead.passages.tests.browser_helpers import drag_select, post_form
-from masthead.passages.tests.helpers import BODY, article
 from masthead.testing.fixtures import save_screenshot
+from masthead.testing.passages import BODY, article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from masthead.passages.tests.browser_helpers import drag_select, post_form
-from masthead.passages.tests.helpers import article
+from masthead.testing.passages import article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -13,8 +13,8 @@ from masthead.discussion.models import Comment, Thread
 from masthead.passages import reading
 from masthead.passages.actions import on_article_changed
 from masthead.passages.models import PassageAnchor
-from masthead.passages.tests.helpers import BODY, Guest, anchor_payload, article, edit_body
 from masthead.publishing import actions as publishing
+from masthead.testing.passages import BODY, Guest, anchor_payload, article, edit_body
 
 pytestmark = pytest.mark.django_db
 

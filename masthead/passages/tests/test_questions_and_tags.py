@@ -10,7 +10,7 @@ from django.test import Client, RequestFactory
 
 from masthead.discussion.actions import thread_for_article
 from masthead.passages.models import PassageAnchor, PassageQuestion
-from masthead.passages.tests.helpers import Guest, anchor_payload, article
+from masthead.testing.passages import Guest, anchor_payload, article
 
 pytestmark = pytest.mark.django_db
 

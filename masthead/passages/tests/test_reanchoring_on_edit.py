@@ -10,9 +10,9 @@ from masthead.discussion.models import Comment
 from masthead.passages import reading
 from masthead.passages.actions import current_revision, on_article_changed
 from masthead.passages.models import ArticleRevision, PassageAnchor
-from masthead.passages.tests.helpers import BODY, Guest, anchor_payload, article, edit_body
 from masthead.publishing.actions import render_body
 from masthead.publishing.models import Article
+from masthead.testing.passages import BODY, Guest, anchor_payload, article, edit_body
 
 pytestmark = pytest.mark.django_db
 

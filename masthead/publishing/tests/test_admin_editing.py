@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masthead.publishing.models import Article, RelatedArticle
-from masthead.publishing.tests.factories import make_article, make_author, make_png, make_topic
+from masthead.testing.articles import make_article, make_author, make_png, make_topic
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Thread
-from masthead.publishing.tests.factories import make_article, make_author, make_topic
+from masthead.testing.articles import make_article, make_author, make_topic
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from masthead.publishing.tests.factories import make_article, make_author, make_topic
+from masthead.testing.articles import make_article, make_author, make_topic
 from masthead.testing.fixtures import save_screenshot as _save_screenshot
 
 BODY = """The river path between the old mill and the footbridge reopened on Saturday, 22 March, eleven weeks

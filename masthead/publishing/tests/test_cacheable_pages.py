@@ -5,7 +5,7 @@ from django.test import Client
 
 from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment, DiscussionSettings
-from masthead.publishing.tests.factories import make_article
+from masthead.testing.articles import make_article
 
 pytestmark = pytest.mark.django_db
 

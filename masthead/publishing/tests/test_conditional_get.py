@@ -4,7 +4,7 @@ import pytest
 from django.test import TestCase
 
 from masthead.publishing import actions
-from masthead.publishing.tests.factories import make_article
+from masthead.testing.articles import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from masthead.publishing.feeds import SLASH_NS, THREAD_NS
-from masthead.publishing.tests.factories import make_article, make_author, make_topic
+from masthead.testing.articles import make_article, make_author, make_topic
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from masthead.publishing import actions
-from masthead.publishing.tests.factories import make_article, make_topic
+from masthead.testing.articles import make_article, make_topic
 
 pytestmark = pytest.mark.django_db
 

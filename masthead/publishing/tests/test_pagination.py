@@ -2,7 +2,7 @@
 
 import pytest
 
-from masthead.publishing.tests.factories import make_article, make_topic
+from masthead.testing.articles import make_article, make_topic
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from masthead.publishing import actions
-from masthead.publishing.tests.factories import make_article, make_author, make_topic
+from masthead.testing.articles import make_article, make_author, make_topic
 
 pytestmark = pytest.mark.django_db
 

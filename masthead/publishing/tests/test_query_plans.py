@@ -12,9 +12,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from masthead.discussion.actions import NewComment, do_post_comment, thread_for_article
-from masthead.discussion.tests.helpers import reader
-from masthead.publishing.tests.factories import make_article
+from masthead.discussion.actions import NewComment, submit_comment, thread_for_article
+from masthead.testing.articles import make_article
+from masthead.testing.discussion import reader
 from masthead.testing.plans import whole_table_walks
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation")]
@@ -23,10 +23,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("relaxed_moderation
 def test_no_query_of_the_article_page_walks_every_comment():
     other = thread_for_article(make_article("Elsewhere"))
     for n in range(3):
-        do_post_comment(other, reader(f"other-{n}"), NewComment(body=f"Elsewhere {n}", author_name="Bo"))
+        submit_comment(other, reader(f"other-{n}"), NewComment(body=f"Elsewhere {n}", author_name="Bo"))
     article = make_article("Ferry timetable")
     thread = thread_for_article(article)
-    do_post_comment(thread, reader("here"), NewComment(body="The early ferry is back.", author_name="Ada"))
+    submit_comment(thread, reader("here"), NewComment(body="The early ferry is back.", author_name="Ada"))
 
     with CaptureQueriesContext(connection) as queries:
         response = Client().get(article.get_absolute_url())

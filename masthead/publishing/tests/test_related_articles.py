@@ -7,7 +7,7 @@ from django.test import TestCase
 from masthead.publishing import actions, ranking
 from masthead.publishing.models import Article, RelatedArticle
 from masthead.publishing.related import combine, document_weights, query_weights, term_counts
-from masthead.publishing.tests.factories import make_article, make_topic
+from masthead.testing.articles import make_article, make_topic
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 
 from masthead.publishing import actions
 from masthead.publishing.models import Article, RelatedArticle
-from masthead.publishing.tests.factories import make_article
+from masthead.testing.articles import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from masthead.core.markdown import RENDERER_VERSION
 from masthead.publishing import actions
 from masthead.publishing.models import Article
-from masthead.publishing.tests.factories import make_article
 from masthead.publishing.text import html_to_text
+from masthead.testing.articles import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from PIL import Image
 
 from masthead.publishing import actions
 from masthead.publishing.models import Article
-from masthead.publishing.tests.factories import make_article, make_png
+from masthead.testing.articles import make_article, make_png
 
 pytestmark = pytest.mark.django_db
 

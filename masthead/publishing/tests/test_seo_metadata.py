@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from masthead.publishing.tests.factories import make_article, make_author, make_topic
+from masthead.testing.articles import make_article, make_author, make_topic
 
 pytestmark = pytest.mark.django_db
 SITE = "https://news.example"

@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from masthead.core.env import SettingError, env_time_zone
-from masthead.publishing.tests.factories import make_article
+from masthead.testing.articles import make_article
 
 # 15:30 UTC on 3 December is 04:30 on 4 December in Auckland (UTC+13 in summer): the date shifts.
 PUBLISHED = datetime(2026, 12, 3, 15, 30, tzinfo=UTC)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from masthead.publishing import actions
 from masthead.publishing.models import Article
-from masthead.publishing.tests.factories import make_article, make_topic
+from masthead.testing.articles import make_article, make_topic
 
 pytestmark = pytest.mark.django_db
 

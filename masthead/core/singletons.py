@@ -1,0 +1,68 @@
+"""A publisher's settings row (one row, ``pk=1``) read on every request, kept in each process.
+
+Each process keeps the row it read, with the version token it read it under; the token lives in the shared cache
+(local memory, or Redis when scaled), so a read costs one cache lookup and no query. Saving the row (or calling
+``forget``) replaces the token, and every process reloads on its next read. A fresh random token rather than a
+counter: after a cache flush no process can mistake an old number for the current one. A row that was never
+saved reads as the model's defaults and is not written (a read path never writes).
+
+The same scheme serves any value derived from a few rows that is read far more often than changed (moderation's
+compiled word rules use ``VersionedValue`` directly).
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from django.core.cache import cache
+from django.db import models, transaction
+
+T = TypeVar("T")
+M = TypeVar("M", bound=models.Model)
+
+
+class VersionedValue(Generic[T]):
+    """``load()``'s result kept per process, valid while the shared cache holds the version token it was read under."""
+
+    def __init__(self, key: str, load: Callable[[], T]) -> None:
+        self.key = key
+        self.load = load
+        self._held: tuple[str, T] | None = None
+        self._lock = threading.Lock()
+
+    def _version(self) -> str:
+        version = cache.get(self.key)
+        if version is None:
+            cache.add(self.key, uuid.uuid4().hex, timeout=None)
+            version = cache.get(self.key)
+        return str(version)
+
+    def get(self) -> T:
+        version = self._version()
+        held = self._held
+        if held is not None and held[0] == version:
+            return held[1]
+        value = self.load()
+        with self._lock:
+            self._held = (version, value)
+        return value
+
+    def forget(self) -> None:
+        """Every process reloads on its next read: now, and again when the current transaction commits (a process
+        that read the old row between the two would otherwise keep it)."""
+        self._bump()
+        transaction.on_commit(self._bump)
+
+    def _bump(self) -> None:
+        cache.set(self.key, uuid.uuid4().hex, timeout=None)
+        self._held = None
+
+
+class SingletonRow(VersionedValue[M]):
+    """The settings row ``pk=1`` of ``model``; its defaults, unsaved, until someone saves it."""
+
+    def __init__(self, model: type[M], key: str) -> None:
+        super().__init__(key, lambda: model._default_manager.filter(pk=1).first() or model(pk=1))

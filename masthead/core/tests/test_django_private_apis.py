@@ -1,0 +1,114 @@
+"""Pins on every Django internal that core/ depends on (docs/architecture.md, "Django private APIs we depend on").
+
+Each is undocumented and may change in any Django release without a deprecation period. These tests fail when one
+changes its name, its signature or the call that makes it matter, so an upgrade stops here with the name of the
+layer to revisit, not later with a server that quietly misbehaves. Behaviour is tested elsewhere (test_sqlite_turns,
+test_threaded_django, test_csrf); these check the shape Django must keep for that code to be right.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import django
+from django.core.handlers import asgi, base
+from django.db import transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
+from django.http import FileResponse, HttpResponse, HttpResponseBase
+from django.middleware.csrf import CsrfViewMiddleware
+
+from masthead.core.csrf import FetchMetadataCsrfMiddleware
+from masthead.core.sqlite_backend.base import DatabaseWrapper as TurnsWrapper
+from masthead.core.threaded_django import ThreadedDjango
+
+
+def params(function: object) -> list[str]:
+    return list(inspect.signature(function).parameters)  # type: ignore[arg-type]
+
+
+def source(function: object) -> str:
+    return inspect.getsource(function)  # type: ignore[arg-type]
+
+
+def test_the_pins_were_written_against_django_5_2():
+    # A new major or minor release: read each pin below against its source, then move this line.
+    assert django.VERSION[:2] == (5, 2)
+
+
+# --- core/threaded_django.py -------------------------------------------------------------------------------
+
+
+def test_asgi_handler_init_only_loads_async_middleware():
+    # ThreadedDjango calls BaseHandler.__init__ and load_middleware(is_async=False) itself, skipping
+    # ASGIHandler.__init__: right only while that does nothing more than the async version of the same.
+    assert issubclass(ThreadedDjango, asgi.ASGIHandler)
+    assert params(asgi.ASGIHandler.__init__) == ["self"]
+    body = source(asgi.ASGIHandler.__init__)
+    assert "super().__init__()" in body
+    assert "self.load_middleware(is_async=True)" in body
+    assert len([line for line in body.splitlines()[1:] if line.strip()]) == 2
+    # BaseHandler has no __init__ of its own (load_middleware sets its state): calling it takes no arguments.
+    assert "__init__" not in vars(base.BaseHandler)
+    assert params(base.BaseHandler.load_middleware) == ["self", "is_async"]
+    assert params(base.BaseHandler.get_response) == ["self", "request"]
+
+
+def test_read_body_and_create_request():
+    assert inspect.iscoroutinefunction(asgi.ASGIHandler.read_body)
+    assert params(asgi.ASGIHandler.read_body) == ["self", "receive"]
+    assert params(asgi.ASGIHandler.create_request) == ["self", "scope", "body_file"]
+    # (request, None) or (None, error response): ThreadedDjango._respond unpacks it so.
+    assert "return self.request_class(scope, body_file), None" in source(asgi.ASGIHandler.create_request)
+    assert params(asgi.get_script_prefix) == ["scope"]
+
+
+def test_response_handler_class_is_what_request_finished_is_sent_with():
+    # ThreadedDjango sets response._handler_class as ASGIHandler does; close() sends request_finished with it,
+    # which closes the thread's database connections past their age.
+    assert "response._handler_class = self.__class__" in source(asgi.ASGIHandler.run_get_response)
+    assert "request_finished.send(sender=self._handler_class)" in source(HttpResponseBase.close)
+    assert HttpResponse()._handler_class is None
+
+
+def test_file_response_reads_in_block_size_pieces():
+    assert isinstance(FileResponse.block_size, int)
+    assert "self.block_size" in source(FileResponse._set_streaming_content)
+
+
+# --- core/sqlite_backend ----------------------------------------------------------------------------------
+
+
+def test_sqlite_transactions_begin_where_the_backend_takes_its_turn():
+    # atomic() on SQLite begins through _start_transaction_under_autocommit (BEGIN <transaction_mode>): the
+    # backend takes the writer's turn just before it.
+    assert "force_begin_transaction_with_broken_autocommit=True" in source(transaction.Atomic.__enter__)
+    assert "self._start_transaction_under_autocommit()" in source(BaseDatabaseWrapper.set_autocommit)
+    begin = source(SQLiteWrapper._start_transaction_under_autocommit)
+    assert 'f"BEGIN {self.transaction_mode}"' in begin
+    assert params(SQLiteWrapper._start_transaction_under_autocommit) == ["self"]
+    assert params(SQLiteWrapper.is_in_memory_db) == ["self"]
+
+
+def test_commit_rollback_and_close_end_in_the_private_methods_the_backend_wraps():
+    # The turn is given back in _commit, _rollback and _close: every way a transaction or connection ends.
+    assert "self._commit()" in source(BaseDatabaseWrapper.commit)
+    assert "self._rollback()" in source(BaseDatabaseWrapper.rollback)
+    assert "self._close()" in source(BaseDatabaseWrapper.close)
+    for name in ("_commit", "_rollback", "_close"):
+        assert params(getattr(BaseDatabaseWrapper, name)) == ["self"]
+        assert getattr(TurnsWrapper, name) is not getattr(SQLiteWrapper, name)  # still overridden here
+    assert "wrap_database_errors" in dir(BaseDatabaseWrapper)
+
+
+# --- core/csrf.py -----------------------------------------------------------------------------------------
+
+
+def test_csrf_middleware_internals_the_fetch_metadata_policy_calls():
+    assert issubclass(FetchMetadataCsrfMiddleware, CsrfViewMiddleware)
+    assert params(CsrfViewMiddleware._accept) == ["self", "request"]
+    assert params(CsrfViewMiddleware._reject) == ["self", "request", "reason"]
+    assert params(CsrfViewMiddleware._origin_verified) == ["self", "request"]
+    middleware = CsrfViewMiddleware(lambda request: HttpResponse())
+    assert isinstance(middleware.allowed_origins_exact, set)
+    assert isinstance(middleware.allowed_origin_subdomains, dict)

@@ -1,0 +1,48 @@
+"""Settings rows are read through one per-process cache (core/singletons.py): reading writes nothing, and a save in
+one process is read by every other process on its next read (two ``SingletonRow``s on one key stand for two
+processes sharing the cache)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from masthead.core.singletons import SingletonRow
+from masthead.discussion.config import discussion_settings
+from masthead.discussion.models import DiscussionSettings
+from masthead.moderation.config import moderation_settings
+from masthead.moderation.models import ModerationSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reading_settings_never_saved_gives_defaults_and_writes_nothing():
+    with CaptureQueriesContext(connection) as queries:
+        options = discussion_settings()
+    assert options.page_size == DiscussionSettings._meta.get_field("page_size").default
+    assert not DiscussionSettings.objects.exists()
+    assert all(q["sql"].lstrip().upper().startswith("SELECT") for q in queries)
+
+
+def test_second_read_costs_no_query():
+    discussion_settings()
+    with CaptureQueriesContext(connection) as queries:
+        discussion_settings()
+        discussion_settings()
+    assert len(queries) == 0
+
+
+def test_a_save_in_one_process_is_read_by_another():
+    other_process = SingletonRow(DiscussionSettings, "discussion:settings-version")
+    assert other_process.get().max_depth == discussion_settings().max_depth == 3
+    DiscussionSettings.objects.update_or_create(pk=1, defaults={"max_depth": 2})
+    assert other_process.get().max_depth == 2
+    assert discussion_settings().max_depth == 2
+
+
+def test_moderation_settings_use_the_same_scheme():
+    before = moderation_settings()
+    row = ModerationSettings(pk=1, first_comment_review_guest=not before.first_comment_review_guest)
+    row.save()
+    assert moderation_settings().first_comment_review_guest is row.first_comment_review_guest
