@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     wrk.check_local(args.url)
     headers = tuple(tuple(part.strip() for part in h.split(":", 1)) for h in args.header)
     load = Load(url=args.url, rate=args.rate, seconds=args.seconds, body=args.body,
-                headers=headers, method=args.method)  # type: ignore[arg-type]
+                headers=headers, method=args.method)
     print("PACER_JSON " + json.dumps(asyncio.run(_run(load))), flush=True)
     return 0
 

@@ -17,7 +17,7 @@ RETRY_AFTER_ATTR = "sign_in_retry_after"
 
 class ThrottledModelBackend(ModelBackend):
     def authenticate(self, request: HttpRequest | None, username: str | None = None, password: str | None = None,
-                     **kwargs: object):  # type: ignore[no-untyped-def]
+                     **kwargs: object):
         model = get_user_model()
         if username is None:
             username = kwargs.get(model.USERNAME_FIELD)  # type: ignore[assignment]

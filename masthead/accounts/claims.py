@@ -58,7 +58,7 @@ def claimable_comments(email: str):  # type: ignore[no-untyped-def]
     return Comment.objects.filter(author_email__iexact=email, user__isnull=True).exclude(status="deleted")
 
 
-def for_confirmation(email: str, key: str) -> tuple[int, list]:  # type: ignore[type-arg]
+def for_confirmation(email: str, key: str) -> tuple[int, list]:
     """How many claimable comments this browser wrote with ``email``, and the others (newest first) to choose from."""
     comments = claimable_comments(email).exclude(pk__in=CommentClaim.objects.values("comment_id"))  # kept already
     mine = comments.filter(reader_key=key).count() if key else 0

@@ -151,7 +151,7 @@ class ThreadedDjango(ASGIHandler):
             pending: list[Message] = [start]
             piece: list[bytes] = []
             size = 0
-            for part in response:  # type: ignore[attr-defined]
+            for part in response:
                 piece.append(bytes(part))
                 size += len(part)
                 if size >= STREAM_PIECE:

@@ -90,7 +90,7 @@ def page_thread(article: object) -> Thread:
     """The article's thread as one page render sees it: read once per article object, so the page's ETag, its
     comment count, its discussion and its passage marks come from one version of the thread, and one query
     instead of one each. Only for reading: writers use ``thread_for_article``."""
-    thread = article.__dict__.get("_page_thread")  # type: ignore[attr-defined]
+    thread = article.__dict__.get("_page_thread")
     if thread is None:
         thread = article._page_thread = thread_for_article(article)  # type: ignore[attr-defined]
     return thread

@@ -93,7 +93,7 @@ def _build_thread(thread: Thread, written: list[Written], start: object, ids: _I
     held: list[tuple[Comment, object, ScreenContext]] = []
     for index, item in enumerate(written):
         parent = comments[item.parent] if item.parent is not None else None
-        moment = start + span * (index + 1 + rng.random() * 0.5) / (len(written) + 1)  # type: ignore[operator]
+        moment = start + span * (index + 1 + rng.random() * 0.5) / (len(written) + 1)
         reader_key = f"demo:{thread.article_id}:{item.name}"
         context = ScreenContext(source="import", reader_key=reader_key, now=moment)
         decision = screen(item.body, context)

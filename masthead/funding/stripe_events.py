@@ -271,8 +271,8 @@ HANDLERS: dict[str, Handler] = {
     "charge.dispute.closed": _dispute,
     "charge.dispute.funds_withdrawn": _dispute,
     "charge.dispute.funds_reinstated": _dispute,
-    "customer.subscription.updated": _subscription,  # type: ignore[dict-item]
-    "customer.subscription.deleted": _subscription,  # type: ignore[dict-item]
+    "customer.subscription.updated": _subscription,
+    "customer.subscription.deleted": _subscription,
 }
 
 

@@ -46,7 +46,7 @@ class MailServer:
     def messages(self) -> list[EmailMessage]:
         with self.lock:
             raw = [content for _, _, content in self.received]
-        return [message_from_bytes(content, policy=policy.default) for content in raw]  # type: ignore[misc]
+        return [message_from_bytes(content, policy=policy.default) for content in raw]
 
     def to(self, address: str) -> list[EmailMessage]:
         return [message for message in self.messages if message["To"] == address]

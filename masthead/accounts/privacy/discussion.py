@@ -122,7 +122,7 @@ def erase(subject: Subject, options: EraseOptions) -> dict[str, int]:
     ModerationDecision.objects.filter(comment_id__in=ids).update(text="", author_key="")
     for comment in comments:
         if comment.status in (Comment.Status.VISIBLE, Comment.Status.PENDING):
-            do_delete_comment(comment, eraser)  # type: ignore[arg-type]
+            do_delete_comment(comment, eraser)
         Comment.objects.filter(pk=comment.pk).update(
             status=Comment.Status.DELETED, user=None, author_name="", author_email="", author_website="",
             network_hash="", reader_key="", body="", body_html="", quote="", moderation_reasons=[],

@@ -13,7 +13,7 @@ START = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def clock():  # type: ignore[no-untyped-def]
+def clock():
     """The clock stands still at ``START`` unless the test moves it (``clock.shift``)."""
     with time_machine.travel(START, tick=False) as traveller:
         yield traveller
@@ -38,23 +38,23 @@ class Browser:
             self.client.get("/account/")
         return self.client.cookies["csrftoken"].value
 
-    def post(self, url: str, data: dict | None = None, **extra: object):  # type: ignore[no-untyped-def]
+    def post(self, url: str, data: dict | None = None, **extra: object):
         payload = {"csrfmiddlewaretoken": self.csrf(), **(data or {})}
         if self.capture is None:
             return self.client.post(url, payload, **extra)
         with self.capture(execute=True):  # type: ignore[operator]
             return self.client.post(url, payload, **extra)
 
-    def get(self, url: str, **extra: object):  # type: ignore[no-untyped-def]
+    def get(self, url: str, **extra: object):
         return self.client.get(url, **extra)
 
-    def use_link(self, url: str, claim: bool = True):  # type: ignore[no-untyped-def]
+    def use_link(self, url: str, claim: bool = True):
         path = url.split("://", 1)[1].split("/", 1)[1]
         return self.post(f"/{path}", {"claim": "1"} if claim else {})
 
 
 @pytest.fixture
-def make_browser(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+def make_browser(django_capture_on_commit_callbacks):
     def make(remote_addr: str = "198.51.100.20") -> Browser:
         return Browser(remote_addr, capture=django_capture_on_commit_callbacks)
 
@@ -62,7 +62,7 @@ def make_browser(django_capture_on_commit_callbacks):  # type: ignore[no-untyped
 
 
 @pytest.fixture
-def browser(make_browser) -> Browser:  # type: ignore[no-untyped-def]
+def browser(make_browser) -> Browser:
     return make_browser()
 
 

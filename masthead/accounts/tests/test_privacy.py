@@ -67,7 +67,7 @@ def _cache_naming(needles: list[str]) -> list[str]:
 
 
 @pytest.fixture
-def reader_with_history(browser, inbox, django_capture_on_commit_callbacks, client):  # type: ignore[no-untyped-def]
+def reader_with_history(browser, inbox, django_capture_on_commit_callbacks, client):
     thread = make_thread(headline="The bridge vote")
     other = post_as(thread, reader("neighbour"), "A neighbour speaks", author_name="Neighbour")
     as_guest = post_as(thread, reader("zelda"), "My first guest comment", author_name=NAME, author_email=EMAIL,

@@ -24,7 +24,7 @@ class SlowApp:
         self.delay, self.stream = delay, stream
         self.running = self.most = 0
 
-    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+    async def __call__(self, scope, receive, send) -> None:
         self.running += 1
         self.most = max(self.most, self.running)
         try:
@@ -40,7 +40,7 @@ class SlowApp:
             self.running -= 1
 
 
-async def _request(app, path: str = "/") -> list[dict]:  # type: ignore[no-untyped-def]
+async def _request(app, path: str = "/") -> list[dict]:
     sent: list[dict] = []
 
     async def receive() -> dict:
@@ -54,7 +54,7 @@ async def _request(app, path: str = "/") -> list[dict]:  # type: ignore[no-untyp
     return sent
 
 
-def run(coroutine):  # type: ignore[no-untyped-def]
+def run(coroutine):
     """asyncio.run on a thread of its own: Playwright's tests leave an event loop running on the main thread."""
     result: list[object] = []
     failure: list[BaseException] = []
@@ -173,7 +173,7 @@ def test_warm_up_loads_what_the_first_post_would_otherwise_load():
 class SharedApp:
     """A real ASGI app answering every path with a small shared page (as Django does for anonymous readers)."""
 
-    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+    async def __call__(self, scope, receive, send) -> None:
         headers = [(b"cache-control", b"public, max-age=0, s-maxage=1"), (b"content-type", b"text/plain")]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": scope["path"].encode() * 100})
@@ -203,7 +203,7 @@ class CountingApp:
         self.delay, self.shared, self.stream = delay, shared, stream
         self.calls = self.running = self.most = 0
 
-    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+    async def __call__(self, scope, receive, send) -> None:
         self.calls += 1
         self.running += 1
         self.most = max(self.most, self.running)
@@ -220,7 +220,7 @@ class CountingApp:
             self.running -= 1
 
 
-async def _requests(app, count: int, path: str = "/same/", headers: list | None = None) -> list[list[dict]]:  # type: ignore[no-untyped-def]
+async def _requests(app, count: int, path: str = "/same/", headers: list | None = None) -> list[list[dict]]:
     async def one() -> list[dict]:
         sent: list[dict] = []
 

@@ -196,7 +196,7 @@ def test_guests_cannot_post_under_an_authors_byline(guest):
     assert response.json()["code"] == "name_reserved"
 
 
-def _form(client, thread, body: str, **fields):  # type: ignore[no-untyped-def]
+def _form(client, thread, body: str, **fields):
     """The plain form as a browser without JavaScript sends it: no idempotency key (the page is shared)."""
     guest = Guest(client=client)
     guest.open(thread.article.get_absolute_url())

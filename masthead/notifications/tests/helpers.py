@@ -69,7 +69,7 @@ def wait_idle(timeout: float = 20.0) -> None:
 
 
 def parse(raw: bytes) -> EmailMessage:
-    return message_from_bytes(raw, policy=policy.default)  # type: ignore[return-value]
+    return message_from_bytes(raw, policy=policy.default)
 
 
 def text_of(message: EmailMessage) -> str:

@@ -12,13 +12,13 @@ pytestmark = pytest.mark.django_db
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"}
 
 
-def _anonymous_get(url: str):  # type: ignore[no-untyped-def]
+def _anonymous_get(url: str):
     response = Client(enforce_csrf_checks=True).get(url)  # a new client each time: no cookie is ever sent
     assert response.status_code == 200
     return response
 
 
-def _assert_shareable(response) -> None:  # type: ignore[no-untyped-def]
+def _assert_shareable(response) -> None:
     assert not response.cookies, response.cookies
     assert "Set-Cookie" not in response
     assert "Cookie" not in response.get("Vary", "")
@@ -27,7 +27,7 @@ def _assert_shareable(response) -> None:  # type: ignore[no-untyped-def]
     assert b"csrfmiddlewaretoken" not in response.content
 
 
-def _post_comment_as_a_browser(thread_id: int, body: str, remote_addr: str):  # type: ignore[no-untyped-def]
+def _post_comment_as_a_browser(thread_id: int, body: str, remote_addr: str):
     browser = Client(enforce_csrf_checks=True, REMOTE_ADDR=remote_addr)
     return browser.post(f"/discussion/threads/{thread_id}/comments", {"body": body, "author_name": "Ada"},
                         **SAME_ORIGIN)
