@@ -6,6 +6,8 @@ Every save made here is written to the audit log, like the same change made anyw
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.auth.models import User
+from django.db.models import Model
 from django.forms import ModelForm
 from django.http import HttpRequest
 
@@ -15,12 +17,12 @@ from masthead.moderation.models import AuditLog, Ban, ModerationDecision, Modera
 
 
 class AuditedAdmin(admin.ModelAdmin):
-    def save_model(self, request: HttpRequest, obj, form: ModelForm, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
         action = f"{obj._meta.model_name}.{'change' if change else 'create'}"
         record(request.user, action, obj, changed=sorted(form.changed_data))
 
-    def delete_model(self, request: HttpRequest, obj) -> None:
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
         record(request.user, f"{obj._meta.model_name}.delete", obj)
         super().delete_model(request, obj)
 
@@ -45,8 +47,9 @@ class BanAdmin(AuditedAdmin):
     search_fields = ["value", "reason"]
     readonly_fields = ["created_by", "created_at"]
 
-    def save_model(self, request: HttpRequest, obj: Ban, form: ModelForm, change: bool) -> None:
-        if not change:
+    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
+        # The admin lets only signed-in staff this far, and this admin edits only bans.
+        if not change and isinstance(obj, Ban) and isinstance(request.user, User):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 

@@ -10,18 +10,21 @@ The discussion app owns comments; this module only reads them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from masthead.core.network import keyed_hash
 from masthead.moderation.models import Tier
 from masthead.moderation.pipeline import Decision, ScreenContext, record, screen
+
+if TYPE_CHECKING:
+    from masthead.discussion.models import Comment
 
 
 def email_hash(email: str) -> str:
     return keyed_hash(email.strip().casefold(), "email") if email else ""
 
 
-def tier_of(comment: Any, *, is_staff: bool = False) -> str:
+def tier_of(comment: Comment, *, is_staff: bool = False) -> str:
     """The author's tier as far as the comment tells: staff, account holder, or guest (verified/supporter
     need the accounts and funding apps and are passed in by the caller when known)."""
     if is_staff:
@@ -29,7 +32,7 @@ def tier_of(comment: Any, *, is_staff: bool = False) -> str:
     return Tier.ACCOUNT if comment.user_id else Tier.GUEST
 
 
-def has_published_before(comment: Any) -> bool:
+def has_published_before(comment: Comment) -> bool:
     from masthead.discussion.models import Comment
 
     earlier = Comment.objects.filter(status=Comment.Status.VISIBLE)
@@ -42,7 +45,7 @@ def has_published_before(comment: Any) -> bool:
     return False
 
 
-def context_for(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
+def context_for(comment: Comment, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
                 source: str | None = None) -> ScreenContext:
     return ScreenContext(
         tier=tier or tier_of(comment, is_staff=is_staff),
@@ -55,11 +58,11 @@ def context_for(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: st
     )
 
 
-def screen_comment(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
+def screen_comment(comment: Comment, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
                    source: str | None = None) -> tuple[Decision, ScreenContext]:
     context = context_for(comment, is_edit=is_edit, is_staff=is_staff, tier=tier, source=source)
     return screen(comment.body, context), context
 
 
-def record_comment_decision(decision: Decision, comment: Any, context: ScreenContext) -> None:
+def record_comment_decision(decision: Decision, comment: Comment, context: ScreenContext) -> None:
     record(decision, "comment", comment.pk, context, comment=comment)

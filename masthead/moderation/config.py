@@ -10,12 +10,18 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 
+if TYPE_CHECKING:
+    from masthead.moderation.models import ModerationSettings
+
 _SETTINGS_VERSION = "moderation:settings-version"
 _RULES_VERSION = "moderation:rules-version"
-_local: dict[str, tuple[object, object]] = {}
+# Per process: the version token each copy was read under.
+_settings_held: dict[str, tuple[object, ModerationSettings]] = {}
+_rules_held: dict[str, tuple[object, list[CompiledRule]]] = {}
 
 
 @dataclass(frozen=True)
@@ -38,18 +44,19 @@ def _bump(key: str) -> None:
     # A fresh random token rather than a counter: after a cache flush no server can mistake an old number for
     # the current one.
     cache.set(key, uuid.uuid4().hex, timeout=None)
-    _local.pop(key, None)
+    _settings_held.pop(key, None)
+    _rules_held.pop(key, None)
 
 
-def moderation_settings():  # -> ModerationSettings
+def moderation_settings() -> ModerationSettings:
     from masthead.moderation.models import ModerationSettings
 
     version = _version(_SETTINGS_VERSION)
-    held = _local.get(_SETTINGS_VERSION)
+    held = _settings_held.get(_SETTINGS_VERSION)
     if held and held[0] == version:
         return held[1]
     current = ModerationSettings.objects.filter(pk=1).first() or ModerationSettings(pk=1)
-    _local[_SETTINGS_VERSION] = (version, current)
+    _settings_held[_SETTINGS_VERSION] = (version, current)
     return current
 
 
@@ -57,13 +64,13 @@ def word_rules() -> list[CompiledRule]:
     from masthead.moderation.models import WordRule
 
     version = _version(_RULES_VERSION)
-    held = _local.get(_RULES_VERSION)
+    held = _rules_held.get(_RULES_VERSION)
     if held and held[0] == version:
-        return held[1]  # type: ignore[return-value]
+        return held[1]
     rules = [compile_rule(rule.pk, rule.pattern, rule.is_regex, rule.action)
              for rule in WordRule.objects.filter(enabled=True).order_by("pk")]
     compiled = [rule for rule in rules if rule is not None]
-    _local[_RULES_VERSION] = (version, compiled)
+    _rules_held[_RULES_VERSION] = (version, compiled)
     return compiled
 
 

@@ -7,6 +7,8 @@ the discussion app's tables.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -190,7 +192,7 @@ class Ban(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} ban {self.value[:12]}"
 
-    def is_active(self, now: object = None) -> bool:
+    def is_active(self, now: datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.lifted_at is None and (self.expires_at is None or self.expires_at > now)
 

@@ -23,8 +23,8 @@ from masthead.moderation.links import link_hosts
 from masthead.moderation.models import Action, ModerationDecision, Tier
 from masthead.moderation.normalise import normalise
 
-_SEVERITY = {Action.PUBLISH: 0, Action.HOLD: 1, Action.REJECT: 2}
-_STATUS = {Action.PUBLISH: "visible", Action.HOLD: "pending", Action.REJECT: "rejected"}
+_SEVERITY: dict[str, int] = {Action.PUBLISH: 0, Action.HOLD: 1, Action.REJECT: 2}
+_STATUS: dict[str, str] = {Action.PUBLISH: "visible", Action.HOLD: "pending", Action.REJECT: "rejected"}
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def screen(text: str, context: ScreenContext) -> Decision:
         ban = None
 
     normalised = normalise(text)
-    findings: list[rules.Finding] = [ban] if ban else []
+    findings: list[rules.Finding | None] = [ban] if ban else []  # checks that found nothing add None
     findings += rules.matched_word_rules(normalised.text)
     hosts = link_hosts(text)
     links = context.link_count if context.link_count is not None else len(hosts)

@@ -3,7 +3,7 @@ or `--schedule` to start the self-renewing daily task on the queue instead."""
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from masthead.accounts.retention import do_clear_expired_networks
@@ -13,7 +13,7 @@ from masthead.accounts.tasks import schedule_daily
 class Command(BaseCommand):
     help = "Clear stored network hashes older than the publisher's retention period."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--schedule", action="store_true",
                             help="Enqueue the daily retention task (it re-enqueues itself) instead of running now.")
 
