@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import nh3
 from django.core.exceptions import ValidationError
@@ -32,6 +33,9 @@ from masthead.discussion.models import Comment, Thread, Vote, path_segment
 from masthead.discussion.moderation_hook import RateLimited, Verdict, decide
 from masthead.discussion.readers import Reader, hash_token, new_edit_token
 from masthead.discussion.vote_limits import VoteLimitReached, check_guest_network_room, check_vote_rate
+
+if TYPE_CHECKING:
+    from masthead.publishing.models import Article
 
 MAX_BODY = 5000
 MAX_QUOTE = 1000
@@ -70,29 +74,29 @@ def _thread_row_sql() -> str:
     return f"SELECT {columns} FROM {table} WHERE {quote('article_id')} = %s"  # noqa: S608 - names from the model
 
 
-def thread_for_article(article: object) -> Thread:
+def thread_for_article(article: Article) -> Thread:
     """The article's thread, created the first time anyone looks (one row per article, ever).
 
     Every article page asks this, so it is one plain indexed SELECT without the ORM's query compilation.
     """
     with connection.cursor() as cursor:
-        cursor.execute(_thread_row_sql(), [article.pk])  # type: ignore[attr-defined]
+        cursor.execute(_thread_row_sql(), [article.pk])
         row = cursor.fetchone()
     thread = Thread.from_db(connection.alias, list(_THREAD_FIELDS), list(row)) if row is not None else None
     if thread is None:
         thread, _ = Thread.objects.get_or_create(
-            key=f"article:{article.pk}", defaults={"article_id": article.pk}  # type: ignore[attr-defined]
+            key=f"article:{article.pk}", defaults={"article_id": article.pk}
         )
     return thread
 
 
-def page_thread(article: object) -> Thread:
+def page_thread(article: Article) -> Thread:
     """The article's thread as one page render sees it: read once per article object, so the page's ETag, its
     comment count, its discussion and its passage marks come from one version of the thread, and one query
     instead of one each. Only for reading: writers use ``thread_for_article``."""
-    thread = article.__dict__.get("_page_thread")
+    thread: Thread | None = article.__dict__.get("_page_thread")
     if thread is None:
-        thread = article._page_thread = thread_for_article(article)  # type: ignore[attr-defined]
+        thread = article.__dict__["_page_thread"] = thread_for_article(article)
     return thread
 
 
@@ -274,7 +278,7 @@ def with_form_key(thread: Thread, reader: Reader, data: NewComment, now: datetim
     return replace(data, idempotency_key=previous if earlier else current)
 
 
-def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: object = None) -> PostResult:
+def do_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: datetime | None = None) -> PostResult:
     """Validate, moderate, store and announce a new comment; a replayed idempotency key returns the first one."""
     if data.idempotency_key and not _IDEMPOTENCY_KEY.fullmatch(data.idempotency_key):
         raise DiscussionError("Malformed idempotency key.", 400, "bad_key")  # checked before any lookup uses it
@@ -417,7 +421,7 @@ def do_change_status(comment: Comment, status: str, reasons: list[str] | tuple[s
 # --- editing and deleting ---------------------------------------------------------------------------------
 
 
-def check_can_modify(comment: Comment, reader: Reader, *, now: object = None) -> None:
+def check_can_modify(comment: Comment, reader: Reader, *, now: datetime | None = None) -> None:
     """Only the author within the edit window (a guest by the token bound to this comment), or staff."""
     if comment.status not in (Comment.Status.VISIBLE, Comment.Status.PENDING):
         raise DiscussionError("This comment can no longer be changed.", 403, "forbidden")

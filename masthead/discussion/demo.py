@@ -35,8 +35,8 @@ SPREAD = timedelta(hours=30)
 class _Ids:
     """Ids chosen here, after the highest existing one, so a path can be written in the same insert."""
 
-    def __init__(self, model: type) -> None:
-        self.next = (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1
+    def __init__(self, model: type[Comment | Vote]) -> None:
+        self.next = (model._default_manager.aggregate(top=Max("id"))["top"] or 0) + 1
 
     def take(self) -> int:
         value = self.next

@@ -87,11 +87,11 @@ def shown_comment_html(comment: Comment) -> SafeString:
     """``comment_html``, from this process's copy when nothing the template shows has changed."""
     key = _shown_key(comment)
     with _shown_lock:
-        html = _shown.get(key)
-        if html is not None:
+        held = _shown.get(key)
+        if held is not None:
             _shown.move_to_end(key)
-            return html
-    html = get_template("discussion/_comment.html").render({"c": comment})  # autoescaped: a SafeString
+            return held
+    html = SafeString(get_template("discussion/_comment.html").render({"c": comment}))  # autoescaped already
     with _shown_lock:
         _shown[key] = html
         while len(_shown) > SHOWN_CACHE_ENTRIES:

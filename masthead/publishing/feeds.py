@@ -65,7 +65,7 @@ class LatestArticlesFeed(Feed):
     kind = "rss"
 
     @property
-    def language(self) -> str:  # read when each feed is built, not when the module is imported
+    def language(self) -> str:  # type: ignore[override]  # read when each feed is built, not at import
         return settings.PUBLICATION_LANGUAGE
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Topic | None:
