@@ -149,7 +149,7 @@ def _river(rng: random.Random) -> tuple[Image.Image, str]:
     horizon = rng.randint(300, 360)
     draw.ellipse((sun_x - r, horizon - r - 40, sun_x + r, horizon + r - 40), fill=accent)
     for layer, (shade, height) in enumerate([((96, 130, 110), 110), ((56, 92, 76), 60)]):
-        points = [(0, HEIGHT)]
+        points: list[tuple[float, float]] = [(0, HEIGHT)]
         phase = rng.random() * 6
         for x in range(0, WIDTH + 20, 20):
             points.append((x, horizon - height * (0.6 + 0.4 * math.sin(x / (260 - layer * 80) + phase)) + 10))
@@ -161,7 +161,7 @@ def _river(rng: random.Random) -> tuple[Image.Image, str]:
         y0 = horizon + i * (HEIGHT - horizon) / bands
         colour = _mix(water_top, (12, 34, 60), i / bands)
         amplitude, wavelength, shift = 6 + i * 2, 90 + i * 18, rng.random() * 6
-        wave = [(0, HEIGHT)]
+        wave: list[tuple[float, float]] = [(0, HEIGHT)]
         for x in range(0, WIDTH + 10, 10):
             wave.append((x, y0 + amplitude * math.sin(x / wavelength * math.tau / 6 + shift)))
         wave.append((WIDTH, HEIGHT))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
@@ -19,7 +21,7 @@ class Command(BaseCommand):
                             help="Remove comments outright where no reply hangs below them (else tombstones).")
         parser.add_argument("--yes", action="store_true", help="Confirm: this cannot be undone.")
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         try:
             email = check_email(str(options["email"]))
         except AccountsError as error:

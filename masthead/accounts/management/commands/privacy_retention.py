@@ -3,6 +3,8 @@ or `--schedule` to start the self-renewing daily task on the queue instead."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
@@ -17,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--schedule", action="store_true",
                             help="Enqueue the daily retention task (it re-enqueues itself) instead of running now.")
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         if options["schedule"]:
             started = schedule_daily()
             self.stdout.write("Daily retention task scheduled." if started else "Already scheduled.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import time
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
@@ -36,7 +37,7 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true",
                             help="Do nothing when the database already has articles (what `make run` uses).")
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         if options["if_empty"] and Article.objects.exists():
             self.stdout.write("Demo content skipped: the database already has articles.")
             return

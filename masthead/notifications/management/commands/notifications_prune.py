@@ -1,5 +1,7 @@
 """`masthead notifications_prune`: forget old mail records, ended and never-confirmed subscriptions (daily cron)."""
 
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandParser
 
 from masthead.notifications.privacy import RETENTION_DAYS, prune
@@ -11,6 +13,6 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--days", type=int, default=RETENTION_DAYS)
 
-    def handle(self, *args: object, days: int, **options: object) -> None:
+    def handle(self, *args: object, days: int, **options: Any) -> None:
         counts = prune(days)
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
