@@ -98,7 +98,7 @@ def reader_from_request(request: HttpRequest) -> Reader:
         edit_tokens=_parse_edit_cookie(request.COOKIES.get(EDIT_COOKIE, "")),
         tier_lookup=partial(tier_of, request),
     )
-    request._discussion_reader = reader  # type: ignore[attr-defined]
+    request._discussion_reader = reader  # type: ignore[attr-defined]  # one lookup per request
     return reader
 
 

@@ -7,14 +7,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import template
 from django.utils.safestring import SafeString
+
+if TYPE_CHECKING:
+    from masthead.discussion.models import Thread
+    from masthead.publishing.models import Article
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def passage_marks(context: template.Context, article: object) -> SafeString | str:
+def passage_marks(context: template.Context, article: Article) -> SafeString | str:
     if article is None or not getattr(article, "pk", None):
         return ""
     from masthead.passages.section import render_marks
@@ -23,7 +29,7 @@ def passage_marks(context: template.Context, article: object) -> SafeString | st
 
 
 @register.simple_tag(takes_context=True)
-def inline_feedback(context: template.Context, thread: object) -> SafeString | str:
+def inline_feedback(context: template.Context, thread: Thread) -> SafeString | str:
     from masthead.discussion.models import Thread
     from masthead.passages.section import render_feedback
 
