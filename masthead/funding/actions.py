@@ -14,11 +14,12 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from masthead.accounts.names import InvalidName, normalize_display_name
+from masthead.core.actors import Actor
 from masthead.core.ratelimit import Limit, hit
 from masthead.funding import ledger, money, roles, state, stripe_client, stripe_events
 from masthead.funding.campaigns import forget_active_on_commit
@@ -185,7 +186,7 @@ class ManualDonation:
     public_message: str = ""
 
 
-def check_manual_donation(actor: AbstractBaseUser, *, campaign: Campaign, method: str, amount_text: str,
+def check_manual_donation(actor: Actor, *, campaign: Campaign, method: str, amount_text: str,
                           received_on: date, note: str, **donor: Any) -> ManualDonation:
     if not roles.can(actor, roles.RECORD):
         raise FundingError("Only staff who handle money can record manual donations.")
@@ -206,7 +207,8 @@ def check_manual_donation(actor: AbstractBaseUser, *, campaign: Campaign, method
     return ManualDonation(campaign, method, amount, received_on, note.strip(), **donor)
 
 
-def do_record_manual_donation(actor: AbstractBaseUser, entry: ManualDonation) -> Donation:
+def do_record_manual_donation(actor: User | None, entry: ManualDonation) -> Donation:
+    """Write a checked manual donation, audited under the staff member who recorded it (None: the demo)."""
     received = timezone.make_aware(datetime.combine(entry.received_on, time(12)), timezone.get_default_timezone())
     donation = Donation(
         campaign=entry.campaign, kind=Donation.Kind.MANUAL, method=entry.method, currency=entry.campaign.currency,
@@ -227,7 +229,7 @@ def do_record_manual_donation(actor: AbstractBaseUser, entry: ManualDonation) ->
 # --- Exports and receipts ----------------------------------------------------------------------------------
 
 
-def do_audit_export(actor: AbstractBaseUser, rows: int) -> None:
+def do_audit_export(actor: User, rows: int) -> None:
     FundingAudit.objects.create(action=FundingAudit.Action.CSV_EXPORT, actor=actor, note=f"{rows} rows")
 
 

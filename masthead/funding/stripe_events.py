@@ -99,7 +99,7 @@ def _row(payment_intent: str) -> tuple[Donation, bool]:
     created = donation is None
     if donation is None:
         donation = Donation(stripe_payment_intent=payment_intent)
-    donation.was_paid = donation.is_paid  # type: ignore[attr-defined]  # lets the caller see a new payment
+    donation.was_paid = donation.is_paid  # lets the caller see a new payment
     return donation, created
 
 
