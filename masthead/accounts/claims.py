@@ -16,11 +16,15 @@ sign in.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from masthead.accounts.models import CommentClaim, ReaderIdentity
+
+if TYPE_CHECKING:
+    from masthead.discussion.models import Comment
 
 MAX_LISTED = 50  # comments listed for choosing on the confirmation page (the newest)
 MAX_CHOSEN = MAX_LISTED  # a reader chooses among the listed comments
@@ -52,13 +56,13 @@ def browser_key(request: HttpRequest) -> str:
     return replace(guest, user_id=None).author_key
 
 
-def claimable_comments(email: str):  # type: ignore[no-untyped-def]
+def claimable_comments(email: str) -> QuerySet[Comment]:
     from masthead.discussion.models import Comment
 
     return Comment.objects.filter(author_email__iexact=email, user__isnull=True).exclude(status="deleted")
 
 
-def for_confirmation(email: str, key: str) -> tuple[int, list]:
+def for_confirmation(email: str, key: str) -> tuple[int, list[Comment]]:
     """How many claimable comments this browser wrote with ``email``, and the others (newest first) to choose from."""
     comments = claimable_comments(email).exclude(pk__in=CommentClaim.objects.values("comment_id"))  # kept already
     mine = comments.filter(reader_key=key).count() if key else 0

@@ -37,7 +37,8 @@ def do_clear_expired_networks(now: datetime | None = None) -> dict[str, int]:
     cleared = {}
     for model, date_field in network_columns():
         cleared[model._meta.label] = (
-            model.objects.filter(**{f"{date_field}__lt": cutoff}).exclude(network_hash="").update(network_hash="")
+            model._default_manager.filter(**{f"{date_field}__lt": cutoff})
+            .exclude(network_hash="").update(network_hash="")
         )
     cleared["accounts.EmailLink"] = links.purge_stale(moment)
     return cleared

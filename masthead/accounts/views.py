@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from masthead.accounts import actions, claims
 from masthead.accounts.actions import AccountsError
 from masthead.accounts.models import EmailLink, PrivacySettings, ReaderIdentity
-from masthead.accounts.privacy import EraseOptions, erase_data, export_data, subject_for
+from masthead.accounts.privacy import EraseOptions, Subject, erase_data, export_data, subject_for
 from masthead.accounts.tiers import SESSION_IDENTITY, is_staff_user, session_identity, tier_of
 from masthead.core.network import network_hash
 
@@ -91,7 +91,7 @@ def use_link(request: HttpRequest, purpose: str, token: str) -> HttpResponse:
         from masthead.accounts import links
 
         link = links.peek(token, purpose)
-        context = {"link": link, "purpose": purpose}
+        context: dict[str, object] = {"link": link, "purpose": purpose}
         if link is not None:
             context["from_this_browser"], context["others"] = claims.for_confirmation(link.email,
                                                                                      claims.browser_key(request))
@@ -152,7 +152,7 @@ def password(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect("/account/")
 
 
-def _subject(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _subject(request: HttpRequest) -> Subject | None:
     from masthead.discussion.readers import has_reader_cookie, reader_from_request
 
     identity = _identity(request)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.utils import timezone
 
 from masthead.accounts.tiers import normalize_email
@@ -35,10 +36,11 @@ class EraseOptions:
     remove_comments: bool = False  # remove outright where possible, rather than leave anonymous tombstones
 
 
-def subject_for(email: str = "", user: Any = None, *, author_key: str = "", voter_key: str = "") -> Subject:
+def subject_for(email: str = "", user: User | AnonymousUser | None = None, *, author_key: str = "",
+                voter_key: str = "") -> Subject:
     from masthead.accounts.models import ReaderIdentity
 
-    if user is not None and not user.is_authenticated:
+    if not isinstance(user, User) or not user.is_authenticated:
         user = None
     email = normalize_email(email or (user.email if user is not None else ""))
     identity = None

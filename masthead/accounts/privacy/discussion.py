@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
 from masthead.accounts.models import CommentClaim
 from masthead.accounts.privacy import EraseOptions, Subject
 
+if TYPE_CHECKING:
+    from masthead.discussion.models import Comment, Vote
 
-def comments_of(subject: Subject):  # type: ignore[no-untyped-def]
+
+def comments_of(subject: Subject) -> QuerySet[Comment]:
     from masthead.discussion.models import Comment
 
     match = Q(pk__in=[])
@@ -26,7 +29,7 @@ def comments_of(subject: Subject):  # type: ignore[no-untyped-def]
     return Comment.objects.filter(match)
 
 
-def votes_of(subject: Subject):  # type: ignore[no-untyped-def]
+def votes_of(subject: Subject) -> QuerySet[Vote]:
     from masthead.discussion.models import Vote
 
     keys = [k for k in [subject.account_key, *subject.guest_voter_keys] if k]
@@ -38,7 +41,7 @@ def export(subject: Subject) -> dict[str, Any]:
         {
             "id": c.pk,
             "discussion": c.thread.key,
-            "article": c.thread.article.get_absolute_url() if c.thread.article_id else "",
+            "article": c.thread.article.get_absolute_url() if c.thread.article is not None else "",
             "in_reply_to": c.parent_id,
             "author_name": c.author_name,
             "author_email": c.author_email,

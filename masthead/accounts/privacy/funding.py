@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import QuerySet
 
 from masthead.accounts.privacy import EraseOptions, Subject
 
+if TYPE_CHECKING:
+    from masthead.funding.models import Donation
 
-def donations_of(subject: Subject):  # type: ignore[no-untyped-def]
+
+def donations_of(subject: Subject) -> QuerySet[Donation]:
     from masthead.funding.models import Donation
 
     if not subject.email:
@@ -22,7 +27,7 @@ def export(subject: Subject) -> dict[str, Any]:
     donations = [
         {
             "id": d.pk,
-            "campaign": d.campaign.name if d.campaign_id else "",
+            "campaign": d.campaign.name if d.campaign is not None else "",
             "kind": d.kind,
             "method": d.method,
             "amount": money.display(d.amount, d.currency or "usd"),

@@ -32,7 +32,7 @@ def _querysets(subject: Subject) -> list[tuple[str, Any]]:
             if (isinstance(f, models.ForeignKey) and f.related_model is not None
                     and f.related_model._meta.label == "auth.User" and subject.user_id is not None):
                 match |= Q(**{f.name: subject.user_id})
-        found.append((model._meta.model_name, model.objects.filter(match)))
+        found.append((model._meta.model_name or "", model._default_manager.filter(match)))
     return found
 
 
@@ -69,6 +69,7 @@ def export(subject: Subject) -> dict[str, Any]:
 
 def erase(subject: Subject, options: EraseOptions) -> dict[str, int]:
     try:
+        # Not defined there (notifications.privacy.do_erase_address is): the generic erasure below always runs.
         from masthead.notifications.actions import erase_address  # type: ignore[attr-defined]
     except ImportError:
         erase_address = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 import time_machine
@@ -38,14 +39,14 @@ class Browser:
             self.client.get("/account/")
         return self.client.cookies["csrftoken"].value
 
-    def post(self, url: str, data: dict | None = None, **extra: object):
+    def post(self, url: str, data: dict | None = None, **extra: Any):
         payload = {"csrfmiddlewaretoken": self.csrf(), **(data or {})}
         if self.capture is None:
             return self.client.post(url, payload, **extra)
         with self.capture(execute=True):  # type: ignore[operator]
             return self.client.post(url, payload, **extra)
 
-    def get(self, url: str, **extra: object):
+    def get(self, url: str, **extra: Any):
         return self.client.get(url, **extra)
 
     def use_link(self, url: str, claim: bool = True):
