@@ -6,8 +6,11 @@ the gather delay (and no sooner than one interval after their last digest), whic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth.models import User
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -18,13 +21,13 @@ from masthead.notifications.models import Delivery, ModerationDigestOptIn
 MAX_LISTED = 50
 
 
-def _can_receive(user: Any) -> bool:
+def _can_receive(user: User) -> bool:
     from masthead.moderation.roles import can_moderate
 
     return bool(user.email) and can_moderate(user)
 
 
-def do_set_opt_in(user: Any, enabled: bool) -> ModerationDigestOptIn:
+def do_set_opt_in(user: User, enabled: bool) -> ModerationDigestOptIn:
     opt_in, _ = ModerationDigestOptIn.objects.update_or_create(user=user, defaults={"enabled": enabled})
     return opt_in
 
@@ -78,7 +81,8 @@ def take_moderation_digest(user_id: int) -> int | None:
     return delivery.pk
 
 
-def compose_moderation(delivery: Delivery, build: Any) -> Any:
+def compose_moderation(delivery: Delivery, build: Callable[[Delivery, str, str, dict[str, Any]], EmailMultiAlternatives]
+                       ) -> EmailMultiAlternatives | None:
     from masthead.discussion.models import Comment
 
     if delivery.user is None or not _can_receive(delivery.user):

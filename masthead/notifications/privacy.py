@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -49,7 +50,7 @@ def do_erase_address(email: str) -> int:
 RETENTION_DAYS = 90
 
 
-def prune(days: int = RETENTION_DAYS, *, now: Any = None) -> dict[str, int]:
+def prune(days: int = RETENTION_DAYS, *, now: datetime | None = None) -> dict[str, int]:
     """Forget what is no longer needed: finished mail records and ended subscriptions older than ``days``, and
     requests never confirmed before their link expired. Run daily (`masthead notifications_prune`)."""
     from datetime import timedelta

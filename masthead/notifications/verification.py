@@ -8,12 +8,16 @@ functions are ever missing, notifications keep working on their own table.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from masthead.notifications.models import VerifiedEmail
+
+if TYPE_CHECKING:
+    from masthead.accounts.models import ReaderIdentity  # the optional accounts app, for its type only
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +38,7 @@ def is_verified(email: str) -> bool:
     return is_verified_email(email)
 
 
-def mark_verified(email: str) -> Any:
+def mark_verified(email: str) -> ReaderIdentity | None:
     """Record the proof; returns the accounts identity when that app records it too (else None)."""
     with transaction.atomic():
         VerifiedEmail.objects.get_or_create(email=normalize_email(email), defaults={"verified_at": timezone.now()})
@@ -45,7 +49,7 @@ def mark_verified(email: str) -> Any:
         return do_mark_verified(email)
 
 
-def session_email(request: Any) -> str:
+def session_email(request: HttpRequest) -> str:
     """The address this browser proved through the accounts app's verification (its session), if any."""
     try:
         from masthead.accounts.tiers import session_identity
@@ -55,7 +59,7 @@ def session_email(request: Any) -> str:
     return normalize_email(identity.email) if identity is not None else ""
 
 
-def remember_in_session(request: Any, identity: Any) -> None:
+def remember_in_session(request: HttpRequest, identity: ReaderIdentity | None) -> None:
     """Let this browser count as verified for the accounts app too (the same session key its own links set)."""
     if identity is None or getattr(request, "session", None) is None:
         return
