@@ -99,7 +99,7 @@ def _request(load: Load, n: str) -> bytes:
     return ("\r\n".join(head) + "\r\n\r\n").encode() + body
 
 
-async def _run(load: Load) -> dict[str, float]:
+async def _run(load: Load) -> dict[str, float | dict[str, int]]:
     parts = urlsplit(load.url)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
     idle: list[_Connection] = []

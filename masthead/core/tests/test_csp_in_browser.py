@@ -7,6 +7,7 @@ error and its scripts do their work; the reader features work; markup slipped in
 from __future__ import annotations
 
 import urllib.request
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core import signing
@@ -17,6 +18,9 @@ from masthead.core.tests.csp_site import PASSAGE, PASSWORD, POLICY, make_site
 from masthead.discussion.actions import NewComment, do_change_status, do_post_comment, thread_for_article
 from masthead.discussion.tests.helpers import reader
 from masthead.funding.tasks import PORTAL_SALT
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Route
 from masthead.funding.tests import stripe_fakes as fakes
 from masthead.testing.fixtures import save_screenshot
 
@@ -179,10 +183,14 @@ def test_donation_forms_reach_stripe_through_the_redirect(live_site, page, setti
     settings.STRIPE_WEBHOOK_SECRET = fakes.SECRET  # card giving is offered only when payments can be recorded
     settings.STRIPE_MAX_NETWORK_RETRIES = 0
     make_site()
-    arrived = []
+    arrived: list[str] = []
+
+    def stripe_page(route: Route) -> None:
+        arrived.append(route.request.url)
+        route.fulfill(body="<title>Stripe</title><p>Stripe</p>", content_type="text/html")
+
     for host in ("https://checkout.stripe.com", "https://billing.stripe.com"):
-        page.route(f"{host}/**", lambda route: arrived.append(route.request.url) or route.fulfill(
-            body="<title>Stripe</title><p>Stripe</p>", content_type="text/html"))
+        page.route(f"{host}/**", stripe_page)
     with fakes.FakeStripe() as stripe:
         settings.STRIPE_API_BASE = stripe.url
         if start == "support":

@@ -113,7 +113,8 @@ def test_the_deploy_check_wants_a_csrf_middleware(settings):
     from django.core import checks
 
     def ours() -> list[str]:
-        return [m.id for m in checks.run_checks(include_deployment_checks=True) if m.id.startswith("masthead.W00")]
+        return [m.id for m in checks.run_checks(include_deployment_checks=True)
+                if m.id is not None and m.id.startswith("masthead.W00")]
 
     settings.CSRF_COOKIE_SECURE = True
     assert ours() == []

@@ -101,7 +101,7 @@ def test_a_streamed_answer_gives_its_slot_back_when_it_starts():
 def test_the_limit_works_on_each_new_event_loop():
     app = ConcurrencyLimit(SlowApp(delay=0.01), 1)
 
-    async def two_at_once() -> list[list[dict]]:  # the second waits: the semaphore is bound to this loop
+    async def two_at_once() -> tuple[list[dict], list[dict]]:  # the second waits: the semaphore is bound to this loop
         return await asyncio.gather(_request(app), _request(app))
 
     for _ in range(3):  # a test process starts a server, and its loop, many times
@@ -127,6 +127,7 @@ def test_the_sqlite_keeper_keeps_the_log_and_checkpoints_it_every_second():
         assert path is None
         assert sqlite_upkeep.start() is None  # nothing runs on PostgreSQL
         return
+    assert path is not None
     thread = sqlite_upkeep.start()
     assert thread is not None
     assert thread.is_alive()
@@ -153,7 +154,7 @@ def test_the_sqlite_keeper_keeps_the_log_and_checkpoints_it_every_second():
 
 def test_warm_up_loads_what_the_first_post_would_otherwise_load():
     from django.urls import clear_url_caches, get_resolver
-    from django.urls.resolvers import _get_cached_resolver
+    from django.urls.resolvers import _get_cached_resolver  # type: ignore[attr-defined]  # pinned private API
 
     from masthead.accounts.confusables import _prototypes, comparison_keys
     from masthead.core.warmup import warm_up
@@ -167,7 +168,7 @@ def test_warm_up_loads_what_the_first_post_would_otherwise_load():
     assert _prototypes.cache_info().currsize == 1
     assert _backend.cache_info().currsize == 1
     assert _get_cached_resolver.cache_info().currsize == 1  # the URL resolver, built and filled
-    assert get_resolver()._populated
+    assert get_resolver()._populated  # type: ignore[attr-defined]  # Django's private flag
 
 
 class SharedApp:

@@ -75,6 +75,7 @@ def test_a_writer_waits_for_its_turn_before_begin_and_goes_as_soon_as_the_other_
     thread.start()
     time.sleep(0.3)
     assert events == ["asking"]  # still waiting while the first transaction is open
+    assert thread.ident is not None
     waiting_in = traceback.extract_stack(sys._current_frames()[thread.ident])
     assert any(frame.filename == turns.__file__ and frame.name == "acquire" for frame in waiting_in), \
         "the second writer should wait for its turn, not in SQLite's busy handler"
