@@ -108,7 +108,7 @@ def check_thread_readable(thread: Thread) -> None:
 
 def check_thread_open(thread: Thread) -> None:
     check_thread_readable(thread)
-    if not thread.article.discussion_open:  # type: ignore[union-attr]
+    if thread.article is not None and not thread.article.discussion_open:  # readable: the article is there
         raise DiscussionError("The discussion of this article is closed.", 403, "closed")
 
 
@@ -544,8 +544,8 @@ def _write_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool) -
         value = 0
     if value == old:
         pass
-    elif value == 0:
-        existing.delete()  # type: ignore[union-attr]
+    elif value == 0 and existing is not None:  # (value 0 with no vote is the first branch)
+        existing.delete()
     elif existing is not None:
         Vote.objects.filter(pk=existing.pk).update(value=value)
     else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TextIO
 
 from django.core.management.color import no_style
@@ -25,7 +25,7 @@ from masthead.discussion.actions import thread_for_article
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.demo_threads import THREADS, Written
 from masthead.discussion.models import Comment, Thread, Vote, path_segment
-from masthead.moderation.pipeline import ScreenContext, record, screen
+from masthead.moderation.pipeline import Decision, ScreenContext, record, screen
 from masthead.publishing.models import Article
 
 # The conversation is spread over at most this long after publication (or until now, if sooner).
@@ -86,11 +86,11 @@ def _count_replies(comments: list[Comment]) -> None:
         comment.reply_count = below.get(comment.id, 0)
 
 
-def _build_thread(thread: Thread, written: list[Written], start: object, ids: _Ids, max_depth: int,
-                  rng: random.Random) -> tuple[list[Comment], list[tuple[Comment, object, ScreenContext]]]:
-    span = min(max(timezone.now() - start, timedelta(minutes=30)), SPREAD)  # type: ignore[operator]
+def _build_thread(thread: Thread, written: list[Written], start: datetime, ids: _Ids, max_depth: int,
+                  rng: random.Random) -> tuple[list[Comment], list[tuple[Comment, Decision, ScreenContext]]]:
+    span = min(max(timezone.now() - start, timedelta(minutes=30)), SPREAD)
     comments: list[Comment] = []
-    held: list[tuple[Comment, object, ScreenContext]] = []
+    held: list[tuple[Comment, Decision, ScreenContext]] = []
     for index, item in enumerate(written):
         parent = comments[item.parent] if item.parent is not None else None
         moment = start + span * (index + 1 + rng.random() * 0.5) / (len(written) + 1)
@@ -122,13 +122,14 @@ def seed(stdout: TextIO) -> None:
         if thread.comments.exists():
             continue
         rng = random.Random(f"masthead-demo-{article.slug}")
-        comments, held = _build_thread(thread, THREADS[article.slug], article.published_at, ids, max_depth, rng)
+        start = article.published_at or timezone.now()  # live articles all have one
+        comments, held = _build_thread(thread, THREADS[article.slug], start, ids, max_depth, rng)
         votes = _votes(comments, rng, vote_ids)
         _count_replies(comments)
         Comment.objects.bulk_create(comments, batch_size=500)
         Vote.objects.bulk_create(votes, batch_size=1000)
         for comment, decision, context in held:
-            record(decision, "comment", comment.pk, context, comment=comment)  # type: ignore[arg-type]
+            record(decision, "comment", comment.pk, context, comment=comment)
         visible = sum(1 for c in comments if c.status == Comment.Status.VISIBLE)
         Thread.objects.filter(pk=thread.pk).update(comment_count=visible, version=thread.version + 1)
         total += len(comments)

@@ -9,11 +9,14 @@ version, is stored against the comment.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment
 from masthead.moderation.comments import record_comment_decision, screen_comment
+
+if TYPE_CHECKING:
+    from masthead.moderation.pipeline import Decision, ScreenContext
 
 
 class RateLimited(Exception):
@@ -28,12 +31,12 @@ class RateLimited(Exception):
 class Verdict:
     status: str  # one of Comment.Status: VISIBLE, PENDING or REJECTED
     reasons: tuple[str, ...] = field(default_factory=tuple)
-    decision: Any = None
-    context: Any = None
+    decision: Decision | None = None
+    context: ScreenContext | None = None
 
     def record(self, comment: Comment) -> None:
         """Store the moderation decision against the saved comment (it needs the comment's id)."""
-        if self.decision is not None:
+        if self.decision is not None and self.context is not None:
             record_comment_decision(self.decision, comment, self.context)
 
 

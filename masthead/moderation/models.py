@@ -8,6 +8,7 @@ the discussion app's tables.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -105,9 +106,9 @@ class ModerationSettings(models.Model):
     def __str__(self) -> str:
         return "Moderation settings"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.pk = 1
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
         from masthead.moderation.config import forget_settings
 
         forget_settings()
@@ -151,14 +152,14 @@ class WordRule(models.Model):
     def __str__(self) -> str:
         return f"{self.action}: {self.pattern}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
         from masthead.moderation.config import forget_word_rules
 
         forget_word_rules()
 
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        result = super().delete(*args, **kwargs)  # type: ignore[arg-type]
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        result = super().delete(*args, **kwargs)
         from masthead.moderation.config import forget_word_rules
 
         forget_word_rules()
