@@ -72,7 +72,7 @@ def check_csrf(request: HttpRequest) -> HttpResponse | None:
     """The same policy for the JSON API's cookie-authenticated writes (django-ninja calls Django's own
     middleware in ``ninja.utils.check_csrf``; ``CsrfReader`` calls this instead). None when accepted."""
     middleware = FetchMetadataCsrfMiddleware(lambda _request: HttpResponseForbidden())
-    request.csrf_processing_done = False  # type: ignore[attr-defined]
+    request.csrf_processing_done = False  # type: ignore[attr-defined]  # Django's own flag
     middleware.process_request(request)
     return middleware.process_view(request, _no_view, (), {})
 

@@ -100,7 +100,7 @@ class ThreadedDjango(ASGIHandler):
             return
         assert answer.response is not None  # an asynchronous iterator, consumed on the loop
         try:
-            async for part in answer.response:  # type: ignore[attr-defined]
+            async for part in answer.response:  # type: ignore[attr-defined]  # an async StreamingHttpResponse
                 await send({"type": "http.response.body", "body": bytes(part), "more_body": True})
             await send({"type": "http.response.body"})
         finally:

@@ -30,7 +30,7 @@ def inbox(mail_server) -> object:
 class Browser:
     """A reader's browser: cookies and CSRF, like a real one."""
 
-    def __init__(self, remote_addr: str = "198.51.100.20", capture: object = None) -> None:
+    def __init__(self, remote_addr: str = "198.51.100.20", capture: Any = None) -> None:
         self.client = Client(enforce_csrf_checks=True, REMOTE_ADDR=remote_addr)
         self.capture = capture  # runs on-commit work (the mails) when a test's transaction never commits
 
@@ -43,7 +43,7 @@ class Browser:
         payload = {"csrfmiddlewaretoken": self.csrf(), **(data or {})}
         if self.capture is None:
             return self.client.post(url, payload, **extra)
-        with self.capture(execute=True):  # type: ignore[operator]
+        with self.capture(execute=True):
             return self.client.post(url, payload, **extra)
 
     def get(self, url: str, **extra: Any):
