@@ -12,16 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.utils import timezone
 
 from masthead.moderation import rules
-from masthead.moderation.backends import get_classifier
+from masthead.moderation.backends import Classifier, get_classifier
 from masthead.moderation.config import moderation_settings
 from masthead.moderation.links import link_hosts
 from masthead.moderation.models import Action, ModerationDecision, Tier
 from masthead.moderation.normalise import normalise
+
+if TYPE_CHECKING:
+    from masthead.discussion.models import Comment
 
 _SEVERITY: dict[str, int] = {Action.PUBLISH: 0, Action.HOLD: 1, Action.REJECT: 2}
 _STATUS: dict[str, str] = {Action.PUBLISH: "visible", Action.HOLD: "pending", Action.REJECT: "rejected"}
@@ -67,6 +70,16 @@ class Decision:
     @property
     def rate_limited(self) -> bool:
         return self.retry_after is not None
+
+
+class Thresholds(Protocol):
+    """What ``hold_threshold`` reads: ModerationSettings, or the candidate figures site training tries."""
+
+    @property
+    def benign_hold_share(self) -> float: ...
+
+    @property
+    def hold_threshold(self) -> float: ...
 
 
 def screen(text: str, context: ScreenContext) -> Decision:
@@ -137,7 +150,7 @@ def screen(text: str, context: ScreenContext) -> Decision:
     )
 
 
-def hold_threshold(classifier: Any, config: Any) -> float:
+def hold_threshold(classifier: Classifier, config: Thresholds) -> float:
     """The classifier score that holds the publisher's chosen share of benign news comments; a model without
     calibration falls back to the raw ``hold_threshold``."""
     calibrated = getattr(classifier, "threshold_for_share", None)
@@ -155,7 +168,7 @@ def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
 
 
 def record(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext, *,
-           comment: Any = None) -> ModerationDecision:
+           comment: Comment | None = None) -> ModerationDecision:
     """Store the pipeline's decision about a saved comment (or other content)."""
     if decision.action == Action.PUBLISH and decision.link_hosts:
         rules.remember_domains(decision.link_hosts)
