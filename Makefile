@@ -47,9 +47,11 @@ wrk:
 	  else echo "wrk is missing: the harness's wrk tests will be skipped (sudo apt-get install wrk)" >&2; fi; \
 	fi
 
+# mypy: settings in pyproject.toml ([tool.mypy]), cache in .cache/mypy (20 s from cold on an idle machine, seconds warm).
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports  # the apps' dependency direction: [tool.importlinter] in pyproject.toml
+	$(BIN)/mypy
 	$(BIN)/masthead makemigrations --check --dry-run >/dev/null
 
 test-sqlite: $(VENV)/.installed-test chromium wrk axe

@@ -17,7 +17,9 @@ import os
 import pstats
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOTS = (str(Path(__file__).resolve().parents[1]) + os.sep, sys.prefix + os.sep, sys.base_prefix + os.sep)
 
@@ -43,7 +45,7 @@ def profile(path: str, requests: int, top: int) -> str:
         return f"#### `{path}`\n\n{path} answered {status}; not profiled.\n"
     executed: list[str] = []
 
-    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+    def count(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
         executed.append(sql)
         return execute(sql, params, many, context)
 

@@ -99,7 +99,7 @@ def _request(load: Load, n: str) -> bytes:
     return ("\r\n".join(head) + "\r\n\r\n").encode() + body
 
 
-async def _run(load: Load) -> dict[str, float]:
+async def _run(load: Load) -> dict[str, float | dict[str, int]]:
     parts = urlsplit(load.url)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
     idle: list[_Connection] = []
@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     wrk.check_local(args.url)
     headers = tuple(tuple(part.strip() for part in h.split(":", 1)) for h in args.header)
     load = Load(url=args.url, rate=args.rate, seconds=args.seconds, body=args.body,
-                headers=headers, method=args.method)  # type: ignore[arg-type]
+                headers=headers, method=args.method)
     print("PACER_JSON " + json.dumps(asyncio.run(_run(load))), flush=True)
     return 0
 

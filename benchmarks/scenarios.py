@@ -105,8 +105,8 @@ class Bench:
         driver = pacer if isinstance(writers, pacer.Load) else wrk
         with MemorySampler(pids) as memory:
             reading = wrk.start(readers)
-            writing = driver.start(writers)  # type: ignore[arg-type]
-            written = driver.finish(*writing, writers)  # type: ignore[arg-type]
+            writing = driver.start(writers)
+            written = driver.finish(*writing, writers)
             read = wrk.finish(*reading, readers)
         if isinstance(writers, pacer.Load):
             writer_note = f"sent on schedule at {writers.rate}/s, latency from the due time (open loop)"

@@ -19,7 +19,8 @@ sqlite_upkeep.start()
 
 # Asynchronous views (the live event streams) run in Django's ASGI handler, at most DJANGO_CONCURRENCY at once
 # until their stream starts (core/concurrency.py).
-limited = ConcurrencyLimit(django_application, settings.DJANGO_CONCURRENCY)
+# (asgi_layers types scopes and messages as mutable mappings; Django's handler says dict and Mapping.)
+limited = ConcurrencyLimit(django_application, settings.DJANGO_CONCURRENCY)  # type: ignore[arg-type]
 # Synchronous views run on long-lived threads that keep their database connection, reads on DJANGO_CONCURRENCY
 # of them and writes on DJANGO_WRITE_CONCURRENCY others (core/threaded_django.py).
 threaded = ThreadedDjango(limited, settings.DJANGO_CONCURRENCY, settings.DJANGO_WRITE_CONCURRENCY)

@@ -11,6 +11,7 @@ import os
 import secrets
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from masthead.core.csp import parse_report_uri, parse_sources
 from masthead.core.env import env_bool, env_int, env_list, env_str, env_time_zone, local_site_url
@@ -131,7 +132,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "masthead.core.sqlite_backend",  # Django's, with writers taking turns (turns.py)
-            "NAME": DATA_DIR / "masthead.sqlite3",
+            "NAME": str(DATA_DIR / "masthead.sqlite3"),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue for their turn
                 # (core/sqlite_backend/turns.py) instead of failing with "database is locked" half-way through a
@@ -163,6 +164,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL", "")
 # Keys in Redis start with it (cache, fragments, live-event channels): one Redis can serve several sites.
 CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "masthead")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import pytest
 
@@ -26,9 +27,9 @@ def sequence(request: Received) -> int:
     return int(number(request).rsplit("-", 1)[1])
 
 
-def run(server: LocalServer, seconds: int, body: str = '{"n": "{n}"}', **fields: object) -> Result:
+def run(server: LocalServer, seconds: int, body: str = '{"n": "{n}"}', **fields: Any) -> Result:
     load = pacer.Load(url=server.url + "/api/threads/7/comments?via=bench", rate=RATE, seconds=seconds, body=body,
-                      **fields)  # type: ignore[arg-type]
+                      **fields)
     return pacer.finish(*pacer.start(load), load)
 
 

@@ -112,7 +112,9 @@ def test_post_run_sends_each_body_and_header_exactly_with_its_own_number() -> No
     header = 'say "cheese" \\ now'
 
     def number_of(request: Received) -> int:
-        return int(re.match(rb'Quote "([0-9]+)"', request.body).group(1))  # type: ignore[union-attr]
+        found = re.match(rb'Quote "([0-9]+)"', request.body)
+        assert found is not None, request.body
+        return int(found.group(1))
 
     def answer(request: Received) -> Answer:  # odd numbers are refused
         return Answer(status=500 if number_of(request) % 2 else 201, delay=ANSWER_DELAY)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
@@ -86,12 +87,12 @@ def do_request_link(purpose: str, raw_email: str, *, network: str, next_url: str
 @dataclass
 class LinkOutcome:
     identity: ReaderIdentity
-    user: object | None  # the account to sign in (sign-in links)
+    user: User | None  # the account to sign in (sign-in links)
     next_url: str
     claimed: int
 
 
-def _user_for(email: str):  # type: ignore[no-untyped-def]
+def _user_for(email: str) -> User | None:
     return get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
 
 
@@ -161,7 +162,7 @@ def do_use_link(purpose: str, token: str, *, claim: claims.ClaimRequest = claims
 # --- passwords --------------------------------------------------------------------------------------------
 
 
-def check_password_sign_in(raw_email: str, password: str, *, network: str):  # type: ignore[no-untyped-def]
+def check_password_sign_in(raw_email: str, password: str, *, network: str) -> User | None:
     """The account for this address and password, or None. Unknown addresses cost one hash too (timing).
     Throttled per account and network with backoff (``throttle.py``); a refusal says when to try again."""
     email = check_email(raw_email)
@@ -180,15 +181,15 @@ def check_password_sign_in(raw_email: str, password: str, *, network: str):  # t
     return user
 
 
-def do_set_password(user: object, password: str) -> None:
+def do_set_password(user: User, password: str) -> None:
     if len(password) > 1000:
         raise AccountsError("That password is too long.", 413, "too_long")
     try:
         validate_password(password, user)
     except ValidationError as error:
         raise AccountsError(" ".join(error.messages), 400, "weak_password") from None
-    user.set_password(password)  # type: ignore[attr-defined]
-    user.save(update_fields=["password"])  # type: ignore[attr-defined]
+    user.set_password(password)
+    user.save(update_fields=["password"])
 
 
 # --- display names and badge ------------------------------------------------------------------------------
@@ -211,12 +212,12 @@ def check_display_name(raw: str, *, staff: bool = False) -> str:
     return name
 
 
-def do_set_display_name(user: object, raw: str) -> str:
+def do_set_display_name(user: User, raw: str) -> str:
     staff = is_staff_user(user)
     name = check_display_name(raw, staff=staff)
     ReaderIdentity.objects.filter(user=user).update(display_name=name)
-    user.first_name, user.last_name = name[:150], ""  # type: ignore[attr-defined]
-    user.save(update_fields=["first_name", "last_name"])  # type: ignore[attr-defined]
+    user.first_name, user.last_name = name[:150], ""
+    user.save(update_fields=["first_name", "last_name"])
     if staff:
         forget_protected_names()
     return name

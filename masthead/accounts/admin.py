@@ -7,12 +7,15 @@ The same export and erasure as the reader's own page; also `masthead privacy_exp
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from masthead.accounts.backends import RETRY_AFTER_ATTR
@@ -35,14 +38,14 @@ class ReaderIdentityAdmin(admin.ModelAdmin):
     actions = ("export_selected", "erase_selected")
 
     @admin.action(description="Export the selected readers' data (JSON)")
-    def export_selected(self, request: HttpRequest, queryset) -> HttpResponse:  # type: ignore[no-untyped-def]
+    def export_selected(self, request: HttpRequest, queryset: QuerySet[ReaderIdentity]) -> HttpResponse:
         data = [export_data(subject_for(identity.email, identity.user)) for identity in queryset]
         response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
         response["Content-Disposition"] = 'attachment; filename="reader-data.json"'
         return response
 
     @admin.action(description="Erase the selected readers' data (comments become tombstones)")
-    def erase_selected(self, request: HttpRequest, queryset) -> None:  # type: ignore[no-untyped-def]
+    def erase_selected(self, request: HttpRequest, queryset: QuerySet[ReaderIdentity]) -> None:
         subjects = [subject_for(identity.email, identity.user) for identity in queryset]
         with transaction.atomic():
             for subject in subjects:
@@ -60,9 +63,12 @@ class ThrottledAdminLoginForm(AdminAuthenticationForm):
         return super().get_invalid_login_error()
 
 
-def _answer_429_when_throttled(login_view):  # type: ignore[no-untyped-def]
+LoginView = Callable[[HttpRequest, dict[str, Any] | None], HttpResponse]
+
+
+def _answer_429_when_throttled(login_view: LoginView) -> LoginView:
     @wraps(login_view)
-    def view(request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+    def view(request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         response = login_view(request, extra_context)
         wait = getattr(request, RETRY_AFTER_ATTR, 0)
         if wait:
@@ -75,4 +81,5 @@ def _answer_429_when_throttled(login_view):  # type: ignore[no-untyped-def]
 
 admin.site.login_form = ThrottledAdminLoginForm
 # The admin site is Django's default instance; its URLs are built after this module is imported (autodiscover).
-admin.site.login = _answer_429_when_throttled(admin.site.login)
+# Wraps the default site's own view; a method assigned on the instance, which the types cannot express.
+admin.site.login = _answer_429_when_throttled(admin.site.login)  # type: ignore[method-assign, assignment]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
@@ -17,10 +18,11 @@ RETRY_AFTER_ATTR = "sign_in_retry_after"
 
 class ThrottledModelBackend(ModelBackend):
     def authenticate(self, request: HttpRequest | None, username: str | None = None, password: str | None = None,
-                     **kwargs: object):  # type: ignore[no-untyped-def]
+                     **kwargs: object) -> User | None:
         model = get_user_model()
         if username is None:
-            username = kwargs.get(model.USERNAME_FIELD)  # type: ignore[assignment]
+            typed = kwargs.get(model.USERNAME_FIELD)
+            username = typed if isinstance(typed, str) else None
         if username is None or password is None:
             return None
         user = model._default_manager.filter(**{model.USERNAME_FIELD: username}).first()

@@ -16,6 +16,7 @@ sign in.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
@@ -24,6 +25,9 @@ from masthead.accounts.models import CommentClaim, ReaderIdentity
 from masthead.discussion.actions import do_attribute_comments
 from masthead.discussion.models import Comment
 from masthead.discussion.readers import has_reader_cookie, reader_from_request
+
+if TYPE_CHECKING:
+    from masthead.discussion.models import Comment
 
 MAX_LISTED = 50  # comments listed for choosing on the confirmation page (the newest)
 MAX_CHOSEN = MAX_LISTED  # a reader chooses among the listed comments
@@ -54,10 +58,11 @@ def browser_key(request: HttpRequest) -> str:
 
 
 def claimable_comments(email: str) -> QuerySet[Comment]:
+    from masthead.discussion.models import Comment
     return Comment.objects.filter(author_email__iexact=email, user__isnull=True).exclude(status="deleted")
 
 
-def for_confirmation(email: str, key: str) -> tuple[int, list]:  # type: ignore[type-arg]
+def for_confirmation(email: str, key: str) -> tuple[int, list[Comment]]:
     """How many claimable comments this browser wrote with ``email``, and the others (newest first) to choose from."""
     comments = claimable_comments(email).exclude(pk__in=CommentClaim.objects.values("comment_id"))  # kept already
     mine = comments.filter(reader_key=key).count() if key else 0

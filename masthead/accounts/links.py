@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -54,7 +54,7 @@ def consume(token: str, purpose: str) -> EmailLink | None:
     return EmailLink.objects.get(token_hash=token_hash)
 
 
-def purge_stale(now: object = None) -> int:
+def purge_stale(now: datetime | None = None) -> int:
     """Forget links a day after they expired: they name an address and are of no further use."""
     moment = now or timezone.now()
     deleted, _ = EmailLink.objects.filter(expires_at__lt=moment - timedelta(days=1)).delete()

@@ -8,6 +8,8 @@ docs/identity.md explains the whole subsystem.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -88,9 +90,9 @@ class PrivacySettings(models.Model):
     def __str__(self) -> str:
         return "Privacy settings"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.pk = 1
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     @classmethod
     def current(cls) -> PrivacySettings:

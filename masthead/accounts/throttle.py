@@ -23,7 +23,9 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.cache import cache
+from django.http import HttpRequest
 
 from masthead.core.network import keyed_hash, network_hash
 
@@ -45,10 +47,10 @@ class _Scope:
     cleared_by_success: bool = False
 
 
-def account_key(user: object | None, typed: str) -> str:
+def account_key(user: User | None, typed: str) -> str:
     """One key per account whichever name was typed (username at the admin, address at the reader form)."""
     if user is not None:
-        return f"u:{user.pk}"  # type: ignore[attr-defined]
+        return f"u:{user.pk}"
     return "t:" + keyed_hash(typed.strip().lower(), "sign-in-account")
 
 
@@ -75,15 +77,15 @@ def remember_network(account: str, network: str) -> None:
         cache.set(_familiar_key(account, network), 1, timeout=FAMILIAR_FOR)
 
 
-def on_signed_in(sender: object, request: object, user: object, **kwargs: object) -> None:
+def on_signed_in(sender: object, request: HttpRequest | None, user: User, **kwargs: object) -> None:
     """``user_logged_in``: remember the network for the account and its address (any sign-in: password, link)."""
 
-    if request is None or not hasattr(request, "META"):
+    if request is None or not hasattr(request, "META"):  # a sign-in made in code may carry no request
         return
-    network = network_hash(request)  # type: ignore[arg-type]
+    network = network_hash(request)
     remember_network(account_key(user, ""), network)
-    if getattr(user, "email", ""):
-        remember_network(address_key(user.email), network)  # type: ignore[attr-defined]
+    if user.email:
+        remember_network(address_key(user.email), network)
 
 
 def _scopes(attempt: Attempt) -> list[_Scope]:

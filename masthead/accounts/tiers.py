@@ -9,12 +9,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 
 from masthead.accounts.confusables import STAFF_GROUPS
 from masthead.accounts.models import ReaderIdentity
+from masthead.core.actors import Actor
 from masthead.discussion.readers import Tier
 from masthead.funding.models import Donation
 
@@ -27,8 +27,8 @@ def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 
-def is_staff_user(user: Any) -> bool:
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+def is_staff_user(user: Actor) -> bool:
+    if not isinstance(user, User) or not user.is_active:
         return False
     if user.is_staff or user.is_superuser:
         return True
@@ -58,11 +58,18 @@ def is_verified_email(email: str) -> bool:
                                                           verified_at__isnull=False).exists()
 
 
-def tier_of(request_or_user: Any, email: str = "") -> str:
+def _account_of(request_or_user: HttpRequest | Actor) -> User | None:
+    """The signed-in account making the request (or the user given), else None."""
+    # (A request built without the authentication middleware has no user.)
+    user = getattr(request_or_user, "user", None) if isinstance(request_or_user, HttpRequest) else request_or_user
+    return user if isinstance(user, User) and user.is_authenticated else None
+
+
+def tier_of(request_or_user: HttpRequest | Actor, email: str = "") -> str:
     """The tier of whoever makes ``request`` (or of ``user``), writing with ``email`` (guests only)."""
     request = request_or_user if isinstance(request_or_user, HttpRequest) else None
-    user = getattr(request, "user", None) if request is not None else request_or_user
-    if user is not None and getattr(user, "is_authenticated", False):
+    user = _account_of(request_or_user)
+    if user is not None:
         if is_staff_user(user):
             return Tier.STAFF
         return Tier.SUPPORTER if has_paid_donation(user.email) else Tier.ACCOUNT
@@ -74,13 +81,13 @@ def tier_of(request_or_user: Any, email: str = "") -> str:
     return Tier.SUPPORTER if has_paid_donation(identity.email) else Tier.VERIFIED
 
 
-def shows_supporter_badge(request_or_user: Any, email: str = "") -> bool:
+def shows_supporter_badge(request_or_user: HttpRequest | Actor, email: str = "") -> bool:
     """Supporters get a badge next to their name unless they chose to hide it."""
     if tier_of(request_or_user, email) != Tier.SUPPORTER:
         return False
     request = request_or_user if isinstance(request_or_user, HttpRequest) else None
-    user = getattr(request, "user", None) if request is not None else request_or_user
-    if user is not None and getattr(user, "is_authenticated", False):
+    user = _account_of(request_or_user)
+    if user is not None:
         identity = ReaderIdentity.objects.filter(user=user).first()
     else:
         identity = session_identity(request) if request is not None else None

@@ -94,7 +94,7 @@ def use_link(request: HttpRequest, purpose: str, token: str) -> HttpResponse:
     if request.method == "GET":
 
         link = links.peek(token, purpose)
-        context = {"link": link, "purpose": purpose}
+        context: dict[str, object] = {"link": link, "purpose": purpose}
         if link is not None:
             context["from_this_browser"], context["others"] = claims.for_confirmation(link.email,
                                                                                      claims.browser_key(request))

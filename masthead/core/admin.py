@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import Model
 from django.http import HttpRequest
 
 
@@ -22,10 +23,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class SingletonSettingsMixin:
     """A publisher's settings row: created once (the page offers "add" only while none exists), never deleted."""
 
-    model: type
+    model: type[Model]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return not self.model.objects.exists()  # type: ignore[attr-defined]
+        return not self.model._default_manager.exists()
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

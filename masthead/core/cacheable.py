@@ -70,10 +70,10 @@ def shared_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 def share_if_anonymous(request: HttpRequest) -> bool:
     """Mark a reader request (a page, or an API answer that is the same for every reader) for
     ``SharedPageMiddleware``: shared when it carries no personal cookie, private otherwise. True when shared."""
-    request.reader_page = True  # type: ignore[attr-defined]
+    request.reader_page = True  # type: ignore[attr-defined]  # read back by the page cache middleware
     if any(name in request.COOKIES for name in personal_cookie_names()):
         return False
-    request.shared_page = True  # type: ignore[attr-defined]
+    request.shared_page = True  # type: ignore[attr-defined]  # read back by the page cache middleware
     request.shared_since = time.time()  # type: ignore[attr-defined]  # before any data is read
     return True
 
@@ -92,7 +92,7 @@ class SharedPageMiddleware:
             return response
         if is_shared(request) and not response.cookies and not has_vary_header(response, "Cookie"):
             response["Cache-Control"] = SHARED_CACHE_CONTROL
-            response["X-Accel-Expires"] = accel_expires(request.shared_since)  # type: ignore[attr-defined]
+            response["X-Accel-Expires"] = accel_expires(request.shared_since)  # type: ignore[attr-defined]  # set above
         else:
             response["Cache-Control"] = PERSONAL_CACHE_CONTROL
         return response

@@ -192,7 +192,7 @@ def event_stream(view: Callable[..., Any]) -> Callable[..., Any]:
     """Marks a view that answers with an event stream (``sse_response``). Requests for it go straight to Django,
     past the in-process page cache (core/page_cache.py): a stream never ends, so a copy could never be kept, and
     every reader of a page must get a stream of their own at once."""
-    view.is_event_stream = True  # type: ignore[attr-defined]
+    view.is_event_stream = True  # type: ignore[attr-defined]  # a mark the serving layers read
     return view
 
 

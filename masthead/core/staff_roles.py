@@ -68,7 +68,7 @@ def ensure_staff_roles(*, using: str = "default", **_: Any) -> None:
     for label in labels:
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     for name, grants in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.using(using).get_or_create(name=name)
+        group = Group.objects.using(using).get_or_create(name=name)[0]  # (``_`` names the extra arguments)
         wanted = [
             permission
             for label, models in grants.items()

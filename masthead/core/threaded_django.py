@@ -31,7 +31,7 @@ from django.core import signals
 from django.core.exceptions import RequestAborted
 from django.core.handlers import base
 from django.core.handlers.asgi import ASGIHandler, get_script_prefix
-from django.http import FileResponse, HttpResponseBase, HttpResponseServerError
+from django.http import FileResponse, HttpResponse, HttpResponseBase, HttpResponseServerError, StreamingHttpResponse
 from django.urls import set_script_prefix
 
 from masthead.core.asgi_layers import ASGIApp, Message, Receive, RouteFacts, Scope, Send
@@ -68,7 +68,8 @@ class ThreadedDjango(ASGIHandler):
         self.write_pool = ThreadPoolExecutor(max_workers=write_threads, thread_name_prefix="masthead-django-write")
         self._is_async_view = RouteFacts(iscoroutinefunction)  # the live event streams
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    # An ASGI app of its own (asgi_layers' types); the base class is here only for Django's handler plumbing.
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:  # type: ignore[override]
         if scope["type"] != "http" or self._is_async_view(scope):
             await self.async_app(scope, receive, send)
             return
@@ -99,7 +100,7 @@ class ThreadedDjango(ASGIHandler):
             return
         assert answer.response is not None  # an asynchronous iterator, consumed on the loop
         try:
-            async for part in answer.response:  # type: ignore[attr-defined]
+            async for part in answer.response:  # type: ignore[attr-defined]  # an async StreamingHttpResponse
                 await send({"type": "http.response.body", "body": bytes(part), "more_body": True})
             await send({"type": "http.response.body"})
         finally:
@@ -121,13 +122,13 @@ class ThreadedDjango(ASGIHandler):
             log.exception("Request failed before reaching a view")
             response = HttpResponseServerError("Internal Server Error", content_type="text/plain")
         assert response is not None
-        response._handler_class = self.__class__
+        response._handler_class = self.__class__  # type: ignore[attr-defined]  # Django's handlers set it too
         start = {"type": "http.response.start", "status": response.status_code, "headers": _headers(response)}
-        if not response.streaming:
+        if isinstance(response, HttpResponse):  # not streaming
             body = response.content
             response.close()  # request_finished: this thread's connections are kept, or closed if past their age
             return Answer(start, body)
-        if response.is_async:
+        if isinstance(response, StreamingHttpResponse) and response.is_async:
             return Answer(start, None, response)
         if isinstance(response, FileResponse):
             response.block_size = STREAM_PIECE // 4
@@ -151,7 +152,7 @@ class ThreadedDjango(ASGIHandler):
             pending: list[Message] = [start]
             piece: list[bytes] = []
             size = 0
-            for part in response:  # type: ignore[attr-defined]
+            for part in response:
                 piece.append(bytes(part))
                 size += len(part)
                 if size >= STREAM_PIECE:

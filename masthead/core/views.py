@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
+    HttpResponseBase,
     HttpResponseForbidden,
     HttpResponseNotFound,
     HttpResponseServerError,
@@ -36,7 +38,7 @@ def _bare(title: str, message: str) -> str:
 BARE_500 = _bare("Something went wrong on our side", "Please try again in a moment.")
 
 
-def _framed(render, fallback: type[HttpResponse], title: str, message: str) -> HttpResponse:
+def _framed(render: Callable[[], HttpResponse], fallback: type[HttpResponse], title: str, message: str) -> HttpResponse:
     """One of Django's error views (templates/<status>.html in the site frame), or a bare page should it fail."""
     try:
         return render()
@@ -96,7 +98,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
-def media(request: HttpRequest, path: str) -> HttpResponse:
+def media(request: HttpRequest, path: str) -> HttpResponseBase:
     """Editor-uploaded media (featured images) in the embedded setup; nginx serves MEDIA_ROOT when scaled.
 
     Readers upload nothing. Paths are resolved inside MEDIA_ROOT, and only image types are served.

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import nh3
 from django.core.exceptions import ValidationError
@@ -34,6 +35,9 @@ from masthead.discussion.moderation_hook import RateLimited, Verdict, decide
 from masthead.discussion.readers import Reader, hash_token, new_edit_token
 from masthead.discussion.render import comment_html, forget_first_pages, forget_shown_comments, root_html
 from masthead.discussion.vote_limits import VoteLimitReached, check_guest_network_room, check_vote_rate
+
+if TYPE_CHECKING:
+    from masthead.publishing.models import Article
 
 MAX_BODY = 5000
 MAX_QUOTE = 1000
@@ -65,29 +69,29 @@ def _thread_row_sql() -> str:
     return f"SELECT {columns} FROM {table} WHERE {quote('article_id')} = %s"  # noqa: S608 - names from the model
 
 
-def thread_for_article(article: object) -> Thread:
+def thread_for_article(article: Article) -> Thread:
     """The article's thread, created the first time anyone looks (one row per article, ever).
 
     Every article page asks this, so it is one plain indexed SELECT without the ORM's query compilation.
     """
     with connection.cursor() as cursor:
-        cursor.execute(_thread_row_sql(), [article.pk])  # type: ignore[attr-defined]
+        cursor.execute(_thread_row_sql(), [article.pk])
         row = cursor.fetchone()
     thread = Thread.from_db(connection.alias, list(_THREAD_FIELDS), list(row)) if row is not None else None
     if thread is None:
         thread, _ = Thread.objects.get_or_create(
-            key=f"article:{article.pk}", defaults={"article_id": article.pk}  # type: ignore[attr-defined]
+            key=f"article:{article.pk}", defaults={"article_id": article.pk}
         )
     return thread
 
 
-def page_thread(article: object) -> Thread:
+def page_thread(article: Article) -> Thread:
     """The article's thread as one page render sees it: read once per article object, so the page's ETag, its
     comment count, its discussion and its passage marks come from one version of the thread, and one query
     instead of one each. Only for reading: writers use ``thread_for_article``."""
-    thread = article.__dict__.get("_page_thread")  # type: ignore[attr-defined]
+    thread: Thread | None = article.__dict__.get("_page_thread")
     if thread is None:
-        thread = article._page_thread = thread_for_article(article)  # type: ignore[attr-defined]
+        thread = article.__dict__["_page_thread"] = thread_for_article(article)
     return thread
 
 
@@ -99,7 +103,7 @@ def check_thread_readable(thread: Thread) -> None:
 
 def check_thread_open(thread: Thread) -> None:
     check_thread_readable(thread)
-    if not thread.article.discussion_open:  # type: ignore[union-attr]
+    if thread.article is not None and not thread.article.discussion_open:  # readable: the article is there
         raise DiscussionError("The discussion of this article is closed.", 403, "closed")
 
 
@@ -282,7 +286,9 @@ class PostPlan:
     replay: bool = False
 
 
-def check_post_comment(thread: Thread, reader: Reader, data: NewComment, *, now: object = None) -> PostPlan:
+def check_post_comment(
+    thread: Thread, reader: Reader, data: NewComment, *, now: datetime | None = None
+) -> PostPlan:
     """Validate, render and moderate a new comment, writing nothing; a replayed idempotency key names the first one.
 
     Runs before the caller's transaction: on SQLite ``BEGIN`` takes the database's one write lock, and the
@@ -356,7 +362,9 @@ def do_post_comment(plan: PostPlan, reader: Reader) -> PostResult:
     return PostResult(comment, created=True, edit_token=plan.edit_token)
 
 
-def submit_comment(thread: Thread, reader: Reader, data: NewComment, *, now: object = None) -> PostResult:
+def submit_comment(
+    thread: Thread, reader: Reader, data: NewComment, *, now: datetime | None = None
+) -> PostResult:
     """Post a comment as an entry point does: check it, then store it in a transaction of its own (the views, the
     API, the demo and tests share this; an action posting as part of a larger change calls the two steps)."""
     plan = check_post_comment(thread, reader, data, now=now)
@@ -442,7 +450,7 @@ def do_change_status(comment: Comment, status: str, reasons: list[str] | tuple[s
 # --- editing and deleting ---------------------------------------------------------------------------------
 
 
-def check_can_modify(comment: Comment, reader: Reader, *, now: object = None) -> None:
+def check_can_modify(comment: Comment, reader: Reader, *, now: datetime | None = None) -> None:
     """Only the author within the edit window (a guest by the token bound to this comment), or staff."""
     if comment.status not in (Comment.Status.VISIBLE, Comment.Status.PENDING):
         raise DiscussionError("This comment can no longer be changed.", 403, "forbidden")
@@ -563,8 +571,8 @@ def _write_vote(comment: Comment, reader: Reader, value: int, *, toggle: bool) -
         value = 0
     if value == old:
         pass
-    elif value == 0:
-        existing.delete()  # type: ignore[union-attr]
+    elif value == 0 and existing is not None:  # (value 0 with no vote is the first branch)
+        existing.delete()
     elif existing is not None:
         Vote.objects.filter(pk=existing.pk).update(value=value)
     else:

@@ -35,8 +35,8 @@ SPREAD = timedelta(hours=30)
 class _Ids:
     """Ids chosen here, after the highest existing one, so a path can be written in the same insert."""
 
-    def __init__(self, model: type) -> None:
-        self.next = (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1
+    def __init__(self, model: type[Comment | Vote]) -> None:
+        self.next = (model._default_manager.aggregate(top=Max("id"))["top"] or 0) + 1
 
     def take(self) -> int:
         value = self.next
@@ -93,7 +93,7 @@ def _build_thread(thread: Thread, written: list[Written], start: object, ids: _I
     held: list[tuple[Comment, Screening]] = []
     for index, item in enumerate(written):
         parent = comments[item.parent] if item.parent is not None else None
-        moment = start + span * (index + 1 + rng.random() * 0.5) / (len(written) + 1)  # type: ignore[operator]
+        moment = start + span * (index + 1 + rng.random() * 0.5) / (len(written) + 1)
         reader_key = f"demo:{thread.article_id}:{item.name}"
         comment = Comment(
             id=ids.take(), thread=thread, author_name=item.name, body=item.body, body_html=render_comment(item.body),
@@ -122,7 +122,8 @@ def seed(stdout: TextIO) -> None:
         if thread.comments.exists():
             continue
         rng = random.Random(f"masthead-demo-{article.slug}")
-        comments, held = _build_thread(thread, THREADS[article.slug], article.published_at, ids, max_depth, rng)
+        start = article.published_at or timezone.now()  # live articles all have one
+        comments, held = _build_thread(thread, THREADS[article.slug], start, ids, max_depth, rng)
         votes = _votes(comments, rng, vote_ids)
         _count_replies(comments)
         Comment.objects.bulk_create(comments, batch_size=500)

@@ -21,7 +21,7 @@ class Written:
 
 
 def _thread(*items: tuple) -> list[Written]:
-    written = []
+    written: list[Written] = []
     for parent, name, body, *quote in items:
         assert parent is None or parent < len(written), (name, parent)
         written.append(Written(name=name, body=body, parent=parent, quote=quote[0] if quote else ""))

@@ -15,7 +15,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Max
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 
 from masthead.discussion.models import Comment, Thread
 from masthead.publishing.models import Article
@@ -27,11 +27,11 @@ _ITEM_FIELDS = ("id", "author_name", "body_html", "created_at", "edited_at")
 
 
 class ArticleCommentsFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type: type[SyndicationFeed] = Rss201rev2Feed
     url_name = "discussion_feeds:comments-feed"
 
     @property
-    def language(self) -> str:
+    def language(self) -> str:  # type: ignore[override]  # read when each feed is built (settings may change)
         return settings.PUBLICATION_LANGUAGE
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Article:
@@ -39,7 +39,6 @@ class ArticleCommentsFeed(Feed):
         article = Article.objects.live().filter(slug=kwargs["slug"]).only("id", "slug", "headline").first()
         if article is None:
             raise Http404("No such article")
-        article.page_url = absolute(article.get_absolute_url())
         return article
 
     def title(self, obj: Article) -> str:
@@ -51,7 +50,7 @@ class ArticleCommentsFeed(Feed):
     subtitle = description
 
     def link(self, obj: Article) -> str:
-        return obj.page_url + "#discussion-slot"
+        return absolute(obj.get_absolute_url()) + "#discussion-slot"
 
     def feed_url(self, obj: Article) -> str:
         return absolute(reverse(self.url_name, args=[obj.slug]))
@@ -76,8 +75,9 @@ class ArticleCommentsFeed(Feed):
                 .order_by("-created_at", "-id")[:FEED_SIZE]
             )
         items = sorted(items, key=lambda comment: (comment.created_at, comment.pk), reverse=True)[:FEED_SIZE]
+        page_url = absolute(obj.get_absolute_url())
         for comment in items:
-            comment.feed_link = f"{obj.page_url}#comment-{comment.pk}"
+            comment.feed_link = f"{page_url}#comment-{comment.pk}"  # type: ignore[attr-defined]  # read below
         return items
 
     def item_title(self, item: Comment) -> str:
@@ -87,10 +87,10 @@ class ArticleCommentsFeed(Feed):
         return item.body_html
 
     def item_link(self, item: Comment) -> str:
-        return item.feed_link
+        return item.feed_link  # type: ignore[attr-defined]  # set by items()
 
     def item_guid(self, item: Comment) -> str:
-        return item.feed_link
+        return item.feed_link  # type: ignore[attr-defined]  # set by items()
 
     item_guid_is_permalink = True
 
@@ -105,5 +105,5 @@ class ArticleCommentsFeed(Feed):
 
 
 class ArticleCommentsAtomFeed(ArticleCommentsFeed):
-    feed_type = Atom1Feed
+    feed_type: type[SyndicationFeed] = Atom1Feed
     url_name = "discussion_feeds:comments-atom"

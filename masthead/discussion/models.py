@@ -8,6 +8,8 @@ order. See docs/discussion.md.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -58,9 +60,9 @@ class DiscussionSettings(models.Model):
     def __str__(self) -> str:
         return "Discussion settings"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.pk = 1
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
         # Local: config imports these models.
         from masthead.discussion.config import forget_settings
 

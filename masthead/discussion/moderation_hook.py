@@ -12,10 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from masthead.core.hooks import Hook
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment
+
+if TYPE_CHECKING:
+    pass
 
 
 class RateLimited(Exception):

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
+from django.contrib.auth.models import User
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 
@@ -93,23 +94,23 @@ def reader_from_request(request: HttpRequest) -> Reader:
     cached = getattr(request, "_discussion_reader", None)
     if cached is not None:
         return cached
-    reader_id = request.get_signed_cookie(READER_COOKIE, default=None, salt=_READER_SALT)
-    new = not (isinstance(reader_id, str) and _READER_ID.fullmatch(reader_id))
-    if new:
-        reader_id = secrets.token_urlsafe(18)
+    signed = request.get_signed_cookie(READER_COOKIE, default=None, salt=_READER_SALT)
+    new = not (isinstance(signed, str) and _READER_ID.fullmatch(signed))
+    reader_id = secrets.token_urlsafe(18) if new or signed is None else signed
+    # Requests built without the authentication middleware (tests, the API's own clients) have no user.
     user = getattr(request, "user", None)
-    authenticated = bool(user is not None and user.is_authenticated)
+    account = user if isinstance(user, User) and user.is_authenticated else None
     reader = Reader(
-        user_id=user.pk if authenticated else None,
-        is_staff=bool(authenticated and user.is_staff),
+        user_id=account.pk if account is not None else None,
+        is_staff=bool(account is not None and account.is_staff),
         reader_id=reader_id,
         network_hash=network_hash(request),
-        display_name=(user.get_full_name() or user.get_username()) if authenticated else "",
+        display_name=(account.get_full_name() or account.get_username()) if account is not None else "",
         new_reader=new,
         edit_tokens=_parse_edit_cookie(request.COOKIES.get(EDIT_COOKIE, "")),
         tier_lookup=partial(reader_tier, request),
     )
-    request._discussion_reader = reader  # type: ignore[attr-defined]
+    request._discussion_reader = reader  # type: ignore[attr-defined]  # one lookup per request
     return reader
 
 

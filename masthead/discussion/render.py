@@ -11,6 +11,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 from django.core.cache import BaseCache, caches
 from django.template.loader import get_template, render_to_string
@@ -113,11 +114,11 @@ def shown_comment_html(comment: Comment) -> SafeString:
     """``comment_html``, from this process's copy when nothing the template shows has changed."""
     key = _shown_key(comment)
     with _shown_lock:
-        html = _shown.get(key)
-        if html is not None:
+        held = _shown.get(key)
+        if held is not None:
             _shown.move_to_end(key)
-            return html
-    html = get_template(COMMENT_TEMPLATE).render({"c": comment})  # autoescaped: a SafeString
+            return held
+    html = SafeString(get_template(COMMENT_TEMPLATE).render({"c": comment}))  # autoescaped already
     with _shown_lock:
         _shown[key] = html
         while len(_shown) > SHOWN_CACHE_ENTRIES:
@@ -138,8 +139,9 @@ def templates_digest() -> str:
     digest = hashlib.blake2b(digest_size=8)
     for path in sorted(TEMPLATES.rglob("*.html")):
         name = path.relative_to(TEMPLATES).as_posix()
-        loaded = get_template(name)
-        digest.update(name.encode() + b"\0" + getattr(loaded, "template", loaded).source.encode() + b"\0")
+        loaded: Any = get_template(name)  # the backend's wrapper; its .template is Django's own Template
+        source: str = getattr(loaded, "template", loaded).source
+        digest.update(name.encode() + b"\0" + source.encode() + b"\0")
     return digest.hexdigest()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.http import HttpRequest
@@ -21,17 +22,20 @@ from masthead.discussion.readers import has_reader_cookie, reader_from_request
 from masthead.discussion.render import MAX_EXPANDED_PAGES, first_page, page_html
 from masthead.discussion.slots import render_slots
 
+if TYPE_CHECKING:
+    from masthead.publishing.models import Article
+
 
 def _thread_prefix(thread_id: int) -> str:
     """``/discussion/threads/<id>/``: one reverse() checks the URL shape, the rest is string work (hot path)."""
     return reverse("discussion:post", args=[thread_id]).removesuffix("comments")
 
 
-def render_section(request: HttpRequest, article: object) -> SafeString:
+def render_section(request: HttpRequest, article: Article) -> SafeString:
     thread = page_thread(article)
     thread.article = article  # slot renderers may read it: no second query
     options = discussion_settings()
-    base_url = article.get_absolute_url()  # type: ignore[attr-defined]
+    base_url = article.get_absolute_url()
     sort = normalize_sort(request.GET.get("sort"))
     after = None
     if request.GET.get("after"):
@@ -75,7 +79,7 @@ def render_section(request: HttpRequest, article: object) -> SafeString:
         "sorts": list(SORTS.items()),
         "base_url": base_url,
         "page_html": mark_safe(html),
-        "open": bool(article.discussion_open),  # type: ignore[attr-defined]
+        "open": bool(article.discussion_open),
         "reply_to": reply_to,
         "later_page": after is not None,
         "reader_is_user": reader.user_id is not None,

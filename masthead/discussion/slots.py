@@ -9,21 +9,25 @@ loaded already.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
+if TYPE_CHECKING:
+    from masthead.discussion.models import Thread
+
 SLOT_NAMES = ("notify_of", "filters")
-_renderers: dict[str, list[Callable[[HttpRequest, object], str]]] = {name: [] for name in SLOT_NAMES}
+_renderers: dict[str, list[Callable[[HttpRequest, Thread], str]]] = {name: [] for name in SLOT_NAMES}
 
 
-def register_slot(name: str, renderer: Callable[[HttpRequest, object], str]) -> None:
+def register_slot(name: str, renderer: Callable[[HttpRequest, Thread], str]) -> None:
     if name not in _renderers:
         raise ValueError(f"unknown discussion slot {name!r}; known: {', '.join(SLOT_NAMES)}")
     _renderers[name].append(renderer)
 
 
-def render_slots(request: HttpRequest, thread: object) -> dict[str, SafeString]:
+def render_slots(request: HttpRequest, thread: Thread) -> dict[str, SafeString]:
     return {
         name: mark_safe("".join(render(request, thread) for render in renderers))
         for name, renderers in _renderers.items()

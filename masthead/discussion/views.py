@@ -33,7 +33,7 @@ from masthead.discussion.actions import (
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Thread
 from masthead.discussion.pages import Cursor, CursorError, load_page, normalize_sort, small_id
-from masthead.discussion.readers import reader_from_request, remember_reader
+from masthead.discussion.readers import Reader, reader_from_request, remember_reader
 from masthead.discussion.render import page_html
 
 
@@ -161,7 +161,7 @@ async def events(request: HttpRequest, thread_id: int) -> StreamingHttpResponse:
     return sse_response(thread_channel(thread_id))
 
 
-def _own_comment(request: HttpRequest, comment_id: int) -> tuple[Comment, object]:
+def _own_comment(request: HttpRequest, comment_id: int) -> tuple[Comment, Reader]:
     comment = get_object_or_404(Comment.objects.select_related("thread__article"), pk=comment_id)
     reader = reader_from_request(request)
     check_can_modify(comment, reader)
@@ -174,7 +174,7 @@ def edit(request: HttpRequest, comment_id: int) -> HttpResponse:
         comment, reader = _own_comment(request, comment_id)
         if request.method == "POST":
             with transaction.atomic():
-                comment = do_edit_comment(comment, reader, request.POST.get("body", ""))  # type: ignore[arg-type]
+                comment = do_edit_comment(comment, reader, request.POST.get("body", ""))
             if comment.status != Comment.Status.VISIBLE:
                 messages.info(request, "Your edited comment is waiting for review.")
             return _back(comment.thread, "", f"comment-{comment.pk}")
@@ -190,7 +190,7 @@ def delete(request: HttpRequest, comment_id: int) -> HttpResponse:
         comment, reader = _own_comment(request, comment_id)
         if request.method == "POST":
             with transaction.atomic():
-                do_delete_comment(comment, reader)  # type: ignore[arg-type]
+                do_delete_comment(comment, reader)
             messages.info(request, "Your comment was deleted.")
             return _back(comment.thread, "", "comments")
     except DiscussionError as error:

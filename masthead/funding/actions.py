@@ -14,10 +14,11 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from masthead.core.actors import Actor
 from masthead.core.errors import ActionError
 from masthead.core.names import InvalidName, normalize_display_name
 from masthead.core.ratelimit import Limit, hit
@@ -187,7 +188,7 @@ class ManualDonation:
     public_message: str = ""
 
 
-def check_manual_donation(actor: AbstractBaseUser, *, campaign: Campaign, method: str, amount_text: str,
+def check_manual_donation(actor: Actor, *, campaign: Campaign, method: str, amount_text: str,
                           received_on: date, note: str, **donor: Any) -> ManualDonation:
     if not roles.can(actor, roles.RECORD):
         raise FundingError("Only staff who handle money can record manual donations.")
@@ -208,7 +209,8 @@ def check_manual_donation(actor: AbstractBaseUser, *, campaign: Campaign, method
     return ManualDonation(campaign, method, amount, received_on, note.strip(), **donor)
 
 
-def do_record_manual_donation(actor: AbstractBaseUser, entry: ManualDonation) -> Donation:
+def do_record_manual_donation(actor: User | None, entry: ManualDonation) -> Donation:
+    """Write a checked manual donation, audited under the staff member who recorded it (None: the demo)."""
     received = timezone.make_aware(datetime.combine(entry.received_on, time(12)), timezone.get_default_timezone())
     donation = Donation(
         campaign=entry.campaign, kind=Donation.Kind.MANUAL, method=entry.method, currency=entry.campaign.currency,
@@ -229,7 +231,7 @@ def do_record_manual_donation(actor: AbstractBaseUser, entry: ManualDonation) ->
 # --- Exports and receipts ----------------------------------------------------------------------------------
 
 
-def do_audit_export(actor: AbstractBaseUser, rows: int) -> None:
+def do_audit_export(actor: User, rows: int) -> None:
     FundingAudit.objects.create(action=FundingAudit.Action.CSV_EXPORT, actor=actor, note=f"{rows} rows")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
@@ -21,7 +22,7 @@ class CampaignAdmin(admin.ModelAdmin):
         return money.display(obj.goal, obj.currency)
 
     @admin.action(description="Make the selected campaign the active one")
-    def activate(self, request: HttpRequest, queryset) -> None:  # type: ignore[no-untyped-def]
+    def activate(self, request: HttpRequest, queryset: QuerySet[Campaign]) -> None:
         if queryset.count() != 1:
             self.message_user(request, "Select exactly one campaign.", messages.ERROR)
             return

@@ -33,7 +33,7 @@ class CampaignTotals(Schema):
 
 
 @router.get("/campaign", response={200: CampaignTotals, 404: dict, 503: dict})
-def campaign_totals(request: HttpRequest):  # type: ignore[no-untyped-def]
+def campaign_totals(request: HttpRequest) -> Status:
     """The active campaign's totals for this period (integer minor units) and its milestone ticks."""
     campaign = active_campaign()
     if campaign is None:

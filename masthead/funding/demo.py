@@ -63,7 +63,7 @@ def seed(stdout: TextIO) -> Campaign:
     for evt in events:
         evt["id"] = f"{evt['id']}_{month}"
         actions.do_record_stripe_event(evt)
-    actions.do_record_manual_donation(None, actions.ManualDonation(  # type: ignore[arg-type]
+    actions.do_record_manual_donation(None, actions.ManualDonation(
         campaign, Donation.Method.BANK, 50_000, timezone.localdate(),
         "Demo: bank transfer from the local library friends",
         donor_name="Friends of the Library", show_on_wall=True, public_message="Proud to support local news.",

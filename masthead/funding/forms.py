@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -13,9 +15,9 @@ NOT_LISTED, LISTED_BY_NAME, LISTED_ANONYMOUSLY = "none", "name", "anonymous"
 
 
 class DonateForm(forms.Form):
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
 
     frequency = forms.ChoiceField(choices=[("one_off", "One-off"), ("monthly", "Monthly")], initial="one_off",
                                   widget=forms.RadioSelect)
@@ -61,8 +63,8 @@ class ManualDonationForm(forms.Form):
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}),
                            help_text="Required: the source of the money and how it was checked.")
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         # Written the publication's way ("25,50" in German); ambiguous input is refused, never guessed.
         self.fields["amount"].help_text = (
             f"In the campaign's currency, for example {money.example('usd')}; at most "

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
 from masthead.core import live
 from masthead.funding import money
@@ -58,7 +58,7 @@ def describe(totals: Totals) -> str:
     )
 
 
-def counted(campaign: Campaign, now: datetime | None = None):  # type: ignore[no-untyped-def]
+def counted(campaign: Campaign, now: datetime | None = None) -> QuerySet[Donation]:
     """The ledger rows that count towards the campaign in its current window."""
     window = current_window(campaign, now)
     return Donation.objects.filter(
@@ -136,7 +136,7 @@ def rebuild(campaign: Campaign) -> int:
     window = current_window(campaign)
     total = 0
     for donation in Donation.objects.filter(campaign=campaign, currency=campaign.currency, paid_at__isnull=False):
-        if window.contains(donation.paid_at):
+        if donation.paid_at is not None and window.contains(donation.paid_at):
             derive(donation)
             total += donation.net_amount
     return total

@@ -9,6 +9,7 @@ Totals are sums of ``net_amount`` (see ``funding.ledger``). Docs: docs/funding.m
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -65,19 +66,19 @@ class Campaign(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # Local: campaigns imports these models.
         from masthead.funding.campaigns import forget_active_on_commit
 
         self.currency = self.currency.lower()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
         forget_active_on_commit()
 
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         # Local: campaigns imports these models.
         from masthead.funding.campaigns import forget_active_on_commit
 
-        result = super().delete(*args, **kwargs)  # type: ignore[arg-type]
+        result = super().delete(*args, **kwargs)
         forget_active_on_commit()
         return result
 
@@ -192,6 +193,9 @@ class Donation(models.Model):
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Not a column: stripe_events._row records whether the row was paid before this event (for the receipt).
+    was_paid: bool
 
     class Meta:
         ordering = ["-paid_at", "-id"]

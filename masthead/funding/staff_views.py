@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from masthead.core.actors import signed_in_user
 from masthead.funding import actions, csv_export, roles
 from masthead.funding.forms import ManualDonationForm
 from masthead.funding.models import Donation
@@ -31,7 +32,7 @@ def manual_donation(request: HttpRequest) -> HttpResponse:
                     donor_email=data["donor_email"], is_anonymous=data["is_anonymous"],
                     show_on_wall=data["show_on_wall"], public_message=data["public_message"],
                 )
-                donation = actions.do_record_manual_donation(request.user, entry)
+                donation = actions.do_record_manual_donation(signed_in_user(request), entry)
         except actions.FundingError as exc:
             error = str(exc)
         else:
@@ -49,7 +50,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     if request.GET.get("campaign", "").isdigit():
         donations = donations.filter(campaign_id=int(request.GET["campaign"]))
     with transaction.atomic():
-        actions.do_audit_export(request.user, donations.count())
+        actions.do_audit_export(signed_in_user(request), donations.count())
     response = StreamingHttpResponse(csv_export.rows(donations.iterator()), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="donations-{timezone.localdate():%Y-%m-%d}.csv"'
     response["Cache-Control"] = "private, no-store"

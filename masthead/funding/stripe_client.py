@@ -90,6 +90,7 @@ def create_checkout_session(request: CheckoutRequest) -> stripe.checkout.Session
     if request.customer_email:
         params["customer_email"] = request.customer_email
     params = {k: v for k, v in params.items() if v is not None}
+    # Built as a plain dict (keys depend on the mode); stripe types the argument as a TypedDict.
     return client().v1.checkout.sessions.create(params, {"idempotency_key": request.idempotency_key})  # type: ignore[arg-type]
 
 

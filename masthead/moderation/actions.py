@@ -7,12 +7,14 @@ the transaction (views wrap these in ``transaction.atomic``).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 
+from masthead.core.actors import Actor
 from masthead.core.errors import ActionError
 from masthead.discussion.actions import do_change_status
+from masthead.discussion.models import Comment
 from masthead.moderation import roles
 from masthead.moderation.audit import record
 from masthead.moderation.comments import email_hash
@@ -26,20 +28,22 @@ class ModerationError(ActionError):
     """A moderation change refused (``core.errors.ActionError``)."""
 
 
-def check_role(user: Any, what: str) -> None:
+def check_role(user: Actor, what: str) -> User:
+    """The user, known to hold the role ``what``; ModerationError (403) otherwise."""
     if not roles.can(user, what):
         raise ModerationError("You are not allowed to do that.", 403)
+    return user
 
 
 # --- comment decisions -----------------------------------------------------------------------------------
 
-_COMMENT_STATUS = {Action.PUBLISH: "visible", Action.HOLD: "pending", Action.REJECT: "rejected"}
+_COMMENT_STATUS: dict[str, str] = {Action.PUBLISH: "visible", Action.HOLD: "pending", Action.REJECT: "rejected"}
 
 
-def do_decide_comment(actor: Any, comment: Any, action: str, *, reason: str = "") -> Any:
+def do_decide_comment(actor: Actor, comment: Comment, action: str, *, reason: str = "") -> Comment:
     """A moderator approves (publish), holds or rejects a comment; stored as labelled data and audited."""
 
-    check_role(actor, "moderate")
+    moderator = check_role(actor, "moderate")
     if action not in _COMMENT_STATUS:
         raise ModerationError(f"unknown action {action!r}")
     reasons = [f"{action} by moderator" + (f": {reason}" if reason else "")]
@@ -47,7 +51,7 @@ def do_decide_comment(actor: Any, comment: Any, action: str, *, reason: str = ""
     ModerationDecision.objects.create(
         target_type="comment", target_id=comment.pk, comment=comment, source=ModerationDecision.Source.MODERATOR,
         action=action,
-        reasons=reasons, text=comment.body, actor=actor, author_key=comment_author_key(comment),
+        reasons=reasons, text=comment.body, actor=moderator, author_key=comment_author_key(comment),
     )
     Flag.objects.filter(comment=comment, resolved_at__isnull=True).update(resolved_at=timezone.now())
     if action == Action.PUBLISH:
@@ -57,7 +61,7 @@ def do_decide_comment(actor: Any, comment: Any, action: str, *, reason: str = ""
     return updated
 
 
-def do_decide_comments(actor: Any, comments: list[Any], action: str, *, reason: str = "") -> int:
+def do_decide_comments(actor: Actor, comments: list[Comment], action: str, *, reason: str = "") -> int:
     """Bulk form of ``do_decide_comment`` (the queue's "approve selected" / "reject selected")."""
     check_role(actor, "moderate")
     for comment in comments:
@@ -68,7 +72,7 @@ def do_decide_comments(actor: Any, comments: list[Any], action: str, *, reason: 
 # --- reader flags ----------------------------------------------------------------------------------------
 
 
-def check_flag(comment: Any, reader_key: str, reason: str) -> None:
+def check_flag(comment: Comment, reader_key: str, reason: str) -> None:
     if comment.status != "visible":
         raise ModerationError("This comment is not visible.", 404)
     if reason not in Flag.Reason.values:
@@ -79,7 +83,7 @@ def check_flag(comment: Any, reader_key: str, reason: str) -> None:
         raise ModerationError("You cannot flag your own comment.", 403)
 
 
-def do_flag(comment: Any, reader_key: str, reason: str, *, note: str = "", network_hash: str = "") -> bool:
+def do_flag(comment: Comment, reader_key: str, reason: str, *, note: str = "", network_hash: str = "") -> bool:
     """Record a reader's flag (once per reader); enough open flags from different readers hold the comment.
 
     Returns True when this flag put the comment on hold.
@@ -124,32 +128,33 @@ def do_clear_networks_before(cutoff: datetime) -> dict[str, int]:
     return {"moderation.Flag": flags}
 
 
-def comment_author_key(comment: Any) -> str:
+def comment_author_key(comment: Comment) -> str:
     return f"u:{comment.user_id}" if comment.user_id else comment.reader_key
 
 
 # --- bans ------------------------------------------------------------------------------------------------
 
 
-def check_ban(actor: Any, kind: str, value: str) -> None:
-    check_role(actor, "ban")
+def check_ban(actor: Actor, kind: str, value: str) -> User:
+    moderator = check_role(actor, "ban")
     if kind not in Ban.Kind.values:
         raise ModerationError(f"unknown ban kind {kind!r}")
     if not value:
         raise ModerationError("Nothing to ban: this author has no such identity.")
+    return moderator
 
 
-def do_ban(actor: Any, kind: str, value: str, *, reason: str = "", shadow: bool = False,
+def do_ban(actor: Actor, kind: str, value: str, *, reason: str = "", shadow: bool = False,
            expires_at: datetime | None = None) -> Ban:
-    check_ban(actor, kind, value)
+    moderator = check_ban(actor, kind, value)
     ban = Ban.objects.create(kind=kind, value=value, reason=reason[:300], shadow=shadow, expires_at=expires_at,
-                             created_by=actor)
+                             created_by=moderator)
     record(actor, "ban.create", ban, reason=reason, kind=kind, shadow=shadow,
            expires_at=expires_at.isoformat() if expires_at else None)
     return ban
 
 
-def do_ban_comment_author(actor: Any, comment: Any, *, reason: str = "", shadow: bool = False,
+def do_ban_comment_author(actor: Actor, comment: Comment, *, reason: str = "", shadow: bool = False,
                           expires_at: datetime | None = None) -> list[Ban]:
     """Ban every identity the comment's author wrote with: the account (else the guest cookie), the email address
     (as a keyed hash) and the network."""
@@ -169,7 +174,7 @@ def do_ban_comment_author(actor: Any, comment: Any, *, reason: str = "", shadow:
             for kind, value in identities]
 
 
-def do_lift_ban(actor: Any, ban: Ban, *, reason: str = "") -> Ban:
+def do_lift_ban(actor: Actor, ban: Ban, *, reason: str = "") -> Ban:
     check_role(actor, "ban")
     updated = Ban.objects.filter(pk=ban.pk, lifted_at__isnull=True).update(lifted_at=timezone.now())
     if updated:
@@ -181,7 +186,7 @@ def do_lift_ban(actor: Any, ban: Ban, *, reason: str = "") -> Ban:
 # --- configuration ---------------------------------------------------------------------------------------
 
 
-def do_add_word_rule(actor: Any, pattern: str, action: str, *, is_regex: bool = False, note: str = "") -> WordRule:
+def do_add_word_rule(actor: Actor, pattern: str, action: str, *, is_regex: bool = False, note: str = "") -> WordRule:
     check_role(actor, "configure")
 
     if action not in WordRule.RuleAction.values:
@@ -193,7 +198,7 @@ def do_add_word_rule(actor: Any, pattern: str, action: str, *, is_regex: bool = 
     return rule
 
 
-def do_update_settings(actor: Any, **changes: Any) -> ModerationSettings:
+def do_update_settings(actor: Actor, **changes: object) -> ModerationSettings:
     check_role(actor, "configure")
     current = ModerationSettings.objects.filter(pk=1).first() or ModerationSettings(pk=1)
     known = {f.name for f in ModerationSettings._meta.get_fields()} - {"id"}
@@ -209,7 +214,7 @@ def do_update_settings(actor: Any, **changes: Any) -> ModerationSettings:
     return current
 
 
-def do_promote_model(actor: Any, name: str, *, reason: str = "") -> ModerationSettings:
+def do_promote_model(actor: Actor, name: str, *, reason: str = "") -> ModerationSettings:
     """Make a trained site model the active classifier (actor None = the training command, after measuring)."""
     current = ModerationSettings.objects.filter(pk=1).first() or ModerationSettings(pk=1)
     previous = current.active_model
@@ -221,7 +226,7 @@ def do_promote_model(actor: Any, name: str, *, reason: str = "") -> ModerationSe
     return current
 
 
-def do_set_shadow_model(actor: Any, name: str, *, reason: str = "") -> ModerationSettings:
+def do_set_shadow_model(actor: Actor, name: str, *, reason: str = "") -> ModerationSettings:
     current = ModerationSettings.objects.filter(pk=1).first() or ModerationSettings(pk=1)
     current.shadow_model = name
     current.save()

@@ -9,8 +9,9 @@ checked, decision labelled, open flags closed, audited), exactly as in the moder
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
@@ -22,12 +23,12 @@ from masthead.moderation.models import Action, AuditLog, Ban, ModerationDecision
 
 
 class AuditedAdmin(admin.ModelAdmin):
-    def save_model(self, request: HttpRequest, obj, form: ModelForm, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
         action = f"{obj._meta.model_name}.{'change' if change else 'create'}"
         record(request.user, action, obj, changed=sorted(form.changed_data))
 
-    def delete_model(self, request: HttpRequest, obj) -> None:
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
         record(request.user, f"{obj._meta.model_name}.delete", obj)
         super().delete_model(request, obj)
 
@@ -52,8 +53,9 @@ class BanAdmin(AuditedAdmin):
     search_fields = ["value", "reason"]
     readonly_fields = ["created_by", "created_at"]
 
-    def save_model(self, request: HttpRequest, obj: Ban, form: ModelForm, change: bool) -> None:
-        if not change:
+    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
+        # The admin lets only signed-in staff this far, and this admin edits only bans.
+        if not change and isinstance(obj, Ban) and isinstance(request.user, User):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 

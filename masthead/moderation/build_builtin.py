@@ -13,6 +13,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from masthead.moderation.datasets import Sourced
 
 from masthead.moderation import datasets, public_corpus
 from masthead.moderation.linear import LinearModel, save
@@ -25,7 +29,8 @@ BUILTIN_VERSION = "2.0-news"
 BASE_C = 1.0
 
 
-def build(rows=None, *, leave_out: str = "", version: str = BUILTIN_VERSION) -> dict:
+def build(rows: list[Sourced] | None = None, *, leave_out: str = "",
+          version: str = BUILTIN_VERSION) -> dict[str, Any]:
     """The base model as our JSON layout, trained on every source but ``leave_out``, calibrated."""
 
     rows = public_corpus.all_examples() if rows is None else rows

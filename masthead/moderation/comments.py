@@ -10,7 +10,7 @@ The discussion app owns comments; this module only reads them.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from masthead.core.network import keyed_hash
 from masthead.discussion.models import Comment
@@ -18,12 +18,15 @@ from masthead.discussion.moderation_hook import Screening
 from masthead.moderation.models import Tier
 from masthead.moderation.pipeline import Decision, ScreenContext, record, screen
 
+if TYPE_CHECKING:
+    from masthead.discussion.models import Comment
+
 
 def email_hash(email: str) -> str:
     return keyed_hash(email.strip().casefold(), "email") if email else ""
 
 
-def tier_of(comment: Any, *, is_staff: bool = False) -> str:
+def tier_of(comment: Comment, *, is_staff: bool = False) -> str:
     """The author's tier as far as the comment tells: staff, account holder, or guest (verified/supporter
     need the accounts and funding apps and are passed in by the caller when known)."""
     if is_staff:

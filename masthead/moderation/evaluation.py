@@ -58,6 +58,7 @@ def leave_one_source_out(share: float, progress: Callable[[str], None] = print) 
         model = LinearModel.from_dict(build(rows, leave_out=source, version=f"without-{source}"))
         evaluation = public_corpus.evaluation_rows(rows, source)
         threshold = model.threshold_for_share(share)
+        assert threshold is not None, "build() calibrates every model"
         results[source] = (measure(f"{source} (left out)", model, [r.text for r in evaluation],
                                    [r.label for r in evaluation], threshold, with_checks=False), model)
         progress(f"  {source}: {time.process_time() - started:.0f} CPU s")
@@ -89,7 +90,8 @@ def site_learning(base: LinearModel, source_rows: list[datasets.Sourced], share:
     for row in ordered:  # sentences of one post stay on one side
         if row.key not in keys:
             keys.append(row.key)
-    learn_keys, learn = set(), []
+    learn_keys: set[str] = set()
+    learn: list[datasets.Sourced] = []
     for key in keys:
         if len(learn) >= decisions:
             break
@@ -100,8 +102,9 @@ def site_learning(base: LinearModel, source_rows: list[datasets.Sourced], share:
         fit_site_model([Labelled(row.key, row.text, row.label) for row in learn], name="simulated",
                        base_model=base), resolve_base=lambda _name: base)
     texts, labels = [row.text for row in test], [row.label for row in test]
-    return (measure("base model (source not trained on)", base, texts, labels, base.threshold_for_share(share),
-                    with_checks=False),
+    base_threshold = base.threshold_for_share(share)
+    assert base_threshold is not None, "build() calibrates every model"
+    return (measure("base model (source not trained on)", base, texts, labels, base_threshold, with_checks=False),
             measure(f"site model ({len(learn)} decisions learned)", site, texts, labels,
                     site.threshold_for_share(share) or 0.5, with_checks=False), len(test))
 

@@ -7,6 +7,9 @@ the discussion app's tables.
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -103,9 +106,9 @@ class ModerationSettings(models.Model):
     def __str__(self) -> str:
         return "Moderation settings"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.pk = 1
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
         # Local: config imports these models.
         from masthead.moderation.config import forget_settings
 
@@ -191,7 +194,7 @@ class Ban(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} ban {self.value[:12]}"
 
-    def is_active(self, now: object = None) -> bool:
+    def is_active(self, now: datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.lifted_at is None and (self.expires_at is None or self.expires_at > now)
 

@@ -169,7 +169,7 @@ def segment(letters: str) -> list[str] | None:
             before = best[start]
             piece = letters[start:end]
             if before is not None and piece in known and (
-                best[end] is None or len(before) + 1 < len(best[end])  # type: ignore[arg-type]
+                (current := best[end]) is None or len(before) + 1 < len(current)
             ):
                 best[end] = [*before, piece]
     return best[-1]

@@ -12,19 +12,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.utils import timezone
 
 from masthead.moderation import rules
-from masthead.moderation.backends import get_classifier
+from masthead.moderation.backends import Classifier, get_classifier
 from masthead.moderation.config import moderation_settings
 from masthead.moderation.links import link_hosts
 from masthead.moderation.models import Action, ModerationDecision, Tier
 from masthead.moderation.normalise import normalise
 
-_SEVERITY = {Action.PUBLISH: 0, Action.HOLD: 1, Action.REJECT: 2}
-_STATUS = {Action.PUBLISH: "visible", Action.HOLD: "pending", Action.REJECT: "rejected"}
+if TYPE_CHECKING:
+    from masthead.discussion.models import Comment
+
+_SEVERITY: dict[str, int] = {Action.PUBLISH: 0, Action.HOLD: 1, Action.REJECT: 2}
+_STATUS: dict[str, str] = {Action.PUBLISH: "visible", Action.HOLD: "pending", Action.REJECT: "rejected"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,16 @@ class Decision:
         return self.retry_after is not None
 
 
+class Thresholds(Protocol):
+    """What ``hold_threshold`` reads: ModerationSettings, or the candidate figures site training tries."""
+
+    @property
+    def benign_hold_share(self) -> float: ...
+
+    @property
+    def hold_threshold(self) -> float: ...
+
+
 def screen(text: str, context: ScreenContext) -> Decision:
     now = context.now or timezone.now()
     if context.tier == Tier.STAFF:
@@ -89,7 +102,7 @@ def screen(text: str, context: ScreenContext) -> Decision:
         ban = None
 
     normalised = normalise(text)
-    findings: list[rules.Finding] = [ban] if ban else []
+    findings: list[rules.Finding | None] = [ban] if ban else []  # checks that found nothing add None
     findings += rules.matched_word_rules(normalised.text)
     hosts = link_hosts(text)
     links = context.link_count if context.link_count is not None else len(hosts)
@@ -137,7 +150,7 @@ def screen(text: str, context: ScreenContext) -> Decision:
     )
 
 
-def hold_threshold(classifier: Any, config: Any) -> float:
+def hold_threshold(classifier: Classifier, config: Thresholds) -> float:
     """The classifier score that holds the publisher's chosen share of benign news comments; a model without
     calibration falls back to the raw ``hold_threshold``."""
     calibrated = getattr(classifier, "threshold_for_share", None)
@@ -155,7 +168,7 @@ def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
 
 
 def record(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext, *,
-           comment: Any = None) -> ModerationDecision:
+           comment: Comment | None = None) -> ModerationDecision:
     """Store the pipeline's decision about a saved comment (or other content)."""
     if decision.action == Action.PUBLISH and decision.link_hosts:
         rules.remember_domains(decision.link_hosts)

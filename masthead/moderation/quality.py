@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from masthead.moderation import rules
+from masthead.moderation.backends import Classifier
 from masthead.moderation.normalise import normalise
 
 # Disguised spellings and their innocent neighbours, written by us for this benchmark (label 1 = abusive).
@@ -84,7 +85,7 @@ def with_lexicons(probability: float, normalised_text: str) -> float:
     return probability
 
 
-def scorer(classifier, *, normalised: bool = True, lexicons: bool = False) -> Callable[[str], float]:
+def scorer(classifier: Classifier, *, normalised: bool = True, lexicons: bool = False) -> Callable[[str], float]:
     def score(text: str) -> float:
         screened = normalise(text).text if normalised else text.casefold()
         probability = classifier.score_one(screened).probability
@@ -93,7 +94,7 @@ def scorer(classifier, *, normalised: bool = True, lexicons: bool = False) -> Ca
     return score
 
 
-def throughput(classifier, texts: Sequence[str], *, minimum_seconds: float = 2.0) -> float:
+def throughput(classifier: Classifier, texts: Sequence[str], *, minimum_seconds: float = 2.0) -> float:
     """Comments per CPU-second on one core: normalisation plus scoring, as the pipeline does it."""
     done = 0
     started = time.process_time()

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q
 
 from masthead.discussion.models import Comment
 from masthead.moderation.models import Flag, ModerationDecision
+
+if TYPE_CHECKING:
+    from masthead.discussion.models import Comment
+    from masthead.moderation.models import Flag
 
 PAGE_SIZE = 50
 TABS = ("pending", "flagged", "rejected")
@@ -22,9 +26,9 @@ TABS = ("pending", "flagged", "rejected")
 
 @dataclass
 class QueueItem:
-    comment: Any
+    comment: Comment
     decision: ModerationDecision | None = None
-    flags: list[Any] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
     history: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -77,7 +81,7 @@ def load(tab: str, after: int | None = None) -> tuple[list[QueueItem], int | Non
     for decision in (ModerationDecision.objects.filter(comment_id__in=by_id)
                      .exclude(source=ModerationDecision.Source.MODERATOR).order_by("comment_id", "-created_at",
                                                                                      "-id")):
-        item = by_id[decision.comment_id]
+        item = by_id[decision.comment_id or 0]  # (filtered on comment_id: never None here)
         if item.decision is None:
             item.decision = decision
     for flag in Flag.objects.filter(comment_id__in=by_id, resolved_at__isnull=True).order_by("id"):

@@ -9,8 +9,11 @@ themselves are defined in masthead.core.staff_roles.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeGuard
 
+from django.contrib.auth.models import User
+
+from masthead.core.actors import Actor
 from masthead.core.staff_roles import ADMINS, EDITORS, MODERATORS
 
 _ALLOWED = {
@@ -20,29 +23,29 @@ _ALLOWED = {
 }
 
 
-def _groups(user: Any) -> set[str]:
+def _groups(user: User) -> set[str]:
     cached = getattr(user, "_moderation_groups", None)
     if cached is None:
         cached = set(user.groups.values_list("name", flat=True))
-        user._moderation_groups = cached
+        user._moderation_groups = cached  # type: ignore[attr-defined]  # a memo on this request's user object
     return cached
 
 
-def can(user: Any, what: str) -> bool:
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+def can(user: Actor, what: str) -> TypeGuard[User]:
+    if not isinstance(user, User) or not user.is_active:
         return False
     if user.is_superuser:
         return True
     return user.is_staff and bool(_groups(user) & _ALLOWED[what])
 
 
-def can_moderate(user: Any) -> bool:
+def can_moderate(user: Actor) -> TypeGuard[User]:
     return can(user, "moderate")
 
 
-def can_ban(user: Any) -> bool:
+def can_ban(user: Actor) -> TypeGuard[User]:
     return can(user, "ban")
 
 
-def can_configure(user: Any) -> bool:
+def can_configure(user: Actor) -> TypeGuard[User]:
     return can(user, "configure")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from masthead.moderation import quality
 from masthead.moderation.backends import forget_classifiers, get_classifier
-from masthead.moderation.backends.linear import model_path, site_models_dir
+from masthead.moderation.backends.linear import LinearBackend, model_path, site_models_dir
 from masthead.moderation.linear import LinearModel, save
 from masthead.moderation.models import Action, ModerationDecision
 from masthead.moderation.normalise import normalise
@@ -63,6 +63,8 @@ def moderator_examples() -> list[Labelled]:
                                               action__in=[Action.PUBLISH, Action.REJECT])
             .exclude(text="").order_by("created_at", "id").values_list("target_id", "text", "action"))
     for target_id, text, action in rows.iterator():
+        if target_id is None:
+            continue
         latest[target_id] = Labelled(f"comment:{target_id}", text, 1 if action == Action.REJECT else 0)
     return list(latest.values())
 
@@ -118,13 +120,13 @@ def fit_site_model(train_set: list[Labelled], *, name: str, base_name: str = BAS
     """A model on top of ``base_name`` from labelled site examples, calibrated on cross-validated scores of the
     site's benign examples."""
 
-    base = base_model or get_classifier(base_name).model
+    base = base_model or _linear_model(base_name)
     texts = [e.text for e in train_set]
     labels = [e.label for e in train_set]
     if len(set(labels)) < 2:
         raise BadInput("Not enough decisions yet: training needs both approved and rejected comments.")
-    options = {"min_df": 1 if len(texts) < 2000 else 2}
-    calibration = []
+    min_df = 1 if len(texts) < 2000 else 2
+    calibration: list[float] = []
     folds = 5 if min(labels.count(0), labels.count(1)) >= 5 else 0
     for fold in range(folds):
         inside = [e for i, e in enumerate(train_set) if i % folds != fold]
@@ -133,14 +135,22 @@ def fit_site_model(train_set: list[Labelled], *, name: str, base_name: str = BAS
             continue
         part = LinearModel.from_dict(
             fit([e.text for e in inside], [e.label for e in inside], model_id="masthead-site", version="fold",
-                info={}, base=base, base_name=base_name, c=c, **options),
+                info={}, base=base, base_name=base_name, c=c, min_df=min_df),
             resolve_base=lambda _name: base)
         calibration += [part.probability(normalise(e.text).text) for e in outside]
     return fit(texts, labels, model_id="masthead-site", version=name, base=base, base_name=base_name, c=c,
                calibration=calibration,
                info={"trained_on": "this site's moderation decisions", "site_examples": len(texts),
                      "calibrated_on": f"{len(calibration)} cross-validated scores of this site's published comments"},
-               **options)
+               min_df=min_df)
+
+
+def _linear_model(name: str) -> LinearModel:
+    """The linear model a site model builds on (only the linear backend has one to extend)."""
+    backend = get_classifier(name)
+    if not isinstance(backend, LinearBackend):
+        raise BadInput("Site models build on the linear backend's models.")
+    return backend.model
 
 
 def train(*, active_model: str, share: float, fallback_threshold: float, examples: list[Labelled] | None = None,

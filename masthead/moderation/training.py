@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from masthead.moderation.features import prepare, word_features, word_grams, words
-from masthead.moderation.linear import FORMAT
+from masthead.moderation.linear import FORMAT, LinearModel
 from masthead.moderation.normalise import normalise
 
 
@@ -23,7 +23,11 @@ def screening_texts(raw: Sequence[str]) -> list[str]:
     return [prepare(normalise(text).text) for text in raw]
 
 
-def _sklearn():
+# scikit-learn and scipy ship no type information: their modules, estimators and sparse matrices are Any here.
+Matrix = Any  # a scipy.sparse CSR matrix
+
+
+def _sklearn() -> tuple[Any, Any, Any, Any]:
     try:
         import numpy as np
         from scipy import sparse
@@ -44,21 +48,23 @@ class Featurizer:
         self.grams = tfidf(analyzer=word_grams, min_df=min_df, max_features=max_grams, dtype=np.float32)
         self._np, self._sparse = np, sparse
 
-    def fit_transform(self, texts: Sequence[str]):
+    def fit_transform(self, texts: Sequence[str]) -> Matrix:
         word_matrix = self.word.fit_transform(texts)
         vocabulary = sorted({word for text in texts for word in set(words(text))})
         self.grams.fit(vocabulary)
         return self._sparse.hstack([word_matrix, self._pooled(texts)]).tocsr()
 
-    def transform(self, texts: Sequence[str]):
+    def transform(self, texts: Sequence[str]) -> Matrix:
         return self._sparse.hstack([self.word.transform(texts), self._pooled(texts)]).tocsr()
 
-    def _pooled(self, texts: Sequence[str]):
+    def _pooled(self, texts: Sequence[str]) -> Matrix:
         np, sparse = self._np, self._sparse
         distinct = [sorted(set(words(text))) for text in texts]
         vocabulary = sorted({word for found in distinct for word in found})
         index = {word: i for i, word in enumerate(vocabulary)}
-        rows, cols, values = [], [], []
+        rows: list[int] = []
+        cols: list[int] = []
+        values: list[float] = []
         for row, found in enumerate(distinct):
             for word in found:
                 rows.append(row)
@@ -69,8 +75,9 @@ class Featurizer:
             self.grams.vocabulary_)), dtype=np.float32)
         return incidence @ word_vectors
 
-    def export(self, coefficients) -> list[dict[str, Any]]:
-        blocks, offset = [], 0
+    def export(self, coefficients: Sequence[float]) -> list[dict[str, Any]]:
+        blocks: list[dict[str, Any]] = []
+        offset = 0
         for analyzer, vectorizer in (("word", self.word), ("wordchar", self.grams)):
             vocabulary = vectorizer.vocabulary_
             features = sorted(vocabulary, key=vocabulary.__getitem__)
@@ -87,7 +94,8 @@ class Featurizer:
 
 
 def fit_prepared(texts: Sequence[str], labels: Sequence[int], *, sample_weight: Sequence[float] | None = None,
-                 c: float = 1.0, offsets: Sequence[float] | None = None, **featurizer_options: Any):
+                 c: float = 1.0, offsets: Sequence[float] | None = None,
+                 **featurizer_options: int) -> tuple[Featurizer, Any]:
     """Fit on prepared texts; returns (featurizer, classifier). ``offsets`` (a base model's logits) are added as
     one more feature, so its learned weight says how far to trust the base model."""
     np, sparse, _, logistic = _sklearn()
@@ -102,8 +110,8 @@ def fit_prepared(texts: Sequence[str], labels: Sequence[int], *, sample_weight: 
 
 
 def fit(raw_texts: Sequence[str], labels: Sequence[int], *, model_id: str, version: str, info: dict[str, Any],
-        sample_weight: Sequence[float] | None = None, c: float = 1.0, base: Any = None, base_name: str = "",
-        calibration: Sequence[float] = (), **featurizer_options: Any) -> dict[str, Any]:
+        sample_weight: Sequence[float] | None = None, c: float = 1.0, base: LinearModel | None = None,
+        base_name: str = "", calibration: Sequence[float] = (), **featurizer_options: int) -> dict[str, Any]:
     """Fit a format-2 model from raw texts and return it as our JSON layout. With ``base`` (a LinearModel), the
     new model learns on top of the base model's logits (a site model)."""
     normalised = [normalise(text).text for text in raw_texts]

@@ -6,7 +6,9 @@ for plain forms, so the queue works without JavaScript too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
@@ -22,10 +24,15 @@ from masthead.moderation import actions, queue, roles, site_training
 from masthead.moderation.config import moderation_settings
 from masthead.moderation.models import Flag
 
+if TYPE_CHECKING:
+    from masthead.discussion.models import Comment
 
-def moderators_only(view):
+View = Callable[..., HttpResponse]
+
+
+def moderators_only(view: View) -> View:
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not roles.can_moderate(request.user):
@@ -39,7 +46,7 @@ def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _answer(request: HttpRequest, payload: dict, status: int = 200) -> HttpResponse:
+def _answer(request: HttpRequest, payload: dict[str, object], status: int = 200) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse(payload, status=status)
     if status >= 400:
@@ -48,7 +55,7 @@ def _answer(request: HttpRequest, payload: dict, status: int = 200) -> HttpRespo
     return HttpResponseRedirect(reverse("moderation:queue") + f"?tab={tab if tab in queue.TABS else 'pending'}")
 
 
-def _comment(pk: int):
+def _comment(pk: int) -> Comment:
     return get_object_or_404(Comment, pk=pk)
 
 
@@ -175,7 +182,7 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
     return _flag_answer(request, {"flagged": True}, 200, back)
 
 
-def _flag_answer(request: HttpRequest, payload: dict, status: int, back: str) -> HttpResponse:
+def _flag_answer(request: HttpRequest, payload: dict[str, object], status: int, back: str) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse(payload, status=status)
     return render(request, "moderation/flag_done.html", {"error": payload.get("error", ""), "back": back},

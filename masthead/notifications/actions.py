@@ -15,7 +15,7 @@ import re
 import secrets
 import unicodedata
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
@@ -40,6 +40,11 @@ from masthead.notifications.models import (
     new_token_key,
 )
 from masthead.notifications.verification import mark_verified, normalize_email
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from masthead.discussion.models import Comment
 
 MAX_EMAIL = 254
 MAX_NAME = 60
@@ -100,7 +105,7 @@ def do_request_subscription(thread_id: int, email: str, kind: str, *, name: str 
     enqueue_on_commit(process_subscription_request, thread_id, email, kind, name, network_hash, reader_key)
 
 
-def do_subscribe_verified(thread_id: int, email: str, kind: str, *, name: str = "", user: Any = None,
+def do_subscribe_verified(thread_id: int, email: str, kind: str, *, name: str = "", user: User | None = None,
                           reader_key: str = "", network_hash: str = "") -> Subscription:
     """A reader who has proved this address (signed in with it verified, or holding our verified cookie) is
     subscribed at once."""
@@ -163,6 +168,7 @@ def do_confirm(subscription: Subscription) -> Subscription:
         locked.confirmed_at = timezone.now()
         locked.ended_at = None
         locked.save(update_fields=["status", "confirmed_at", "ended_at"])
+    # For the view: the accounts identity the confirmation proved (remembered in the browser's session).
     locked.identity = mark_verified(locked.subscriber.email)  # type: ignore[attr-defined]
     return locked
 
@@ -179,7 +185,7 @@ def do_unsubscribe(subscription: Subscription) -> Subscription:
 # --- comments becoming visible ----------------------------------------------------------------------------
 
 
-def on_comment_visible(comment: Any) -> None:
+def on_comment_visible(comment: Comment) -> None:
     """Call once when a comment becomes visible (posted visible, or approved). Enqueues the fan-out on commit;
     calling it twice for one comment is harmless (one notice per subscriber and comment)."""
     # Local: tasks imports this module.
@@ -190,7 +196,7 @@ def on_comment_visible(comment: Any) -> None:
         enqueue_on_commit(fan_out_comment, comment.pk)
 
 
-def on_comment_pending(comment: Any) -> None:
+def on_comment_pending(comment: Comment) -> None:
     """Call when a comment is held for review: opted-in moderators get a batched digest."""
     # Local: tasks imports this module.
     from masthead.notifications.tasks import schedule_moderation_digests
@@ -199,7 +205,7 @@ def on_comment_pending(comment: Any) -> None:
         enqueue_on_commit(schedule_moderation_digests)
 
 
-def _emails_of(comment: Any) -> set[str]:
+def _emails_of(comment: Comment) -> set[str]:
     emails = {normalize_email(comment.author_email)} if comment.author_email else set()
     if comment.user_id is not None and comment.user and comment.user.email:
         emails.add(normalize_email(comment.user.email))
@@ -296,7 +302,8 @@ def do_take_digest(subscriber_id: int, thread_id: int) -> int | None:
                 subscriber_id=subscriber_id, thread_id=thread_id, status=Subscription.Status.ACTIVE
             ).values_list("kind", flat=True)
         )
-        keep, drop = [], []
+        keep: list[Notice] = []
+        drop: list[Notice] = []
         for notice in waiting.select_related("comment"):
             wanted = Subscription.Kind.THREAD in active or notice.kind in active
             (keep if wanted and notice.comment.status == Comment.Status.VISIBLE else drop).append(notice)

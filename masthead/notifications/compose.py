@@ -71,6 +71,8 @@ def compose(delivery: Delivery) -> EmailMultiAlternatives | None:
 
 
 def _confirm(delivery: Delivery) -> EmailMultiAlternatives | None:
+    if delivery.subscription_id is None:
+        return None
     subscription = Subscription.objects.select_related("thread__article").filter(pk=delivery.subscription_id).first()
     if subscription is None or subscription.status != Subscription.Status.PENDING:
         return None
@@ -95,6 +97,8 @@ def _digest(delivery: Delivery) -> EmailMultiAlternatives | None:
         Comment.objects.filter(pk__in=ids, status=Comment.Status.VISIBLE).select_related("thread__article")
         .order_by("created_at", "id")
     )
+    if delivery.subscriber_id is None or delivery.thread_id is None:
+        return None
     subscriptions = {
         s.kind: s
         for s in Subscription.objects.filter(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+if TYPE_CHECKING:
+    from masthead.discussion.models import Thread
 
-def render_control(request: Any, thread: Any) -> SafeString:
+
+def render_control(request: HttpRequest | None, thread: Thread) -> SafeString:
     """Nothing personal goes in here: the article page is cached by ETag. ``?notify=replies`` (a link on a comment,
     ``href="?notify=replies#notify-of"``) preselects "replies to my comments"; it is part of the URL, so of the cache
     key too."""

@@ -13,7 +13,7 @@ import logging
 import smtplib
 from datetime import timedelta
 
-from django.core.mail import get_connection
+from django.core.mail import EmailMessage, get_connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -33,7 +33,7 @@ def _permanent(error: Exception) -> bool:
     return False
 
 
-def send_message(message: object) -> int:
+def send_message(message: EmailMessage) -> int:
     """Send through one connection we open ourselves, so a failure while closing cannot look like a failed send."""
     connection = get_connection()
     connection.open()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +25,7 @@ def _can_receive(user: Any) -> bool:
     return bool(user.email) and can_moderate(user)
 
 
-def do_set_opt_in(user: Any, enabled: bool) -> ModerationDigestOptIn:
+def do_set_opt_in(user: User, enabled: bool) -> ModerationDigestOptIn:
     opt_in, _ = ModerationDigestOptIn.objects.update_or_create(user=user, defaults={"enabled": enabled})
     return opt_in
 

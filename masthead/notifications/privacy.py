@@ -3,6 +3,7 @@ or one reader (the accounts app's export and erasure: the address and the accoun
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.apps import apps
@@ -98,7 +99,7 @@ def do_erase_reader(email: str, user_id: int | None) -> int:
 RETENTION_DAYS = 90
 
 
-def prune(days: int = RETENTION_DAYS, *, now: Any = None) -> dict[str, int]:
+def prune(days: int = RETENTION_DAYS, *, now: datetime | None = None) -> dict[str, int]:
     """Forget what is no longer needed: finished mail records and ended subscriptions older than ``days``, and
     requests never confirmed before their link expired. Run daily (`masthead notifications_prune`)."""
     from datetime import timedelta

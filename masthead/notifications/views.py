@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from masthead.core.actors import signed_in_user
 from masthead.core.errors import answer_headers
 from masthead.core.network import keyed_hash, network_hash
 from masthead.discussion.models import Thread
@@ -172,12 +173,13 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 def moderation_digest(request: HttpRequest) -> HttpResponse:
     if not can_moderate(request.user):
         return _error(request, NotificationError("Only moderators can ask for this digest.", 403))
+    moderator = signed_in_user(request)
     if request.method == "POST":
         with transaction.atomic():
-            do_set_opt_in(request.user, request.POST.get("enabled") == "1")
-    opt_in = ModerationDigestOptIn.objects.filter(user=request.user, enabled=True).exists()
+            do_set_opt_in(moderator, request.POST.get("enabled") == "1")
+    opt_in = ModerationDigestOptIn.objects.filter(user=moderator, enabled=True).exists()
     return render(request, "notifications/moderation_digest.html", {"enabled": opt_in,
-                                                                     "has_email": bool(request.user.email)})
+                                                                     "has_email": bool(moderator.email)})
 
 
 

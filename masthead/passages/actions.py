@@ -12,6 +12,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
@@ -31,6 +32,11 @@ from masthead.discussion.readers import Reader
 from masthead.passages import anchoring
 from masthead.passages.anchoring import Anchor, AnchorError, Status
 from masthead.passages.models import ArticleRevision, PassageAnchor, PassageQuestion
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from masthead.publishing.models import Article
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +71,8 @@ def text_hash(text: str) -> str:
 # --- revisions and re-anchoring -------------------------------------------------------------------------
 
 
-def _latest(article: object) -> ArticleRevision | None:
-    return ArticleRevision.objects.filter(article_id=article.pk).order_by("-number").first()  # type: ignore[attr-defined]
+def _latest(article: Article) -> ArticleRevision | None:
+    return ArticleRevision.objects.filter(article_id=article.pk).order_by("-number").first()
 
 
 def _anchor_status(anchor: PassageAnchor, kept: Anchor, result: anchoring.Result) -> str:
@@ -80,13 +86,13 @@ def _anchor_status(anchor: PassageAnchor, kept: Anchor, result: anchoring.Result
     return PassageAnchor.Status.EXACT
 
 
-def on_article_changed(article: object) -> ArticleRevision:
+def on_article_changed(article: Article) -> ArticleRevision:
     """Record the article's current ``body_text`` as a revision and re-find every passage anchor in it.
 
     Call it after an article is saved (publishing's ``do_save_article``), inside the same transaction. When the
     text did not change it does nothing and returns the current revision, so calling it on every save is fine.
     """
-    text: str = article.body_text  # type: ignore[attr-defined]
+    text: str = article.body_text
     digest = text_hash(text)
     latest = _latest(article)
     if latest is not None and latest.text_hash == digest:
@@ -95,7 +101,7 @@ def on_article_changed(article: object) -> ArticleRevision:
     try:
         with transaction.atomic():  # a savepoint: a concurrent writer may have recorded this revision first
             revision = ArticleRevision.objects.create(
-                article_id=article.pk, number=number, text_hash=digest, body_text=text  # type: ignore[attr-defined]
+                article_id=article.pk, number=number, text_hash=digest, body_text=text
             )
     except IntegrityError:
         latest = _latest(article)
@@ -105,7 +111,7 @@ def on_article_changed(article: object) -> ArticleRevision:
     counts = dict.fromkeys(Status, 0)
     summary = []
     changed = []
-    for anchor in PassageAnchor.objects.select_for_update().filter(article_id=article.pk).order_by("pk"):  # type: ignore[attr-defined]
+    for anchor in PassageAnchor.objects.select_for_update().filter(article_id=article.pk).order_by("pk"):
         result = anchoring.reanchor(anchor.anchor, text)
         kept = anchoring.follow(anchor.anchor, text, result)
         counts[result.status] += 1
@@ -131,17 +137,17 @@ def on_article_changed(article: object) -> ArticleRevision:
     revision.save(update_fields=["exact", "moved", "fuzzy", "orphaned", "summary"])
     if changed:
         # Cached passage marks and inline feedback are keyed by the thread version.
-        thread_id = Thread.objects.filter(article_id=article.pk).values_list("pk", flat=True).first()  # type: ignore[attr-defined]
+        thread_id = Thread.objects.filter(article_id=article.pk).values_list("pk", flat=True).first()
         if thread_id is not None:
             bump_version(thread_id)
-        log.info("article %s r%s: %s", article.pk, number, {str(k): v for k, v in counts.items()})  # type: ignore[attr-defined]
+        log.info("article %s r%s: %s", article.pk, number, {str(k): v for k, v in counts.items()})
     return revision
 
 
-def current_revision(article: object) -> ArticleRevision:
+def current_revision(article: Article) -> ArticleRevision:
     """The revision of the article's current text; records it (and re-anchors) if the hook was missed."""
     latest = _latest(article)
-    if latest is not None and latest.text_hash == text_hash(article.body_text):  # type: ignore[attr-defined]
+    if latest is not None and latest.text_hash == text_hash(article.body_text):
         return latest
     with transaction.atomic():
         return on_article_changed(article)
@@ -150,7 +156,7 @@ def current_revision(article: object) -> ArticleRevision:
 # --- anchors from clients -------------------------------------------------------------------------------
 
 
-def check_anchor(article: object, data: AnchorData) -> tuple[Anchor, int]:
+def check_anchor(article: Article, data: AnchorData) -> tuple[Anchor, int]:
     """The verified anchor on the article's current text and its revision number, or ``PassageError``.
 
     An anchor made on an older revision (the reader loaded the page before an edit) is verified against that
@@ -159,9 +165,9 @@ def check_anchor(article: object, data: AnchorData) -> tuple[Anchor, int]:
     current = current_revision(article)
     claimed = Anchor(data.exact, data.prefix, data.suffix, data.start, data.end)
     if data.revision == current.number:
-        text = article.body_text  # type: ignore[attr-defined]
+        text = article.body_text
     else:
-        old = ArticleRevision.objects.filter(article_id=article.pk, number=data.revision).first()  # type: ignore[attr-defined]
+        old = ArticleRevision.objects.filter(article_id=article.pk, number=data.revision).first()
         if old is None:
             raise PassageError("Unknown article revision.", 400, "bad_revision")
         text = old.body_text
@@ -170,18 +176,18 @@ def check_anchor(article: object, data: AnchorData) -> tuple[Anchor, int]:
     except AnchorError as error:
         raise PassageError(str(error), 400, "bad_anchor") from None
     if data.revision != current.number:
-        result = anchoring.reanchor(verified, article.body_text)  # type: ignore[attr-defined]
+        result = anchoring.reanchor(verified, article.body_text)
         if result.status not in (Status.EXACT, Status.MOVED):
             raise PassageError(
                 "The article was edited and this passage changed; please reload and select it again.", 409, "stale"
             )
-        verified = anchoring.follow(verified, article.body_text, result)  # type: ignore[attr-defined]
+        verified = anchoring.follow(verified, article.body_text, result)
     return verified, current.number
 
 
-def _new_anchor(article: object, anchor: Anchor, revision: int, **links: object) -> PassageAnchor:
+def _new_anchor(article: Article, anchor: Anchor, revision: int, **links: object) -> PassageAnchor:
     return PassageAnchor.objects.create(
-        article_id=article.pk,  # type: ignore[attr-defined]
+        article_id=article.pk,
         exact=anchor.exact, prefix=anchor.prefix, suffix=anchor.suffix, start=anchor.start, end=anchor.end,
         revision=revision, status=PassageAnchor.Status.EXACT, score=1.0,
         original_exact=anchor.exact, original_prefix=anchor.prefix, original_suffix=anchor.suffix,
@@ -196,17 +202,17 @@ class PassagePost:
     anchor: PassageAnchor
 
 
-def check_question(article: object, question_id: int | None) -> PassageQuestion | None:
+def check_question(article: Article, question_id: int | None) -> PassageQuestion | None:
     if question_id is None:
         return None
-    question = PassageQuestion.objects.filter(pk=question_id, anchor__article_id=article.pk, is_open=True).first()  # type: ignore[attr-defined]
+    question = PassageQuestion.objects.filter(pk=question_id, anchor__article_id=article.pk, is_open=True).first()
     if question is None:
         raise PassageError("That question is not open.", 400, "bad_question")
     return question
 
 
 def do_post_passage_comment(
-    article: object, reader: Reader, data: AnchorData, comment: NewComment, question_id: int | None = None
+    article: Article, reader: Reader, data: AnchorData, comment: NewComment, question_id: int | None = None
 ) -> PassagePost:
     """A top-level discussion comment about a passage: the comment (through the discussion's own action, so
     moderation, counts and live events behave as for any comment) plus its anchor row, in the caller's
@@ -214,7 +220,7 @@ def do_post_passage_comment(
     if comment.parent_id is not None or comment.quote:
         raise PassageError("A passage comment starts its own thread.", 400, "bad_parent")
     thread = thread_for_article(article)
-    thread.article = article  # type: ignore[assignment]
+    thread.article = article
     try:
         check_thread_open(thread)
     except DiscussionError as error:
@@ -242,7 +248,8 @@ def clean_question(text: str) -> str:
     return cleaned
 
 
-def do_ask_question(article: object, reader: Reader, user: object, data: AnchorData, text: str) -> PassageQuestion:
+def do_ask_question(article: Article, reader: Reader, user: User | None, data: AnchorData,
+                    text: str) -> PassageQuestion:
     """Staff mark a passage and ask readers about it."""
     if not reader.is_staff:
         raise PassageError("Only editors can ask readers about a passage.", 403, "forbidden")

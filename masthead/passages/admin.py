@@ -21,8 +21,8 @@ class ArticleRevisionAdmin(ReadOnlyAdmin):
     list_filter = ["created_at"]
     search_fields = ["article__headline"]
     list_select_related = ["article"]
-    fields = ["article", "number", "created_at", "exact", "moved", "fuzzy", "orphaned", "changes"]
-    readonly_fields = fields
+    readonly_fields = ("article", "number", "created_at", "exact", "moved", "fuzzy", "orphaned", "changes")
+    fields = readonly_fields
 
     @admin.display(description="What moved or was orphaned")
     def changes(self, obj: ArticleRevision) -> str:

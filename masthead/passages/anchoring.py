@@ -123,7 +123,8 @@ def _score(anchor: Anchor, text: str, start: int, end: int) -> tuple[float, floa
 
 
 def _occurrences(text: str, needle: str, limit: int) -> list[int]:
-    found, at = [], text.find(needle)
+    found: list[int] = []
+    at = text.find(needle)
     while at != -1 and len(found) < limit:
         found.append(at)
         at = text.find(needle, at + 1)

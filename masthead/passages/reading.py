@@ -7,7 +7,7 @@ small query when warm.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db.models import Q
@@ -18,6 +18,9 @@ from masthead.discussion.render import comment_html
 from masthead.passages.actions import current_revision
 from masthead.passages.anchoring import text_check
 from masthead.passages.models import PassageAnchor
+
+if TYPE_CHECKING:
+    from masthead.publishing.models import Article
 
 CACHE_SECONDS = 3600
 MAX_FEEDBACK = 100  # passage comments listed by the "Inline feedback" filter
@@ -39,7 +42,7 @@ def _visible_comment_anchor_ids(article_id: int) -> list[int]:
     return [pk for pk, comment in pairs if comment in visible]
 
 
-def marks(article: Any) -> dict[str, Any]:
+def marks(article: Article) -> dict[str, Any]:
     """The passages to mark in the article body, grouped by span, with counts and any editor's question.
 
     ``{"revision", "text_length", "text_check", "passages": [{"id", "start", "end", "quote", "count", "comments",
@@ -83,7 +86,7 @@ def marks(article: Any) -> dict[str, Any]:
     return data
 
 
-def _text_facts(article: Any) -> dict[str, Any]:
+def _text_facts(article: Article) -> dict[str, Any]:
     """What the script needs to anchor new passages: the revision and a check of the text. They change only
     when the article is saved, so they are cached under its ``updated_at``, not under the thread version that
     every new comment bumps."""
@@ -121,7 +124,7 @@ def _feedback_anchor_ids(thread: Thread) -> list[int]:
     key = f"passages:feedback-ids:v1:{thread.pk}:{thread.version}"
     ids = cache.get(key)
     if ids is None:
-        ids = _visible_comment_anchor_ids(thread.article_id)
+        ids = _visible_comment_anchor_ids(thread.article_id) if thread.article_id is not None else []
         cache.set(key, ids, CACHE_SECONDS)
     return ids
 
@@ -158,6 +161,7 @@ def feedback_items(thread: Thread) -> list[dict[str, Any]]:
             "html": comment_html(row.comment).replace('id="comment-', 'id="feedback-comment-', 1),
         }
         for row in rows
+        if row.comment is not None  # always: these anchors were chosen for their visible comment
     ]
     cache.set(key, items, CACHE_SECONDS)
     return items

@@ -6,7 +6,7 @@ sanitized HTML (``discussion.render.comment_html``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -15,8 +15,11 @@ from django.utils.safestring import SafeString, mark_safe
 from masthead.discussion.models import Thread
 from masthead.passages import reading
 
+if TYPE_CHECKING:
+    from masthead.publishing.models import Article
 
-def render_filter(request: HttpRequest, thread: object) -> str:
+
+def render_filter(request: HttpRequest, thread: Thread) -> str:
     """The discussion's filters slot: an "Inline feedback (N)" toggle, when there is any."""
     if not isinstance(thread, Thread) or thread.article_id is None:
         return ""
@@ -30,7 +33,7 @@ def render_filter(request: HttpRequest, thread: object) -> str:
     )
 
 
-def render_marks(request: HttpRequest | None, article: Any) -> SafeString:
+def render_marks(request: HttpRequest | None, article: Article) -> SafeString:
     user = getattr(request, "user", None)
     staff = bool(user is not None and user.is_authenticated and user.is_staff)
     data = dict(reading.marks(article))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -34,10 +35,11 @@ _EDITORIAL_FIELDS = ("headline", "standfirst", "body", "featured_image", "image_
 
 # --- Authors and topics ---------------------------------------------------------------------------------
 
-def _unique_slug(model: type, text: str, exclude_pk: int | None, max_length: int) -> str:
+def _unique_slug(model: type[Article | Author | Topic], text: str, exclude_pk: int | None, max_length: int) -> str:
     base = slugify(text)[: max_length - 8].strip("-") or "item"
     slug, n = base, 1
-    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    others = model._default_manager.all() if exclude_pk is None else model._default_manager.exclude(pk=exclude_pk)
+    while others.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -93,7 +95,8 @@ def render_body(article: Article) -> None:
 def _normalize_schedule(article: Article, now: datetime) -> None:
     if article.status == Article.Status.PUBLISHED and article.published_at is None:
         article.published_at = now
-    elif article.status == Article.Status.PUBLISHED and article.published_at > now:
+    elif (article.status == Article.Status.PUBLISHED and article.published_at is not None
+          and article.published_at > now):
         # "Published" with a future time is a schedule: say so, so lists and the admin agree.
         article.status = Article.Status.SCHEDULED
 
@@ -133,14 +136,14 @@ def _image_variants_follow(article: Article) -> None:
     saved article then never shows an image without its srcset. Runs after ``save()``, when an upload has its
     final stored name.
     """
-    name = article.featured_image.name if article.featured_image else ""
+    name = (article.featured_image.name or "") if article.featured_image else ""
     if (article.image_variants or {}).get("source", "") == name:
         return
     article.image_variants = _variants_or_nothing(name)
     Article.objects.filter(pk=article.pk).update(image_variants=article.image_variants)
 
 
-def _variants_or_nothing(name: str) -> dict:
+def _variants_or_nothing(name: str) -> dict[str, Any]:
     """The variants of a stored image; none (pages show the plain src) when it is missing or unreadable."""
     if not name:
         return {}
@@ -158,7 +161,7 @@ def do_make_missing_image_variants(batch: int = 100) -> int:
     for article in with_images.iterator(chunk_size=batch):
         if (article.image_variants or {}).get("source") == article.featured_image.name:
             continue
-        record = _variants_or_nothing(article.featured_image.name)
+        record = _variants_or_nothing(article.featured_image.name or "")
         if record:
             Article.objects.filter(pk=article.pk).update(image_variants=record)
             done += 1

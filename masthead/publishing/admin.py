@@ -68,7 +68,7 @@ class ArticleAdminForm(ModelForm):
         css = {"all": ["publishing/admin.css"]}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         # The editorial rules of actions.check_article, shown on the form instead of as an error page.
         probe = Article(
             headline=data.get("headline") or "",
@@ -90,8 +90,8 @@ class ArticleAdminForm(ModelForm):
 class RelatedInline(admin.TabularInline):
     model = RelatedArticle
     fk_name = "article"
-    fields = ["rank", "related", "score", "computed_at"]
-    readonly_fields = fields
+    readonly_fields = ("rank", "related", "score", "computed_at")
+    fields = readonly_fields
     extra = 0
     can_delete = False
     verbose_name_plural = "More on this topic (computed)"

@@ -16,7 +16,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
 
 from masthead.publishing.hooks import comment_counts
 from masthead.publishing.models import Article, Topic
@@ -61,11 +61,11 @@ class NewsAtomFeed(Atom1Feed):
 
 
 class LatestArticlesFeed(Feed):
-    feed_type = NewsRssFeed
+    feed_type: type[SyndicationFeed] = NewsRssFeed
     kind = "rss"
 
     @property
-    def language(self) -> str:  # read when each feed is built, not when the module is imported
+    def language(self) -> str:  # type: ignore[override]  # read when each feed is built, not at import
         return settings.PUBLICATION_LANGUAGE
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Topic | None:
@@ -134,7 +134,7 @@ class LatestArticlesFeed(Feed):
             length = item.featured_image.size
         except OSError:  # the file is gone from storage: no enclosure rather than a broken one
             return []
-        mime_type = mimetypes.guess_type(item.featured_image.name)[0] or "application/octet-stream"
+        mime_type = mimetypes.guess_type(item.featured_image.name or "")[0] or "application/octet-stream"
         return [Enclosure(absolute(item.featured_image.url), str(length), mime_type)]
 
     def item_extra_kwargs(self, item: Article) -> dict[str, Any]:

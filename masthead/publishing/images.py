@@ -33,7 +33,7 @@ def variant_name(original: str, width: int) -> str:
 def make_variants(original: str) -> dict[str, Any]:
     """Write the variants of the stored image ``original``; returns the record for ``image_variants``."""
     with default_storage.open(original, "rb") as stored:
-        image = Image.open(stored)
+        image: Image.Image = Image.open(stored)
         image.load()
     if image.mode not in ("RGB", "RGBA"):
         image = image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")

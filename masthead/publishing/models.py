@@ -98,6 +98,8 @@ class Article(models.Model):
     discussion_open = models.BooleanField(default=True)
 
     objects = ArticleQuerySet.as_manager()
+    # Not a column: list pages and feeds set it from discussion.counts.comment_counts for their templates.
+    comment_count: int | None
 
     class Meta:
         ordering = ["-published_at", "-id"]

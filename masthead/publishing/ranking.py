@@ -83,7 +83,7 @@ def rank_related(article_id: int, limit: int = related.RELATED_COUNT) -> list[re
             .exclude(article_id=article_id)
             .values("article_id")
             .annotate(shared=Count("topic_id"))
-            .order_by("-shared", "-article_id")
+            .order_by("-shared", "-article_id")  # type: ignore[misc]  # django-stubs cannot see values() annotations
             .values_list("article_id", "shared")[: related.CANDIDATES]
         )
     return related.combine(text_scores, shared, exclude=article_id, limit=limit)

@@ -62,7 +62,7 @@ def article_jsonld(article: Article, authors: list, topics: list) -> dict[str, A
         "headline": article.headline[:110],
         "description": summary(article),
         "datePublished": article.published_at.isoformat() if article.published_at else None,
-        "dateModified": modified_at(article).isoformat() if modified_at(article) else None,
+        "dateModified": modified.isoformat() if (modified := modified_at(article)) else None,
         "author": [{"@type": "Person", "name": a.name, "url": absolute(a.get_absolute_url())} for a in authors],
         "publisher": publisher(),
         "inLanguage": settings.PUBLICATION_LANGUAGE,

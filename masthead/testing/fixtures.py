@@ -13,17 +13,25 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import time_machine
 from django.db import connection
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
+    from pytest_django.fixtures import DjangoDbBlocker
+    from pytest_django.fixtures import Settings as SettingsWrapper
+
+    from masthead.testing.mail import MailServer
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 @pytest.fixture(autouse=True)
-def _media_and_cache(settings, tmp_path) -> Iterator[None]:
+def _media_and_cache(settings: SettingsWrapper, tmp_path: Path) -> Iterator[None]:
     settings.MEDIA_ROOT = tmp_path / "media"
     from django.core.cache import caches
 
@@ -48,7 +56,7 @@ def mid_month() -> Iterator[datetime]:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _expected_database(django_db_setup, django_db_blocker) -> None:
+def _expected_database(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> None:
     expected = os.environ.get("MASTHEAD_EXPECT_DB")
     if expected:
         with django_db_blocker.unblock():
@@ -87,7 +95,7 @@ class LiveServer:
 
 
 @pytest.fixture
-def live_site(transactional_db, settings) -> Iterator[LiveServer]:
+def live_site(transactional_db: None, settings: SettingsWrapper) -> Iterator[LiveServer]:
     """A real server for browser and streaming tests. Data must be committed (transactional_db)."""
     settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
     server = LiveServer()
@@ -115,22 +123,28 @@ class CspWatch:
     }, true);"""
 
     def __init__(self) -> None:
-        self.violations: list[dict] = []
+        self.violations: list[dict[str, object]] = []
 
-    def watch(self, context: object) -> None:
-        def record(violation: dict) -> None:
+    def watch(self, context: BrowserContext) -> None:
+        def record(violation: dict[str, object]) -> None:
             self.violations.append(violation)
 
-        context.expose_function("__mastheadCspViolation", record)  # type: ignore[attr-defined]
-        context.add_init_script(self.LISTENER)  # type: ignore[attr-defined]
+        context.expose_function("__mastheadCspViolation", record)
+        context.add_init_script(self.LISTENER)
 
-    def take(self) -> list[dict]:
+    def take(self) -> list[dict[str, object]]:
         taken, self.violations[:] = list(self.violations), []
         return taken
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[object]:
+def csp_violations() -> CspWatch:
+    """The watch on every browser context of the session (a test that provokes a violation ``take()``s it)."""
+    return CspWatch()
+
+
+@pytest.fixture(scope="session")
+def chromium(csp_violations: CspWatch) -> Iterator[Browser]:
     """Debian's Chromium driven by Playwright. Fails (never skips) when Chromium is missing.
 
     Every context it makes (``new_context``) is watched for Content-Security-Policy violations (CspWatch).
@@ -146,31 +160,25 @@ def chromium() -> Iterator[object]:
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         )
-        browser.csp_watch = CspWatch()
         make_context = browser.new_context
 
-        def new_context(*args: object, **kwargs: object) -> object:
-            context = make_context(*args, **kwargs)
-            browser.csp_watch.watch(context)
+        def new_context(**kwargs: Any) -> BrowserContext:
+            context = make_context(**kwargs)
+            csp_violations.watch(context)
             return context
 
-        browser.new_context = new_context
+        browser.new_context = new_context  # type: ignore[method-assign]  # every context the tests open is watched
         yield browser
         browser.close()
 
 
-@pytest.fixture
-def csp_violations(chromium) -> CspWatch:
-    return chromium.csp_watch
-
-
 @pytest.fixture(autouse=True)
-def no_csp_violations(request) -> Iterator[None]:
+def no_csp_violations(request: pytest.FixtureRequest) -> Iterator[None]:
     """A browser test fails if any page it opened broke the Content-Security-Policy (core/csp.py)."""
     if "chromium" not in request.fixturenames:
         yield
         return
-    watch: CspWatch = request.getfixturevalue("chromium").csp_watch
+    watch: CspWatch = request.getfixturevalue("csp_violations")
     watch.take()
     yield  # teardown after the test's own contexts and pages have closed
     violations = watch.take()
@@ -178,29 +186,29 @@ def no_csp_violations(request) -> Iterator[None]:
 
 
 @pytest.fixture
-def browser_context(chromium) -> Iterator[object]:
+def browser_context(chromium: Browser) -> Iterator[BrowserContext]:
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     yield context
     context.close()
 
 
 @pytest.fixture
-def page(browser_context) -> object:
+def page(browser_context: BrowserContext) -> Page:
     page = browser_context.new_page()
     page.set_default_timeout(10_000)
     return page
 
 
-def save_screenshot(page: object, name: str) -> Path:
+def save_screenshot(page: Page, name: str) -> Path:
     """Screenshots land in test-artifacts/ (named per database) for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}-{connection.vendor}.png"
-    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    page.screenshot(path=str(path), full_page=True)
     return path
 
 
 @pytest.fixture
-def relaxed_moderation(request) -> None:
+def relaxed_moderation(request: pytest.FixtureRequest) -> None:
     """A publisher who holds nothing by rule: guests' first comments, links and quick posting all publish.
 
     For tests of other behaviour (threads, votes, mail...) that post many comments from one test client; the
@@ -232,7 +240,7 @@ def relaxed_moderation(request) -> None:
 
 
 @pytest.fixture
-def mail_server(settings) -> Iterator[object]:
+def mail_server(settings: SettingsWrapper) -> Iterator[MailServer]:
     """A real SMTP server on loopback, with Django's SMTP backend pointed at it."""
     # Local: aiosmtpd is loaded only by tests that use mail.
     from masthead.testing.mail import MailServer

@@ -11,6 +11,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, Envelope, Session
 
 logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every SMTP command
 
@@ -27,13 +28,14 @@ class MailServer:
             self.port = probe.getsockname()[1]
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
 
-    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         with self.lock:
             if self.refuse:
                 return self.refuse.pop(0)
-            self.received.append(
-                (envelope.mail_from, list(envelope.rcpt_tos), envelope.content)  # type: ignore[attr-defined]
-            )
+            content = envelope.content
+            if not isinstance(content, bytes):  # never: decode_data is off, so aiosmtpd hands over bytes
+                content = (content or "").encode()
+            self.received.append((envelope.mail_from or "", list(envelope.rcpt_tos), content))
         return "250 Message accepted"
 
     def start(self) -> None:
@@ -46,7 +48,7 @@ class MailServer:
     def messages(self) -> list[EmailMessage]:
         with self.lock:
             raw = [content for _, _, content in self.received]
-        return [message_from_bytes(content, policy=policy.default) for content in raw]  # type: ignore[misc]
+        return [message_from_bytes(content, policy=policy.default) for content in raw]
 
     def to(self, address: str) -> list[EmailMessage]:
         return [message for message in self.messages if message["To"] == address]

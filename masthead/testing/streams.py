@@ -46,7 +46,7 @@ class EventStream:
     def close(self) -> None:
         # Shut the socket itself: the reader thread is blocked on it, and the server notices the disconnect.
         try:
-            sock = self.response.fp.raw._sock  # type: ignore[attr-defined]
+            sock = self.response.fp.raw._sock
             sock.shutdown(socket.SHUT_RDWR)
         except (AttributeError, OSError):
             pass

@@ -131,7 +131,8 @@ class FakeStripe:
                     return
                 number = len(fake.requests)
                 if self.path == "/v1/checkout/sessions":
-                    payload = {"id": f"cs_test_fake{number}", "object": "checkout.session", "mode": fields.get("mode"),
+                    payload: dict[str, object] = {
+                        "id": f"cs_test_fake{number}", "object": "checkout.session", "mode": fields.get("mode"),
                                "url": f"https://checkout.stripe.com/c/pay/cs_test_fake{number}",
                                "metadata": {}}
                 elif self.path == "/v1/billing_portal/sessions":

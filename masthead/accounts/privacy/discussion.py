@@ -6,7 +6,7 @@ counts, thread versions, open pages and cached pages right.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
@@ -16,6 +16,8 @@ from masthead.discussion.actions import do_erase_comments, do_withdraw_votes
 from masthead.discussion.models import Comment, Vote
 from masthead.moderation.actions import do_forget_reader
 
+if TYPE_CHECKING:
+    from masthead.discussion.models import Comment, Vote
 
 def comments_of(subject: Subject) -> QuerySet[Comment]:
     match = Q(pk__in=[])
@@ -43,7 +45,7 @@ def export(subject: Subject) -> dict[str, Any]:
         {
             "id": c.pk,
             "discussion": c.thread.key,
-            "article": c.thread.article.get_absolute_url() if c.thread.article_id else "",
+            "article": c.thread.article.get_absolute_url() if c.thread.article is not None else "",
             "in_reply_to": c.parent_id,
             "author_name": c.author_name,
             "author_email": c.author_email,

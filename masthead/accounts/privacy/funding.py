@@ -14,7 +14,7 @@ def export(subject: Subject) -> dict[str, Any]:
     donations = [
         {
             "id": d.pk,
-            "campaign": d.campaign.name if d.campaign_id else "",
+            "campaign": d.campaign.name if d.campaign is not None else "",
             "kind": d.kind,
             "method": d.method,
             "amount": money.display(d.amount, d.currency or "usd"),

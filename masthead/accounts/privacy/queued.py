@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from uuid import UUID
 
 from masthead.accounts.privacy import EraseOptions, Subject
 
 
-def _waiting_for(subject: Subject) -> list[int]:
+def _waiting_for(subject: Subject) -> list[UUID]:
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 

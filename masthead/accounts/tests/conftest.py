@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 import time_machine
@@ -13,7 +14,7 @@ START = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def clock():  # type: ignore[no-untyped-def]
+def clock():
     """The clock stands still at ``START`` unless the test moves it (``clock.shift``)."""
     with time_machine.travel(START, tick=False) as traveller:
         yield traveller
@@ -29,7 +30,7 @@ def inbox(mail_server) -> object:
 class Browser:
     """A reader's browser: cookies and CSRF, like a real one."""
 
-    def __init__(self, remote_addr: str = "198.51.100.20", capture: object = None) -> None:
+    def __init__(self, remote_addr: str = "198.51.100.20", capture: Any = None) -> None:
         self.client = Client(enforce_csrf_checks=True, REMOTE_ADDR=remote_addr)
         self.capture = capture  # runs on-commit work (the mails) when a test's transaction never commits
 
@@ -38,23 +39,23 @@ class Browser:
             self.client.get("/account/")
         return self.client.cookies["csrftoken"].value
 
-    def post(self, url: str, data: dict | None = None, **extra: object):  # type: ignore[no-untyped-def]
+    def post(self, url: str, data: dict | None = None, **extra: Any):
         payload = {"csrfmiddlewaretoken": self.csrf(), **(data or {})}
         if self.capture is None:
             return self.client.post(url, payload, **extra)
-        with self.capture(execute=True):  # type: ignore[operator]
+        with self.capture(execute=True):
             return self.client.post(url, payload, **extra)
 
-    def get(self, url: str, **extra: object):  # type: ignore[no-untyped-def]
+    def get(self, url: str, **extra: Any):
         return self.client.get(url, **extra)
 
-    def use_link(self, url: str, claim: bool = True):  # type: ignore[no-untyped-def]
+    def use_link(self, url: str, claim: bool = True):
         path = url.split("://", 1)[1].split("/", 1)[1]
         return self.post(f"/{path}", {"claim": "1"} if claim else {})
 
 
 @pytest.fixture
-def make_browser(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+def make_browser(django_capture_on_commit_callbacks):
     def make(remote_addr: str = "198.51.100.20") -> Browser:
         return Browser(remote_addr, capture=django_capture_on_commit_callbacks)
 
@@ -62,7 +63,7 @@ def make_browser(django_capture_on_commit_callbacks):  # type: ignore[no-untyped
 
 
 @pytest.fixture
-def browser(make_browser) -> Browser:  # type: ignore[no-untyped-def]
+def browser(make_browser) -> Browser:
     return make_browser()
 
 

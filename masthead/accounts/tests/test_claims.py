@@ -16,7 +16,7 @@ from masthead.testing.discussion import Guest, make_thread
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
-def _post(browser, thread, body: str, **fields: str) -> Comment:  # type: ignore[no-untyped-def]
+def _post(browser, thread, body: str, **fields: str) -> Comment:
     response = Guest(client=browser.client).post_comment(thread, body, author_name="Ada", **fields)
     assert response.status_code in (200, 201), response.content
     return Comment.objects.get(body=body)
@@ -27,7 +27,7 @@ def _path(link: str) -> str:
 
 
 @pytest.fixture
-def scene(make_browser):  # type: ignore[no-untyped-def]
+def scene(make_browser):
     """Ada commented as a guest in her own browser; a stranger typed her address into the form elsewhere."""
     thread = make_thread()
     ada = make_browser("198.51.100.20")
@@ -38,7 +38,7 @@ def scene(make_browser):  # type: ignore[no-untyped-def]
     return {"ada": ada, "stranger": stranger, "mine": mine, "planted": planted, "other": other}
 
 
-def _owned(user) -> set[int]:  # type: ignore[no-untyped-def]
+def _owned(user) -> set[int]:
     return set(Comment.objects.filter(user=user).values_list("pk", flat=True))
 
 

@@ -56,13 +56,13 @@ def history() -> dict[str, object]:
 
 
 def test_erasure_goes_through_the_actions_and_counts_follow(history, django_capture_on_commit_callbacks):
-    thread: Thread = history["thread"]  # type: ignore[assignment]
+    thread: Thread = history["thread"]
     hedda = history["hedda"]
     before = Thread.objects.get(pk=thread.pk)
-    assert (before.comment_count, Comment.objects.get(pk=history["theirs"].pk).score) == (4, 1)  # type: ignore[attr-defined]
+    assert (before.comment_count, Comment.objects.get(pk=history["theirs"].pk).score) == (4, 1)
     assert ModerationDecision.objects.filter(comment=history["mine"]).exclude(text="").exists()
 
-    subject = subject_for(EMAIL, author_key=hedda.author_key, voter_key=hedda.voter_key)  # type: ignore[attr-defined]
+    subject = subject_for(EMAIL, author_key=hedda.author_key, voter_key=hedda.voter_key)
     with django_capture_on_commit_callbacks(execute=True):
         counts = erase_data(subject, EraseOptions(remove_comments=True))
 
@@ -71,30 +71,30 @@ def test_erasure_goes_through_the_actions_and_counts_follow(history, django_capt
     after = Thread.objects.get(pk=thread.pk)
     assert after.comment_count == Comment.objects.filter(thread=thread, status="visible").count() == 2
     assert after.version > before.version  # pages cached for the old version are never served again
-    theirs = Comment.objects.get(pk=history["theirs"].pk)  # type: ignore[attr-defined]
+    theirs = Comment.objects.get(pk=history["theirs"].pk)
     assert (theirs.score, theirs.upvotes) == (0, 0)
-    assert not Vote.objects.filter(voter_key=hedda.voter_key).exists()  # type: ignore[attr-defined]
-    tombstone = Comment.objects.get(pk=history["mine"].pk)  # type: ignore[attr-defined]
+    assert not Vote.objects.filter(voter_key=hedda.voter_key).exists()
+    tombstone = Comment.objects.get(pk=history["mine"].pk)
     assert (tombstone.status, tombstone.author_name, tombstone.body, tombstone.reader_key) == ("deleted", "", "", "")
     assert tombstone.score == 1  # others' votes on her comment stay theirs
-    assert not Comment.objects.filter(pk=history["leaf"].pk).exists()  # type: ignore[attr-defined]
+    assert not Comment.objects.filter(pk=history["leaf"].pk).exists()
     assert not ModerationDecision.objects.filter(comment=tombstone).exclude(text="").exists()
-    assert not Flag.objects.filter(reader_key=hedda.author_key).exists()  # type: ignore[attr-defined]
+    assert not Flag.objects.filter(reader_key=hedda.author_key).exists()
 
 
 def test_no_cached_first_page_of_any_earlier_version_keeps_the_name(history, django_capture_on_commit_callbacks):
-    thread: Thread = history["thread"]  # type: ignore[assignment]
+    thread: Thread = history["thread"]
     url = thread.article.get_absolute_url()  # type: ignore[union-attr]
     # Pages of several sorts and lengths, cached long before the erasure (more than twenty versions ago).
     for sort, pages in (("oldest", 1), ("votes", 3), ("newest", 2)):
         first_page(Thread.objects.get(pk=thread.pk), sort, 20, url, pages)
     assert len(_cached_pages_naming(thread, NAME)) == 3
     for n in range(25):
-        do_vote(history["theirs"], reader(f"voter{n}", network=f"net-v{n}"), 1 if n % 2 else -1)  # type: ignore[arg-type]
+        do_vote(history["theirs"], reader(f"voter{n}", network=f"net-v{n}"), 1 if n % 2 else -1)
     assert Thread.objects.get(pk=thread.pk).version > 25
 
     hedda = history["hedda"]
-    subject = subject_for(EMAIL, author_key=hedda.author_key, voter_key=hedda.voter_key)  # type: ignore[attr-defined]
+    subject = subject_for(EMAIL, author_key=hedda.author_key, voter_key=hedda.voter_key)
     with django_capture_on_commit_callbacks(execute=True):
         erase_data(subject, EraseOptions())
 

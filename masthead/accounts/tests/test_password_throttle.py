@@ -16,12 +16,12 @@ READER_PASSWORD = "a reader's long passphrase"
 
 
 @pytest.fixture
-def editor():  # type: ignore[no-untyped-def]
+def editor():
     return get_user_model().objects.create_user("editor", email="editor@example.org", password=STAFF_PASSWORD,
                                                 is_staff=True)
 
 
-def _admin_login(client: Client, password: str, username: str = "editor"):  # type: ignore[no-untyped-def]
+def _admin_login(client: Client, password: str, username: str = "editor"):
     return client.post("/admin/login/", {"username": username, "password": password, "next": "/admin/"})
 
 

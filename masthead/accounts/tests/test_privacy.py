@@ -67,7 +67,7 @@ def _cache_naming(needles: list[str]) -> list[str]:
 
 
 @pytest.fixture
-def reader_with_history(browser, inbox, django_capture_on_commit_callbacks, client):  # type: ignore[no-untyped-def]
+def reader_with_history(browser, inbox, django_capture_on_commit_callbacks, client):
     thread = make_thread(headline="The bridge vote")
     other = post_as(thread, reader("neighbour"), "A neighbour speaks", author_name="Neighbour")
     as_guest = post_as(thread, reader("zelda"), "My first guest comment", author_name=NAME, author_email=EMAIL,
@@ -92,6 +92,7 @@ def reader_with_history(browser, inbox, django_capture_on_commit_callbacks, clie
         do_request_subscription(thread.pk, EMAIL, Subscription.Kind.THREAD, name=NAME, network_hash="n1")
     assert any(EMAIL in json.dumps(a) for a in DBTaskResult.objects.values_list("args_kwargs", flat=True))
     # The article page caches the discussion with her name in it.
+    assert thread.article is not None
     assert NAME in client.get(thread.article.get_absolute_url()).content.decode()
     assert _cache_naming([NAME])
     return {"thread": thread, "other": other, "as_guest": as_guest, "leaf": leaf, "user": user}

@@ -15,7 +15,7 @@ from masthead.accounts.models import EmailLink, ReaderIdentity
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
-def _signed_in(browser) -> bool:  # type: ignore[no-untyped-def]
+def _signed_in(browser) -> bool:
     return "_auth_user_id" in browser.client.session
 
 

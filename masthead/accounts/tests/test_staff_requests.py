@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client(client):  # type: ignore[no-untyped-def]
+def admin_client(client):
     admin = get_user_model().objects.create_superuser("boss", "boss@example.org", "an admin passphrase")
     client.force_login(admin)
     return client

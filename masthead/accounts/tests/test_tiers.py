@@ -15,7 +15,7 @@ from masthead.funding.models import Donation
 pytestmark = pytest.mark.django_db
 
 
-def _request_of(browser):  # type: ignore[no-untyped-def]
+def _request_of(browser):
     """A request carrying the browser's session, as a view would see it."""
     from django.contrib.auth import get_user
     from django.contrib.sessions.backends.db import SessionStore

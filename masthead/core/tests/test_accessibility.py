@@ -55,9 +55,12 @@ def _pages() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     call_command("demo", stdout=io.StringIO())
     # The newest article (the demo gives it a long discussion), as a reader finds it from the front page.
     article = Article.objects.filter(thread__comment_count__gte=5).order_by("-published_at", "-id").first()
+    assert article is not None
     _passage_comment(article)
     comment = Comment.objects.filter(thread__article=article, status=Comment.Status.VISIBLE).order_by("pk").first()
     topic = article.topics.order_by("pk").first()
+    assert comment is not None
+    assert topic is not None
     reader_pages = [
         ("home", "/"),
         ("topic", topic.get_absolute_url()),

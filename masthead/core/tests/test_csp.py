@@ -8,6 +8,7 @@ import subprocess
 import sys
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib import admin
@@ -32,7 +33,7 @@ def _clients(site) -> tuple[Client, Client, Client]:
     return Client(), moderator, editor
 
 
-def _answers(site) -> dict[str, object]:
+def _answers(site) -> dict[str, Any]:
     reader, moderator, editor = _clients(site)
     answers = {name: reader.get(url) for name, url in site.pages.items()}
     answers["admin sign-in"] = reader.get("/admin/login/")

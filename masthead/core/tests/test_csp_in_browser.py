@@ -11,6 +11,7 @@ import urllib.request
 import pytest
 from django.core import signing
 from django.db import transaction
+from playwright.sync_api import Route
 
 from masthead.core.csp import HEADER
 from masthead.core.tests.csp_site import PASSAGE, PASSWORD, POLICY, make_site
@@ -179,10 +180,14 @@ def test_donation_forms_reach_stripe_through_the_redirect(live_site, page, setti
     settings.STRIPE_WEBHOOK_SECRET = fakes.SECRET  # card giving is offered only when payments can be recorded
     settings.STRIPE_MAX_NETWORK_RETRIES = 0
     make_site()
-    arrived = []
+    arrived: list[str] = []
+
+    def stripe_page(route: Route) -> None:
+        arrived.append(route.request.url)
+        route.fulfill(body="<title>Stripe</title><p>Stripe</p>", content_type="text/html")
+
     for host in ("https://checkout.stripe.com", "https://billing.stripe.com"):
-        page.route(f"{host}/**", lambda route: arrived.append(route.request.url) or route.fulfill(
-            body="<title>Stripe</title><p>Stripe</p>", content_type="text/html"))
+        page.route(f"{host}/**", stripe_page)
     with fakes.FakeStripe() as stripe:
         settings.STRIPE_API_BASE = stripe.url
         if start == "support":

@@ -14,7 +14,7 @@ OURS = "http://testserver"
 
 
 @pytest.fixture
-def thread(relaxed_moderation):  # type: ignore[no-untyped-def]
+def thread(relaxed_moderation):
     return make_thread()
 
 
@@ -22,13 +22,13 @@ def _browser() -> Client:
     return Client(enforce_csrf_checks=True, REMOTE_ADDR="198.51.100.41")
 
 
-def _form_post(client: Client, thread, **headers):  # type: ignore[no-untyped-def]
+def _form_post(client: Client, thread, **headers):
     data = headers.pop("data", {})
     return client.post(f"/discussion/threads/{thread.pk}/comments",
                        {"body": "A comment from a form.", "author_name": "Ada", **data}, **headers)
 
 
-def _api_post(client: Client, thread, **headers):  # type: ignore[no-untyped-def]
+def _api_post(client: Client, thread, **headers):
     payload = json.dumps({"body": "A comment from the script.", "author_name": "Ada"})
     return client.post(f"/api/discussion/threads/{thread.pk}/comments", payload,
                        content_type="application/json", **headers)
@@ -113,7 +113,8 @@ def test_the_deploy_check_wants_a_csrf_middleware(settings):
     from django.core import checks
 
     def ours() -> list[str]:
-        return [m.id for m in checks.run_checks(include_deployment_checks=True) if m.id.startswith("masthead.W00")]
+        return [m.id for m in checks.run_checks(include_deployment_checks=True)
+                if m.id is not None and m.id.startswith("masthead.W00")]
 
     settings.CSRF_COOKIE_SECURE = True
     assert ours() == []

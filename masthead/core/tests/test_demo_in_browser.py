@@ -28,6 +28,7 @@ def load_all_images(page) -> list[dict]:
 def test_demo_images_load_with_alt_text(live_site, page):
     call_command("demo", stdout=io.StringIO())
     newest = Article.objects.live().first()
+    assert newest is not None
 
     page.goto(f"{live_site.url}/")
     on_home = load_all_images(page)

@@ -1,3 +1,5 @@
+# mypy: disable-error-code="attr-defined"
+# (this module reads Django's private attributes on purpose: django-stubs does not declare them)
 """Pins on every Django internal that core/ depends on (docs/architecture.md, "Django private APIs we depend on").
 
 Each is undocumented and may change in any Django release without a deprecation period. These tests fail when one

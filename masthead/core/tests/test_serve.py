@@ -168,7 +168,7 @@ def test_without_smtp_every_mail_flow_is_finished_from_the_server_log(install):
     assert "Connection refused" not in log.read_text()  # nothing tried port 25
 
 
-def wait_for_text(path, text: str, timeout: float = 20) -> str:  # type: ignore[no-untyped-def]
+def wait_for_text(path, text: str, timeout: float = 20) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         content = path.read_text()

@@ -45,7 +45,7 @@ def statements() -> Iterator[list[str]]:
     """Every SQL text and every parameter the database is sent while the block runs."""
     seen: list[str] = []
 
-    def watch(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+    def watch(execute, sql, params, many, context):
         seen.append(str(sql))
         for row in (params or []) if many else [params or []]:
             seen.extend(str(value) for value in (row.values() if isinstance(row, dict) else row))

@@ -17,7 +17,7 @@ from django.db.utils import ConnectionHandler
 from masthead.core.sqlite_backend import turns
 
 
-def wrapper(path, timeout: float = 5.0):  # type: ignore[no-untyped-def]
+def wrapper(path, timeout: float = 5.0):
     """A connection through Masthead's SQLite backend to ``path`` (not the test database)."""
     handler = ConnectionHandler({"default": {
         "ENGINE": "masthead.core.sqlite_backend", "NAME": str(path),
@@ -27,24 +27,24 @@ def wrapper(path, timeout: float = 5.0):  # type: ignore[no-untyped-def]
     return handler["default"]
 
 
-def begin(db) -> None:  # type: ignore[no-untyped-def]
+def begin(db) -> None:
     """What transaction.atomic does on SQLite when it opens the outermost block."""
     db.set_autocommit(False, force_begin_transaction_with_broken_autocommit=True)
 
 
-def end(db, *, commit: bool = True) -> None:  # type: ignore[no-untyped-def]
+def end(db, *, commit: bool = True) -> None:
     db.commit() if commit else db.rollback()
     db.set_autocommit(True)
 
 
 @pytest.fixture(autouse=True)
-def _own_files(django_db_blocker):  # type: ignore[no-untyped-def]
+def _own_files(django_db_blocker):
     with django_db_blocker.unblock():  # these connections never touch the test database
         yield
 
 
 @pytest.fixture
-def database(tmp_path):  # type: ignore[no-untyped-def]
+def database(tmp_path):
     path = tmp_path / "turns.sqlite3"
     db = wrapper(path)
     db.ensure_connection()
@@ -75,6 +75,7 @@ def test_a_writer_waits_for_its_turn_before_begin_and_goes_as_soon_as_the_other_
     thread.start()
     time.sleep(0.3)
     assert events == ["asking"]  # still waiting while the first transaction is open
+    assert thread.ident is not None
     waiting_in = traceback.extract_stack(sys._current_frames()[thread.ident])
     assert any(frame.filename == turns.__file__ and frame.name == "acquire" for frame in waiting_in), \
         "the second writer should wait for its turn, not in SQLite's busy handler"
@@ -110,7 +111,7 @@ turns.release()
 """
 
 
-def _holder(path, seconds: float) -> subprocess.Popen:  # type: ignore[no-untyped-def]
+def _holder(path, seconds: float) -> subprocess.Popen:
     process = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE,
                                text=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
     assert process.stdout is not None

@@ -23,12 +23,12 @@ class Recorder:
         self.paths: list[str] = []
         self.django = ASGIHandler()
 
-    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+    async def __call__(self, scope, receive, send) -> None:
         self.paths.append(scope["path"])
         await self.django(scope, receive, send)
 
 
-async def call(app, path: str, *, method: str = "GET", body: bytes = b"", query: bytes = b"",  # type: ignore[no-untyped-def]
+async def call(app, path: str, *, method: str = "GET", body: bytes = b"", query: bytes = b"",
                headers: list[tuple[bytes, bytes]] | None = None, pieces: int = 1, leave: bool = False,
                leave_after: float | None = None) -> dict:
     """One request through ``app``; the body arrives in ``pieces`` messages (or the client leaves half-way, or
@@ -65,7 +65,7 @@ async def call(app, path: str, *, method: str = "GET", body: bytes = b"", query:
 
 
 @pytest.fixture
-def app(settings):  # type: ignore[no-untyped-def]
+def app(settings):
     settings.ALLOWED_HOSTS = ["testserver"]
     recorder = Recorder()
     threaded = ThreadedDjango(recorder, 2, write_threads=1)

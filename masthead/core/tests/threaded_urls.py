@@ -71,7 +71,7 @@ def boom(request: HttpRequest) -> HttpResponse:
 
 
 async def live(request: HttpRequest) -> StreamingHttpResponse:
-    async def events():  # type: ignore[no-untyped-def]
+    async def events():
         for n in range(3):
             await asyncio.sleep(0)
             yield f"data: {n}\n\n"
@@ -82,7 +82,7 @@ async def live(request: HttpRequest) -> StreamingHttpResponse:
 def async_parts(request: HttpRequest) -> StreamingHttpResponse:
     """A synchronous view whose answer is an asynchronous iterator: consumed on the event loop."""
 
-    async def parts():  # type: ignore[no-untyped-def]
+    async def parts():
         for n in range(3):
             await asyncio.sleep(0)
             yield f"part {n};"

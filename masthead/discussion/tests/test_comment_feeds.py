@@ -19,11 +19,13 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 
 
-def rss_url(article: Article) -> str:
+def rss_url(article: Article | None) -> str:
+    assert article is not None
     return f"/articles/{article.slug}/comments/feed/"
 
 
-def atom_url(article: Article) -> str:
+def atom_url(article: Article | None) -> str:
+    assert article is not None
     return f"/articles/{article.slug}/comments/feed/atom/"
 
 
@@ -69,6 +71,7 @@ def atom_entries(url: str) -> list[dict]:
 def test_rss_lists_visible_comments_newest_first_with_anchored_links():
     thread = make_thread()
     article = thread.article
+    assert article is not None
     first = post_as(thread, reader("a"), body="The first word.", author_name="Ada")
     second = post_as(thread, reader("b"), body="A reply.", author_name="Grace", parent_id=first.pk)
     third = post_as(thread, reader("c"), body="The *last* word.", author_name="Linus")
@@ -96,6 +99,7 @@ def test_rss_lists_visible_comments_newest_first_with_anchored_links():
 def test_atom_lists_the_same_entries():
     thread = make_thread()
     article = thread.article
+    assert article is not None
     older = post_as(thread, reader("a"), body="Older.", author_name="Ada")
     newer = post_as(thread, reader("b"), body="Newer.", author_name="Grace")
 
@@ -115,6 +119,7 @@ def test_atom_lists_the_same_entries():
 def test_held_rejected_and_deleted_comments_never_appear():
     thread = make_thread()
     article = thread.article
+    assert article is not None
     kept = post_as(thread, reader("a"), body="Stays.", author_name="Ada")
     held = post_as(thread, reader("b"), body="Held back.", author_name="Held")
     rejected = post_as(thread, reader("c"), body="Rejected text.", author_name="Rejected")

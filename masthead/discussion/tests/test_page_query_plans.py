@@ -53,7 +53,7 @@ def test_a_cursor_page_is_a_range_of_the_page_index(sort):
     assert [c.pk for c in query] == [c.pk for c in _expected(comments, sort, after)]
 
 
-def _expected(comments, sort, after):  # type: ignore[no-untyped-def]
+def _expected(comments, sort, after):
     if sort == "votes":
         ordered = sorted(comments, key=lambda c: (-c.score, -c.pk))
         return [c for c in ordered if (c.score, c.pk) < (after.key, after.id)]
@@ -64,7 +64,7 @@ def _expected(comments, sort, after):  # type: ignore[no-untyped-def]
 
 
 
-def _explain(sql: str, params: tuple) -> str:  # type: ignore[type-arg]
+def _explain(sql: str, params: tuple) -> str:
     """The plan the database really picks, from its statistics (nothing switched off)."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -74,7 +74,7 @@ def _explain(sql: str, params: tuple) -> str:  # type: ignore[type-arg]
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
-def _add_roots(thread, count: int) -> None:  # type: ignore[no-untyped-def]
+def _add_roots(thread, count: int) -> None:
     start = timezone.now() - timedelta(days=1)
     Comment.objects.bulk_create(
         (Comment(thread=thread, depth=0, path=f"{n:012d}", author_name="Reader", body="On the ferry.",
@@ -102,7 +102,7 @@ _INDEXES_OF = ("SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index i JOIN pg
                " WHERE t.relname = %s AND (n.nspname = %s OR (%s = 'pg_temp' AND n.oid = pg_my_temp_schema()))")
 
 
-def _indexes(cursor, schema: str, table: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _indexes(cursor, schema: str, table: str) -> dict[str, str]:
     cursor.execute(_INDEXES_OF, [table, schema, schema])
     return dict(cursor.fetchall())
 

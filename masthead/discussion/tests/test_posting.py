@@ -196,7 +196,7 @@ def test_guests_cannot_post_under_an_authors_byline(guest):
     assert response.json()["code"] == "name_reserved"
 
 
-def _form(client, thread, body: str, **fields):  # type: ignore[no-untyped-def]
+def _form(client, thread, body: str, **fields):
     """The plain form as a browser without JavaScript sends it: no idempotency key (the page is shared)."""
     guest = Guest(client=client)
     guest.open(thread.article.get_absolute_url())
@@ -225,6 +225,7 @@ def test_the_same_words_from_someone_else_or_elsewhere_in_the_thread_are_a_new_c
     _form(Client(REMOTE_ADDR="198.51.100.7"), thread, words)
     _form(Client(REMOTE_ADDR="203.0.113.9"), thread, words)  # another reader, another network
     parent = Comment.objects.filter(thread=thread).order_by("pk").first()
+    assert parent is not None
     _form(Client(REMOTE_ADDR="198.51.100.7"), thread, words, parent=str(parent.pk))  # as a reply
     assert Comment.objects.filter(thread=thread).count() == 3
 

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from masthead.discussion.actions import thread_for_article
+from masthead.discussion.models import Comment
 from masthead.discussion.render import first_page
 from masthead.testing.discussion import Guest, make_article, post_as, reader
 
@@ -17,7 +18,7 @@ def _article_with(n_comments: int):
     article = make_article()
     thread = thread_for_article(article)
     rng = random.Random(n_comments)
-    posted = []
+    posted: list[Comment] = []
     for n in range(n_comments):
         parent = rng.choice(posted) if posted and rng.random() < 0.5 else None
         posted.append(post_as(thread, reader(f"r{n}"), body=f"comment {n}", parent_id=parent.pk if parent else None))

@@ -47,6 +47,7 @@ def test_comment_counts_take_one_query_for_a_list(django_assert_num_queries):
     thread = make_thread()
     post_as(thread)
     post_as(thread)
+    assert thread.article_id is not None
     ids = [a.pk for a in articles] + [thread.article_id]
     with django_assert_num_queries(1):
         counts = comment_counts(ids)
@@ -88,8 +89,10 @@ def test_demo_seeds_consistent_discussions_by_guests_quickly():
     assert any(not name.isascii() for name in names)
     # Every counter agrees with the rows, and new comments get fresh ids after the chosen ones.
     assert reconcile_all().comments_fixed == 0
-    newest = post_as(Thread.objects.exclude(comment_count=0).first(), reader("late"))
-    assert newest.pk > Comment.objects.exclude(pk=newest.pk).order_by("-pk").first().pk
+    busy = Thread.objects.exclude(comment_count=0).first()
+    assert busy is not None
+    newest = post_as(busy, reader("late"))
+    assert newest.pk > Comment.objects.exclude(pk=newest.pk).order_by("-pk").values_list("pk", flat=True)[0]
     # Running it again adds nothing.
     demo.seed(io.StringIO())
     assert Comment.objects.count() == total + 1
@@ -105,8 +108,9 @@ def test_each_demo_discussion_talks_about_its_own_article():
     assert "bus" not in re.findall(r"\w+", eviction)
     texts = {slug: f"{a.headline} {a.standfirst} {a.body}" for slug, a in live.items()}
     distinctive = _distinctive_words(texts)
-    threads = Counter()
+    threads: Counter[str] = Counter()
     for comment in Comment.objects.select_related("thread__article").filter(depth=0):
+        assert comment.thread.article is not None
         slug = comment.thread.article.slug
         threads[slug] += 1
         if comment.body.startswith("Off topic"):
@@ -123,4 +127,5 @@ def test_written_demo_comments_are_published_by_the_current_moderation_pipeline(
         for item in written:
             decision = screen(item.body, ScreenContext(source="import"))
             assert decision.action == Action.PUBLISH, (slug, item.body, decision.reasons, decision.scores)
-            assert not item.quote or item.quote in written[item.parent].body, (slug, item.quote)
+            quoted = written[item.parent].body if item.parent is not None else ""
+            assert not item.quote or item.quote in quoted, (slug, item.quote)

@@ -44,7 +44,7 @@ def _assert_inert(html: str) -> None:
         for name, value in attrs:
             assert not name.startswith("on"), name
             if name in {"href", "src"}:
-                assert (value or "").split(":")[0].lower() in {"http", "https", "mailto"} or value.startswith(
+                assert (value or "").split(":")[0].lower() in {"http", "https", "mailto"} or (value or "").startswith(
                     ("#", "/", "?")), value
 
 

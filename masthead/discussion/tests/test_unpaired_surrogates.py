@@ -3,6 +3,7 @@ drivers fail to encode it), so every JSON write refuses it with a 400, logs it a
 
 import json
 import logging
+from typing import Any
 
 import pytest
 
@@ -112,7 +113,7 @@ def test_the_actions_refuse_a_lone_surrogate_whatever_the_caller(field):
     thread = make_thread()
     author = reader("author")
     first = post_as(thread, author, body="Before")
-    data = {"body": "Hello", "author_name": "Ada", "parent_id": first.pk, field: "x\ud800"}
+    data: dict[str, Any] = {"body": "Hello", "author_name": "Ada", "parent_id": first.pk, field: "x\ud800"}
     with pytest.raises(DiscussionError) as refused:
         submit_comment(thread, reader("other"), NewComment(**data))
     assert (refused.value.status, refused.value.code) == (400, "bad_text")

@@ -15,7 +15,7 @@ from masthead.testing.clock import this_month
 # monthly totals, "received on" dates and signature timestamps are all taken from it. A test about a moment (a
 # month's last second, a time zone's midnight) moves the clock itself or passes ``now=``.
 @pytest.fixture(autouse=True)
-def clock() -> Iterator[time_machine.Coordinates]:
+def clock() -> Iterator[time_machine.Traveller]:
     with time_machine.travel(this_month(18), tick=True) as traveller:
         yield traveller
 

@@ -19,7 +19,9 @@ def inbox(mail_server, immediate_tasks) -> object:
 
 
 def _body(message: Message) -> str:
-    return message.get_payload(decode=True).decode()
+    payload = message.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    return payload.decode()
 
 
 def test_paid_donation_sends_one_receipt_even_when_the_event_is_replayed(client, campaign, inbox):

@@ -80,8 +80,9 @@ def test_signed_events_of_the_wrong_shape_are_refused(client, campaign, paid):
     for kind, obj in _bad_shapes(campaign.pk):
         response = fakes.post(client, fakes.event(kind, obj))
         assert response.status_code == 400, (kind, obj)
-    for envelope in [{"created": "yesterday"}, {"created": 10**30}, {"id": ["evt"]}, {"data": []},
-                     {"data": {"object": "pi_w"}}]:
+    envelopes: list[dict[str, object]] = [{"created": "yesterday"}, {"created": 10**30}, {"id": ["evt"]},
+                                          {"data": []}, {"data": {"object": "pi_w"}}]
+    for envelope in envelopes:
         evt = {**fakes.event("charge.refunded", fakes.charge_refunded("pi_w", 2500, 1000)), **envelope}
         response = _post_raw(client, json.dumps(evt).encode())
         assert response.status_code == 400, envelope

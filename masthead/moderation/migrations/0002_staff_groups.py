@@ -11,4 +11,4 @@ class Migration(migrations.Migration):
         ("moderation", "0001_initial"),
     ]
 
-    operations: list = []
+    operations = []  # deliberately empty (see above)

@@ -16,7 +16,7 @@ from masthead.testing.moderation import staff_user
 pytestmark = pytest.mark.django_db
 
 
-def _client_for(user) -> Client:  # type: ignore[no-untyped-def]
+def _client_for(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
@@ -55,6 +55,7 @@ def test_approving_in_the_admin_is_a_recorded_audited_moderator_decision(moderat
     assert Comment.objects.get(pk=held.pk).status == Comment.Status.VISIBLE
     assert Thread.objects.get(pk=thread.pk).comment_count == 1
     decision = ModerationDecision.objects.get(comment=held, source=ModerationDecision.Source.MODERATOR)
+    assert decision.actor is not None
     assert (decision.action, decision.actor.username) == (Action.PUBLISH, "mod")
     assert not Flag.objects.filter(comment=held, resolved_at__isnull=True).exists()
     entry = AuditLog.objects.get(action="comment.publish", target_id=str(held.pk))

@@ -113,6 +113,7 @@ def test_network_rate_limit_rejects_with_retry_after():
     decision = screen(CALM, regular(account_id=200, network_hash="net-busy"))
     assert decision.action == Action.REJECT
     assert decision.rate_limited
+    assert decision.retry_after is not None
     assert 1 <= decision.retry_after <= 60
     # Another network is unaffected.
     assert screen(CALM, regular(account_id=201, network_hash="net-quiet")).action == Action.PUBLISH

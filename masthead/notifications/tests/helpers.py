@@ -69,15 +69,19 @@ def wait_idle(timeout: float = 20.0) -> None:
 
 
 def parse(raw: bytes) -> EmailMessage:
-    return message_from_bytes(raw, policy=policy.default)  # type: ignore[return-value]
+    return message_from_bytes(raw, policy=policy.default)
 
 
 def text_of(message: EmailMessage) -> str:
-    return message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    body = message.get_body(("plain",))
+    assert body is not None, "no text part"
+    return body.get_content()
 
 
 def html_of(message: EmailMessage) -> str:
-    return message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    body = message.get_body(("html",))
+    assert body is not None, "no HTML part"
+    return body.get_content()
 
 
 def link_path(message: EmailMessage, kind: str) -> str:

@@ -14,6 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_guest_subscribes_confirms_from_the_mail_and_unsubscribes(smtp, worker, live_site, page):
     thread = make_thread(headline="The river path reopens")
+    assert thread.article is not None
     page.goto(f"{live_site.url}{thread.article.get_absolute_url()}")
     control = page.locator("form.notify-of")
     control.locator("select[name=kind]").select_option("thread")

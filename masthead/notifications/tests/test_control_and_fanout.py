@@ -22,6 +22,7 @@ ADA = "ada@example.org"
 
 def test_the_article_page_shows_the_control_as_a_plain_form(notify_settings):
     thread = make_thread()
+    assert thread.article is not None
     page = Client().get(thread.article.get_absolute_url()).content.decode()
     assert 'action="/notifications/subscribe"' in page
     assert f'name="thread" value="{thread.pk}"' in page
@@ -34,6 +35,7 @@ def test_the_article_page_shows_the_control_as_a_plain_form(notify_settings):
 
 def test_a_link_on_a_comment_can_preselect_replies_to_my_comments(notify_settings):
     thread = make_thread()
+    assert thread.article is not None
     page = Client().get(thread.article.get_absolute_url() + "?notify=replies").content.decode()
     assert '<option value="replies" selected>' in page
     assert 'id="notify-of"' in page
@@ -41,6 +43,7 @@ def test_a_link_on_a_comment_can_preselect_replies_to_my_comments(notify_setting
 
 def test_the_template_tag_renders_the_control_for_an_article(notify_settings):
     thread = make_thread()
+    assert thread.article is not None
     request = RequestFactory().get("/")
     html = Template("{% load notifications_tags %}{% notify_of_control article %}").render(
         Context({"article": thread.article, "request": request})
@@ -51,6 +54,7 @@ def test_the_template_tag_renders_the_control_for_an_article(notify_settings):
 
 def test_confirming_verifies_the_address_and_this_browser_then_subscribes_at_once(notify_settings):
     thread = make_thread()
+    assert thread.article is not None
     do_record_request(thread.pk, ADA, Subscription.Kind.THREAD)
     assert not is_verified(ADA)
     browser = Client()
@@ -72,6 +76,7 @@ def test_confirming_verifies_the_address_and_this_browser_then_subscribes_at_onc
 
 def test_a_signed_in_reader_with_a_verified_address_subscribes_at_once(notify_settings):
     thread = make_thread()
+    assert thread.article is not None
     user = get_user_model().objects.create_user("ada", ADA, "a-long-password-1")
     mark_verified(ADA)
     client = Client()
@@ -83,6 +88,7 @@ def test_a_signed_in_reader_with_a_verified_address_subscribes_at_once(notify_se
 
 def test_notices_go_to_followers_and_repliers_but_never_to_the_author(notify_settings):
     thread = make_thread()
+    assert thread.article is not None
     ada, bob = reader("ada"), reader("bob", network="net-b")
     subscribe_now(thread, ADA, "thread")
     subscribe_now(thread, ADA, "replies")
@@ -107,6 +113,7 @@ def test_notices_go_to_followers_and_repliers_but_never_to_the_author(notify_set
 
 def test_hidden_comments_and_ended_subscriptions_make_no_notices(notify_settings):
     thread = make_thread()
+    assert thread.article is not None
     sub = subscribe_now(thread, ADA)
     staff_reader = Reader(user_id=None, is_staff=False, reader_id="reader-eve-0000000000", network_hash="n")
     comment = post(thread, staff_reader, "Soon gone.")
@@ -120,6 +127,8 @@ def test_an_address_can_be_exported_and_erased(notify_settings):
     from masthead.notifications.privacy import do_erase_address, export_address
 
     thread = make_thread()
+
+    assert thread.article is not None
     subscribe_now(thread, ADA, "replies")
     mark_verified(ADA)
     subscribe_now(thread, "bob@example.org")
@@ -138,6 +147,8 @@ def test_pruning_forgets_old_records_but_keeps_live_subscriptions(notify_setting
     from django.utils import timezone
 
     thread = make_thread()
+
+    assert thread.article is not None
     live = subscribe_now(thread, ADA)
     gone = subscribe_now(thread, "bob@example.org")
     do_record_request(thread.pk, "cy@example.org", Subscription.Kind.THREAD)

@@ -33,6 +33,7 @@ ADA = "ada@example.org"
 
 def test_guest_confirms_gets_one_mail_for_three_replies_and_nothing_after_one_click_unsubscribe(smtp, worker):
     thread = make_thread(headline="River path vote")
+    assert thread.article is not None
     ada = reader("ada")
     # Posting through the discussion's actions announces each visible comment (nothing calls the hook by hand).
     first = post(thread, ada, "The path should stay open.", author_email=ADA)
@@ -145,6 +146,8 @@ def test_a_refused_attempt_is_retried_with_backoff_and_the_mail_arrives_once(smt
     assert attempt(delivery.pk) == "skipped"  # a duplicate task run sends nothing
     from masthead.notifications.tasks import send_digest
 
+    assert delivery.subscriber_id is not None
+    assert delivery.thread_id is not None
     for _ in range(2):  # nor do stray digest runs: the notices were taken by the first mail
         send_digest.enqueue(delivery.subscriber_id, delivery.thread_id)
     wait_idle()

@@ -12,12 +12,13 @@ from django.utils.safestring import SafeString
 
 from masthead.discussion.models import Thread
 from masthead.passages.section import render_feedback, render_marks
+from masthead.publishing.models import Article
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def passage_marks(context: template.Context, article: object) -> SafeString | str:
+def passage_marks(context: template.Context, article: Article) -> SafeString | str:
     if article is None or not getattr(article, "pk", None):
         return ""
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import io
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -20,6 +21,8 @@ WIDTH, HEIGHT = 1200, 675
 SCALE = 2
 
 RGB = tuple[int, int, int]
+# Coordinates as ImageDraw takes them: flat numbers or (x, y) points.
+Shape = Sequence[float] | Sequence[tuple[float, float]]
 
 
 class _Pen:
@@ -29,32 +32,32 @@ class _Pen:
         self._draw = ImageDraw.Draw(image)
 
     @staticmethod
-    def _xy(xy: object) -> list[float]:
+    def _xy(xy: Shape) -> list[float]:
         flat: list[float] = []
-        for item in xy:  # type: ignore[attr-defined]
+        for item in xy:
             if isinstance(item, tuple):
                 flat.extend(v * SCALE for v in item)
             else:
                 flat.append(item * SCALE)
         return flat
 
-    def rectangle(self, xy: object, **kw: object) -> None:
-        self._draw.rectangle(self._xy(xy), **kw)  # type: ignore[arg-type]
+    def rectangle(self, xy: Shape, *, fill: RGB) -> None:
+        self._draw.rectangle(self._xy(xy), fill=fill)
 
-    def rounded_rectangle(self, xy: object, radius: float, **kw: object) -> None:
-        self._draw.rounded_rectangle(self._xy(xy), radius * SCALE, **kw)  # type: ignore[arg-type]
+    def rounded_rectangle(self, xy: Shape, radius: float, *, fill: RGB) -> None:
+        self._draw.rounded_rectangle(self._xy(xy), radius * SCALE, fill=fill)
 
-    def ellipse(self, xy: object, width: int = 1, **kw: object) -> None:
-        self._draw.ellipse(self._xy(xy), width=width * SCALE, **kw)  # type: ignore[arg-type]
+    def ellipse(self, xy: Shape, width: int = 1, *, fill: RGB, outline: RGB | None = None) -> None:
+        self._draw.ellipse(self._xy(xy), width=width * SCALE, fill=fill, outline=outline)
 
-    def pieslice(self, xy: object, start: float, end: float, **kw: object) -> None:
-        self._draw.pieslice(self._xy(xy), start, end, **kw)  # type: ignore[arg-type]
+    def pieslice(self, xy: Shape, start: float, end: float, *, fill: RGB) -> None:
+        self._draw.pieslice(self._xy(xy), start, end, fill=fill)
 
-    def polygon(self, xy: object, **kw: object) -> None:
-        self._draw.polygon(self._xy(xy), **kw)  # type: ignore[arg-type]
+    def polygon(self, xy: Shape, *, fill: RGB) -> None:
+        self._draw.polygon(self._xy(xy), fill=fill)
 
-    def line(self, xy: object, width: int = 1, **kw: object) -> None:
-        self._draw.line(self._xy(xy), width=width * SCALE, **kw)  # type: ignore[arg-type]
+    def line(self, xy: Shape, width: int = 1, *, fill: RGB, joint: Literal["curve"] | None = None) -> None:
+        self._draw.line(self._xy(xy), width=width * SCALE, fill=fill, joint=joint)
 
 
 def _canvas(colour: RGB) -> Image.Image:
@@ -88,7 +91,7 @@ def _gradient(top: RGB, bottom: RGB) -> Image.Image:
 
 
 def _mix(a: RGB, b: RGB, t: float) -> RGB:
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
 
 
 def _civic(rng: random.Random) -> tuple[Image.Image, str]:
@@ -149,7 +152,7 @@ def _river(rng: random.Random) -> tuple[Image.Image, str]:
     horizon = rng.randint(300, 360)
     draw.ellipse((sun_x - r, horizon - r - 40, sun_x + r, horizon + r - 40), fill=accent)
     for layer, (shade, height) in enumerate([((96, 130, 110), 110), ((56, 92, 76), 60)]):
-        points = [(0, HEIGHT)]
+        points: list[tuple[float, float]] = [(0, HEIGHT)]
         phase = rng.random() * 6
         for x in range(0, WIDTH + 20, 20):
             points.append((x, horizon - height * (0.6 + 0.4 * math.sin(x / (260 - layer * 80) + phase)) + 10))
@@ -161,7 +164,7 @@ def _river(rng: random.Random) -> tuple[Image.Image, str]:
         y0 = horizon + i * (HEIGHT - horizon) / bands
         colour = _mix(water_top, (12, 34, 60), i / bands)
         amplitude, wavelength, shift = 6 + i * 2, 90 + i * 18, rng.random() * 6
-        wave = [(0, HEIGHT)]
+        wave: list[tuple[float, float]] = [(0, HEIGHT)]
         for x in range(0, WIDTH + 10, 10):
             wave.append((x, y0 + amplitude * math.sin(x / wavelength * math.tau / 6 + shift)))
         wave.append((WIDTH, HEIGHT))

@@ -11,4 +11,4 @@ class Migration(migrations.Migration):
         ("publishing", "0002_vectors_revisions_nav"),
     ]
 
-    operations: list = []
+    operations = []  # deliberately empty (see above)

@@ -9,16 +9,16 @@ from masthead.testing.articles import make_article
 
 pytestmark = pytest.mark.django_db
 
-SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"}
+SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"}
 
 
-def _anonymous_get(url: str):  # type: ignore[no-untyped-def]
+def _anonymous_get(url: str):
     response = Client(enforce_csrf_checks=True).get(url)  # a new client each time: no cookie is ever sent
     assert response.status_code == 200
     return response
 
 
-def _assert_shareable(response) -> None:  # type: ignore[no-untyped-def]
+def _assert_shareable(response) -> None:
     assert not response.cookies, response.cookies
     assert "Set-Cookie" not in response
     assert "Cookie" not in response.get("Vary", "")
@@ -27,10 +27,10 @@ def _assert_shareable(response) -> None:  # type: ignore[no-untyped-def]
     assert b"csrfmiddlewaretoken" not in response.content
 
 
-def _post_comment_as_a_browser(thread_id: int, body: str, remote_addr: str):  # type: ignore[no-untyped-def]
+def _post_comment_as_a_browser(thread_id: int, body: str, remote_addr: str):
     browser = Client(enforce_csrf_checks=True, REMOTE_ADDR=remote_addr)
     return browser.post(f"/discussion/threads/{thread_id}/comments", {"body": body, "author_name": "Ada"},
-                        **SAME_ORIGIN)
+                        headers=SAME_ORIGIN)
 
 
 def test_two_anonymous_readers_get_identical_bytes_until_a_visible_comment(relaxed_moderation,
@@ -85,7 +85,8 @@ def test_a_reader_with_a_personal_cookie_gets_a_private_page(django_capture_on_c
     browser = Client(enforce_csrf_checks=True, REMOTE_ADDR="198.51.100.33")
     with django_capture_on_commit_callbacks(execute=True):
         assert browser.post(f"/discussion/threads/{thread.pk}/comments",
-                            {"body": "Mine, awaiting review.", "author_name": "Ada"}, **SAME_ORIGIN).status_code == 302
+                            {"body": "Mine, awaiting review.", "author_name": "Ada"},
+                            headers=SAME_ORIGIN).status_code == 302
     mine = browser.get(article.get_absolute_url())
     assert mine.status_code == 200
     assert mine["Cache-Control"] == "private, max-age=0"

@@ -41,10 +41,16 @@ def _xml(client, url: str) -> ET.Element:
     return ET.fromstring(response.content)  # noqa: S314 - our own server's output
 
 
+def _one(element: ET.Element, path: str) -> ET.Element:
+    found = element.find(path)
+    assert found is not None, path
+    return found
+
+
 def test_rss_feed(client, articles):
     rss = _xml(client, "/feed/")
 
-    channel = rss.find("channel")
+    channel = _one(rss, "channel")
     assert rss.tag == "rss"
     assert rss.get("version") == "2.0"
     assert channel.findtext("title") == "The Lantern & Co"
@@ -56,13 +62,13 @@ def test_rss_feed(client, articles):
     assert first.findtext("link") == f"{SITE}{articles['river'].get_absolute_url()}"
     assert first.findtext("pubDate")
     assert first.findtext("category") == "Rivers"
-    assert first.findtext("comments").endswith("#discussion-slot")
+    assert (first.findtext("comments") or "").endswith("#discussion-slot")
     assert "{http://purl.org/rss/1.0/modules/content/}encoded" in [c.tag for c in first]
 
 
 def test_rss_items_carry_comment_counts_when_the_discussion_knows_them(client, articles, monkeypatch):
     monkeypatch.setattr("masthead.publishing.feeds.comment_counts", lambda ids: {articles["river"].pk: 7})
-    channel = _xml(client, "/feed/").find("channel")
+    channel = _one(_xml(client, "/feed/"), "channel")
     counts = {i.findtext("title"): i.findtext(f"{{{SLASH_NS}}}comments") for i in channel.findall("item")}
     assert counts == {"Gallery opens": None, "Weir <repaired> & reopened": "7", "Old news": None}
 
@@ -76,22 +82,22 @@ def test_atom_feed(client, articles, monkeypatch):
     assert len(entries) == 3
     arts = entries[0]
     assert arts.findtext(f"{ATOM}title") == "Gallery opens"
-    assert arts.find(f"{ATOM}link").get("href") == f"{SITE}{articles['arts'].get_absolute_url()}"
+    assert _one(arts, f"{ATOM}link").get("href") == f"{SITE}{articles['arts'].get_absolute_url()}"
     assert arts.findtext(f"{ATOM}published")
     assert arts.findtext(f"{ATOM}updated")
-    assert arts.find(f"{ATOM}author").findtext(f"{ATOM}name") == "Ada Quill"
+    assert _one(arts, f"{ATOM}author").findtext(f"{ATOM}name") == "Ada Quill"
     replies = [link for link in arts.findall(f"{ATOM}link") if link.get("rel") == "replies"]
     assert replies[0].get(f"{{{THREAD_NS}}}count") == "2"
 
 
 def test_rss_items_carry_the_featured_image_as_an_enclosure(client, articles):
     river = articles["river"]
-    items = {i.findtext("title"): i for i in _xml(client, "/feed/").find("channel").findall("item")}
+    items = {i.findtext("title"): i for i in _one(_xml(client, "/feed/"), "channel").findall("item")}
     [enclosure] = items["Weir <repaired> & reopened"].findall("enclosure")
     assert enclosure.get("url") == f"{SITE}{river.featured_image.url}"
     assert enclosure.get("type") == "image/png"
     assert enclosure.get("length") == str(river.featured_image.size)
-    assert int(enclosure.get("length")) > 0
+    assert int(enclosure.get("length", "")) > 0
     assert items["Gallery opens"].findall("enclosure") == []  # no image, no enclosure
 
 
@@ -106,13 +112,13 @@ def test_atom_entries_link_the_featured_image_as_an_enclosure(client, articles):
 
 def test_an_image_missing_from_storage_gives_no_enclosure(client, articles):
     articles["river"].featured_image.storage.delete(articles["river"].featured_image.name)
-    items = _xml(client, "/feed/").find("channel").findall("item")
+    items = _one(_xml(client, "/feed/"), "channel").findall("item")
     assert all(i.findall("enclosure") == [] for i in items)
 
 
 def test_topic_feeds_list_only_that_topic(client, articles):
     rss = _xml(client, "/topics/rivers/feed/")
-    titles = [i.findtext("title") for i in rss.find("channel").findall("item")]
+    titles = [i.findtext("title") for i in _one(rss, "channel").findall("item")]
     assert titles == ["Weir <repaired> & reopened", "Old news"]
     atom = _xml(client, "/topics/arts/feed/atom/")
     assert [e.findtext(f"{ATOM}title") for e in atom.findall(f"{ATOM}entry")] == ["Gallery opens"]
@@ -135,7 +141,7 @@ def test_sitemap_index_pages_and_articles(client, articles):
     assert all(u.findtext(f"{SM}lastmod") for u in urls)
     images = urlset.findall(".//{http://www.google.com/schemas/sitemap-image/1.1}loc")
     assert len(images) == 1
-    assert images[0].text.startswith(f"{SITE}/media/articles/")
+    assert (images[0].text or "").startswith(f"{SITE}/media/articles/")
     assert client.get("/sitemaps/articles-2.xml").status_code == 404
 
 
@@ -146,9 +152,9 @@ def test_news_sitemap_has_the_last_two_days(client, articles):
     assert {u.findtext(f"{SM}loc") for u in urls} == {
         f"{SITE}{articles['river'].get_absolute_url()}", f"{SITE}{articles['arts'].get_absolute_url()}",
     }
-    news = urls[0].find(f"{NEWS}news")
-    assert news.find(f"{NEWS}publication").findtext(f"{NEWS}name") == "The Lantern & Co"
-    assert news.find(f"{NEWS}publication").findtext(f"{NEWS}language") == "en"
+    news = _one(urls[0], f"{NEWS}news")
+    assert _one(news, f"{NEWS}publication").findtext(f"{NEWS}name") == "The Lantern & Co"
+    assert _one(news, f"{NEWS}publication").findtext(f"{NEWS}language") == "en"
     assert news.findtext(f"{NEWS}publication_date")
     assert news.findtext(f"{NEWS}title") in {"Weir <repaired> & reopened", "Gallery opens"}
 

@@ -27,10 +27,12 @@ class _Head(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if tag == "meta" and (a.get("property") or a.get("name")):
-            self.meta.setdefault(a.get("property") or a.get("name"), a.get("content") or "")
-        elif tag == "link" and a.get("rel"):
-            self.links.setdefault(a["rel"], a.get("href") or "")
+        key = a.get("property") or a.get("name")
+        rel = a.get("rel")
+        if tag == "meta" and key:
+            self.meta.setdefault(key, a.get("content") or "")
+        elif tag == "link" and rel:
+            self.links.setdefault(rel, a.get("href") or "")
         elif tag == "script" and a.get("type") == "application/ld+json":
             self._in_jsonld = True
             self.jsonld.append("")
@@ -53,6 +55,7 @@ def _head(client, url: str) -> _Head:
 def test_article_jsonld_names_headline_dates_authors_image_and_publisher(client, settings):
     ada, bo = make_author("Ada Quill"), make_author("Bo Lindqvist")
     article = make_article("Weir repaired", authors=[ada, bo], topics=[make_topic("Rivers")], image=True)
+    assert article.published_at is not None
 
     head = _head(client, article.get_absolute_url())
 
@@ -73,6 +76,7 @@ def test_article_jsonld_names_headline_dates_authors_image_and_publisher(client,
 
 def test_open_graph_twitter_and_canonical(client):
     article = make_article("Weir repaired", image=True, standfirst="The weir is fixed.")
+    assert article.published_at is not None
 
     head = _head(client, article.get_absolute_url())
 
@@ -95,7 +99,9 @@ def test_jsonld_cannot_be_broken_out_of_by_a_headline(client):
 
     html = client.get(article.get_absolute_url()).content.decode()
 
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert found is not None
+    block = found.group(1)
     assert "<" not in block
     assert ">" not in block
     assert json.loads(block)["headline"] == hostile

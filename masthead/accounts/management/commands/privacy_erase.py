@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from masthead.accounts.actions import AccountsError, check_email
@@ -13,13 +15,13 @@ class Command(BaseCommand):
     help = "Erase a reader's data: comments anonymised (or removed), votes and subscriptions deleted, " \
            "donations anonymised with amounts kept, account deleted."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--email", required=True)
         parser.add_argument("--remove-comments", action="store_true",
                             help="Remove comments outright where no reply hangs below them (else tombstones).")
         parser.add_argument("--yes", action="store_true", help="Confirm: this cannot be undone.")
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         try:
             email = check_email(str(options["email"]))
         except AccountsError as error:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masthead.accounts.actions import AccountsError, check_email
 from masthead.accounts.privacy import export_data, subject_for
@@ -13,11 +14,11 @@ from masthead.accounts.privacy import export_data, subject_for
 class Command(BaseCommand):
     help = "Export a reader's data (comments, votes, subscriptions, donations, account) as JSON."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--email", required=True)
         parser.add_argument("--output", help="Write to this file instead of standard output.")
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         try:
             email = check_email(str(options["email"]))
         except AccountsError as error:

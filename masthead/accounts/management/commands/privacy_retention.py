@@ -3,7 +3,9 @@ or `--schedule` to start the self-renewing daily task on the queue instead."""
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from masthead.accounts.retention import do_clear_expired_networks
@@ -13,11 +15,11 @@ from masthead.accounts.tasks import schedule_daily
 class Command(BaseCommand):
     help = "Clear stored network hashes older than the publisher's retention period."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--schedule", action="store_true",
                             help="Enqueue the daily retention task (it re-enqueues itself) instead of running now.")
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         if options["schedule"]:
             started = schedule_daily()
             self.stdout.write("Daily retention task scheduled." if started else "Already scheduled.")

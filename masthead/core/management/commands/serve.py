@@ -11,6 +11,7 @@ import logging
 import os
 import signal
 from types import FrameType
+from typing import Any
 
 import uvicorn
 from django.conf import settings
@@ -67,7 +68,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-collectstatic", action="store_true",
                             help="Skip collecting static files (they were collected at deploy time).")
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         stop_requested: list[int] = []
 
         def note_stop(signum: int, frame: FrameType | None) -> None:
@@ -78,13 +79,13 @@ class Command(BaseCommand):
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, note_stop)
 
-        port = int(options["port"])  # type: ignore[call-overload]
+        port = int(options["port"])
         if not env_str("SITE_URL", ""):
             # The default address follows the port served on: here, and in every process uvicorn starts (they read
             # the settings again from the environment).
             os.environ["PORT"] = str(port)
             settings.SITE_URL = local_site_url(port)
-        workers = int(options["workers"])  # type: ignore[call-overload]
+        workers = int(options["workers"])
         if workers < 1:
             raise CommandError("--workers must be at least 1")
         if not options["no_collectstatic"]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from masthead.discussion.reconcile import reconcile_all
@@ -10,7 +12,7 @@ from masthead.discussion.reconcile import reconcile_all
 class Command(BaseCommand):
     help = "Recompute the discussion's denormalized counters (scores, reply counts, thread comment counts)."
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         report = reconcile_all()
         self.stdout.write(
             f"Checked {report.threads} threads: fixed {report.comments_fixed} comments "

@@ -15,12 +15,14 @@ import gzip
 import platform
 import re
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from masthead.moderation import datasets, evaluation, public_corpus
 from masthead.moderation.backends.linear import BUILTIN
+from masthead.moderation.datasets import Sourced
 from masthead.moderation.linear import LinearModel
 from masthead.moderation.models import ModerationSettings
 from masthead.moderation.normalise import normalise
@@ -40,16 +42,17 @@ def _auc(value: float) -> str:
 class Command(BaseCommand):
     help = "Measure moderation quality and speed; write the table into docs/moderation.md."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-write", action="store_true", help="Print only; leave docs/moderation.md alone.")
         parser.add_argument("--quick", action="store_true", help="Skip the rows that train models.")
         parser.add_argument("--doc", default=str(Path(settings.BASE_DIR).parent / "docs" / "moderation.md"))
         parser.add_argument("--seconds", type=float, default=5.0, help="How long to measure throughput.")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         model = LinearModel.load(BUILTIN)
         share = ModerationSettings._meta.get_field("benign_hold_share").default
         threshold = model.threshold_for_share(share)
+        assert threshold is not None, "the shipped model is calibrated"
         lines = [
             f"Base model `{model.model_id}` version `{model.version}`; publisher setting `benign_hold_share` = "
             f"{share:g} (the default), which for this model is a score of {threshold:.3f}. Measured by "
@@ -74,7 +77,7 @@ class Command(BaseCommand):
         if not options["no_write"]:
             self._write(Path(options["doc"]), table)
 
-    def _loso(self, share: float, options) -> list[str]:
+    def _loso(self, share: float, options: dict[str, Any]) -> list[str]:
         if options["quick"]:
             return []
         self.stderr.write("leave-one-source-out: training one model per source ...")
@@ -97,7 +100,7 @@ class Command(BaseCommand):
             lines.append(f"| {row.name} | {_auc(row.roc_auc)} | {_pct(row.recall)} | {_pct(row.benign_held)} |")
         return [*lines, ""]
 
-    def _shipped(self, model: LinearModel, rows, threshold: float) -> list[str]:
+    def _shipped(self, model: LinearModel, rows: list[Sourced], threshold: float) -> list[str]:
         lines = ["**The shipped model on the held-out fifth of each source** (never trained on; same sources as "
                  "its training, so easier than the rows above):", "",
                  "| set | examples | toxic | ROC-AUC | toxic held | + checks | benign held | + checks |",
@@ -132,7 +135,7 @@ class Command(BaseCommand):
             lines.append(f"| {functionality} | {gold} | {count} | {by_model:.0%} | {by_both:.0%} |")
         return [*lines, ""]
 
-    def _identity(self, model: LinearModel, rows, threshold: float) -> list[str]:
+    def _identity(self, model: LinearModel, rows: list[Sourced], threshold: float) -> list[str]:
         debias = [r for r in rows if r.source == "identity" and r.held_out]
         with_terms = [r.text for r in debias if "w/ identity" in r.group]
         random_sentences = [r.text for r in debias if "random" in r.group]

@@ -18,8 +18,9 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any, TextIO
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masthead.moderation import rules
 from masthead.moderation.config import moderation_settings
@@ -30,14 +31,14 @@ from masthead.moderation.pipeline import Decision, ScreenContext, screen
 class Command(BaseCommand):
     help = "Show how the moderation pipeline would treat a text, or screen a file of texts (nothing is stored)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("text", nargs="?", default=None)
         parser.add_argument("--input", default="", help="A file of JSON lines (or .csv) to screen in batch.")
         parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="Batch output format.")
         parser.add_argument("--tier", choices=Tier.values, default=Tier.GUEST)
         parser.add_argument("--first", action="store_true", help="Treat it as the author's first comment.")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         if options["input"]:
             self._batch(options)
             return
@@ -61,7 +62,7 @@ class Command(BaseCommand):
                 decision = replace(decision, reasons=(*decision.reasons, finding.reason))
         return decision
 
-    def _batch(self, options) -> None:
+    def _batch(self, options: dict[str, Any]) -> None:
         try:
             handle = open(options["input"], encoding="utf-8", newline="")  # noqa: SIM115 - closed below
         except OSError as error:
@@ -72,14 +73,14 @@ class Command(BaseCommand):
             writer.writerow(["line", "text", "decision", "score", "reasons", "error"])
         with handle:
             rows = _csv_rows(handle) if options["input"].lower().endswith(".csv") else _json_rows(handle)
-            for number, text, tier, error in rows:
-                result: dict = {"line": number}
-                if error is None:
+            for number, text, tier, problem in rows:
+                result: dict[str, Any] = {"line": number}
+                if problem is None and text is not None:
                     decision = self._screen(text, tier or options["tier"], options["first"])
                     result.update(decision=decision.action, score=decision.scores.get("toxicity", 0.0),
                                   reasons=list(decision.reasons))
                 else:
-                    result["error"] = error
+                    result["error"] = problem
                 if writer:
                     writer.writerow([number, text or "", result.get("decision", ""), result.get("score", ""),
                                      "; ".join(result.get("reasons", [])), result.get("error", "")])
@@ -95,7 +96,7 @@ def _tier(value: object) -> tuple[str | None, str | None]:
     return str(value), None
 
 
-def _json_rows(handle) -> Iterator[tuple[int, str | None, str | None, str | None]]:
+def _json_rows(handle: TextIO) -> Iterator[tuple[int, str | None, str | None, str | None]]:
     for number, line in enumerate(handle, 1):
         if not line.strip():
             continue
@@ -107,17 +108,17 @@ def _json_rows(handle) -> Iterator[tuple[int, str | None, str | None, str | None
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             yield number, None, None, 'expected {"text": "...", "tier": optional}'
             continue
-        tier, error = _tier(row.get("tier"))
-        yield number, row["text"], tier, error
+        tier, problem = _tier(row.get("tier"))
+        yield number, row["text"], tier, problem
 
 
-def _csv_rows(handle) -> Iterator[tuple[int, str | None, str | None, str | None]]:
+def _csv_rows(handle: TextIO) -> Iterator[tuple[int, str | None, str | None, str | None]]:
     reader = csv.DictReader(handle)
     if not reader.fieldnames or "text" not in reader.fieldnames:
         raise CommandError("the CSV file needs a header row with a 'text' column")
     try:
         for number, row in enumerate(reader, 2):
-            tier, error = _tier(row.get("tier"))
-            yield number, row.get("text") or "", tier, error
+            tier, problem = _tier(row.get("tier"))
+            yield number, row.get("text") or "", tier, problem
     except csv.Error as error:
         print(f"CSV error: {error}", file=sys.stderr)

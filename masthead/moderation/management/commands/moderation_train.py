@@ -10,7 +10,9 @@ the base model, measured on held-out decisions, and promoted only when it is bet
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from masthead.moderation import actions, site_training
@@ -20,7 +22,7 @@ from masthead.moderation.config import moderation_settings
 class Command(BaseCommand):
     help = "Train a site moderation model from moderators' decisions; promote it if it measures better."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--input", default="", help="JSON lines of past decisions instead of the queue's.")
         parser.add_argument("--promote", action="store_true", help="Make the new model active whatever it scores.")
         parser.add_argument("--shadow", action="store_true", help="Run the new model in shadow mode; never promote.")
@@ -28,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--name", default="", help="Model name (default: site-<timestamp>).")
         parser.add_argument("--no-public", action="store_true", help=argparse_suppress())
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         config = moderation_settings()
         try:
             examples = None

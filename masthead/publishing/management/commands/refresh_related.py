@@ -7,6 +7,7 @@ a change to the ranking, or ``--rerender`` after a Markdown renderer upgrade.
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -21,11 +22,11 @@ class Command(BaseCommand):
         parser.add_argument("--rerender", action="store_true",
                             help="First re-render articles stored by an older Markdown renderer.")
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         if options["rerender"]:
             self.stdout.write(f"Re-rendered {actions.do_rerender_stale()} article(s).")
         started = time.perf_counter()
-        ids: list[int] = options["ids"]  # type: ignore[assignment]
+        ids: list[int] = options["ids"]
         if ids:
             for article_id in ids:
                 one = time.perf_counter()

@@ -16,6 +16,7 @@ import random
 import resource
 import time
 from datetime import timedelta
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
@@ -35,10 +36,10 @@ class Command(BaseCommand):
         parser.add_argument("--samples", type=int, default=5)
         parser.add_argument("--seed", type=int, default=7)
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         if Article.objects.exists():
             raise CommandError("The database has articles: run this on an empty scratch database only.")
-        count, samples = int(options["articles"]), int(options["samples"])  # type: ignore[call-overload]
+        count, samples = int(options["articles"]), int(options["samples"])
         rng = random.Random(options["seed"])
         started = time.perf_counter()
         self._seed(rng, count)
