@@ -111,6 +111,8 @@ def test_csrf_middleware_internals_the_fetch_metadata_policy_calls():
     assert params(CsrfViewMiddleware._accept) == ["self", "request"]
     assert params(CsrfViewMiddleware._reject) == ["self", "request", "reason"]
     assert params(CsrfViewMiddleware._origin_verified) == ["self", "request"]
+    # The test client's opt-out, honoured the same way as Django's own check honours it.
+    assert 'getattr(request, "_dont_enforce_csrf_checks", False)' in source(CsrfViewMiddleware.process_view)
     middleware = CsrfViewMiddleware(lambda request: HttpResponse())
     assert isinstance(middleware.allowed_origins_exact, set)
     assert isinstance(middleware.allowed_origin_subdomains, dict)
