@@ -86,6 +86,15 @@ class ArticleAdminForm(ModelForm):
                 self.add_error(field if field in self.fields else None, problems)
         return data
 
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        # Store a new image while the form can still show why it failed (an unreachable media bucket).
+        if not self.errors:
+            try:
+                actions.do_store_featured_image(self.instance)
+            except ValidationError as error:
+                self._update_errors(error)
+
 
 class RelatedInline(admin.TabularInline):
     model = RelatedArticle

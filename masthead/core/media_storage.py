@@ -1,0 +1,105 @@
+"""Uploaded media on S3-compatible object storage, when ``MEDIA_S3_BUCKET`` is set (docs/operations.md, "Media").
+
+Local disk (``MEDIA_ROOT``) stays the default. With a bucket, every app server reads and writes the same objects,
+so an image uploaded through one server is shown by all. Pages link straight to the bucket's public address
+(``MEDIA_S3_PUBLIC_URL``, or the endpoint's path-style address): the app servers never carry image bytes.
+
+Code that touches media goes through Django's storage API (``default_storage``, a field's ``storage``), never
+through paths. ``ObjectStorage`` turns the S3 client's own exceptions into ``OSError`` (``FileNotFoundError`` for
+a missing object, ``MediaUnavailable`` when the store does not answer), which is what the callers already handle
+for local files: a page renders without the image, an upload fails with a clear message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import IO, Any, TypeVar
+from urllib.parse import urlsplit
+
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
+from django.core.files.base import File
+from storages.backends.s3 import S3Storage
+
+T = TypeVar("T")
+
+# An unreachable store must not hold a request for minutes (boto's defaults: 60 s connect, 5 attempts).
+CLIENT_CONFIG = Config(connect_timeout=3, read_timeout=10, retries={"max_attempts": 2, "mode": "standard"},
+                       signature_version="s3v4", s3={"addressing_style": "path"})
+NOT_FOUND_CODES = {"404", "NoSuchKey", "NotFound"}
+
+
+class MediaUnavailable(OSError):
+    """The object store did not answer, or refused the request."""
+
+
+def _as_os_error(call: Callable[[], T], name: str) -> T:
+    try:
+        return call()
+    except ClientError as error:
+        code = str(error.response.get("Error", {}).get("Code", ""))
+        if code in NOT_FOUND_CODES:
+            raise FileNotFoundError(f"No media object named {name!r}") from error
+        raise MediaUnavailable(f"The media store refused {name!r}: {code or error}") from error
+    except BotoCoreError as error:
+        raise MediaUnavailable(f"The media store did not answer: {error}") from error
+
+
+class ObjectStorage(S3Storage):
+    """django-storages' S3 backend, with failures as ``OSError`` like a local disk's."""
+
+    def _open(self, name: str, mode: str = "rb") -> File:
+        file = _as_os_error(lambda: super(ObjectStorage, self)._open(name, mode), name)
+        # django-storages reads lazily; read the head now so a missing object fails here, not in the caller.
+        _as_os_error(lambda: file.file, name)
+        return file
+
+    def _save(self, name: str, content: IO[Any]) -> str:
+        return _as_os_error(lambda: super(ObjectStorage, self)._save(name, content), name)
+
+    def delete(self, name: str) -> None:
+        _as_os_error(lambda: super(ObjectStorage, self).delete(name), name)
+
+    def exists(self, name: str) -> bool:
+        return _as_os_error(lambda: super(ObjectStorage, self).exists(name), name)
+
+    def size(self, name: str) -> int:
+        return _as_os_error(lambda: super(ObjectStorage, self).size(name), name)
+
+    def check(self) -> None:
+        """Raise ``MediaUnavailable`` unless the bucket answers (one HEAD request; used by /healthz)."""
+        _as_os_error(lambda: self.connection.meta.client.head_bucket(Bucket=self.bucket_name), self.bucket_name)
+
+
+def s3_storage(*, bucket: str, endpoint_url: str = "", region: str = "", access_key_id: str = "",
+               secret_access_key: str = "", public_url: str = "") -> dict[str, Any]:
+    """The ``STORAGES["default"]`` entry for a bucket (settings.py; the tests build theirs with it too)."""
+    if not public_url and endpoint_url:
+        public_url = f"{endpoint_url.rstrip('/')}/{bucket}"  # path-style: works with every S3 implementation
+    options: dict[str, Any] = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint_url or None,
+        "region_name": region or None,
+        "access_key": access_key_id or None,
+        "secret_key": secret_access_key or None,
+        "querystring_auth": False,  # plain public addresses: pages and caches keep them; the bucket is readable
+        "file_overwrite": False,    # Django's rule: a second upload of the same name gets a new name
+        "default_acl": None,        # access is the bucket policy's business
+        "client_config": CLIENT_CONFIG,
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},  # names never change
+    }
+    if public_url:
+        parts = urlsplit(public_url.rstrip("/"))
+        options["url_protocol"] = f"{parts.scheme}:"
+        options["custom_domain"] = parts.netloc + parts.path
+    return {"BACKEND": "masthead.core.media_storage.ObjectStorage", "OPTIONS": options}
+
+
+def public_origin(storage_entry: dict[str, Any]) -> str:
+    """``scheme://host[:port]`` the pages load media from ("" for local disk): the Content-Security-Policy's."""
+    options = storage_entry.get("OPTIONS", {})
+    if "custom_domain" in options:
+        return f"{options['url_protocol']}//{options['custom_domain'].split('/', 1)[0]}"
+    if storage_entry.get("BACKEND") == "masthead.core.media_storage.ObjectStorage":
+        return "https://*.amazonaws.com"  # AWS itself, no public address given: virtual-hosted bucket names
+    return ""
