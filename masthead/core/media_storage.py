@@ -48,6 +48,8 @@ def _as_os_error(call: Callable[[], T], name: str) -> T:
 class ObjectStorage(S3Storage):
     """django-storages' S3 backend, with failures as ``OSError`` like a local disk's."""
 
+    _probe: Any = None  # the health check's own client (short timeouts, no retry), made on first use
+
     def _open(self, name: str, mode: str = "rb") -> File:
         file = _as_os_error(lambda: super(ObjectStorage, self)._open(name, mode), name)
         # django-storages reads lazily; read the head now so a missing object fails here, not in the caller.
@@ -66,9 +68,15 @@ class ObjectStorage(S3Storage):
     def size(self, name: str) -> int:
         return _as_os_error(lambda: super(ObjectStorage, self).size(name), name)
 
-    def check(self) -> None:
-        """Raise ``MediaUnavailable`` unless the bucket answers (one HEAD request; used by /healthz)."""
-        _as_os_error(lambda: self.connection.meta.client.head_bucket(Bucket=self.bucket_name), self.bucket_name)
+    def check(self, timeout: float) -> None:
+        """Raise ``MediaUnavailable`` unless the bucket answers one HEAD request within ``timeout`` (/healthz)."""
+        if self._probe is None:
+            config = CLIENT_CONFIG.merge(Config(connect_timeout=timeout, read_timeout=timeout,
+                                                retries={"max_attempts": 1, "mode": "standard"}))
+            self._probe = self._create_session().client(
+                "s3", endpoint_url=self.endpoint_url, region_name=self.region_name, use_ssl=self.use_ssl,
+                verify=self.verify, config=config)
+        _as_os_error(lambda: self._probe.head_bucket(Bucket=self.bucket_name), self.bucket_name)
 
 
 def s3_storage(*, bucket: str, endpoint_url: str = "", region: str = "", access_key_id: str = "",

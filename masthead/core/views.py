@@ -6,7 +6,6 @@ import mimetypes
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
-from django.db import connection
 from django.http import (
     FileResponse,
     Http404,
@@ -22,6 +21,8 @@ from django.template import loader
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from masthead.core import health
 
 log = logging.getLogger(__name__)
 
@@ -86,14 +87,17 @@ def server_error(request: HttpRequest) -> HttpResponseServerError:
 @never_cache
 @require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and readiness: the database answers. Used by load balancers and `make run`."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception as exc:  # any database failure means "not ready"
-        return JsonResponse({"status": "error", "database": type(exc).__name__}, status=503)
-    return JsonResponse({"status": "ok", "database": connection.vendor})
+    """Each dependency's state; 503 when a required one (the database) is down. See core/health.py."""
+    status, body = health.report()
+    return JsonResponse(body, status=status)
+
+
+@never_cache
+@require_safe
+def readyz(request: HttpRequest) -> JsonResponse:
+    """For the balancer's rotation: the database answers, migrations are applied, the process is not draining."""
+    status, body = health.readiness()
+    return JsonResponse(body, status=status)
 
 
 @require_safe
