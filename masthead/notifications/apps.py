@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 
 
@@ -6,8 +8,12 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
+        from masthead.core.schedule import register
         from masthead.discussion.slots import register_slot
         from masthead.notifications import outbox  # noqa: F401 - registers its deployment check
         from masthead.notifications.control import render_control
+        from masthead.notifications.privacy import prune
 
         register_slot("notify_of", render_control)
+        # Once a day across all workers (core/schedule.py); `masthead notifications_prune` runs it by hand.
+        register("notifications.prune", timedelta(days=1), prune)
