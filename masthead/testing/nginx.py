@@ -77,7 +77,7 @@ def start(conf: Path, port: int, timeout: float = 20) -> subprocess.Popen[bytes]
         if process.poll() is not None:
             raise RuntimeError(f"nginx exited with {process.returncode}: {(conf.parent / 'error.log').read_text()}")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):  # noqa: S310 - loopback
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):
                 return process
         except urllib.error.HTTPError:
             return process  # nginx answers (an upstream may not be ready yet)
