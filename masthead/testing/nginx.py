@@ -6,6 +6,7 @@ folder, the listen address and the upstream servers. ``nginx -t`` checks the res
 
 from __future__ import annotations
 
+import getpass
 import re
 import shutil
 import subprocess
@@ -18,7 +19,10 @@ REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
+# ``user``: as root (CI), workers would switch to www-data and could not write the cache in the test's private
+# temporary folder; as anyone else nginx ignores the line.
 MAIN = """\
+user {user};
 worker_processes 1;
 daemon off;
 pid {root}/nginx.pid;
@@ -59,7 +63,8 @@ def configure(name: str, root: Path, port: int, upstream_ports: list[int] | None
                       text, count=1)
     (root / "tmp").mkdir(parents=True, exist_ok=True)
     conf = root / "nginx.conf"
-    conf.write_text(MAIN.format(root=root, http="\n".join("    " + line for line in text.splitlines())))
+    http = "\n".join("    " + line for line in text.splitlines())
+    conf.write_text(MAIN.format(root=root, user=getpass.getuser(), http=http))
     return conf
 
 
