@@ -14,7 +14,7 @@ from pathlib import Path
 
 from masthead.core.csp import parse_report_uri, parse_sources
 from masthead.core.env import env_bool, env_int, env_list, env_str, env_time_zone, env_url, local_site_url
-from masthead.core.media_storage import public_origin, s3_storage
+from masthead.core.media_settings import public_origin, s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("MASTHEAD_DATA_DIR", str(Path.cwd() / "data"))).resolve()

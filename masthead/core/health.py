@@ -27,8 +27,6 @@ from django.db.models import Min
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from masthead.core.media_storage import ObjectStorage
-
 # A probe must answer within the balancer's own timeout (a few seconds) even when a dependency hangs.
 PROBE_TIMEOUT_SECONDS = 1.0
 # Oldest waiting task beyond which the queue is reported "behind" (no worker running, or too few).
@@ -105,9 +103,10 @@ def task_queue() -> Check:
 def media_storage() -> Check:
     """The bucket answers a HEAD request, or the media folder can be written."""
     storage = storages["default"]
-    if isinstance(storage, ObjectStorage):
+    probe = getattr(storage, "check_reachable", None)  # media_storage.ObjectStorage (boto3 imported only then)
+    if probe is not None:
         try:
-            storage.check(timeout=PROBE_TIMEOUT_SECONDS)
+            probe(timeout=PROBE_TIMEOUT_SECONDS)
         except OSError as exc:
             return Check("media", False, f"object storage: {exc}")
         return Check("media", True, "object storage")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import IO, Any, TypeVar
-from urllib.parse import urlsplit
 
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
@@ -50,6 +49,10 @@ class ObjectStorage(S3Storage):
 
     _probe: Any = None  # the health check's own client (short timeouts, no retry), made on first use
 
+    def __init__(self, **options: Any) -> None:
+        options.setdefault("client_config", CLIENT_CONFIG)
+        super().__init__(**options)
+
     def _open(self, name: str, mode: str = "rb") -> File:
         file = _as_os_error(lambda: super(ObjectStorage, self)._open(name, mode), name)
         # django-storages reads lazily; read the head now so a missing object fails here, not in the caller.
@@ -68,7 +71,7 @@ class ObjectStorage(S3Storage):
     def size(self, name: str) -> int:
         return _as_os_error(lambda: super(ObjectStorage, self).size(name), name)
 
-    def check(self, timeout: float) -> None:
+    def check_reachable(self, timeout: float) -> None:
         """Raise ``MediaUnavailable`` unless the bucket answers one HEAD request within ``timeout`` (/healthz)."""
         if self._probe is None:
             config = CLIENT_CONFIG.merge(Config(connect_timeout=timeout, read_timeout=timeout,
@@ -77,37 +80,3 @@ class ObjectStorage(S3Storage):
                 "s3", endpoint_url=self.endpoint_url, region_name=self.region_name, use_ssl=self.use_ssl,
                 verify=self.verify, config=config)
         _as_os_error(lambda: self._probe.head_bucket(Bucket=self.bucket_name), self.bucket_name)
-
-
-def s3_storage(*, bucket: str, endpoint_url: str = "", region: str = "", access_key_id: str = "",
-               secret_access_key: str = "", public_url: str = "") -> dict[str, Any]:
-    """The ``STORAGES["default"]`` entry for a bucket (settings.py; the tests build theirs with it too)."""
-    if not public_url and endpoint_url:
-        public_url = f"{endpoint_url.rstrip('/')}/{bucket}"  # path-style: works with every S3 implementation
-    options: dict[str, Any] = {
-        "bucket_name": bucket,
-        "endpoint_url": endpoint_url or None,
-        "region_name": region or None,
-        "access_key": access_key_id or None,
-        "secret_key": secret_access_key or None,
-        "querystring_auth": False,  # plain public addresses: pages and caches keep them; the bucket is readable
-        "file_overwrite": False,    # Django's rule: a second upload of the same name gets a new name
-        "default_acl": None,        # access is the bucket policy's business
-        "client_config": CLIENT_CONFIG,
-        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},  # names never change
-    }
-    if public_url:
-        parts = urlsplit(public_url.rstrip("/"))
-        options["url_protocol"] = f"{parts.scheme}:"
-        options["custom_domain"] = parts.netloc + parts.path
-    return {"BACKEND": "masthead.core.media_storage.ObjectStorage", "OPTIONS": options}
-
-
-def public_origin(storage_entry: dict[str, Any]) -> str:
-    """``scheme://host[:port]`` the pages load media from ("" for local disk): the Content-Security-Policy's."""
-    options = storage_entry.get("OPTIONS", {})
-    if "custom_domain" in options:
-        return f"{options['url_protocol']}//{options['custom_domain'].split('/', 1)[0]}"
-    if storage_entry.get("BACKEND") == "masthead.core.media_storage.ObjectStorage":
-        return "https://*.amazonaws.com"  # AWS itself, no public address given: virtual-hosted bucket names
-    return ""

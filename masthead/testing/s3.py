@@ -23,7 +23,8 @@ from typing import Any
 import boto3
 import pytest
 
-from masthead.core.media_storage import CLIENT_CONFIG, s3_storage
+from masthead.core.media_settings import s3_storage
+from masthead.core.media_storage import CLIENT_CONFIG
 
 ACCESS_KEY, SECRET_KEY, REGION = "test-access-key", "test-secret-key", "us-east-1"
 
