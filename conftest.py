@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-pytest_plugins = ["masthead.testing.clock", "masthead.testing.fixtures"]
+pytest_plugins = ["masthead.testing.clock", "masthead.testing.fixtures", "masthead.testing.s3"]
 
 
 def pytest_report_header(config: pytest.Config) -> str:

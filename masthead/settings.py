@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from masthead.core.csp import parse_report_uri, parse_sources
-from masthead.core.env import env_bool, env_int, env_list, env_str, env_time_zone, local_site_url
+from masthead.core.env import env_bool, env_int, env_list, env_str, env_time_zone, env_url, local_site_url
+from masthead.core.media_settings import public_origin, s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("MASTHEAD_DATA_DIR", str(Path.cwd() / "data"))).resolve()
@@ -264,6 +265,18 @@ STORAGES = {
         )
     },
 }
+# Uploaded media on S3-compatible object storage (core/media_storage.py), shared by every app server; local disk
+# (MEDIA_ROOT) when no bucket is named.
+MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = s3_storage(
+        bucket=MEDIA_S3_BUCKET,
+        endpoint_url=env_url("MEDIA_S3_ENDPOINT_URL"),
+        region=env_str("MEDIA_S3_REGION", ""),
+        access_key_id=env_str("MEDIA_S3_ACCESS_KEY_ID", ""),
+        secret_access_key=env_str("MEDIA_S3_SECRET_ACCESS_KEY", ""),
+        public_url=env_url("MEDIA_S3_PUBLIC_URL"),
+    )
 WHITENOISE_MAX_AGE = 3600
 WHITENOISE_USE_FINDERS = DEBUG or not _STATIC_COLLECTED
 WHITENOISE_AUTOREFRESH = DEBUG
@@ -275,7 +288,7 @@ SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
 SECURE_SSL_REDIRECT = SECURE_HTTPS
 # Load balancers probe /healthz over plain HTTP on the private network; a redirect would read as "down".
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = 31536000 if SECURE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
 SECURE_HSTS_PRELOAD = SECURE_HTTPS
@@ -286,6 +299,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (core/csp.py): scripts and styles from this site only. These add hosts, never keywords.
 CSP_IMG_SRC = parse_sources("CSP_IMG_SRC", env_list("CSP_IMG_SRC", []))
+if public_origin(STORAGES["default"]):  # pages show images from the media bucket's public address
+    CSP_IMG_SRC.append(public_origin(STORAGES["default"]))
 CSP_FORM_ACTION = parse_sources("CSP_FORM_ACTION", env_list("CSP_FORM_ACTION", []))
 CSP_REPORT_URI = parse_report_uri("CSP_REPORT_URI", env_str("CSP_REPORT_URI", ""))
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -7,6 +7,7 @@ from masthead.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("discussion/", include("masthead.discussion.urls")),

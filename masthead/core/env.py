@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import zoneinfo
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 class SettingError(ValueError):
@@ -50,6 +51,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_url(name: str, default: str = "") -> str:
+    """An ``http://`` or ``https://`` address with a host and no query or fragment, without its trailing slash."""
+    value = (_raw(name) or "").strip()
+    if not value:
+        return default
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query or parts.fragment:
+        raise SettingError(f"{name} must be an address such as https://s3.example.org, not {value!r}")
+    return value.rstrip("/")
 
 
 def env_time_zone(name: str, fallbacks: tuple[str, ...] = (), default: str = "UTC") -> str:

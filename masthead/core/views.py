@@ -3,10 +3,10 @@ from __future__ import annotations
 import logging
 import mimetypes
 from collections.abc import Callable
-from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.http import (
     FileResponse,
     Http404,
@@ -23,6 +23,8 @@ from django.template import loader
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from masthead.core import health
 
 log = logging.getLogger(__name__)
 
@@ -87,37 +89,38 @@ def server_error(request: HttpRequest) -> HttpResponseServerError:
 @never_cache
 @require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and readiness: the database answers. Used by load balancers and `make run`."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception as exc:  # any database failure means "not ready"
-        return JsonResponse({"status": "error", "database": type(exc).__name__}, status=503)
-    return JsonResponse({"status": "ok", "database": connection.vendor})
+    """Each dependency's state; 503 when a required one (the database) is down. See core/health.py."""
+    status, body = health.report()
+    return JsonResponse(body, status=status)
+
+
+@never_cache
+@require_safe
+def readyz(request: HttpRequest) -> JsonResponse:
+    """For the balancer's rotation: the database answers, migrations are applied, the process is not draining."""
+    status, body = health.readiness()
+    return JsonResponse(body, status=status)
 
 
 @require_safe
 def media(request: HttpRequest, path: str) -> HttpResponseBase:
-    """Editor-uploaded media (featured images) in the embedded setup; nginx serves MEDIA_ROOT when scaled.
+    """Editor-uploaded media (featured images), read through the media storage (local folder or bucket).
 
-    Readers upload nothing. Paths are resolved inside MEDIA_ROOT, and only image types are served.
+    Readers upload nothing. Only image types are served; a name the storage refuses (outside its folder), cannot
+    name, or does not hold is a 404. With object storage pages link to the bucket instead; this route still
+    answers for /media/ links written into article bodies.
     """
     if "\x00" in path:
-        # The file system cannot name it (Path raises ValueError): a malformed request, not a missing file.
+        # The file system cannot name it: a malformed request, not a missing file.
         return HttpResponseBadRequest("Malformed media path.", content_type="text/plain")
-    root = Path(settings.MEDIA_ROOT).resolve()
-    try:
-        target = (root / path).resolve()
-        found = root in target.parents and target.is_file()
-    except OSError:  # a name longer than the file system allows, and the like
-        found = False
-    if not found:
-        raise Http404("No such file")
-    content_type, _ = mimetypes.guess_type(target.name)
+    content_type, _ = mimetypes.guess_type(path)
     if content_type not in {"image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"}:
         raise Http404("No such file")
-    response = FileResponse(target.open("rb"), content_type=content_type)
+    try:
+        stored = default_storage.open(path, "rb")
+    except (SuspiciousFileOperation, OSError, ValueError):  # outside the folder, unnamable, missing, unavailable
+        raise Http404("No such file") from None
+    response = FileResponse(stored, content_type=content_type)
     response["Cache-Control"] = "public, max-age=86400"
     response["X-Content-Type-Options"] = "nosniff"
     return response

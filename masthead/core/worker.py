@@ -3,7 +3,8 @@
 Both run django-tasks-db's worker loop over the database queue (``TASKS`` in settings), so a task enqueued by
 any app server is run by whichever worker claims it first (the claim is a locked row update, see
 django_tasks_db). The embedded thread never installs signal handlers: `masthead serve` owns SIGTERM and stops
-the thread between tasks. See docs/operations.md, "Background tasks".
+the thread between tasks. Each worker also runs the scheduled jobs' ``Scheduler`` (core/schedule.py), whose
+database leases make every job run once per interval however many workers there are. See docs/operations.md.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import uuid
 
 from django.db import connections
 from django_tasks_db.management.commands.db_worker import Worker
+
+from masthead.core.schedule import Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +35,7 @@ class EmbeddedWorker:
         self.worker = self._new_worker()
         self._stopping = threading.Event()
         self.thread = threading.Thread(target=self._run, name="masthead-task-worker", daemon=True)
+        self.scheduler = Scheduler(self.worker_id)  # scheduled jobs, once per interval across all workers
 
     def _new_worker(self) -> Worker:
         return Worker(
@@ -65,11 +69,13 @@ class EmbeddedWorker:
     def start(self) -> None:
         log.info("Embedded task worker %s started", self.worker_id)
         self.thread.start()
+        self.scheduler.start()
 
     def stop(self, timeout: float = 10.0) -> bool:
         """Ask the loop to stop after the current task; True when the thread ended within ``timeout``."""
         self._stopping.set()
         self.worker.running = False
+        self.scheduler.stop(timeout)
         self.thread.join(timeout)
         if self.thread.is_alive():
             log.warning("The embedded task worker is still running a task after %.0fs; leaving it", timeout)

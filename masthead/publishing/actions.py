@@ -154,6 +154,29 @@ def _variants_or_nothing(name: str) -> dict[str, Any]:
         return {}
 
 
+MEDIA_UNAVAILABLE = ("The image could not be stored: the media storage is not answering. Nothing was saved; "
+                     "try again in a moment.")
+
+
+def do_store_featured_image(article: Article) -> None:
+    """Upload a newly attached featured image, before the article's row is written.
+
+    If the media storage fails (a bucket that does not answer), this raises a ``ValidationError`` on the image
+    field and nothing is saved, so no article ever points at an object that was never stored. The admin form
+    calls it while validating, so the editor sees the message on the form; ``do_save_article`` calls it for
+    every other path. An image stored for a save that then fails is left behind, unused (harmless).
+    """
+    image = article.featured_image
+    # FieldFile._committed (Django's own flag): False while the file is only attached, not yet stored.
+    if not image or image._committed:  # type: ignore[attr-defined]
+        return
+    try:
+        image.save(str(image.name), image.file, save=False)
+    except OSError as error:
+        logger.warning("Could not store the featured image %s: %s", image.name, error)
+        raise ValidationError({"featured_image": MEDIA_UNAVAILABLE}) from error
+
+
 def do_make_missing_image_variants(batch: int = 100) -> int:
     """Make the variants of images stored before variants existed (or whose record is stale). Returns a count."""
     done = 0
@@ -188,6 +211,7 @@ def do_save_article(
     if _editorial_change(article, now):
         article.revised_at = now
     render_body(article)
+    do_store_featured_image(article)
     with transaction.atomic():
         _keep_old_slug(article)
         article.save()

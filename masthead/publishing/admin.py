@@ -86,6 +86,15 @@ class ArticleAdminForm(ModelForm):
                 self.add_error(field if field in self.fields else None, problems)
         return data
 
+    def _post_clean(self) -> None:  # ModelForm's hook after the instance is built (Django private API)
+        super()._post_clean()  # type: ignore[misc]
+        # Store a new image while the form can still show why it failed (an unreachable media bucket).
+        if not self.errors:
+            try:
+                actions.do_store_featured_image(self.instance)
+            except ValidationError as error:
+                self._update_errors(error)  # type: ignore[attr-defined]
+
 
 class RelatedInline(admin.TabularInline):
     model = RelatedArticle

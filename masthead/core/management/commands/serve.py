@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import threading
 from types import FrameType
 from typing import Any
 
@@ -20,7 +21,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from masthead.core.env import env_str, local_site_url
+from masthead.core import health
+from masthead.core.env import env_int, env_str, local_site_url
 from masthead.core.worker import EmbeddedWorker
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,29 @@ def _use_manifest_storage() -> None:
 
     if not isinstance(staticfiles_storage, CompressedManifestStaticFilesStorage):  # loaded before we got here
         log.warning("Static files keep unhashed names until the next start (the storage was already loaded)")
+
+
+class DrainingServer(uvicorn.Server):
+    """uvicorn's server, which on the first SIGTERM first drains: /readyz answers 503 for ``drain_seconds`` while
+    everything else is still served, so a balancer that probes it takes this server out of rotation before it
+    stops accepting connections. A second signal stops at once."""
+
+    def __init__(self, config: uvicorn.Config, drain_seconds: int) -> None:
+        super().__init__(config)
+        self.drain_seconds = drain_seconds
+        self._drain_timer: threading.Timer | None = None
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        if self.drain_seconds <= 0 or self._drain_timer is not None:
+            if self._drain_timer is not None:
+                self._drain_timer.cancel()
+            super().handle_exit(sig, frame)
+            return
+        health.draining.set()
+        log.info("Draining for %ss before stopping (/readyz answers 503)", self.drain_seconds)
+        self._drain_timer = threading.Timer(self.drain_seconds, super().handle_exit, args=(sig, frame))
+        self._drain_timer.daemon = True
+        self._drain_timer.start()
 
 
 def _unapplied_migrations() -> int:
@@ -130,7 +155,7 @@ class Command(BaseCommand):
                 # The supervisor builds each worker's Server itself (uvicorn 0.54 takes no `target`).
                 uvicorn.supervisors.Multiprocess(config, sockets=[sock]).run()
             else:
-                uvicorn.Server(config).run()
+                DrainingServer(config, env_int("DRAIN_SECONDS", 0)).run()
         finally:
             if worker is not None:
                 worker.stop()
