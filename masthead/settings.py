@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "masthead.moderation",
     "masthead.notifications",
     "masthead.api",
+    "masthead.exporting",
 ]
 
 MIDDLEWARE = [
