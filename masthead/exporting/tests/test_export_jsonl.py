@@ -157,7 +157,8 @@ def test_private_fields_are_absent_without_the_flag_and_present_with_it(site: Si
 def test_manifest_counts_and_checksums_match_the_files_and_media_is_copied(site: Site, tmp_path: Path) -> None:
     outdir = export(tmp_path)
     manifest = json.loads((outdir / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["format"] == "masthead-export" and manifest["version"] == 1
+    assert manifest["format"] == "masthead-export"
+    assert manifest["version"] == 1
     assert manifest["publication"]["name"] == "The Lantern"
     assert manifest["counts"] == {"authors": 2, "topics": 2, "articles": 2, "threads": 1, "comments": 5, "votes": 3,
                                   "passage_questions": 1, "passage_anchors": 2, "subscriptions": 1, "campaigns": 1,
@@ -206,7 +207,8 @@ def test_hostile_text_stays_one_record_per_line(site: Site, tmp_path: Path) -> N
     site.ben.save(update_fields=["bio"])  # a direct write: the DB may hold what no form would accept
     outdir = export(tmp_path)
     lines = (outdir / "authors.jsonl").read_bytes().split(b"\n")
-    assert len(lines) == 3 and lines[-1] == b""
+    assert len(lines) == 3
+    assert lines[-1] == b""
     assert json.loads(lines[1])["bio"] == hostile
 
 
