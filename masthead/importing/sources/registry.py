@@ -1,0 +1,8 @@
+"""The sources ``masthead import`` knows, by the word that names them on the command line."""
+
+from __future__ import annotations
+
+from masthead.importing.sources.base import Source
+
+# Add a new adapter here (see base.py); the command gains `masthead import <name> PATH` with its options.
+SOURCES: dict[str, type[Source]] = {}
