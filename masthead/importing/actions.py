@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from masthead.importing.models import ImportedObject, Redirect
 
@@ -24,7 +24,8 @@ def normalise_old_path(address: str) -> str:
     path = unquote(parts.path) or "/"
     if not path.startswith("/"):
         path = "/" + path
-    return f"{path}?{parts.query}" if parts.query else path
+    query = urlencode(parse_qsl(parts.query, keep_blank_values=True))  # one spelling: the middleware's
+    return f"{path}?{query}" if query else path
 
 
 def do_add_redirect(old_address: str, target: str, source: str = "") -> tuple[Redirect | None, str]:

@@ -76,7 +76,10 @@ _ARTICLE_STATUS = {
     ArticleStatus.DRAFT: Article.Status.DRAFT,
 }
 IMPORTED_MEDIA = "articles/imported"
+# The body of an article that had none in the export (it may still have its discussion).
+NO_TEXT = "*This article had no text in the export it was imported from.*"
 LOOKUP_CHUNK = 500
+MISSING_PARENT = "its parent is not in the export (or was not imported, like a pingback): kept at the top level"
 
 
 class UnitFailed(Exception):
@@ -250,6 +253,10 @@ class Loader:
         body = record.body_markdown
         if body is None:
             body = html_to_markdown(record.body_html, image_url=lambda url: self._inline_image(url, record))
+        if not body.strip():
+            summary = self.summary
+            body = NO_TEXT
+            self._later(lambda: summary.skipped("body", "no text in the export: the article says so in one line"))
         article.headline = _cut(" ".join(record.headline.split()), 200) or f"Untitled ({record.source_id})"
         article.standfirst = record.standfirst.strip()
         article.body = body
@@ -278,7 +285,7 @@ class Loader:
         assert image is not None
         summary = self.summary
         if not image.path.is_file():
-            self._later(lambda: summary.skipped("image", "featured image not in the uploads copy"))
+            self._later(lambda: summary.skipped("image", "featured image not in the uploads copy (see --uploads)"))
             return
         article.image_alt = _cut(" ".join((image.alt or article.headline).split()), 300)
         article.image_caption = _cut(" ".join(image.caption.split()), 300)
@@ -297,7 +304,7 @@ class Loader:
             self._later(lambda: summary.skipped("image", "inline image from another site (never fetched)"))
             return None
         if not path.is_file():
-            self._later(lambda: summary.skipped("image", "inline image not in the uploads copy"))
+            self._later(lambda: summary.skipped("image", "inline image not in the uploads copy (see --uploads)"))
             return None
         self._later(lambda: summary.created("image"))
         if self.dry_run:
@@ -330,12 +337,20 @@ class Loader:
         summary = self.summary
         thread = thread_for_article(article)
         known = self._mapped_many(Kind.COMMENT, [r.source_id for r in records])
+        threads = dict(Comment.objects.filter(pk__in=known.values()).values_list("pk", "thread_id"))
         unique: dict[str, CommentRecord] = {}
         for record in records:
-            if record.source_id in unique:
+            sid = record.source_id
+            if sid in unique:
                 self._later(lambda: summary.skipped(Kind.COMMENT, "the same id twice in the export: kept the first"))
+            elif sid in known and threads.get(known[sid]) not in (thread.pk, None):
+                self._later(lambda: summary.skipped(
+                    Kind.COMMENT, "the same id as a comment of another article: kept the first"))
+            elif sid in known and known[sid] not in threads:
+                self._later(lambda: summary.skipped(Kind.COMMENT, "deleted here since it was imported"))
             else:
-                unique[record.source_id] = record
+                unique[sid] = record
+        known = {sid: pk for sid, pk in known.items() if threads.get(pk) == thread.pk}
         stored: dict[str, Comment | None] = {}  # source id -> comment written in this unit (None: not written)
         for record, orphan_reason in _tree_order(unique, known):
             if record.source_id in known:
@@ -493,7 +508,7 @@ def _tree_order(
         elif parent in known:
             roots.append((sid, None))
         else:
-            roots.append((sid, "its parent is not in the export: kept at the top level"))
+            roots.append((sid, MISSING_PARENT))
     order: list[tuple[CommentRecord, str | None]] = []
     reached: set[str] = set()
 

@@ -20,17 +20,21 @@ OLD_QUERY_KEYS = ("p", "page_id", "cat", "tag", "author", "feed", "attachment_id
 
 
 def _query_address(request: HttpRequest) -> str | None:
+    """"<path>?p=12" from the request when its query string has WordPress's parameters, else None."""
     query = request.META.get("QUERY_STRING", "")
-    if not query or request.path != "/":
+    if not query:
         return None
     pairs = [(key, value) for key, value in parse_qsl(query) if key in OLD_QUERY_KEYS]
-    return f"/?{urlencode(pairs)}" if pairs else None
+    return f"{request.path}?{urlencode(pairs)}" if pairs else None
 
 
-def find_redirect(path: str) -> str | None:
-    candidates = [path, path + "/" if not path.endswith("/") else path.rstrip("/") or "/"]
-    row = Redirect.objects.filter(old_path__in=candidates).values_list("target", flat=True).first()
-    return row
+def find_redirect(*addresses: str) -> str | None:
+    candidates: list[str] = []
+    for address in addresses:
+        path, _, query = address.partition("?")
+        other = path + "/" if not path.endswith("/") else path.rstrip("/") or "/"
+        candidates += [address, f"{other}?{query}" if query else other]
+    return Redirect.objects.filter(old_path__in=candidates).values_list("target", flat=True).first()
 
 
 class OldAddressRedirectMiddleware:
@@ -38,15 +42,17 @@ class OldAddressRedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method in ("GET", "HEAD"):
+        reading = request.method in ("GET", "HEAD")
+        if reading and request.path == "/":
             address = _query_address(request)
             if address is not None:
                 target = find_redirect(address)
                 if target is not None:
                     return HttpResponsePermanentRedirect(target)
         response = self.get_response(request)
-        if response.status_code == 404 and request.method in ("GET", "HEAD"):
-            target = find_redirect(request.path)
+        if response.status_code == 404 and reading:
+            address = _query_address(request)
+            target = find_redirect(request.path, *([address] if address else []))
             if target is not None:
                 return HttpResponsePermanentRedirect(target)
         return response

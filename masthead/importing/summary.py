@@ -62,10 +62,10 @@ class Summary:
         if self.dry_run:
             title += " (dry run: nothing was written; these are the changes a real run would make)"
         out.write(title + "\n\n")
-        out.write(f"{'':14}{'created':>9}{'updated':>9}{'skipped':>9}{'orphaned':>9}\n")
+        out.write(f"{'':20}{'created':>9}{'updated':>9}{'skipped':>9}{'orphaned':>9}\n")
         for kind, counts in sorted(self.kinds.items()):
             out.write(
-                f"{kind:14}{counts.created:>9}{counts.updated:>9}{sum(counts.skipped.values()):>9}"
+                f"{kind:20}{counts.created:>9}{counts.updated:>9}{sum(counts.skipped.values()):>9}"
                 f"{sum(counts.orphaned.values()):>9}\n"
             )
         for label, attribute in (("Skipped", "skipped"), ("Orphaned (kept)", "orphaned")):
