@@ -37,19 +37,23 @@ class Verdict:
             record_comment_decision(self.decision, comment, self.context)
 
 
-def decide(comment: Comment, *, is_edit: bool, is_staff: bool = False, tier: str | None = None) -> Verdict:
+def decide(comment: Comment, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
+           source: str | None = None) -> Verdict:
     """Visible, pending or rejected, with the reasons (stored on the comment, shown only to staff).
 
     ``tier`` is the writer's identity tier when the request tells it (see accounts.tiers); without it the
-    pipeline derives staff / account / guest from the comment.
+    pipeline derives staff / account / guest from the comment. ``source="import"`` screens a comment brought
+    from another system (no bans, rate limits or first-comment rules: it is history; pre-moderation does not
+    apply, the caller decides from the source's own approval state).
     """
-    decision, context = screen_comment(comment, is_edit=is_edit, is_staff=is_staff, tier=tier)
+    decision, context = screen_comment(comment, is_edit=is_edit, is_staff=is_staff, tier=tier, source=source)
     if decision.rate_limited:
         raise RateLimited("You are commenting too fast. Please wait a moment and try again.",
                           int(decision.retry_after or 1))
     status = decision.comment_status
     reasons = tuple(decision.reasons)
-    if status == Comment.Status.VISIBLE and not is_staff and discussion_settings().premoderation:
+    premoderated = source != "import" and discussion_settings().premoderation
+    if status == Comment.Status.VISIBLE and not is_staff and premoderated:
         status = Comment.Status.PENDING
         reasons = (*reasons, "pre-moderation is on")
     return Verdict(status, reasons, decision, context)
