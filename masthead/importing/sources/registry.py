@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from masthead.importing.sources.base import Source
+from masthead.importing.sources.disqus import DisqusSource
 from masthead.importing.sources.wordpress import WordPressSource
 
 # Add a new adapter here (see base.py); the command gains `masthead import <name> PATH` with its options.
 SOURCES: dict[str, type[Source]] = {
     WordPressSource.name: WordPressSource,
+    DisqusSource.name: DisqusSource,
 }
