@@ -172,6 +172,7 @@ class WordPressSource(Source):
         self.attachments: dict[str, _Attachment] = {}
         self.posts = 0
         self.checked = False
+        self._yielded: set[str] = set()  # topic and author ids yielded in this pass (posts may name undeclared ones)
 
     @classmethod
     def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
@@ -240,6 +241,7 @@ class WordPressSource(Source):
         depth = 0
         categories: dict[str, str] = {}  # nicename -> its path below /category/
         channel: Element | None = None
+        self._yielded = set()
         for event, element in iterparse(self.path):
             if event == "start":
                 depth += 1
@@ -260,7 +262,7 @@ class WordPressSource(Source):
                 yield Skipped("term", _text(element, "wp:term_id"), "a custom taxonomy term (not a category or tag)")
             elif name == "item":
                 try:
-                    yield from self._item(element)
+                    yield from self._item(element, categories)
                 except ItemError as error:
                     yield Skipped(error.kind, error.source_id, error.message, error=True)
             _forget(channel, element)
@@ -274,6 +276,7 @@ class WordPressSource(Source):
             yield Skipped("author", _text(element, "wp:author_id"), "no login name", error=True)
             return
         name = _text(element, "wp:author_display_name") or login
+        self._yielded.add(f"author:{login}")
         yield AuthorRecord(source_id=login, name=html_to_plain(name) or login, slug=login,
                            email=_text(element, "wp:author_email"))
         yield RedirectRecord(self._old(f"/author/{login}/"), "author", login)
@@ -283,31 +286,52 @@ class WordPressSource(Source):
 
     def _category(self, element: Element, categories: dict[str, str]) -> Iterator[Record]:
         slug = unquote(_text(element, "wp:category_nicename"))
-        if not slug:
-            return
-        parent = unquote(_text(element, "wp:category_parent"))
+        if slug:
+            yield from self._category_named(
+                slug, unquote(_text(element, "wp:category_parent")), _text(element, "wp:cat_name"),
+                _text(element, "wp:category_description"), _text(element, "wp:term_id"), categories,
+            )
+
+    def _category_named(self, slug: str, parent: str, name: str, description: str, term_id: str,
+                        categories: dict[str, str]) -> Iterator[Record]:
         categories[slug] = f"{categories[parent]}/{slug}" if parent in categories else slug
         source_id = f"category:{slug}"
-        yield TopicRecord(source_id, html_to_plain(_text(element, "wp:cat_name")) or slug, slug,
-                          html_to_plain(_text(element, "wp:category_description")))
+        self._yielded.add(source_id)
+        yield TopicRecord(source_id, html_to_plain(name) or slug, slug, html_to_plain(description))
         yield RedirectRecord(self._old(f"/category/{categories[slug]}/"), "topic", source_id)
         yield RedirectRecord(self._old(f"/category/{categories[slug]}/feed/"), "topic-feed", source_id)
-        term_id = _text(element, "wp:term_id")
         if term_id:
             yield RedirectRecord(f"{self._old('/')}?cat={term_id}", "topic", source_id)
 
     def _tag(self, element: Element) -> Iterator[Record]:
         slug = unquote(_text(element, "wp:tag_slug"))
-        if not slug:
-            return
+        if slug:
+            yield from self._tag_named(slug, _text(element, "wp:tag_name"), _text(element, "wp:tag_description"))
+
+    def _tag_named(self, slug: str, name: str, description: str) -> Iterator[Record]:
         source_id = f"tag:{slug}"
-        yield TopicRecord(source_id, html_to_plain(_text(element, "wp:tag_name")) or slug, slug,
-                          html_to_plain(_text(element, "wp:tag_description")))
+        self._yielded.add(source_id)
+        yield TopicRecord(source_id, html_to_plain(name) or slug, slug, html_to_plain(description))
         yield RedirectRecord(self._old(f"/tag/{slug}/"), "topic", source_id)
         yield RedirectRecord(self._old(f"/tag/{slug}/feed/"), "topic-feed", source_id)
         yield RedirectRecord(f"{self._old('/')}?tag={slug}", "topic", source_id)
 
-    def _item(self, item: Element) -> Iterator[Record]:
+    def _undeclared(self, item: Element, categories: dict[str, str]) -> Iterator[Record]:
+        """Authors, categories and tags a post names that the export's header did not declare (exports of one
+        category or author, and old WordPress versions, leave them out)."""
+        creator = _text(item, "dc:creator")
+        if creator and f"author:{creator}" not in self._yielded:
+            self._yielded.add(f"author:{creator}")
+            yield AuthorRecord(source_id=creator, name=html_to_plain(creator) or creator, slug=creator)
+        for category in _children(item, "category"):
+            domain, slug = category.get("domain", ""), unquote(category.get("nicename", ""))
+            name = html_to_plain(category.text or "") or slug
+            if domain == "category" and slug and f"category:{slug}" not in self._yielded:
+                yield from self._category_named(slug, "", name, "", "", categories)
+            elif domain == "post_tag" and slug and f"tag:{slug}" not in self._yielded:
+                yield from self._tag_named(slug, name, "")
+
+    def _item(self, item: Element, categories: dict[str, str]) -> Iterator[Record]:
         link = _text(item, "link")
         post_id = _text(item, "wp:post_id") or "".join(parse_qs(urlsplit(link).query).get("p", [])[:1])
         source_id = post_id or f"link:{link}"
@@ -320,6 +344,7 @@ class WordPressSource(Source):
         if status not in _ARTICLE_STATUS:
             yield Skipped("article", source_id, _SKIPPED_STATUS.get(status, f"status {status!r}"))
             return
+        yield from self._undeclared(item, categories)
         record, skipped = self._article(item, source_id, post_id, link, status)
         yield from skipped
         yield record
