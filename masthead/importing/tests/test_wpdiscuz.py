@@ -87,8 +87,10 @@ def test_votes_passages_and_states_of_a_wpdiscuz_site(export):
     second_on_figure = PassageAnchor.objects.get(comment__body__startswith="The final figure")
     assert second_on_figure.exact == figure.exact
     # The editor's prompts became questions (closed: the old site's forms are not taking answers here).
-    assert figure.question is not None and figure.question == second_on_figure.question
-    assert figure.question.text == "Is this figure right?" and not figure.question.is_open
+    assert figure.question is not None
+    assert figure.question == second_on_figure.question
+    assert figure.question.text == "Is this figure right?"
+    assert not figure.question.is_open
     assert turnout.question.text == "Were you there?"
     assert PassageQuestion.objects.count() == 2
 
