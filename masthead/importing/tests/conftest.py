@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from masthead.discussion.models import Comment, Thread
+from masthead.importing.loader import Loader
 from masthead.importing.models import ImportedObject, Redirect
+from masthead.importing.sources.wordpress import WordPressSource
+from masthead.importing.summary import Summary
 from masthead.moderation.models import ModerationDecision
 from masthead.notifications.models import Subscription
 from masthead.passages.models import PassageAnchor, PassageQuestion
@@ -41,6 +45,20 @@ def run_import(*args: str) -> str:
     out = io.StringIO()
     call_command("import", *args, "--no-progress", stdout=out)
     return out.getvalue()
+
+
+def load_wordpress(path: Path, *, uploads: Path | None = None, dry_run: bool = False) -> Summary:
+    """The loader itself, for tests that check the summary's figures rather than its printout."""
+    source = WordPressSource(path, {"uploads": str(uploads) if uploads else None})
+    return Loader(source, dry_run=dry_run).run()
+
+
+def run_failing_import(*args: str) -> tuple[str, str]:
+    """An import that must end with an error: (what it printed, the error)."""
+    out = io.StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command("import", *args, "--no-progress", stdout=out)
+    return out.getvalue(), str(failed.value)
 
 
 COUNTED = {

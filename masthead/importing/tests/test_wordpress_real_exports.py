@@ -93,8 +93,10 @@ def test_an_old_wxr_1_0_with_a_reply_tree_two_deep_and_a_duplicate_comment_id(wx
     zweiter = comment_by_body("Zweiter.")
     drolfter = comment_by_body("Drölfter!")
     another = comment_by_body("Yet another reply.")
-    assert drolfter.parent_id == zweiter.pk and drolfter.depth == 1
-    assert another.parent_id == drolfter.pk and another.depth == 2
+    assert drolfter.parent_id == zweiter.pk
+    assert drolfter.depth == 1
+    assert another.parent_id == drolfter.pk
+    assert another.depth == 2
     assert another.root_id == zweiter.pk
     assert zweiter.reply_count == 3  # 7, 8 and 9 answer it, directly or below
     assert drolfter.created_at == at("2014-04-29 15:21:35")  # only the GMT date is given
@@ -133,7 +135,8 @@ def test_a_draft_with_serialized_comment_meta(wxr_dir):
     assert (counts["articles"], counts["authors"], counts["topics"], counts["comments"]) == (1, 1, 1, 1)
     assert counts["redirects"] == 2 + 3  # the undeclared category's path and feed; the post's link, ?p=, feed
     article = Article.objects.get()
-    assert article.status == Article.Status.DRAFT and article.published_at is None
+    assert article.status == Article.Status.DRAFT
+    assert article.published_at is None
     comment = Comment.objects.get()
     assert comment.author_website == "https://wordpress.org/"
     assert '<a href="https://gravatar.com" rel="nofollow ugc noopener">Gravatar</a>' in comment.body_html
@@ -157,7 +160,9 @@ def test_a_modern_wordpress_com_export_with_featured_and_inline_images_from_the_
     assert (counts["articles"], counts["authors"], counts["topics"], counts["comments"]) == (7, 1, 6, 0)
     assert counts["redirects"] == 41  # author x2, 6 topics x3, 7 posts x3
     assert "attachment x6: a media file" in output
-    assert "wp_global_styles x1" in output and "wp_navigation x1" in output and "page x1" in output
+    assert "wp_global_styles x1" in output
+    assert "wp_navigation x1" in output
+    assert "page x1" in output
     assert "image x1: featured image not in the uploads copy" in output
 
     with_images = Article.objects.exclude(featured_image="").order_by("slug")
