@@ -157,6 +157,7 @@ def _rss_date(value: str) -> datetime | None:
 class _Attachment:
     url: str
     alt: str
+    caption: str = ""
 
 
 class WordPressSource(Source):
@@ -172,6 +173,9 @@ class WordPressSource(Source):
         self.attachments: dict[str, _Attachment] = {}
         self.posts = 0
         self.checked = False
+        # Where the file's media URLs keep the uploaded path: WordPress's uploads folder, a multisite's /files/,
+        # and /media/ in a WXR written by ``masthead export`` (its generator says "Masthead").
+        self.upload_markers: tuple[str, ...] = ("/wp-content/uploads/", "/files/")
         self._yielded: set[str] = set()  # topic and author ids yielded in this pass (posts may name undeclared ones)
 
     @classmethod
@@ -208,7 +212,7 @@ class WordPressSource(Source):
             if depth != 2:
                 continue
             name = _local(element.tag)
-            if name in ("wp:base_blog_url", "wp:base_site_url", "link"):
+            if name in ("wp:base_blog_url", "wp:base_site_url", "link", "generator"):
                 channel_fields.setdefault(name, (element.text or "").strip())
             elif name == "item":
                 self._index_item(element)
@@ -218,6 +222,8 @@ class WordPressSource(Source):
         site = channel_fields.get("wp:base_blog_url") or channel_fields.get("wp:base_site_url") or \
             channel_fields.get("link", "")
         self.site = site.rstrip("/")
+        if channel_fields.get("generator") == "Masthead":
+            self.upload_markers = ("/media/",)
         self.base_path = urlsplit(self.site).path.rstrip("/")
         self.checked = True
 
@@ -227,7 +233,8 @@ class WordPressSource(Source):
             post_id = _text(item, "wp:post_id")
             url = _text(item, "wp:attachment_url") or _text(item, "guid")
             alt = _meta(item, "wp:postmeta").get("_wp_attachment_image_alt", "")
-            self.attachments[post_id] = _Attachment(url, alt[:300])
+            caption = html_to_plain(_raw(item, "excerpt:encoded")[:10_000])
+            self.attachments[post_id] = _Attachment(url, alt[:300], caption[:300])
         elif kind == "post":
             self.posts += 1
 
@@ -380,8 +387,11 @@ class WordPressSource(Source):
             status=article_status,
             slug=unquote(_text(item, "wp:post_name")),
             body_html=_autop(content),
+            # A Masthead export carries the Markdown the body was written in, and every author: used as they are.
+            body_markdown=_masthead_markdown(meta, "article", source_id),
             standfirst=html_to_plain(check_field("article", source_id, "excerpt", _raw(item, "excerpt:encoded"))),
-            author_ids=[creator] if creator else [],
+            author_ids=meta["_masthead_authors"].split(",") if meta.get("_masthead_authors") else
+            [creator] if creator else [],
             topic_ids=topics,
             discussion_open=_text(item, "wp:comment_status") != "closed",
             old_paths=old_paths,
@@ -428,6 +438,7 @@ class WordPressSource(Source):
             author_url=_text(element, "wp:comment_author_url")[:1000],
             created_at=created,
             body_html=_autop(content),
+            body_markdown=_masthead_markdown(meta, "comment", comment_id),
             status=_COMMENT_STATUS.get(approved, CommentStatus.PENDING),
             upvotes=upvotes,
             downvotes=downvotes,
@@ -442,7 +453,7 @@ class WordPressSource(Source):
             return None
         path = unquote(urlsplit(url.strip()).path)
         host = urlsplit(url.strip()).hostname or ""
-        for marker in ("/wp-content/uploads/", "/files/"):
+        for marker in self.upload_markers:
             if marker in path:
                 relative = path.split(marker, 1)[1]
                 break
@@ -460,7 +471,7 @@ class WordPressSource(Source):
         if attachment is None:
             return None
         path = self._upload_path(attachment.url)
-        return ImageRef(path or _NOT_COPIED, alt=attachment.alt)
+        return ImageRef(path or _NOT_COPIED, alt=attachment.alt, caption=attachment.caption)
 
     def _inline_images(self, content: str) -> dict[str, Path]:
         images: dict[str, Path] = {}
@@ -478,6 +489,12 @@ def _forget(channel: Element | None, element: Element) -> None:
     element.clear()
     if channel is not None and len(channel) and channel[-1] is element:
         del channel[-1]
+
+
+def _masthead_markdown(meta: dict[str, str], kind: str, source_id: str) -> str | None:
+    """The ``_masthead_markdown`` meta of a WXR written by ``masthead export`` (None when absent)."""
+    value = meta.get("_masthead_markdown")
+    return None if value is None else check_field(kind, source_id, "Markdown", value)
 
 
 def _votes(meta: dict[str, str]) -> tuple[int, int]:
