@@ -92,7 +92,7 @@ def media_records(outdir: Path, chunk: int) -> Iterator[Record]:
     seen_last = ""
     images = kinds.Article.objects.exclude(featured_image="").order_by("featured_image", "pk")
     for article in images.only("featured_image").iterator(chunk_size=chunk):
-        name = article.featured_image.name
+        name = article.featured_image.name or ""
         if name == seen_last:
             continue
         seen_last = name

@@ -214,7 +214,7 @@ class WxrExport:
 
     def _attachment(self, article: Article) -> None:
         xml = self.xml
-        name = article.featured_image.name
+        name = article.featured_image.name or ""
         url = self.site + settings.MEDIA_URL + name
         shown = article.published_at or article.created_at
         xml.start("item")

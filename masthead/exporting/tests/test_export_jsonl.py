@@ -28,8 +28,9 @@ def export(tmp_path: Path, *, private: bool = False, name: str = "out") -> Path:
 def expected_public(site: Site) -> dict[str, list[dict[str, object]]]:
     """The whole export of the seeded site without --include-private, written out by hand."""
     body = site.budget.body
-    comment = {"thread": site.thread.key, "article": "budget-passes", "in_reply_to": None, "quote": "",
-               "created_at": SEEDED_STAMP, "edited_at": None, "moderation_reasons": []}
+    comment: dict[str, object] = {
+        "thread": site.thread.key, "article": "budget-passes", "in_reply_to": None, "quote": "",
+        "created_at": SEEDED_STAMP, "edited_at": None, "moderation_reasons": []}
     no_votes = {"upvotes": 0, "downvotes": 0, "score": 0}
     return {
         "authors": [
@@ -170,7 +171,7 @@ def test_manifest_counts_and_checksums_match_the_files_and_media_is_copied(site:
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
         assert entry["bytes"] == len(data)
         assert entry["records"] == data.count(b"\n")
-    image = site.budget.featured_image.name
+    image = str(site.budget.featured_image.name)
     with default_storage.open(image, "rb") as stored:
         original = stored.read()
     assert (outdir / "media" / image).read_bytes() == original
@@ -181,7 +182,7 @@ def test_manifest_counts_and_checksums_match_the_files_and_media_is_copied(site:
 
 
 def test_a_missing_image_is_recorded_not_fatal(site: Site, tmp_path: Path) -> None:
-    default_storage.delete(site.budget.featured_image.name)
+    default_storage.delete(str(site.budget.featured_image.name))
     outdir = export(tmp_path)
     assert read_jsonl(outdir / "media.jsonl") == [{"path": site.budget.featured_image.name, "missing": True,
                                                    "reason": "not in storage", "bytes": 0, "sha256": None}]

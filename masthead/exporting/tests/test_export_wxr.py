@@ -76,7 +76,7 @@ def test_articles_authors_topics_and_threaded_comments_in_wordpress_shape(site: 
                                            "_masthead_authors": "ada-reporter,ben-writer",
                                            "_thumbnail_id": text(image, "wp:post_id")}
     assert text(image, "wp:post_parent") == str(site.budget.pk)
-    assert text(image, "wp:attachment_url") == "https://news.example/media/" + site.budget.featured_image.name
+    assert text(image, "wp:attachment_url") == "https://news.example/media/" + str(site.budget.featured_image.name)
     assert meta(image, "wp:postmeta")["_wp_attachment_image_alt"] == "A calm river under an evening sky."
     assert text(draft, "wp:status") == "draft"
     assert text(draft, "wp:post_date_gmt") == "0000-00-00 00:00:00"

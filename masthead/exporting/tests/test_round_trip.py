@@ -45,12 +45,14 @@ def comparable(document: str) -> dict[str, object]:
     described: list[object] = []
     for item in items:
         fields: dict[str, object] = {}
+        texts: dict[str, list[tuple[dict[str, str], str]]] = {}
         # A draft has no publication date: its dates are when its row was made, by the import run.
         dated_by_run = {"pubDate", f"{WP}post_date"} if item.findtext(f"{WP}status") == "draft" else set()
         for child in item:
             if child.tag in IDS | RUN_TIMESTAMPS | dated_by_run or child.tag in (f"{WP}comment", f"{WP}postmeta"):
                 continue
-            fields.setdefault(child.tag, []).append((dict(child.attrib), child.text or ""))  # type: ignore[union-attr]
+            texts.setdefault(child.tag, []).append((dict(child.attrib), child.text or ""))
+        fields.update(texts)
         fields["post_parent"] = posts.get(item.findtext(f"{WP}post_parent"), "none")
         postmeta = meta(item, f"{WP}postmeta")
         if "_thumbnail_id" in postmeta:
