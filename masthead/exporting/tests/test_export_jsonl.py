@@ -14,6 +14,7 @@ from masthead.exporting import bundle
 from masthead.exporting.kinds import KINDS
 from masthead.exporting.tests.conftest import read_jsonl
 from masthead.exporting.tests.site import PUBLISHED_STAMP, SEEDED_STAMP, Site
+from masthead.funding.models import FundingAudit
 
 PRIVATE_VALUES = ("rosa@example.org", "sam@example.org", "pat@example.org", "spam@example.org", "sub@example.org",
                   "dora@example.org", "editor@example.org", "Subscriber Sue", "Dora Donor", "Cheque 1042")
@@ -130,6 +131,7 @@ def test_private_fields_are_absent_without_the_flag_and_present_with_it(site: Si
         assert value not in everything
     for vote in read_jsonl(public / "votes.jsonl"):
         assert set(vote) == {"comment", "value", "created_at"}
+    assert not FundingAudit.objects.filter(action=FundingAudit.Action.SITE_EXPORT).exists()
 
     private = export(tmp_path, private=True, name="private")
     expected = expected_public(site)
@@ -148,6 +150,9 @@ def test_private_fields_are_absent_without_the_flag_and_present_with_it(site: Si
     assert all(len(str(v["voter_key"])) > 8 for v in by_kind["votes"])
     assert by_kind["passage_questions"][0]["created_by"] == "editor"
     assert json.loads((private / "manifest.json").read_text())["include_private"] is True
+    audit = FundingAudit.objects.get(action=FundingAudit.Action.SITE_EXPORT)
+    assert audit.actor is None
+    assert audit.note.startswith(f"{private.resolve()}: 1 donations and 0 recurring donations with donor data")
     # Apart from the private fields, the two exports are the same records.
     for kind, records in expected.items():
         stripped = [{k: v for k, v in r.items() if k in records[0]} if records else r for r in by_kind[kind]]
