@@ -336,7 +336,9 @@ class Loader:
             return
         summary = self.summary
         thread = thread_for_article(article)
-        known = self._mapped_many(Kind.COMMENT, [r.source_id for r in records])
+        # The unit's comments, and the parents they name outside it (imported by an earlier unit or run).
+        wanted = {r.source_id for r in records} | {r.parent_source_id for r in records if r.parent_source_id}
+        known = self._mapped_many(Kind.COMMENT, sorted(wanted))
         threads = dict(Comment.objects.filter(pk__in=known.values()).values_list("pk", "thread_id"))
         unique: dict[str, CommentRecord] = {}
         for record in records:
