@@ -146,3 +146,32 @@ def test_anything_else_not_well_formed_stops_the_import_naming_the_line(tmp_path
         run_import("disqus", str(broken))
     assert "Nothing was imported" in str(failure.value)
     assert table_counts()["articles"] == 0
+
+
+def test_posts_in_any_order_across_threads_keep_their_tree(tmp_path: Path) -> None:
+    """Disqus does not promise an order: a reply listed before its parent, threads' posts interleaved."""
+    def post(dsq: str, thread: str, text: str, parent: str = "") -> str:
+        parent_ref = f'<parent dsq:id="{parent}"/>' if parent else ""
+        return (f'<post dsq:id="{dsq}"><message><![CDATA[<p>{text}</p>]]></message>'
+                f"<createdAt>2020-01-0{dsq[-1]}T10:00:00Z</createdAt><isDeleted>false</isDeleted>"
+                f'<isSpam>false</isSpam><author><name>N{dsq}</name></author><thread dsq:id="{thread}"/>'
+                f"{parent_ref}</post>")
+
+    threads = "".join(
+        f'<thread dsq:id="{t}"><id/><forum>f</forum><link>https://old.example/{t}/</link><title>T{t}</title>'
+        f"<createdAt>2020-01-01T00:00:00Z</createdAt></thread>" for t in ("10", "20"))
+    posts = (post("103", "10", "grandchild", "102") + post("201", "20", "other thread")
+             + post("102", "10", "child", "101") + post("101", "10", "root"))
+    export = tmp_path / "disqus.xml"
+    export.write_text('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" '
+                      f'xmlns:dsq="http://disqus.com/disqus-internals">{threads}{posts}</disqus>\n')
+    output = run_import("disqus", str(export))
+    assert "Orphaned" not in output
+    assert table_counts()["comments"] == 4
+    grandchild = comment("grandchild")
+    assert grandchild.parent is not None
+    assert grandchild.parent.body == "child"
+    assert grandchild.parent.parent is not None
+    assert grandchild.parent.parent.body == "root"
+    assert comment("other thread").thread != grandchild.thread
+    assert Comment.objects.filter(parent=None).count() == 2
