@@ -25,6 +25,7 @@ from django.utils import timezone
 from masthead.exporting import kinds
 from masthead.exporting.kinds import Record
 from masthead.funding.actions import do_audit_site_export
+from masthead.publishing.models import Article
 
 FORMAT = "masthead-export"
 VERSION = 1
@@ -92,7 +93,7 @@ def media_records(outdir: Path, chunk: int) -> Iterator[Record]:
     describe it: one record per file, in file-name order. A file the storage no longer has is recorded as missing
     instead of failing the export. An image shared by two articles is copied and listed once."""
     seen_last = ""
-    images = kinds.Article.objects.exclude(featured_image="").order_by("featured_image", "pk")
+    images = Article.objects.exclude(featured_image="").order_by("featured_image", "pk")
     for article in images.only("featured_image").iterator(chunk_size=chunk):
         name = article.featured_image.name or ""
         if name == seen_last:
