@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from masthead.importing.sources.base import Source
 from masthead.importing.sources.wordpress import WordPressSource
+from masthead.importing.sources.wordpress_db import WordPressDatabaseSource
 
 # Add a new adapter here (see base.py); the command gains `masthead import <name> PATH` with its options.
 SOURCES: dict[str, type[Source]] = {
     WordPressSource.name: WordPressSource,
+    WordPressDatabaseSource.name: WordPressDatabaseSource,
 }
