@@ -239,7 +239,7 @@ class Loader:
                 self._later(lambda: summary.skipped(Kind.ARTICLE, "already imported"))
             else:
                 self._fill_article(article, record)
-                do_remember(self.key, Kind.ARTICLE, record.source_id, article.pk, digest)
+                do_remember(self.key, Kind.ARTICLE, record.source_id, article.pk, digest, new=False)
                 self._later(lambda: summary.updated(Kind.ARTICLE))
         else:
             article = self._fill_article(Article(), record)
