@@ -9,12 +9,18 @@ from masthead.importing.models import ImportedObject, Redirect
 MAX_OLD_PATH = 500
 
 
-def do_remember(source: str, kind: str, source_id: str, object_id: int, fingerprint: str = "") -> ImportedObject:
-    row, _ = ImportedObject.objects.update_or_create(
-        source=source, kind=kind, source_id=source_id,
-        defaults={"object_id": object_id, "fingerprint": fingerprint},
-    )
-    return row
+def do_remember(source: str, kind: str, source_id: str, object_id: int, fingerprint: str = "", *,
+                new: bool = True) -> None:
+    """Remember what a source object became. ``new``: the caller knows no row exists (it just looked, in the
+    same transaction), so a plain insert; otherwise the row is updated (a changed record, a re-linked object)."""
+    if new:
+        ImportedObject.objects.create(source=source, kind=kind, source_id=source_id, object_id=object_id,
+                                      fingerprint=fingerprint)
+    else:
+        ImportedObject.objects.update_or_create(
+            source=source, kind=kind, source_id=source_id,
+            defaults={"object_id": object_id, "fingerprint": fingerprint},
+        )
 
 
 def normalise_old_path(address: str) -> str:

@@ -36,6 +36,7 @@ from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
+from PIL import Image
 
 from masthead.discussion.actions import DiscussionError, ImportedComment, do_import_comment, thread_for_article
 from masthead.discussion.models import Comment
@@ -106,6 +107,7 @@ class Loader:
         self._authors: dict[str, int] = {}
         self._topics: dict[str, int] = {}
         self._pending: list[Callable[[], None]] = []  # summary changes of the unit being written
+        self._articles_seen: set[str] = set()  # article ids of this run: a second item with one is a duplicate
 
     # --- running -----------------------------------------------------------------------------------------
 
@@ -218,6 +220,12 @@ class Loader:
     # --- articles ----------------------------------------------------------------------------------------
 
     def _article(self, record: ArticleRecord) -> None:
+        if record.source_id in self._articles_seen:
+            self.summary.skipped(Kind.ARTICLE, "the same id twice in the export: kept the first")
+            if record.comments:
+                self.summary.skipped(Kind.COMMENT, "its article's id is a duplicate", len(record.comments))
+            return
+        self._articles_seen.add(record.source_id)
         name = f"article {record.source_id} ({record.headline[:60]!r})"
         self._unit(name, lambda: self._write_article(record))
         if self.progress is not None:
@@ -239,7 +247,7 @@ class Loader:
                 self._later(lambda: summary.skipped(Kind.ARTICLE, "already imported"))
             else:
                 self._fill_article(article, record)
-                do_remember(self.key, Kind.ARTICLE, record.source_id, article.pk, digest)
+                do_remember(self.key, Kind.ARTICLE, record.source_id, article.pk, digest, new=False)
                 self._later(lambda: summary.updated(Kind.ARTICLE))
         else:
             article = self._fill_article(Article(), record)
@@ -287,6 +295,9 @@ class Loader:
         if not image.path.is_file():
             self._later(lambda: summary.skipped("image", "featured image not in the uploads copy (see --uploads)"))
             return
+        if not _is_image(image.path):
+            self._later(lambda: summary.skipped("image", "featured image file is not an image Masthead can read"))
+            return
         article.image_alt = _cut(" ".join((image.alt or article.headline).split()), 300)
         article.image_caption = _cut(" ".join(image.caption.split()), 300)
         self._later(lambda: summary.created("image"))
@@ -305,6 +316,9 @@ class Loader:
             return None
         if not path.is_file():
             self._later(lambda: summary.skipped("image", "inline image not in the uploads copy (see --uploads)"))
+            return None
+        if not _is_image(path):
+            self._later(lambda: summary.skipped("image", "inline image file is not an image Masthead can read"))
             return None
         self._later(lambda: summary.created("image"))
         if self.dry_run:
@@ -530,6 +544,16 @@ def _tree_order(
         if sid not in reached:
             walk(sid, "its replies form a cycle in the export: kept at the top level")
     return order
+
+
+def _is_image(path: Path) -> bool:
+    """Only real images are stored from an uploads copy (a file named .jpg may be anything)."""
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+    return True
 
 
 def _cut(text: str, limit: int) -> str:

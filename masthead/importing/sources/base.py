@@ -56,6 +56,7 @@ class Source:
 
     name: ClassVar[str] = ""
     help: ClassVar[str] = ""
+    path_is_file: ClassVar[bool] = True  # False: PATH names something else (a database), not checked as a file
 
     def __init__(self, path: Path, options: dict[str, object]) -> None:
         self.path = path

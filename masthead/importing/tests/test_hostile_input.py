@@ -150,3 +150,25 @@ def test_uploads_outside_the_copy_are_never_read(tmp_path):
     run_import("wordpress", str(path), "--uploads", str(uploads))
     article = Article.objects.get()
     assert "<img" not in article.body_html
+
+
+def test_files_in_the_uploads_copy_that_are_not_images_are_not_stored(tmp_path):
+    uploads = tmp_path / "uploads"
+    (uploads / "2021").mkdir(parents=True)
+    (uploads / "2021" / "shell.jpg").write_text("<?php system($_GET['c']); ?>", encoding="utf-8")
+    path = tmp_path / "fake-image.xml"
+    body = '<p>Text.</p><p><img src="https://news.example/wp-content/uploads/2021/shell.jpg" alt="x"></p>'
+    path.write_text(wxr([WxrPost("1", "Fake image", content=body)]), encoding="utf-8")
+    output = run_import("wordpress", str(path), "--uploads", str(uploads))
+    assert "image x1: inline image file is not an image Masthead can read" in output
+    assert "<img" not in Article.objects.get().body_html
+
+
+def test_two_items_with_one_post_id_keep_the_first(tmp_path):
+    path = tmp_path / "twice.xml"
+    path.write_text(wxr([WxrPost("9", "First", comments=[WxrComment("91")]),
+                         WxrPost("9", "Second", comments=[WxrComment("92")])]), encoding="utf-8")
+    output = run_import("wordpress", str(path))
+    assert list(Article.objects.values_list("headline", flat=True)) == ["First"]
+    assert "article x1: the same id twice in the export: kept the first" in output
+    assert Comment.objects.count() == 1

@@ -23,7 +23,8 @@ class Command(BaseCommand):
         for name, source in SOURCES.items():
             sub = sources.add_parser(name, help=source.help, description=source.help,
                                      called_from_command_line=getattr(parser, "called_from_command_line", None))
-            sub.add_argument("path", metavar="PATH", help="The export file.")
+            sub.add_argument("path", metavar="PATH" if source.path_is_file else "DATABASE",
+                             help="The export file." if source.path_is_file else "The database name.")
             sub.add_argument("--dry-run", action="store_true",
                              help="Report what would be created, updated and skipped, and why; write nothing.")
             sub.add_argument("--no-progress", action="store_true", help="No progress display on stderr.")
@@ -32,9 +33,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         source_class = SOURCES[options["source"]]
         path = Path(options["path"])
-        if not path.exists():
+        if source_class.path_is_file and not path.is_file():
             raise CommandError(f"{path}: no such file.")
-        source = source_class(path, options)
+        try:
+            source = source_class(path, options)
+        except ImportInputError as error:
+            raise CommandError(str(error)) from None
         progress = None if options["no_progress"] else Progress(sys.stderr)
         try:
             summary = Loader(source, dry_run=options["dry_run"], progress=progress).run()
