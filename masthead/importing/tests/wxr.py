@@ -50,6 +50,7 @@ class WxrPost:
     status: str = "publish"
     type: str = "post"
     date: str = "2021-03-01 09:00:00"
+    password: str = ""
     comments: list[WxrComment] = field(default_factory=list)
 
     def xml(self, site: str) -> str:
@@ -62,6 +63,7 @@ class WxrPost:
             f"<wp:post_date_gmt>{self.date}</wp:post_date_gmt><wp:comment_status>open</wp:comment_status>"
             f"<wp:post_name>{escape(slug)}</wp:post_name><wp:status>{escape(self.status)}</wp:status>"
             f"<wp:post_type>{escape(self.type)}</wp:post_type>"
+            f"<wp:post_password>{escape(self.password)}</wp:post_password>"
             + "".join(c.xml() for c in self.comments)
             + "</item>"
         )
