@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "masthead.moderation",
     "masthead.notifications",
     "masthead.api",
+    "masthead.importing",  # `masthead import`: may use every domain app; none uses it
+    "masthead.exporting",  # `masthead export`: reads every domain app; none uses it
 ]
 
 MIDDLEWARE = [
@@ -84,6 +86,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Old addresses of an imported site: looked at only when the answer is a 404 (and for "/?p=12"-style
+    # query strings on the home page), so normal pages pay nothing. importing/middleware.py.
+    "masthead.importing.middleware.OldAddressRedirectMiddleware",
 ]
 
 # Django's W003 looks for its own CsrfViewMiddleware by path (and W016 runs only when it finds it);

@@ -372,6 +372,94 @@ def submit_comment(
         return do_post_comment(plan, reader)
 
 
+# --- importing ---------------------------------------------------------------------------------------------
+
+# An imported comment is history written elsewhere: longer than a new one may be, up to this.
+MAX_IMPORTED_BODY = 100_000
+IMPORTED_NAME = "Anonymous"
+
+
+@dataclass
+class ImportedComment:
+    """A comment from another system (``masthead import``): its text as Markdown, its original date, the
+    approval state it had there (a Comment.Status value: visible, pending or rejected) and its vote totals."""
+
+    body: str
+    author_name: str
+    created_at: datetime
+    status: str = Comment.Status.VISIBLE
+    author_email: str = ""
+    author_website: str = ""
+    upvotes: int = 0
+    downvotes: int = 0
+
+
+def _lenient(clean: object, raw: str) -> str:
+    """An imported author's email or website as ours would be, or blank when it would be refused (the source
+    accepted what we would not; the comment is kept without it)."""
+    try:
+        return clean(raw)  # type: ignore[operator,no-any-return]
+    except DiscussionError:
+        return ""
+
+
+def _imported_name(raw: str) -> str:
+    try:
+        return normalize_display_name(raw[:1000], cut=True)
+    except InvalidName:
+        return IMPORTED_NAME
+
+
+def do_import_comment(thread: Thread, data: ImportedComment, parent: Comment | None) -> Comment:
+    """Store a comment brought from another system, through the same cleaning, rendering and screening as a new
+    one (moderation source "import"); the caller owns the transaction.
+
+    The state is the source's: an approved comment is shown even if screening would hold it (the decision is
+    recorded all the same, and its reasons kept for staff), a pending one waits for review, spam and trash are
+    kept as rejected. Its date and vote totals are the source's. Nobody is notified and no live event is sent:
+    the comment is not new. ``parent`` may have any status (a reply to a rejected comment keeps its place).
+    """
+    check_unicode(data.author_name, data.author_email, data.author_website)
+    body = clean_text(data.body, limit=MAX_IMPORTED_BODY, what="comment")
+    if not body:
+        raise DiscussionError("The comment has no text.", 400, "empty")
+    if data.upvotes < 0 or data.downvotes < 0:
+        raise DiscussionError("Vote totals cannot be negative.", 400, "bad_vote")
+    if data.status not in (Comment.Status.VISIBLE, Comment.Status.PENDING, Comment.Status.REJECTED):
+        raise DiscussionError("An imported comment is visible, pending or rejected.", 400, "bad_status")
+    email = _lenient(clean_email, data.author_email)
+    comment = Comment(
+        thread=thread,
+        author_name=_imported_name(data.author_name),
+        author_email=email,
+        author_website=_lenient(clean_website, data.author_website),
+        # The author's identity for moderation's "published before" and self-vote checks: their address.
+        reader_key=("i:" + keyed_hash(email.casefold(), "imported-author")) if email else "",
+        body=body,
+        body_html=render_comment(body),
+        render_version=RENDERER_VERSION,
+        created_at=data.created_at,
+        upvotes=data.upvotes,
+        downvotes=data.downvotes,
+        score=data.upvotes - data.downvotes,
+    )
+    verdict = decide(comment, is_edit=False, source="import")
+    screened = [f"screening: {reason}" for reason in verdict.reasons] if verdict.status != data.status else []
+    comment.status = data.status
+    comment.moderation_reasons = [f"imported as {data.status}", *screened]
+    with transaction.atomic():
+        comment.save(force_insert=True)
+        _place(comment, parent, discussion_settings().max_depth)
+        comment.save(update_fields=["parent", "in_reply_to", "depth", "root_id", "path"])
+        verdict.record(comment)
+        if comment.status == Comment.Status.VISIBLE:
+            Thread.objects.filter(pk=thread.pk).update(comment_count=F("comment_count") + 1, version=F("version") + 1)
+            ancestors = comment.ancestor_ids()
+            if ancestors:
+                Comment.objects.filter(pk__in=ancestors).update(reply_count=F("reply_count") + 1)
+    return comment
+
+
 def _decide(comment: Comment, *, is_edit: bool, is_staff: bool, tier: str | None) -> Verdict:
     try:
         return decide(comment, is_edit=is_edit, is_staff=is_staff, tier=tier)

@@ -12,14 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from masthead.core.hooks import Hook
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment
-
-if TYPE_CHECKING:
-    pass
 
 
 class RateLimited(Exception):
@@ -60,18 +56,22 @@ class Verdict:
             self.recorder(comment)
 
 
-def decide(comment: Comment, *, is_edit: bool, is_staff: bool = False, tier: str | None = None) -> Verdict:
+def decide(comment: Comment, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
+           source: str | None = None) -> Verdict:
     """Visible, pending or rejected, with the reasons (stored on the comment, shown only to staff).
 
     ``tier`` is the writer's identity tier when the request tells it (see ``readers.tier_of``); without it the
-    moderation pipeline derives staff / account / guest from the comment.
+    moderation pipeline derives staff / account / guest from the comment. ``source="import"`` screens a comment
+    brought from another system (no bans, rate limits or first-comment rules: it is history; pre-moderation does
+    not apply, the caller decides from the source's own approval state).
     """
-    screening = screen(comment, is_edit=is_edit, is_staff=is_staff, tier=tier)
+    screening = screen(comment, is_edit=is_edit, is_staff=is_staff, tier=tier, source=source)
     if screening.retry_after is not None:
         raise RateLimited("You are commenting too fast. Please wait a moment and try again.",
                           int(screening.retry_after or 1))
     status, reasons = screening.status, screening.reasons
-    if status == Comment.Status.VISIBLE and not is_staff and discussion_settings().premoderation:
+    premoderated = source != "import" and discussion_settings().premoderation
+    if status == Comment.Status.VISIBLE and not is_staff and premoderated:
         status = Comment.Status.PENDING
         reasons = (*reasons, "pre-moderation is on")
     return Verdict(status, reasons, screening.record)

@@ -235,6 +235,12 @@ def do_audit_export(actor: User, rows: int) -> None:
     FundingAudit.objects.create(action=FundingAudit.Action.CSV_EXPORT, actor=actor, note=f"{rows} rows")
 
 
+def do_audit_site_export(note: str) -> FundingAudit:
+    """``masthead export --include-private`` wrote donors' names and emails: run from a shell, so there is no staff
+    account to name; the note says who ran it, where the files went and how many ledger rows they hold."""
+    return FundingAudit.objects.create(action=FundingAudit.Action.SITE_EXPORT, actor=None, note=note)
+
+
 def do_mark_receipt_sent(donation_id: int) -> bool:
     """Claim the receipt for sending; False when another worker already did (a task may run twice)."""
     return bool(

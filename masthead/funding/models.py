@@ -271,6 +271,7 @@ class FundingAudit(models.Model):
     class Action(models.TextChoices):
         MANUAL_DONATION = "manual_donation", "Recorded a manual donation"
         CSV_EXPORT = "csv_export", "Exported donations as CSV"
+        SITE_EXPORT = "site_export", "Exported the site with donor data (masthead export --include-private)"
 
     action = models.CharField(max_length=20, choices=Action.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

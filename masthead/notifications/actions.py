@@ -122,6 +122,24 @@ def do_subscribe_verified(thread_id: int, email: str, kind: str, *, name: str = 
     return subscription
 
 
+def do_import_subscription(thread_id: int, email: str, kind: str, *, name: str = "",
+                           confirmed_at: datetime | None = None) -> tuple[Subscription, bool]:
+    """A subscription the reader confirmed on the site we are moving from (``masthead import``): active at once,
+    no confirmation mail. One the address already holds here is left as it is (a reader who unsubscribed here
+    stays unsubscribed). Returns (subscription, created)."""
+    email, kind, name = check_subscription_input(email, kind, name)
+    subscriber, _ = Subscriber.objects.get_or_create(email=email)
+    existing = Subscription.objects.filter(subscriber=subscriber, thread_id=thread_id, kind=kind).first()
+    if existing is not None:
+        return existing, False
+    moment = confirmed_at or timezone.now()
+    subscription = Subscription.objects.create(
+        subscriber=subscriber, thread_id=thread_id, kind=kind, name=name, status=Subscription.Status.ACTIVE,
+        requested_at=moment, confirmed_at=moment,
+    )
+    return subscription, True
+
+
 def do_record_request(thread_id: int, email: str, kind: str, *, name: str = "", network_hash: str = "",
                       reader_key: str = "") -> int | None:
     """The worker's half of a guest request: a pending subscription and its confirmation mail, unless the address

@@ -267,3 +267,54 @@ def do_save_question(question: PassageQuestion) -> PassageQuestion:
     question.save(update_fields=["text", "is_open"])
     bump_version(thread_for_article(question.anchor.article).pk)
     return question
+
+
+# --- imported passage comments --------------------------------------------------------------------------
+
+
+def _find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """Where ``quote`` (whitespace-insensitive) first appears in ``text``, as offsets into ``text``."""
+    words = quote.split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(re.escape(word) for word in words), text)
+    return (found.start(), found.end()) if found is not None else None
+
+
+def _imported_question(article: object, anchor: Anchor, revision: int, text: str) -> PassageQuestion:
+    """The editor's question about this passage, made once however many comments answer it."""
+    existing = PassageQuestion.objects.filter(
+        anchor__article_id=article.pk, anchor__original_exact=anchor.exact, text=text  # type: ignore[attr-defined]
+    ).first()
+    if existing is not None:
+        return existing
+    return PassageQuestion.objects.create(anchor=_new_anchor(article, anchor, revision), text=text, is_open=False)
+
+
+def do_import_passage_anchor(article: object, comment: object, quote: str, question: str = "") -> PassageAnchor:
+    """Anchor an imported top-level comment to the passage it was written about (``masthead import``).
+
+    ``quote`` is the passage's plain text as the source kept it. Found in the article's current text (spaces
+    and line breaks may differ), the anchor is exact; not found, the comment keeps an orphaned anchor holding
+    the quote, so readers see what it was about, and a later edit may find it again. ``question``, the prompt
+    the old site showed, becomes a closed editor's question the comment answers. The caller owns the transaction.
+    """
+    quote = " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", quote)).split())
+    if not quote:
+        raise PassageError("The passage is empty.", 400, "empty")
+    revision = current_revision(article)
+    text: str = article.body_text  # type: ignore[attr-defined]
+    place = _find_quote(text, quote[: anchoring.MAX_QUOTE * 4])
+    asked = clean_question(question[:MAX_QUESTION]) if question.strip() else ""
+    if place is not None and place[1] - place[0] <= anchoring.MAX_QUOTE:
+        anchor = anchoring.create_anchor(text, *place)
+        links: dict[str, object] = {"comment": comment}
+        if asked:
+            links["question"] = _imported_question(article, anchor, revision.number, asked)
+        return _new_anchor(article, anchor, revision.number, **links)
+    kept = quote[: anchoring.MAX_QUOTE]
+    return PassageAnchor.objects.create(
+        article_id=article.pk, comment=comment,  # type: ignore[attr-defined]
+        exact=kept, start=0, end=len(kept), revision=revision.number, status=PassageAnchor.Status.ORPHANED,
+        score=0.0, original_exact=kept, original_start=0, original_revision=revision.number,
+    )

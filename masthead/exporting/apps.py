@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExportingConfig(AppConfig):
+    name = "masthead.exporting"
+    label = "exporting"

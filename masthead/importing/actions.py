@@ -1,0 +1,47 @@
+"""Writes to the importing app's own tables: the id mapping and the old-address redirects."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+from masthead.importing.models import ImportedObject, Redirect
+
+MAX_OLD_PATH = 500
+
+
+def do_remember(source: str, kind: str, source_id: str, object_id: int, fingerprint: str = "", *,
+                new: bool = True) -> None:
+    """Remember what a source object became. ``new``: the caller knows no row exists (it just looked, in the
+    same transaction), so a plain insert; otherwise the row is updated (a changed record, a re-linked object)."""
+    if new:
+        ImportedObject.objects.create(source=source, kind=kind, source_id=source_id, object_id=object_id,
+                                      fingerprint=fingerprint)
+    else:
+        ImportedObject.objects.update_or_create(
+            source=source, kind=kind, source_id=source_id,
+            defaults={"object_id": object_id, "fingerprint": fingerprint},
+        )
+
+
+def normalise_old_path(address: str) -> str:
+    """The form redirects are stored and looked up in: the decoded path, plus the query string for the
+    query-string addresses WordPress uses ("/?p=12"). A full URL keeps only its path and query."""
+    parts = urlsplit(address.strip())
+    path = unquote(parts.path) or "/"
+    if not path.startswith("/"):
+        path = "/" + path
+    query = urlencode(parse_qsl(parts.query, keep_blank_values=True))  # one spelling: the middleware's
+    return f"{path}?{query}" if query else path
+
+
+def do_add_redirect(old_address: str, target: str, source: str = "") -> tuple[Redirect | None, str]:
+    """Answer ``old_address`` with a 301 to ``target``. Returns (redirect, "") or (None, the reason it was not
+    added): an address already redirected keeps its first target, and an address that is the target is refused."""
+    old_path = normalise_old_path(old_address)
+    if len(old_path) > MAX_OLD_PATH:
+        return None, f"the old address is longer than {MAX_OLD_PATH} characters"
+    if old_path.rstrip("/") == target.rstrip("/"):
+        return None, "the old address is the new one"
+    if Redirect.objects.filter(old_path=old_path).exists():
+        return None, "the old address already redirects"
+    return Redirect.objects.create(old_path=old_path, target=target, source=source), ""

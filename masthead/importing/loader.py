@@ -1,0 +1,570 @@
+"""The loader: writes a source adapter's neutral records through the domain actions.
+
+    summary = Loader(source, dry_run=False, progress=Progress(sys.stderr)).run()
+
+Rules (docs/import.md):
+
+- **Through the actions.** Authors, topics and articles go through publishing's ``do_save_*`` (rendered,
+  sanitised, ranked); comments through discussion's ``do_import_comment`` (cleaned, rendered, screened by
+  moderation with source "import", decision recorded); passage comments through passages'
+  ``do_import_passage_anchor``; subscriptions through notifications' ``do_import_subscription``.
+- **Idempotent and resumable.** Every object created is remembered in ``ImportedObject`` under (source key,
+  kind, source id) in the same transaction. A record already remembered is skipped ("already imported"), or
+  updated when the record changed since (articles, by fingerprint). So a second run changes nothing and a run
+  that stopped half-way picks up where it stopped.
+- **Atomic per article.** An article and all its comments are written in one transaction, or none of it: a
+  failure anywhere in it rolls the whole unit back and is reported with the article named; the import goes on.
+- **The tree.** Comments may arrive in any order. A reply whose parent is neither in the unit nor imported
+  earlier is kept at the top level and counted as orphaned; so is a reply in a cycle, and a reply to a comment
+  that could not be imported (no text). Two comments with one id: the second is skipped.
+- **Dry run.** The same work inside one transaction that is rolled back at the end, with no files stored: the
+  summary is exactly what a real run would do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import fields
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import DatabaseError, transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils.text import slugify
+from PIL import Image
+
+from masthead.discussion.actions import DiscussionError, ImportedComment, do_import_comment, thread_for_article
+from masthead.discussion.models import Comment
+from masthead.importing.actions import do_add_redirect, do_remember
+from masthead.importing.markup import html_to_markdown
+from masthead.importing.models import ImportedObject
+from masthead.importing.progress import Progress
+from masthead.importing.records import (
+    ArticleRecord,
+    ArticleStatus,
+    AuthorRecord,
+    CommentBatch,
+    CommentRecord,
+    CommentStatus,
+    Kind,
+    Record,
+    RedirectRecord,
+    Skipped,
+    SubscriptionRecord,
+    TopicRecord,
+)
+from masthead.importing.sources.base import Source
+from masthead.importing.summary import Summary
+from masthead.notifications.actions import NotificationError, do_import_subscription
+from masthead.passages.actions import PassageError, do_import_passage_anchor
+from masthead.passages.models import PassageAnchor
+from masthead.publishing.actions import do_save_article, do_save_author, do_save_topic
+from masthead.publishing.models import Article, Author, Topic
+
+_COMMENT_STATUS = {
+    CommentStatus.APPROVED: Comment.Status.VISIBLE,
+    CommentStatus.PENDING: Comment.Status.PENDING,
+    CommentStatus.REJECTED: Comment.Status.REJECTED,
+}
+_ARTICLE_STATUS = {
+    ArticleStatus.PUBLISHED: Article.Status.PUBLISHED,
+    ArticleStatus.SCHEDULED: Article.Status.SCHEDULED,
+    ArticleStatus.DRAFT: Article.Status.DRAFT,
+}
+IMPORTED_MEDIA = "articles/imported"
+# The body of an article that had none in the export (it may still have its discussion).
+NO_TEXT = "*This article had no text in the export it was imported from.*"
+LOOKUP_CHUNK = 500
+MISSING_PARENT = "its parent is not in the export (or was not imported, like a pingback): kept at the top level"
+
+
+class UnitFailed(Exception):
+    """Something in one article unit could not be written; the unit is rolled back and reported."""
+
+
+def fingerprint(record: object, *, leave_out: Iterable[str] = ()) -> str:
+    """A digest of a record's fields (not of its comments): tells a changed source record from the same one."""
+    skip = set(leave_out)
+    digest = hashlib.sha256()
+    for item in fields(record):  # type: ignore[arg-type]
+        if item.name not in skip:
+            digest.update(f"{item.name}={getattr(record, item.name)!r}\x00".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class Loader:
+    def __init__(self, source: Source, *, dry_run: bool = False, progress: Progress | None = None) -> None:
+        self.source = source
+        self.key = source.key
+        self.dry_run = dry_run
+        self.progress = progress
+        self.summary = Summary(source=self.key, dry_run=dry_run)
+        self._authors: dict[str, int] = {}
+        self._topics: dict[str, int] = {}
+        self._pending: list[Callable[[], None]] = []  # summary changes of the unit being written
+        self._articles_seen: set[str] = set()  # article ids of this run: a second item with one is a duplicate
+
+    # --- running -----------------------------------------------------------------------------------------
+
+    def run(self) -> Summary:
+        """Check the whole input (nothing is written if it is unreadable), then load it."""
+        self.source.check()
+        if self.progress is not None and self.progress.total is None:
+            self.progress.total = self.source.total_hint()
+        if self.dry_run:
+            with transaction.atomic():
+                self._load()
+                transaction.set_rollback(True)
+        else:
+            self._load()
+        if self.progress is not None:
+            self.progress.finish()
+        return self.summary
+
+    def _load(self) -> None:
+        handlers: dict[type, Callable[[Record], None]] = {
+            AuthorRecord: self._author,  # type: ignore[dict-item]
+            TopicRecord: self._topic,  # type: ignore[dict-item]
+            ArticleRecord: self._article,  # type: ignore[dict-item]
+            CommentBatch: self._batch,  # type: ignore[dict-item]
+            SubscriptionRecord: self._subscription,  # type: ignore[dict-item]
+            RedirectRecord: self._redirect,  # type: ignore[dict-item]
+            Skipped: self._skipped,  # type: ignore[dict-item]
+        }
+        for record in self.source.records():
+            handlers[type(record)](record)
+
+    def _unit(self, name: str, write: Callable[[], None]) -> bool:
+        """Run ``write`` in one transaction; on failure roll it back, drop its counts and report it by ``name``."""
+        self._pending = []
+        try:
+            with transaction.atomic():
+                write()
+        except (UnitFailed, ValidationError, DiscussionError, PassageError, NotificationError, DatabaseError,
+                OSError) as error:
+            self._pending = []
+            self.summary.error(f"{name}: {_message(error)}")
+            return False
+        for change in self._pending:
+            change()
+        self._pending = []
+        return True
+
+    def _later(self, change: Callable[[], None]) -> None:
+        self._pending.append(change)
+
+    def _mapped(self, kind: Kind, source_id: str) -> ImportedObject | None:
+        return ImportedObject.objects.filter(source=self.key, kind=kind, source_id=source_id).first()
+
+    def _mapped_many(self, kind: Kind, source_ids: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for start in range(0, len(source_ids), LOOKUP_CHUNK):
+            chunk = source_ids[start : start + LOOKUP_CHUNK]
+            rows = ImportedObject.objects.filter(source=self.key, kind=kind, source_id__in=chunk)
+            found.update(rows.values_list("source_id", "object_id"))
+        return found
+
+    # --- authors and topics ------------------------------------------------------------------------------
+
+    def _author(self, record: AuthorRecord) -> None:
+        summary = self.summary
+        if self._mapped(Kind.AUTHOR, record.source_id) is not None:
+            summary.skipped(Kind.AUTHOR, "already imported")
+            return
+
+        def write() -> None:
+            name = " ".join(record.name.split())[:120] or record.source_id
+            slug = slugify(record.slug or name)[:120]
+            existing = Author.objects.filter(slug=slug).first() if slug else None
+            if existing is not None:
+                author = existing
+                self._later(lambda: summary.skipped(Kind.AUTHOR, "an author with this slug was here: linked to it"))
+            else:
+                author = do_save_author(Author(name=name, slug=slug, bio=record.bio))
+                self._later(lambda: summary.created(Kind.AUTHOR))
+            do_remember(self.key, Kind.AUTHOR, record.source_id, author.pk)
+
+        self._unit(f"author {record.source_id} ({record.name[:60]})", write)
+
+    def _topic(self, record: TopicRecord) -> None:
+        summary = self.summary
+        if self._mapped(Kind.TOPIC, record.source_id) is not None:
+            summary.skipped(Kind.TOPIC, "already imported")
+            return
+
+        def write() -> None:
+            name = " ".join(record.name.split())[:80] or record.source_id
+            slug = slugify(record.slug or name)[:80]
+            existing = Topic.objects.filter(slug=slug).first() if slug else None
+            if existing is not None:
+                topic = existing
+                self._later(lambda: summary.skipped(Kind.TOPIC, "a topic with this slug was here: merged into it"))
+            else:
+                topic = do_save_topic(Topic(name=name, slug=slug, description=record.description))
+                self._later(lambda: summary.created(Kind.TOPIC))
+            do_remember(self.key, Kind.TOPIC, record.source_id, topic.pk)
+
+        self._unit(f"topic {record.source_id} ({record.name[:60]})", write)
+
+    def _ids(self, kind: Kind, cache: dict[str, int], source_ids: list[str]) -> list[int]:
+        missing = [sid for sid in source_ids if sid not in cache]
+        if missing:
+            cache.update(self._mapped_many(kind, missing))
+        return [cache[sid] for sid in source_ids if sid in cache]
+
+    # --- articles ----------------------------------------------------------------------------------------
+
+    def _article(self, record: ArticleRecord) -> None:
+        if record.source_id in self._articles_seen:
+            self.summary.skipped(Kind.ARTICLE, "the same id twice in the export: kept the first")
+            if record.comments:
+                self.summary.skipped(Kind.COMMENT, "its article's id is a duplicate", len(record.comments))
+            return
+        self._articles_seen.add(record.source_id)
+        name = f"article {record.source_id} ({record.headline[:60]!r})"
+        self._unit(name, lambda: self._write_article(record))
+        if self.progress is not None:
+            self.progress.advance(articles=1, comments=len(record.comments))
+
+    def _write_article(self, record: ArticleRecord) -> None:
+        summary = self.summary
+        digest = fingerprint(record, leave_out=["comments"])
+        mapped = self._mapped(Kind.ARTICLE, record.source_id)
+        if mapped is not None:
+            article = Article.objects.filter(pk=mapped.object_id).first()
+            if article is None:
+                self._later(lambda: summary.skipped(Kind.ARTICLE, "deleted here since it was imported"))
+                if record.comments:
+                    n = len(record.comments)
+                    self._later(lambda: summary.skipped(Kind.COMMENT, "its article was deleted here", n))
+                return
+            if mapped.fingerprint == digest:
+                self._later(lambda: summary.skipped(Kind.ARTICLE, "already imported"))
+            else:
+                self._fill_article(article, record)
+                do_remember(self.key, Kind.ARTICLE, record.source_id, article.pk, digest, new=False)
+                self._later(lambda: summary.updated(Kind.ARTICLE))
+        else:
+            article = self._fill_article(Article(), record)
+            do_remember(self.key, Kind.ARTICLE, record.source_id, article.pk, digest)
+            self._later(lambda: summary.created(Kind.ARTICLE))
+        for old_path in record.old_paths:
+            self._add_redirect(old_path, article.get_absolute_url())
+        self._write_comments(article, record.comments)
+
+    def _fill_article(self, article: Article, record: ArticleRecord) -> Article:
+        body = record.body_markdown
+        if body is None:
+            body = html_to_markdown(record.body_html, image_url=lambda url: self._inline_image(url, record))
+        if not body.strip():
+            summary = self.summary
+            body = NO_TEXT
+            self._later(lambda: summary.skipped("body", "no text in the export: the article says so in one line"))
+        article.headline = _cut(" ".join(record.headline.split()), 200) or f"Untitled ({record.source_id})"
+        article.standfirst = record.standfirst.strip()
+        article.body = body
+        article.status = _ARTICLE_STATUS[record.status]
+        article.published_at = record.published_at if record.status != ArticleStatus.DRAFT else None
+        article.discussion_open = record.discussion_open
+        if article.pk is None:
+            article.slug = self._free_slug(record.slug or article.headline)
+        if record.featured_image is not None and not article.featured_image:
+            self._attach_image(article, record)
+        authors = Author.objects.filter(pk__in=self._ids(Kind.AUTHOR, self._authors, record.author_ids))
+        topics = Topic.objects.filter(pk__in=self._ids(Kind.TOPIC, self._topics, record.topic_ids))
+        return do_save_article(article, authors=list(authors), topics=list(topics))
+
+    @staticmethod
+    def _free_slug(text: str) -> str:
+        base = slugify(text)[:190].strip("-") or "article"
+        slug, n = base, 1
+        while Article.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    def _attach_image(self, article: Article, record: ArticleRecord) -> None:
+        image = record.featured_image
+        assert image is not None
+        summary = self.summary
+        if not image.path.is_file():
+            self._later(lambda: summary.skipped("image", "featured image not in the uploads copy (see --uploads)"))
+            return
+        if not _is_image(image.path):
+            self._later(lambda: summary.skipped("image", "featured image file is not an image Masthead can read"))
+            return
+        article.image_alt = _cut(" ".join((image.alt or article.headline).split()), 300)
+        article.image_caption = _cut(" ".join(image.caption.split()), 300)
+        self._later(lambda: summary.created("image"))
+        if self.dry_run:
+            return
+        with image.path.open("rb") as handle:
+            article.featured_image.save(f"{image.path.name}", File(handle), save=False)
+
+    def _inline_image(self, url: str, record: ArticleRecord) -> str | None:
+        summary = self.summary
+        path = record.inline_images.get(url)
+        if path is None:
+            if url.startswith("/") and not url.startswith("//"):
+                return url
+            self._later(lambda: summary.skipped("image", "inline image from another site (never fetched)"))
+            return None
+        if not path.is_file():
+            self._later(lambda: summary.skipped("image", "inline image not in the uploads copy (see --uploads)"))
+            return None
+        if not _is_image(path):
+            self._later(lambda: summary.skipped("image", "inline image file is not an image Masthead can read"))
+            return None
+        self._later(lambda: summary.created("image"))
+        if self.dry_run:
+            return f"/media/{IMPORTED_MEDIA}/{path.name}"
+        return self._store(path)
+
+    @staticmethod
+    def _store(path: Path) -> str:
+        with path.open("rb") as handle:
+            name = default_storage.save(f"{IMPORTED_MEDIA}/{path.name}", File(handle))
+        return default_storage.url(name)
+
+    # --- comments ----------------------------------------------------------------------------------------
+
+    def _batch(self, batch: CommentBatch) -> None:
+        summary = self.summary
+        mapped = self._mapped(Kind.ARTICLE, batch.article_source_id)
+        article = Article.objects.filter(pk=mapped.object_id).first() if mapped is not None else None
+        if article is None:
+            summary.skipped(Kind.COMMENT, "its article is not imported", len(batch.comments))
+            return
+        self._unit(f"comments of article {batch.article_source_id}",
+                   lambda: self._write_comments(article, batch.comments))
+        if self.progress is not None:
+            self.progress.advance(comments=len(batch.comments))
+
+    def _write_comments(self, article: Article, records: list[CommentRecord]) -> None:
+        if not records:
+            return
+        summary = self.summary
+        thread = thread_for_article(article)
+        # The unit's comments, and the parents they name outside it (imported by an earlier unit or run).
+        wanted = {r.source_id for r in records} | {r.parent_source_id for r in records if r.parent_source_id}
+        known = self._mapped_many(Kind.COMMENT, sorted(wanted))
+        threads = dict(Comment.objects.filter(pk__in=known.values()).values_list("pk", "thread_id"))
+        unique: dict[str, CommentRecord] = {}
+        for record in records:
+            sid = record.source_id
+            if sid in unique:
+                self._later(lambda: summary.skipped(Kind.COMMENT, "the same id twice in the export: kept the first"))
+            elif sid in known and threads.get(known[sid]) not in (thread.pk, None):
+                self._later(lambda: summary.skipped(
+                    Kind.COMMENT, "the same id as a comment of another article: kept the first"))
+            elif sid in known and known[sid] not in threads:
+                self._later(lambda: summary.skipped(Kind.COMMENT, "deleted here since it was imported"))
+            else:
+                unique[sid] = record
+        known = {sid: pk for sid, pk in known.items() if threads.get(pk) == thread.pk}
+        stored: dict[str, Comment | None] = {}  # source id -> comment written in this unit (None: not written)
+        for record, orphan_reason in _tree_order(unique, known):
+            if record.source_id in known:
+                self._later(lambda: summary.skipped(Kind.COMMENT, "already imported"))
+                continue
+            parent: Comment | None = None
+            parent_id = record.parent_source_id
+            if parent_id and orphan_reason is None:
+                if parent_id in stored:
+                    parent = stored[parent_id]
+                    if parent is None:
+                        orphan_reason = "its parent could not be imported: kept at the top level"
+                else:
+                    parent = Comment.objects.filter(pk=known[parent_id], thread=thread).first()
+                    if parent is None:
+                        orphan_reason = "its parent was deleted here: kept at the top level"
+            stored[record.source_id] = self._write_comment(article, thread, record, parent, orphan_reason)
+
+    def _write_comment(self, article: Article, thread: object, record: CommentRecord, parent: Comment | None,
+                       orphan_reason: str | None) -> Comment | None:
+        summary = self.summary
+        body = record.body_markdown if record.body_markdown is not None else html_to_markdown(record.body_html)
+        if not body.strip():
+            self._later(lambda: summary.skipped(Kind.COMMENT, "no text"))
+            return None
+        data = ImportedComment(
+            body=body, author_name=record.author_name, created_at=record.created_at,
+            status=_COMMENT_STATUS[record.status], author_email=record.author_email, author_website=record.author_url,
+            upvotes=max(0, record.upvotes), downvotes=max(0, record.downvotes),
+        )
+        try:
+            comment = do_import_comment(thread, data, parent)  # type: ignore[arg-type]
+        except DiscussionError as error:
+            raise UnitFailed(f"comment {record.source_id}: {error.message}") from None
+        do_remember(self.key, Kind.COMMENT, record.source_id, comment.pk)
+        self._later(lambda: summary.created(Kind.COMMENT))
+        if orphan_reason is not None:
+            reason = orphan_reason
+            self._later(lambda: summary.orphaned(Kind.COMMENT, reason))
+        if record.passage is not None and comment.depth == 0:
+            self._anchor(article, comment, record)
+        return comment
+
+    def _anchor(self, article: Article, comment: Comment, record: CommentRecord) -> None:
+        summary = self.summary
+        passage = record.passage
+        assert passage is not None
+        if not passage.text.strip():
+            self._later(lambda: summary.orphaned(
+                "passage", "the passage it was about is not known (kept as an ordinary comment)"))
+            return
+        try:
+            anchor = do_import_passage_anchor(article, comment, passage.text, passage.question)
+        except PassageError as error:
+            raise UnitFailed(f"comment {record.source_id}: {error.message}") from None
+        if anchor.status == PassageAnchor.Status.ORPHANED:
+            self._later(lambda: summary.orphaned("passage", "the quoted passage is no longer in the article"))
+        else:
+            self._later(lambda: summary.created("passage"))
+
+    # --- subscriptions, redirects, skipped ---------------------------------------------------------------
+
+    def _subscription(self, record: SubscriptionRecord) -> None:
+        summary = self.summary
+        if not record.confirmed:
+            summary.skipped(Kind.SUBSCRIPTION, "not confirmed at the source")
+            return
+        if self._mapped(Kind.SUBSCRIPTION, record.source_id) is not None:
+            summary.skipped(Kind.SUBSCRIPTION, "already imported")
+            return
+        mapped = self._mapped(Kind.ARTICLE, record.article_source_id)
+        article = Article.objects.filter(pk=mapped.object_id).first() if mapped is not None else None
+        if article is None:
+            summary.skipped(Kind.SUBSCRIPTION, "its article is not imported")
+            return
+
+        def write() -> None:
+            thread = thread_for_article(article)
+            subscription, created = do_import_subscription(
+                thread.pk, record.email, record.kind, name=record.name[:60], confirmed_at=record.created_at
+            )
+            do_remember(self.key, Kind.SUBSCRIPTION, record.source_id, subscription.pk)
+            if created:
+                self._later(lambda: summary.created(Kind.SUBSCRIPTION))
+            else:
+                self._later(lambda: summary.skipped(Kind.SUBSCRIPTION, "the address already had it here"))
+
+        self._unit(f"subscription {record.source_id}", write)
+
+    def _redirect(self, record: RedirectRecord) -> None:
+        summary = self.summary
+        target = self._target(record)
+        if target is None:
+            summary.skipped(Kind.REDIRECT, f"its target ({record.target_kind}) is not imported")
+            return
+        self._unit(f"redirect {record.old_path[:80]}", lambda: self._add_redirect(record.old_path, target))
+
+    def _add_redirect(self, old_path: str, target: str) -> None:
+        summary = self.summary
+        redirect, reason = do_add_redirect(old_path, target, self.key)
+        if redirect is None:
+            self._later(lambda: summary.skipped(Kind.REDIRECT, reason))
+        else:
+            self._later(lambda: summary.created(Kind.REDIRECT))
+
+    def _target(self, record: RedirectRecord) -> str | None:
+        kind = record.target_kind
+        if kind == "url":
+            return record.target_id
+        lookups: dict[str, tuple[Kind, type[Article] | type[Topic] | type[Author], str]] = {
+            "article": (Kind.ARTICLE, Article, "publishing:article"),
+            "article-feed": (Kind.ARTICLE, Article, "publishing:comments-feed"),
+            "topic": (Kind.TOPIC, Topic, "publishing:topic"),
+            "topic-feed": (Kind.TOPIC, Topic, "publishing:feed-topic"),
+            "author": (Kind.AUTHOR, Author, "publishing:author"),
+        }
+        if kind not in lookups:
+            return None
+        mapped_kind, model, route = lookups[kind]
+        mapped = self._mapped(mapped_kind, record.target_id)
+        slug = model.objects.filter(pk=mapped.object_id).values_list("slug", flat=True).first() if mapped else None
+        if slug is None:
+            return None
+        try:
+            return reverse(route, args=[slug])
+        except NoReverseMatch:
+            return None
+
+    def _skipped(self, record: Skipped) -> None:
+        if record.error:
+            self.summary.error(f"{record.kind} {record.source_id}: {record.reason}")
+        else:
+            self.summary.skipped(record.kind, record.reason)
+
+
+def _tree_order(
+    records: dict[str, CommentRecord], known: dict[str, int]
+) -> list[tuple[CommentRecord, str | None]]:
+    """Comments with every parent before its replies, each with the reason it is orphaned (None if it is not).
+
+    A comment is a root of this unit when it has no parent, its parent was imported before (``known``), or its
+    parent is missing (orphaned). Comments never reached from a root are in a reply cycle: each cycle is broken
+    at its first comment in export order, which becomes an orphaned top-level comment.
+    """
+    children: dict[str, list[str]] = {}
+    roots: list[tuple[str, str | None]] = []
+    for sid, record in records.items():
+        parent = record.parent_source_id
+        if not parent:
+            roots.append((sid, None))
+        elif parent == sid:
+            roots.append((sid, "it answers itself in the export: kept at the top level"))
+        elif parent in records:
+            children.setdefault(parent, []).append(sid)
+        elif parent in known:
+            roots.append((sid, None))
+        else:
+            roots.append((sid, MISSING_PARENT))
+    order: list[tuple[CommentRecord, str | None]] = []
+    reached: set[str] = set()
+
+    def walk(start: str, reason: str | None) -> None:
+        queue = deque([(start, reason)])
+        while queue:
+            sid, why = queue.popleft()
+            if sid in reached:
+                continue
+            reached.add(sid)
+            order.append((records[sid], why))
+            queue.extend((child, None) for child in children.get(sid, ()))
+
+    for sid, reason in roots:
+        walk(sid, reason)
+    for sid in records:
+        if sid not in reached:
+            walk(sid, "its replies form a cycle in the export: kept at the top level")
+    return order
+
+
+def _is_image(path: Path) -> bool:
+    """Only real images are stored from an uploads copy (a file named .jpg may be anything)."""
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+    return True
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _message(error: BaseException) -> str:
+    if isinstance(error, ValidationError):
+        if hasattr(error, "message_dict"):
+            return "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+        return " ".join(error.messages)
+    if isinstance(error, OSError) and error.filename:
+        return f"{error.strerror or error} ({os.fspath(error.filename)})"
+    return str(getattr(error, "message", None) or error)
