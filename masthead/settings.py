@@ -13,7 +13,15 @@ import tempfile
 from pathlib import Path
 
 from masthead.core.csp import parse_report_uri, parse_sources
-from masthead.core.env import env_bool, env_int, env_list, env_str, env_time_zone, local_site_url
+from masthead.core.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_origins,
+    env_str,
+    env_time_zone,
+    local_site_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("MASTHEAD_DATA_DIR", str(Path.cwd() / "data"))).resolve()
@@ -69,6 +77,7 @@ INSTALLED_APPS = [
     "masthead.moderation",
     "masthead.notifications",
     "masthead.api",
+    "masthead.embed",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +91,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside the embed frame on another site, the frame's signed token stands in for the reader's cookies, which
+    # browsers blocking third-party cookies never send there (embed/frame_identity.py, docs/embed.md).
+    "masthead.embed.frame_identity.FrameIdentityMiddleware",
 ]
 
 # Django's W003 looks for its own CsrfViewMiddleware by path (and W016 runs only when it finds it);
@@ -350,3 +362,12 @@ NOTIFICATIONS_MAILS_PER_ADDRESS = env_int("NOTIFICATIONS_MAILS_PER_ADDRESS", 3) 
 ACCOUNTS_LINK_MINUTES = env_int("ACCOUNTS_LINK_MINUTES", 15)
 ACCOUNTS_LINKS_PER_ADDRESS = env_int("ACCOUNTS_LINKS_PER_ADDRESS", 5)
 ACCOUNTS_LINKS_PER_NETWORK = env_int("ACCOUNTS_LINKS_PER_NETWORK", 30)
+
+# --- Embed (discussion and funding bar on other sites) -----------------------------------------------------
+# See docs/embed.md. Sites allowed to embed, as origins (https://news.example.org), comma-separated; staff add
+# more in the admin (Embed > Allowed origins).
+EMBED_ALLOWED_ORIGINS = env_origins("EMBED_ALLOWED_ORIGINS")
+# How long a frame's reader token lasts (seconds): a reader who leaves a page open longer reloads it.
+EMBED_FRAME_TOKEN_AGE = env_int("EMBED_FRAME_TOKEN_AGE", 24 * 3600)
+# New external articles (first visit of a page) per network per hour.
+EMBED_NEW_PAGES_PER_NETWORK = env_int("EMBED_NEW_PAGES_PER_NETWORK", 30)
