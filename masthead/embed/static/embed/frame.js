@@ -65,7 +65,9 @@
 
   function report() {
     if (!parentOrigin || window.parent === window) return;
-    window.parent.postMessage({ masthead: "height", height: document.documentElement.scrollHeight }, parentOrigin);
+    // The content's own height (scrollHeight never goes below the frame's, so the frame could not shrink).
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    window.parent.postMessage({ masthead: "height", height: height }, parentOrigin);
   }
   if (window.ResizeObserver) new ResizeObserver(report).observe(body);
   window.addEventListener("load", report);
