@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from django.db import models
 
-from masthead.publishing.models import Article
-
 
 class AllowedOrigin(models.Model):
     """One web origin (scheme, host, port) whose pages may embed; written through ``actions.do_save_origin``."""
@@ -19,14 +17,3 @@ class AllowedOrigin(models.Model):
 
     def __str__(self) -> str:
         return self.origin
-
-
-class ExternalArticle(Article):
-    """An external article as the embed shows it: its discussion's links lead to the crawlable copy on Masthead
-    (the article itself has no page here)."""
-
-    class Meta:
-        proxy = True
-
-    def get_absolute_url(self) -> str:
-        return f"/embed/thread/{self.pk}/"

@@ -22,7 +22,6 @@ from masthead.discussion.actions import page_thread
 from masthead.discussion.section import render_section
 from masthead.embed import frame_identity, origins
 from masthead.embed.actions import do_register_page
-from masthead.embed.models import ExternalArticle
 from masthead.embed.pages import BadPage, clean_title, normalise_url
 from masthead.embed.theme import clean_properties, clean_theme
 from masthead.funding import bar
@@ -119,7 +118,7 @@ def frame(request: HttpRequest) -> HttpResponse:
         response = _refused_frame(request, REFUSED.format(origin=origins.origin_of(url) or url[:200]))
         response["X-Frame-Options"] = "DENY"
         return response
-    article = ExternalArticle.objects.filter(is_external=True, external_url=url).first()
+    article = Article.objects.filter(is_external=True, external_url=url).first()
     if article is None:
         # A new page: limited per network, so a script cannot fill the database with pages.
         limit = ratelimit.hit("embed-page", network_hash(request), limit=settings.EMBED_NEW_PAGES_PER_NETWORK,
@@ -128,8 +127,7 @@ def frame(request: HttpRequest) -> HttpResponse:
             response = _refused_frame(request, "Too many new pages from your network. Please try later.", 429)
             response["X-Frame-Options"] = "DENY"
             return response
-        registered = do_register_page(url, clean_title(request.GET.get("title", "")))
-        article = ExternalArticle.objects.get(pk=registered.pk)
+        article = do_register_page(url, clean_title(request.GET.get("title", "")))
     thread = page_thread(article)
     # The frame's reader is the fresh guest of its token (signing in goes through the popup), whatever cookies a
     # browser that allows third-party cookies might still send.
@@ -177,7 +175,7 @@ def thread_by_url(request: HttpRequest) -> HttpResponse:
 def thread(request: HttpRequest, article_id: int) -> HttpResponse:
     """The discussion of an external page, rendered on the server for search engines and readers without
     JavaScript: the comments, the form and links back to the page."""
-    article = get_object_or_404(ExternalArticle, pk=article_id, is_external=True)
+    article = get_object_or_404(Article, pk=article_id, is_external=True)
     context = {"article": article, "section": render_section(request, article)}
     return render(request, "embed/thread.html", context)
 

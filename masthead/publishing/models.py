@@ -117,6 +117,11 @@ class Article(models.Model):
         return self.headline
 
     def get_absolute_url(self) -> str:
+        if self.is_external:
+            # The page itself is on another site; here it has the crawlable copy of its discussion (docs/embed.md),
+            # which is where links in mail, feeds and the moderation queue lead. A URL name, not an import: the
+            # embed app depends on publishing, never the reverse.
+            return reverse("embed:thread", args=[self.pk])
         return reverse("publishing:article", args=[self.slug])
 
     @property

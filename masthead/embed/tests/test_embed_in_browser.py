@@ -293,3 +293,39 @@ def test_a_hostile_page_can_neither_frame_nor_script_the_embed(live_site, chromi
         assert (comment.body, comment.status, comment.score) == ("Target.", Comment.Status.VISIBLE, 0)
     finally:
         context.close()
+
+
+def test_report_and_notify_of_open_on_masthead_in_a_window_of_their_own(live_site, chromium, embed_allowed,
+                                                                       relaxed_moderation):
+    """Pages Masthead never lets anyone frame (the report form, the subscription's answer) open at the top level,
+    where Masthead's cookies are first-party; the frame stays as it was."""
+    url = embed_allowed.add("/notify/", article_page(live_site.url, "Notify", spacer=False))
+    article = do_register_page(url, "Notify")
+    thread = Thread.objects.get_or_create(key=f"article:{article.pk}", defaults={"article": article})[0]
+    comment = post_as(thread, body="Report me.")
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url)
+        frame = thread_frame(page)
+        with context.expect_page() as opened:
+            frame.locator(f"#comment-{comment.pk} .comment-flag").click()
+        report = opened.value
+        report.wait_for_load_state()
+        assert report.url == f"{live_site.url}/moderation/comments/{comment.pk}/flag"
+        assert report.locator("h1").count() == 1
+        report.close()
+
+        frame.locator(".notify-of-email").fill("reader@example.org")
+        with context.expect_page() as opened:
+            frame.locator(".notify-of-submit").click()
+        answer = opened.value
+        answer.wait_for_load_state()
+        assert answer.url.startswith(f"{live_site.url}/notifications/")
+        assert "reader@example.org" not in answer.url
+        assert answer.locator("h1").inner_text() == "Check your inbox"
+        back = answer.get_by_role("link", name="Back to the discussion").get_attribute("href")
+        assert back == f"/embed/thread/{article.pk}/#comments"  # the crawlable copy: the page is elsewhere
+        assert frame.locator("#comments.is-enhanced").count() == 1  # the frame itself did not navigate
+    finally:
+        context.close()

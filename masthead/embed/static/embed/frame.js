@@ -4,7 +4,7 @@
      that block third-party cookies send none here); edit tokens come back in a header and are kept in memory;
    - the host's colours and font (validated on the server, checked again here) become CSS custom properties;
    - the frame's height goes to the host page by postMessage, to the host's origin only;
-   - links open outside the frame; "Sign in" opens a Masthead window that hands back an account token. */
+   - links and plain forms open outside the frame (Report, Notify of); "Sign in" opens a Masthead window that hands back an account token. */
 (function () {
   "use strict";
   var body = document.body;
@@ -43,6 +43,12 @@
     if (!link || link.getAttribute("href").charAt(0) === "#") return;
     event.preventDefault();
     window.open(link.href, "_blank", "noopener");
+  });
+
+  // A form no script handles (Notify of) answers with a Masthead page that may not be framed: submit it to a
+  // window of its own, a first-party context (its request is still same-origin: it leaves from this frame).
+  document.addEventListener("submit", function (event) {
+    if (!event.defaultPrevented) event.target.target = "_blank";
   });
 
   var signin = document.querySelector(".embed-signin");
