@@ -21,7 +21,7 @@ class HostSite:
             def log_message(self, *args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:
                 body, headers = site.pages.get(self.path.split("?")[0], ("Not found", []))
                 data = body.encode()
                 self.send_response(200 if self.path.split("?")[0] in site.pages else 404)
