@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -97,7 +98,7 @@ class FrameIdentityMiddleware:
         request.COOKIES[READER_COOKIE] = reader_cookie_value(identity.reader_id)
         if edit and _EDIT_VALUE.fullmatch(edit):
             request.COOKIES[EDIT_COOKIE] = edit
-        request.user = _user(identity.user_id)  # type: ignore[assignment]
+        request.user = _user(identity.user_id)
         request.embed_frame = identity  # type: ignore[attr-defined]
         response = self.get_response(request)
         issued = response.cookies.get(EDIT_COOKIE)
@@ -108,7 +109,7 @@ class FrameIdentityMiddleware:
         return response
 
 
-def _user(user_id: int | None) -> object:
+def _user(user_id: int | None) -> AbstractBaseUser | AnonymousUser:
     if user_id is not None:
         user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
         if user is not None:

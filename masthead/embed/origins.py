@@ -29,7 +29,8 @@ def is_allowed(origin: str | None) -> bool:
     if not origin:
         return False
     parsed = parse_origin(origin)
-    return parsed is not None and parsed == origin.strip() and parsed in allowed_origins()
+    # Exactly as listed: the value goes into the frame's Content-Security-Policy header as it came.
+    return parsed is not None and parsed == origin and parsed in allowed_origins()
 
 
 def origin_of(url: str) -> str | None:

@@ -191,5 +191,9 @@ def signin(request: HttpRequest) -> HttpResponse:
     if user.is_authenticated and thread_id.isascii() and thread_id.isdigit() and origins.is_allowed(parent):
         token = frame_identity.sign(frame_identity.new_identity(parent, int(thread_id), user.pk))
     response = render(request, "embed/signin.html", {"token": token, "next": request.get_full_path()})
+    # The site's Cross-Origin-Opener-Policy (same-origin) would cut this window off from the frame that opened it
+    # (the frame's top-level page is the host's, another origin), and window.opener would be null. This page alone
+    # keeps the link; it talks only to Masthead's own origin (signin.js) and refuses framing like every page.
+    response["Cross-Origin-Opener-Policy"] = "unsafe-none"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -11,6 +11,9 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
 
 from masthead.discussion.models import Comment, Thread
 from masthead.discussion.tests.helpers import post_as, reader
@@ -327,5 +330,39 @@ def test_report_and_notify_of_open_on_masthead_in_a_window_of_their_own(live_sit
         back = answer.get_by_role("link", name="Back to the discussion").get_attribute("href")
         assert back == f"/embed/thread/{article.pk}/#comments"  # the crawlable copy: the page is elsewhere
         assert frame.locator("#comments.is-enhanced").count() == 1  # the frame itself did not navigate
+    finally:
+        context.close()
+
+
+def test_signing_in_through_the_window_lets_the_frame_post_as_the_account(live_site, chromium, embed_allowed,
+                                                                          relaxed_moderation):
+    """The session cookie is first-party in the sign-in window only; the frame gets an account token from it."""
+    user = get_user_model().objects.create_user("rea", "rea@example.org", "pw-for-tests-only", first_name="Rea",
+                                                last_name="Der")
+    client = Client()
+    client.force_login(user)
+    url = embed_allowed.add("/signed/", article_page(live_site.url, "Signed", spacer=False))
+    context = chromium.new_context()
+    try:
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_site.url,
+                              "value": client.cookies[settings.SESSION_COOKIE_NAME].value}])
+        page = context.new_page()
+        page.goto(url)
+        frame = thread_frame(page)
+        # The session cookie exists but is not sent to the third-party frame: it renders for a guest.
+        assert frame.locator(".comment-form-identity").is_visible()
+        with context.expect_page() as opened:
+            frame.locator(".embed-signin").click()
+        popup = opened.value
+        popup.wait_for_load_state()
+        assert popup.locator(".embed-signin-done").count() == 1
+        frame.locator(".embed-signed-in").wait_for()
+        assert not frame.locator(".comment-form-identity").is_visible()
+        popup.close()
+        frame.locator("#comment-body").fill("Signed in from the frame.")
+        frame.locator(".comment-submit").click()
+        frame.get_by_text("Your comment is published.").wait_for()
+        comment = Comment.objects.get()
+        assert (comment.user_id, comment.author_name) == (user.pk, "Rea Der")
     finally:
         context.close()

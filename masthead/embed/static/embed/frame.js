@@ -55,7 +55,8 @@
   var popup = null;
   if (signin) {
     signin.addEventListener("click", function () {
-      popup = window.open(body.dataset.signin, "masthead-signin", "width=520,height=680");
+      // No window name: another page could otherwise find this window by its name and navigate it.
+      popup = window.open(body.dataset.signin, "_blank", "popup,width=520,height=680");
     });
   }
   window.addEventListener("message", function (event) {
