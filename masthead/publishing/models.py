@@ -117,7 +117,9 @@ class Article(models.Model):
         return self.headline
 
     def get_absolute_url(self) -> str:
-        if self.is_external:
+        # Read without loading: lists fetch live articles with .only(...), and live articles are never external,
+        # so a deferred is_external means "not external" (and no query per row). Load it to link an external one.
+        if self.__dict__.get("is_external", False):
             # The page itself is on another site; here it has the crawlable copy of its discussion (docs/embed.md),
             # which is where links in mail, feeds and the moderation queue lead. A URL name, not an import: the
             # embed app depends on publishing, never the reverse.
