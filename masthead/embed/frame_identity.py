@@ -24,9 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core import signing
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
@@ -99,7 +97,6 @@ class FrameIdentityMiddleware:
         if edit and _EDIT_VALUE.fullmatch(edit):
             request.COOKIES[EDIT_COOKIE] = edit
         request.user = _user(identity.user_id)
-        request.embed_frame = identity  # type: ignore[attr-defined]
         response = self.get_response(request)
         issued = response.cookies.get(EDIT_COOKIE)
         if issued is not None and issued.value:
@@ -109,9 +106,9 @@ class FrameIdentityMiddleware:
         return response
 
 
-def _user(user_id: int | None) -> AbstractBaseUser | AnonymousUser:
+def _user(user_id: int | None) -> User | AnonymousUser:
     if user_id is not None:
-        user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+        user = User.objects.filter(pk=user_id, is_active=True).first()
         if user is not None:
             return user
     return AnonymousUser()

@@ -54,7 +54,7 @@ def embed_js(request: HttpRequest) -> HttpResponse:
 def _cors(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """Let an allowed origin read the answer; others get no CORS header, so their page cannot read it."""
     origin = request.headers.get("Origin")
-    if origins.is_allowed(origin):
+    if origin is not None and origins.is_allowed(origin):
         response["Access-Control-Allow-Origin"] = origin
     patch_vary_headers(response, ["Origin"])
     return response

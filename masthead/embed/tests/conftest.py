@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ def chromium() -> Iterator[object]:
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium (make test does)"
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        browser: Any = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -40,15 +41,15 @@ def chromium() -> Iterator[object]:
                   # setting turns on; test_third_party_cookies_are_blocked proves it is in force.
                   "--test-third-party-cookie-phaseout"],
         )
-        browser.csp_watch = CspWatch()  # type: ignore[attr-defined]
+        browser.csp_watch = CspWatch()
         make_context = browser.new_context
 
         def new_context(*args: object, **kwargs: object) -> object:
             context = make_context(*args, **kwargs)
-            browser.csp_watch.watch(context)  # type: ignore[attr-defined]
+            browser.csp_watch.watch(context)
             return context
 
-        browser.new_context = new_context  # type: ignore[method-assign]
+        browser.new_context = new_context
         yield browser
         browser.close()
 

@@ -26,7 +26,7 @@ from masthead.testing.fixtures import save_screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def thread_frame(page):  # type: ignore[no-untyped-def]
+def thread_frame(page):
     """Scroll the snippet into view and return the discussion frame once its script has run."""
     page.locator("[data-masthead-thread]").scroll_into_view_if_needed()
     handle = page.wait_for_selector("[data-masthead-thread] iframe")
@@ -35,7 +35,7 @@ def thread_frame(page):  # type: ignore[no-untyped-def]
     return frame
 
 
-def masthead_cookies(context, live_site) -> list[dict]:  # type: ignore[no-untyped-def]
+def masthead_cookies(context, live_site) -> list[dict]:
     return [c for c in context.cookies() if c["domain"] == "127.0.0.1"]
 
 
@@ -76,7 +76,8 @@ def test_loader_waits_for_the_thread_then_a_guest_posts_and_another_reader_sees_
 
         frame = thread_frame(first)
         assert frame.locator("#comments-heading").inner_text() == "0 Comments"
-        thread = Thread.objects.get(article__external_url=url)
+        thread = Thread.objects.select_related("article").get(article__external_url=url)
+        assert thread.article is not None
         assert thread.article.headline == "Council votes on the river path"
 
         second = second_context.new_page()

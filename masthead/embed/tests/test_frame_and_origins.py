@@ -18,11 +18,11 @@ pytestmark = pytest.mark.django_db
 PAGE = HOST + "/2026/budget-vote/"
 
 
-def frame(client: Client, url: str = PAGE, origin: str = HOST, **params: str):  # type: ignore[no-untyped-def]
+def frame(client: Client, url: str = PAGE, origin: str = HOST, **params: str):
     return client.get("/embed/frame/", {"url": url, "origin": origin, "title": "Budget vote", **params})
 
 
-def frame_ancestors(response) -> list[str]:  # type: ignore[no-untyped-def]
+def frame_ancestors(response) -> list[str]:
     policy = response["Content-Security-Policy"]
     return next(part.split()[1:] for part in policy.split(";") if part.split()[:1] == ["frame-ancestors"])
 

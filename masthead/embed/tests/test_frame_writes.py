@@ -34,12 +34,13 @@ def browser() -> Client:
 def open_frame(client: Client) -> tuple[str, Thread]:
     response = client.get("/embed/frame/", {"url": PAGE, "origin": HOST, "title": "Budget vote"})
     assert response.status_code == 200
-    token = re.search(r'data-frame-token="([^"]+)"', response.content.decode()).group(1)
-    return token, Thread.objects.get(article__external_url=PAGE)
+    found = re.search(r'data-frame-token="([^"]+)"', response.content.decode())
+    assert found is not None
+    return found.group(1), Thread.objects.get(article__external_url=PAGE)
 
 
 def api(client: Client, method: str, path: str, token: str | None, body: dict | None = None, edit: str = "",
-        **headers: str):  # type: ignore[no-untyped-def]
+        **headers: str):
     extra = dict(SAME)
     extra.update(headers)
     if token is not None:
@@ -160,17 +161,21 @@ def test_sign_in_popup_hands_an_account_token(allowed):
     user = get_user_model().objects.create_user("reader", "reader@example.org", "pw-for-tests-only",
                                                 first_name="Rea")
     _, thread = open_frame(browser())
-    anonymous = browser().get("/embed/signin/", {"thread": thread.pk, "origin": HOST})
+    anonymous = browser().get("/embed/signin/", {"thread": str(thread.pk), "origin": HOST})
     assert "data-frame-token" not in anonymous.content.decode()
     assert "Sign in" in anonymous.content.decode()
     client = browser()
     client.force_login(user)
-    popup = client.get("/embed/signin/", {"thread": thread.pk, "origin": HOST})
+    popup = client.get("/embed/signin/", {"thread": str(thread.pk), "origin": HOST})
     assert popup["X-Frame-Options"] == "DENY"
-    token = re.search(r'data-frame-token="([^"]+)"', popup.content.decode()).group(1)
-    assert frame_identity.read(token).user_id == user.pk
+    found = re.search(r'data-frame-token="([^"]+)"', popup.content.decode())
+    assert found is not None
+    token = found.group(1)
+    identity = frame_identity.read(token)
+    assert identity is not None
+    assert identity.user_id == user.pk
     # Not for an origin that may not embed.
-    refused = client.get("/embed/signin/", {"thread": thread.pk, "origin": "https://evil.example"})
+    refused = client.get("/embed/signin/", {"thread": str(thread.pk), "origin": "https://evil.example"})
     assert "data-frame-token" not in refused.content.decode()
     # With it, the frame posts as the account, without any cookie.
     posted = api(browser(), "post", f"/threads/{thread.pk}/comments", token, {"body": "Signed in."})
