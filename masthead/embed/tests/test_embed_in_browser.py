@@ -99,13 +99,26 @@ def test_loader_waits_for_the_thread_then_a_guest_posts_and_another_reader_sees_
         other.locator(".show-new").click()
         assert other.locator(f"#comment-{posted.pk} .comment-body").inner_text() == "The river path needs lighting."
 
+        # The second reader replies; the first sees the reply arrive live, under the comment it answers.
+        other.locator(f"#comment-{posted.pk} .comment-reply").click()
+        other.locator("#comment-body").fill("Agreed, and benches.")
+        other.locator("input[name=author_name]").fill("Bo")
+        other.locator(".comment-submit").click()
+        other.get_by_text("Your comment is published.").wait_for()
+        reply = Comment.objects.get(parent=posted)
+        assert (reply.author_name, reply.depth) == ("Bo", 1)
+        frame.locator(".show-new").wait_for()
+        frame.locator(".show-new").click()
+        assert frame.locator(f"#comment-{reply.pk}[data-depth='1'][data-parent='{posted.pk}']").count() == 1
+        assert frame.locator(f"#comment-{posted.pk} .comment-reply-count").inner_text() == "1 reply"
+
         # Edit within the window, in place, from the frame that posted.
         frame.locator(f"#comment-{posted.pk} .comment-edit").click()
         frame.locator(".comment-edit-form textarea").fill("The river path needs lighting now.")
         frame.locator(".comment-edit-form .comment-submit").click()
         frame.locator(f"#comment-{posted.pk} .comment-edited").wait_for()
         other.locator(f"#comment-{posted.pk} .comment-edited").wait_for()  # live "edited" event
-        assert "lighting now" in Comment.objects.get().body
+        assert "lighting now" in Comment.objects.get(pk=posted.pk).body
 
         # The host resized the frame to its content (postMessage from the frame, origin-checked).
         content = frame.evaluate("() => Math.ceil(document.documentElement.getBoundingClientRect().height)")
@@ -124,7 +137,9 @@ def test_loader_waits_for_the_thread_then_a_guest_posts_and_another_reader_sees_
 
 def test_votes_and_the_three_sorts_in_the_frame(live_site, chromium, embed_allowed, relaxed_moderation):
     host: HostSite = embed_allowed
-    url = host.add("/votes/", article_page(live_site.url, "Votes", spacer=False))
+    url = host.add("/votes/", article_page(
+        live_site.url, "Votes", spacer=False,
+        extra=" data-masthead-accent='#224466' data-masthead-font='Georgia, serif' data-masthead-text='red;x:url(/a)'"))
     article = do_register_page(url, "Votes")
     thread = Thread.objects.get_or_create(key=f"article:{article.pk}", defaults={"article": article})[0]
     older = post_as(thread, reader("older", network="net-1"), body="The older comment.", author_name="Old")
@@ -134,6 +149,13 @@ def test_votes_and_the_three_sorts_in_the_frame(live_site, chromium, embed_allow
         page = context.new_page()
         page.goto(url)
         frame = thread_frame(page)
+        # The host's look, as custom properties; the value that is not a colour was dropped.
+        looks = frame.evaluate("""() => ['--support', '--serif', '--ink'].map(
+            (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim())""")
+        assert looks[:2] == ["#224466", "Georgia, serif"]
+        assert looks[2] in ("#1a1a1a", "#ecebe6")  # the site's own text colour
+        assert frame.evaluate("() => getComputedStyle(document.querySelector('.comment-submit')).backgroundColor") \
+            == "rgb(34, 68, 102)"
         roots = frame.locator(".comment[data-depth='0'] .comment-body")
         assert roots.all_inner_texts() == ["The newer comment.", "The older comment."]
 
