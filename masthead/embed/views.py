@@ -17,6 +17,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from masthead.core import csp, ratelimit
+from masthead.core.cacheable import shared_page
 from masthead.core.network import network_hash
 from masthead.discussion.actions import page_thread
 from masthead.discussion.section import render_section
@@ -172,6 +173,7 @@ def thread_by_url(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shared_page  # like an article page: every anonymous reader (and crawler) gets the same bytes, cached a second
 def thread(request: HttpRequest, article_id: int) -> HttpResponse:
     """The discussion of an external page, rendered on the server for search engines and readers without
     JavaScript: the comments, the form and links back to the page."""

@@ -37,5 +37,11 @@ def test_axe_finds_nothing_in_the_embed(live_site, chromium, embed_allowed, rela
         violations = _axe(frame)
         save_screenshot(page, f"embed-axe-{scheme}")
         assert violations == [], violations
+        # The crawlable copy of the same discussion, a page of Masthead's own.
+        page.goto(f"{live_site.url}/embed/thread/{article.pk}/")
+        page.locator("#comments.is-enhanced").wait_for()
+        violations = _axe(page)
+        save_screenshot(page, f"embed-thread-page-{scheme}")
+        assert violations == [], violations
     finally:
         context.close()
