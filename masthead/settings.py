@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from masthead.core.csp import parse_report_uri, parse_sources
-from masthead.core.env import env_bool, env_int, env_list, env_str, env_time_zone, env_url, local_site_url
+from masthead.core.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_origins,
+    env_str,
+    env_time_zone,
+    env_url,
+    local_site_url,
+)
 from masthead.core.media_settings import public_origin, s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -73,6 +82,7 @@ INSTALLED_APPS = [
     "masthead.api",
     "masthead.importing",  # `masthead import`: may use every domain app; none uses it
     "masthead.exporting",  # `masthead export`: reads every domain app; none uses it
+    "masthead.embed",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +99,9 @@ MIDDLEWARE = [
     # Old addresses of an imported site: looked at only when the answer is a 404 (and for "/?p=12"-style
     # query strings on the home page), so normal pages pay nothing. importing/middleware.py.
     "masthead.importing.middleware.OldAddressRedirectMiddleware",
+    # Inside the embed frame on another site, the frame's signed token stands in for the reader's cookies, which
+    # browsers blocking third-party cookies never send there (embed/frame_identity.py, docs/embed.md).
+    "masthead.embed.frame_identity.FrameIdentityMiddleware",
 ]
 
 # Django's W003 looks for its own CsrfViewMiddleware by path (and W016 runs only when it finds it);
@@ -371,3 +384,12 @@ NOTIFICATIONS_MAILS_PER_ADDRESS = env_int("NOTIFICATIONS_MAILS_PER_ADDRESS", 3) 
 ACCOUNTS_LINK_MINUTES = env_int("ACCOUNTS_LINK_MINUTES", 15)
 ACCOUNTS_LINKS_PER_ADDRESS = env_int("ACCOUNTS_LINKS_PER_ADDRESS", 5)
 ACCOUNTS_LINKS_PER_NETWORK = env_int("ACCOUNTS_LINKS_PER_NETWORK", 30)
+
+# --- Embed (discussion and funding bar on other sites) -----------------------------------------------------
+# See docs/embed.md. Sites allowed to embed, as origins (https://news.example.org), comma-separated; staff add
+# more in the admin (Embed > Allowed origins).
+EMBED_ALLOWED_ORIGINS = env_origins("EMBED_ALLOWED_ORIGINS")
+# How long a frame's reader token lasts (seconds): a reader who leaves a page open longer reloads it.
+EMBED_FRAME_TOKEN_AGE = env_int("EMBED_FRAME_TOKEN_AGE", 24 * 3600)
+# New external articles (first visit of a page) per network per hour.
+EMBED_NEW_PAGES_PER_NETWORK = env_int("EMBED_NEW_PAGES_PER_NETWORK", 30)

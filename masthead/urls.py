@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from masthead.api.api import api
 from masthead.core import views as core_views
+from masthead.embed import views as embed_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -15,6 +16,8 @@ urlpatterns = [
     path("moderation/", include("masthead.moderation.urls")),
     path("notifications/", include("masthead.notifications.urls")),
     path("account/", include("masthead.accounts.urls")),
+    path("embed.js", embed_views.embed_js, name="embed_js"),  # the address publishers paste (docs/embed.md)
+    path("embed/", include("masthead.embed.urls")),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.media, name="media"),
     path("", include("masthead.discussion.feed_urls")),
     path("", include("masthead.publishing.urls")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import zoneinfo
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -82,3 +83,36 @@ def env_time_zone(name: str, fallbacks: tuple[str, ...] = (), default: str = "UT
 def local_site_url(port: int) -> str:
     """The site's address when ``SITE_URL`` is not set: this machine, on the port ``masthead serve`` listens on."""
     return f"http://127.0.0.1:{port}"
+
+
+_ORIGIN = re.compile(r"https?://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::[0-9]{1,5})?")
+
+
+def parse_origin(value: str) -> str | None:
+    """``value`` as a web origin (``https://news.example.org``, lower case, no default port), or None.
+
+    Only ``http`` and ``https``, a host name or IPv4 address and an optional port: no path, query, credentials,
+    wildcard or trailing slash, so an origin in a setting or the admin matches a browser's ``Origin`` exactly.
+    """
+    candidate = value.strip().lower()
+    if not _ORIGIN.fullmatch(candidate):
+        return None
+    scheme, _, rest = candidate.partition("://")
+    host, _, port = rest.partition(":")
+    if port and (int(port) > 65535 or int(port) == 0):
+        return None
+    if port and int(port) == {"http": 80, "https": 443}[scheme]:
+        return f"{scheme}://{host}"
+    return candidate
+
+
+def env_origins(name: str) -> list[str]:
+    """A comma-separated list of web origins (see ``parse_origin``); any entry that is not one stops start-up."""
+    origins = []
+    for item in env_list(name, []):
+        origin = parse_origin(item)
+        if origin is None:
+            raise SettingError(f"{name}: {item!r} is not an origin such as https://news.example.org "
+                               "(scheme, host and optional port; no path or trailing slash)")
+        origins.append(origin)
+    return origins

@@ -114,6 +114,14 @@ def reader_from_request(request: HttpRequest) -> Reader:
     return reader
 
 
+def reader_cookie_value(reader_id: str) -> str:
+    """The signed value the guest cookie holds for ``reader_id`` (as ``remember_reader`` sets it). The embed frame,
+    where browsers send no third-party cookies, hands its reader in as this value (embed/frame_identity.py)."""
+    signer = HttpResponse()  # Django's own signing of cookies, whatever its salt scheme in this version
+    signer.set_signed_cookie(READER_COOKIE, reader_id, salt=_READER_SALT)
+    return signer.cookies[READER_COOKIE].value
+
+
 def has_reader_cookie(request: HttpRequest) -> bool:
     return READER_COOKIE in request.COOKIES
 

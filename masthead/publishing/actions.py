@@ -8,13 +8,14 @@ See docs/publishing.md.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -253,6 +254,33 @@ def do_delete_article(article: Article) -> None:
     for article_id in listing_it:
         enqueue_related_refresh(article_id)
     transaction.on_commit(navigation.forget)
+
+
+EXTERNAL_TITLE_MAX = 200
+
+
+def do_register_external_article(url: str, title: str) -> Article:
+    """The external article for a page on another site (its discussion is embedded there: docs/embed.md).
+
+    ``url`` must already be normalised (the embed app's canonical form); the first call creates the record, published
+    now, with the page's title and no body; later calls return it unchanged (the title is the first one seen, so a
+    page cannot rename another's thread). Race-safe: the unique constraint on ``external_url`` decides.
+    """
+    existing = Article.objects.filter(external_url=url).first()
+    if existing is not None:
+        return existing
+    headline = " ".join(title.split())[:EXTERNAL_TITLE_MAX] or url[:EXTERNAL_TITLE_MAX]
+    digest = hashlib.sha256(url.encode()).hexdigest()[:20]
+    article = Article(
+        headline=headline, slug=f"external-{digest}", body="", is_external=True, external_url=url,
+        status=Article.Status.PUBLISHED, published_at=timezone.now(),
+    )
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:  # another request registered the same page first
+        return Article.objects.get(external_url=url)
+    return article
 
 
 def do_set_discussion_open(article: Article, is_open: bool) -> Article:

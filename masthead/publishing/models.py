@@ -50,8 +50,10 @@ def live_condition(prefix: str = "") -> Q:
     """Published articles, and scheduled ones whose time has come (no job has to flip them). ``prefix`` names
     the relation from another model ("related__"), so a query can filter on the joined row directly rather
     than on a list of every live article's id."""
+    # An external article (a page on another site whose discussion Masthead hosts: docs/embed.md) is never listed
+    # or served here: it has no body, only a thread.
     return (Q(**{f"{prefix}status": Article.Status.PUBLISHED}) | Q(**{f"{prefix}status": Article.Status.SCHEDULED})) \
-        & Q(**{f"{prefix}published_at__lte": timezone.now()})
+        & Q(**{f"{prefix}published_at__lte": timezone.now()}) & Q(**{f"{prefix}is_external": False})
 
 
 class ArticleQuerySet(models.QuerySet["Article"]):
@@ -96,6 +98,10 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     discussion_open = models.BooleanField(default=True)
+    # A page on another site whose discussion is embedded (docs/embed.md): title and canonical address only, no
+    # body; its thread is keyed by that address. Created by actions.do_register_external_article.
+    is_external = models.BooleanField(default=False, editable=False)
+    external_url = models.URLField(max_length=500, blank=True, default="", editable=False)
 
     objects = ArticleQuerySet.as_manager()
     # Not a column: list pages and feeds set it from discussion.counts.comment_counts for their templates.
@@ -104,11 +110,22 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["status", "-published_at", "-id"], name="article_listing")]
+        constraints = [
+            models.UniqueConstraint(fields=["external_url"], condition=~Q(external_url=""),
+                                    name="article_external_url_once"),
+        ]
 
     def __str__(self) -> str:
         return self.headline
 
     def get_absolute_url(self) -> str:
+        # Read without loading: lists fetch live articles with .only(...), and live articles are never external,
+        # so a deferred is_external means "not external" (and no query per row). Load it to link an external one.
+        if self.__dict__.get("is_external", False):
+            # The page itself is on another site; here it has the crawlable copy of its discussion (docs/embed.md),
+            # which is where links in mail, feeds and the moderation queue lead. A URL name, not an import: the
+            # embed app depends on publishing, never the reverse.
+            return reverse("embed:thread", args=[self.pk])
         return reverse("publishing:article", args=[self.slug])
 
     @property
