@@ -14,6 +14,7 @@ urlpatterns = [
     path("moderation/", include("masthead.moderation.urls")),
     path("notifications/", include("masthead.notifications.urls")),
     path("account/", include("masthead.accounts.urls")),
+    path("desk/", include("masthead.desk.urls")),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.media, name="media"),
     path("", include("masthead.publishing.urls")),
 ]

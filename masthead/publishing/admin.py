@@ -139,10 +139,25 @@ class ArticleAdmin(admin.ModelAdmin):
         label = "Open" if obj.is_live else "Preview"
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list[str]:
+        # Contributors write drafts but never publish (accounts/staff_roles.py): the status and the time are
+        # theirs to read, not to change.
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("publishing.publish_article"):
+            fields += ["status", "published_at"]
+        return fields
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        found = super().get_actions(request)
+        if not request.user.has_perm("publishing.publish_article"):
+            found.pop("publish_now", None)
+            found.pop("unpublish", None)
+        return found
+
     def save_model(self, request: HttpRequest, obj: Article, form: ModelForm, change: bool) -> None:
         # The admin saves authors and topics right after this, in the same transaction; the related-articles
         # refresh that actions enqueue runs on commit, so it sees them.
-        actions.do_save_article(obj)
+        actions.do_save_article(obj, by=request.user)
 
     def delete_model(self, request: HttpRequest, obj: Article) -> None:
         actions.do_delete_article(obj)
