@@ -50,8 +50,8 @@ class ArticleAdminForm(ModelForm):
     class Meta:
         model = Article
         fields = [
-            "headline", "slug", "standfirst", "body", "status", "published_at", "discussion_open",
-            "featured_image", "image_caption", "image_alt", "authors", "topics",
+            "kicker", "headline", "slug", "standfirst", "body", "status", "published_at", "discussion_open",
+            "canonical_url", "featured_image", "image_caption", "image_alt", "authors", "topics",
         ]
         # Classes from publishing/admin.css, not style="" (the Content-Security-Policy allows no inline styles).
         _wide = {"class": "article-field-wide"}
@@ -72,6 +72,7 @@ class ArticleAdminForm(ModelForm):
         # The editorial rules of actions.check_article, shown on the form instead of as an error page.
         probe = Article(
             headline=data.get("headline") or "",
+            body=data.get("body") or "",
             status=data.get("status") or Article.Status.DRAFT,
             published_at=data.get("published_at"),
             featured_image=data.get("featured_image") or None,
@@ -115,9 +116,9 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [RelatedInline]
     actions = ["publish_now", "unpublish", "open_discussion", "close_discussion"]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        (None, {"fields": ["kicker", "headline", "slug", "standfirst", "body"]}),
         ("Publication", {
-            "fields": ["status", "published_at", "discussion_open", "view_on_site_link"],
+            "fields": ["status", "published_at", "discussion_open", "canonical_url", "view_on_site_link"],
             "description": "Choose Scheduled and a future time to publish later; Published with no time "
                            "publishes now. Readers never see drafts or articles whose time has not come.",
         }),
