@@ -47,6 +47,12 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 class ArticleAdminForm(ModelForm):
+    canonical_url = forms.URLField(
+        required=False, max_length=500, assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "article-field-wide"}),
+        help_text="Leave empty unless first published elsewhere.",
+    )
+
     class Meta:
         model = Article
         fields = [
