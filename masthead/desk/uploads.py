@@ -50,7 +50,8 @@ def update(request: HttpRequest, pk: int) -> JsonResponse:
         details = ImageDetails(alt=data.get("alt", "")[:300], caption=data.get("caption", "")[:300],
                                credit=data.get("credit", "")[:120], focal_x=_percent(data.get("focal_x", "50")),
                                focal_y=_percent(data.get("focal_y", "50")))
-        article = do_update_body_image(image.pk, details, by=request.user)
+        article = do_update_body_image(image.pk, details, by=request.user, featured=data.get("featured") == "1")
     except ValidationError as error:
         return JsonResponse({"error": error_text(error)}, status=400)
-    return JsonResponse({"message": "Image details saved.", "version": article.version})
+    message = "Image details saved" + (": it is the featured image now." if data.get("featured") == "1" else ".")
+    return JsonResponse({"message": message, "version": article.version})

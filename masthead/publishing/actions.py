@@ -206,12 +206,15 @@ def do_save_article(
     by: AbstractBaseUser | None = None,
     revision_kind: str = Revision.Kind.SAVE,
     revision_note: str = "",
+    refresh_related: bool = True,
 ) -> Article:
     """Validate, render, store; the related lists are refreshed once the transaction commits.
 
     ``authors``/``topics`` replace the article's lists when given (the admin saves them itself, in the same
     transaction, before the refresh runs). Every save bumps ``version`` and keeps a revision of the words when
     they changed (``by`` is the person saving, ``revision_kind``/``revision_note`` label the revision).
+    ``refresh_related=False`` skips the "More on this topic" refresh: for a draft that never was live, which no
+    list can name (the desk's autosaves, every few seconds, would otherwise queue a task each).
     """
     now = timezone.now()
     if not article.slug:
@@ -234,7 +237,8 @@ def do_save_article(
         ranking.store_terms(article)
         _passages_follow(article)
         _image_variants_follow(article)
-    enqueue_related_refresh(article.pk, scheduled_for=article.published_at)
+    if refresh_related:
+        enqueue_related_refresh(article.pk, scheduled_for=article.published_at)
     transaction.on_commit(navigation.forget)
     return article
 

@@ -90,6 +90,7 @@ def do_save_edit(
     """
     with transaction.atomic():
         article = _locked(article_id, expected_version)
+        never_live = article.status == Article.Status.DRAFT and article.published_at is None
         headline_changed = article.headline != edit.headline
         article.headline = edit.headline.strip()
         article.kicker = edit.kicker.strip()
@@ -102,7 +103,7 @@ def do_save_edit(
         kind = Revision.Kind.AUTOSAVE if autosave else Revision.Kind.SAVE
         return actions.do_save_article(
             article, authors=_chosen(Author, edit.author_ids), topics=_chosen(Topic, edit.topic_ids),
-            by=by, revision_kind=kind,
+            by=by, revision_kind=kind, refresh_related=not never_live,
         )
 
 
@@ -171,9 +172,12 @@ class ImageDetails:
     focal_y: int = 50
 
 
-def do_update_body_image(image_id: int, details: ImageDetails, *, by: AbstractBaseUser) -> Article:
+def do_update_body_image(
+    image_id: int, details: ImageDetails, *, by: AbstractBaseUser, featured: bool = False
+) -> Article:
     """Change an image's alt text, caption, credit or focal point; the article is saved again so its body
-    shows them (a new version: the writing screen takes it from the answer)."""
+    shows them (a new version: the writing screen takes it from the answer). ``featured`` also makes it the
+    article's featured image (lists, link previews, og:image), reusing the variants made at upload."""
     if not (0 <= details.focal_x <= 100 and 0 <= details.focal_y <= 100):
         raise ValidationError({"focal": "The focal point is a percentage from 0 to 100."})
     with transaction.atomic():
@@ -183,4 +187,10 @@ def do_update_body_image(image_id: int, details: ImageDetails, *, by: AbstractBa
         image.full_clean()
         image.save()
         article = Article.objects.select_for_update().get(pk=image.article_id)
+        if featured:
+            article.featured_image.name = image.file.name
+            article.image_width, article.image_height = image.width, image.height
+            article.image_variants = image.variants  # same file, same copies: not made a second time
+            article.image_alt = image.alt
+            article.image_caption = " ".join(part for part in (image.caption, image.credit) if part)[:300]
         return actions.do_save_article(article, by=by)

@@ -8,12 +8,18 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
 from masthead.desk import preview_links
 from masthead.desk.tests.helpers import autosave, new_draft
+from masthead.discussion.actions import NewComment
+from masthead.discussion.tests.helpers import reader
+from masthead.passages.actions import AnchorData, current_revision, do_post_passage_comment
+from masthead.passages.anchoring import create_anchor
+from masthead.passages.models import PassageAnchor
 from masthead.publishing.models import Article, BodyImage, Revision
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +32,6 @@ def _png(width: int = 1200, height: int = 800) -> bytes:
 
 
 def _upload(client: Client, article: Article, data: bytes, name: str = "photo.png") -> dict:
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     response = client.post(f"/desk/articles/{article.pk}/images", {"image": SimpleUploadedFile(name, data)},
                            HTTP_ACCEPT="application/json")
     return {"status": response.status_code, **response.json()}
@@ -199,3 +203,43 @@ def test_the_preview_uses_the_public_renderer_and_stores_nothing(editor):
     assert "onerror" not in html.replace("&lt;img src=x onerror=alert(1)&gt;", "")
     article.refresh_from_db()
     assert article.headline == "Untitled draft"
+
+
+def test_an_uploaded_image_becomes_the_featured_image_without_new_variants(editor, client):
+    article = new_draft(editor)
+    answer = _upload(editor, article, _png(), "lead.png")
+    image = BodyImage.objects.get(pk=answer["id"])
+    without_alt = editor.post(f"/desk/images/{image.pk}", {"alt": "", "focal_x": "50", "focal_y": "50",
+                                                           "featured": "1"})
+    assert without_alt.status_code == 400  # a featured image needs its alt text too
+    saved = editor.post(f"/desk/images/{image.pk}", {"alt": "Floodwater on Main Street", "caption": "Main St",
+                                                     "credit": "Ana", "focal_x": "50", "focal_y": "50",
+                                                     "featured": "1"})
+    assert saved.status_code == 200
+    article.refresh_from_db()
+    assert article.featured_image.name == image.file.name
+    assert article.image_variants == image.variants
+    assert (article.image_width, article.image_height, article.image_alt) == (1200, 800, "Floodwater on Main Street")
+    assert "-w960.webp 960w" in article.image_srcset
+
+
+def test_passage_comments_keep_their_anchors_through_desk_saves(editor, relaxed_moderation):
+    article = new_draft(editor)
+    body = "The river rose two metres overnight.\n\nThe council met at dawn to plan the clean-up."
+    version = autosave(editor, article, article.version, headline="Flood", body=body).json()["version"]
+    editor.post(f"/desk/articles/{article.pk}/publish", {"action": "now", "version": version})
+    article.refresh_from_db()
+    quote = "The council met at dawn"
+    start = article.body_text.index(quote)
+    made = create_anchor(article.body_text, start, start + len(quote))
+    do_post_passage_comment(article, reader("quoter", network="net-quoter"),
+                            AnchorData(revision=current_revision(article).number, exact=made.exact, start=made.start,
+                                       end=made.end, prefix=made.prefix, suffix=made.suffix),
+                            NewComment(body="Which council?", author_name="Q"))
+    response = autosave(editor, article, article.version, headline="Flood",
+                        body="A new first paragraph, added later.\n\n" + body, autosave=False)
+    assert response.status_code == 200
+    article.refresh_from_db()
+    anchor = PassageAnchor.objects.get(article=article)
+    assert anchor.status == PassageAnchor.Status.MOVED
+    assert article.body_text[anchor.start:anchor.end] == quote

@@ -307,7 +307,7 @@
     const status = imageForm.querySelector(".desk-image__state");
     await saving;
     const response = await fetch(imageForm.action, {
-      method: "POST", credentials: "same-origin", body: new FormData(imageForm),
+      method: "POST", credentials: "same-origin", body: new FormData(imageForm, event.submitter),
       headers: { "Accept": "application/json", "X-CSRFToken": csrf },
     }).catch(() => null);
     const answer = response ? await response.json().catch(() => ({})) : {};
@@ -320,6 +320,15 @@
     refreshPreview();
   });
   field("desk-images").addEventListener("input", (event) => event.stopPropagation());
+  // A click on the thumbnail sets the focal point (the two number fields do the same by keyboard).
+  field("desk-images").addEventListener("click", (event) => {
+    const thumb = event.target.closest(".desk-image__thumb");
+    if (!thumb) return;
+    const box = thumb.getBoundingClientRect();
+    const imageForm = thumb.closest("form.desk-image");
+    imageForm.elements.focal_x.value = String(Math.round(((event.clientX - box.left) * 100) / box.width));
+    imageForm.elements.focal_y.value = String(Math.round(((event.clientY - box.top) * 100) / box.height));
+  });
 
   restoreLocal();
   countWords();
