@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from masthead.desk.access import error_text, writers_only
+from masthead.desk.access import acting_user, error_text, writers_only
 from masthead.desk.diff import changed, word_diff
 from masthead.publishing.actions import REVISION_FIELDS
 from masthead.publishing.editing import EditConflict, do_restore_revision
@@ -45,13 +45,13 @@ def restore(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     try:
         if not version.isdigit():
             raise ValidationError("The page did not say which version it was showing: reload it.")
-        done = do_restore_revision(article.pk, number, expected_version=int(version), by=request.user)
+        done = do_restore_revision(article.pk, number, expected_version=int(version), by=acting_user(request))
     except EditConflict as conflict:
         messages.error(request, str(conflict))
         return redirect("desk:revisions", article.pk)
     except ValidationError as error:
         messages.error(request, error_text(error))
         return redirect("desk:revisions", article.pk)
-    messages.success(request, f"Revision {number} restored as revision "
-                              f"{Revision.objects.filter(article=done).order_by('-number').first().number}.")
+    latest = Revision.objects.filter(article=done).order_by("-number").values_list("number", flat=True).first()
+    messages.success(request, f"Revision {number} restored as revision {latest}.")
     return redirect("desk:edit", article.pk)

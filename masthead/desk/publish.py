@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from masthead.desk import preview_links
-from masthead.desk.access import error_text, publishers_only, wants_json
+from masthead.desk.access import acting_user, error_text, publishers_only, wants_json
 from masthead.publishing.editing import EditConflict, do_add_correction, do_publish, do_unpublish
 from masthead.publishing.models import Article
 from masthead.publishing.views import article_context
@@ -57,14 +57,14 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         return _answer(request, pk, "", "The page did not say which version it was editing: reload it.", 400)
     try:
         if action == "now":
-            done = do_publish(article.pk, expected_version=int(version), by=request.user)
+            done = do_publish(article.pk, expected_version=int(version), by=acting_user(request))
             ok = f"Published. Readers can see it at {done.get_absolute_url()}."
         elif action == "schedule":
             at = parse_schedule(request.POST.get("at", ""))
-            done = do_publish(article.pk, expected_version=int(version), by=request.user, at=at)
+            done = do_publish(article.pk, expected_version=int(version), by=acting_user(request), at=at)
             ok = f"Scheduled for {timezone.localtime(at):%-d %B %Y, %H:%M %Z}."
         elif action == "unpublish":
-            do_unpublish(article.pk, expected_version=int(version), by=request.user)
+            do_unpublish(article.pk, expected_version=int(version), by=acting_user(request))
             ok = "Unpublished: readers no longer see it."
         else:
             return _answer(request, pk, "", "Choose publish, schedule or unpublish.", 400)
@@ -80,7 +80,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 def add_correction(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.only("pk"), pk=pk)
     try:
-        do_add_correction(article.pk, request.POST.get("text", ""), by=request.user)
+        do_add_correction(article.pk, request.POST.get("text", ""), by=acting_user(request))
     except ValidationError as error:
         return _answer(request, pk, "", error_text(error), 400)
     return _answer(request, pk, "Correction added: it shows under the story, and its Updated time is now.")
@@ -91,8 +91,9 @@ def add_correction(request: HttpRequest, pk: int) -> HttpResponse:
 def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
     """The article page for whoever holds a valid link, signed in or not; never indexed, never cached."""
     article_id = preview_links.article_id_from(token)
-    found = Article.objects.prefetch_related("authors", "topics").filter(pk=article_id)
-    article = found.first() if article_id else None
+    article = None
+    if article_id is not None:
+        article = Article.objects.prefetch_related("authors", "topics").filter(pk=article_id).first()
     if article is None:
         raise Http404("This preview link has expired or is not valid.")
     response = render(request, "publishing/article.html", article_context(article, [], None, preview=True))

@@ -8,14 +8,13 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 
 
-def can_write(user: AbstractBaseUser | AnonymousUser) -> bool:
+def can_write(user: User | AnonymousUser) -> bool:
     return bool(user.is_authenticated and user.is_active and getattr(user, "is_staff", False)
                 and user.has_perm("publishing.change_article"))
 
 
-def can_publish(user: AbstractBaseUser | AnonymousUser) -> bool:
+def can_publish(user: User | AnonymousUser) -> bool:
     return can_write(user) and user.has_perm("publishing.publish_article")

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from masthead.desk.access import error_text, writers_only
+from masthead.desk.access import acting_user, error_text, writers_only
 from masthead.publishing import images
 from masthead.publishing.editing import ImageDetails, do_update_body_image, do_upload_body_image
 from masthead.publishing.models import Article, BodyImage
@@ -22,11 +22,11 @@ def upload(request: HttpRequest, pk: int) -> JsonResponse:
     sent = request.FILES.get("image")
     if sent is None:
         return JsonResponse({"error": "Choose an image to upload."}, status=400)
-    if sent.size > images.MAX_UPLOAD_BYTES:
+    if (sent.size or 0) > images.MAX_UPLOAD_BYTES:
         return JsonResponse({"error": f"Images may be at most {images.MAX_UPLOAD_BYTES // (1024 * 1024)} MB."},
                             status=400)
     try:
-        image = do_upload_body_image(article.pk, sent.read(), by=request.user)
+        image = do_upload_body_image(article.pk, sent.read(), by=acting_user(request))
     except ValidationError as error:
         return JsonResponse({"error": error_text(error)}, status=400)
     return JsonResponse({
@@ -50,7 +50,7 @@ def update(request: HttpRequest, pk: int) -> JsonResponse:
         details = ImageDetails(alt=data.get("alt", "")[:300], caption=data.get("caption", "")[:300],
                                credit=data.get("credit", "")[:120], focal_x=_percent(data.get("focal_x", "50")),
                                focal_y=_percent(data.get("focal_y", "50")))
-        article = do_update_body_image(image.pk, details, by=request.user, featured=data.get("featured") == "1")
+        article = do_update_body_image(image.pk, details, by=acting_user(request), featured=data.get("featured") == "1")
     except ValidationError as error:
         return JsonResponse({"error": error_text(error)}, status=400)
     message = "Image details saved" + (": it is the featured image now." if data.get("featured") == "1" else ".")

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from masthead.desk import preview_links, roles
-from masthead.desk.access import conflict_response, error_text, json_body, writers_only
+from masthead.desk.access import acting_user, conflict_response, error_text, json_body, writers_only
 from masthead.discussion.counts import comment_counts
 from masthead.discussion.models import Comment
 from masthead.funding import ledger
@@ -49,17 +50,15 @@ def reading_minutes(words: int) -> int:
 def home(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     mine = (Article.objects.filter(status=Article.Status.DRAFT)
-            .filter(Q(revisions__saved_by=request.user) | Q(authors__user=request.user))
+            .filter(Q(revisions__saved_by=acting_user(request)) | Q(authors__user=request.user))
             .distinct().order_by("-updated_at")[:20])
     scheduled = Article.objects.filter(status=Article.Status.SCHEDULED, published_at__gt=now).order_by("published_at")
-    recent = list(Article.objects.live().order_by("-published_at", "-id")[:10])
-    ids = [a.pk for a in recent]
+    latest = list(Article.objects.live().order_by("-published_at", "-id")[:10])
+    ids = [a.pk for a in latest]
     counts = comment_counts(ids)
     held = dict(Comment.objects.filter(thread__article_id__in=ids, status=Comment.Status.PENDING)
                 .values_list("thread__article_id").annotate(n=Count("pk")).values_list("thread__article_id", "n"))
-    for article in recent:
-        article.comment_count = counts.get(article.pk, 0)
-        article.held_count = held.get(article.pk, 0)
+    recent = [{"article": a, "comments": counts.get(a.pk, 0), "held": held.get(a.pk, 0)} for a in latest]
     campaign = active_campaign()
     funding = ledger.totals(campaign).public() if campaign is not None else None
     return render(request, "desk/home.html", {
@@ -71,7 +70,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_POST
 @writers_only
 def new(request: HttpRequest) -> HttpResponse:
-    article = do_create_draft(request.user)
+    article = do_create_draft(acting_user(request))
     return redirect("desk:edit", article.pk)
 
 
@@ -83,7 +82,7 @@ def _ids(values: object) -> tuple[int, ...]:
     return tuple(int(v) for v in values)
 
 
-def _text(data: dict[str, object] | Any, name: str, limit: int) -> str:
+def _text(data: Mapping[str, object], name: str, limit: int) -> str:
     value = data.get(name, "")
     if not isinstance(value, str):
         raise ValidationError(f"{name} must be text.")
@@ -92,16 +91,18 @@ def _text(data: dict[str, object] | Any, name: str, limit: int) -> str:
     return value.replace("\r\n", "\n")
 
 
-def _edit_from(data: dict[str, object] | Any, *, from_form: bool) -> ArticleEdit:
+def _edit_from(data: Mapping[str, object], *, from_form: bool) -> ArticleEdit:
     """The writing screen's fields, from its JSON (autosave, preview) or its plain form post (no script)."""
-    if from_form:
+    authors: object
+    topics: object
+    if isinstance(data, QueryDict):
         authors, topics = data.getlist("authors"), data.getlist("topics")
     else:
         authors, topics = data.get("authors", []), data.get("topics", [])
     return ArticleEdit(
         headline=_text(data, "headline", 200), kicker=_text(data, "kicker", 80),
         standfirst=_text(data, "standfirst", 2000), body=_text(data, "body", 500_000),
-        canonical_url=_text(data, "canonical_url", 500), author_ids=_ids(list(authors)), topic_ids=_ids(list(topics)),
+        canonical_url=_text(data, "canonical_url", 500), author_ids=_ids(authors), topic_ids=_ids(topics),
     )
 
 
@@ -168,7 +169,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             do_save_edit(article.pk, _edit_from(request.POST, from_form=True),
-                         expected_version=_version(request.POST.get("version")), by=request.user)
+                         expected_version=_version(request.POST.get("version")), by=acting_user(request))
         except EditConflict as conflict:
             messages.error(request, str(conflict))
         except ValidationError as error:
@@ -187,7 +188,7 @@ def autosave(request: HttpRequest, pk: int) -> JsonResponse:
     try:
         data = json_body(request)
         article = do_save_edit(pk, _edit_from(data, from_form=False), expected_version=_version(data.get("version")),
-                               by=request.user, autosave=bool(data.get("autosave")))
+                               by=acting_user(request), autosave=bool(data.get("autosave")))
     except EditConflict as conflict:
         return conflict_response(conflict)
     except ValidationError as error:

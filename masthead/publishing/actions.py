@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -177,7 +177,7 @@ def do_make_missing_image_variants(batch: int = 100) -> int:
     return done
 
 
-def record_revision(article: Article, by: AbstractBaseUser | None, kind: str, note: str) -> None:
+def record_revision(article: Article, by: User | None, kind: str, note: str) -> None:
     """Keep the article's words as a new revision when they changed since the last one (or when a publish,
     restore or correction is worth a line in the history). A person's autosaves fold into their last autosave
     for a few minutes, so the history lists sittings, not keystrokes."""
@@ -187,7 +187,7 @@ def record_revision(article: Article, by: AbstractBaseUser | None, kind: str, no
     if same_words and kind in (Revision.Kind.AUTOSAVE, Revision.Kind.SAVE):
         return
     now = timezone.now()
-    by_id = getattr(by, "pk", None)
+    by_id = by.pk if by is not None else None
     if (
         last is not None and kind == Revision.Kind.AUTOSAVE and last.kind == Revision.Kind.AUTOSAVE
         and last.saved_by_id == by_id and (now - last.updated_at).total_seconds() < AUTOSAVE_FOLD_SECONDS
@@ -203,7 +203,7 @@ def do_save_article(
     *,
     authors: Iterable[Author] | None = None,
     topics: Iterable[Topic] | None = None,
-    by: AbstractBaseUser | None = None,
+    by: User | None = None,
     revision_kind: str = Revision.Kind.SAVE,
     revision_note: str = "",
     refresh_related: bool = True,
@@ -248,12 +248,12 @@ def check_ready_to_publish(article: Article) -> None:
     missing = [image for image in BodyImage.objects.filter(article_id=article.pk)
                if image.file.url in article.body and not image.alt.strip()]
     if missing:
-        names = ", ".join(image.file.name.rsplit("/", 1)[-1] for image in missing)
+        names = ", ".join(str(image.file.name).rsplit("/", 1)[-1] for image in missing)
         raise ValidationError({"alt": f"Describe every image for readers who cannot see it before publishing "
                                       f"(no alt text yet: {names})."})
 
 
-def do_publish_article(article: Article, at: datetime | None = None, *, by: AbstractBaseUser | None = None) -> Article:
+def do_publish_article(article: Article, at: datetime | None = None, *, by: User | None = None) -> Article:
     """Publish now, or schedule for ``at`` (a republished article keeps its first publication time)."""
     check_ready_to_publish(article)
     now = timezone.now()
@@ -266,7 +266,7 @@ def do_publish_article(article: Article, at: datetime | None = None, *, by: Abst
     return do_save_article(article, by=by, revision_kind=Revision.Kind.PUBLISH, revision_note=note)
 
 
-def do_unpublish_article(article: Article, *, by: AbstractBaseUser | None = None) -> Article:
+def do_unpublish_article(article: Article, *, by: User | None = None) -> Article:
     """Back to draft: readers get 404, and lists that named it are refreshed."""
     article.status = Article.Status.DRAFT
     return do_save_article(article, by=by, revision_kind=Revision.Kind.PUBLISH, revision_note="Unpublished")

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.forms import ModelForm
@@ -164,7 +165,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Article, form: ModelForm, change: bool) -> None:
         # The admin saves authors and topics right after this, in the same transaction; the related-articles
         # refresh that actions enqueue runs on commit, so it sees them.
-        actions.do_save_article(obj, by=request.user)
+        actions.do_save_article(obj, by=request.user if isinstance(request.user, User) else None)
 
     def delete_model(self, request: HttpRequest, obj: Article) -> None:
         actions.do_delete_article(obj)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -63,7 +63,7 @@ def _locked(article_id: int, expected_version: int) -> Article:
     return article
 
 
-def do_create_draft(by: AbstractBaseUser) -> Article:
+def do_create_draft(by: User) -> Article:
     """A new empty draft, bylined to the writer when they have an author profile."""
     article = Article(headline=UNTITLED, body="")
     authors = list(Author.objects.filter(user_id=by.pk))
@@ -82,7 +82,7 @@ def _chosen(model: type[Author] | type[Topic], ids: Iterable[int] | None) -> lis
 
 
 def do_save_edit(
-    article_id: int, edit: ArticleEdit, *, expected_version: int, by: AbstractBaseUser, autosave: bool = False
+    article_id: int, edit: ArticleEdit, *, expected_version: int, by: User, autosave: bool = False
 ) -> Article:
     """Save the writing screen's fields over version ``expected_version`` (EditConflict if it is not current).
 
@@ -107,20 +107,20 @@ def do_save_edit(
         )
 
 
-def do_publish(article_id: int, *, expected_version: int, by: AbstractBaseUser, at: datetime | None = None) -> Article:
+def do_publish(article_id: int, *, expected_version: int, by: User, at: datetime | None = None) -> Article:
     """Publish now (``at`` None) or schedule; refused while an image in the body has no alt text."""
     with transaction.atomic():
         article = _locked(article_id, expected_version)
         return actions.do_publish_article(article, at, by=by)
 
 
-def do_unpublish(article_id: int, *, expected_version: int, by: AbstractBaseUser) -> Article:
+def do_unpublish(article_id: int, *, expected_version: int, by: User) -> Article:
     with transaction.atomic():
         article = _locked(article_id, expected_version)
         return actions.do_unpublish_article(article, by=by)
 
 
-def do_restore_revision(article_id: int, number: int, *, expected_version: int, by: AbstractBaseUser) -> Article:
+def do_restore_revision(article_id: int, number: int, *, expected_version: int, by: User) -> Article:
     """Put an old revision's words back, as a new revision: the history only ever grows."""
     with transaction.atomic():
         article = _locked(article_id, expected_version)
@@ -131,7 +131,7 @@ def do_restore_revision(article_id: int, number: int, *, expected_version: int, 
                                        revision_note=f"Restored revision {number}")
 
 
-def do_add_correction(article_id: int, text: str, *, by: AbstractBaseUser) -> Correction:
+def do_add_correction(article_id: int, text: str, *, by: User) -> Correction:
     """Append a correction note to a live story: shown under it, in its JSON-LD, and as a revision; its
     "Updated" time moves to now."""
     text = text.strip()
@@ -151,14 +151,14 @@ def do_add_correction(article_id: int, text: str, *, by: AbstractBaseUser) -> Co
     return correction
 
 
-def do_upload_body_image(article_id: int, data: bytes, *, by: AbstractBaseUser) -> BodyImage:
+def do_upload_body_image(article_id: int, data: bytes, *, by: User) -> BodyImage:
     """Check an uploaded image strictly (images.check_upload), store it under a random name with the extension of
     what it really is, and make its width-limited variants once."""
     extension, _width, _height = images.check_upload(data)
     article = Article.objects.get(pk=article_id)
     image = BodyImage(article=article, uploaded_by=by)
     image.file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(data), save=False)
-    image.variants = images.make_variants(image.file.name)
+    image.variants = images.make_variants(str(image.file.name))
     image.save()
     return image
 
@@ -173,7 +173,7 @@ class ImageDetails:
 
 
 def do_update_body_image(
-    image_id: int, details: ImageDetails, *, by: AbstractBaseUser, featured: bool = False
+    image_id: int, details: ImageDetails, *, by: User, featured: bool = False
 ) -> Article:
     """Change an image's alt text, caption, credit or focal point; the article is saved again so its body
     shows them (a new version: the writing screen takes it from the answer). ``featured`` also makes it the

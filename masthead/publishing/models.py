@@ -257,7 +257,7 @@ class BodyImage(models.Model):
         ordering = ["article", "id"]
 
     def __str__(self) -> str:
-        return self.file.name
+        return str(self.file.name)
 
     @property
     def focal_class(self) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from django.http import HttpResponse
 from django.test import Client
 
 from masthead.publishing.models import Article
@@ -16,7 +15,7 @@ def new_draft(client: Client) -> Article:
     return Article.objects.get(pk=int(response["Location"].rstrip("/").rsplit("/", 1)[-1]))
 
 
-def autosave(client: Client, article: Article, version: int, **fields: object) -> HttpResponse:
+def autosave(client: Client, article: Article, version: int, **fields: object):
     data = {"headline": "A headline", "kicker": "", "standfirst": "", "body": "", "canonical_url": "",
             "authors": [], "topics": [], "version": version, "autosave": True, **fields}
     return client.post(f"/desk/articles/{article.pk}/autosave", json.dumps(data), content_type="application/json",

@@ -190,6 +190,8 @@ def test_write_two_images_reload_preview_schedule_correct_and_restore(live_site,
     good = Revision.objects.filter(article_id=article_id, headline="Council approves the river plan") \
         .order_by("-number").first()
     regret = Revision.objects.filter(article_id=article_id).order_by("-number").first()
+    assert good is not None
+    assert regret is not None
     assert regret.headline == "A headline we regret"
     count = Revision.objects.filter(article_id=article_id).count()
     page.goto(f"{live_site.url}/desk/articles/{article_id}/revisions/?r={regret.number}")
@@ -200,6 +202,7 @@ def test_write_two_images_reload_preview_schedule_correct_and_restore(live_site,
     assert page.locator("#desk-headline").input_value() == "Council approves the river plan"
     assert Article.objects.get(pk=article_id).headline == "Council approves the river plan"
     restored = Revision.objects.filter(article_id=article_id).order_by("-number").first()
+    assert restored is not None
     assert restored.kind == Revision.Kind.RESTORE
     assert Revision.objects.filter(article_id=article_id).count() == count + 1
     save_screenshot(page, "desk-editor")
