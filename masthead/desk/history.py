@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from masthead.desk import roles
 from masthead.desk.access import acting_user, error_text, writers_only
 from masthead.desk.diff import changed, word_diff
 from masthead.publishing.actions import REVISION_FIELDS
@@ -39,7 +40,8 @@ def revisions(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @writers_only
 def restore(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
+    article = get_object_or_404(Article.objects.only("pk", "status"), pk=pk)
+    roles.check_change(request.user, article)
     get_object_or_404(Revision, article=article, number=number)
     version = request.POST.get("version", "")
     try:

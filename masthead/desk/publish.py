@@ -96,7 +96,9 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
         article = Article.objects.prefetch_related("authors", "topics").filter(pk=article_id).first()
     if article is None:
         raise Http404("This preview link has expired or is not valid.")
-    response = render(request, "publishing/article.html", article_context(article, [], None, preview=True))
+    # No discussion under a shared draft: whoever holds the link reads it, and may not comment on it.
+    context = {**article_context(article, [], None, preview=True), "shared_preview": True}
+    response = render(request, "publishing/article.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"  # the token must not leak through the story's outgoing links
     return response

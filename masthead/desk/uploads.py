@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
+from masthead.desk import roles
 from masthead.desk.access import acting_user, error_text, writers_only
 from masthead.publishing import images
 from masthead.publishing.editing import ImageDetails, do_update_body_image, do_upload_body_image
@@ -18,7 +19,8 @@ from masthead.publishing.models import Article, BodyImage
 @writers_only
 def upload(request: HttpRequest, pk: int) -> JsonResponse:
     """One image file (field ``image``). Answers with the Markdown to insert and the image's details form."""
-    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
+    article = get_object_or_404(Article.objects.only("pk", "status"), pk=pk)
+    roles.check_change(request.user, article)
     sent = request.FILES.get("image")
     if sent is None:
         return JsonResponse({"error": "Choose an image to upload."}, status=400)
@@ -44,7 +46,8 @@ def _percent(value: str) -> int:
 @require_POST
 @writers_only
 def update(request: HttpRequest, pk: int) -> JsonResponse:
-    image = get_object_or_404(BodyImage.objects.only("pk"), pk=pk)
+    image = get_object_or_404(BodyImage.objects.select_related("article"), pk=pk)
+    roles.check_change(request.user, image.article)
     data = request.POST
     try:
         details = ImageDetails(alt=data.get("alt", "")[:300], caption=data.get("caption", "")[:300],

@@ -138,6 +138,7 @@ def editor_context(request: HttpRequest, article: Article) -> dict[str, Any]:
         "words": words,
         "minutes": reading_minutes(words),
         "can_publish": roles.can_publish(request.user),
+        "can_change": roles.can_change(request.user, article),
         "schedule_value": _schedule_value(article),
         "time_zone": timezone.get_current_timezone_name(),
         "preview_link": seo.absolute(link),
@@ -167,6 +168,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the writing screen. POST: its form sent without the script (the script saves through ``autosave``)."""
     article = get_object_or_404(Article, pk=pk)
     if request.method == "POST":
+        roles.check_change(request.user, article)
         try:
             do_save_edit(article.pk, _edit_from(request.POST, from_form=True),
                          expected_version=_version(request.POST.get("version")), by=acting_user(request))
@@ -184,7 +186,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @writers_only
 def autosave(request: HttpRequest, pk: int) -> JsonResponse:
     """The script's save (debounced as the writer types, or the Save button): 409 when someone saved in between."""
-    get_object_or_404(Article.objects.only("pk"), pk=pk)
+    roles.check_change(request.user, get_object_or_404(Article.objects.only("pk", "status"), pk=pk))
     try:
         data = json_body(request)
         article = do_save_edit(pk, _edit_from(data, from_form=False), expected_version=_version(data.get("version")),

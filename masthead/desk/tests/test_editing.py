@@ -117,6 +117,7 @@ def test_a_preview_link_works_without_an_account_until_it_expires(editor, client
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert b'<meta name="robots" content="noindex">' in response.content
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+    assert b'id="discussion-slot"' not in response.content  # a link holder cannot comment on a draft
     assert client.get(path[:-3] + "xx/").status_code == 404  # a forged token
     time_machine.move_to(expires + timedelta(seconds=1))
     assert client.get(path).status_code == 404

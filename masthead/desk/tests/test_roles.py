@@ -64,3 +64,19 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, editor):
     assert response.status_code == 302
     assert "login" in response["Location"]
     assert client.post(f"/desk/articles/{article.pk}/publish", {"action": "now", "version": "1"}).status_code == 302
+
+
+def test_a_contributor_cannot_change_a_published_story(contributor, editor):
+    article = new_draft(contributor)
+    autosave(contributor, article, article.version, headline="Ready", body="Words.")
+    article.refresh_from_db()
+    editor.post(f"/desk/articles/{article.pk}/publish", {"action": "now", "version": article.version})
+    article.refresh_from_db()
+    assert article.is_live
+    refused = autosave(contributor, article, article.version, headline="Changed after publication", body="New.")
+    assert refused.status_code == 403
+    assert contributor.post(f"/desk/articles/{article.pk}/revisions/1/restore",
+                            {"version": article.version}).status_code == 403
+    article.refresh_from_db()
+    assert article.headline == "Ready"
+    assert autosave(editor, article, article.version, headline="Ready, revised", body="Words.").status_code == 200
