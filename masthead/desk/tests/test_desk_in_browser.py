@@ -216,8 +216,17 @@ def test_two_editors_on_one_draft_get_the_conflict_warning(live_site, chromium):
     one, two = first.new_page(), second.new_page()
     article_id = _open_new_story(one, live_site.url)
     two.goto(f"{live_site.url}/desk/articles/{article_id}/")
-    one.fill("#desk-headline", "Headline from the first editor")
+    # The first editor by keyboard alone: Tab from the kicker to the headline, type, Ctrl+S.
+    one.focus("#desk-kicker")
+    one.keyboard.press("Tab")
+    assert one.evaluate("() => document.activeElement.id") == "desk-headline"
+    one.keyboard.press("Control+a")
+    one.keyboard.type("Headline from the first editor")
+    one.keyboard.press("Control+s")
     _wait_saved(one)
+    latest = Revision.objects.filter(article_id=article_id).order_by("-number").first()
+    assert latest is not None
+    assert (latest.kind, latest.headline) == (Revision.Kind.SAVE, "Headline from the first editor")  # not an autosave
     two.locator("#desk-body").click()
     two.keyboard.type("Words only the second editor wrote.")
     two.wait_for_selector("#desk-alert:not([hidden])")

@@ -168,6 +168,14 @@
     clearTimeout(saveTimer);
     save(false).then(refreshPreview);
   });
+  // Ctrl/Cmd+S anywhere on the page saves now (a live story too), as in every editor.
+  document.addEventListener("keydown", (event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+      event.preventDefault();
+      clearTimeout(saveTimer);
+      save(false).then(refreshPreview);
+    }
+  });
   window.addEventListener("beforeunload", (event) => {
     if (dirty) { keepLocally(); event.preventDefault(); }
   });
