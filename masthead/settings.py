@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "masthead.importing",  # `masthead import`: may use every domain app; none uses it
     "masthead.exporting",  # `masthead export`: reads every domain app; none uses it
     "masthead.embed",
+    "masthead.desk",
 ]
 
 MIDDLEWARE = [
@@ -340,6 +341,8 @@ PUBLICATION_NAME = env_str("PUBLICATION_NAME", "The Lantern")
 PUBLICATION_TAGLINE = env_str("PUBLICATION_TAGLINE", "Independent, reader-funded local news")
 PUBLICATION_LANGUAGE = env_str("PUBLICATION_LANGUAGE", "en")
 ARTICLES_PER_PAGE = env_int("ARTICLES_PER_PAGE", 12)
+# How long a private preview link from the desk works (docs/desk.md).
+DESK_PREVIEW_LINK_HOURS = env_int("DESK_PREVIEW_LINK_HOURS", 72)
 
 LOGGING = {
     "version": 1,

@@ -18,6 +18,7 @@ urlpatterns = [
     path("account/", include("masthead.accounts.urls")),
     path("embed.js", embed_views.embed_js, name="embed_js"),  # the address publishers paste (docs/embed.md)
     path("embed/", include("masthead.embed.urls")),
+    path("desk/", include("masthead.desk.urls")),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.media, name="media"),
     path("", include("masthead.discussion.feed_urls")),
     path("", include("masthead.publishing.urls")),

@@ -1,6 +1,8 @@
 """Staff roles as Django groups, with the model permissions each needs in the admin.
 
 - **Editors** write, schedule and publish articles and manage authors and topics; they may also moderate.
+- **Contributors** write and revise drafts on the desk (and upload their images) but cannot publish, schedule
+  or unpublish: publishing needs ``publishing.publish_article``, which only Editors (and superusers) hold.
 - **Moderators** work the moderation queue and ban authors.
 - **Admins** also change the moderation settings and word rules and read the audit log.
 - **Funding** handles money: records manual donations, exports the donor CSV, manages campaigns
@@ -19,15 +21,28 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 ADMINS = "Admins"
 FUNDING = "Funding"
+CONTRIBUTORS = "Contributors"
 
 # group -> app label -> model -> actions
 ROLE_PERMISSIONS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
     EDITORS: {
         "publishing": {
-            "article": ("add", "change", "delete", "view"),
+            "article": ("add", "change", "delete", "view", "publish"),
             "author": ("add", "change", "delete", "view"),
             "topic": ("add", "change", "delete", "view"),
             "relatedarticle": ("view",),
+            "revision": ("view",),
+            "correction": ("add", "view"),
+            "bodyimage": ("add", "change", "view"),
+        },
+    },
+    CONTRIBUTORS: {
+        "publishing": {
+            "article": ("add", "change", "view"),
+            "author": ("view",),
+            "topic": ("view",),
+            "revision": ("view",),
+            "bodyimage": ("add", "change", "view"),
         },
     },
     MODERATORS: {

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -22,7 +23,7 @@ from django.utils.text import slugify
 from masthead.core.markdown import RENDERER_VERSION, render_article
 from masthead.core.tasks import enqueue_on_commit
 from masthead.publishing import hooks, images, navigation, ranking, related
-from masthead.publishing.models import Article, ArticleRedirect, Author, RelatedArticle, Topic
+from masthead.publishing.models import Article, ArticleRedirect, Author, BodyImage, RelatedArticle, Revision, Topic
 from masthead.publishing.text import html_to_text
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,11 @@ logger = logging.getLogger(__name__)
 # lists), plus every article that lists it today, up to REFRESH_LIMIT in all.
 NEIGHBOURS_TO_REFRESH = 8
 REFRESH_LIMIT = 40
-_EDITORIAL_FIELDS = ("headline", "standfirst", "body", "featured_image", "image_caption", "image_alt")
+_EDITORIAL_FIELDS = ("headline", "kicker", "standfirst", "body", "featured_image", "image_caption", "image_alt")
+# The words a Revision keeps (docs/desk.md, "Revisions").
+REVISION_FIELDS = ("headline", "kicker", "standfirst", "body")
+# A person's autosaves within this many seconds of their last one fold into the same revision.
+AUTOSAVE_FOLD_SECONDS = 600
 
 
 # --- Authors and topics ---------------------------------------------------------------------------------
@@ -78,6 +83,8 @@ def check_article(article: Article) -> None:
     errors: dict[str, str] = {}
     if not article.headline.strip():
         errors["headline"] = "An article needs a headline."
+    if article.status != Article.Status.DRAFT and not article.body.strip():
+        errors["body"] = "Write the story before it is published (only a draft may be empty)."
     if article.status == Article.Status.SCHEDULED and article.published_at is None:
         errors["published_at"] = "Give the time at which this article should be published."
     if article.featured_image and not article.image_alt.strip():
@@ -87,8 +94,12 @@ def check_article(article: Article) -> None:
 
 
 def render_body(article: Article) -> None:
-    """Markdown → sanitized HTML, and the canonical plain text derived from that HTML (see text.py)."""
-    article.body_html = render_article(article.body)
+    """Markdown → sanitized HTML, and the canonical plain text derived from that HTML (see text.py).
+
+    Images uploaded for the body get their srcset, size, caption and credit (images.decorate_body).
+    """
+    uploaded = list(BodyImage.objects.filter(article_id=article.pk)) if article.pk else []
+    article.body_html = images.decorate_body(render_article(article.body), uploaded)
     article.body_text = html_to_text(article.body_html)
     article.render_version = RENDERER_VERSION
 
@@ -192,16 +203,44 @@ def do_make_missing_image_variants(batch: int = 100) -> int:
     return done
 
 
+def record_revision(article: Article, by: User | None, kind: str, note: str) -> None:
+    """Keep the article's words as a new revision when they changed since the last one (or when a publish,
+    restore or correction is worth a line in the history). A person's autosaves fold into their last autosave
+    for a few minutes, so the history lists sittings, not keystrokes."""
+    words = {f: getattr(article, f) for f in REVISION_FIELDS}
+    last = Revision.objects.filter(article=article).order_by("-number").first()
+    same_words = last is not None and all(getattr(last, f) == v for f, v in words.items())
+    if same_words and kind in (Revision.Kind.AUTOSAVE, Revision.Kind.SAVE):
+        return
+    now = timezone.now()
+    by_id = by.pk if by is not None else None
+    if (
+        last is not None and kind == Revision.Kind.AUTOSAVE and last.kind == Revision.Kind.AUTOSAVE
+        and last.saved_by_id == by_id and (now - last.updated_at).total_seconds() < AUTOSAVE_FOLD_SECONDS
+    ):
+        Revision.objects.filter(pk=last.pk).update(**words, updated_at=now)
+        return
+    Revision.objects.create(article=article, number=(last.number + 1 if last else 1), kind=kind, note=note[:300],
+                            saved_by_id=by_id, created_at=now, updated_at=now, **words)
+
+
 def do_save_article(
     article: Article,
     *,
     authors: Iterable[Author] | None = None,
     topics: Iterable[Topic] | None = None,
+    by: User | None = None,
+    revision_kind: str = Revision.Kind.SAVE,
+    revision_note: str = "",
+    refresh_related: bool = True,
 ) -> Article:
     """Validate, render, store; the related lists are refreshed once the transaction commits.
 
     ``authors``/``topics`` replace the article's lists when given (the admin saves them itself, in the same
-    transaction, before the refresh runs).
+    transaction, before the refresh runs). Every save bumps ``version`` and keeps a revision of the words when
+    they changed (``by`` is the person saving, ``revision_kind``/``revision_note`` label the revision).
+    ``refresh_related=False`` skips the "More on this topic" refresh: for a draft that never was live, which no
+    list can name (the desk's autosaves, every few seconds, would otherwise queue a task each).
     """
     now = timezone.now()
     if not article.slug:
@@ -215,7 +254,9 @@ def do_save_article(
     do_store_featured_image(article)
     with transaction.atomic():
         _keep_old_slug(article)
+        article.version = (article.version or 0) + 1
         article.save()
+        record_revision(article, by, revision_kind, revision_note)
         if authors is not None:
             article.authors.set(authors)
         if topics is not None:
@@ -223,26 +264,39 @@ def do_save_article(
         ranking.store_terms(article)
         _passages_follow(article)
         _image_variants_follow(article)
-    enqueue_related_refresh(article.pk, scheduled_for=article.published_at)
+    if refresh_related:
+        enqueue_related_refresh(article.pk, scheduled_for=article.published_at)
     transaction.on_commit(navigation.forget)
     return article
 
 
-def do_publish_article(article: Article, at: datetime | None = None) -> Article:
+def check_ready_to_publish(article: Article) -> None:
+    """What must be true before readers see an article: every image placed in the body has alt text."""
+    missing = [image for image in BodyImage.objects.filter(article_id=article.pk)
+               if image.file.url in article.body and not image.alt.strip()]
+    if missing:
+        names = ", ".join(str(image.file.name).rsplit("/", 1)[-1] for image in missing)
+        raise ValidationError({"alt": f"Describe every image for readers who cannot see it before publishing "
+                                      f"(no alt text yet: {names})."})
+
+
+def do_publish_article(article: Article, at: datetime | None = None, *, by: User | None = None) -> Article:
     """Publish now, or schedule for ``at`` (a republished article keeps its first publication time)."""
+    check_ready_to_publish(article)
     now = timezone.now()
     if at is not None:
         article.published_at = at
     elif article.published_at is None or article.published_at > now:
         article.published_at = now
     article.status = Article.Status.PUBLISHED  # becomes SCHEDULED when the time is in the future
-    return do_save_article(article)
+    note = "Scheduled" if article.published_at > now else "Published"
+    return do_save_article(article, by=by, revision_kind=Revision.Kind.PUBLISH, revision_note=note)
 
 
-def do_unpublish_article(article: Article) -> Article:
+def do_unpublish_article(article: Article, *, by: User | None = None) -> Article:
     """Back to draft: readers get 404, and lists that named it are refreshed."""
     article.status = Article.Status.DRAFT
-    return do_save_article(article)
+    return do_save_article(article, by=by, revision_kind=Revision.Kind.PUBLISH, revision_note="Unpublished")
 
 
 def do_delete_article(article: Article) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.forms import ModelForm
@@ -47,11 +48,17 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 class ArticleAdminForm(ModelForm):
+    canonical_url = forms.URLField(
+        required=False, max_length=500, assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "article-field-wide"}),
+        help_text="Leave empty unless first published elsewhere.",
+    )
+
     class Meta:
         model = Article
         fields = [
-            "headline", "slug", "standfirst", "body", "status", "published_at", "discussion_open",
-            "featured_image", "image_caption", "image_alt", "authors", "topics",
+            "kicker", "headline", "slug", "standfirst", "body", "status", "published_at", "discussion_open",
+            "canonical_url", "featured_image", "image_caption", "image_alt", "authors", "topics",
         ]
         # Classes from publishing/admin.css, not style="" (the Content-Security-Policy allows no inline styles).
         _wide = {"class": "article-field-wide"}
@@ -72,6 +79,7 @@ class ArticleAdminForm(ModelForm):
         # The editorial rules of actions.check_article, shown on the form instead of as an error page.
         probe = Article(
             headline=data.get("headline") or "",
+            body=data.get("body") or "",
             status=data.get("status") or Article.Status.DRAFT,
             published_at=data.get("published_at"),
             featured_image=data.get("featured_image") or None,
@@ -124,9 +132,9 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [RelatedInline]
     actions = ["publish_now", "unpublish", "open_discussion", "close_discussion"]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        (None, {"fields": ["kicker", "headline", "slug", "standfirst", "body"]}),
         ("Publication", {
-            "fields": ["status", "published_at", "discussion_open", "view_on_site_link"],
+            "fields": ["status", "published_at", "discussion_open", "canonical_url", "view_on_site_link"],
             "description": "Choose Scheduled and a future time to publish later; Published with no time "
                            "publishes now. Readers never see drafts or articles whose time has not come.",
         }),
@@ -148,10 +156,25 @@ class ArticleAdmin(admin.ModelAdmin):
         label = "Open" if obj.is_live else "Preview"
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list[str]:
+        # Contributors write drafts but never publish (accounts/staff_roles.py): the status and the time are
+        # theirs to read, not to change.
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("publishing.publish_article"):
+            fields += ["status", "published_at"]
+        return fields
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        found = super().get_actions(request)
+        if not request.user.has_perm("publishing.publish_article"):
+            found.pop("publish_now", None)
+            found.pop("unpublish", None)
+        return found
+
     def save_model(self, request: HttpRequest, obj: Article, form: ModelForm, change: bool) -> None:
         # The admin saves authors and topics right after this, in the same transaction; the related-articles
         # refresh that actions enqueue runs on commit, so it sees them.
-        actions.do_save_article(obj)
+        actions.do_save_article(obj, by=request.user if isinstance(request.user, User) else None)
 
     def delete_model(self, request: HttpRequest, obj: Article) -> None:
         actions.do_delete_article(obj)

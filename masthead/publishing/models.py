@@ -70,8 +70,11 @@ class Article(models.Model):
 
     headline = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
+    kicker = models.CharField(
+        max_length=80, blank=True, help_text="A word or two above the headline; the topics show when it is empty."
+    )
     standfirst = models.TextField(blank=True, help_text="The summary shown under the headline and in lists.")
-    body = models.TextField(help_text="Markdown.")
+    body = models.TextField(blank=True, help_text="Markdown. May be empty while the article is a draft.")
     body_html = models.TextField(editable=False, default="")
     body_text = models.TextField(editable=False, default="", help_text="Canonical plain text of the body.")
     render_version = models.PositiveSmallIntegerField(editable=False, default=0)
@@ -102,6 +105,13 @@ class Article(models.Model):
     # body; its thread is keyed by that address. Created by actions.do_register_external_article.
     is_external = models.BooleanField(default=False, editable=False)
     external_url = models.URLField(max_length=500, blank=True, default="", editable=False)
+    # For a piece first published elsewhere (syndication): search engines are pointed there instead of here.
+    canonical_url = models.URLField(
+        max_length=500, blank=True, help_text="Leave empty unless first published elsewhere."
+    )
+    # Bumped by every save (do_save_article): the desk sends the version it loaded, and a save made over someone
+    # else's newer one is refused (editing.EditConflict) instead of silently overwriting it.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
     # Not a column: list pages and feeds set it from discussion.counts.comment_counts for their templates.
@@ -109,6 +119,7 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
         indexes = [models.Index(fields=["status", "-published_at", "-id"], name="article_listing")]
         constraints = [
             models.UniqueConstraint(fields=["external_url"], condition=~Q(external_url=""),
@@ -190,3 +201,87 @@ class ArticleRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.old_slug} -> {self.article_id}"
+
+
+class Revision(models.Model):
+    """One saved state of an article's words, kept for ever (restoring one adds a new revision).
+
+    Written by ``actions.do_save_article`` when the words changed since the last revision; the desk's autosaves
+    by one person within a few minutes fold into one revision (see editing.py).
+    """
+
+    class Kind(models.TextChoices):
+        AUTOSAVE = "autosave", "Autosave"
+        SAVE = "save", "Saved"
+        PUBLISH = "publish", "Published"
+        RESTORE = "restore", "Restored"
+        CORRECTION = "correction", "Correction"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.SAVE)
+    note = models.CharField(max_length=300, blank=True)
+    headline = models.CharField(max_length=200)
+    kicker = models.CharField(max_length=80, blank=True)
+    standfirst = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "-number"]
+        constraints = [models.UniqueConstraint(fields=["article", "number"], name="revision_number_once")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} r{self.number} ({self.kind})"
+
+
+class Correction(models.Model):
+    """A correction note appended to a published story: shown under it and in its JSON-LD ``correction``."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["article", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Correction to {self.article_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class BodyImage(models.Model):
+    """An image placed in an article's body (uploaded on the desk). Its variants are made once, at upload, and
+    the rendered body's ``<img>`` gets their ``srcset`` (images.body_images_html)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="body_images")
+    file = models.ImageField(upload_to="body/%Y/%m/", width_field="width", height_field="height")
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    variants = models.JSONField(default=dict, blank=True, editable=False)
+    alt = models.CharField(max_length=300, blank=True)
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(max_length=120, blank=True)
+    # Where the subject is, in percent from the left and the top: crops keep it in frame (focal_class).
+    focal_x = models.PositiveSmallIntegerField(default=50)
+    focal_y = models.PositiveSmallIntegerField(default=50)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "id"]
+
+    def __str__(self) -> str:
+        return str(self.file.name)
+
+    @property
+    def focal_class(self) -> str:
+        """One of nine CSS classes (site.css) placing a cropped image's focal point: no inline style (CSP)."""
+        column = "left" if self.focal_x < 34 else "right" if self.focal_x > 66 else "center"
+        row = "top" if self.focal_y < 34 else "bottom" if self.focal_y > 66 else "middle"
+        return f"focal-{column}-{row}"

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
-from masthead.publishing.models import Article, Author, Topic
+from masthead.publishing.models import Article, Author, Correction, Topic
 
 # The same escapes as Django's json_script: "</script>", "<!--" and "&" cannot end or confuse the script element.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -51,9 +51,11 @@ def publisher() -> dict[str, Any]:
     return {"@type": "NewsMediaOrganization", "name": settings.PUBLICATION_NAME, "url": absolute("/")}
 
 
-def article_jsonld(article: Article, authors: list, topics: list) -> dict[str, Any]:
-    """schema.org NewsArticle for one article (authors and topics already loaded)."""
-    url = absolute(article.get_absolute_url())
+def article_jsonld(
+    article: Article, authors: list[Author], topics: list[Topic], corrections: list[Correction] | None = None
+) -> dict[str, Any]:
+    """schema.org NewsArticle for one article (authors, topics and correction notes already loaded)."""
+    url = article.canonical_url or absolute(article.get_absolute_url())
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -68,6 +70,11 @@ def article_jsonld(article: Article, authors: list, topics: list) -> dict[str, A
         "inLanguage": settings.PUBLICATION_LANGUAGE,
         "isAccessibleForFree": True,
     }
+    if corrections:
+        data["correction"] = [
+            {"@type": "CorrectionComment", "text": c.text, "datePublished": c.created_at.isoformat()}
+            for c in corrections
+        ]
     if topics:
         data["articleSection"] = topics[0].name
         data["keywords"] = [t.name for t in topics]

@@ -149,21 +149,8 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             return not_modified
-    authors, topics = list(article.authors.all()), list(article.topics.all())
-    context = {
-        "article": article,
-        "authors": authors,
-        "topics": topics,
-        "related": related,
-        "comment_count": thread.comment_count,
-        "preview": preview,
-        "canonical_url": seo.absolute(article.get_absolute_url()),
-        "summary": seo.summary(article),
-        "image_url": seo.image_url(article),
-        "modified_at": seo.modified_at(article),
-        "jsonld": seo.jsonld_script(seo.article_jsonld(article, authors, topics)),
-    }
-    response = render(request, "publishing/article.html", context)
+    response = render(request, "publishing/article.html", article_context(article, related, thread.comment_count,
+                                                                           preview=preview))
     if preview:
         response["X-Robots-Tag"] = "noindex"
         response["Cache-Control"] = "private, no-store"
@@ -171,3 +158,26 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
     return response
+
+
+def article_context(
+    article: Article, related: list[Article], comment_count: int | None, *, preview: bool
+) -> dict[str, Any]:
+    """What article.html needs; also used by the desk's private preview links (desk/views.py)."""
+    authors, topics = list(article.authors.all()), list(article.topics.all())
+    # Only a story that was revised can have corrections (they set revised_at): no query for the others.
+    corrections = list(article.corrections.all()) if article.revised_at else []
+    return {
+        "article": article,
+        "authors": authors,
+        "topics": topics,
+        "related": related,
+        "corrections": corrections,
+        "comment_count": comment_count,
+        "preview": preview,
+        "canonical_url": article.canonical_url or seo.absolute(article.get_absolute_url()),
+        "summary": seo.summary(article),
+        "image_url": seo.image_url(article),
+        "modified_at": seo.modified_at(article),
+        "jsonld": seo.jsonld_script(seo.article_jsonld(article, authors, topics, corrections)),
+    }

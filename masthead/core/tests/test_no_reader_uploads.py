@@ -74,7 +74,8 @@ def test_no_route_stores_a_file_a_reader_sends(settings, django_user_model):
     before = set(_uploads(media))
     values = {"thread_id": str(thread.pk), "comment_id": str(comment.pk), "pk": str(comment.pk),
               "article_id": str(article.pk), "anchor_id": "1", "campaign_id": str(campaign.pk), "token": "x" * 20,
-              "purpose": "sign-in", "slug": article.slug, "path": "evil.php", "page": "1", "name": "site-model"}
+              "purpose": "sign-in", "slug": article.slug, "path": "evil.php", "page": "1", "name": "site-model",
+              "number": "1"}
     member = Client()
     member.force_login(django_user_model.objects.create_user("member", "m@example.org", "pw-member-1234"))
     routes = [route for route in _routes(get_resolver().url_patterns) if route not in STREAMS]

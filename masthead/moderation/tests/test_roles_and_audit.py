@@ -43,7 +43,8 @@ def test_groups_exist_once_with_their_permissions():
     assert Group.objects.get(name="Admins").permissions.filter(codename="change_wordrule").exists()
     # A flush (as between transactional tests) empties the tables; the groups come back after it.
     call_command("flush", interactive=False, verbosity=0)
-    assert set(Group.objects.values_list("name", flat=True)) == {"Editors", "Moderators", "Admins", "Funding"}
+    groups = set(Group.objects.values_list("name", flat=True))
+    assert groups == {"Editors", "Moderators", "Admins", "Funding", "Contributors"}
     assert Group.objects.get(name="Editors").permissions.filter(codename="change_article").exists()
 
 
