@@ -12,11 +12,11 @@ from masthead.accounts.privacy import EraseOptions, erase_data, subject_for
 from masthead.discussion.actions import do_change_status, do_vote
 from masthead.discussion.models import Comment, Thread, Vote
 from masthead.discussion.render import first_page, first_page_keys, fragment_cache
-from masthead.discussion.tests.helpers import make_thread, post_as, reader
 from masthead.moderation.actions import do_decide_comment
 from masthead.moderation.models import Action, Flag, ModerationDecision
 from masthead.moderation.roles import MODERATORS
-from masthead.moderation.tests.helpers import staff_user
+from masthead.testing.discussion import make_thread, post_as, reader
+from masthead.testing.moderation import staff_user
 
 pytestmark = pytest.mark.django_db
 

@@ -32,10 +32,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from masthead.core.tests.processes import free_port, fresh_database, masthead_env, run, start, stop, wait_for_http
 from masthead.core.tests.test_live_across_processes import _post, _stream
-from masthead.publishing.tests.factories import make_png
 from masthead.testing import nginx
+from masthead.testing.articles import make_png
+from masthead.testing.processes import free_port, fresh_database, masthead_env, run, start, stop, wait_for_http
 from masthead.testing.s3 import S3Server
 
 pytestmark = [
@@ -55,7 +55,7 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from masthead.discussion.actions import thread_for_article
 from masthead.moderation.models import ModerationSettings
-from masthead.publishing.tests.factories import make_article, make_author, make_topic
+from masthead.testing.articles import make_article, make_author, make_topic
 
 article = make_article("The ferry timetable changes again")
 row, _ = ModerationSettings.objects.get_or_create(pk=1)

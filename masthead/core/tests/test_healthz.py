@@ -11,7 +11,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from masthead.core.tests.probe_tasks import leave_mark
-from masthead.core.tests.processes import free_port
+from masthead.testing.processes import free_port
 
 pytestmark = pytest.mark.django_db
 

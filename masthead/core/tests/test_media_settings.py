@@ -10,7 +10,7 @@ import pytest
 
 from masthead.core.env import SettingError, env_url
 from masthead.core.media_settings import public_origin, s3_storage
-from masthead.core.tests.processes import masthead_env
+from masthead.testing.processes import masthead_env
 
 PRINT_STORAGE = ("import django; django.setup(); from django.conf import settings; "
                  "print(settings.STORAGES['default']['BACKEND']); print(settings.CSP_IMG_SRC)")

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from masthead.core.tests.processes import free_port, fresh_database, masthead_env, run, start, stop
+from masthead.testing.processes import free_port, fresh_database, masthead_env, run, start, stop
 from masthead.testing.tcp_proxy import TcpProxy
 
 

@@ -27,7 +27,7 @@ from PIL import Image
 from masthead.accounts.staff_roles import EDITORS
 from masthead.core.tests.test_accessibility import AXE, _axe
 from masthead.publishing.models import Article, Revision
-from masthead.publishing.tests.factories import make_author, make_topic
+from masthead.testing.articles import make_author, make_topic
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

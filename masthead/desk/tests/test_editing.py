@@ -16,11 +16,11 @@ from PIL import Image
 from masthead.desk import preview_links
 from masthead.desk.tests.helpers import autosave, new_draft
 from masthead.discussion.actions import NewComment
-from masthead.discussion.tests.helpers import reader
 from masthead.passages.actions import AnchorData, current_revision, do_post_passage_comment
 from masthead.passages.anchoring import create_anchor
 from masthead.passages.models import PassageAnchor
 from masthead.publishing.models import Article, BodyImage, Revision
+from masthead.testing.discussion import reader
 
 pytestmark = pytest.mark.django_db
 

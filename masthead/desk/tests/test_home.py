@@ -11,9 +11,9 @@ from django.utils import timezone
 from masthead.desk.tests.helpers import autosave, new_draft
 from masthead.discussion.actions import do_change_status, thread_for_article
 from masthead.discussion.models import Comment
-from masthead.discussion.tests.helpers import post_as, reader
 from masthead.funding.models import Campaign
-from masthead.publishing.tests.factories import make_article
+from masthead.testing.articles import make_article
+from masthead.testing.discussion import post_as, reader
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ import pytest
 
 from masthead.core.tests.test_accessibility import AXE, _axe
 from masthead.discussion.models import Thread
-from masthead.discussion.tests.helpers import post_as, reader
 from masthead.embed.actions import do_register_page
 from masthead.embed.tests.hosts import HostSite, article_page
 from masthead.embed.tests.test_embed_in_browser import thread_frame
 from masthead.funding.models import Campaign
+from masthead.testing.discussion import post_as, reader
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

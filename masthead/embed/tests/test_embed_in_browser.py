@@ -16,11 +16,11 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from masthead.discussion.models import Comment, Thread
-from masthead.discussion.tests.helpers import post_as, reader
 from masthead.embed.actions import do_register_page
 from masthead.embed.tests.hosts import HostSite, article_page
 from masthead.funding.models import Campaign
-from masthead.funding.tests import stripe_fakes as fakes
+from masthead.testing import stripe_fakes as fakes
+from masthead.testing.discussion import post_as, reader
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

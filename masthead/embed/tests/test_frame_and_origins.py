@@ -117,7 +117,7 @@ def test_admin_origins_count_and_are_validated(client, settings):
 
 
 def test_counts_for_a_list_with_cors_for_allowed_origins_only(client, allowed):
-    from masthead.discussion.tests.helpers import post_as
+    from masthead.testing.discussion import post_as
 
     frame(client)
     thread = Thread.objects.get(article__is_external=True)
@@ -140,7 +140,7 @@ def test_counts_for_a_list_with_cors_for_allowed_origins_only(client, allowed):
 
 
 def test_crawlable_copy_at_a_stable_address(client, allowed):
-    from masthead.discussion.tests.helpers import post_as
+    from masthead.testing.discussion import post_as
 
     frame(client)
     article = Article.objects.get(is_external=True)

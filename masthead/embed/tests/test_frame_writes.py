@@ -16,9 +16,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from masthead.discussion.models import Comment, Thread, Vote
-from masthead.discussion.tests.helpers import post_as
 from masthead.embed import frame_identity
 from masthead.embed.tests.conftest import HOST
+from masthead.testing.discussion import post_as
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,6 @@ from django.test import TestCase
 
 from masthead.discussion.actions import NewComment, do_change_status, do_post_comment, do_vote, thread_for_article
 from masthead.discussion.models import Comment, Thread
-from masthead.discussion.tests.helpers import reader
 from masthead.funding.actions import check_manual_donation, do_record_manual_donation
 from masthead.funding.models import Campaign, Donation
 from masthead.notifications.actions import do_subscribe_verified
@@ -21,7 +20,8 @@ from masthead.passages.actions import AnchorData, current_revision, do_ask_quest
 from masthead.passages.anchoring import create_anchor
 from masthead.passages.models import PassageAnchor, PassageQuestion
 from masthead.publishing.models import Article, Author, Topic
-from masthead.publishing.tests.factories import make_article, make_author, make_topic
+from masthead.testing.articles import make_article, make_author, make_topic
+from masthead.testing.discussion import reader
 
 # Every row of the seeded site is made at this instant (the clock stands still while seeding).
 SEEDED_AT = datetime(2026, 3, 4, 9, 30, tzinfo=UTC)

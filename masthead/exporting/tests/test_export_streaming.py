@@ -18,7 +18,7 @@ from masthead.discussion.actions import thread_for_article
 from masthead.discussion.models import Comment, Thread, path_segment
 from masthead.exporting import bundle
 from masthead.exporting.wxr import write_wxr
-from masthead.publishing.tests.factories import make_article
+from masthead.testing.articles import make_article
 
 TEXT = ("A long reader comment about the council budget and the river path. " * 30)[:2000]
 START = datetime(2026, 3, 4, 9, 30, tzinfo=UTC)

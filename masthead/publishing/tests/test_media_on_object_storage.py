@@ -22,7 +22,7 @@ from PIL import Image
 from masthead.core.media_storage import MediaUnavailable
 from masthead.publishing import actions
 from masthead.publishing.models import Article
-from masthead.publishing.tests.factories import make_article, make_author, make_png, make_topic
+from masthead.testing.articles import make_article, make_author, make_png, make_topic
 from masthead.testing.s3 import S3Server
 
 pytestmark = pytest.mark.django_db
