@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Protocol
+
+
+class Writable(Protocol):
+    """Where the summary is written: a text stream, or a management command's stdout."""
+
+    def write(self, text: str, /) -> object: ...
 
 MAX_LISTED_ERRORS = 50
 
@@ -57,7 +63,7 @@ class Summary:
             for kind, c in sorted(self.kinds.items())
         }
 
-    def write(self, out: TextIO) -> None:
+    def write(self, out: Writable) -> None:
         title = f"Import from {self.source}"
         if self.dry_run:
             title += " (dry run: nothing was written; these are the changes a real run would make)"

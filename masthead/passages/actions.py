@@ -12,7 +12,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 
@@ -27,7 +27,7 @@ from masthead.discussion.actions import (
     do_post_comment,
     thread_for_article,
 )
-from masthead.discussion.models import Thread
+from masthead.discussion.models import Comment, Thread
 from masthead.discussion.readers import Reader
 from masthead.passages import anchoring
 from masthead.passages.anchoring import Anchor, AnchorError, Status
@@ -281,17 +281,17 @@ def _find_quote(text: str, quote: str) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found is not None else None
 
 
-def _imported_question(article: object, anchor: Anchor, revision: int, text: str) -> PassageQuestion:
+def _imported_question(article: Article, anchor: Anchor, revision: int, text: str) -> PassageQuestion:
     """The editor's question about this passage, made once however many comments answer it."""
     existing = PassageQuestion.objects.filter(
-        anchor__article_id=article.pk, anchor__original_exact=anchor.exact, text=text  # type: ignore[attr-defined]
+        anchor__article_id=article.pk, anchor__original_exact=anchor.exact, text=text
     ).first()
     if existing is not None:
         return existing
     return PassageQuestion.objects.create(anchor=_new_anchor(article, anchor, revision), text=text, is_open=False)
 
 
-def do_import_passage_anchor(article: object, comment: object, quote: str, question: str = "") -> PassageAnchor:
+def do_import_passage_anchor(article: Article, comment: Comment, quote: str, question: str = "") -> PassageAnchor:
     """Anchor an imported top-level comment to the passage it was written about (``masthead import``).
 
     ``quote`` is the passage's plain text as the source kept it. Found in the article's current text (spaces
@@ -303,18 +303,18 @@ def do_import_passage_anchor(article: object, comment: object, quote: str, quest
     if not quote:
         raise PassageError("The passage is empty.", 400, "empty")
     revision = current_revision(article)
-    text: str = article.body_text  # type: ignore[attr-defined]
+    text: str = article.body_text
     place = _find_quote(text, quote[: anchoring.MAX_QUOTE * 4])
     asked = clean_question(question[:MAX_QUESTION]) if question.strip() else ""
     if place is not None and place[1] - place[0] <= anchoring.MAX_QUOTE:
         anchor = anchoring.create_anchor(text, *place)
-        links: dict[str, object] = {"comment": comment}
+        links: dict[str, Any] = {"comment": comment}
         if asked:
             links["question"] = _imported_question(article, anchor, revision.number, asked)
         return _new_anchor(article, anchor, revision.number, **links)
     kept = quote[: anchoring.MAX_QUOTE]
     return PassageAnchor.objects.create(
-        article_id=article.pk, comment=comment,  # type: ignore[attr-defined]
+        article_id=article.pk, comment=comment,
         exact=kept, start=0, end=len(kept), revision=revision.number, status=PassageAnchor.Status.ORPHANED,
         score=0.0, original_exact=kept, original_start=0, original_revision=revision.number,
     )

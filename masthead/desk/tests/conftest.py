@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from masthead.accounts.staff_roles import CONTRIBUTORS, EDITORS, MODERATORS
+from masthead.core.staff_roles import CONTRIBUTORS, EDITORS, MODERATORS
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,7 @@ from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
-from masthead.accounts.staff_roles import EDITORS
+from masthead.core.staff_roles import EDITORS
 from masthead.core.tests.test_accessibility import AXE, _axe
 from masthead.publishing.models import Article, Revision
 from masthead.testing.articles import make_author, make_topic

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.test import TestCase
 
-from masthead.discussion.actions import NewComment, do_change_status, do_post_comment, do_vote, thread_for_article
+from masthead.discussion.actions import NewComment, do_change_status, do_vote, submit_comment, thread_for_article
 from masthead.discussion.models import Comment, Thread
 from masthead.funding.actions import check_manual_donation, do_record_manual_donation
 from masthead.funding.models import Campaign, Donation
@@ -69,14 +69,14 @@ def seed_site() -> Site:
         draft = make_article("Draft plans", "Not yet.", authors=[ben], status=Article.Status.DRAFT, related=False)
         thread = thread_for_article(budget)
         with TestCase.captureOnCommitCallbacks(execute=False):
-            top = do_post_comment(thread, reader("rosa"), NewComment(
+            top = submit_comment(thread, reader("rosa"), NewComment(
                 body="Good *news* for the path.", author_name="Rosa", author_email="rosa@example.org",
                 author_website="https://rosa.example.net/")).comment
-            reply = do_post_comment(thread, reader("sam"), NewComment(
+            reply = submit_comment(thread, reader("sam"), NewComment(
                 body="I disagree.", author_name="Sam", author_email="sam@example.org", parent_id=top.pk)).comment
-            deep_reply = do_post_comment(thread, reader("rosa"), NewComment(
+            deep_reply = submit_comment(thread, reader("rosa"), NewComment(
                 body="Why?", author_name="Rosa", parent_id=reply.pk)).comment
-            rejected = do_post_comment(thread, reader("troll"), NewComment(
+            rejected = submit_comment(thread, reader("troll"), NewComment(
                 body="Buy pills.", author_name="Spammer", author_email="spam@example.org")).comment
             rejected = do_change_status(rejected, Comment.Status.REJECTED, ["spam"])
             for name, value in (("v1", 1), ("v2", 1), ("v3", -1)):

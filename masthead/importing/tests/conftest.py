@@ -69,7 +69,7 @@ COUNTED = {
 
 
 def table_counts() -> dict[str, int]:
-    return {name: model.objects.count() for name, model in COUNTED.items()}
+    return {name: model._default_manager.count() for name, model in COUNTED.items()}
 
 
 def snapshot() -> dict[str, object]:

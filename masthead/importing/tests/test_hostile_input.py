@@ -127,6 +127,7 @@ def test_a_bad_comment_rolls_back_its_whole_article_and_names_it(tmp_path, capsy
     run_import("wordpress", str(path))
     assert sorted(Article.objects.values_list("headline", flat=True)) == ["Kept", "Rolled back"]
     reply = Comment.objects.get(body="Shorter now.")
+    assert reply.parent is not None
     assert reply.parent.body == "The first comment is fine."
 
 

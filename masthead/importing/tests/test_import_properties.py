@@ -6,6 +6,7 @@ when that parent was imported, else at the top level), and a second run changes 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db import transaction
@@ -63,7 +64,7 @@ def check_tree(posts: list[WxrPost]) -> None:
     mapping = dict(ImportedObject.objects.filter(kind="comment").values_list("source_id", "object_id"))
     comments = {c.pk: c for c in Comment.objects.all()}
     assert len(mapping) == len(comments)
-    exported = {}
+    exported: dict[Any, tuple[Any, Any]] = {}
     for post in posts:
         for item in post.comments:
             exported.setdefault(item.id, (post.id, item.parent))  # the first of a duplicate id is the one kept
@@ -72,8 +73,8 @@ def check_tree(posts: list[WxrPost]) -> None:
         _, parent_source = exported[source_id]
         parent_pk = mapping.get(parent_source)
         parent = comments.get(parent_pk) if parent_pk is not None else None
-        if parent is not None and parent.thread_id == comment.thread_id and parent_pk != pk and \
-                _reaches_root(parent_pk, mapping, exported, comments):
+        if parent is not None and parent_pk is not None and parent.thread_id == comment.thread_id \
+                and parent_pk != pk and _reaches_root(parent_pk, mapping, exported, comments):
             assert parent_pk in (comment.parent_id, comment.in_reply_to_id)
         if comment.parent_id is None:
             assert (comment.depth, comment.root_id, comment.path) == (0, pk, path_segment(pk))

@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,7 +37,7 @@ pytestmark = pytest.mark.django_db
 WHEN = datetime(2020, 5, 6, 7, 8, 9, tzinfo=UTC)
 
 
-def comment(sid: str, parent: str | None = None, body: str = "", **fields: object) -> CommentRecord:
+def comment(sid: str, parent: str | None = None, body: str = "", **fields: Any) -> CommentRecord:
     return CommentRecord(sid, parent, "Reader " + sid, WHEN, body_markdown=body or f"Comment {sid}.", **fields)
 
 
@@ -85,6 +86,8 @@ def test_an_interrupted_import_resumes_where_it_stopped():
     assert summary.count("comment", "created") == 3
     assert Comment.objects.count() == 9
     third = Comment.objects.get(body="Comment 3-c.")
+    assert third.parent is not None
+    assert third.parent.parent is not None
     assert third.parent.parent.body == "Comment 3-a."
 
 
@@ -203,8 +206,10 @@ def test_a_changed_article_is_updated_and_its_new_comments_added():
     first = three_articles()[:1]
     Loader(ListSource(first)).run()
     changed = three_articles()[:1]
-    changed[0].headline = "Article 1, corrected"
-    changed[0].comments.append(comment("1-d", "1-a"))
+    article = changed[0]
+    assert isinstance(article, ArticleRecord)
+    article.headline = "Article 1, corrected"
+    article.comments.append(comment("1-d", "1-a"))
     summary = Loader(ListSource(changed)).run()
     assert (summary.count("article", "updated"), summary.count("comment", "created")) == (1, 1)
     assert Article.objects.get().headline == "Article 1, corrected"

@@ -89,6 +89,8 @@ def test_votes_passages_and_states_of_a_wpdiscuz_site(export):
     # The editor's prompts became questions (closed: the old site's forms are not taking answers here).
     assert figure.question is not None
     assert figure.question == second_on_figure.question
+    assert figure.question is not None
+    assert turnout.question is not None
     assert figure.question.text == "Is this figure right?"
     assert not figure.question.is_open
     assert turnout.question.text == "Were you there?"
