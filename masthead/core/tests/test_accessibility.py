@@ -16,6 +16,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
 from masthead.discussion.actions import NewComment
@@ -46,8 +47,9 @@ def _passage_comment(article: Article) -> None:
     made = create_anchor(text, start, start + len(words))
     data = AnchorData(revision=current_revision(article).number, exact=made.exact, start=made.start,
                       end=made.end, prefix=made.prefix, suffix=made.suffix)
-    do_post_passage_comment(article, reader("marker", network="net-marker"),
-                            data, NewComment(body="Which month is this about?", author_name="Mara"))
+    with transaction.atomic():  # actions run in their caller's transaction
+        do_post_passage_comment(article, reader("marker", network="net-marker"),
+                                data, NewComment(body="Which month is this about?", author_name="Mara"))
 
 
 def _pages() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
