@@ -478,7 +478,7 @@ class Loader:
             return record.target_id
         lookups: dict[str, tuple[Kind, type[Article] | type[Topic] | type[Author], str]] = {
             "article": (Kind.ARTICLE, Article, "publishing:article"),
-            "article-feed": (Kind.ARTICLE, Article, "publishing:comments-feed"),
+            "article-feed": (Kind.ARTICLE, Article, "discussion_feeds:comments-feed"),
             "topic": (Kind.TOPIC, Topic, "publishing:topic"),
             "topic-feed": (Kind.TOPIC, Topic, "publishing:feed-topic"),
             "author": (Kind.AUTHOR, Author, "publishing:author"),

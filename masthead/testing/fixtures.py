@@ -20,7 +20,7 @@ import time_machine
 from django.db import connection
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page
+    from playwright.sync_api import Browser, BrowserContext, Page, Playwright
     from pytest_django.fixtures import DjangoDbBlocker
     from pytest_django.fixtures import Settings as SettingsWrapper
 
@@ -143,33 +143,44 @@ def csp_violations() -> CspWatch:
     return CspWatch()
 
 
-@pytest.fixture(scope="session")
-def chromium(csp_violations: CspWatch) -> Iterator[Browser]:
-    """Debian's Chromium driven by Playwright. Fails (never skips) when Chromium is missing.
+CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync")
 
-    Every context it makes (``new_context``) is watched for Content-Security-Policy violations (CspWatch).
-    """
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[Playwright]:
+    """One Playwright per test process: its sync API keeps an event loop on this thread, so a second one in the
+    same process fails. Every browser of the suite is launched from it (``launch_watched``)."""
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium (make test does)"
-    # Playwright's sync API keeps an event loop on this thread; the ORM calls in tests are still synchronous.
+    # The ORM calls in tests are still synchronous while that loop exists.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
-        make_context = browser.new_context
+        yield playwright
 
-        def new_context(**kwargs: Any) -> BrowserContext:
-            context = make_context(**kwargs)
-            csp_violations.watch(context)
-            return context
 
-        browser.new_context = new_context  # type: ignore[method-assign]  # every context the tests open is watched
-        yield browser
-        browser.close()
+def launch_watched(playwright: Playwright, watch: CspWatch, extra_args: tuple[str, ...] = ()) -> Browser:
+    """Debian's Chromium; every context it makes (``new_context``) is watched for Content-Security-Policy
+    violations, which fail the test (``no_csp_violations``)."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args])
+    make_context = browser.new_context
+
+    def new_context(**kwargs: Any) -> BrowserContext:
+        context = make_context(**kwargs)
+        watch.watch(context)
+        return context
+
+    browser.new_context = new_context  # type: ignore[method-assign]  # every context the tests open is watched
+    return browser
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_driver: Playwright, csp_violations: CspWatch) -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright, watched for CSP violations. Fails (never skips) when missing."""
+    browser = launch_watched(playwright_driver, csp_violations)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(autouse=True)

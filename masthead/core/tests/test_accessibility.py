@@ -9,8 +9,6 @@ Content-Security-Policy does not govern, so the policy stays as strict as in pro
 from __future__ import annotations
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -24,15 +22,12 @@ from masthead.discussion.models import Comment
 from masthead.passages.actions import AnchorData, do_post_passage_comment
 from masthead.passages.anchoring import create_anchor
 from masthead.publishing.models import Article
+from masthead.testing.axe import AXE, run_axe
 from masthead.testing.discussion import reader
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = Path(os.environ.get("AXE_CORE_JS", Path(__file__).resolve().parents[3]
-                          / ".cache/axe/node_modules/axe-core/axe.min.js"))
-# WCAG 2.0, 2.1 and 2.2 at levels A and AA (color-contrast is a wcag2aa rule).
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = ("light", "dark")
 WIDTHS = {1280: 900, 390: 844}
 
@@ -87,19 +82,6 @@ def _staff_cookie(live_url: str) -> dict:
             "url": live_url}
 
 
-def _axe(page) -> list[dict]:
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        """async (tags) => {
-            const out = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-            return out.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 5).map(n => ({target: n.target.join(' '), summary: n.failureSummary}))}));
-        }""",
-        AXE_TAGS,
-    )
-    return result
-
-
 def test_axe_finds_nothing_on_every_page_in_both_schemes_at_both_widths(live_site, chromium, relaxed_moderation,
                                                                         settings):
     # Card payments on, so the support page shows its form (a GET talks to no payment provider).
@@ -121,7 +103,7 @@ def test_axe_finds_nothing_on_every_page_in_both_schemes_at_both_widths(live_sit
                     if name == "article":  # axe must see the comments and the passage marks the script draws
                         page.wait_for_selector("#article-body mark.passage-mark--end")
                         assert page.locator("#comments article.comment").count() >= 5
-                    violations = _axe(page)
+                    violations = run_axe(page)
                     if violations:
                         found[f"{name} {scheme} {width}px"] = violations
                     save_screenshot(page, f"axe-{name}-{scheme}-{width}")

@@ -32,9 +32,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from masthead.core.tests.test_live_across_processes import _post, _stream
 from masthead.testing import nginx
 from masthead.testing.articles import make_png
+from masthead.testing.live_events import post_comment, read_stream
 from masthead.testing.processes import free_port, fresh_database, masthead_env, run, start, stop, wait_for_http
 from masthead.testing.s3 import S3Server
 
@@ -180,14 +180,15 @@ def test_three_servers_behind_nginx_share_live_events_images_and_the_load(tmp_pa
             streams = [f"{base}/discussion/threads/{made['thread']}/events" for base, _ in servers[1:]]
             for url in streams:
                 ready = threading.Event()
-                threading.Thread(target=_stream, args=(url, events, ready), daemon=True).start()
+                threading.Thread(target=read_stream, args=(url, events, ready), daemon=True).start()
                 assert ready.wait(20), f"{url} did not start streaming"
             heard: dict[str, set[int]] = {url: set() for url in streams}
             posted: list[int] = []
             deadline = time.monotonic() + 30
             while not all(heard.values()) and time.monotonic() < deadline:
                 if len(posted) < 3:  # each process subscribes a moment after its first reader: post up to three
-                    posted.append(_post(servers[0][0], made["thread"], f"Comment {len(posted)} on the 7:40.")["id"])
+                    answer = post_comment(servers[0][0], made["thread"], f"Comment {len(posted)} on the 7:40.")
+                    posted.append(answer["id"])
                 try:
                     url, name, data = events.get(timeout=2)
                 except queue.Empty:

@@ -9,14 +9,13 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 import uuid
 
+from masthead.testing.live_events import post_comment, read_stream
 from masthead.testing.loops import run as run_on_own_loop
 from masthead.testing.processes import free_port, run, start, stop, wait_for_http
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
-CSRF = "livetestcsrftokenlivetestcsrftok"  # any 32 characters: the API compares the header with the cookie
 
 SETUP = """
 import json, django
@@ -31,32 +30,6 @@ row.first_comment_review_guest = False  # a guest's first comment shows at once 
 row.save()
 print(json.dumps({"thread": thread_for_article(article).pk}))
 """
-
-
-def _stream(url: str, events: queue.Queue[tuple[str, str, dict]], ready: threading.Event) -> None:
-    """Reads a server-sent-events stream, putting (url, event name, data) on ``events``."""
-    with urllib.request.urlopen(url, timeout=30) as response:
-        name = ""
-        for raw in response:
-            line = raw.decode().rstrip("\n")
-            if line.startswith("retry:"):
-                ready.set()  # the server has subscribed this stream
-            elif line.startswith("event: "):
-                name = line.removeprefix("event: ")
-            elif line.startswith("data: "):
-                events.put((url, name, json.loads(line.removeprefix("data: "))))
-
-
-def _post(base: str, thread_id: int, body: str) -> dict:
-    request = urllib.request.Request(
-        f"{base}/api/discussion/threads/{thread_id}/comments",
-        data=json.dumps({"body": body, "author_name": "Ferry reader"}).encode(),
-        headers={"Content-Type": "application/json", "Cookie": f"csrftoken={CSRF}", "X-CSRFToken": CSRF},
-        method="POST",
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert response.status == 201
-        return json.loads(response.read())
 
 
 def test_a_comment_posted_through_one_server_reaches_readers_of_both(install, tmp_path):
@@ -78,7 +51,7 @@ def test_a_comment_posted_through_one_server_reaches_readers_of_both(install, tm
         streams = [f"{base}/discussion/threads/{thread_id}/events" for base, _, _ in servers]
         for url in streams:
             ready = threading.Event()
-            threading.Thread(target=_stream, args=(url, events, ready), daemon=True).start()
+            threading.Thread(target=read_stream, args=(url, events, ready), daemon=True).start()
             assert ready.wait(15), f"{url} did not start streaming"
 
         # Each process subscribes to Redis on its first reader, a moment after that reader's stream opens: a
@@ -88,7 +61,8 @@ def test_a_comment_posted_through_one_server_reaches_readers_of_both(install, tm
         deadline = time.monotonic() + 20
         while not all(heard.values()) and time.monotonic() < deadline:
             if len(posted) < 3:
-                posted.append(_post(servers[0][0], thread_id, f"Comment {len(posted)} about the 7:40 crossing.")["id"])
+                answer = post_comment(servers[0][0], thread_id, f"Comment {len(posted)} about the 7:40 crossing.")
+                posted.append(answer["id"])
             try:
                 url, name, data = events.get(timeout=2)
             except queue.Empty:

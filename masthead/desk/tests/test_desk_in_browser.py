@@ -25,9 +25,9 @@ from django.utils import timezone
 from PIL import Image
 
 from masthead.core.staff_roles import EDITORS
-from masthead.core.tests.test_accessibility import AXE, _axe
 from masthead.publishing.models import Article, Revision
 from masthead.testing.articles import make_author, make_topic
+from masthead.testing.axe import AXE, run_axe
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -272,19 +272,19 @@ def test_axe_finds_nothing_on_the_desk_screens(live_site, chromium):
                    ("desk-revisions", f"/desk/articles/{page_for_setup}/revisions/")]
         for name, path in screens:
             page.goto(live_site.url + path)
-            found[f"{name}-{scheme}-{width}"] = _axe(page)
+            found[f"{name}-{scheme}-{width}"] = run_axe(page)
             save_screenshot(page, f"axe-{name}-{scheme}-{width}")
         if width == 390:  # the phone's preview toggle, then the preview it shows
             page.goto(f"{live_site.url}/desk/articles/{page_for_setup}/")
             page.get_by_role("button", name="Show preview").click()
             page.wait_for_selector("#desk-preview-body #article-headline")
-            found[f"desk-edit-preview-{scheme}-{width}"] = _axe(page)
+            found[f"desk-edit-preview-{scheme}-{width}"] = run_axe(page)
         anonymous = chromium.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
         shared = anonymous.new_page()
         response = shared.goto(link)
         assert response.status == 200
         assert "noindex" in response.headers["x-robots-tag"]
-        found[f"shared-preview-{scheme}-{width}"] = _axe(shared)
+        found[f"shared-preview-{scheme}-{width}"] = run_axe(shared)
         anonymous.close()
         context.close()
     problems = {name: v for name, v in found.items() if v}

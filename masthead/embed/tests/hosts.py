@@ -55,3 +55,12 @@ def article_page(masthead: str, title: str, *, funding: bool = False, spacer: bo
             f"<body><main><h1>{escape(title)}</h1>{gap}"
             f"<div data-masthead-thread{attrs}{extra}></div>"
             f"<script src='{masthead}/embed.js' async></script></main></body></html>")
+
+
+def thread_frame(page):
+    """Scroll the snippet into view and return the discussion frame once its script has run."""
+    page.locator("[data-masthead-thread]").scroll_into_view_if_needed()
+    handle = page.wait_for_selector("[data-masthead-thread] iframe")
+    frame = handle.content_frame()
+    frame.wait_for_selector("#comments.is-enhanced")
+    return frame

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from masthead.core.tests.test_accessibility import AXE, _axe
 from masthead.discussion.models import Thread
 from masthead.embed.actions import do_register_page
-from masthead.embed.tests.hosts import HostSite, article_page
-from masthead.embed.tests.test_embed_in_browser import thread_frame
+from masthead.embed.tests.hosts import HostSite, article_page, thread_frame
 from masthead.funding.models import Campaign
+from masthead.testing.axe import AXE, run_axe
 from masthead.testing.discussion import post_as, reader
 from masthead.testing.fixtures import save_screenshot
 
@@ -34,13 +33,13 @@ def test_axe_finds_nothing_in_the_embed(live_site, chromium, embed_allowed, rela
         page.goto(url)
         frame = thread_frame(page)
         assert frame.evaluate("() => document.documentElement.className") == f"mh-{scheme}"
-        violations = _axe(frame)
+        violations = run_axe(frame)
         save_screenshot(page, f"embed-axe-{scheme}")
         assert violations == [], violations
         # The crawlable copy of the same discussion, a page of Masthead's own.
         page.goto(f"{live_site.url}/embed/thread/{article.pk}/")
         page.locator("#comments.is-enhanced").wait_for()
-        violations = _axe(page)
+        violations = run_axe(page)
         save_screenshot(page, f"embed-thread-page-{scheme}")
         assert violations == [], violations
     finally:

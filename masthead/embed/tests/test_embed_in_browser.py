@@ -17,22 +17,13 @@ from django.test import Client
 
 from masthead.discussion.models import Comment, Thread
 from masthead.embed.actions import do_register_page
-from masthead.embed.tests.hosts import HostSite, article_page
+from masthead.embed.tests.hosts import HostSite, article_page, thread_frame
 from masthead.funding.models import Campaign
 from masthead.testing import stripe_fakes as fakes
 from masthead.testing.discussion import post_as, reader
 from masthead.testing.fixtures import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def thread_frame(page):
-    """Scroll the snippet into view and return the discussion frame once its script has run."""
-    page.locator("[data-masthead-thread]").scroll_into_view_if_needed()
-    handle = page.wait_for_selector("[data-masthead-thread] iframe")
-    frame = handle.content_frame()
-    frame.wait_for_selector("#comments.is-enhanced")
-    return frame
 
 
 def masthead_cookies(context, live_site) -> list[dict]:

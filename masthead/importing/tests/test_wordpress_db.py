@@ -12,7 +12,7 @@ import pymysql
 import pytest
 
 from masthead.importing.tests.conftest import run_failing_import, run_import, snapshot
-from masthead.importing.tests.test_wpdiscuz import wpdiscuz_site
+from masthead.importing.tests.wxr import wpdiscuz_site
 from masthead.notifications.models import Delivery, Subscription
 
 pytestmark = pytest.mark.django_db

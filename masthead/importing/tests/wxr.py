@@ -84,3 +84,39 @@ def wxr(posts: list[WxrPost], *, site: str = "https://news.example", encoding: s
         + "\n".join(post.xml(site) for post in posts)
         + "\n</channel></rss>\n"
     )
+
+
+# A WordPress + wpDiscuz site written for these tests (the shared real exports carry no wpDiscuz meta).
+BUDGET = (
+    "<p>The city met on Tuesday. "
+    '[wpdiscuz-feedback id="k2j4h5g6f7" question="Is this figure right?" opened="0"]The council approved '
+    "a budget of 4.2 million[/wpdiscuz-feedback] after a long debate.</p>\n\n"
+    '<p>[wpdiscuz-feedback id="a1b2c3d4e5" question="Were you there?"]Turnout at the hearing was low.'
+    "[/wpdiscuz-feedback] Few residents spoke.</p>"
+)
+SEPARATE = 'a:2:{s:4:"like";i:5;s:7:"dislike";i:2;}'
+
+
+def wpdiscuz_site() -> str:
+    return wxr([
+        WxrPost("50", "Budget passes", slug="budget-passes", content=BUDGET, comments=[
+            WxrComment("501", content="Good news for the library.",
+                       meta={"wpdiscuz_votes": "3", "wpdiscuz_votes_seperate": SEPARATE}),
+            WxrComment("502", parent="501", content="Not for the pool.", meta={"wpdiscuz_votes": "-4"}),
+            WxrComment("503", content="It was 4.1 million in the draft.", meta={"wpdiscuz_feedback_form_id": "17"}),
+            WxrComment("504", content="I was, it was half empty.", meta={"wpdiscuz_feedback_form_id": "18"}),
+            WxrComment("505", content="The final figure is right.", meta={"wpdiscuz_feedback_form_id": "17"}),
+            WxrComment("506", content="Buy cheap watches", approved="spam", type="comment"),
+            WxrComment("507", parent="506", content="A reply to spam keeps its place."),
+            WxrComment("508", content="Pinned by the editor.", type="wpdiscuz_sticky",
+                       meta={"wpdiscuz_votes_seperate": 'O:8:"stdClass":1:{s:4:"like";i:99;}',
+                             "wpdiscuz_votes": "2"}),
+        ]),
+        # Its comments name two feedback forms but the post has one passage left: which is which is not known.
+        WxrPost("51", "Roadworks", slug="roadworks",
+                content='<p>[wpdiscuz-feedback id="zz9" question="When?"]Work starts in May.[/wpdiscuz-feedback]</p>',
+                comments=[
+                    WxrComment("511", content="It was April.", meta={"wpdiscuz_feedback_form_id": "30"}),
+                    WxrComment("512", content="Which road?", meta={"wpdiscuz_feedback_form_id": "31"}),
+                ]),
+    ])
