@@ -17,15 +17,17 @@ import os
 import threading
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-import redis
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Min
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
+
+if TYPE_CHECKING:
+    import redis
 
 # A probe must answer within the balancer's own timeout (a few seconds) even when a dependency hangs.
 PROBE_TIMEOUT_SECONDS = 1.0
@@ -60,6 +62,10 @@ def database() -> Check:
 
 
 def _redis() -> redis.Redis:
+    # Local: the redis client (some 60 modules) is loaded only by a server that has REDIS_URL and is probed;
+    # the embedded shape never needs it, and every module loaded at start stays in each process's memory.
+    import redis
+
     url = settings.REDIS_URL
     with _redis_lock:
         if url not in _redis_clients:
@@ -72,6 +78,8 @@ def cache() -> Check | None:
     """Redis (cache, rate limits, live events), when configured; None with the in-process cache."""
     if not settings.REDIS_URL:
         return None
+    import redis  # Local: see _redis
+
     try:
         _redis().ping()
     except (redis.RedisError, OSError) as exc:
@@ -134,6 +142,9 @@ def report() -> tuple[int, dict[str, object]]:
 def migrations_applied() -> bool:
     global _migrations_applied
     if not _migrations_applied:
+        # Local: the migration machinery is needed only until the first ready answer.
+        from django.db.migrations.executor import MigrationExecutor
+
         executor = MigrationExecutor(connection)
         _migrations_applied = not executor.migration_plan(executor.loader.graph.leaf_nodes())
     return _migrations_applied
