@@ -16,7 +16,7 @@ Rules (docs/import.md):
   failure anywhere in it rolls the whole unit back and is reported with the article named; the import goes on.
 - **The tree.** Comments may arrive in any order. A reply whose parent is neither in the unit nor imported
   earlier is kept at the top level and counted as orphaned; so is a reply in a cycle, and a reply to a comment
-  that could not be imported (no text). Two comments with one id: the second is skipped.
+  with no text (skipped, and it claims no id). Two comments with one id: the second is skipped.
 - **Dry run.** The same work inside one transaction that is rolled back at the end, with no files stored: the
   summary is exactly what a real run would do.
 """
@@ -355,9 +355,15 @@ class Loader:
         known = self._mapped_many(Kind.COMMENT, sorted(wanted))
         threads = dict(Comment.objects.filter(pk__in=known.values()).values_list("pk", "thread_id"))
         unique: dict[str, CommentRecord] = {}
+        bodies: dict[str, str] = {}  # Markdown of each comment kept, converted once
         for record in records:
             sid = record.source_id
-            if sid in unique:
+            body = record.body_markdown if record.body_markdown is not None else html_to_markdown(record.body_html)
+            if not body.strip():
+                # Before the id check: a blank comment is never imported, so it must not keep out a later one
+                # with its id (as it could not across articles, where the id check sees only what was written).
+                self._later(lambda: summary.skipped(Kind.COMMENT, "no text"))
+            elif sid in unique:
                 self._later(lambda: summary.skipped(Kind.COMMENT, "the same id twice in the export: kept the first"))
             elif sid in known and threads.get(known[sid]) not in (thread.pk, None):
                 self._later(lambda: summary.skipped(
@@ -365,9 +371,9 @@ class Loader:
             elif sid in known and known[sid] not in threads:
                 self._later(lambda: summary.skipped(Kind.COMMENT, "deleted here since it was imported"))
             else:
-                unique[sid] = record
+                unique[sid], bodies[sid] = record, body
         known = {sid: pk for sid, pk in known.items() if threads.get(pk) == thread.pk}
-        stored: dict[str, Comment | None] = {}  # source id -> comment written in this unit (None: not written)
+        stored: dict[str, Comment] = {}  # source id -> comment written in this unit
         for record, orphan_reason in _tree_order(unique, known):
             if record.source_id in known:
                 self._later(lambda: summary.skipped(Kind.COMMENT, "already imported"))
@@ -377,21 +383,16 @@ class Loader:
             if parent_id and orphan_reason is None:
                 if parent_id in stored:
                     parent = stored[parent_id]
-                    if parent is None:
-                        orphan_reason = "its parent could not be imported: kept at the top level"
                 else:
                     parent = Comment.objects.filter(pk=known[parent_id], thread=thread).first()
                     if parent is None:
                         orphan_reason = "its parent was deleted here: kept at the top level"
-            stored[record.source_id] = self._write_comment(article, thread, record, parent, orphan_reason)
+            stored[record.source_id] = self._write_comment(
+                article, thread, record, bodies[record.source_id], parent, orphan_reason)
 
-    def _write_comment(self, article: Article, thread: object, record: CommentRecord, parent: Comment | None,
-                       orphan_reason: str | None) -> Comment | None:
+    def _write_comment(self, article: Article, thread: object, record: CommentRecord, body: str,
+                       parent: Comment | None, orphan_reason: str | None) -> Comment:
         summary = self.summary
-        body = record.body_markdown if record.body_markdown is not None else html_to_markdown(record.body_html)
-        if not body.strip():
-            self._later(lambda: summary.skipped(Kind.COMMENT, "no text"))
-            return None
         data = ImportedComment(
             body=body, author_name=record.author_name, created_at=record.created_at,
             status=_COMMENT_STATUS[record.status], author_email=record.author_email, author_website=record.author_url,

@@ -37,9 +37,8 @@ def exports(draw: st.DrawFn) -> tuple[list[WxrPost], str, bool]:
                 id=draw(IDS),
                 parent=draw(st.one_of(st.just("0"), IDS, st.just("999"))),  # none, any id (even its own), missing
                 author=draw(TEXT),
-                # Leading words, so every comment has text and is imported: of two comments with one id the first
-                # is then the one kept. (A blank comment is skipped; in another post, a later comment with its id
-                # is then imported, which this model of the export does not follow.)
+                # Leading words, so every comment has text and its export's first comment with an id is the one
+                # kept (a blank one is skipped and claims no id: test_loader's blank-comment test).
                 content=f"Comment {draw(st.integers(0, 99))}: {draw(TEXT)}",
                 approved=draw(st.sampled_from(["1", "0", "spam", "trash"])),
                 date=f"20{draw(st.integers(10, 24))}-0{draw(st.integers(1, 9))}-1{draw(st.integers(0, 9))} 12:00:00",

@@ -232,3 +232,15 @@ def test_the_progress_bar_redraws_in_place_on_a_terminal_and_prints_lines_elsewh
     assert drawn.endswith("[##############################] 100% 3 articles, 9 comments of 3 articles\n")
     assert "\r" not in log.getvalue()
     assert log.getvalue() == "3 articles, 9 comments - done\n"
+
+
+def test_a_blank_comment_claims_no_id_so_a_later_one_with_it_is_kept_with_its_replies():
+    first = three_articles()[:1]
+    article = first[0]
+    assert isinstance(article, ArticleRecord)
+    article.comments = [comment("x", body=" "), comment("x", body="The one with words."), comment("y", "x")]
+    summary = Loader(ListSource(first)).run()
+    kept = Comment.objects.get(body="The one with words.")
+    assert Comment.objects.get(body="Comment y.").parent_id == kept.pk
+    assert summary.count("comment", "created") == 2
+    assert summary.count("comment", "skipped") == 1
