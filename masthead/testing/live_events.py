@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import queue
 import threading
+import time
 import urllib.request
 from typing import Any
 
@@ -38,3 +39,30 @@ def post_comment(base: str, thread_id: int, body: str) -> dict[str, Any]:
         assert response.status == 201
         answer: dict[str, Any] = json.loads(response.read())
         return answer
+
+
+def post_until_heard(base: str, thread_id: int, streams: list[str], text: str, *, seconds: float = 20,
+                     ready_seconds: float = 15) -> tuple[dict[str, dict[int, dict[str, Any]]], list[int]]:
+    """Open a reader's stream on each of ``streams``, then post through ``base`` until every stream has heard a
+    comment event (at most three posts, within ``seconds``). Each process subscribes to Redis on its first
+    reader, a moment after that reader's stream opens: a comment published before then would not reach it.
+
+    Returns, per stream, the comment events heard (id -> data), and the ids posted."""
+    events: queue.Queue[tuple[str, str, dict[str, Any]]] = queue.Queue()
+    for url in streams:
+        ready = threading.Event()
+        threading.Thread(target=read_stream, args=(url, events, ready), daemon=True).start()
+        assert ready.wait(ready_seconds), f"{url} did not start streaming"
+    heard: dict[str, dict[int, dict[str, Any]]] = {url: {} for url in streams}
+    posted: list[int] = []
+    deadline = time.monotonic() + seconds
+    while not all(heard.values()) and time.monotonic() < deadline:
+        if len(posted) < 3:
+            posted.append(post_comment(base, thread_id, f"Comment {len(posted)}: {text}")["id"])
+        try:
+            url, name, data = events.get(timeout=2)
+        except queue.Empty:
+            continue
+        if name == "comment":
+            heard[url][data["id"]] = data
+    return heard, posted

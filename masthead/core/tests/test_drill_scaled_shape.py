@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import re
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -34,7 +32,7 @@ from PIL import Image
 
 from masthead.testing import nginx
 from masthead.testing.articles import make_png
-from masthead.testing.live_events import post_comment, read_stream
+from masthead.testing.live_events import post_until_heard
 from masthead.testing.processes import free_port, fresh_database, masthead_env, run, start, stop, wait_for_http
 from masthead.testing.s3 import S3Server
 
@@ -176,25 +174,9 @@ def test_three_servers_behind_nginx_share_live_events_images_and_the_load(tmp_pa
             front = f"http://127.0.0.1:{nginx_port}"
 
             # 1. Live events: readers stream from servers 1 and 2; comments are posted through server 0.
-            events: queue.Queue[tuple[str, str, dict]] = queue.Queue()
             streams = [f"{base}/discussion/threads/{made['thread']}/events" for base, _ in servers[1:]]
-            for url in streams:
-                ready = threading.Event()
-                threading.Thread(target=read_stream, args=(url, events, ready), daemon=True).start()
-                assert ready.wait(20), f"{url} did not start streaming"
-            heard: dict[str, set[int]] = {url: set() for url in streams}
-            posted: list[int] = []
-            deadline = time.monotonic() + 30
-            while not all(heard.values()) and time.monotonic() < deadline:
-                if len(posted) < 3:  # each process subscribes a moment after its first reader: post up to three
-                    answer = post_comment(servers[0][0], made["thread"], f"Comment {len(posted)} on the 7:40.")
-                    posted.append(answer["id"])
-                try:
-                    url, name, data = events.get(timeout=2)
-                except queue.Empty:
-                    continue
-                if name == "comment":
-                    heard[url].add(data["id"])
+            heard, posted = post_until_heard(servers[0][0], made["thread"], streams, "on the 7:40.", seconds=30,
+                                             ready_seconds=20)
             assert all(heard.values()), f"events heard per stream: {heard}, posted: {posted}"
             assert set().union(*heard.values()) <= set(posted)
 

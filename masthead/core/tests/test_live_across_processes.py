@@ -4,14 +4,11 @@ one Redis. A comment posted through one server reaches the readers streaming fro
 from __future__ import annotations
 
 import json
-import queue
 import subprocess
 import sys
-import threading
-import time
 import uuid
 
-from masthead.testing.live_events import post_comment, read_stream
+from masthead.testing.live_events import post_until_heard
 from masthead.testing.loops import run as run_on_own_loop
 from masthead.testing.processes import free_port, run, start, stop, wait_for_http
 
@@ -47,35 +44,15 @@ def test_a_comment_posted_through_one_server_reaches_readers_of_both(install, tm
         for base, process, log in servers:
             wait_for_http(f"{base}/healthz", process, log)
 
-        events: queue.Queue[tuple[str, str, dict]] = queue.Queue()
         streams = [f"{base}/discussion/threads/{thread_id}/events" for base, _, _ in servers]
-        for url in streams:
-            ready = threading.Event()
-            threading.Thread(target=read_stream, args=(url, events, ready), daemon=True).start()
-            assert ready.wait(15), f"{url} did not start streaming"
-
-        # Each process subscribes to Redis on its first reader, a moment after that reader's stream opens: a
-        # comment published before then would not reach it, so post until both have heard one (at most three).
-        heard: dict[str, set[int]] = {url: set() for url in streams}
-        posted: list[int] = []
-        deadline = time.monotonic() + 20
-        while not all(heard.values()) and time.monotonic() < deadline:
-            if len(posted) < 3:
-                answer = post_comment(servers[0][0], thread_id, f"Comment {len(posted)} about the 7:40 crossing.")
-                posted.append(answer["id"])
-            try:
-                url, name, data = events.get(timeout=2)
-            except queue.Empty:
-                continue
-            if name == "comment":
-                heard[url].add(data["id"])
-                assert 'class="comment' in data["html"]
+        heard, posted = post_until_heard(servers[0][0], thread_id, streams, "about the 7:40 crossing.")
     finally:
         for _, process, _ in servers:
             stop(process)
 
     assert all(heard.values()), f"events heard per stream: {heard}, posted: {posted}"
     assert set().union(*heard.values()) <= set(posted)
+    assert all('class="comment' in data["html"] for got in heard.values() for data in got.values())
 
 
 def test_two_brokers_on_one_redis_hear_each_other_and_ignore_what_is_not_an_event():
