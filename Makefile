@@ -7,7 +7,7 @@ PORT   ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres test-clock lint chromium wrk axe bench clean
+.PHONY: run test test-sqlite test-postgres test-clock lint chromium wrk axe bench bench-servers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,12 @@ test-clock: $(VENV)/.installed-test chromium
 # docs/benchmarks.md; e.g. `make bench BENCH_ARGS="--quick --database both"`.
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# `masthead serve` against gunicorn (gthread) and Granian (WSGI) serving the same site (docs/benchmarks.md,
+# "Maintained servers against masthead serve"); e.g. `make bench-servers BENCH_ARGS="--database both --rounds 2"`.
+bench-servers: $(VENV)/.installed-test
+	$(BIN)/pip install --quiet -e ".[bench-servers]"
+	$(BIN)/python -m benchmarks.servers $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) test-artifacts .cache/axe

@@ -13,6 +13,8 @@ from __future__ import annotations
 import inspect
 
 import django
+import django.db
+from django.core.exceptions import RequestAborted
 from django.core.handlers import asgi, base
 from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -63,6 +65,24 @@ def test_read_body_and_create_request():
     # (request, None) or (None, error response): ThreadedDjango._respond unpacks it so.
     assert "return self.request_class(scope, body_file), None" in source(asgi.ASGIHandler.create_request)
     assert params(asgi.get_script_prefix) == ["scope"]
+
+
+def test_read_body_raises_request_aborted_when_the_client_leaves():
+    # ThreadedDjango.__call__ catches RequestAborted from read_body to drop a request whose client left.
+    body = source(asgi.ASGIHandler.read_body)
+    assert 'message["type"] == "http.disconnect"' in body
+    assert "raise RequestAborted()" in body
+    assert asgi.RequestAborted is RequestAborted
+
+
+def test_request_signals_keep_and_replace_the_threads_connections():
+    # ThreadedDjango's threads keep their database connection between requests because Django checks each
+    # connection's age and health at request_started and request_finished (close_old_connections), which
+    # _respond sends (request_started) and response.close() sends (request_finished); it mirrors ASGIHandler.
+    db_module = source(django.db)
+    assert "signals.request_started.connect(close_old_connections)" in db_module
+    assert "signals.request_finished.connect(close_old_connections)" in db_module
+    assert "signals.request_started.asend(sender=self.__class__, scope=scope)" in source(asgi.ASGIHandler.handle)
 
 
 def test_response_handler_class_is_what_request_finished_is_sent_with():
