@@ -78,7 +78,7 @@ def pg_database_exists(name: str = PG_DATABASE) -> bool:
         return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
 
 
-def _reusable(data_dir: Path, database: str, sizes: Sizes) -> dict[str, Any] | None:
+def _reusable(data_dir: Path, database: str, sizes: Sizes, pg_name: str) -> dict[str, Any] | None:
     """The seed of an earlier run with the same sizes whose data is still there, else None."""
     saved = data_dir / "seed.json"
     if not saved.exists():
@@ -86,19 +86,20 @@ def _reusable(data_dir: Path, database: str, sizes: Sizes) -> dict[str, Any] | N
     stored = json.loads(saved.read_text())
     if stored.get("sizes") != vars(sizes):
         return None
-    if database == "postgresql" and not pg_database_exists():
+    if database == "postgresql" and not pg_database_exists(pg_name):
         return None
     return dict(stored["seed"])
 
 
-def prepare(procs: Processes, bench_dir: Path, database: str, sizes: Sizes, *, reuse: bool = False) -> Site:
+def prepare(procs: Processes, bench_dir: Path, database: str, sizes: Sizes, *, reuse: bool = False,
+            pg_name: str = PG_DATABASE) -> Site:
     """A data folder and database, migrated and seeded; returns the environment to serve it with.
 
     Fresh every time unless ``reuse``: then the data of an earlier run with the same sizes is kept (it also
     carries whatever that run's posting scenarios added) and only new migrations are applied.
     """
     data_dir = bench_dir / f"masthead-{database}"
-    earlier = _reusable(data_dir, database, sizes) if reuse else None
+    earlier = _reusable(data_dir, database, sizes, pg_name) if reuse else None
     if earlier is None:
         shutil.rmtree(data_dir, ignore_errors=True)  # the harness's own folder from an earlier run
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -116,7 +117,7 @@ def prepare(procs: Processes, bench_dir: Path, database: str, sizes: Sizes, *, r
         "STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET,
     })
     if database == "postgresql":
-        env["DATABASE_URL"] = _pg_url(PG_DATABASE) if earlier is not None else recreate_pg_database()
+        env["DATABASE_URL"] = _pg_url(pg_name) if earlier is not None else recreate_pg_database(pg_name)
     procs.check_run(f"migrate-{database}", [str(BIN / "masthead"), "migrate", "--noinput"], env=env)
     if earlier is not None:
         return Site(database, env, {**earlier, "reused": True}, 0.0)

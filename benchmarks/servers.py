@@ -46,6 +46,8 @@ SERVERS = ("serve", "gunicorn", "granian", "serve+nginx", "gunicorn+nginx")
 KNOWN = ("serve", "serve-nocache", "gunicorn", "granian")
 PERSONAL = (("Cookie", "mh_reader=benchmark-reader"),)
 DB_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+# Its own throwaway PostgreSQL database, so a `make bench` running at the same time keeps its own.
+PG_NAME = "masthead_bench_servers"
 LOADS = ("article", "article-personal", "thread", "thread-personal", "post")
 
 
@@ -211,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for database in databases:
             print(f"\n{DB_NAMES[database]}: migrating and seeding {sizes}", flush=True)
-            site = masthead_server.prepare(procs, args.bench_dir, database, sizes, reuse=args.reuse_data)
+            site = masthead_server.prepare(procs, args.bench_dir, database, sizes, reuse=args.reuse_data,
+                                           pg_name=PG_NAME)
             collect_static(procs, site)
             for round_ in range(args.rounds):
                 for name in servers if round_ % 2 == 0 else reversed(servers):
@@ -223,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         procs.stop_all()
         if "postgresql" in databases and not args.reuse_data:
-            masthead_server.drop_pg_database()
+            masthead_server.drop_pg_database(PG_NAME)
     print(f"\n{started}; {args.workers} processes, {args.threads} threads (gunicorn, Granian); load average at "
           f"start / end: {load_start} / {report.load_average()}\n")
     print(table(bench))
