@@ -15,8 +15,9 @@ Rules (docs/import.md):
 - **Atomic per article.** An article and all its comments are written in one transaction, or none of it: a
   failure anywhere in it rolls the whole unit back and is reported with the article named; the import goes on.
 - **The tree.** Comments may arrive in any order. A reply whose parent is neither in the unit nor imported
-  earlier is kept at the top level and counted as orphaned; so is a reply in a cycle, and a reply to a comment
-  with no text (skipped, and it claims no id). Two comments with one id: the second is skipped.
+  earlier is kept at the top level and counted as orphaned; so is a reply in a cycle. A comment with no text is
+  skipped (and claims no id), unless it was deleted at the source or has replies: it is then kept as a tombstone
+  (``discussion.imported``), so its replies stay under it. Two comments with one id: the second is skipped.
 - **Dry run.** The same work inside one transaction that is rolled back at the end, with no files stored: the
   summary is exactly what a real run would do.
 """
@@ -39,6 +40,7 @@ from django.utils.text import slugify
 from PIL import Image
 
 from masthead.discussion.actions import DiscussionError, ImportedComment, do_import_comment, thread_for_article
+from masthead.discussion.imported import do_import_tombstone
 from masthead.discussion.models import Comment
 from masthead.importing.actions import do_add_redirect, do_remember
 from masthead.importing.markup import html_to_markdown
@@ -70,6 +72,7 @@ _COMMENT_STATUS = {
     CommentStatus.APPROVED: Comment.Status.VISIBLE,
     CommentStatus.PENDING: Comment.Status.PENDING,
     CommentStatus.REJECTED: Comment.Status.REJECTED,
+    CommentStatus.DELETED: Comment.Status.REJECTED,  # one that still has its text is kept as rejected
 }
 _ARTICLE_STATUS = {
     ArticleStatus.PUBLISHED: Article.Status.PUBLISHED,
@@ -356,10 +359,13 @@ class Loader:
         threads = dict(Comment.objects.filter(pk__in=known.values()).values_list("pk", "thread_id"))
         unique: dict[str, CommentRecord] = {}
         bodies: dict[str, str] = {}  # Markdown of each comment kept, converted once
+        answered = {r.parent_source_id for r in records if r.parent_source_id}
         for record in records:
             sid = record.source_id
             body = record.body_markdown if record.body_markdown is not None else html_to_markdown(record.body_html)
             if not body.strip():
+                body = ""  # kept only as a tombstone: deleted at the source, or answered (its replies stay under it)
+            if not body and record.status != CommentStatus.DELETED and sid not in answered:
                 # Before the id check: a blank comment is never imported, so it must not keep out a later one
                 # with its id (as it could not across articles, where the id check sees only what was written).
                 self._later(lambda: summary.skipped(Kind.COMMENT, "no text"))
@@ -393,6 +399,8 @@ class Loader:
     def _write_comment(self, article: Article, thread: object, record: CommentRecord, body: str,
                        parent: Comment | None, orphan_reason: str | None) -> Comment:
         summary = self.summary
+        if not body:
+            return self._write_tombstone(thread, record, parent, orphan_reason)
         data = ImportedComment(
             body=body, author_name=record.author_name, created_at=record.created_at,
             status=_COMMENT_STATUS[record.status], author_email=record.author_email, author_website=record.author_url,
@@ -409,6 +417,22 @@ class Loader:
             self._later(lambda: summary.orphaned(Kind.COMMENT, reason))
         if record.passage is not None and comment.depth == 0:
             self._anchor(article, comment, record)
+        return comment
+
+    def _write_tombstone(self, thread: object, record: CommentRecord, parent: Comment | None,
+                         orphan_reason: str | None) -> Comment:
+        summary = self.summary
+        data = ImportedComment(body="", author_name=record.author_name, created_at=record.created_at,
+                               upvotes=max(0, record.upvotes), downvotes=max(0, record.downvotes))
+        try:
+            comment = do_import_tombstone(thread, data, parent)  # type: ignore[arg-type]
+        except DiscussionError as error:
+            raise UnitFailed(f"comment {record.source_id}: {error.message}") from None
+        do_remember(self.key, Kind.COMMENT, record.source_id, comment.pk)
+        self._later(lambda: summary.created("tombstone"))
+        if orphan_reason is not None:
+            reason = orphan_reason
+            self._later(lambda: summary.orphaned("tombstone", reason))
         return comment
 
     def _anchor(self, article: Article, comment: Comment, record: CommentRecord) -> None:
