@@ -14,8 +14,8 @@ What becomes what (docs/import.md has the why):
   with its reason.
 - Comments: every one with its thread, author name, email, URL, date and approval state (1 → approved, 0 →
   pending, spam and trash → rejected; trash with no text left, as ``masthead export`` writes a deleted comment,
-  → a tombstone that keeps its replies under it). Pingbacks and trackbacks are skipped (they are notices from other sites,
-  not readers' words). wpDiscuz meta: ``wpdiscuz_votes_seperate`` (likes and dislikes) or else
+  → a tombstone that keeps its replies under it). Pingbacks and trackbacks are skipped (they are notices from
+  other sites, not readers' words). wpDiscuz meta: ``wpdiscuz_votes_seperate`` (likes and dislikes) or else
   ``wpdiscuz_votes`` (the net score) become the comment's vote totals; ``wpdiscuz_feedback_form_id`` makes a
   passage comment, anchored to the ``[wpdiscuz-feedback]`` passage it belongs to (see ``_feedback_passages``).
 
