@@ -43,6 +43,7 @@ from masthead.discussion.actions import DiscussionError, ImportedComment, do_imp
 from masthead.discussion.imported import do_import_tombstone
 from masthead.discussion.models import Comment
 from masthead.importing.actions import do_add_redirect, do_remember
+from masthead.importing.comment_extras import Voters, write_passage, write_votes
 from masthead.importing.markup import html_to_markdown
 from masthead.importing.models import ImportedObject
 from masthead.importing.progress import Progress
@@ -51,8 +52,10 @@ from masthead.importing.records import (
     ArticleStatus,
     AuthorRecord,
     CommentBatch,
+    CommentPassage,
     CommentRecord,
     CommentStatus,
+    CommentVotes,
     Kind,
     Record,
     RedirectRecord,
@@ -111,6 +114,7 @@ class Loader:
         self._topics: dict[str, int] = {}
         self._pending: list[Callable[[], None]] = []  # summary changes of the unit being written
         self._articles_seen: set[str] = set()  # article ids of this run: a second item with one is a duplicate
+        self._voters = Voters()
 
     # --- running -----------------------------------------------------------------------------------------
 
@@ -138,6 +142,8 @@ class Loader:
             SubscriptionRecord: self._subscription,  # type: ignore[dict-item]
             RedirectRecord: self._redirect,  # type: ignore[dict-item]
             Skipped: self._skipped,  # type: ignore[dict-item]
+            CommentVotes: lambda record: write_votes(self, record, self._voters),  # type: ignore[arg-type]
+            CommentPassage: lambda record: write_passage(self, record),  # type: ignore[arg-type]
         }
         for record in self.source.records():
             handlers[type(record)](record)
