@@ -366,12 +366,13 @@ class Loader:
         unique: dict[str, CommentRecord] = {}
         bodies: dict[str, str] = {}  # Markdown of each comment kept, converted once
         answered = {r.parent_source_id for r in records if r.parent_source_id}
-        for record in records:
+        converted = [(record, _markdown(record)) for record in records]
+        worded = {record.source_id for record, body in converted if body}
+        for record, body in converted:
             sid = record.source_id
-            body = record.body_markdown if record.body_markdown is not None else html_to_markdown(record.body_html)
-            if not body.strip():
-                body = ""  # kept only as a tombstone: deleted at the source, or answered (its replies stay under it)
-            if not body and record.status != CommentStatus.DELETED and sid not in answered:
+            # A blank comment is kept only as a tombstone, when it was deleted at the source or has replies (they
+            # stay under it), and no comment with words has its id.
+            if not body and (sid in worded or (record.status != CommentStatus.DELETED and sid not in answered)):
                 # Before the id check: a blank comment is never imported, so it must not keep out a later one
                 # with its id (as it could not across articles, where the id check sees only what was written).
                 self._later(lambda: summary.skipped(Kind.COMMENT, "no text"))
@@ -575,6 +576,12 @@ def _tree_order(
         if sid not in reached:
             walk(sid, "its replies form a cycle in the export: kept at the top level")
     return order
+
+
+def _markdown(record: CommentRecord) -> str:
+    """A comment's Markdown, converted once; "" when it has no text."""
+    body = record.body_markdown if record.body_markdown is not None else html_to_markdown(record.body_html)
+    return body if body.strip() else ""
 
 
 def _is_image(path: Path) -> bool:
