@@ -18,6 +18,7 @@ more takes memory in proportion). Rows are read a chunk at a time: memory does n
 from __future__ import annotations
 
 import json
+import shlex
 from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
@@ -75,11 +76,16 @@ def advice(source: str, counts: DecisionCounts) -> str:
         return ""
     pending = f"; {counts.undecided} pending or deleted left out" if counts.undecided else ""
     return (
-        f"\nModeration: this archive holds {counts.decisions} decisions of your moderators ({counts.publish} "
-        f"approved, {counts.reject} spam or trash{pending}). They can train this site's moderation model, which "
-        "learns your readers far better than any public model:\n"
-        f"  masthead import_decisions '{source}' decisions.jsonl\n"
+        f"\nModeration: this archive holds {counts.decisions} {_plural(counts.decisions, 'decision')} of your "
+        f"moderators ({counts.publish} "
+        f"approved, {counts.reject} spam or trash{pending}). They can train this site's moderation model on "
+        "your own readers' comments:\n"
+        f"  masthead import_decisions {shlex.quote(source)} decisions.jsonl\n"
         "  masthead moderation_train --input decisions.jsonl --dry-run\n"
         "(or run this import again with --train-moderation). The trained model is a candidate: compare it with "
         "the active one under Moderation > Models and promote it there (docs/moderation.md).\n"
     )
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"

@@ -49,7 +49,7 @@ def archive(path: Path) -> Path:
 def test_the_summary_tells_the_publisher_what_the_archive_can_teach(tmp_path: Path) -> None:
     output = run_import("wordpress", str(archive(tmp_path / "site.xml")))
     assert "this archive holds 22 decisions of your moderators (12 approved, 10 spam or trash; 2 pending" in output
-    assert f"masthead import_decisions '{KEY}' decisions.jsonl" in output
+    assert f"masthead import_decisions {KEY} decisions.jsonl" in output  # (quoted where the shell needs it)
     assert "masthead moderation_train --input decisions.jsonl" in output
     # A second run imports nothing new: no advice again.
     assert "decisions of your moderators" not in run_import("wordpress", str(tmp_path / "site.xml"))
