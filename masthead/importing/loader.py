@@ -15,8 +15,9 @@ Rules (docs/import.md):
 - **Atomic per article.** An article and all its comments are written in one transaction, or none of it: a
   failure anywhere in it rolls the whole unit back and is reported with the article named; the import goes on.
 - **The tree.** Comments may arrive in any order. A reply whose parent is neither in the unit nor imported
-  earlier is kept at the top level and counted as orphaned; so is a reply in a cycle, and a reply to a comment
-  with no text (skipped, and it claims no id). Two comments with one id: the second is skipped.
+  earlier is kept at the top level and counted as orphaned; so is a reply in a cycle. A comment with no text is
+  skipped (and claims no id), unless it was deleted at the source or has replies: it is then kept as a tombstone
+  (``discussion.imported``), so its replies stay under it. Two comments with one id: the second is skipped.
 - **Dry run.** The same work inside one transaction that is rolled back at the end, with no files stored: the
   summary is exactly what a real run would do.
 """
@@ -39,8 +40,10 @@ from django.utils.text import slugify
 from PIL import Image
 
 from masthead.discussion.actions import DiscussionError, ImportedComment, do_import_comment, thread_for_article
+from masthead.discussion.imported import do_import_tombstone
 from masthead.discussion.models import Comment
 from masthead.importing.actions import do_add_redirect, do_remember
+from masthead.importing.comment_extras import Voters, write_passage, write_votes
 from masthead.importing.markup import html_to_markdown
 from masthead.importing.models import ImportedObject
 from masthead.importing.progress import Progress
@@ -49,8 +52,10 @@ from masthead.importing.records import (
     ArticleStatus,
     AuthorRecord,
     CommentBatch,
+    CommentPassage,
     CommentRecord,
     CommentStatus,
+    CommentVotes,
     Kind,
     Record,
     RedirectRecord,
@@ -70,6 +75,7 @@ _COMMENT_STATUS = {
     CommentStatus.APPROVED: Comment.Status.VISIBLE,
     CommentStatus.PENDING: Comment.Status.PENDING,
     CommentStatus.REJECTED: Comment.Status.REJECTED,
+    CommentStatus.DELETED: Comment.Status.REJECTED,  # one that still has its text is kept as rejected
 }
 _ARTICLE_STATUS = {
     ArticleStatus.PUBLISHED: Article.Status.PUBLISHED,
@@ -108,6 +114,7 @@ class Loader:
         self._topics: dict[str, int] = {}
         self._pending: list[Callable[[], None]] = []  # summary changes of the unit being written
         self._articles_seen: set[str] = set()  # article ids of this run: a second item with one is a duplicate
+        self._voters = Voters()
 
     # --- running -----------------------------------------------------------------------------------------
 
@@ -135,6 +142,8 @@ class Loader:
             SubscriptionRecord: self._subscription,  # type: ignore[dict-item]
             RedirectRecord: self._redirect,  # type: ignore[dict-item]
             Skipped: self._skipped,  # type: ignore[dict-item]
+            CommentVotes: lambda record: write_votes(self, record, self._voters),  # type: ignore[arg-type]
+            CommentPassage: lambda record: write_passage(self, record),  # type: ignore[arg-type]
         }
         for record in self.source.records():
             handlers[type(record)](record)
@@ -356,10 +365,14 @@ class Loader:
         threads = dict(Comment.objects.filter(pk__in=known.values()).values_list("pk", "thread_id"))
         unique: dict[str, CommentRecord] = {}
         bodies: dict[str, str] = {}  # Markdown of each comment kept, converted once
-        for record in records:
+        answered = {r.parent_source_id for r in records if r.parent_source_id}
+        converted = [(record, _markdown(record)) for record in records]
+        worded = {record.source_id for record, body in converted if body}
+        for record, body in converted:
             sid = record.source_id
-            body = record.body_markdown if record.body_markdown is not None else html_to_markdown(record.body_html)
-            if not body.strip():
+            # A blank comment is kept only as a tombstone, when it was deleted at the source or has replies (they
+            # stay under it), and no comment with words has its id.
+            if not body and (sid in worded or (record.status != CommentStatus.DELETED and sid not in answered)):
                 # Before the id check: a blank comment is never imported, so it must not keep out a later one
                 # with its id (as it could not across articles, where the id check sees only what was written).
                 self._later(lambda: summary.skipped(Kind.COMMENT, "no text"))
@@ -393,6 +406,8 @@ class Loader:
     def _write_comment(self, article: Article, thread: object, record: CommentRecord, body: str,
                        parent: Comment | None, orphan_reason: str | None) -> Comment:
         summary = self.summary
+        if not body:
+            return self._write_tombstone(thread, record, parent, orphan_reason)
         data = ImportedComment(
             body=body, author_name=record.author_name, created_at=record.created_at,
             status=_COMMENT_STATUS[record.status], author_email=record.author_email, author_website=record.author_url,
@@ -409,6 +424,22 @@ class Loader:
             self._later(lambda: summary.orphaned(Kind.COMMENT, reason))
         if record.passage is not None and comment.depth == 0:
             self._anchor(article, comment, record)
+        return comment
+
+    def _write_tombstone(self, thread: object, record: CommentRecord, parent: Comment | None,
+                         orphan_reason: str | None) -> Comment:
+        summary = self.summary
+        data = ImportedComment(body="", author_name=record.author_name, created_at=record.created_at,
+                               upvotes=max(0, record.upvotes), downvotes=max(0, record.downvotes))
+        try:
+            comment = do_import_tombstone(thread, data, parent)  # type: ignore[arg-type]
+        except DiscussionError as error:
+            raise UnitFailed(f"comment {record.source_id}: {error.message}") from None
+        do_remember(self.key, Kind.COMMENT, record.source_id, comment.pk)
+        self._later(lambda: summary.created("tombstone"))
+        if orphan_reason is not None:
+            reason = orphan_reason
+            self._later(lambda: summary.orphaned("tombstone", reason))
         return comment
 
     def _anchor(self, article: Article, comment: Comment, record: CommentRecord) -> None:
@@ -545,6 +576,12 @@ def _tree_order(
         if sid not in reached:
             walk(sid, "its replies form a cycle in the export: kept at the top level")
     return order
+
+
+def _markdown(record: CommentRecord) -> str:
+    """A comment's Markdown, converted once; "" when it has no text."""
+    body = record.body_markdown if record.body_markdown is not None else html_to_markdown(record.body_html)
+    return body if body.strip() else ""
 
 
 def _is_image(path: Path) -> bool:

@@ -166,8 +166,14 @@ def html_to_markdown(html: str, *, image_url: Callable[[str], str | None] | None
     """Markdown for ``html``. ``image_url`` maps an image's src to the URL to use (None drops it); without it,
     images are dropped (comments)."""
     converter = _Converter(image_url)
-    converter.feed(SHORTCODES.sub("", html))
+    converter.feed(_parseable(SHORTCODES.sub("", html)))
     return converter.result()
+
+
+def _parseable(html: str) -> str:
+    """Python 3.11's HTMLParser raises AssertionError on a "<![" it cannot name ("<![\\w", "<![foo"): such
+    text is kept as text. (A real marked section, CDATA included, has no place in a post or comment.)"""
+    return html.replace("<![", "&lt;![")
 
 
 def html_to_plain(html: str) -> str:
@@ -182,6 +188,6 @@ def html_to_plain(html: str) -> str:
             parts.append(" ")
 
     reader = _Text(convert_charrefs=True)
-    reader.feed(SHORTCODES.sub(" ", html))
+    reader.feed(_parseable(SHORTCODES.sub(" ", html)))
     reader.close()
     return " ".join("".join(parts).split())

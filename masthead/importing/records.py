@@ -41,6 +41,9 @@ class CommentStatus(StrEnum):
     APPROVED = "approved"  # shown: not held by moderation on import, but the screening decision is recorded
     PENDING = "pending"  # waiting for review at the source: waits in the moderation queue here
     REJECTED = "rejected"  # spam or trash at the source: kept for the record, never shown
+    # Deleted at the source with its text gone (a Masthead export writes its tombstones as trash with no text):
+    # kept as a tombstone, so the replies below it keep their place in the tree.
+    DELETED = "deleted"
 
 
 @dataclass
@@ -151,6 +154,35 @@ class SubscriptionRecord:
 
 
 @dataclass
+class VoteRecord:
+    """One voter's vote (``value`` 1 or -1) from a source that keeps voters, not only totals (wpDiscuz's
+    ``wc_users_voted``). ``email`` is the voter's address where the source knows it (a member of the old site):
+    the vote is then carried as that reader's own; a voter known by no address (a guest, kept by wpDiscuz as an
+    md5 of their IP address) is counted in the comment's totals only, as every imported vote was before."""
+
+    value: int
+    email: str = ""
+    created_at: datetime | None = None
+
+
+@dataclass
+class CommentVotes:
+    """The voters of one comment imported earlier (in this run or a previous one), by the comment's source id."""
+
+    comment_source_id: str
+    votes: list[VoteRecord] = field(default_factory=list)
+
+
+@dataclass
+class CommentPassage:
+    """The passage a comment imported earlier was written about, learnt after the comment itself (wpDiscuz's
+    ``wc_feedback_forms``, which a WXR export does not carry): the comment is anchored to it if it is not yet."""
+
+    comment_source_id: str
+    passage: PassageQuote
+
+
+@dataclass
 class RedirectRecord:
     """An old address answered with a 301 to something imported: ``target_kind`` is "article", "topic",
     "author", "article-feed" or "topic-feed" with the source id of the target; or "url" with ``target_id`` a
@@ -173,4 +205,5 @@ class Skipped:
 
 Record = (
     AuthorRecord | TopicRecord | ArticleRecord | CommentBatch | SubscriptionRecord | RedirectRecord | Skipped
+    | CommentVotes | CommentPassage
 )

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from masthead.accounts.models import CommentClaim
 from masthead.accounts.privacy import EraseOptions, Subject
 from masthead.discussion.actions import do_erase_comments, do_withdraw_votes
+from masthead.discussion.imported import imported_reader_key
 from masthead.discussion.models import Comment, Vote
 from masthead.moderation.actions import do_forget_reader
 
@@ -33,7 +34,9 @@ def comments_of(subject: Subject) -> QuerySet[Comment]:
 
 
 def voter_keys(subject: Subject) -> list[str]:
-    return [k for k in [subject.account_key, *subject.guest_voter_keys] if k]
+    # Votes carried over by `masthead import` from a source that knew the voter's address are keyed by it.
+    imported = imported_reader_key(subject.email) if subject.email else ""
+    return [k for k in [subject.account_key, *subject.guest_voter_keys, imported] if k]
 
 
 def votes_of(subject: Subject) -> QuerySet[Vote]:

@@ -201,3 +201,19 @@ def test_a_verified_guest_without_account_downloads_and_erases(browser, inbox):
     assert browser.post("/account/erase", {"confirm": "erase", "comments": "remove"}).status_code == 200
     assert _rows_naming(["guesty@example.org", "Guesty McGuest"]) == []
     assert not Comment.objects.filter(thread=thread).exists()
+
+
+@pytest.mark.django_db
+def test_votes_imported_under_an_address_are_exported_and_erased_with_it(tmp_path):
+    """``masthead import wordpress-db`` keeps a member's wpDiscuz votes under their address's imported-reader key."""
+    from masthead.discussion.imported import ImportedVote, do_import_votes, imported_reader_key
+
+    comment = post_as(make_thread(), reader("author"), "Someone else's comment.")
+    do_import_votes(comment, [ImportedVote(imported_reader_key("Voter@Example.org"), 1)], upvotes=3, downvotes=0)
+    out = tmp_path / "export.json"
+    call_command("privacy_export", "--email", "voter@example.org", "--output", str(out))
+    assert len(json.loads(out.read_text())["votes"]) == 1
+    call_command("privacy_erase", "--email", "voter@example.org", "--yes")
+    comment.refresh_from_db()
+    assert not Vote.objects.exists()
+    assert (comment.upvotes, comment.score) == (2, 2)  # the others' anonymous votes stay

@@ -12,11 +12,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
+from masthead.discussion.actions import do_delete_comment
+from masthead.discussion.models import Comment
 from masthead.exporting.tests.site import Site
 from masthead.funding.models import Campaign, Donation
 from masthead.importing.models import ImportedObject, Redirect
 from masthead.notifications.models import Subscriber
 from masthead.publishing.models import Article, Author, Topic
+from masthead.testing.discussion import reader
 
 WP = "{http://wordpress.org/export/1.2/}"
 # What a run stamps by itself: when the file was written, and when the imported rows were saved.
@@ -97,5 +100,25 @@ def test_export_import_export_gives_the_same_file(site: Site, tmp_path: Path) ->
     wxr = tmp_path / "first" / "wordpress.xml"
     out = io.StringIO()
     call_command("import", "wordpress", str(wxr), "--uploads", str(uploads), "--no-progress", stdout=out)
+    second = export_wxr(tmp_path / "second")
+    assert comparable(second) == comparable(first), out.getvalue()
+
+
+def test_a_deleted_comment_comes_back_as_a_tombstone_with_its_replies_under_it(site: Site, tmp_path: Path) -> None:
+    """A deleted comment is exported as trash with no text; its reply names it as parent. The import keeps it as a
+    tombstone, so the reply is not lifted to the top level, and the second export says the same as the first."""
+    do_delete_comment(site.reply, reader("moderator", staff=True))
+    first = export_wxr(tmp_path / "first")
+    uploads = tmp_path / "uploads"
+    shutil.copytree(settings.MEDIA_ROOT, uploads)
+    empty_the_site()
+    out = io.StringIO()
+    call_command("import", "wordpress", str(tmp_path / "first" / "wordpress.xml"), "--uploads", str(uploads),
+                 "--no-progress", stdout=out)
+    tombstone = Comment.objects.get(status=Comment.Status.DELETED)
+    assert (tombstone.author_name, tombstone.body, tombstone.depth) == ("Sam", "", 1)
+    answer = Comment.objects.get(body="Why?")
+    assert (answer.parent_id, answer.depth) == (tombstone.pk, 2)
+    assert "parent is not in the export" not in out.getvalue()
     second = export_wxr(tmp_path / "second")
     assert comparable(second) == comparable(first), out.getvalue()

@@ -20,20 +20,23 @@ What becomes what (docs/import.md has the why):
 - Pages (type page, or ``page`` true in older exports) are skipped: Masthead has no standalone pages.
 - Ghost's default export holds no comments (they are only in full backups), so none are imported.
 
-The export is one JSON document; it is read whole (Ghost exports carry only posts and settings, no media: tens
-of megabytes for a large publication), then yielded record by record.
+The export is one JSON document, read incrementally (``ijson``): ``check()`` makes one pass over the parser's
+events and keeps only the version, the installation's id and the number of posts; ``records()`` then reads one
+table at a time (users, tags, the post-author and post-tag links as small indexes of ids, then posts), each
+row parsed, yielded and dropped. Memory does not grow with the size of the export.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+import ijson
 
 from masthead.importing.records import (
     ArticleRecord,
@@ -53,11 +56,6 @@ GHOST_URL = "__GHOST_URL__"
 IMAGES = "/content/images/"
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _NOT_COPIED = Path("/nonexistent/no-uploads-copy")
-
-
-def rows(data: dict[str, object], table: str) -> list[Row]:
-    value = data.get(table)
-    return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
 
 
 def parse_time(value: object, source_id: str) -> datetime | None:
@@ -84,9 +82,11 @@ class GhostSource(Source):
         super().__init__(path, options)
         uploads = options.get("uploads")
         self.uploads = Path(str(uploads)).resolve() if uploads else None
-        self.data: dict[str, object] = {}
+        self.checked = False
+        self.root = ""  # where meta and data are: "" ({"meta", "data"}) or "db.item" ({"db": [{...}]})
         self.version = ""
         self.identity = ""
+        self.posts = 0
 
     @classmethod
     def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
@@ -96,52 +96,60 @@ class GhostSource(Source):
 
     @property
     def key(self) -> str:
-        if not self.data:
+        if not self.checked:
             self.check()
         return f"ghost:{self.identity}"
 
     def check(self) -> None:
-        if self.data:
+        """One pass over the whole file as parser events (nothing of it kept but a few facts): it is JSON, it is
+        a Ghost export of a supported version, its installation's id and how many posts it holds."""
+        if self.checked:
             return
         if self.uploads is not None and not self.uploads.is_dir():
             raise ImportInputError(f"--uploads {self.uploads}: not a folder.")
-        try:
-            with self.path.open(encoding="utf-8") as handle:
-                document = json.load(handle)
-        except UnicodeDecodeError as error:
-            raise ImportInputError(f"{self.path.name}: not UTF-8 ({error.reason} at byte {error.start}).") from None
-        except json.JSONDecodeError as error:
-            raise ImportInputError(f"{self.path.name}: not JSON ({error.msg} at line {error.lineno}, column "
-                                   f"{error.colno}).") from None
+        scan = _Scan()
+        with self.path.open("rb") as handle:
+            try:
+                for prefix, event, value in ijson.parse(handle, use_float=True):
+                    scan.event(prefix, event, value)
+            except ijson.JSONError as error:
+                raise ImportInputError(_json_error(self.path.name, error, handle.tell())) from None
         # {"db": [{"meta": ..., "data": ...}]} from the admin; {"meta": ..., "data": ...} from older tools.
-        if isinstance(document, dict) and isinstance(document.get("db"), list) and document["db"]:
-            document = document["db"][0]
-        if not (isinstance(document, dict) and isinstance(document.get("data"), dict)
-                and isinstance(document.get("meta"), dict)):
+        self.root = "db.item" if scan.db_items else ""
+        if scan.db_items > 1:
+            raise ImportInputError(f"{self.path.name}: {scan.db_items} databases in one export; Ghost writes one.")
+        if not scan.shaped.get(self.root, False):
             raise ImportInputError(f"{self.path.name}: not a Ghost export (no meta and data).")
-        self.version = str(document["meta"].get("version", ""))
+        self.version = scan.version.get(self.root, "")
         if not self.version[:1].isdigit() or int(self.version.split(".")[0]) > 4:
             raise ImportInputError(f"{self.path.name}: Ghost export version {self.version or '?'}; versions 1 to 4 "
                                    "are supported (5.x stores posts as Lexical and was not available to test).")
-        self.data = document["data"]
-        settings = {str(row.get("key")): str(row.get("value") or "") for row in rows(self.data, "settings")}
         # db_hash is the installation's own id: the same site exported twice maps to the same objects.
-        self.identity = settings.get("db_hash") or self.path.name
+        self.identity = scan.db_hash.get(self.root) or self.path.name
+        self.posts = scan.posts.get(self.root, 0)
+        self.checked = True
+
+    def rows(self, table: str) -> Iterator[Row]:
+        """The rows of one table, one at a time, read incrementally (a pass over the file per table)."""
+        prefix = f"{self.root}.data.{table}.item" if self.root else f"data.{table}.item"
+        with self.path.open("rb") as handle:
+            for row in ijson.items(handle, prefix, use_float=True):
+                if isinstance(row, dict):
+                    yield row
 
     def total_hint(self) -> int | None:
-        return sum(1 for post in rows(self.data, "posts") if not is_page(post))
+        return self.posts
 
     def records(self) -> Iterator[Record]:
         self.check()
-        data = self.data
-        for user in rows(data, "users"):
+        for user in self.rows("users"):
             source_id, slug = str(user.get("id", "")), str(user.get("slug") or "")
             yield AuthorRecord(source_id=source_id, name=str(user.get("name") or slug), slug=slug,
                                bio=str(user.get("bio") or ""))
             if slug:
                 yield RedirectRecord(f"/author/{slug}/", "author", source_id)
         internal: set[str] = set()
-        for tag in rows(data, "tags"):
+        for tag in self.rows("tags"):
             source_id, slug, name = str(tag.get("id", "")), str(tag.get("slug") or ""), str(tag.get("name") or "")
             if tag.get("visibility") == "internal" or name.startswith("#"):
                 internal.add(source_id)
@@ -151,9 +159,9 @@ class GhostSource(Source):
                               description=str(tag.get("description") or ""))
             if slug:
                 yield RedirectRecord(f"/tag/{slug}/", "topic", source_id)
-        authors = self._links(rows(data, "posts_authors"), "author_id")
-        tags = self._links(rows(data, "posts_tags"), "tag_id")
-        for post in rows(data, "posts"):
+        authors = self._links(self.rows("posts_authors"), "author_id")
+        tags = self._links(self.rows("posts_tags"), "tag_id")
+        for post in self.rows("posts"):
             source_id = str(post.get("id", ""))
             if is_page(post):
                 yield Skipped("page", source_id, "Masthead has no standalone pages (only articles); copy what you "
@@ -165,13 +173,15 @@ class GhostSource(Source):
                 yield Skipped(error.kind, error.source_id, error.message, error=True)
 
     @staticmethod
-    def _links(table: list[Row], column: str) -> dict[str, list[str]]:
-        """post id → linked ids in ``sort_order`` (a small index: two ids per link)."""
-        ordered = sorted(table, key=lambda row: (str(row.get("post_id")), int(str(row.get("sort_order") or 0))))
-        links: dict[str, list[str]] = {}
-        for row in ordered:
-            links.setdefault(str(row.get("post_id")), []).append(str(row.get(column)))
-        return links
+    def _links(table: Iterable[Row], column: str) -> dict[str, list[str]]:
+        """post id → linked ids in ``sort_order`` (a small index: two short ids per link, not the rows)."""
+        ordered: dict[str, list[tuple[int, str]]] = {}
+        for row in table:
+            order = str(row.get("sort_order") or 0)
+            ordered.setdefault(str(row.get("post_id")), []).append(
+                (int(float(order)) if order.lstrip("-").replace(".", "", 1).isdigit() else 0, str(row.get(column))))
+        return {post: [linked for _, linked in sorted(links, key=lambda link: link[0])]
+                for post, links in ordered.items()}
 
     def _post(self, post: Row, source_id: str, authors: list[str] | None, tags: list[str],
               internal: set[str]) -> Iterator[Record]:
@@ -220,3 +230,64 @@ class GhostSource(Source):
     def _image(self, url: str) -> ImageRef | None:
         path = self._upload(url) if url else None
         return ImageRef(path) if path is not None else None
+
+
+class _Scan:
+    """What ``check()`` learns from the parser's events, for both places an export may keep its tables."""
+
+    def __init__(self) -> None:
+        self.db_items = 0
+        self.shaped: dict[str, bool] = {}  # root -> meta and data are both objects
+        self.version: dict[str, str] = {}
+        self.db_hash: dict[str, str] = {}
+        self.posts: dict[str, int] = {}
+        self._objects: dict[str, set[str]] = {}  # root -> which of meta and data were objects
+        self._setting: dict[str, object] = {}
+        self._page = False
+
+    def event(self, prefix: str, event: str, value: object) -> None:
+        if prefix == "db.item" and event == "start_map":
+            self.db_items += 1
+        for root in ("", "db.item"):
+            head = f"{root}." if root else ""
+            if not prefix.startswith(head):
+                continue
+            rest = prefix[len(head):]
+            if rest in ("meta", "data") and event == "start_map":
+                seen = self._objects.setdefault(root, set())
+                seen.add(rest)
+                self.shaped[root] = seen == {"meta", "data"}
+            elif rest == "meta.version" and event in ("string", "number"):
+                self.version[root] = str(value)
+            elif rest.startswith("data.settings.item"):
+                self._settings(root, rest, event, value)
+            elif rest.startswith("data.posts.item"):
+                self._posts(root, rest, event, value)
+
+    def _settings(self, root: str, rest: str, event: str, value: object) -> None:
+        if rest == "data.settings.item" and event == "start_map":
+            self._setting = {}
+        elif rest in ("data.settings.item.key", "data.settings.item.value") and event in ("string", "number"):
+            self._setting[rest.rsplit(".", 1)[1]] = value
+        elif rest == "data.settings.item" and event == "end_map" and self._setting.get("key") == "db_hash":
+            self.db_hash[root] = str(self._setting.get("value") or "")
+
+    def _posts(self, root: str, rest: str, event: str, value: object) -> None:
+        if rest == "data.posts.item" and event == "start_map":
+            self._page = False
+        elif (rest == "data.posts.item.type" and value == "page") or (
+                rest == "data.posts.item.page" and value in (True, 1, "1")):
+            self._page = True
+        elif rest == "data.posts.item" and event == "end_map" and not self._page:
+            self.posts[root] = self.posts.get(root, 0) + 1
+
+
+def _json_error(name: str, error: Exception, position: int) -> str:
+    """yajl's message names the fault on its first line (the lines after it quote the file: not repeated)."""
+    first = str(error.args[0] if error.args else error)
+    if isinstance(error.args[0] if error.args else None, bytes):
+        first = error.args[0].decode("utf-8", "replace")
+    reason = first.strip().splitlines()[0] if first.strip() else "incomplete"
+    if "UTF8" in reason or "UTF-8" in reason:
+        return f"{name}: not UTF-8 (invalid bytes before byte {position:,})."
+    return f"{name}: not JSON ({reason}, before byte {position:,})."

@@ -13,8 +13,9 @@ What becomes what (docs/import.md has the why):
 - Pages, attachments, menus, block-theme records, revisions, auto-drafts and trashed posts are skipped, each
   with its reason.
 - Comments: every one with its thread, author name, email, URL, date and approval state (1 → approved, 0 →
-  pending, spam and trash → rejected). Pingbacks and trackbacks are skipped (they are notices from other sites,
-  not readers' words). wpDiscuz meta: ``wpdiscuz_votes_seperate`` (likes and dislikes) or else
+  pending, spam and trash → rejected; trash with no text left, as ``masthead export`` writes a deleted comment,
+  → a tombstone that keeps its replies under it). Pingbacks and trackbacks are skipped (they are notices from
+  other sites, not readers' words). wpDiscuz meta: ``wpdiscuz_votes_seperate`` (likes and dislikes) or else
   ``wpdiscuz_votes`` (the net score) become the comment's vote totals; ``wpdiscuz_feedback_form_id`` makes a
   passage comment, anchored to the ``[wpdiscuz-feedback]`` passage it belongs to (see ``_feedback_passages``).
 
@@ -430,6 +431,10 @@ class WordPressSource(Source):
         if form_id and (not parent or parent == "0"):
             passage = by_form.get(form_id, PassageQuote(""))
         approved = _text(element, "wp:comment_approved")
+        status = _COMMENT_STATUS.get(approved, CommentStatus.PENDING)
+        markdown = _masthead_markdown(meta, "comment", comment_id)
+        if approved == "trash" and not content.strip() and not (markdown or "").strip():
+            status = CommentStatus.DELETED  # a tombstone (how ``masthead export`` writes one): kept as one
         return CommentRecord(
             source_id=comment_id,
             parent_source_id=parent if parent and parent != "0" else None,
@@ -438,8 +443,8 @@ class WordPressSource(Source):
             author_url=_text(element, "wp:comment_author_url")[:1000],
             created_at=created,
             body_html=_autop(content),
-            body_markdown=_masthead_markdown(meta, "comment", comment_id),
-            status=_COMMENT_STATUS.get(approved, CommentStatus.PENDING),
+            body_markdown=markdown,
+            status=status,
             upvotes=upvotes,
             downvotes=downvotes,
             passage=passage,

@@ -244,3 +244,27 @@ def test_a_blank_comment_claims_no_id_so_a_later_one_with_it_is_kept_with_its_re
     assert Comment.objects.get(body="Comment y.").parent_id == kept.pk
     assert summary.count("comment", "created") == 2
     assert summary.count("comment", "skipped") == 1
+
+
+def test_a_blank_comment_with_replies_or_deleted_at_the_source_is_kept_as_a_tombstone():
+    first = three_articles()[:1]
+    article = first[0]
+    assert isinstance(article, ArticleRecord)
+    article.comments = [
+        comment("r1", "blank"), comment("blank", body=" ", status=CommentStatus.APPROVED, upvotes=2),  # answered
+        comment("gone", body=" ", status=CommentStatus.DELETED),  # deleted at the source, nobody answered
+        comment("empty", body="\n"),  # blank, unanswered: skipped
+    ]
+    summary = Loader(ListSource(first)).run()
+    tombstones = Comment.objects.filter(status=Comment.Status.DELETED).order_by("pk")
+    assert [(t.author_name, t.body, t.upvotes) for t in tombstones] == [("Reader blank", "", 2), ("Reader gone", "", 0)]
+    reply = Comment.objects.get(body="Comment r1.")
+    assert (reply.parent_id, reply.depth) == (tombstones[0].pk, 1)
+    assert summary.count("tombstone", "created") == 2
+    assert summary.kinds["comment"].skipped == {"no text": 1}
+    assert summary.count("comment", "orphaned") == 0
+    assert Article.objects.get().thread.comment_count == 1  # tombstones are not shown comments
+    before = Comment.objects.count()
+    again = Loader(ListSource(first)).run()
+    assert Comment.objects.count() == before
+    assert again.kinds["comment"].skipped["already imported"] == 3

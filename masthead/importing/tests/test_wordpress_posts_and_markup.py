@@ -72,3 +72,9 @@ def test_comment_html_keeps_paragraphs_and_drops_images():
 
 def test_plain_text_of_titles_and_passages():
     assert html_to_plain("Caf&eacute; <em>au</em>\n lait [wpdiscuz-feedback id=\"x\"]") == "Café au lait"
+
+
+def test_a_marked_section_python_cannot_name_is_kept_as_text():
+    """Found by the property test: Python 3.11's HTML parser raised AssertionError on "<![" with no known name."""
+    assert html_to_markdown("a <![\\w])(?: b <![foo[x]]> c") == "a \\<!\\[\\\\w\\])(?: b \\<!\\[foo\\[x\\]\\]\\> c\n"
+    assert html_to_plain("x <![if b") == "x <![if b"
