@@ -98,32 +98,51 @@ def build(request: HttpRequest, render: Callable[[], str]) -> Skeleton:
 
 
 class SkeletonCache(Generic[T]):
-    """Skeletons of this process (with what goes with them), by key (a page's version and URL), each until a
-    deadline (monotonic seconds); the least recently used go first beyond ``max_entries``."""
+    """Skeletons of this process (with what goes with them), by key (a page's version and URL), each fresh until a
+    deadline (monotonic seconds); the least recently used go first beyond ``max_entries``.
+
+    One request at a time renders a key again: ``claim`` tells the first request that finds a key missing or past
+    its deadline to render it (then ``put`` or ``release``), while the others meanwhile keep using the copy past
+    its deadline, which has the same key, so the same version. On a busy machine a render can outlast the second
+    its copy is fresh for; without this, every request would render again and none would find a fresh copy.
+    """
 
     def __init__(self, max_entries: int) -> None:
         self.max_entries = max_entries
         self._entries: OrderedDict[Hashable, tuple[float, T]] = OrderedDict()
+        self._rendering: set[Hashable] = set()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable, now: float) -> T | None:
+    def claim(self, key: Hashable, now: float) -> tuple[T | None, bool]:
+        """(the copy to use or None, whether this request must render the key and then ``put`` or ``release``)."""
         with self._lock:
             found = self._entries.get(key)
-            if found is None:
-                return None
-            if found[0] <= now:
-                del self._entries[key]
-                return None
-            self._entries.move_to_end(key)
-            return found[1]
+            if found is not None:
+                self._entries.move_to_end(key)
+                if found[0] > now or key in self._rendering:
+                    return found[1], False
+            elif key in self._rendering:
+                return None, False  # nothing to use yet: render for this request too, without keeping it
+            self._rendering.add(key)
+            return (found[1] if found is not None else None), True
 
     def put(self, key: Hashable, value: T, until: float) -> None:
         with self._lock:
+            self._rendering.discard(key)
             self._entries[key] = (until, value)
             self._entries.move_to_end(key)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
 
+    def release(self, key: Hashable) -> None:
+        """The render of ``key`` ended without a copy to keep (an error, or the page is gone)."""
+        with self._lock:
+            self._rendering.discard(key)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._rendering.clear()

@@ -8,6 +8,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.contrib import messages
+from django.db import connection
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -111,8 +112,13 @@ def _my_votes(request: HttpRequest, ids: tuple[int, ...]) -> dict[str, int]:
     reader = reader_from_request(request)
     if not ids or not (has_reader_cookie(request) or reader.user_id is not None):
         return {}
-    rows = Vote.objects.filter(voter_key=reader.voter_key, comment_id__in=ids).values_list("comment_id", "value")
-    return {str(cid): value for cid, value in rows}
+    # Plain SQL: this runs for every signed-in page view, and the ORM's compilation cost more than the query.
+    quote = connection.ops.quote_name
+    sql = (f"SELECT {quote('comment_id')}, {quote('value')} FROM {quote(Vote._meta.db_table)} "  # noqa: S608 - names from the model
+           f"WHERE {quote('voter_key')} = %s AND {quote('comment_id')} IN ({', '.join(['%s'] * len(ids))})")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [reader.voter_key, *ids])
+        return {str(cid): int(value) for cid, value in cursor.fetchall()}
 
 
 def _mine(request: HttpRequest, ids: tuple[int, ...]) -> list[int]:

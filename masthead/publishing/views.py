@@ -202,8 +202,9 @@ def _personal_page(request: HttpRequest, slug: str) -> HttpResponse | None:
     The skeleton is shared by the readers of one kind (signed in, or a guest) in this process. Its key holds the
     page's version (``page_version``: the article, its related list, and the discussion's version, which every
     new comment, edit, vote and moderation decision bumps), checked on every request, so each change shows at
-    once. What no version covers (the funding bar's first figures, the topic navigation, site settings) is at
-    most as old as on an anonymous reader's shared page: a skeleton ends with the second it was rendered in.
+    once. What no version covers (the funding bar's first figures, the topic navigation, site settings) is as
+    fresh as on an anonymous reader's shared page: a skeleton is fresh until the end of the second its render
+    began in; while the next render of the same version runs, the other requests use the older copy.
     """
     version = live_page_version(slug)
     if version is None:
@@ -216,27 +217,45 @@ def _personal_page(request: HttpRequest, slug: str) -> HttpResponse | None:
         return not_modified
     kind = "account" if request.user.is_authenticated else "guest"
     key = (etag, kind, request.path, request.META.get("QUERY_STRING", ""))
-    kept = SKELETONS.get(key, time.monotonic())
-    if kept is None:
-        rendered_at = time.time()  # before anything is read for the render
-        found = _find_article(request, slug)
-        if found is None or found[1]:
-            return None  # no longer live since the version was read
-        article = found[0]
-        related = _related(article)
-        _for_render(article, related)
-        # Read after the version, so never older than it; a change meanwhile only makes it newer.
-        context = article_context(article, related, conversation(article).comment_count, preview=False)
-        skeleton = personal_parts.build(
-            request, lambda: render_to_string("publishing/article.html", context, request=request))
-        kept = KeptPage(skeleton, http_date(_last_modified(article, related)))
-        remaining = last_shared_second(rendered_at) + 1 - time.time()
-        if remaining > 0:
-            SKELETONS.put(key, kept, time.monotonic() + remaining)
+    started = time.monotonic()
+    kept, render = SKELETONS.claim(key, started)
+    if render or kept is None:
+        try:
+            fresh = _render_skeleton(request, slug)
+        except BaseException:
+            if render:
+                SKELETONS.release(key)  # an error is never kept; the next request renders again
+            raise
+        if fresh is None:
+            if render:
+                SKELETONS.release(key)
+            return None  # no longer live since the version was read: the full view answers
+        if render:
+            # Fresh until the end of the second its render began in, as a shared page; used past that by the
+            # requests that arrive while the next one renders.
+            SKELETONS.put(key, fresh[0], started + fresh[1])
+        kept = fresh[0]
     response = HttpResponse(kept.skeleton.fill(request))
     response["ETag"] = etag
     response["Last-Modified"] = kept.last_modified
     return response
+
+
+def _render_skeleton(request: HttpRequest, slug: str) -> tuple[KeptPage, float] | None:
+    """The page as a skeleton for the readers of this request's kind, and for how many seconds it is fresh."""
+    rendered_at = time.time()  # before anything is read for the render
+    found = _find_article(request, slug)
+    if found is None or found[1]:
+        return None
+    article = found[0]
+    related = _related(article)
+    _for_render(article, related)
+    # Read after the version, so never older than it; a change meanwhile only makes it newer.
+    context = article_context(article, related, conversation(article).comment_count, preview=False)
+    skeleton = personal_parts.build(request, lambda: render_to_string("publishing/article.html", context,
+                                                                     request=request))
+    fresh_for = last_shared_second(rendered_at) + 1 - rendered_at
+    return KeptPage(skeleton, http_date(_last_modified(article, related))), fresh_for
 
 
 def article_context(

@@ -15,9 +15,11 @@ from django.contrib.auth.models import User
 from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-defined]
 from django.test import Client
 
+from masthead.core.personal_parts import SkeletonCache
 from masthead.discussion.actions import do_change_status, do_edit_comment, do_vote, thread_for_article
 from masthead.discussion.models import Comment
 from masthead.publishing import actions as publishing_actions
+from masthead.publishing import views
 from masthead.publishing.views import SKELETONS
 from masthead.testing.articles import make_article
 from masthead.testing.discussion import post_as, reader
@@ -72,7 +74,7 @@ def test_two_signed_in_readers_never_see_each_others_parts(discussed, settings):
 
     ada_page = _page(ada, url)  # renders the skeleton of this version
     bob_page = _page(bob, url)  # filled from it
-    assert len(SKELETONS._entries) == 1
+    assert len(SKELETONS) == 1
     ada_again = _page(ada, url)
 
     assert VOTES.search(ada_page).group(1) == f"{{&quot;{comments[0].pk}&quot;:1}}"
@@ -196,9 +198,9 @@ def test_errors_are_not_kept(discussed):
     url = article.get_absolute_url()
     ada, _ = _signed_in("ada")
     assert ada.get("/articles/no-such-story/").status_code == 404
-    assert len(SKELETONS._entries) == 0
+    assert len(SKELETONS) == 0
     assert "Ferry timetable" in _page(ada, url)
-    assert len(SKELETONS._entries) == 1
+    assert len(SKELETONS) == 1
     # Unpublished after its skeleton was kept: gone at once, for this reader too.
     publishing_actions.do_unpublish_article(article)
     assert ada.get(url).status_code == 404
@@ -211,6 +213,41 @@ def test_staff_pages_are_rendered_whole(discussed):
     client.force_login(staff)
     page = client.get(article.get_absolute_url()).content.decode()
     assert "Edit this article" in page
-    assert len(SKELETONS._entries) == 0
+    assert len(SKELETONS) == 0
     ada, _ = _signed_in("ada")
     assert "Edit this article" not in _page(ada, article.get_absolute_url())
+
+
+def test_a_render_that_fails_is_not_kept(discussed, monkeypatch):
+    article, _thread, _comments = discussed
+    url = article.get_absolute_url()
+    ada, _ = _signed_in("ada")
+    ada.raise_request_exception = False
+    real = views.article_context
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the template's data could not be read")
+
+    monkeypatch.setattr(views, "article_context", broken)
+    assert ada.get(url).status_code == 500
+    assert len(SKELETONS) == 0
+    monkeypatch.setattr(views, "article_context", real)
+    assert "Ferry timetable" in _page(ada, url)
+    assert len(SKELETONS) == 1
+
+
+def test_one_request_renders_a_key_again_while_the_others_use_the_copy_of_that_version():
+    cache: SkeletonCache[str] = SkeletonCache(max_entries=2)
+    assert cache.claim("v1", now=10.0) == (None, True)  # the first renders
+    assert cache.claim("v1", now=10.0) == (None, False)  # nothing to use yet: renders too, keeps nothing
+    cache.put("v1", "page v1", until=11.0)
+    assert cache.claim("v1", now=10.5) == ("page v1", False)
+    assert cache.claim("v1", now=11.0) == ("page v1", True)  # past its second: this one renders again
+    assert cache.claim("v1", now=11.1) == ("page v1", False)  # meanwhile the others use the same version
+    cache.release("v1")  # that render failed
+    assert cache.claim("v1", now=11.2) == ("page v1", True)
+    cache.put("v1", "page v1 again", until=12.0)
+    cache.put("v2", "page v2", until=12.0)
+    cache.put("v3", "page v3", until=12.0)
+    assert len(cache) == 2  # the least recently used went
+    assert cache.claim("v1", now=11.5) == (None, True)
