@@ -31,7 +31,7 @@ def signed_in_reader(article_path: str) -> dict[str, Any]:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.models import User
     from django.contrib.sessions.backends.db import SessionStore
-    from django.middleware.csrf import _get_new_csrf_string  # type: ignore[attr-defined]  # a valid token value
+    from django.middleware.csrf import _get_new_csrf_string  # a valid token value
 
     user, _ = User.objects.get_or_create(username=USERNAME, defaults={"email": EMAIL, "first_name": "Bench"})
     session = SessionStore()

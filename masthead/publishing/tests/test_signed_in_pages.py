@@ -37,6 +37,12 @@ def _relaxed(relaxed_moderation) -> None:
     """Comments posted here are published at once; the moderation rules have their own tests."""
 
 
+def _first(pattern: re.Pattern[str], text: str) -> str:
+    match = pattern.search(text)
+    assert match is not None, pattern.pattern
+    return match.group(1)
+
+
 def _signed_in(name: str) -> tuple[Client, User]:
     user = User.objects.create_user(name, email=f"{name}@example.org")
     client = Client(enforce_csrf_checks=True)
@@ -77,9 +83,9 @@ def test_two_signed_in_readers_never_see_each_others_parts(discussed, settings):
     assert len(SKELETONS) == 1
     ada_again = _page(ada, url)
 
-    assert VOTES.search(ada_page).group(1) == f"{{&quot;{comments[0].pk}&quot;:1}}"
-    assert VOTES.search(bob_page).group(1) == f"{{&quot;{comments[1].pk}&quot;:-1}}"
-    assert VOTES.search(ada_again).group(1) == VOTES.search(ada_page).group(1)
+    assert _first(VOTES, ada_page) == f"{{&quot;{comments[0].pk}&quot;:1}}"
+    assert _first(VOTES, bob_page) == f"{{&quot;{comments[1].pk}&quot;:-1}}"
+    assert _first(VOTES, ada_again) == _first(VOTES, ada_page)
     # Each page's CSRF tokens belong to its own reader's cookie, and no key for posting is shared.
     for client, page in ((ada, ada_page), (bob, bob_page), (ada, ada_again)):
         tokens = TOKEN.findall(page)
@@ -87,7 +93,7 @@ def test_two_signed_in_readers_never_see_each_others_parts(discussed, settings):
         secret = client.cookies["csrftoken"].value
         assert {_unmask_cipher_token(token) for token in tokens} == {secret}
     assert ada.cookies["csrftoken"].value != bob.cookies["csrftoken"].value
-    keys = [IDEMPOTENCY.search(page).group(1) for page in (ada_page, bob_page, ada_again)]
+    keys = [_first(IDEMPOTENCY, page) for page in (ada_page, bob_page, ada_again)]
     assert all(len(key) == 32 for key in keys)
     assert len(set(keys)) == 3
     assert "mhpersonal" not in ada_page + bob_page + ada_again
@@ -116,9 +122,9 @@ def test_a_guests_own_comments_stay_theirs(discussed):
 
     author_page = _page(author, url)
     other_page = _page(other, url)
-    assert MINE.search(author_page).group(1) == str(mine.pk)
+    assert _first(MINE, author_page) == str(mine.pk)
     assert f"/discussion/comments/{mine.pk}/edit" in author_page
-    assert MINE.search(other_page).group(1) == ""
+    assert _first(MINE, other_page) == ""
     assert f"/discussion/comments/{mine.pk}/edit" not in other_page
     assert "My own remark about the ferry." in other_page
 
@@ -142,7 +148,7 @@ def test_changes_show_at_once_to_signed_in_readers(discussed, django_capture_on_
 
     def score(page: str, comment: Comment) -> str:
         block = page[page.index(f'id="comment-{comment.pk}"'):]
-        return re.search(r'class="comment-score"[^>]*>(-?\d+)<', block).group(1)
+        return _first(re.compile(r'class="comment-score"[^>]*>(-?\d+)<'), block)
 
     before = score(_page(ada, url), comments[2])
     with django_capture_on_commit_callbacks(execute=True):
@@ -176,13 +182,13 @@ def test_a_signed_in_reader_posts_with_the_token_of_their_page(discussed):
     other, _ = _signed_in("other")
     _page(other, url)  # the skeleton comes from another reader's request
     ada, ada_user = _signed_in("ada")
-    token = TOKEN.search(_page(ada, url)).group(1)
+    token = _first(TOKEN, _page(ada, url))
     post = f"/discussion/threads/{thread.pk}/comments"
 
     refused = ada.post(post, {"body": "Without a token.", "csrfmiddlewaretoken": "x" * 64,
                               "idempotency_key": uuid.uuid4().hex})
     assert refused.status_code == 403
-    other_token = TOKEN.search(_page(other, url)).group(1)
+    other_token = _first(TOKEN, _page(other, url))
     refused = ada.post(post, {"body": "With someone else's token.", "csrfmiddlewaretoken": other_token,
                               "idempotency_key": uuid.uuid4().hex})
     assert refused.status_code == 403
