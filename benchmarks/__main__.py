@@ -27,16 +27,20 @@ from benchmarks.procs import Processes
 from benchmarks.scenarios import (
     POST_WHILE_FLOODED,
     POST_WHILE_READING,
+    SCALING_PROCESSES,
     SCENARIOS,
+    SIGNED_IN_PAGE,
     Bench,
     Config,
     bar_update_seconds,
     cache_diagnosis,
+    check_signed_in_page,
     etag_of,
     fetch,
     freshness,
     isso_post_load,
     masthead_post_load,
+    signed_in_headers,
     write_webhooks,
 )
 
@@ -150,6 +154,7 @@ class Run:
         missing = seed.get("discussion_skipped")
         if missing:
             print(f"  no comments seeded: {missing}", flush=True)
+        session = masthead_server.signed_in_reader(self.procs, site) if self.wants("signed-in") else None
         port, pid = masthead_server.start(self.procs, site, workers=config.workers)
         base = f"http://127.0.0.1:{port}"
         try:
@@ -161,18 +166,48 @@ class Run:
             for _ in range(20):  # warm the caches and the workers' imports before measuring
                 fetch(base + self.article_path)
             self._masthead_scenarios(server, base, port, pid, seed, missing)
+            if session is not None:
+                self._signed_in(server, base, pid, session, f"{config.workers} workers")
         finally:
             self.procs.stop_pid(pid)
+        if session is not None and database == "postgresql":
+            self._signed_in_scaling(server, site, session)
         if not self.args.no_profile:
-            self._profile(server, site)
+            self._profile(server, site, session)
 
-    def _profile(self, server: str, site: masthead_server.Site) -> None:
+    def _signed_in(self, server: str, base: str, pid: int, session: dict[str, Any], note: str,
+                   label: str = SIGNED_IN_PAGE) -> None:
+        """The article page as a signed-in supporter reads it: the session cookie keeps every shared cache out."""
+        url = base + self.article_path
+        control = check_signed_in_page(url, session)
+        for _ in range(20):  # this reader's first pages warm what is kept per version
+            fetch(url, headers=dict(signed_in_headers(session)))
+        self.bench.measure("signed-in", server, label, self.bench.load(url, headers=signed_in_headers(session)),
+                           [pid], f"{note}; a supporter's session cookie (Cache-Control: {control})")
+
+    def _signed_in_scaling(self, server: str, site: masthead_server.Site, session: dict[str, Any]) -> None:
+        """The signed-in page with 1, 2 and 3 app server processes, each a fresh `masthead serve --workers N`."""
+        for processes in SCALING_PROCESSES:
+            port, pid = masthead_server.start(self.procs, site, workers=processes)
+            try:
+                base = f"http://127.0.0.1:{port}"
+                for _ in range(20 * processes):  # every process renders its first copies before the load
+                    fetch(base + self.article_path, headers=dict(signed_in_headers(session)))
+                self._signed_in(server, base, pid, session, f"scaling: `masthead serve --workers {processes}`",
+                                label=f"{SIGNED_IN_PAGE}, {processes} process{'es' if processes > 1 else ''}")
+            finally:
+                self.procs.stop_pid(pid)
+
+    def _profile(self, server: str, site: masthead_server.Site, session: dict[str, Any] | None = None) -> None:
         """Where the time of the article page and the thread JSON goes (after the server stopped)."""
         paths = [self.article_path] + [site.seed[k] for k in ("thread_200_json",) if site.seed.get(k)]
         requests = "20" if self.bench.config.quick else "100"
+        signed_in = ["--signed-in", self.article_path, "--cookie", f"{session['session_cookie']}={session['sessionid']}"
+                     ] if session is not None else []
         print(f"  profiling {', '.join(paths)} in-process", flush=True)
         out = self.procs.check_run(
-            f"profile-{site.database}", [sys.executable, "-m", "benchmarks.hotspots", "--requests", requests, *paths],
+            f"profile-{site.database}",
+            [sys.executable, "-m", "benchmarks.hotspots", "--requests", requests, *signed_in, *paths],
             env=site.env, cwd=REPO,
         )
         self.profiles.append(f"{server}:\n\n{out.strip()}")

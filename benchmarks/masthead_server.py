@@ -16,7 +16,8 @@ from typing import Any
 from benchmarks.procs import Processes, free_port, wait_http
 
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
-PG_DATABASE = "masthead_bench"
+# Another name keeps two runs on one PostgreSQL server apart (e.g. two checkouts benchmarking at once).
+PG_DATABASE = os.environ.get("BENCH_PG_DATABASE", "masthead_bench")
 BIN = Path(sys.executable).parent
 WEBHOOK_SECRET = "whsec_masthead_benchmark_" + secrets.token_hex(8)
 
@@ -131,6 +132,15 @@ def prepare(procs: Processes, bench_dir: Path, database: str, sizes: Sizes, *, r
     seed = json.loads(line.removeprefix("SEED_JSON "))
     (data_dir / "seed.json").write_text(json.dumps({"sizes": vars(sizes), "seed": seed}))
     return Site(database, env, seed, float(seed.get("seconds", 0)))
+
+
+def signed_in_reader(procs: Processes, site: Site) -> dict[str, Any]:
+    """A supporter's session (``benchmarks/signin.py``) for the signed-in scenario: the cookie values to send."""
+    out = procs.check_run(f"signin-{site.database}", [sys.executable, "-m", "benchmarks.signin",
+                                                      site.seed["article_path"]],
+                          env=site.env, cwd=Path(__file__).resolve().parents[1])
+    line = next(ln for ln in reversed(out.splitlines()) if ln.startswith("SESSION_JSON "))
+    return dict(json.loads(line.removeprefix("SESSION_JSON ")))
 
 
 def start(procs: Processes, site: Site, *, workers: int) -> tuple[int, int]:

@@ -16,7 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.scenarios import POST_WHILE_FLOODED, POST_WHILE_READING, SCENARIOS, Row
+from benchmarks.scenarios import (
+    POST_WHILE_FLOODED,
+    POST_WHILE_READING,
+    SCALING_PROCESSES,
+    SCENARIOS,
+    SIGNED_IN_PAGE,
+    Row,
+)
 
 BEGIN = "<!-- benchmarks:results:begin (written by `python -m benchmarks`; edits inside are overwritten) -->"
 END = "<!-- benchmarks:results:end -->"
@@ -29,6 +36,8 @@ GOAL_DEEP = 1.5  # p99 of the 100,000-comment thread's first page vs the 10-comm
 GOAL_POST_P99_MS = 50.0
 GOAL_RSS_MB = 150.0
 GOAL_FRESH_S = 1.0
+GOAL_SIGNED_IN_RPS = 500.0  # a signed-in reader's article page (issue #21: 5x the ~100/s of a full render)
+PROJECTED_CORES = (4, 8, 16)
 PAGE = "GET article page"  # the label of the plain page load, the one the goals compare
 
 
@@ -203,6 +212,7 @@ def goals(rows: list[Row], extras: dict[str, Any]) -> list[str]:
             out.append(f"- {db}: stress, not a goal: with the same readers never pausing (the CPU saturated by "
                        f"page loads), posting p99 is {flooded.result.p99_ms:.0f} ms at {flooded.result.rps:.0f} "
                        "posts/s (docs/benchmarks.md, \"Posting while readers read\")")
+        out += signed_in_lines(rows, db)
         bar = extras.get(f"bar {db}")
         if bar is not None:
             out.append(f"- {db}: after the webhook burst, the public funding totals included a new donation "
@@ -214,6 +224,42 @@ def goals(rows: list[Row], extras: dict[str, Any]) -> list[str]:
                        f"seeded dataset "
                        f"(goal < {GOAL_RSS_MB:.0f} MB with 10,000 articles and 1,000,000 comments): "
                        f"{verdict(mb < GOAL_RSS_MB)}{small_dataset}")
+    return out
+
+
+def scaling_label(processes: int) -> str:
+    return f"{SIGNED_IN_PAGE}, {processes} process{'es' if processes > 1 else ''}"
+
+
+def signed_in_lines(rows: list[Row], db: str) -> list[str]:
+    """The signed-in reader's goal next to the anonymous figure, then the scaling run and its projection."""
+    out: list[str] = []
+    signed = _find(rows, "signed-in", db, SIGNED_IN_PAGE)
+    if signed is not None and signed.result is not None:
+        rps = signed.result.rps
+        anonymous = _find(rows, "article", db, PAGE)
+        beside = (f"; the anonymous page, answered from the shared page cache, {anonymous.result.rps:,.0f} req/s"
+                  if anonymous is not None and anonymous.result is not None else "")
+        ok = rps >= GOAL_SIGNED_IN_RPS and signed.result.errors == 0
+        out.append(f"- {db}: a signed-in reader's article page {rps:,.0f} req/s{beside} (goal ≥ "
+                   f"{GOAL_SIGNED_IN_RPS:.0f} req/s): {'**met**' if ok else '**not met**'}")
+    scaled = [(n, _find(rows, "signed-in", db, scaling_label(n))) for n in SCALING_PROCESSES]
+    measured = [(n, r.result.rps) for n, r in scaled if r is not None and r.result is not None and r.result.requests]
+    if measured:
+        cores = os.cpu_count() or 1
+        figures = ", ".join(f"{n} process{'es' if n > 1 else ''} {rps:,.0f} req/s" for n, rps in measured)
+        # Per core: the best figure with at most one process per core, divided by the cores it could use.
+        usable = [(n, rps) for n, rps in measured if n <= cores] or measured
+        n_best, best = max(usable, key=lambda item: item[1])
+        per_core = best / min(n_best, cores)
+        projected = ", ".join(f"{c} cores ≈ {per_core * c:,.0f} req/s" for c in PROJECTED_CORES)
+        out.append(f"- {db}: the signed-in page with app server processes on this {cores}-core machine: {figures}. "
+                   f"Projected by cores ({per_core:,.0f} req/s per core, from {n_best} process"
+                   f"{'es' if n_best > 1 else ''}): {projected}. Caveat: a projection, not a measurement; here wrk, "
+                   "PostgreSQL and the app servers share the same cores (so per core is understated), while on a "
+                   "bigger machine PostgreSQL's own CPU, its connections (each process has a pool) and the memory "
+                   "bandwidth are shared by more processes and scaling stays below linear; measure on the target "
+                   "machine before sizing it")
     return out
 
 

@@ -19,6 +19,7 @@ from benchmarks.procs import MemorySampler
 
 SCENARIOS: dict[str, str] = {
     "article": "Article page with 200 comments, anonymous reader (origin alone), against WordPress and nginx",
+    "signed-in": "The article page for a signed-in supporter (a session cookie: no shared cache), with 1-3 processes",
     "microcache": "The same article page through deploy/nginx-microcache.conf, and a new comment's freshness",
     "thread": "Thread JSON, first page of the 200-comment thread, against Isso's thread API",
     "deep": "First page and a deep 'load more' page of the 100,000-comment thread vs. the 10-comment thread",
@@ -28,6 +29,8 @@ SCENARIOS: dict[str, str] = {
 }
 
 PEER_MIN_SECONDS = 10
+SIGNED_IN_PAGE = "GET article page, signed in"  # the label the report's signed-in goal looks for
+SCALING_PROCESSES = (1, 2, 3)  # `masthead serve --workers N` for the signed-in page on PostgreSQL
 # The two posting runs (labels the report looks for).
 POST_WHILE_READING = "POST comment (API), readers reading"
 POST_WHILE_FLOODED = "POST comment (API), readers not pausing"
@@ -127,6 +130,24 @@ class Bench:
     def post_load(self, url: str, body: str, headers: tuple[tuple[str, str], ...], seconds: int) -> pacer.Load:
         """``post_rate`` posts per second, each sent when due whatever the earlier ones' answers (open loop)."""
         return pacer.Load(url=url, rate=self.config.post_rate, seconds=seconds, body=body, headers=headers)
+
+
+def signed_in_headers(session: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """What a signed-in browser sends with a page request: its session and CSRF cookies."""
+    cookie = f"{session['session_cookie']}={session['sessionid']}; csrftoken={session['csrftoken']}"
+    return (("Cookie", cookie),)
+
+
+def check_signed_in_page(url: str, session: dict[str, Any]) -> str:
+    """Refuse to measure a page that is not the signed-in reader's: 200, private, and without the guest's name
+    field (the form of a signed-in reader has none). Returns the page's Cache-Control."""
+    request = urllib.request.Request(url, headers=dict(signed_in_headers(session)))
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body, control = response.read(), response.headers.get("Cache-Control", "")
+    if b'autocomplete="nickname"' in body or "private" not in control:
+        raise RuntimeError(f"{url} with the session cookie is not a signed-in reader's page "
+                           f"(Cache-Control {control!r}); the session was not accepted")
+    return control
 
 
 def masthead_post_load(bench: Bench, url: str, seconds: int) -> pacer.Load:

@@ -223,6 +223,9 @@ TASKS = {
 }
 # Shared public pages (anonymous readers) are kept in each server process for their s-maxage (one second).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# Article pages of readers with a personal cookie are rendered once per version and process, then filled with each
+# reader's own parts (core/personal_parts.py, publishing/views.py); off renders the whole page for each of them.
+PERSONAL_PAGE_SKELETONS = env_bool("PERSONAL_PAGE_SKELETONS", True)
 # Threads running Django's views per server process: reads, and writes apart (core/threaded_django.py). Two read
 # threads on SQLite (local reads: more threads only queue on the GIL), four on PostgreSQL (they overlap its round
 # trips: random article pages 45 vs 31 per second on the benchmark's two cores, docs/benchmarks.md).

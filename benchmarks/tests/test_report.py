@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks import report
 from benchmarks.report import BEGIN, END, PAGE
-from benchmarks.scenarios import POST_WHILE_FLOODED, POST_WHILE_READING, Row
+from benchmarks.scenarios import POST_WHILE_FLOODED, POST_WHILE_READING, SIGNED_IN_PAGE, Row
 from benchmarks.wrk import Result
 
 DB = "Masthead (SQLite)"
@@ -180,3 +180,36 @@ def test_rendered_report_is_one_block_write_can_replace(tmp_path: Path) -> None:
     doc.write_text(f"# Benchmarks\n\n{BEGIN}\nold\n{END}\n\nTail.\n")
     report.write(doc, block)
     assert doc.read_text() == f"# Benchmarks\n\n{block}\n\nTail.\n"
+
+
+@pytest.mark.parametrize(("signed_in_rps", "expected"), [(500.0, MET), (499.9, NOT_MET)])
+def test_signed_in_page_must_answer_500_a_second_next_to_the_anonymous_figure(signed_in_rps: float,
+                                                                             expected: str) -> None:
+    rows = [row("article", DB, PAGE, result(40_000.0)),
+            row("signed-in", DB, SIGNED_IN_PAGE, result(signed_in_rps))]
+    line = goal_line(rows, FULL, "signed-in reader")
+    assert verdict(line) == expected
+    assert "goal ≥ 500 req/s" in line
+    assert "anonymous page" in line
+    assert "40,000 req/s" in line
+
+
+def test_signed_in_errors_fail_the_goal() -> None:
+    rows = [row("signed-in", DB, SIGNED_IN_PAGE, result(900.0, errors=3))]
+    assert verdict(goal_line(rows, FULL, "signed-in reader")) == NOT_MET
+
+
+def test_scaling_by_processes_is_projected_by_cores_with_its_caveat(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(report.os, "cpu_count", lambda: 2)
+    pg = "Masthead (PostgreSQL)"
+    rows = [row("signed-in", pg, report.scaling_label(n), result(rps))
+            for n, rps in ((1, 400.0), (2, 700.0), (3, 650.0))]
+    line = goal_line(rows, FULL, "app server processes")
+    assert "1 process 400 req/s, 2 processes 700 req/s, 3 processes 650 req/s" in line
+    # 700 req/s from 2 processes on 2 cores: 350 per core; the third process has no core of its own.
+    assert "350 req/s per core, from 2 processes" in line
+    assert "8 cores ≈ 2,800 req/s" in line
+    assert "16 cores ≈ 5,600 req/s" in line
+    assert "Caveat: a projection, not a measurement" in line
+    assert MET not in line
+    assert NOT_MET not in line

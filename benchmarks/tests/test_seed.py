@@ -14,8 +14,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from benchmarks import seed
-from benchmarks.scenarios import CSRF
+from benchmarks import seed, signin
+from benchmarks.scenarios import CSRF, signed_in_headers
+from masthead.accounts.tiers import has_paid_donation
 from masthead.discussion.models import Comment, Thread, path_segment
 from masthead.funding.models import Campaign
 from masthead.publishing.models import Article
@@ -143,3 +144,30 @@ def test_refuses_a_database_that_already_holds_benchmark_data(
     assert seed.main(["--articles", "3", "--comments", "20", "--deep-thread", "5"]) == 2
     assert "use a fresh database" in capsys.readouterr().err
     assert Article.objects.count() == ARTICLES
+
+
+def test_the_signed_in_reader_gets_their_own_page(seeded: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/signin.py: the session it prints signs a supporter in, with their votes on the page."""
+    assert signin.main([seeded["article_path"]]) == 0
+    session = json.loads(capsys.readouterr().out.strip().splitlines()[-1].removeprefix("SESSION_JSON "))
+    assert session["votes"] == 3
+    assert session["supporter"] is True
+    assert has_paid_donation(signin.EMAIL)
+    client = Client(HTTP_HOST="127.0.0.1")
+    cookie = dict(signed_in_headers(session))["Cookie"]
+    for part in cookie.split("; "):
+        name, value = part.split("=", 1)
+        client.cookies[name] = value
+    response = client.get(seeded["article_path"])
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, max-age=0"
+    page = response.content.decode()
+    assert 'autocomplete="nickname"' not in page  # the form of a signed-in reader: no name field
+    assert all(f"&quot;{cid}&quot;:1" in page for cid in session["voted_ids"])
+    anonymous = Client(HTTP_HOST="127.0.0.1").get(seeded["article_path"]).content.decode()
+    assert "&quot;" not in anonymous.split('data-votes="', 1)[1].split('"', 1)[0]
+    # Run again (a kept data folder): the same account, a new session.
+    assert signin.main([seeded["article_path"]]) == 0
+    again = json.loads(capsys.readouterr().out.strip().splitlines()[-1].removeprefix("SESSION_JSON "))
+    assert again["user_id"] == session["user_id"]
+    assert again["sessionid"] != session["sessionid"]

@@ -8,12 +8,15 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.contrib import messages
+from django.db import connection
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from masthead.core.cacheable import is_shared
+from masthead.core.personal_parts import personal_part
 from masthead.discussion.actions import page_thread
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Vote
@@ -50,18 +53,23 @@ def render_section(request: HttpRequest, article: Article) -> SafeString:
     else:
         page = load_page(thread.pk, sort, after, options.page_size)
         html, ids = page_html(page, thread, base_url, is_first=False), page.comment_ids
-    reader = reader_from_request(request)
+    # This reader's own parts (personal_part: filled per request when the page is kept as a skeleton for every
+    # signed-in reader of this version). The fillers capture only the page's comment ids, never this reader.
+    page_ids = tuple(ids)
 
-    my_votes: dict[str, int] = {}
-    if ids and (has_reader_cookie(request) or reader.user_id is not None):
-        my_votes = {
-            str(cid): value
-            for cid, value in Vote.objects.filter(voter_key=reader.voter_key, comment_id__in=ids).values_list(
-                "comment_id", "value"
-            )
-        }
-    on_page = set(ids)
-    mine = [cid for cid in sorted(reader.edit_tokens, reverse=True) if cid in on_page]
+    def votes_attr(req: HttpRequest) -> str:
+        return escape(json.dumps(_my_votes(req, page_ids), separators=(",", ":")))
+
+    def mine_attr(req: HttpRequest) -> str:
+        return ",".join(str(cid) for cid in _mine(req, page_ids))
+
+    def yours(req: HttpRequest) -> str:
+        mine = _mine(req, page_ids)
+        return render_to_string("discussion/_yours.html", {"my_page_comments": mine}) if mine else ""
+
+    def flash(req: HttpRequest) -> str:
+        shown = list(messages.get_messages(req))
+        return render_to_string("discussion/_messages.html", {"messages_for_discussion": shown}) if shown else ""
 
     reply_to = None
     replyto = small_id(request.GET.get("replyto"))
@@ -82,18 +90,38 @@ def render_section(request: HttpRequest, article: Article) -> SafeString:
         "open": bool(article.discussion_open),
         "reply_to": reply_to,
         "later_page": after is not None,
-        "reader_is_user": reader.user_id is not None,
+        "reader_is_user": reader_from_request(request).user_id is not None,
         # A shared (cached) page must not hand every reader the same key: the script makes one per post.
-        "idempotency_key": "" if is_shared(request) else uuid.uuid4().hex,
-        "mine_ids": mine,
-        "my_page_comments": mine,
-        "my_votes_attr": json.dumps(my_votes, separators=(",", ":")),
+        "idempotency_key": "" if is_shared(request) else personal_part(request, lambda _req: uuid.uuid4().hex),
+        "mine_attr": mark_safe(personal_part(request, mine_attr)),
+        "yours_html": mark_safe(personal_part(request, yours)),
+        "my_votes_attr": mark_safe(personal_part(request, votes_attr)),
         "post_url": f"{prefix}comments",
         "vote_url": f"{prefix}vote",
         "events_url": f"{prefix}events",
         "fragment_url": f"{prefix}page",
         "api_base": "/api/discussion",
-        "messages_for_discussion": list(messages.get_messages(request)),
+        "messages_html": mark_safe(personal_part(request, flash)),
         "slots": render_slots(request, thread),
     }
     return mark_safe(render_to_string("discussion/section.html", context, request=request))
+
+
+def _my_votes(request: HttpRequest, ids: tuple[int, ...]) -> dict[str, int]:
+    """This reader's votes on the comments shown: ``{"<comment id>": 1 or -1}``."""
+    reader = reader_from_request(request)
+    if not ids or not (has_reader_cookie(request) or reader.user_id is not None):
+        return {}
+    # Plain SQL: this runs for every signed-in page view, and the ORM's compilation cost more than the query.
+    quote = connection.ops.quote_name
+    sql = (f"SELECT {quote('comment_id')}, {quote('value')} FROM {quote(Vote._meta.db_table)} "  # noqa: S608 - names from the model
+           f"WHERE {quote('voter_key')} = %s AND {quote('comment_id')} IN ({', '.join(['%s'] * len(ids))})")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [reader.voter_key, *ids])
+        return {str(cid): int(value) for cid, value in cursor.fetchall()}
+
+
+def _mine(request: HttpRequest, ids: tuple[int, ...]) -> list[int]:
+    """This reader's comments on the page that they may still change (their edit tokens), newest first."""
+    on_page = set(ids)
+    return [cid for cid in sorted(reader_from_request(request).edit_tokens, reverse=True) if cid in on_page]

@@ -7,23 +7,35 @@ and topics, and ask the discussion app for all comment counts of the page in one
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+import time
+from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from masthead.core.cacheable import shared_page
+from masthead.core import personal_parts
+from masthead.core.cacheable import is_shared, last_shared_second, shared_page
 from masthead.publishing import seo
 from masthead.publishing.hooks import comment_counts, conversation
 from masthead.publishing.models import Article, Author, RelatedArticle, Topic, live_condition
+from masthead.publishing.page_version import live_page_version
 
 MAX_PAGE = 500  # deeper than any reader goes; bounds the OFFSET cost
+class KeptPage(NamedTuple):
+    skeleton: personal_parts.Skeleton
+    last_modified: str  # the Last-Modified header of this version
+
+
+# Article pages of readers with a personal cookie (signed in, or a guest who has commented), kept per version as
+# skeletons that each request fills with its reader's own parts (core/personal_parts.py): ~55 kB each.
+SKELETONS: personal_parts.SkeletonCache[KeptPage] = personal_parts.SkeletonCache(max_entries=64)
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -87,7 +99,9 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _find_article(request: HttpRequest, slug: str) -> tuple[Article, bool] | None:
     """The live article, or for staff who may edit articles a draft or scheduled one (a preview)."""
-    articles = Article.objects.prefetch_related("authors", "topics")
+    # Authors and topics are fetched only when the page is rendered (``_for_render``): not for a 304 or a kept
+    # skeleton.
+    articles = Article.objects.all()
     found = articles.live().filter(slug=slug).first()
     if found is not None:
         return found, False
@@ -128,6 +142,10 @@ def _etag(article: Article, related: list[Article], discussion_version: int | No
 @require_safe
 @shared_page
 def article(request: HttpRequest, slug: str) -> HttpResponse:
+    if _kept_per_version(request):
+        kept = _personal_page(request, slug)
+        if kept is not None:
+            return kept
     found = _find_article(request, slug)
     if found is None:
         moved_to = _moved_to(slug)
@@ -136,21 +154,19 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(moved_to)
     article, preview = found
     related = _related(article)
-    counts = comment_counts([r.pk for r in related])
-    for item in related:
-        item.comment_count = counts.get(item.pk)
     staff = bool(request.user.is_authenticated and request.user.is_staff)
     thread = conversation(article)  # the discussion below renders this same version
     etag = _etag(article, related, thread.version, staff)
-    last_modified = int(max([article.updated_at, *[r.updated_at for r in related]]).timestamp())  # HTTP has seconds
+    last_modified = _last_modified(article, related)
     if not preview:
         # 304 on If-None-Match only: a new comment changes the page but not any date we keep, so an
         # If-Modified-Since answer could be stale. Last-Modified is still sent for caches and crawlers.
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             return not_modified
-    response = render(request, "publishing/article.html", article_context(article, related, thread.comment_count,
-                                                                           preview=preview))
+    _for_render(article, related)
+    response = render(request, "publishing/article.html",
+                      article_context(article, related, thread.comment_count, preview=preview))
     if preview:
         response["X-Robots-Tag"] = "noindex"
         response["Cache-Control"] = "private, no-store"
@@ -158,6 +174,88 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
     return response
+
+
+def _last_modified(article: Article, related: list[Article]) -> int:
+    return int(max([article.updated_at, *[r.updated_at for r in related]]).timestamp())  # HTTP has seconds
+
+
+def _for_render(article: Article, related: list[Article]) -> None:
+    """What only a render needs: the authors and topics, and the related articles' comment counts."""
+    prefetch_related_objects([article], "authors", "topics")
+    counts = comment_counts([r.pk for r in related])
+    for item in related:
+        item.comment_count = counts.get(item.pk)
+
+
+def _kept_per_version(request: HttpRequest) -> bool:
+    """A reader with a personal cookie who is not staff (staff pages have staff links and previews)."""
+    if is_shared(request) or not settings.PERSONAL_PAGE_SKELETONS:
+        return False
+    return not (request.user.is_authenticated and request.user.is_staff)
+
+
+def _personal_page(request: HttpRequest, slug: str) -> HttpResponse | None:
+    """The page of a reader with a personal cookie: the skeleton of this version, filled for this reader; None
+    when the article is not live (the full view then answers: a redirect, a 404).
+
+    The skeleton is shared by the readers of one kind (signed in, or a guest) in this process. Its key holds the
+    page's version (``page_version``: the article, its related list, and the discussion's version, which every
+    new comment, edit, vote and moderation decision bumps), checked on every request, so each change shows at
+    once. What no version covers (the funding bar's first figures, the topic navigation, site settings) is as
+    fresh as on an anonymous reader's shared page: a skeleton is fresh until the end of the second its render
+    began in; while the next render of the same version runs, the other requests use the older copy.
+    """
+    version = live_page_version(slug)
+    if version is None:
+        return None
+    thread = conversation(Article(pk=version.article_id))
+    parts = ("personal", version.article_id, version.parts, thread.version)
+    etag = '"' + hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest() + '"'
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        return not_modified
+    kind = "account" if request.user.is_authenticated else "guest"
+    key = (etag, kind, request.path, request.META.get("QUERY_STRING", ""))
+    started = time.monotonic()
+    kept, render = SKELETONS.claim(key, started)
+    if render or kept is None:
+        try:
+            fresh = _render_skeleton(request, slug)
+        except BaseException:
+            if render:
+                SKELETONS.release(key)  # an error is never kept; the next request renders again
+            raise
+        if fresh is None:
+            if render:
+                SKELETONS.release(key)
+            return None  # no longer live since the version was read: the full view answers
+        if render:
+            # Fresh until the end of the second its render began in, as a shared page; used past that by the
+            # requests that arrive while the next one renders.
+            SKELETONS.put(key, fresh[0], started + fresh[1])
+        kept = fresh[0]
+    response = HttpResponse(kept.skeleton.fill(request))
+    response["ETag"] = etag
+    response["Last-Modified"] = kept.last_modified
+    return response
+
+
+def _render_skeleton(request: HttpRequest, slug: str) -> tuple[KeptPage, float] | None:
+    """The page as a skeleton for the readers of this request's kind, and for how many seconds it is fresh."""
+    rendered_at = time.time()  # before anything is read for the render
+    found = _find_article(request, slug)
+    if found is None or found[1]:
+        return None
+    article = found[0]
+    related = _related(article)
+    _for_render(article, related)
+    # Read after the version, so never older than it; a change meanwhile only makes it newer.
+    context = article_context(article, related, conversation(article).comment_count, preview=False)
+    skeleton = personal_parts.build(request, lambda: render_to_string("publishing/article.html", context,
+                                                                     request=request))
+    fresh_for = last_shared_second(rendered_at) + 1 - rendered_at
+    return KeptPage(skeleton, http_date(_last_modified(article, related))), fresh_for
 
 
 def article_context(

@@ -35,11 +35,15 @@ def _media_and_cache(settings: SettingsWrapper, tmp_path: Path) -> Iterator[None
     settings.MEDIA_ROOT = tmp_path / "media"
     from django.core.cache import caches
 
+    from masthead.publishing.views import SKELETONS
+
     for alias in settings.CACHES:
         caches[alias].clear()
+    SKELETONS.clear()
     yield
     for alias in settings.CACHES:
         caches[alias].clear()
+    SKELETONS.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,59 @@
+"""What a live article page's version depends on, read in one plain SQL query (the signed-in readers' hot path).
+
+A reader with a personal cookie gets the page kept for its version (core/personal_parts.py), so every such
+request checks the version and nothing else of the article: its row's ``updated_at`` and ``render_version`` and
+its live related articles' ids and ``updated_at``, in "More on this topic" order. The ORM's query compilation cost
+more than the rest of the request (1.7 ms each for the article and the related list, against 0.2 ms for a
+prepared statement like this), so the SQL is written once from the models' column names, like the discussion's
+thread row (discussion/actions.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.utils import timezone
+
+from masthead.publishing.models import Article, RelatedArticle
+
+
+@dataclass(frozen=True)
+class PageVersion:
+    article_id: int
+    parts: tuple[Any, ...]  # the article's updated_at and render_version, then each related (id, updated_at)
+
+
+def _live(alias: str) -> str:
+    quote = connection.ops.quote_name
+    return (f"{alias}.{quote('status')} IN (%s, %s) AND {alias}.{quote('published_at')} <= %s "
+            f"AND {alias}.{quote('is_external')} = %s")
+
+
+def _sql() -> str:
+    quote = connection.ops.quote_name
+    articles, related = quote(Article._meta.db_table), quote(RelatedArticle._meta.db_table)
+    return (
+        f"SELECT a.{quote('id')}, a.{quote('updated_at')}, a.{quote('render_version')}, "  # noqa: S608 - names from the models
+        f"ra.{quote('id')}, ra.{quote('updated_at')} "
+        f"FROM {articles} a "
+        f"LEFT JOIN {related} r ON r.{quote('article_id')} = a.{quote('id')} "
+        f"LEFT JOIN {articles} ra ON ra.{quote('id')} = r.{quote('related_id')} AND {_live('ra')} "
+        f"WHERE a.{quote('slug')} = %s AND {_live('a')} "
+        f"ORDER BY r.{quote('rank')}"
+    )
+
+
+def live_page_version(slug: str) -> PageVersion | None:
+    """The version of the live article with this slug, or None (not live, moved, or never existed)."""
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    live = [Article.Status.PUBLISHED.value, Article.Status.SCHEDULED.value, now, False]
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(), [*live, slug, *live])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    article_id, updated_at, render_version = rows[0][:3]
+    related = tuple((str(row[3]), str(row[4])) for row in rows if row[3] is not None)
+    return PageVersion(int(article_id), (str(updated_at), render_version, *related))
