@@ -59,3 +59,18 @@ def test_neutral_and_supportive_mentions_carry_no_signal(text: str) -> None:
 def test_threat_checks_are_shared_with_the_classifier() -> None:
     text = normalise("I will find you and break your legs.").text
     assert "threat" in signals(text)
+
+
+def test_the_shipped_model_weighs_the_structures() -> None:
+    from masthead.moderation.backends.linear import BUILTIN
+    from masthead.moderation.linear import LinearModel
+
+    model = LinearModel.load(BUILTIN)
+    structure = [block for block in model.blocks if block.__class__.__name__ == "_StructureBlock"]
+    assert structure, "the base model has a structure block"
+    weights = {name: weight for name, (_, weight) in structure[0].table.items()}
+    assert all(weights[name] > 0 for name in ("threat", "identity_derogation", "identity_contempt",
+                                              "identity_exclusion"))
+    hateful = model.probability(normalise("Disabled people are a burden on the rest of us.").text)
+    neutral = model.probability(normalise("Disabled people are a large part of the rest of us.").text)
+    assert hateful > neutral
