@@ -91,10 +91,11 @@ def _rows(name: str) -> Iterator[dict[str, str]]:
 
 def sourced_davidson() -> Iterator[Sourced]:
     path = data_dir() / DAVIDSON_FILE
+    names = {"0": "hate", "1": "offensive", "2": "neither"}
     with path.open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             # The same hash as ``davidson()``, so its held-out fifth stays held out.
-            yield Sourced(row["tweet"], 0 if row["class"] == "2" else 1, "davidson", row[""])
+            yield Sourced(row["tweet"], 0 if row["class"] == "2" else 1, "davidson", row[""], names[row["class"]])
 
 
 def civil_sentences() -> Iterator[Sourced]:

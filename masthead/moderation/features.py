@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
 _MARKUP = re.compile(r"(?:^|\s)rt(?=\s)|={2,}|~{3,}|\[\[|\]\]|\{\{|\}\}|''+|\d")
-_WORD = re.compile(r"[a-z0-9']+|[!?]")
+# Words with apostrophes inside kept ("don't") and at the ends dropped ("'tis", "dogs'"), and ! and ?.
+_WORD = re.compile(r"[a-z0-9]+(?:'+[a-z0-9]+)*|[!?]")
+_CHAR_WORD = re.compile(r"[a-z0-9']+|[!?]")
 CHAR_SIZES = (3, 4, 5)
 
 
@@ -29,12 +32,23 @@ def prepare(normalised_text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [word for word in (token.strip("'") for token in _WORD.findall(text)) if word]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=16)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Cached for the last few texts: the word and character blocks of one model (and a site model's base) read
+    # the same text's words.
+    return tuple(_WORD.findall(text))
+
+
+def distinct_words(text: str) -> frozenset[str]:
+    return frozenset(_tokens(text))
 
 
 def word_features(text: str) -> list[str]:
-    found = words(text)
-    return found + [f"{a} {b}" for a, b in pairwise(found)]
+    found = _tokens(text)
+    return [*found, *map(" ".join, pairwise(found))]
 
 
 def word_grams(word: str) -> list[str]:
@@ -47,6 +61,6 @@ def word_grams(word: str) -> list[str]:
 def char_features(text: str) -> list[str]:
     """Format 1 models: the grams of every distinct word, pooled."""
     grams: list[str] = []
-    for word in set(_WORD.findall(text)):
+    for word in set(_CHAR_WORD.findall(text)):
         grams.extend(word_grams(word))
     return grams

@@ -3,7 +3,8 @@
 File layout (gzip-compressed JSON)::
 
     {"format": "masthead-linear-2", "model_id": ..., "version": ..., "intercept": float,
-     "blocks": [{"analyzer": "word" | "wordchar" | "char", "features": [...], "idf": [...], "weights": [...]}],
+     "blocks": [{"analyzer": "word" | "wordchar" | "structure" | "char", "features": [...], "idf": [...],
+                 "weights": [...]}],
      "base": {"model": "builtin", "weight": 1.0} | absent,
      "calibration": [benign score quantiles] | absent, "info": {...training facts...}}
 
@@ -13,6 +14,8 @@ Blocks:
 - ``wordchar``: each distinct word's character n-grams as a TF-IDF vector normalised per word; the block is the
   mean of the word vectors (so long comments are not scored lower for being long). A word's contribution
   (its vector times the weights) is computed once and cached: news-length comments score in microseconds;
+- ``structure``: named signals found by ``hate.signals`` on the normalised text (threats, group violence,
+  identity-directed derogation, negated and countered forms), each adding its weight when present (idf unused);
 - ``char`` (format 1 only): pooled character n-grams of all words, L2-normalised.
 
 ``base`` (site models): the base model's logit times ``weight`` is added, so a site model only learns what the
@@ -32,7 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from masthead.moderation.features import char_features, prepare, word_features, word_grams, words
+from masthead.moderation.features import char_features, distinct_words, prepare, word_features, word_grams
+from masthead.moderation.hate import signals
 
 FORMATS = ("masthead-linear-1", "masthead-linear-2")
 FORMAT = FORMATS[-1]
@@ -46,7 +50,7 @@ class _Block:
 
     def score(self, text: str) -> float:
         table = self.table
-        counts = Counter(feature for feature in self.analyzer(text) if feature in table)
+        counts = Counter(filter(table.__contains__, self.analyzer(text)))
         if not counts:
             return 0.0
         dot = 0.0
@@ -83,10 +87,23 @@ class _WordCharBlock:
         return result
 
     def score(self, text: str) -> float:
-        distinct = set(words(text))
+        distinct = distinct_words(text)
         if not distinct:
             return 0.0
         return sum(map(self.word_score, distinct)) / len(distinct)
+
+
+@dataclass
+class _StructureBlock:
+    """Structure signals (``hate.py``: threats, identity-directed derogation, counter-speech), one weight each.
+    Read from the normalised text before ``prepare`` (quotes and punctuation matter to them)."""
+
+    table: dict[str, tuple[float, float]]
+    reads_normalised = True
+
+    def score(self, normalised_text: str) -> float:
+        table = self.table
+        return sum(table[name][1] for name in signals(normalised_text) if name in table)
 
 
 @dataclass
@@ -102,7 +119,8 @@ class LinearModel:
 
     def logit(self, normalised_text: str) -> float:
         text = prepare(normalised_text)
-        z = self.intercept + sum(block.score(text) for block in self.blocks)
+        z = self.intercept + sum(block.score(normalised_text if getattr(block, "reads_normalised", False) else text)
+                                 for block in self.blocks)
         if self.base is not None:
             z += self.base_weight * self.base.logit(normalised_text)
         return z
@@ -145,6 +163,8 @@ class LinearModel:
             table = {f: (i, w) for f, i, w in zip(block["features"], block["idf"], block["weights"], strict=True)}
             if block["analyzer"] == "wordchar":
                 blocks.append(_WordCharBlock(table))
+            elif block["analyzer"] == "structure":
+                blocks.append(_StructureBlock(table))
             else:
                 blocks.append(_Block({"word": word_features, "char": char_features}[block["analyzer"]], table))
         model = cls(data["model_id"], data["version"], float(data["intercept"]), blocks, data.get("info", {}),

@@ -43,12 +43,21 @@ def training_rows(rows: Iterable[Sourced], *, leave_out: str = "") -> list[Sourc
     return [row for row in rows if not row.held_out and row.source != leave_out]
 
 
-def balanced_weights(rows: list[Sourced]) -> list[float]:
-    """Each source's rows share equal weight per label (see the module doc); the mean weight is 1."""
+def balanced_weights(rows: list[Sourced], *, hate_share: float = 0.0) -> list[float]:
+    """Each source's rows share equal weight per label (see the module doc); the mean weight is 1.
+    ``hate_share``: the part of Davidson's toxic weight given to its hate-speech class (else shared evenly per row
+    between hate and offensive, so the 6% of hate tweets weigh little beside the profanity)."""
     cells = Counter((row.source, row.label) for row in rows)
     labels_per_source = Counter(source for source, _ in cells)
-    raw = [_SHARE.get(row.source, 1.0) / labels_per_source[row.source] / cells[(row.source, row.label)]
-           for row in rows]
+    hate = sum(1 for row in rows if row.source == "davidson" and row.group == "hate")
+    offensive = sum(1 for row in rows if row.source == "davidson" and row.group == "offensive")
+
+    def within_cell(row: Sourced) -> float:
+        if hate_share and hate and offensive and row.source == "davidson" and row.label:
+            return hate_share / hate if row.group == "hate" else (1 - hate_share) / offensive
+        return 1.0 / cells[(row.source, row.label)]
+
+    raw = [_SHARE.get(row.source, 1.0) / labels_per_source[row.source] * within_cell(row) for row in rows]
     scale = len(rows) / sum(raw)
     return [weight * scale for weight in raw]
 

@@ -15,7 +15,8 @@ from django.db.models import Q
 from masthead.core.ratelimit import hit
 from masthead.moderation import links as link_checks
 from masthead.moderation.config import word_rules
-from masthead.moderation.lexicon import GROUP_VIOLENCE_RE, INSULT_RE, PROFANITY_RE, THREAT_RE, text_words
+from masthead.moderation.hate import lexicon_checks, lexicon_matches
+from masthead.moderation.lexicon import PROFANITY_RE
 from masthead.moderation.models import Action, Ban, LinkedDomain, ModerationDecision, ModerationSettings, Tier
 
 
@@ -134,12 +135,8 @@ def duplicate(config: ModerationSettings, digest: str, normalised_text: str, now
 
 def threat(normalised_text: str) -> tuple[Finding | None, dict[str, float]]:
     """Threats, calls for violence and dehumanising comparisons (``lexicon.py``: by structure, not fixed phrases)."""
-    categories: dict[str, float] = {}
-    words = text_words(normalised_text)
-    if THREAT_RE.search(normalised_text, words):
-        categories["threat"] = 1.0
-    if GROUP_VIOLENCE_RE.search(normalised_text, words):
-        categories["group_violence"] = 1.0
+    found = lexicon_checks(normalised_text)  # shared with the classifier's structure block (cached)
+    categories: dict[str, float] = {name: 1.0 for name in ("threat", "group_violence") if name in found}
     if not categories:
         return None, categories
     return Finding(Action.HOLD, "looks like " + " and ".join(sorted(categories)).replace("_", " ")), categories
@@ -155,10 +152,10 @@ def profanity(normalised_text: str) -> Finding | None:
 
 def insult(normalised_text: str) -> Finding | None:
     """An insult aimed at the reader by structure ("you are trash", "you pathetic clown"), swear words or not."""
-    found = INSULT_RE.search(normalised_text)
+    found = dict(lexicon_matches(normalised_text)).get("insult")
     if not found:
         return None
-    return Finding(Action.HOLD, f"insult aimed at the reader: \u201c{found.group(0).strip()}\u201d")
+    return Finding(Action.HOLD, f"insult aimed at the reader: \u201c{found.strip()}\u201d")
 
 
 def first_comment(config: ModerationSettings, tier: str, approved_count: int) -> Finding | None:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from masthead.moderation.features import prepare, word_features, word_grams, words
+from masthead.moderation.hate import SIGNALS, signals
 from masthead.moderation.linear import FORMAT, LinearModel
 from masthead.moderation.normalise import normalise
 
@@ -39,23 +40,39 @@ def _sklearn() -> tuple[Any, Any, Any, Any]:
 
 
 class Featurizer:
-    """The two blocks of ``linear.py`` format 2, fitted on prepared texts: word TF-IDF, and per-word char n-grams
-    pooled by the mean over a text's distinct words."""
+    """The blocks of ``linear.py`` format 2, fitted on prepared texts: word TF-IDF, and per-word char n-grams
+    pooled by the mean over a text's distinct words; with ``structure`` (each text's ``hate.signals``, read from
+    the normalised text), one binary column per structure signal."""
 
-    def __init__(self, *, max_words: int = 50000, max_grams: int = 50000, min_df: int = 2) -> None:
+    def __init__(self, *, max_words: int = 50000, max_grams: int = 50000, min_df: int = 2,
+                 structure_scale: float = 1.0) -> None:
         np, sparse, tfidf, _ = _sklearn()
+        # Structure columns are scaled up before fitting (and their weights down on export): the same L2 penalty
+        # then restrains these few hand-written signals less than the 100,000 n-grams.
+        self.structure_scale = structure_scale
         self.word = tfidf(analyzer=word_features, min_df=min_df, max_features=max_words, dtype=np.float32)
         self.grams = tfidf(analyzer=word_grams, min_df=min_df, max_features=max_grams, dtype=np.float32)
         self._np, self._sparse = np, sparse
+        self.structure = False
 
-    def fit_transform(self, texts: Sequence[str]) -> Matrix:
+    def fit_transform(self, texts: Sequence[str], structure: Sequence[frozenset[str]] | None = None) -> Matrix:
         word_matrix = self.word.fit_transform(texts)
         vocabulary = sorted({word for text in texts for word in set(words(text))})
         self.grams.fit(vocabulary)
-        return self._sparse.hstack([word_matrix, self._pooled(texts)]).tocsr()
+        self.structure = structure is not None
+        return self._stack([word_matrix, self._pooled(texts)], structure)
 
-    def transform(self, texts: Sequence[str]) -> Matrix:
-        return self._sparse.hstack([self.word.transform(texts), self._pooled(texts)]).tocsr()
+    def transform(self, texts: Sequence[str], structure: Sequence[frozenset[str]] | None = None) -> Matrix:
+        return self._stack([self.word.transform(texts), self._pooled(texts)], structure)
+
+    def _stack(self, parts: list[Matrix], structure: Sequence[frozenset[str]] | None) -> Matrix:
+        if self.structure:
+            assert structure is not None, "this featurizer was fitted with structure signals"
+            on = self.structure_scale
+            dense = self._np.asarray([[on if name in found else 0.0 for name in SIGNALS] for found in structure],
+                                     dtype=self._np.float32).reshape(len(structure), len(SIGNALS))
+            parts = [*parts, self._sparse.csr_matrix(dense)]
+        return self._sparse.hstack(parts).tocsr()
 
     def _pooled(self, texts: Sequence[str]) -> Matrix:
         np, sparse = self._np, self._sparse
@@ -90,17 +107,23 @@ class Featurizer:
                 "idf": [round(float(vectorizer.idf_[i]), 4) for i in keep],
                 "weights": [round(float(weights[i]), 5) for i in keep],
             })
+        if self.structure:
+            weights = coefficients[offset : offset + len(SIGNALS)]
+            blocks.append({"analyzer": "structure", "features": list(SIGNALS), "idf": [1.0] * len(SIGNALS),
+                           "weights": [round(float(weight) * self.structure_scale, 5) for weight in weights]})
         return blocks
 
 
 def fit_prepared(texts: Sequence[str], labels: Sequence[int], *, sample_weight: Sequence[float] | None = None,
                  c: float = 1.0, offsets: Sequence[float] | None = None,
-                 **featurizer_options: int) -> tuple[Featurizer, Any]:
+                 structure: Sequence[frozenset[str]] | None = None,
+                 **featurizer_options: Any) -> tuple[Featurizer, Any]:
     """Fit on prepared texts; returns (featurizer, classifier). ``offsets`` (a base model's logits) are added as
-    one more feature, so its learned weight says how far to trust the base model."""
+    one more feature, so its learned weight says how far to trust the base model; ``structure`` (signals per
+    text) adds the structure block."""
     np, sparse, _, logistic = _sklearn()
     featurizer = Featurizer(**featurizer_options)
-    matrix = featurizer.fit_transform(texts)
+    matrix = featurizer.fit_transform(texts, structure)
     if offsets is not None:
         matrix = sparse.hstack([matrix, sparse.csr_matrix(np.asarray(offsets, dtype=np.float32)[:, None])]).tocsr()
     classifier = logistic(C=c, class_weight="balanced", max_iter=3000, solver="liblinear", random_state=0)
@@ -111,14 +134,17 @@ def fit_prepared(texts: Sequence[str], labels: Sequence[int], *, sample_weight: 
 
 def fit(raw_texts: Sequence[str], labels: Sequence[int], *, model_id: str, version: str, info: dict[str, Any],
         sample_weight: Sequence[float] | None = None, c: float = 1.0, base: LinearModel | None = None,
-        base_name: str = "", calibration: Sequence[float] = (), **featurizer_options: int) -> dict[str, Any]:
+        base_name: str = "", calibration: Sequence[float] = (), structure: bool = False,
+        **featurizer_options: float) -> dict[str, Any]:
     """Fit a format-2 model from raw texts and return it as our JSON layout. With ``base`` (a LinearModel), the
-    new model learns on top of the base model's logits (a site model)."""
+    new model learns on top of the base model's logits (a site model); with ``structure``, it weighs the
+    structure signals of ``hate.py`` too (the base model does; a site model inherits them through its base)."""
     normalised = [normalise(text).text for text in raw_texts]
     texts = [prepare(text) for text in normalised]
     offsets = [base.logit(text) for text in normalised] if base is not None else None
+    found = [signals(text) for text in normalised] if structure else None
     featurizer, classifier = fit_prepared(texts, labels, sample_weight=sample_weight, c=c, offsets=offsets,
-                                          **featurizer_options)
+                                          structure=found, **featurizer_options)
     coefficients = classifier.coef_[0]
     data: dict[str, Any] = {
         "format": FORMAT, "model_id": model_id, "version": version,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
@@ -60,7 +62,7 @@ def test_pending_row_shows_article_parent_history_scores_and_reasons(moderator_c
     assert "Bridge repairs delayed" in page
     assert "In reply to Ada: The bridge was due in May." in page
     assert "You are a fucking idiot" in page
-    assert "toxicity 0.9" in page
+    assert re.search(r"toxicity (?:0\.9\d*|1\.0)\b", page)  # a score of 0.99997 is stored rounded: 1.0
     assert page.count("profanity or insult: fucking, idiot") == 1  # the decision's reason, shown once
     assert "masthead-linear" in page
     assert "1 held" in page  # the author's history

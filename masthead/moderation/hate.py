@@ -1,0 +1,247 @@
+"""Identity-directed hate, read by structure: a group named by who they are, joined to a derogation.
+
+Word n-grams learned from tweets and talk pages miss polite hate ("Muslims are a burden on this country", "I can't
+stand trans people", "Immigrants should never be allowed to vote"): no swear word, and every word in it also
+occurs in benign comments. What carries it is the *structure*: an identity-group term (a religion, ethnicity,
+nationality, gender, sexual orientation, disability, or immigrants) as the subject of a negative predicate, the
+object of contempt, or the target of exclusion. The lists below were written from general knowledge, not read off
+any evaluation set.
+
+Speech *about* hate is not hate: a negated predicate ("women are not inferior", "I don't hate gay people"), and
+counter-speech that quotes or reports it ("saying immigrants are vermin is wrong", "he called Jews 'parasites'")
+give their own signals, so the model learns to discount them.
+
+``signals(normalised_text)`` returns the names of the structures found; the linear model (``linear.py``, block
+``structure``) has one learned weight per name. It also carries the threat, group-violence and insult checks of
+``lexicon.py`` (computed once per text and shared with the pipeline's own checks), so the classifier's score
+reflects them too. Cost: a comment with no identity term pays one set intersection.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from masthead.moderation.lexicon import GROUP_VIOLENCE_RE, INSULT_RE, THREAT_RE, text_words
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Group nouns that name people by identity (plural and singular as written in comments).
+_GROUP_NOUNS = _set(
+    """women woman girls girl females female ladies wives feminists feminist
+    gays gay lesbians lesbian homosexuals homosexual bisexuals bisexual queers queer lgbt lgbtq lgbtqia
+    trans transgender transgenders transsexuals transsexual transwomen transmen nonbinary
+    blacks whites asians arabs arab africans african latinos latino latinas latina hispanics hispanic
+    mexicans mexican chinese indians pakistanis pakis somalis nigerians syrians afghans iraqis iranians turks
+    russians ukrainians poles romanians albanians gypsies gypsy roma travellers travelers aborigines natives
+    jews jew jewish muslims muslim moslems moslem islamists christians christian catholics catholic hindus hindu
+    sikhs sikh buddhists buddhist mormons mormon atheists atheist
+    immigrants immigrant migrants migrant refugees refugee foreigners foreigner illegals aliens asylum
+    disabled cripples cripple handicapped retards autistic autists deaf blind""")
+# Adjectives that make an identity group of a following person noun ("black people", "gay men").
+_GROUP_ADJECTIVES = _set(
+    """black white brown asian arab african jewish muslim christian catholic hindu sikh buddhist gay lesbian
+    bisexual queer trans transgender disabled handicapped autistic deaf blind immigrant migrant foreign
+    mexican chinese indian pakistani somali syrian afghan iraqi iranian turkish russian polish romanian
+    illegal female nonbinary""")
+_PERSON_NOUNS = _set(
+    "people persons folks folk men women man woman guys kids children individuals families ones population "
+    "communities community")
+_TRIGGERS = _GROUP_NOUNS | _GROUP_ADJECTIVES
+
+# Negative predicates: what a group "is" in derogation.
+_NEGATIVE = _set(
+    """disgusting vile filthy dirty worthless useless stupid dumb ignorant inferior evil subhuman lazy violent
+    dangerous criminal criminals pathetic repulsive revolting gross sick sickening dishonest untrustworthy greedy
+    primitive backward savage savages barbaric barbarians scum trash garbage rubbish burden drain threat plague
+    cancer disease virus vermin parasites parasite animals animal rats rat cockroaches pigs apes monkeys freaks
+    freak perverts perverted degenerates degenerate abominations abomination mistake mistakes rapists terrorists
+    thieves liars idiots morons retards retarded losers scumbags pests pest lowlifes leeches insects maggots
+    infestation unnatural despicable contemptible ugly weak cowards unworthy pathological mentally crazy insane
+    psychos psychotic nuts delusional hysterical inferior uncivilised uncivilized brainless incompetent
+    incapable worthless dirt filth evil wicked devils demons dogs swine beasts beast monsters monster
+    predators predator pedophiles paedophiles groomers invaders invasion enemy enemies problem problems
+    disgrace shame embarrassment waste nothing less lesser unfit unclean diseased smelly stinking stink
+    creepy weird abnormal sickos sicko dumber""")
+_BE = _set("are is r were was be being been")
+_FILLER = _set(
+    """all just nothing but such so really truly the a an most basically simply literally bunch pack of like no
+    better than little more always totally completely utterly absolutely very too fucking bloody damn being
+    nothing more nowadays obviously clearly naturally inherently genetically by nature born""")
+_NEGATORS = _set("not never no isn't aren't wasn't weren't don't doesn't didn't nothing nobody hardly")
+_CONTEMPT_VERBS = _set("hate hates hating despise despises detest detests loathe loathes abhor abhors")
+_DISGUST_VERBS = _set("disgust disgusts sicken sickens repulse repulses revolt revolts")
+_MODALS = _set("should must need needs ought deserve deserves have has gotta got")
+_EXCLUSION = _set(
+    """banned deported removed expelled excluded locked jailed imprisoned punished sterilised sterilized segregated
+    exterminated eradicated eliminated killed shot hanged hung gassed burned burnt lynched executed beaten
+    die rot suffer disappear leave go deport ban expel exclude""")
+# "should not be allowed to vote": negation here *is* the derogation.
+_PRIVILEGES = _set(
+    """allowed permitted trusted tolerated welcome welcomed accepted respected employed hired elected vote voting
+    marry married adopt adoption rights equal equality citizenship citizens exist live breed""")
+_REMOVAL_VERBS = _set("deport ban expel exclude remove eradicate exterminate eliminate purge")
+_REMOVAL_PHRASES = ("get rid of", "send back", "kick out", "keep out", "throw out", "round up", "no place for",
+                    "no room for", "no more", "death to", "sick of", "tired of", "fed up with")
+
+# Reporting and disapproval around a hateful phrase: counter-speech, quotation.
+_REPORTING = re.compile(
+    r"\b(?:saying|say that|says|said|claim(?:s|ed|ing)?|calling|call(?:s|ed)|statements?|comments?|tweets?|posts?|"
+    r"words like|things like|phrases like|to say|to call|to claim|keep hearing|heard|hear|told me|tells me|"
+    r"tell me|you think|they think|he thinks|she thinks|people who think|anyone who thinks|if you think|"
+    r"believes?|believing|imply(?:ing)?|suggest(?:s|ing)?|stereotype|myth|lie that|idea that|notion that)\b"
+)
+_DISAPPROVAL = re.compile(
+    r"\b(?:wrong|unacceptable|not (?:ok|okay|acceptable|true|fine|right)|bigot(?:ed|ry|s)?|racis[tm]|sexis[tm]|"
+    r"homophobi[ac]|transphobi[ac]|xenophobi[ac]|islamophobi[ac]|antisemiti(?:c|sm)|misogyn(?:y|ist|istic)|"
+    r"hateful|hate speech|prejudice[d]?|discriminat(?:ion|ory)|shameful|appalling|abhorrent|out of line|"
+    r"nonsense|untrue|a lie|no excuse|how dare|never (?:ok|okay|acceptable))\b"
+)
+_QUOTES = re.compile(r"[\"\u201c\u201d\u2018\u2019]|(?:^|\s)'|'(?:\s|$)")
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_SENTENCE = re.compile(r"[^.!?;\n]+")
+
+
+_CALLING = _set("call called calling calls")
+_PRONOUNS = _set("they them these those their")
+_BE_OR_CALLING = _BE | _CALLING
+
+
+def _group_spans(tokens: list[str], *, pronouns: bool) -> list[tuple[int, int]]:
+    """Token spans naming an identity group: "muslims", "gay people", "black women"; with ``pronouns`` (a group
+    was named in the comment), "they", "them", "these people" too ("I hate them")."""
+    spans = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if pronouns and token in _PRONOUNS:
+            end = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] in _PERSON_NOUNS)
+            spans.append((i, end))
+            i = end
+            continue
+        if token in _GROUP_ADJECTIVES and i + 1 < len(tokens) and tokens[i + 1] in _PERSON_NOUNS:
+            spans.append((i, i + 2))
+            i += 2
+            continue
+        if token in _GROUP_NOUNS:
+            end = i + 1
+            if end < len(tokens) and tokens[end] in _PERSON_NOUNS and tokens[end] not in ("man", "woman"):
+                end += 1
+            if (token, tokens[end] if end < len(tokens) else "") == ("asylum", "seekers"):
+                end += 1
+            spans.append((i, end))
+            i = end
+            continue
+        i += 1
+    return spans
+
+
+def _negated(words: list[str]) -> bool:
+    return any(word in _NEGATORS or word.endswith("n't") for word in words)
+
+
+def _sentence_signals(sentence: str, *, pronouns: bool) -> set[str]:
+    tokens = _TOKEN.findall(sentence)
+    found: set[str] = set()
+    spans = _group_spans(tokens, pronouns=pronouns)
+    named = any(tokens[start] not in _PRONOUNS for start, _ in spans)
+    if named and not _NEGATIVE.isdisjoint(tokens) and not _negated(tokens):
+        found.add("identity_negative")  # a group named beside a derogatory word, in any phrasing
+    for start, end in spans:
+        after = tokens[end : end + 7]
+        before = tokens[max(0, start - 5) : start]
+        # "Why are X so <negative>?", "He called X <negative>".
+        if before and before[-1] in _BE_OR_CALLING:
+            for word in after[:4]:
+                if word in _NEGATIVE:
+                    found.add("identity_derogation")
+                    break
+                if word not in _FILLER:
+                    break
+        # "X are (all just) <negative>": derogation, unless negated ("X are not inferior").
+        if after and after[0] in _BE:
+            rest = after[1:]
+            for index, word in enumerate(rest):
+                if word in _NEGATIVE:
+                    found.add("identity_negated" if _negated(rest[:index]) else "identity_derogation")
+                    break
+                if word not in _FILLER and word not in _NEGATORS and not word.endswith("n't"):
+                    break
+        # "X disgust me", "X make me sick".
+        if after and (after[0] in _DISGUST_VERBS or after[:3] in (["make", "me", "sick"], ["makes", "me", "sick"])):
+            found.add("identity_contempt")
+        # "I (really) hate X", "I can't stand X"; "I don't hate X" is negated.
+        window = before[-4:]
+        if any(word in _CONTEMPT_VERBS for word in window) or " ".join(window[-2:]) in ("cant stand", "can't stand",
+                                                                                       "cannot stand"):
+            if _negated(window) and "can't" not in window and "cannot" not in window and "cant" not in window:
+                found.add("identity_negated")
+            else:
+                found.add("identity_contempt")
+        # "X should be deported", "X should never be allowed to vote", "X deserve to suffer".
+        if after and after[0] in _MODALS:
+            rest = after[1:6]
+            harm = [word for word in rest if word in _EXCLUSION]
+            privilege = [word for word in rest if word in _PRIVILEGES]
+            if privilege and _negated(rest):
+                found.add("identity_exclusion")
+            elif harm:
+                found.add("identity_negated" if _negated(rest) else "identity_exclusion")
+        # "deport all X", "get rid of the X", "no place for X".
+        lead = " ".join(before[-4:])
+        if any(word in _REMOVAL_VERBS for word in before[-3:]) or any(phrase in lead for phrase in _REMOVAL_PHRASES):
+            found.add("identity_exclusion")
+    return found
+
+
+@lru_cache(maxsize=8)
+def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
+    """The threat, group-violence and insult patterns of ``lexicon.py`` as (name, matched text) pairs, cached for
+    the last few texts so the classifier's structure block and the pipeline's checks share one evaluation."""
+    words = text_words(normalised_text)
+    found = []
+    for name, patterns in (("threat", THREAT_RE), ("group_violence", GROUP_VIOLENCE_RE), ("insult", INSULT_RE)):
+        match = patterns.search(normalised_text, words)
+        if match:
+            found.append((name, match.group(0)))
+    return tuple(found)
+
+
+def lexicon_checks(normalised_text: str) -> frozenset[str]:
+    return frozenset(name for name, _ in lexicon_matches(normalised_text))
+
+
+def identity_signals(normalised_text: str) -> frozenset[str]:
+    """The identity-hate structures in the text, with counter-speech and quotation marked."""
+    if _TRIGGERS.isdisjoint(text_words(normalised_text)):
+        return frozenset()
+    found: set[str] = set()
+    for match in _SENTENCE.finditer(normalised_text):
+        sentence = match.group(0)
+        signals = _sentence_signals(sentence, pronouns=True)
+        if not signals:
+            continue
+        hateful = signals - {"identity_negated"}
+        if hateful and (_REPORTING.search(sentence) or _QUOTES.search(sentence) or _DISAPPROVAL.search(
+                normalised_text)):
+            found.add("identity_countered")
+            continue
+        found |= signals
+    return frozenset(found)
+
+
+def signals(normalised_text: str) -> frozenset[str]:
+    """Every structure signal the linear model's ``structure`` block weighs."""
+    found = lexicon_checks(normalised_text) | identity_signals(normalised_text)
+    if found & {"threat", "group_violence"} and "identity_countered" in found:
+        found = (found - {"threat", "group_violence"}) | {"harm_countered"}
+    return found
+
+
+# What the model weighs. The negated and countered marks only take their hateful reading away: trained on data
+# where speech about hate is rare, their own weights would come out as noise.
+SIGNALS = ("threat", "group_violence", "insult", "identity_negative", "identity_derogation", "identity_contempt",
+           "identity_exclusion")
