@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from masthead.discussion.models import Comment, Thread
 from masthead.notifications.actions import do_fan_out, do_take_digest
 from masthead.notifications.delivery import attempt, locks_rows
 from masthead.notifications.models import Delivery, DigestState
@@ -61,12 +62,21 @@ def started(transactional_db, notify_settings, settings) -> Iterator[object]:
         worker.stop(timeout=10)
 
 
-def _thread_with_readers(body: str = "The bridge reopens on Monday."):
+def _thread_with_readers(body: str = "The bridge reopens on Monday.") -> tuple[Thread, Comment]:
     thread = make_thread()
     for email in READERS:
         subscribe_now(thread, email)
     comment = post(thread, reader("dan"), body)
     return thread, comment
+
+
+def _one_delivery(thread: Thread) -> int:
+    """The first reader's digest taken (a Delivery row, queued), as the worker does just before sending it."""
+    state = DigestState.objects.order_by("pk").first()
+    assert state is not None
+    delivery_id = do_take_digest(state.subscriber_id, thread.pk)
+    assert delivery_id is not None
+    return delivery_id
 
 
 def test_mails_taken_but_not_sent_when_the_worker_died_are_sent_once_by_the_next_worker(smtp, started):
@@ -112,7 +122,7 @@ def test_a_delivery_left_sending_is_never_resent(smtp, notify_settings):
     """The SQLite claim: a process that died between claiming and marking sent may have sent it. At most once."""
     thread, comment = _thread_with_readers()
     do_fan_out(comment.pk)
-    delivery_id = do_take_digest(DigestState.objects.first().subscriber_id, thread.pk)
+    delivery_id = _one_delivery(thread)
     Delivery.objects.filter(pk=delivery_id).update(status=Delivery.Status.SENDING, attempts=1)
     assert requeue_abandoned(timedelta(0))["deliveries"] == 0
     assert attempt(delivery_id) == "skipped"
@@ -125,7 +135,7 @@ def test_until_the_server_accepts_the_mail_nothing_is_committed_so_a_kill_then_l
     thread, comment = _thread_with_readers()
     assert locks_rows()
     do_fan_out(comment.pk)
-    delivery_id = do_take_digest(DigestState.objects.first().subscriber_id, thread.pk)
+    delivery_id = _one_delivery(thread)
     in_data, answer = threading.Event(), threading.Event()
 
     def hold(_number: int) -> str | None:
@@ -166,7 +176,7 @@ def test_until_the_server_accepts_the_mail_nothing_is_committed_so_a_kill_then_l
 def test_a_refusal_while_holding_the_delivery_sends_it_to_retry(smtp, notify_settings):
     thread, comment = _thread_with_readers()
     do_fan_out(comment.pk)
-    delivery_id = do_take_digest(DigestState.objects.first().subscriber_id, thread.pk)
+    delivery_id = _one_delivery(thread)
     smtp.refuse = ["451 4.3.0 Try again later"]
     assert attempt(delivery_id) == Delivery.Status.RETRY
     row = Delivery.objects.get(pk=delivery_id)
