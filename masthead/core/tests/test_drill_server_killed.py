@@ -205,6 +205,7 @@ def test_a_server_killed_under_load_loses_no_acknowledged_comment_and_rejoins(tm
                 time.sleep(0.2)
             rejoined_after = load.now() - restarted_at
             load.stop()
+            load_seconds = load.now()
             time.sleep(0.5)  # access log lines are written after the answer
             served_after_restart = _served(restart_log) - probes
             served_total = [_served(log) for log in logs]
@@ -234,10 +235,10 @@ def test_a_server_killed_under_load_loses_no_acknowledged_comment_and_rejoins(tm
     unacknowledged_stored = state["all"] - state["found"]
     print(f"\ndrill 2 (3 servers behind nginx, server 1 SIGKILLed under load, PostgreSQL, Redis): requests "
           f"{len(outcomes)} ({len(reads)} reads, {len(posts)} posts) by {READERS} readers + {POSTERS} posters over "
-          f"{load.now():.0f}s; acknowledged posts {len(load.acknowledged)}, lost {lost}; errors {len(errors)} "
+          f"{load_seconds:.0f}s; acknowledged posts {len(load.acknowledged)}, lost {lost}; errors {len(errors)} "
           f"({', '.join(f'{o.method} {o.status or o.detail}' for o in errors) or 'none'}: in flight to the killed "
           f"server), failed reads 0; posts in flight at the kill that failed but were stored anyway "
           f"{unacknowledged_stored}; killed at {killed_at:.1f}s, restarted at {restarted_at:.1f}s, served "
           f"{served_after_restart} requests through nginx {rejoined_after:.1f}s after its restart; requests per "
           f"server before the kill {served_before_kill}, at the end {served_total} (server 1 then: the restarted "
-          f"process {served_after_restart}); setup {setup_seconds:.0f}s, drill {load.now():.0f}s")
+          f"process {served_after_restart}); setup {setup_seconds:.0f}s, drill {load_seconds:.0f}s")
