@@ -208,6 +208,9 @@ def test_a_server_killed_under_load_loses_no_acknowledged_comment_and_rejoins(tm
             load_seconds = load.now()
             time.sleep(0.5)  # access log lines are written after the answer
             served_after_restart = _served(restart_log) - probes
+            # Requests nginx had passed to the killed server and lost there (a refused connection is retried).
+            cut = [line for line in (tmp_path / "nginx" / "error.log").read_text().splitlines()
+                   if f"127.0.0.1:{ports[1]}/" in line and "connect() failed" not in line]
             served_total = [_served(log) for log in logs]
             state = _python(FOUND, env, json.dumps(load.acknowledged))
         finally:
@@ -223,21 +226,26 @@ def test_a_server_killed_under_load_loses_no_acknowledged_comment_and_rejoins(tm
     posts = [o for o in outcomes if o.method == "POST"]
     errors = [o for o in outcomes if o.status not in (200, 201)]
     lost = len(load.acknowledged) - state["found"]
-    # What failed was in flight to the dead server when it was killed: a post (never passed on once it reached a
-    # server); nothing that started afterwards failed.
-    assert [o for o in errors if o.method == "GET"] == []
-    assert all(o.started <= killed_at <= o.ended for o in errors), errors
-    assert len(errors) <= POSTERS, errors
+    # What failed is a post nginx had already passed to the killed server: in flight when it died, or sent on a
+    # kept-alive connection to it a moment later, before nginx saw that connection close (a POST that reached a
+    # server is never passed on: it could post twice). nginx logs each against that server. No read failed.
+    explained = f"errors: {errors}; killed at {killed_at:.2f}s, restarted at {restarted_at:.2f}s; nginx: {cut}"
+    assert [o for o in errors if o.method == "GET"] == [], explained
+    assert all(o.method == "POST" and killed_at <= o.ended and o.started < restarted_at for o in errors), explained
+    assert len(errors) <= len(cut), explained
+    assert len(errors) <= 2 * POSTERS, explained
     assert lost == 0
     assert len(load.acknowledged) == len(set(load.acknowledged)) == sum(o.status == 201 for o in posts)
     assert all(served_before_kill), served_before_kill  # the load was spread over all three before the kill
     assert served_after_restart >= REJOINED, (served_after_restart, killed_at, restarted_at, rejoined_after)
     unacknowledged_stored = state["all"] - state["found"]
+    failures = ", ".join(f"{o.method} {o.status or o.detail} sent {o.started - killed_at:+.2f}s from the kill"
+                         for o in errors)
     print(f"\ndrill 2 (3 servers behind nginx, server 1 SIGKILLed under load, PostgreSQL, Redis): requests "
           f"{len(outcomes)} ({len(reads)} reads, {len(posts)} posts) by {READERS} readers + {POSTERS} posters over "
           f"{load_seconds:.0f}s; acknowledged posts {len(load.acknowledged)}, lost {lost}; errors {len(errors)} "
-          f"({', '.join(f'{o.method} {o.status or o.detail}' for o in errors) or 'none'}: in flight to the killed "
-          f"server), failed reads 0; posts in flight at the kill that failed but were stored anyway "
+          f"({failures or 'none'}: passed to the killed server), failed reads 0; "
+          f"posts that failed but were stored anyway "
           f"{unacknowledged_stored}; killed at {killed_at:.1f}s, restarted at {restarted_at:.1f}s, served "
           f"{served_after_restart} requests through nginx {rejoined_after:.1f}s after its restart; requests per "
           f"server before the kill {served_before_kill}, at the end {served_total} (server 1 then: the restarted "
