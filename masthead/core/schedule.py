@@ -56,6 +56,29 @@ def registered() -> list[Job]:
     return list(_registry.values())
 
 
+_on_start: dict[str, Callable[[], object]] = {}
+
+
+def register_on_start(name: str, run: Callable[[], object]) -> None:
+    """Something every worker runs once as it starts, before its first look at the schedule: recovering what a
+    worker that died left half done (notifications/recovery.py). Not leased: each starting worker runs it, so it
+    must be safe to run twice and beside live workers."""
+    _on_start[name] = run
+
+
+def run_on_start() -> list[str]:
+    """Run every start-up step; one that fails is logged and the others still run. Returns the names run."""
+    ran = []
+    for name, run in list(_on_start.items()):
+        try:
+            run()
+        except Exception:
+            log.exception("Start-up step %s failed", name)
+            continue
+        ran.append(name)
+    return ran
+
+
 def slot_start(now: datetime, every: timedelta) -> datetime:
     """The start of the interval ``now`` falls in, counted from the epoch (UTC)."""
     elapsed = now - EPOCH
@@ -111,6 +134,8 @@ class Scheduler:
 
     def _loop(self) -> None:
         try:
+            if self.jobs is None:  # the real schedule (tests may pass their own jobs)
+                run_on_start()
             while not self._stopping.is_set():
                 try:
                     self.run_once()

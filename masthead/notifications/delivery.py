@@ -1,10 +1,20 @@
-"""Sending one Delivery through Django's SMTP backend: claimed once, retried with backoff, never sent twice.
+"""Sending one Delivery through Django's SMTP backend: claimed once, retried with backoff, sent exactly once.
 
-The claim is a conditional UPDATE from queued/retry to sending (one worker wins). The row is marked sent as soon as
-the SMTP server accepted the message. A failure we know happened before acceptance (connection refused, a 4xx
-answer) goes back to ``retry`` with a doubling wait; a 5xx answer is final. A process that dies between the
-server's acceptance and our update leaves the row in ``sending``: it is never retried automatically, because we
-cannot know whether the mail left (at most once beats twice; staff see such rows in the admin).
+On PostgreSQL the claim is a row lock held in one transaction around the whole send: the row is locked (``SELECT
+... FOR UPDATE SKIP LOCKED``: a second worker skips it), marked sent, the mail handed to the SMTP server, and the
+transaction committed as soon as the server accepted it (before the connection's QUIT). A worker killed at any
+point before that commit takes its transaction with it: PostgreSQL rolls back, so the row is queued again, unlocked,
+with nothing counted, and the recovery (recovery.py: each worker at start, and a scheduled job) sends it, once. The
+one window left is between the server's "250 accepted" and our COMMIT reaching the database (one round trip): a
+kill exactly there sends that mail a second time, with the same Message-ID so receivers can drop the copy.
+
+On SQLite a transaction holds the one write lock of the whole database, and a send can take seconds, so the claim
+is a conditional UPDATE from queued/retry to sending (one worker wins) and the row is marked sent once the server
+accepted the message. A process that dies in between leaves the row in ``sending``: never retried automatically,
+since we cannot know whether the mail left (at most once beats twice; staff see such rows in the admin).
+
+Either way, a failure we know happened before acceptance (connection refused, a 4xx answer) goes back to ``retry``
+with a doubling wait; a 5xx answer is final.
 """
 
 from __future__ import annotations
@@ -14,6 +24,8 @@ import smtplib
 from datetime import timedelta
 
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -33,65 +45,121 @@ def _permanent(error: Exception) -> bool:
     return False
 
 
+def _close(mail: BaseEmailBackend) -> None:
+    try:
+        mail.close()
+    except Exception:  # the message is already accepted; a failed QUIT changes nothing
+        log.warning("SMTP close failed after sending", exc_info=True)
+
+
+def _hand_over(mail: BaseEmailBackend, message: EmailMessage) -> None:
+    """Give the message to the open connection; raises unless the server accepted it."""
+    if not mail.send_messages([message]):
+        raise RuntimeError("the mail backend accepted nothing")
+
+
 def send_message(message: EmailMessage) -> int:
     """Send through one connection we open ourselves, so a failure while closing cannot look like a failed send."""
-    connection = get_connection()
-    connection.open()
+    mail = get_connection()
+    mail.open()
     try:
-        return connection.send_messages([message])
+        return mail.send_messages([message])
     finally:
-        try:
-            connection.close()
-        except Exception:  # the message is already accepted; a failed QUIT changes nothing
-            log.warning("SMTP close failed after sending", exc_info=True)
+        _close(mail)
+
+
+def locks_rows() -> bool:
+    """Whether the claim is a row lock held through the send (PostgreSQL) rather than a status update (SQLite)."""
+    return bool(connection.features.has_select_for_update_skip_locked)
 
 
 def attempt(delivery_id: int) -> str:
-    """Try to send one delivery now; returns its new status (or "skipped" when someone else holds it)."""
+    """Try to send one delivery now; returns its new status (or "skipped" when it is sent, or held elsewhere)."""
+    if locks_rows():
+        return _attempt_locked(delivery_id)
+    return _attempt_claimed(delivery_id)
+
+
+def _attempt_locked(delivery_id: int) -> str:
+    mail: BaseEmailBackend | None = None
+    try:
+        with transaction.atomic():
+            delivery = Delivery.objects.select_for_update(skip_locked=True).filter(pk=delivery_id,
+                                                                                  status__in=_OPEN).first()
+            if delivery is None:
+                return "skipped"
+            held = delivery.status
+            delivery.attempts += 1
+            Delivery.objects.filter(pk=delivery.pk).update(attempts=delivery.attempts)
+            message = _compose(delivery, held)
+            if isinstance(message, str):
+                return message
+            try:
+                with transaction.atomic():  # a savepoint: a failed send undoes the mark, the lock stays
+                    Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENT,
+                                                                   sent_at=timezone.now(), last_error="")
+                    mail = get_connection()
+                    mail.open()
+                    _hand_over(mail, message)
+            except Exception as error:
+                return _failed(delivery, error, held)
+            return Delivery.Status.SENT  # committed here, as the block ends: then the QUIT below
+    finally:
+        if mail is not None:
+            _close(mail)
+
+
+def _attempt_claimed(delivery_id: int) -> str:
     claimed = Delivery.objects.filter(pk=delivery_id, status__in=_OPEN).update(
         status=Delivery.Status.SENDING, attempts=F("attempts") + 1
     )
     if not claimed:
         return "skipped"
     delivery = Delivery.objects.get(pk=delivery_id)
+    message = _compose(delivery, Delivery.Status.SENDING)
+    if isinstance(message, str):
+        return message
     try:
-        message = compose(delivery)
+        if not send_message(message):
+            raise RuntimeError("the mail backend accepted nothing")
     except Exception as error:
-        log.exception("Could not compose delivery %s", delivery.key)
-        _finish(delivery, Delivery.Status.FAILED, repr(error))
-        return Delivery.Status.FAILED
-    if message is None:
-        _finish(delivery, Delivery.Status.CANCELLED, "nothing left to send")
-        return Delivery.Status.CANCELLED
-    try:
-        accepted = send_message(message)
-    except Exception as error:
-        return _failed(delivery, error)
-    if not accepted:
-        return _failed(delivery, RuntimeError("the mail backend accepted nothing"))
+        return _failed(delivery, error, Delivery.Status.SENDING)
     Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
         status=Delivery.Status.SENT, sent_at=timezone.now(), last_error=""
     )
     return Delivery.Status.SENT
 
 
-def _finish(delivery: Delivery, status: str, error: str = "") -> None:
-    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(status=status,
-                                                                                  last_error=error[:300])
+def _compose(delivery: Delivery, held: str) -> EmailMessage | str:
+    """The message, or the status the delivery ended in when there is nothing to send."""
+    try:
+        message = compose(delivery)
+    except Exception as error:
+        log.exception("Could not compose delivery %s", delivery.key)
+        _finish(delivery, held, Delivery.Status.FAILED, repr(error))
+        return Delivery.Status.FAILED
+    if message is None:
+        _finish(delivery, held, Delivery.Status.CANCELLED, "nothing left to send")
+        return Delivery.Status.CANCELLED
+    return message
 
 
-def _failed(delivery: Delivery, error: Exception) -> str:
+def _finish(delivery: Delivery, held: str, status: str, error: str = "") -> None:
+    Delivery.objects.filter(pk=delivery.pk, status=held).update(status=status, last_error=error[:300])
+
+
+def _failed(delivery: Delivery, error: Exception, held: str) -> str:
     # Local: tasks imports this module (and actions through tasks).
     from masthead.notifications.actions import enqueue_on_commit
     from masthead.notifications.tasks import retry_delivery
 
     if _permanent(error) or delivery.attempts >= config.max_attempts():
         log.warning("Giving up on delivery %s after %s attempts: %r", delivery.key, delivery.attempts, error)
-        _finish(delivery, Delivery.Status.FAILED, repr(error))
+        _finish(delivery, held, Delivery.Status.FAILED, repr(error))
         return Delivery.Status.FAILED
     wait = timedelta(seconds=config.retry_base() * 2 ** (delivery.attempts - 1))
     due = timezone.now() + wait
-    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
+    Delivery.objects.filter(pk=delivery.pk, status=held).update(
         status=Delivery.Status.RETRY, next_attempt_at=due, last_error=repr(error)[:300]
     )
     log.info("Delivery %s failed (%r); retrying in %ss", delivery.key, error, wait.total_seconds())

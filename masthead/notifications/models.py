@@ -73,7 +73,7 @@ class Delivery(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
-        SENDING = "sending", "Sending"  # claimed; stays here if the process died mid-send (never resent)
+        SENDING = "sending", "Sending"  # SQLite: claimed; stays here if the process died mid-send (never resent)
         RETRY = "retry", "Waiting to retry"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"

@@ -7,6 +7,7 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
@@ -17,11 +18,17 @@ logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every S
 
 
 class MailServer:
-    """What the server accepted. ``refuse`` holds SMTP replies to give the next DATA commands instead (retries)."""
+    """What the server accepted. ``refuse`` holds SMTP replies to give the next DATA commands instead (retries).
+
+    ``before_accept``, when set, is called with the number of each DATA command (1, 2, ...) once the message is in
+    and before the server answers: it may wait (the client is then between sending the mail and hearing the
+    answer), kill the client, or return a reply to give instead of accepting the message (None: accept it)."""
 
     def __init__(self) -> None:
         self.received: list[tuple[str, list[str], bytes]] = []
         self.refuse: list[str] = []
+        self.before_accept: Callable[[int], str | None] | None = None
+        self.data_commands = 0
         self.lock = threading.Lock()
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
@@ -29,6 +36,13 @@ class MailServer:
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        with self.lock:
+            self.data_commands += 1
+            number = self.data_commands
+        if self.before_accept is not None:
+            reply = self.before_accept(number)
+            if reply is not None:
+                return reply
         with self.lock:
             if self.refuse:
                 return self.refuse.pop(0)

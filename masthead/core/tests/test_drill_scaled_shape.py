@@ -213,11 +213,13 @@ def test_three_servers_behind_nginx_share_live_events_images_and_the_load(tmp_pa
             deadline = time.monotonic() + 30
             while time.monotonic() < deadline:
                 state = _python(AFTER, env, json.dumps(posted))
-                if len(state["leases"]) == 3 and state["tasks_waiting"] == 0:
+                if len({job for job, _ in state["leases"]}) == 4 and state["tasks_waiting"] == 0:
                     break
                 time.sleep(1)
-            assert [job for job, _ in state["leases"]] == [
-                "accounts.privacy-retention", "core.clear-expired-sessions", "notifications.prune"]
+            # (the five-minute sweep may hold two slots' leases if the drill crosses a boundary)
+            assert sorted({job for job, _ in state["leases"]}) == [
+                "accounts.privacy-retention", "core.clear-expired-sessions", "notifications.prune",
+                "notifications.requeue-abandoned-mail"]
             assert len({worker for _, worker in state["leases"]}) == 1
             assert state["tasks_done"] > 0
             assert state["tasks_waiting"] == 0
