@@ -150,7 +150,8 @@ class RelatedInline(admin.TabularInline):
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["headline", "status_label", "published_at", "discussion_open", "updated_at"]
-    list_filter = [OriginFilter, "status", "discussion_open", "topics", "authors", ("published_at", admin.DateFieldListFilter)]
+    list_filter = [OriginFilter, "status", "discussion_open", "topics", "authors",
+                   ("published_at", admin.DateFieldListFilter)]
     search_fields = ["headline", "standfirst", "slug", "body"]
     prepopulated_fields = {"slug": ["headline"]}
     date_hierarchy = "published_at"
