@@ -18,6 +18,7 @@ from masthead.core.env import (
     env_bool,
     env_int,
     env_list,
+    env_log_level,
     env_origins,
     env_str,
     env_time_zone,
@@ -347,17 +348,20 @@ ARTICLES_PER_PAGE = env_int("ARTICLES_PER_PAGE", 12)
 # How long a private preview link from the desk works (docs/desk.md).
 DESK_PREVIEW_LINK_HOURS = env_int("DESK_PREVIEW_LINK_HOURS", 72)
 
+# Any case is accepted (`warning`); `masthead serve` gives uvicorn the same level.
+LOG_LEVEL = env_log_level("LOG_LEVEL", "INFO")
+TASK_LOG_LEVEL = env_log_level("TASK_LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         # One line per task run is noise in `masthead serve`'s output; failures still log at WARNING/ERROR.
-        "django_tasks": {"level": env_str("TASK_LOG_LEVEL", "WARNING")},
-        "django_tasks_db": {"level": env_str("TASK_LOG_LEVEL", "WARNING")},
+        "django_tasks": {"level": TASK_LOG_LEVEL},
+        "django_tasks_db": {"level": TASK_LOG_LEVEL},
     },
 }
 

@@ -47,6 +47,25 @@ def env_int(name: str, default: int) -> int:
         raise SettingError(f"{name} must be an integer, not {value!r}") from None
 
 
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    """One of ``choices`` (written in upper case), given in any case: ``warning`` reads as ``WARNING``."""
+    value = (_raw(name) or "").strip()
+    if not value:
+        return default
+    if value.upper() not in choices:
+        raise SettingError(f"{name} must be one of {', '.join(choices)} (in any case), not {value!r}")
+    return value.upper()
+
+
+# The levels both Python's logging and uvicorn (`masthead serve`) know, in the order of the messages they let through.
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def env_log_level(name: str, default: str) -> str:
+    """A log level such as ``WARNING`` (or ``warning``): logging.config refuses lower case with an unclear error."""
+    return env_choice(name, default, LOG_LEVELS)
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = _raw(name)
     if value is None:

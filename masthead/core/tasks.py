@@ -10,11 +10,12 @@ committed one gets its enqueue; outside a transaction it is enqueued at once (``
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django_tasks.base import Task
+from django_tasks.base import Task, TaskResultStatus
 
 
 def enqueue_on_commit(task: Task[Any, Any], *args: Any, run_after: datetime | None = None,
@@ -31,3 +32,24 @@ def enqueue_on_commit(task: Task[Any, Any], *args: Any, run_after: datetime | No
         bound.enqueue(*args, **kwargs)
 
     transaction.on_commit(enqueue, robust=robust)
+
+
+def drop_waiting_tasks(mentioning: str) -> int:
+    """Delete the tasks still waiting in the database queue whose arguments mention ``mentioning`` (lower case).
+
+    For erasure (accounts/privacy/queued.py): no mail goes out to or about a reader once they are erased. The task
+    API has no way to cancel, and the queue's table is core's, so the delete lives here. A task a worker has
+    already claimed (no longer READY) is left alone: the status is checked again by the delete itself.
+    Returns how many were dropped.
+    """
+    from django_tasks_db.models import DBTaskResult  # a model: imported once the apps are loaded
+
+    if not mentioning:
+        return 0
+    waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+    ids = [pk for pk, args in waiting.values_list("pk", "args_kwargs")
+           if mentioning in json.dumps(args, ensure_ascii=False).lower()]
+    if not ids:
+        return 0
+    deleted, _ = waiting.filter(pk__in=ids).delete()
+    return deleted

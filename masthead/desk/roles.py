@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from masthead.publishing.models import Article
 
@@ -32,3 +33,9 @@ def can_change(user: User | AnonymousUser, article: Article) -> bool:
 def check_change(user: User | AnonymousUser, article: Article) -> None:
     if not can_change(user, article):
         raise PermissionDenied("This story is scheduled or published: only an editor may change it now.")
+
+
+def edit_url(user: User | AnonymousUser, article: Article) -> str:
+    """The article page's "Edit this article": the desk's writing screen for those who may open it (the same
+    people the admin's change form was for); nobody else gets a link."""
+    return reverse("desk:edit", args=[article.pk]) if can_write(user) else ""

@@ -47,6 +47,35 @@ class TopicAdmin(admin.ModelAdmin):
             actions.do_delete_topic(topic)
 
 
+class OriginFilter(admin.SimpleListFilter):
+    """Our own articles by default; external ones (pages on other sites whose discussion is embedded here,
+    docs/embed.md) only when asked for: they have no body to edit and would crowd the list."""
+
+    title = "origin"
+    parameter_name = "origin"
+    OURS, EXTERNAL, ALL = "ours", "external", "all"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin[Any]) -> list[tuple[str, str]]:
+        return [(self.OURS, "Our articles"), (self.EXTERNAL, "External (embedded discussions)"), (self.ALL, "All")]
+
+    def choices(self, changelist: Any) -> Any:
+        current = self.value() or self.OURS  # no parameter: our own articles, and that choice shows as selected
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> QuerySet[Article]:
+        value = self.value() or self.OURS
+        if value == self.EXTERNAL:
+            return queryset.filter(is_external=True)
+        if value == self.ALL:
+            return queryset
+        return queryset.filter(is_external=False)
+
+
 class ArticleAdminForm(ModelForm):
     canonical_url = forms.URLField(
         required=False, max_length=500, assume_scheme="https",
@@ -121,7 +150,8 @@ class RelatedInline(admin.TabularInline):
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["headline", "status_label", "published_at", "discussion_open", "updated_at"]
-    list_filter = ["status", "discussion_open", "topics", "authors", ("published_at", admin.DateFieldListFilter)]
+    list_filter = [OriginFilter, "status", "discussion_open", "topics", "authors",
+                   ("published_at", admin.DateFieldListFilter)]
     search_fields = ["headline", "standfirst", "slug", "body"]
     prepopulated_fields = {"slug": ["headline"]}
     date_hierarchy = "published_at"

@@ -61,6 +61,11 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         """Published articles, and scheduled ones whose time has come (no job has to flip them)."""
         return self.filter(live_condition())
 
+    def canonical_here(self) -> ArticleQuerySet:
+        """Live articles whose canonical address is on this site: not a syndicated story pointing search engines
+        at the site that published it first (``canonical_url`` elsewhere). External articles are never live."""
+        return self.live().filter(Q(canonical_url="") | Q(canonical_url__startswith=f"{settings.SITE_URL}/"))
+
 
 class Article(models.Model):
     class Status(models.TextChoices):

@@ -1,7 +1,9 @@
 """sitemap.xml (an index of pages and article sitemaps), the Google News sitemap and robots.txt.
 
 Hand-written rather than django.contrib.sitemaps so every URL is absolute on SITE_URL (not the request's
-host) and the article sitemaps page by id with one query each, whatever the archive's size.
+host) and the article sitemaps page by id with one query each, whatever the archive's size. They list only the
+pages whose canonical address is here: no external (embedded) article, no syndicated story whose canonical URL is
+on the site that published it first (``Article.objects.canonical_here``).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def _xml(template: str, context: dict[str, object]) -> HttpResponse:
 
 @require_safe
 def sitemap_index(request: HttpRequest) -> HttpResponse:
-    stats = Article.objects.live().aggregate(last=Max("updated_at"), top=Max("pk"))
+    stats = Article.objects.canonical_here().aggregate(last=Max("updated_at"), top=Max("pk"))
     pages = (stats["top"] or 0) // ARTICLES_PER_SITEMAP + 1
     sitemaps = [{"loc": absolute(reverse("publishing:sitemap-pages")), "lastmod": stats["last"]}]
     sitemaps += [
@@ -58,7 +60,7 @@ def sitemap_articles(request: HttpRequest, page: int) -> HttpResponse:
     # Pages are id ranges, so an article keeps its sitemap file and each file is one indexed range query.
     low, high = (page - 1) * ARTICLES_PER_SITEMAP, page * ARTICLES_PER_SITEMAP
     rows = (
-        Article.objects.live()
+        Article.objects.canonical_here()
         .filter(pk__gt=low, pk__lte=high)
         .order_by("pk")
         .values("slug", "updated_at", "featured_image", "image_caption", "headline")
@@ -77,7 +79,7 @@ def sitemap_articles(request: HttpRequest, page: int) -> HttpResponse:
 @require_safe
 def sitemap_news(request: HttpRequest) -> HttpResponse:
     since = timezone.now() - NEWS_WINDOW
-    recent = Article.objects.live().filter(published_at__gte=since)
+    recent = Article.objects.canonical_here().filter(published_at__gte=since)
     articles = recent.only("slug", "headline", "published_at")[:NEWS_LIMIT]
     entries = [
         {

@@ -1,29 +1,16 @@
 """Queued work that names the reader: tasks waiting in the database queue (mail about to be sent, say).
 
 Tasks keep their arguments as JSON in django-tasks-db's table; any task still waiting whose arguments mention
-the reader's address is dropped on erasure, so no mail goes out to (or about) them afterwards.
+the reader's address is dropped on erasure, so no mail goes out to (or about) them afterwards. The queue is
+core's: the delete goes through ``core.tasks.drop_waiting_tasks``.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
-from uuid import UUID
 
 from masthead.accounts.privacy import EraseOptions, Subject
-
-
-def _waiting_for(subject: Subject) -> list[UUID]:
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    if not subject.email:
-        return []
-    ids = []
-    for pk, args in DBTaskResult.objects.filter(status=TaskResultStatus.READY).values_list("pk", "args_kwargs"):
-        if subject.email in json.dumps(args, ensure_ascii=False).lower():
-            ids.append(pk)
-    return ids
+from masthead.core.tasks import drop_waiting_tasks
 
 
 def export(subject: Subject) -> dict[str, Any]:
@@ -31,7 +18,4 @@ def export(subject: Subject) -> dict[str, Any]:
 
 
 def erase(subject: Subject, options: EraseOptions) -> dict[str, int]:
-    from django_tasks_db.models import DBTaskResult
-
-    deleted, _ = DBTaskResult.objects.filter(pk__in=_waiting_for(subject)).delete()
-    return {"queued_tasks_deleted": deleted}
+    return {"queued_tasks_deleted": drop_waiting_tasks(subject.email.lower()) if subject.email else 0}

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-SETTING = re.compile(r"""env_(?:str|bool|int|list|time_zone|origins)\(\s*["']([A-Z0-9_]+)["']""")
+SETTING = re.compile(r"""env_(?:str|bool|int|list|time_zone|origins|url|log_level|choice)\(\s*["']([A-Z0-9_]+)["']""")
 
 
 def test_every_environment_setting_is_documented():

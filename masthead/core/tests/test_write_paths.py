@@ -21,6 +21,8 @@ ROOT = Path(masthead.__file__).parent
 
 # Who owns Django's auth tables: the accounts app manages users; core's staff_roles manages the staff groups.
 AUTH_OWNERS = {"Group": "core", "Permission": "core"}
+# Tables of installed third-party apps that one of ours owns: the task queue's rows are core's (core/tasks.py).
+THIRD_PARTY_OWNERS = {"django_tasks_db.models": "core"}
 
 # module (dotted) -> reason. Keep it short: each entry is a write path that skips the owning app's actions.
 ALLOWED: dict[str, str] = {
@@ -80,6 +82,9 @@ class WriteScan(ast.NodeVisitor):
                     for alias in node.names:
                         owner = AUTH_OWNERS.get(alias.name, "accounts")
                         self.models[alias.asname or alias.name] = f"{owner}.{alias.name}"
+                elif source in THIRD_PARTY_OWNERS:
+                    for alias in node.names:
+                        self.models[alias.asname or alias.name] = f"{THIRD_PARTY_OWNERS[source]}.{alias.name}"
                 elif source == "django.contrib.auth":
                     for alias in node.names:
                         if alias.name == "get_user_model":
@@ -234,6 +239,7 @@ def test_the_scan_finds_writes(tmp_path: Path) -> None:
     source = '''
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
+from django_tasks_db.models import DBTaskResult
 from masthead.discussion.models import Comment, Vote
 
 
@@ -253,6 +259,7 @@ def writes(comment: Comment, key: str) -> None:
     fresh = Comment(body="y")                             # an instance built here
     fresh.save()
     get_user_model().objects.filter(pk=3).delete()        # the user model
+    DBTaskResult.objects.filter(pk=4).delete()            # a third-party table one of our apps owns
     Comment.objects.filter(pk=1).count()                  # a read: not reported
 '''
     module = tmp_path / "example.py"
@@ -263,5 +270,5 @@ def writes(comment: Comment, key: str) -> None:
     assert [(model, method) for _, model, method in visitor.writes] == [
         ("discussion.Comment", "update"), ("discussion.Comment", "create"), ("discussion.Comment", "save"),
         ("discussion.Vote", "delete"), ("discussion.Vote", "delete"), ("discussion.Vote", "delete"),
-        ("discussion.Comment", "save"), ("accounts.User", "delete"),
+        ("discussion.Comment", "save"), ("accounts.User", "delete"), ("core.DBTaskResult", "delete"),
     ]

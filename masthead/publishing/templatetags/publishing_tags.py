@@ -6,6 +6,8 @@ from typing import Any
 
 from django import template
 
+from masthead.publishing import hooks
+from masthead.publishing.models import Article
 from masthead.publishing.navigation import nav_topics
 
 register = template.Library()
@@ -28,3 +30,11 @@ def author_names(authors: Any) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@register.simple_tag(takes_context=True)
+def edit_url(context: template.Context, article: Article) -> str:
+    """The address of the signed-in staff member's edit screen for ``article`` ("" for everyone else)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return hooks.edit_url(user, article) if user is not None else ""

@@ -105,6 +105,27 @@ def test_the_article_list_and_filters_load(client, editor):
         assert client.get(reverse("admin:publishing_article_changelist") + query).status_code == 200
 
 
+def test_the_article_list_shows_our_own_articles_unless_asked_for_external_ones(client, editor):
+    from masthead.publishing.actions import do_register_external_article
+
+    ours = make_article("Harbour wall repaired")
+    external = do_register_external_article("https://partner.example/column", "A partner's column")
+    changelist = reverse("admin:publishing_article_changelist")
+
+    def listed(query: str) -> set[int]:
+        response = client.get(changelist + query)
+        assert response.status_code == 200
+        return {article.pk for article in response.context["cl"].result_list}
+
+    assert listed("") == {ours.pk}
+    assert listed("?origin=ours") == {ours.pk}
+    assert listed("?origin=external") == {external.pk}
+    assert listed("?origin=all") == {ours.pk, external.pk}
+    page = client.get(changelist).content.decode()
+    assert "?origin=external" in page  # the filter offers the external ones
+    assert "External (embedded discussions)" in page
+
+
 def test_bulk_unpublish_goes_through_the_actions(client, editor, django_capture_on_commit_callbacks):
     article = make_article("Retract me")
     with django_capture_on_commit_callbacks(execute=True):

@@ -166,3 +166,19 @@ def test_robots_txt_points_at_the_sitemaps(client):
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
     assert f"Sitemap: {SITE}/news-sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+def test_syndicated_and_external_articles_stay_out_of_the_sitemaps(client, articles):
+    from masthead.publishing.actions import do_register_external_article
+
+    syndicated = make_article("Wire story, first published elsewhere", canonical_url="https://wire.example/story")
+    ours_anyway = make_article("Canonical here, written out", canonical_url=f"{SITE}/articles/canonical-here/")
+    do_register_external_article("https://partner.example/column", "A partner's column")
+    expected = {f"{SITE}{a.get_absolute_url()}" for a in [*articles.values(), ours_anyway]}
+
+    urlset = _xml(client, "/sitemaps/articles-1.xml")
+    assert {u.findtext(f"{SM}loc") for u in urlset.findall(f"{SM}url")} == expected
+    news = {u.findtext(f"{SM}loc") or "" for u in _xml(client, "/news-sitemap.xml").findall(f"{SM}url")}
+    assert f"{SITE}{syndicated.get_absolute_url()}" not in news
+    assert f"{SITE}{ours_anyway.get_absolute_url()}" in news
+    assert not any("external" in loc or "partner" in loc for loc in news)

@@ -85,8 +85,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"),
                             help="Address to listen on (HOST; 0.0.0.0 for every interface).")
-        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")), help="Port (PORT).")
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "1")),
+        parser.add_argument("--port", type=int, default=env_int("PORT", 8000), help="Port (PORT).")
+        parser.add_argument("--workers", type=int, default=env_int("WEB_CONCURRENCY", 1),
                             help="Server processes (WEB_CONCURRENCY); each holds its own live-event streams.")
         parser.add_argument("--no-worker", action="store_true",
                             help="Do not run the embedded task worker (run `masthead worker` instead).")
@@ -142,7 +142,7 @@ class Command(BaseCommand):
             timeout_graceful_shutdown=GRACE_SECONDS,
             timeout_keep_alive=5,
             access_log=os.environ.get("ACCESS_LOG", "") == "1",
-            log_level=os.environ.get("LOG_LEVEL", "info").lower(),
+            log_level=settings.LOG_LEVEL.lower(),
         )
         self.stdout.write(f"Masthead serving at http://{options['host']}:{options['port']}")
         if settings.EMAIL_BACKEND == "masthead.notifications.outbox.OutboxBackend":
