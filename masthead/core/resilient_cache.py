@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -45,6 +45,7 @@ class ResilientRedisCache(RedisCache):
             "TIMEOUT": params.get("TIMEOUT", 300), "KEY_PREFIX": self.key_prefix, "VERSION": self.version,
             "OPTIONS": {"MAX_ENTRIES": FALLBACK_ENTRIES}})
         self._lock = threading.Lock()
+        self._recovering = threading.Lock()
         self._down = False
         self._retry_at = 0.0
         self._written: set[tuple[str, int | None]] = set()
@@ -57,25 +58,26 @@ class ResilientRedisCache(RedisCache):
 
     def _call(self, redis_call: Callable[[], T], local_call: Callable[[], T],
               written: list[tuple[str, int | None]] | None = None) -> T:
-        if self._down and time.monotonic() < self._retry_at:
+        if self._down and (time.monotonic() < self._retry_at or not self._recover()):
             return self._locally(local_call, written)
         try:
-            result = redis_call()
+            return redis_call()
         except self._unreachable as error:
             self._lost(error)
             return self._locally(local_call, written)
-        if self._down:
-            self._recovered()
-        return result
 
     def _locally(self, local_call: Callable[[], T], written: list[tuple[str, int | None]] | None) -> T:
         if written:
-            with self._lock:
-                room = REMEMBERED_KEYS - len(self._written)
-                self._written.update(written[:max(room, 0)])
-                if len(written) > room:
-                    self._overflowed = True
+            self._remember(written)
         return local_call()
+
+    def _remember(self, written: Iterable[tuple[str, int | None]]) -> None:
+        with self._lock:
+            for entry in written:
+                if len(self._written) >= REMEMBERED_KEYS:
+                    self._overflowed = True
+                    return
+                self._written.add(entry)
 
     def _lost(self, error: Exception) -> None:
         with self._lock:
@@ -86,25 +88,42 @@ class ResilientRedisCache(RedisCache):
             log.warning("Cache: Redis unreachable (%s); using this process's memory until it answers again",
                         type(error).__name__)
 
-    def _recovered(self) -> None:
+    def _recover(self) -> bool:
+        """Try Redis again: delete from it the keys written during the outage (or ping it when there are none)
+        before any value is read from it. True when it answered. One thread tries; the others carry on locally
+        meanwhile, so none reads from Redis before the deletions are done."""
+        if not self._recovering.acquire(blocking=False):
+            return False
+        try:
+            return self._try_recover()
+        finally:
+            self._recovering.release()
+
+    def _try_recover(self) -> bool:
         with self._lock:
-            if not self._down:
-                return
-            self._down = False
             written, self._written = self._written, set()
             overflowed, self._overflowed = self._overflowed, False
-        self._fallback.clear()
         by_version: dict[int | None, list[str]] = {}
         for key, version in written:
             by_version.setdefault(version, []).append(key)
         try:
-            for version, keys in by_version.items():
-                super().delete_many(keys, version=version)
-        except self._unreachable as error:  # gone again at once: the next call finds it so
+            if by_version:
+                for version, keys in by_version.items():
+                    super().delete_many(keys, version=version)
+            else:
+                self._cache.get_client(write=True).ping()
+        except self._unreachable as error:  # still away: keep the keys for the next try
+            self._remember(written)
+            self._overflowed = self._overflowed or overflowed
             self._lost(error)
-            return
-        log.warning("Cache: Redis answers again; %d keys written during the outage deleted from it%s",
-                    len(written), " (more were written: they expire on their own)" if overflowed else "")
+            return False
+        with self._lock:
+            was_down, self._down = self._down, False
+        self._fallback.clear()
+        if was_down:
+            log.warning("Cache: Redis answers again; %d keys written during the outage deleted from it%s",
+                        len(written), " (more were written: they expire on their own)" if overflowed else "")
+        return True
 
     # Django's cache API, each call through _call. get_or_set, decr, get_many's helpers... use these.
 

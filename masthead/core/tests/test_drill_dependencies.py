@@ -103,7 +103,7 @@ def test_drill_3_redis_stopped_during_load(tmp_path: Path):
           f"{count(down, 'read', 200)}, posts acknowledged {count(down, 'post', 201)}, longest request "
           f"{longest(down):.2f}s; failures {len(failures)}; acknowledged posts {len(acknowledged)}, lost {lost}; "
           f"the reader's stream heard a comment posted after Redis returned: "
-          f"{'%.1fs after' % resumed_after if after else 'no'}; "
+          f"{f'{resumed_after:.1f}s after' if after else 'no'}; "
           f"{time.monotonic() - started:.0f}s in all, "
           f"{time.monotonic() - ready_at:.0f}s after setup")
     assert not failures, failures[:5]
@@ -157,7 +157,7 @@ def test_drill_4_postgresql_restarted_during_load(tmp_path: Path):
     print(f"\ndrill 4 (PostgreSQL stopped {DOWN_SECONDS:.0f}s under load, {SERVERS} servers): requests "
           f"{len(load.outcomes)}; while down {len(down)}: 503 {sum(o.status == 503 for o in down)}, other "
           f"{len(unclean)}, longest request {longest(down):.2f}s; back {len(back)}, recovered "
-          f"{recovered_after if recovered_after is None else '%.1fs' % recovered_after} after the restart; "
+          f"{'never' if recovered_after is None else f'{recovered_after:.1f}s'} after the restart; "
           f"acknowledged posts {len(acknowledged)}, lost {lost}; {time.monotonic() - started:.0f}s in all, "
           f"{time.monotonic() - ready_at:.0f}s after setup")
     assert not unclean, unclean[:5]
