@@ -6,7 +6,9 @@ all reach Django as ``OperationalError`` or ``InterfaceError``. A request that m
 Retry-After by the error handler (core/views.server_error): the request can be repeated as it is once the database
 is back, and the pool reconnects by itself, so no restart is needed.
 
-A misspelt column or a constraint violated are ``ProgrammingError``/``IntegrityError``: real faults, still 500.
+On SQLite, "database is locked" once a writer's wait is over (core/sqlite_backend/turns.py) is an
+``OperationalError`` too, and a 503 to retry is the right answer to it as well. A misspelt column or a violated
+constraint are ``ProgrammingError``/``IntegrityError``: real faults, still 500.
 """
 
 from __future__ import annotations
