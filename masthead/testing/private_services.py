@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from masthead.testing.processes import free_port
 
@@ -67,8 +68,12 @@ class _PrivateServer:
     process: subprocess.Popen[bytes] | None = None
     folder: Path
 
-    def __enter__(self):  # type: ignore[no-untyped-def]  # returns the subclass
-        self.start()
+    def __enter__(self) -> Self:
+        try:
+            self.start()
+        except BaseException:
+            self.close()  # __exit__ is not called when __enter__ fails
+            raise
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
