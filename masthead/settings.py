@@ -145,7 +145,10 @@ if DATABASE_URL:
         _db.setdefault("OPTIONS", {})["pool"] = {
             "min_size": env_int("DATABASE_POOL_MIN", 2),
             "max_size": env_int("DATABASE_POOL_MAX", 20),
-            "timeout": 10,
+            # How long a request waits for a connection before it is answered 503 (core/unavailable.py). The
+            # server's threads never outnumber the pool, so only a database that is down or restarting makes a
+            # request wait: this bounds how long each one takes then.
+            "timeout": env_int("DATABASE_POOL_TIMEOUT", 5),
         }
     _db["TEST"] = {"NAME": f"test_masthead_{_TEST_RUN}"}
     DATABASES = {"default": _db}
@@ -187,16 +190,22 @@ REDIS_URL = env_str("REDIS_URL", "")
 CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "masthead")
 CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
+    # Django's Redis cache, carrying on in each process's memory while Redis is unreachable (pages and posting
+    # must not fail with it: core/resilient_cache.py). Short socket timeouts: a Redis that hangs costs a request
+    # at most this long before the fallback takes over.
+    _REDIS_OPTIONS = {"socket_connect_timeout": 1.0, "socket_timeout": 1.0}
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "masthead.core.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": _REDIS_OPTIONS,
         },
         "fragments": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "masthead.core.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX + "-fragments",
+            "OPTIONS": _REDIS_OPTIONS,
         },
     }
 else:

@@ -23,6 +23,9 @@ from django.http import StreamingHttpResponse
 
 log = logging.getLogger(__name__)
 
+PUBLISH_TIMEOUT_SECONDS = 1.0
+RECONNECT_MAX_SECONDS = 5.0
+
 
 @dataclass(frozen=True)
 class Event:
@@ -80,23 +83,42 @@ class RedisBroker(InProcessBroker):
     """Publishes through Redis pub/sub; a listener thread in each process delivers what it hears locally.
 
     The listener starts with the process's first subscriber (a process nobody streams from only publishes)
-    and lives as long as the process. If Redis goes away it reconnects, after 1, 2, 4... up to 30 seconds;
-    events published meanwhile are lost for this process's readers, as for a reader whose connection dropped:
-    events are hints, and pages fetch the current state.
+    and lives as long as the process. If Redis goes away it reconnects, after 1, 2, 4, then every 5 seconds, so
+    readers whose streams stayed open hear events again a few seconds after Redis returns, with no restart.
+    Events published meanwhile are not delivered (publishing logs the outage once and carries on: the change
+    itself is committed), as for a reader whose connection dropped: events are hints, and pages fetch the current
+    state.
     """
 
     def __init__(self, url: str, prefix: str) -> None:
         super().__init__()
         import redis
 
-        self._redis = redis.Redis.from_url(url)
+        # The listener's connection waits for messages as long as it takes; publishing, on a request's thread,
+        # gives up after a second when Redis hangs.
+        self._redis = redis.Redis.from_url(url, socket_connect_timeout=PUBLISH_TIMEOUT_SECONDS)
+        self._publisher = redis.Redis.from_url(url, socket_connect_timeout=PUBLISH_TIMEOUT_SECONDS,
+                                               socket_timeout=PUBLISH_TIMEOUT_SECONDS)
         self._prefix = prefix
         self._listener: threading.Thread | None = None
         self._listening = threading.Event()  # subscribed to Redis (the tests wait for it)
+        self._publish_failing = False
 
     def publish(self, channel: str, name: str, data: dict[str, Any]) -> None:
+        import redis
+
         payload = json.dumps({"name": name, "data": data}, separators=(",", ":"))
-        self._redis.publish(self._prefix + channel, payload)
+        try:
+            self._publisher.publish(self._prefix + channel, payload)
+        except redis.RedisError as error:
+            if not self._publish_failing:
+                log.warning("Live events: cannot publish to Redis (%s); events are dropped until it answers",
+                            type(error).__name__)
+            self._publish_failing = True
+            return
+        if self._publish_failing:
+            log.warning("Live events: publishing to Redis again")
+            self._publish_failing = False
 
     def _add(self, channel: str, entry: tuple[asyncio.AbstractEventLoop, asyncio.Queue[Event]]) -> None:
         super()._add(channel, entry)
@@ -120,13 +142,13 @@ class RedisBroker(InProcessBroker):
                 pause = 1.0
                 for message in pubsub.listen():
                     self._hear(message)
-            except redis.RedisError:
-                log.warning("Live events: lost Redis; reconnecting in %.0f s", pause, exc_info=True)
+            except redis.RedisError as error:
+                log.warning("Live events: no Redis (%s); trying again in %.0f s", type(error).__name__, pause)
             finally:
                 self._listening.clear()
                 pubsub.close()
             time.sleep(pause)
-            pause = min(pause * 2, 30.0)
+            pause = min(pause * 2, RECONNECT_MAX_SECONDS)
 
     def _hear(self, message: dict[str, Any]) -> None:
         try:

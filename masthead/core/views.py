@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import sys
 from collections.abc import Callable
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from masthead.core import health
+from masthead.core.unavailable import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, database_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,7 @@ def _bare(title: str, message: str) -> str:
 
 
 BARE_500 = _bare("Something went wrong on our side", "Please try again in a moment.")
+BARE_503 = _bare("We are back in a moment", "Part of the site is restarting. Please try again in a few seconds.")
 
 
 def _framed(render: Callable[[], HttpResponse], fallback: type[HttpResponse], title: str, message: str) -> HttpResponse:
@@ -65,23 +68,34 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
                    "Bad request", "We could not understand that request.")
 
 
-def server_error(request: HttpRequest) -> HttpResponseServerError:
+def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: the error page in the site frame, from settings alone.
 
     No RequestContext (its context processors read the session and the user), no query (the topic links need
     the database, which may be what failed): the page renders when the database is down.
+
+    When the error is the database being unreachable (core/unavailable.py), the answer is a 503 with a
+    Retry-After instead: the request may be repeated as it is, and a balancer or a script knows to wait; API
+    clients get it as JSON.
     """
-    context = {
-        "publication_name": settings.PUBLICATION_NAME,
-        "publication_tagline": settings.PUBLICATION_TAGLINE,
-        "publication_language": settings.PUBLICATION_LANGUAGE,
-    }
-    try:
-        body = loader.get_template("500.html").render(context)
-    except Exception:  # never let the error page raise in its turn
-        log.exception("The 500 page could not be rendered")
-        body = BARE_500
-    response = HttpResponseServerError(body)
+    unavailable = database_unavailable(sys.exc_info()[1])
+    if unavailable and request.path.startswith("/api/"):
+        response: HttpResponse = JsonResponse({"detail": UNAVAILABLE_MESSAGE}, status=503)
+    else:
+        context = {
+            "publication_name": settings.PUBLICATION_NAME,
+            "publication_tagline": settings.PUBLICATION_TAGLINE,
+            "publication_language": settings.PUBLICATION_LANGUAGE,
+        }
+        template, bare = ("503.html", BARE_503) if unavailable else ("500.html", BARE_500)
+        try:
+            body = loader.get_template(template).render(context)
+        except Exception:  # never let the error page raise in its turn
+            log.exception("The %s page could not be rendered", template)
+            body = bare
+        response = HttpResponse(body, status=503) if unavailable else HttpResponseServerError(body)
+    if unavailable:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
 
