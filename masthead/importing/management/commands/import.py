@@ -28,6 +28,9 @@ class Command(BaseCommand):
             sub.add_argument("--dry-run", action="store_true",
                              help="Report what would be created, updated and skipped, and why; write nothing.")
             sub.add_argument("--no-progress", action="store_true", help="No progress display on stderr.")
+            sub.add_argument("--workers", type=int, default=None, metavar="N",
+                             help="Processes preparing comments (rendering, screening) while this one writes "
+                                  "(default: one per CPU core beyond the first; 0: none).")
             source.add_arguments(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -41,7 +44,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         progress = None if options["no_progress"] else Progress(sys.stderr)
         try:
-            summary = Loader(source, dry_run=options["dry_run"], progress=progress).run()
+            summary = Loader(source, dry_run=options["dry_run"], progress=progress,
+                             workers=options["workers"]).run()
         except ImportInputError as error:
             raise CommandError(f"{error}\nNothing was imported.") from None
         summary.write(self.stdout)
