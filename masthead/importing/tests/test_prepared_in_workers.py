@@ -46,13 +46,16 @@ def test_workers_write_what_the_writer_alone_writes_and_a_second_run_changes_not
     assert summary.count("comment", "created") == 6 + 600 + 2
     assert summary.kinds["comment"].skipped == {"no text": 1}
     assert sum(summary.kinds["comment"].orphaned.values()) == 1
-    assert len(summary.errors) == 1 and "comment j" in summary.errors[0]
+    assert len(summary.errors) == 1
+    assert "comment j" in summary.errors[0]
     assert not Article.objects.filter(headline="A broken unit").exists()  # no half-written unit
     a = Comment.objects.get(body__startswith="<b>Bold")
     assert "<script" not in a.body_html  # sanitised
     assert "<strong>strong</strong>" in a.body_html
     c = Comment.objects.get(body="Comment c.")
-    assert c.depth == 2 and c.parent is not None and c.parent.parent_id == a.pk
+    assert c.depth == 2
+    assert c.parent is not None
+    assert c.parent.parent_id == a.pk
     assert Comment.objects.get(body="Comment l.").path.startswith(c.path)
     a.refresh_from_db()
     assert a.reply_count == 5  # b, c, f, and the later batch's k and l
