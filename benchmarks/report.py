@@ -219,7 +219,7 @@ def goals(rows: list[Row], extras: dict[str, Any]) -> list[str]:
 
 def render(*, rows: list[Row], skipped: list[tuple[str, str]], extras: dict[str, Any], command: str,
            info: dict[str, str], versions: list[str], notes: list[str], quick: bool,
-           profiles: list[str] | None = None) -> str:
+           profiles: list[str] | None = None, imports: list[str] | None = None) -> str:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         BEGIN, "",
@@ -234,8 +234,10 @@ def render(*, rows: list[Row], skipped: list[tuple[str, str]], extras: dict[str,
     ]
     if extras.get("seed"):
         lines += [f"Seeded data: {extras['seed']}", ""]
-    lines += [table(rows), "", "Goals (DESIGN.md), from this run:", ""]
-    lines += goals(rows, extras) or ["- no goal could be evaluated from the scenarios run"]
+    if rows or not imports:
+        lines += [table(rows), "", "Goals (DESIGN.md), from this run:", ""]
+        lines += goals(rows, extras) or ["- no goal could be evaluated from the scenarios run"]
+    lines += imports or []
     if skipped:
         lines += ["", "Skipped in this run:", ""]
         lines += [f"- {scenario} ({SCENARIOS.get(scenario, scenario)}): {reason}" for scenario, reason in skipped]

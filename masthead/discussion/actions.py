@@ -23,6 +23,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from masthead.core.bulk_insert import insert_all
 from masthead.core.errors import ActionError
 from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
@@ -465,8 +466,8 @@ def do_import_comment(thread: Thread, data: ImportedComment, parent: Comment | N
     return do_import_comments(thread, [(prepare_imported_comment(data), parent)])[0]
 
 
-# Rows per INSERT: well under SQLite's limit on variables per statement with Comment's ~25 columns.
-IMPORT_INSERT_ROWS = 500
+# Rows per UPDATE of reply counts.
+IMPORT_UPDATE_ROWS = 500
 
 
 def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment | int | None]]) -> list[Comment]:
@@ -499,7 +500,7 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
                 in_batch[ancestor].reply_count += 1
             else:
                 outside[ancestor] = outside.get(ancestor, 0) + 1
-    Comment.objects.bulk_create(comments, batch_size=IMPORT_INSERT_ROWS)
+    insert_all(comments)
     screenings = [(prepared.verdict_payload, comment) for (prepared, _), comment in zip(items, comments, strict=True)
                   if prepared.verdict_payload is not None]
     if screenings:
@@ -511,8 +512,8 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
     for ancestor, amount in outside.items():
         by_amount.setdefault(amount, []).append(ancestor)
     for amount, ancestor_ids in sorted(by_amount.items()):
-        for start in range(0, len(ancestor_ids), IMPORT_INSERT_ROWS):
-            Comment.objects.filter(pk__in=ancestor_ids[start : start + IMPORT_INSERT_ROWS]).update(
+        for start in range(0, len(ancestor_ids), IMPORT_UPDATE_ROWS):
+            Comment.objects.filter(pk__in=ancestor_ids[start : start + IMPORT_UPDATE_ROWS]).update(
                 reply_count=F("reply_count") + amount)
     return comments
 

@@ -17,8 +17,8 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
 from django.db import connection, connections
@@ -100,10 +100,13 @@ def _worker_start() -> None:
     for wrapper in connections.all(initialized_only=True):
         _INHERITED.append(wrapper.connection)
         wrapper.connection = None
-    pools = getattr(type(connection), "_connection_pools", None)
-    if isinstance(pools, dict) and pools:
-        _INHERITED.append(dict(pools))
-        pools.clear()
+    for wrapper in connections.all():
+        # PostgreSQL's connection pools are held by the backend class, shared by the process: the writer's
+        # pooled connections must stay its own, so this process starts with none and opens its own.
+        pools = getattr(type(wrapper), "_connection_pools", None)
+        if isinstance(pools, dict) and pools:
+            _INHERITED.append(dict(pools))
+            pools.clear()
 
 
 class AheadPreparer:
@@ -112,14 +115,16 @@ class AheadPreparer:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         connections.close_all()  # the workers open their own; none shares a socket with the writer
-        self._pool: Pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+        # An executor, not multiprocessing.Pool: a worker that dies breaks it loudly, where a Pool waits forever.
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=_worker_start)
 
     def ahead(self, records: Iterable[Record]) -> Iterator[tuple[Record, Ready | None]]:
-        window: deque[tuple[Record, list[AsyncResult[list[PreparedComment]]], int]] = deque()
+        window: deque[tuple[Record, list[Future[list[PreparedComment]]], int]] = deque()
         waiting = 0
         for record in records:
             comments = _comments_of(record)
-            tasks = [self._pool.apply_async(_prepare_chunk, (comments[start : start + CHUNK],))
+            tasks = [self._pool.submit(_prepare_chunk, comments[start : start + CHUNK])
                      for start in range(0, len(comments), CHUNK)]
             window.append((record, tasks, len(comments)))
             waiting += len(comments)
@@ -130,18 +135,17 @@ class AheadPreparer:
             yield self._collect(window.popleft())
 
     @staticmethod
-    def _collect(item: tuple[Record, list[AsyncResult[list[PreparedComment]]], int]) -> tuple[Record, Ready | None]:
+    def _collect(item: tuple[Record, list[Future[list[PreparedComment]]], int]) -> tuple[Record, Ready | None]:
         record, tasks, _ = item
         if not tasks:
             return record, None
         ready: Ready = []
         for task in tasks:
-            ready.extend(task.get())
+            ready.extend(task.result())
         return record, ready
 
     def close(self) -> None:
-        self._pool.terminate()
-        self._pool.join()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def preparer(workers: int | None) -> InlinePreparer | AheadPreparer:

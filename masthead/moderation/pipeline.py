@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from django.utils import timezone
 
+from masthead.core.bulk_insert import insert_all
 from masthead.moderation import rules
 from masthead.moderation.backends import Classifier, get_classifier
 from masthead.moderation.config import moderation_settings
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from masthead.discussion.models import Comment
 
 _SEVERITY: dict[str, int] = {Action.PUBLISH: 0, Action.HOLD: 1, Action.REJECT: 2}
-BULK_ROWS = 500  # rows per INSERT in record_many (SQLite's variable limit allows ~2,000 per statement)
 _STATUS: dict[str, str] = {Action.PUBLISH: "visible", Action.HOLD: "pending", Action.REJECT: "rejected"}
 
 
@@ -217,7 +217,7 @@ def record_many(items: list[tuple[Decision, ScreenContext, Comment]], target_typ
         ))
     if published_hosts:
         rules.remember_domain_counts(Counter(published_hosts))
-    ModerationDecision.objects.bulk_create(rows, batch_size=BULK_ROWS)
+    insert_all(rows)
 
 
 def warm_up() -> None:
