@@ -38,7 +38,8 @@ def test_the_goal_from_a_full_run_and_from_a_smaller_one() -> None:
 
 def test_an_import_only_run_writes_its_own_block(tmp_path: Path) -> None:
     block = report.render(rows=[], skipped=[], extras={}, command="python -m benchmarks --scenario import",
-                          info=INFO, versions=[], notes=[], quick=True, imports=import_run.lines([measured(20_000, 10)]))
+                          info=INFO, versions=[], notes=[], quick=True,
+                          imports=import_run.lines([measured(20_000, 10)]))
     assert block.startswith(IMPORT_BEGIN)
     assert block.endswith(IMPORT_END)
     doc = tmp_path / "benchmarks.md"
