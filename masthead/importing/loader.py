@@ -5,9 +5,10 @@
 Rules (docs/import.md):
 
 - **Through the actions.** Authors, topics and articles go through publishing's ``do_save_*`` (rendered,
-  sanitised, ranked); comments through discussion's ``do_import_comment`` (cleaned, rendered, screened by
-  moderation with source "import", decision recorded); passage comments through passages'
-  ``do_import_passage_anchor``; subscriptions through notifications' ``do_import_subscription``.
+  sanitised, ranked); comments through discussion's ``prepare_imported_comment`` (cleaned, rendered, screened by
+  moderation with source "import"; in worker processes ahead of the writer, ``preparing.py``) and
+  ``do_import_comments`` (a unit's comments in one insert, decisions recorded in bulk); passage comments
+  through passages' ``do_import_passage_anchor``; subscriptions through notifications' ``do_import_subscription``.
 - **Idempotent and resumable.** Every object created is remembered in ``ImportedObject`` under (source key,
   kind, source id) in the same transaction. A record already remembered is skipped ("already imported"), or
   updated when the record changed since (articles, by fingerprint). So a second run changes nothing and a run
