@@ -15,6 +15,7 @@ INFO = {"cpus": "2", "cpu": "test CPU", "memory": "4.0 GiB", "os": "Debian 12", 
 
 def measured(comments: int, seconds: float, peak_mb: float = 200.0) -> ImportResult:
     return ImportResult(database="SQLite", posts=comments // 100, comments=comments, seconds=seconds,
+                        cpu_seconds=seconds * 1.5,
                         peak_total=int(peak_mb * 1e6), peak_process=int(peak_mb * 0.6e6), workers=1,
                         load_before="0.10 0.20 0.30", load_after="1.00 1.00 1.00", summary="")
 
@@ -30,7 +31,8 @@ def test_the_export_is_generated_once_per_size(tmp_path: Path) -> None:
 
 def test_the_goal_from_a_full_run_and_from_a_smaller_one() -> None:
     lines = "\n".join(import_run.lines([measured(1_000_000, 250.0), measured(100_000, 50.0, peak_mb=350.0)]))
-    assert "| SQLite | 10,000 | 1,000,000 | 250.0 s | 4,000 |" in lines
+    assert "| SQLite | 10,000 | 1,000,000 | 250.0 s | 4,000 | 375.0 s |" in lines
+    assert "CPU time 0.38 ms per comment" in lines
     assert "a million comments in 4.2 min (measured): **met**; peak memory 200 MB" in lines
     assert "a million comments in 8.3 min (extrapolated from 100,000 comments at the same rate): **not met**" in lines
     assert "peak memory 350 MB for all the importer's processes (210 MB the largest): **not met**" in lines
