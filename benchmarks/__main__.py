@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from benchmarks import masthead_server, report, wrk
+from benchmarks import import_run, masthead_server, report, wrk
 from benchmarks.masthead_server import Sizes
 from benchmarks.peers import apt_install, isso, nginx, wordpress
 from benchmarks.procs import Processes
@@ -126,6 +126,7 @@ class Run:
         self.article_path = "/articles/bench-0/"
         self.used_postgres = False
         self.used_wordpress = False
+        self.imports: list[import_run.ImportResult] = []
 
     def wants(self, *scenarios: str) -> bool:
         return any(s in self.selected for s in scenarios)
@@ -339,6 +340,27 @@ class Run:
             for pid in peer.pids:
                 self.procs.stop_pid(pid)
 
+    # --- importing --------------------------------------------------------------------------------------
+
+    def importing(self, database: str) -> None:
+        """``masthead import wordpress`` of a generated export (articles x comments per article of the sizes)."""
+        posts = self.sizes.articles
+        per_post = max(1, self.sizes.comments // posts)
+        print(f"\nImport ({DB_NAMES[database]}): generating a WXR of {posts:,} posts x {per_post} comments",
+              flush=True)
+        export = import_run.export_file(self.bench_dir, posts, per_post)
+        if database == "postgresql":
+            self.versions.append(masthead_server.pg_version())
+        print(f"  importing {export.name} into a fresh site", flush=True)
+        try:
+            result = import_run.run_import(self.procs, self.bench_dir, database, export, posts, per_post)
+        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+            self.bench.skip("import", f"{DB_NAMES[database]}: {exc}")
+            return
+        self.imports.append(result)
+        print(f"  {result.comments:,} comments in {result.seconds} s ({result.rate:,.0f}/s), peak RSS "
+              f"{result.peak_process / 1e6:.0f} MB largest process, {result.peak_total / 1e6:.0f} MB all", flush=True)
+
     # --- peers ------------------------------------------------------------------------------------------
 
     def peers(self) -> None:
@@ -404,10 +426,15 @@ class Run:
 
     def execute(self) -> None:
         databases = ["sqlite", "postgresql"] if self.args.database == "both" else [self.args.database]
+        served = [scenario for scenario in self.selected if scenario != "import"]
         try:
             for database in databases:
-                self.masthead(database)
-            self.peers()
+                if served:
+                    self.masthead(database)
+                if self.wants("import"):
+                    self.importing(database)
+            if served:
+                self.peers()
         finally:
             self.cleanup()
         self.extras["load_end"] = report.load_average()
@@ -431,7 +458,8 @@ class Run:
         return report.render(
             rows=self.bench.rows, skipped=self.bench.skipped, extras=self.extras,
             command=shlex.join(["python", "-m", "benchmarks", *argv]), info=report.machine(),
-            versions=self.versions, notes=self.notes, quick=self.bench.config.quick, profiles=self.profiles,
+            versions=list(dict.fromkeys(self.versions)), notes=self.notes, quick=self.bench.config.quick,
+            profiles=self.profiles, imports=import_run.lines(self.imports),
         )
 
 
@@ -454,7 +482,8 @@ def main(argv: list[str] | None = None) -> int:
     block = run.report(argv)
     print("\n" + block)
     (run.bench_dir / "results.json").write_text(json.dumps(
-        {"rows": [row.as_dict() for row in run.bench.rows], "skipped": run.bench.skipped, "extras": run.extras},
+        {"rows": [row.as_dict() for row in run.bench.rows], "skipped": run.bench.skipped, "extras": run.extras,
+         "imports": [result.as_dict() for result in run.imports]},
         indent=2,
     ))
     if not args.no_write:

@@ -27,6 +27,9 @@ from benchmarks.scenarios import (
 
 BEGIN = "<!-- benchmarks:results:begin (written by `python -m benchmarks`; edits inside are overwritten) -->"
 END = "<!-- benchmarks:results:end -->"
+# A run of the import scenario alone writes its own block, so it leaves the servers' latest results in place.
+IMPORT_BEGIN = "<!-- benchmarks:import:begin (written by `python -m benchmarks --scenario import`) -->"
+IMPORT_END = "<!-- benchmarks:import:end -->"
 
 # DESIGN.md's performance goals.
 GOAL_WORDPRESS = 300.0  # article page req/s vs WordPress's article page
@@ -265,11 +268,13 @@ def signed_in_lines(rows: list[Row], db: str) -> list[str]:
 
 def render(*, rows: list[Row], skipped: list[tuple[str, str]], extras: dict[str, Any], command: str,
            info: dict[str, str], versions: list[str], notes: list[str], quick: bool,
-           profiles: list[str] | None = None) -> str:
+           profiles: list[str] | None = None, imports: list[str] | None = None) -> str:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    import_only = bool(imports) and not rows
+    begin, end = (IMPORT_BEGIN, IMPORT_END) if import_only else (BEGIN, END)
     lines = [
-        BEGIN, "",
-        f"### Latest run: {when}{' (quick smoke run)' if quick else ''}", "",
+        begin, "",
+        f"### Latest {'import ' if import_only else ''}run: {when}{' (quick smoke run)' if quick else ''}", "",
         f"Command: `{command}`", "",
         f"Machine: {info['cpus']} CPUs ({info['cpu']}), {info['memory']} memory, {info['os']}, "
         f"Linux {info['kernel']}. Load average at start / end: {extras.get('load_start', '?')} / "
@@ -280,8 +285,10 @@ def render(*, rows: list[Row], skipped: list[tuple[str, str]], extras: dict[str,
     ]
     if extras.get("seed"):
         lines += [f"Seeded data: {extras['seed']}", ""]
-    lines += [table(rows), "", "Goals (DESIGN.md), from this run:", ""]
-    lines += goals(rows, extras) or ["- no goal could be evaluated from the scenarios run"]
+    if rows or not imports:
+        lines += [table(rows), "", "Goals (DESIGN.md), from this run:", ""]
+        lines += goals(rows, extras) or ["- no goal could be evaluated from the scenarios run"]
+    lines += imports or []
     if skipped:
         lines += ["", "Skipped in this run:", ""]
         lines += [f"- {scenario} ({SCENARIOS.get(scenario, scenario)}): {reason}" for scenario, reason in skipped]
@@ -291,16 +298,17 @@ def render(*, rows: list[Row], skipped: list[tuple[str, str]], extras: dict[str,
         lines += ["", "Where Masthead's time goes (cProfile, `python -m benchmarks.hotspots`):", ""]
         lines += [f"<details><summary>{p.split(':', 1)[0]}</summary>\n\n{p.split(':', 1)[1].strip()}\n\n</details>\n"
                   for p in profiles]
-    lines += ["", END]
+    lines += ["", end]
     return "\n".join(lines)
 
 
 def write(doc: Path, block: str) -> None:
-    """Replace the results block of ``doc`` (or append one)."""
+    """Replace the results block of ``doc`` that ``block`` is (the servers' or the import's), or append it."""
+    begin, end_marker = (IMPORT_BEGIN, IMPORT_END) if block.startswith(IMPORT_BEGIN) else (BEGIN, END)
     text = doc.read_text() if doc.exists() else "# Benchmarks\n"
-    start, end = text.find(BEGIN), text.find(END)
+    start, end = text.find(begin), text.find(end_marker)
     if start != -1 and end != -1:
-        text = text[:start] + block + text[end + len(END):]
+        text = text[:start] + block + text[end + len(end_marker):]
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
     doc.write_text(text)

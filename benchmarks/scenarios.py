@@ -26,6 +26,7 @@ SCENARIOS: dict[str, str] = {
     "post": "Posting comments at a steady rate while readers load the article page",
     "memory": "Resident memory of the app processes while readers load random articles of the large dataset",
     "funding": "Funding bar update under a burst of Stripe webhooks",
+    "import": "`masthead import wordpress` of a generated WXR (articles x comments of the sizes): time, peak memory",
 }
 
 PEER_MIN_SECONDS = 10

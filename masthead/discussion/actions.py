@@ -23,6 +23,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from masthead.core.bulk_insert import insert_all
 from masthead.core.errors import ActionError
 from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
@@ -31,7 +32,7 @@ from masthead.core.network import keyed_hash
 from masthead.discussion import hooks
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Thread, Vote, path_segment
-from masthead.discussion.moderation_hook import RateLimited, Verdict, decide
+from masthead.discussion.moderation_hook import RateLimited, Verdict, decide, record_screenings
 from masthead.discussion.readers import Reader, hash_token, new_edit_token
 from masthead.discussion.render import comment_html, forget_first_pages, forget_shown_comments, root_html
 from masthead.discussion.vote_limits import VoteLimitReached, check_guest_network_room, check_vote_rate
@@ -410,14 +411,23 @@ def _imported_name(raw: str) -> str:
         return IMPORTED_NAME
 
 
-def do_import_comment(thread: Thread, data: ImportedComment, parent: Comment | None) -> Comment:
-    """Store a comment brought from another system, through the same cleaning, rendering and screening as a new
-    one (moderation source "import"); the caller owns the transaction.
+@dataclass
+class PreparedImport:
+    """An imported comment cleaned, rendered, sanitised and screened, not yet saved (``prepare_imported_comment``).
+
+    Plain data, so an import may prepare comments in worker processes while its writer saves earlier ones.
+    """
+
+    fields: dict[str, object]  # Comment field values
+    verdict_payload: object = None  # the screening decision to record once the comment is saved
+
+
+def prepare_imported_comment(data: ImportedComment) -> PreparedImport:
+    """Clean, render and screen a comment brought from another system (moderation source "import"); writes nothing.
 
     The state is the source's: an approved comment is shown even if screening would hold it (the decision is
     recorded all the same, and its reasons kept for staff), a pending one waits for review, spam and trash are
-    kept as rejected. Its date and vote totals are the source's. Nobody is notified and no live event is sent:
-    the comment is not new. ``parent`` may have any status (a reply to a rejected comment keeps its place).
+    kept as rejected. Its date and vote totals are the source's.
     """
     check_unicode(data.author_name, data.author_email, data.author_website)
     body = clean_text(data.body, limit=MAX_IMPORTED_BODY, what="comment")
@@ -428,36 +438,105 @@ def do_import_comment(thread: Thread, data: ImportedComment, parent: Comment | N
     if data.status not in (Comment.Status.VISIBLE, Comment.Status.PENDING, Comment.Status.REJECTED):
         raise DiscussionError("An imported comment is visible, pending or rejected.", 400, "bad_status")
     email = _lenient(clean_email, data.author_email)
-    comment = Comment(
-        thread=thread,
-        author_name=_imported_name(data.author_name),
-        author_email=email,
-        author_website=_lenient(clean_website, data.author_website),
+    fields: dict[str, object] = {
+        "author_name": _imported_name(data.author_name),
+        "author_email": email,
+        "author_website": _lenient(clean_website, data.author_website),
         # The author's identity for moderation's "published before" and self-vote checks: their address.
-        reader_key=("i:" + keyed_hash(email.casefold(), "imported-author")) if email else "",
-        body=body,
-        body_html=render_comment(body),
-        render_version=RENDERER_VERSION,
-        created_at=data.created_at,
-        upvotes=data.upvotes,
-        downvotes=data.downvotes,
-        score=data.upvotes - data.downvotes,
-    )
-    verdict = decide(comment, is_edit=False, source="import")
+        "reader_key": ("i:" + keyed_hash(email.casefold(), "imported-author")) if email else "",
+        "body": body,
+        "body_html": render_comment(body),
+        "render_version": RENDERER_VERSION,
+        "created_at": data.created_at,
+        "upvotes": data.upvotes,
+        "downvotes": data.downvotes,
+        "score": data.upvotes - data.downvotes,
+    }
+    verdict = decide(Comment(**fields), is_edit=False, source="import")
     screened = [f"screening: {reason}" for reason in verdict.reasons] if verdict.status != data.status else []
-    comment.status = data.status
-    comment.moderation_reasons = [f"imported as {data.status}", *screened]
-    with transaction.atomic():
-        comment.save(force_insert=True)
-        _place(comment, parent, discussion_settings().max_depth)
-        comment.save(update_fields=["parent", "in_reply_to", "depth", "root_id", "path"])
-        verdict.record(comment)
-        if comment.status == Comment.Status.VISIBLE:
-            Thread.objects.filter(pk=thread.pk).update(comment_count=F("comment_count") + 1, version=F("version") + 1)
-            ancestors = comment.ancestor_ids()
-            if ancestors:
-                Comment.objects.filter(pk__in=ancestors).update(reply_count=F("reply_count") + 1)
-    return comment
+    fields["status"] = data.status
+    fields["moderation_reasons"] = [f"imported as {data.status}", *screened]
+    return PreparedImport(fields, verdict.payload)
+
+
+def do_import_comment(thread: Thread, data: ImportedComment, parent: Comment | None) -> Comment:
+    """Store one comment brought from another system (``prepare_imported_comment``, then saved); the caller owns
+    the transaction. Nobody is notified and no live event is sent: the comment is not new. ``parent`` may have
+    any status (a reply to a rejected comment keeps its place)."""
+    return do_import_comments(thread, [(prepare_imported_comment(data), parent)])[0]
+
+
+# Rows per UPDATE of reply counts.
+IMPORT_UPDATE_ROWS = 500
+
+
+def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment | int | None]]) -> list[Comment]:
+    """Store prepared imported comments of one thread at once; the caller owns the transaction.
+
+    Each item's parent is a saved comment, None (top level), or the index of an earlier item of ``items``
+    (replies come after their parents). Ids are taken from the table's own sequence before the insert, so each
+    comment's tree path is known and every row is written once; counts (the thread's, each ancestor's replies)
+    change by one statement per distinct amount. Screening decisions are recorded in bulk.
+    """
+    if not items:
+        return []
+    max_depth = discussion_settings().max_depth
+    ids = _allocate_comment_ids(len(items))
+    comments: list[Comment] = []
+    for (prepared, parent_ref), pk in zip(items, ids, strict=True):
+        comment = Comment(pk=pk, thread=thread, **prepared.fields)
+        parent = comments[parent_ref] if isinstance(parent_ref, int) else parent_ref
+        _place(comment, parent, max_depth)
+        comments.append(comment)
+    in_batch = {comment.pk: comment for comment in comments}
+    outside: dict[int, int] = {}  # saved ancestor id -> replies made visible under it
+    visible = 0
+    for comment in comments:
+        if comment.status != Comment.Status.VISIBLE:
+            continue
+        visible += 1
+        for ancestor in comment.ancestor_ids():
+            if ancestor in in_batch:
+                in_batch[ancestor].reply_count += 1
+            else:
+                outside[ancestor] = outside.get(ancestor, 0) + 1
+    insert_all(comments)
+    screenings = [(prepared.verdict_payload, comment) for (prepared, _), comment in zip(items, comments, strict=True)
+                  if prepared.verdict_payload is not None]
+    if screenings:
+        record_screenings(screenings)
+    if visible:
+        Thread.objects.filter(pk=thread.pk).update(comment_count=F("comment_count") + visible,
+                                                   version=F("version") + 1)
+    by_amount: dict[int, list[int]] = {}
+    for ancestor, amount in outside.items():
+        by_amount.setdefault(amount, []).append(ancestor)
+    for amount, ancestor_ids in sorted(by_amount.items()):
+        for start in range(0, len(ancestor_ids), IMPORT_UPDATE_ROWS):
+            Comment.objects.filter(pk__in=ancestor_ids[start : start + IMPORT_UPDATE_ROWS]).update(
+                reply_count=F("reply_count") + amount)
+    return comments
+
+
+def _allocate_comment_ids(count: int) -> list[int]:
+    """``count`` new comment ids, never given to another writer: PostgreSQL's sequence hands them out; SQLite's
+    writer holds the write lock for the whole transaction (IMMEDIATE), so the ids after the highest ever given
+    (its AUTOINCREMENT counter) stay free until the insert."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("comment ids are allocated inside the transaction that inserts them")
+    table = Comment._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                           [connection.ops.quote_name(table), count])
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT MAX(id) FROM {connection.ops.quote_name(table)}")  # noqa: S608 (a model's table)
+        highest = cursor.fetchone()[0] or 0
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+            row = cursor.fetchone()
+            highest = max(highest, row[0] if row else 0)
+    return list(range(highest + 1, highest + 1 + count))
 
 
 def _decide(comment: Comment, *, is_edit: bool, is_staff: bool, tier: str | None) -> Verdict:

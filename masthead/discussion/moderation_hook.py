@@ -34,6 +34,9 @@ class Screening:
     reasons: tuple[str, ...] = ()
     retry_after: int | None = None  # set when the author is rate limited
     record: Callable[[Comment], None] | None = None  # stores the decision against the saved comment
+    # The same decision as plain data (it pickles: a worker process may screen, the writer records it), for
+    # ``record_screenings``, which stores many decisions at once.
+    payload: object = None
 
 
 def _shown_as_posted(comment: Comment, *, is_edit: bool, is_staff: bool, tier: str | None,
@@ -44,11 +47,21 @@ def _shown_as_posted(comment: Comment, *, is_edit: bool, is_staff: bool, tier: s
 screen = Hook("discussion.screen", _shown_as_posted)
 
 
+def _nothing_to_record(screenings: list[tuple[object, Comment]]) -> None:
+    return None
+
+
+# Stores many screenings' decisions (``Screening.payload``) against their saved comments at once: the import's
+# batches. The moderation app fills it beside ``screen``.
+record_screenings = Hook("discussion.record_screenings", _nothing_to_record)
+
+
 @dataclass(frozen=True)
 class Verdict:
     status: str  # one of Comment.Status: VISIBLE, PENDING or REJECTED
     reasons: tuple[str, ...] = field(default_factory=tuple)
     recorder: Callable[[Comment], None] | None = None
+    payload: object = None  # the decision as plain data, for ``record_screenings`` (see Screening.payload)
 
     def record(self, comment: Comment) -> None:
         """Store the moderation decision against the saved comment (it needs the comment's id)."""
@@ -74,4 +87,4 @@ def decide(comment: Comment, *, is_edit: bool, is_staff: bool = False, tier: str
     if status == Comment.Status.VISIBLE and not is_staff and premoderated:
         status = Comment.Status.PENDING
         reasons = (*reasons, "pre-moderation is on")
-    return Verdict(status, reasons, screening.record)
+    return Verdict(status, reasons, screening.record, screening.payload)

@@ -5,9 +5,10 @@
 Rules (docs/import.md):
 
 - **Through the actions.** Authors, topics and articles go through publishing's ``do_save_*`` (rendered,
-  sanitised, ranked); comments through discussion's ``do_import_comment`` (cleaned, rendered, screened by
-  moderation with source "import", decision recorded); passage comments through passages'
-  ``do_import_passage_anchor``; subscriptions through notifications' ``do_import_subscription``.
+  sanitised, ranked); comments through discussion's ``prepare_imported_comment`` (cleaned, rendered, screened by
+  moderation with source "import"; in worker processes ahead of the writer, ``preparing.py``) and
+  ``do_import_comments`` (a unit's comments in one insert, decisions recorded in bulk); passage comments
+  through passages' ``do_import_passage_anchor``; subscriptions through notifications' ``do_import_subscription``.
 - **Idempotent and resumable.** Every object created is remembered in ``ImportedObject`` under (source key,
   kind, source id) in the same transaction. A record already remembered is skipped ("already imported"), or
   updated when the record changed since (articles, by fingerprint). So a second run changes nothing and a run
@@ -29,6 +30,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import fields
+from functools import partial
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -39,13 +41,28 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from PIL import Image
 
-from masthead.discussion.actions import DiscussionError, ImportedComment, do_import_comment, thread_for_article
+from masthead.discussion.actions import (
+    DiscussionError,
+    ImportedComment,
+    PreparedImport,
+    do_import_comments,
+    thread_for_article,
+)
 from masthead.discussion.imported import do_import_tombstone
 from masthead.discussion.models import Comment
-from masthead.importing.actions import do_add_redirect, do_remember
+from masthead.importing.actions import do_add_redirect, do_remember, do_remember_many
 from masthead.importing.comment_extras import Voters, write_passage, write_votes
 from masthead.importing.markup import html_to_markdown
 from masthead.importing.models import ImportedObject
+from masthead.importing.preparing import (
+    AheadPreparer,
+    InlinePreparer,
+    PreparedComment,
+    Ready,
+    comment_body,
+    prepare_comment,
+    preparer,
+)
 from masthead.importing.progress import Progress
 from masthead.importing.records import (
     ArticleRecord,
@@ -71,12 +88,6 @@ from masthead.passages.models import PassageAnchor
 from masthead.publishing.actions import do_save_article, do_save_author, do_save_topic
 from masthead.publishing.models import Article, Author, Topic
 
-_COMMENT_STATUS = {
-    CommentStatus.APPROVED: Comment.Status.VISIBLE,
-    CommentStatus.PENDING: Comment.Status.PENDING,
-    CommentStatus.REJECTED: Comment.Status.REJECTED,
-    CommentStatus.DELETED: Comment.Status.REJECTED,  # one that still has its text is kept as rejected
-}
 _ARTICLE_STATUS = {
     ArticleStatus.PUBLISHED: Article.Status.PUBLISHED,
     ArticleStatus.SCHEDULED: Article.Status.SCHEDULED,
@@ -104,8 +115,10 @@ def fingerprint(record: object, *, leave_out: Iterable[str] = ()) -> str:
 
 
 class Loader:
-    def __init__(self, source: Source, *, dry_run: bool = False, progress: Progress | None = None) -> None:
+    def __init__(self, source: Source, *, dry_run: bool = False, progress: Progress | None = None,
+                 workers: int | None = 0) -> None:
         self.source = source
+        self.workers = workers  # processes preparing comments ahead (preparing.py); None: one per spare core
         self.key = source.key
         self.dry_run = dry_run
         self.progress = progress
@@ -115,6 +128,7 @@ class Loader:
         self._pending: list[Callable[[], None]] = []  # summary changes of the unit being written
         self._articles_seen: set[str] = set()  # article ids of this run: a second item with one is a duplicate
         self._voters = Voters()
+        self._ready: Ready | None = None  # the prepared comments of the unit being written, when prepared ahead
 
     # --- running -----------------------------------------------------------------------------------------
 
@@ -123,17 +137,21 @@ class Loader:
         self.source.check()
         if self.progress is not None and self.progress.total is None:
             self.progress.total = self.source.total_hint()
-        if self.dry_run:
-            with transaction.atomic():
-                self._load()
-                transaction.set_rollback(True)
-        else:
-            self._load()
+        prepare = preparer(self.workers)  # before the dry run's transaction: workers see only committed rows
+        try:
+            if self.dry_run:
+                with transaction.atomic():
+                    self._load(prepare)
+                    transaction.set_rollback(True)
+            else:
+                self._load(prepare)
+        finally:
+            prepare.close()
         if self.progress is not None:
             self.progress.finish()
         return self.summary
 
-    def _load(self) -> None:
+    def _load(self, prepare: InlinePreparer | AheadPreparer) -> None:
         handlers: dict[type, Callable[[Record], None]] = {
             AuthorRecord: self._author,  # type: ignore[dict-item]
             TopicRecord: self._topic,  # type: ignore[dict-item]
@@ -145,8 +163,10 @@ class Loader:
             CommentVotes: lambda record: write_votes(self, record, self._voters),  # type: ignore[arg-type]
             CommentPassage: lambda record: write_passage(self, record),  # type: ignore[arg-type]
         }
-        for record in self.source.records():
+        for record, ready in prepare.ahead(self.source.records()):
+            self._ready = ready
             handlers[type(record)](record)
+        self._ready = None
 
     def _unit(self, name: str, write: Callable[[], None]) -> bool:
         """Run ``write`` in one transaction; on failure roll it back, drop its counts and report it by ``name``."""
@@ -358,21 +378,24 @@ class Loader:
         if not records:
             return
         summary = self.summary
+        ready = self._ready if self._ready is not None and len(self._ready) == len(records) else None
         thread = thread_for_article(article)
         # The unit's comments, and the parents they name outside it (imported by an earlier unit or run).
         wanted = {r.source_id for r in records} | {r.parent_source_id for r in records if r.parent_source_id}
         known = self._mapped_many(Kind.COMMENT, sorted(wanted))
         threads = dict(Comment.objects.filter(pk__in=known.values()).values_list("pk", "thread_id"))
         unique: dict[str, CommentRecord] = {}
-        bodies: dict[str, str] = {}  # Markdown of each comment kept, converted once
+        prepared: dict[str, PreparedComment] = {}  # each comment kept, converted (and perhaps prepared) once
         answered = {r.parent_source_id for r in records if r.parent_source_id}
-        converted = [(record, _markdown(record)) for record in records]
-        worded = {record.source_id for record, body in converted if body}
-        for record, body in converted:
+        converted = [(record, (ready[n] if ready is not None else None) or PreparedComment(comment_body(record)))
+                     for n, record in enumerate(records)]
+        worded = {record.source_id for record, done in converted if done.body.strip()}
+        for record, done in converted:
             sid = record.source_id
             # A blank comment is kept only as a tombstone, when it was deleted at the source or has replies (they
             # stay under it), and no comment with words has its id.
-            if not body and (sid in worded or (record.status != CommentStatus.DELETED and sid not in answered)):
+            if not done.body.strip() and (
+                    sid in worded or (record.status != CommentStatus.DELETED and sid not in answered)):
                 # Before the id check: a blank comment is never imported, so it must not keep out a later one
                 # with its id (as it could not across articles, where the id check sees only what was written).
                 self._later(lambda: summary.skipped(Kind.COMMENT, "no text"))
@@ -384,47 +407,70 @@ class Loader:
             elif sid in known and known[sid] not in threads:
                 self._later(lambda: summary.skipped(Kind.COMMENT, "deleted here since it was imported"))
             else:
-                unique[sid], bodies[sid] = record, body
+                unique[sid], prepared[sid] = record, done
         known = {sid: pk for sid, pk in known.items() if threads.get(pk) == thread.pk}
-        stored: dict[str, Comment] = {}  # source id -> comment written in this unit
-        for record, orphan_reason in _tree_order(unique, known):
+        order = _tree_order(unique, known)
+        outside_parents = {known[r.parent_source_id] for r, why in order
+                           if why is None and r.parent_source_id and r.parent_source_id in known
+                           and r.source_id not in known}
+        saved = Comment.objects.in_bulk(sorted(outside_parents)) if outside_parents else {}
+        # Comments go in one bulk insert per run of them; a tombstone (rare) is written on its own, after the
+        # comments before it, so the replies below it can name it as their parent.
+        items: list[tuple[PreparedImport, Comment | int | None]] = []
+        written: list[tuple[CommentRecord, str | None]] = []
+        position: dict[str, int] = {}  # source id -> index in items
+        stored: dict[str, Comment] = {}  # source id -> comment already written in this unit
+
+        def flush() -> None:
+            comments = do_import_comments(thread, items)
+            do_remember_many(self.key, Kind.COMMENT,
+                             [(record.source_id, comment.pk) for (record, _), comment in zip(written, comments,
+                                                                                               strict=True)])
+            created = len(comments)
+            if created:
+                self._later(lambda: summary.created(Kind.COMMENT, created))
+            for (record, orphan_reason), comment in zip(written, comments, strict=True):
+                stored[record.source_id] = comment
+                if orphan_reason is not None:
+                    self._later(partial(summary.orphaned, Kind.COMMENT, orphan_reason))
+                if record.passage is not None and comment.depth == 0:
+                    self._anchor(article, comment, record)
+            items.clear()
+            written.clear()
+            position.clear()
+
+        for record, orphan_reason in order:
             if record.source_id in known:
                 self._later(lambda: summary.skipped(Kind.COMMENT, "already imported"))
                 continue
-            parent: Comment | None = None
+            parent: Comment | int | None = None
             parent_id = record.parent_source_id
             if parent_id and orphan_reason is None:
-                if parent_id in stored:
+                if parent_id in position:
+                    parent = position[parent_id]
+                elif parent_id in stored:
                     parent = stored[parent_id]
                 else:
-                    parent = Comment.objects.filter(pk=known[parent_id], thread=thread).first()
-                    if parent is None:
+                    found = saved.get(known[parent_id])
+                    if found is None or found.thread_id != thread.pk:
                         orphan_reason = "its parent was deleted here: kept at the top level"
-            stored[record.source_id] = self._write_comment(
-                article, thread, record, bodies[record.source_id], parent, orphan_reason)
-
-    def _write_comment(self, article: Article, thread: object, record: CommentRecord, body: str,
-                       parent: Comment | None, orphan_reason: str | None) -> Comment:
-        summary = self.summary
-        if not body:
-            return self._write_tombstone(thread, record, parent, orphan_reason)
-        data = ImportedComment(
-            body=body, author_name=record.author_name, created_at=record.created_at,
-            status=_COMMENT_STATUS[record.status], author_email=record.author_email, author_website=record.author_url,
-            upvotes=max(0, record.upvotes), downvotes=max(0, record.downvotes),
-        )
-        try:
-            comment = do_import_comment(thread, data, parent)  # type: ignore[arg-type]
-        except DiscussionError as error:
-            raise UnitFailed(f"comment {record.source_id}: {error.message}") from None
-        do_remember(self.key, Kind.COMMENT, record.source_id, comment.pk)
-        self._later(lambda: summary.created(Kind.COMMENT))
-        if orphan_reason is not None:
-            reason = orphan_reason
-            self._later(lambda: summary.orphaned(Kind.COMMENT, reason))
-        if record.passage is not None and comment.depth == 0:
-            self._anchor(article, comment, record)
-        return comment
+                    else:
+                        parent = found
+            done = prepared[record.source_id]
+            if not done.body.strip():
+                flush()  # the comments before it first: ids (and so sibling order) follow the source's order
+                if isinstance(parent, int):
+                    parent = stored[parent_id] if parent_id else None
+                stored[record.source_id] = self._write_tombstone(thread, record, parent, orphan_reason)
+                continue
+            if done.prepared is None and not done.error:
+                done = prepare_comment(record)
+            if done.prepared is None:
+                raise UnitFailed(f"comment {record.source_id}: {done.error}")
+            position[record.source_id] = len(items)
+            items.append((done.prepared, parent))
+            written.append((record, orphan_reason))
+        flush()
 
     def _write_tombstone(self, thread: object, record: CommentRecord, parent: Comment | None,
                          orphan_reason: str | None) -> Comment:

@@ -10,13 +10,13 @@ The discussion app owns comments; this module only reads them.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from masthead.core.network import keyed_hash
 from masthead.discussion.models import Comment
 from masthead.discussion.moderation_hook import Screening
 from masthead.moderation.models import Tier
-from masthead.moderation.pipeline import Decision, ScreenContext, record, screen
+from masthead.moderation.pipeline import Decision, ScreenContext, record, record_many, screen
 
 if TYPE_CHECKING:
     from masthead.discussion.models import Comment
@@ -71,8 +71,18 @@ def screen_for_discussion(comment: Comment, *, is_edit: bool, is_staff: bool, ti
     decision, context = screen_comment(comment, is_edit=is_edit, is_staff=is_staff, tier=tier, source=source,
                                        now=now)
     return Screening(decision.comment_status, tuple(decision.reasons), decision.retry_after,
-                     lambda saved: record_comment_decision(decision, saved, context))
+                     lambda saved: record_comment_decision(decision, saved, context), payload=(decision, context))
 
 
 def record_comment_decision(decision: Decision, comment: Any, context: ScreenContext) -> None:
     record(decision, "comment", comment.pk, context, comment=comment)
+
+
+def record_comment_decisions(screenings: list[tuple[object, Comment]]) -> None:
+    """Many decisions at once (``discussion.moderation_hook.record_screenings``): each payload is the
+    (Decision, ScreenContext) ``screen_for_discussion`` gave, the comment the one saved with it."""
+    rows: list[tuple[Decision, ScreenContext, Comment]] = []
+    for payload, comment in screenings:
+        decision, context = cast(tuple[Decision, ScreenContext], payload)
+        rows.append((decision, context, comment))
+    record_many(rows, "comment")

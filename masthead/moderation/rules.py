@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -97,16 +98,25 @@ def link_signals(config: ModerationSettings, tier: str, hosts: list[str], *, lin
     return findings
 
 
+def remembered_hosts(hosts: list[str] | tuple[str, ...]) -> list[str]:
+    """The domains of one published comment that count as seen (at most 20, no shorteners)."""
+    return [name for name in sorted(set(hosts))[:20] if not link_checks.is_shortener(name) and len(name) <= 253]
+
+
 def remember_domains(hosts: list[str] | tuple[str, ...]) -> None:
     """A comment was published: the domains it links to are no longer new to the site."""
+    remember_domain_counts(dict.fromkeys(remembered_hosts(hosts), 1))
+
+
+def remember_domain_counts(counts: Mapping[str, int]) -> None:
+    """Many published comments at once (an import's batch): each domain with the number that link to it."""
     from django.db.models import F
 
-    for name in sorted(set(hosts))[:20]:
-        if link_checks.is_shortener(name) or len(name) > 253:
-            continue
-        updated = LinkedDomain.objects.filter(domain=name).update(published_links=F("published_links") + 1)
+    for name in sorted(counts):
+        added = counts[name]
+        updated = LinkedDomain.objects.filter(domain=name).update(published_links=F("published_links") + added)
         if not updated:
-            LinkedDomain.objects.get_or_create(domain=name, defaults={"published_links": 1})
+            LinkedDomain.objects.get_or_create(domain=name, defaults={"published_links": added})
 
 
 def too_many_links(config: ModerationSettings, tier: str, links: int) -> Finding | None:

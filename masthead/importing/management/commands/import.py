@@ -36,6 +36,9 @@ class Command(BaseCommand):
                                   "approved/spam/trash decisions (never made active by this command).")
             sub.add_argument("--decisions", metavar="FILE",
                              help="Write the archive's decisions as moderation_train --input lines to FILE.")
+            sub.add_argument("--workers", type=int, default=None, metavar="N",
+                             help="Processes preparing comments (rendering, screening) while this one writes "
+                                  "(default: one per CPU core beyond the first; 0: none).")
             source.add_arguments(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -49,7 +52,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         progress = None if options["no_progress"] else Progress(sys.stderr)
         try:
-            summary = Loader(source, dry_run=options["dry_run"], progress=progress).run()
+            summary = Loader(source, dry_run=options["dry_run"], progress=progress,
+                             workers=options["workers"]).run()
         except ImportInputError as error:
             raise CommandError(f"{error}\nNothing was imported.") from None
         summary.write(self.stdout)
@@ -58,8 +62,6 @@ class Command(BaseCommand):
         if summary.error_count:
             raise CommandError(f"{summary.error_count} item(s) could not be imported (listed above); "
                                "everything else was. Fix them and run the same command again: it resumes.")
-
-
 
     def _decisions(self, key: str, options: dict[str, Any], *, new_comments: int) -> None:
         """What the archive's moderators decided: offered to the site's moderation model (docs/moderation.md)."""
