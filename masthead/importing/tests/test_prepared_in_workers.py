@@ -15,9 +15,9 @@ from masthead.importing.models import ImportedObject
 from masthead.importing.preparing import AheadPreparer, InlinePreparer, preparer
 from masthead.importing.records import ArticleRecord, CommentBatch, CommentStatus, Record
 from masthead.importing.tests.conftest import snapshot
-from masthead.importing.tests.test_loader import WHEN, ListSource, comment
 from masthead.moderation.models import ModerationDecision
 from masthead.publishing.models import Article
+from masthead.testing.importing import WHEN, ListSource, comment
 
 pytestmark = pytest.mark.django_db(transaction=True)
 INSULT = "You are a worthless idiot and a moron."
