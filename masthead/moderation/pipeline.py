@@ -169,12 +169,9 @@ def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
     return {"model": f"{shadow.model_id}@{shadow.version}", "toxicity": round(shadow.probability, 4)}
 
 
-def record(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext, *,
-           comment: Comment | None = None) -> ModerationDecision:
-    """Store the pipeline's decision about a saved comment (or other content)."""
-    if decision.action == Action.PUBLISH and decision.link_hosts:
-        rules.remember_domains(decision.link_hosts)
-    return ModerationDecision.objects.create(
+def _decision_row(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext,
+                  comment: Comment | None) -> ModerationDecision:
+    return ModerationDecision(
         target_type=target_type,
         target_id=target_id,
         comment=comment,
@@ -192,6 +189,16 @@ def record(decision: Decision, target_type: str, target_id: int | None, context:
     )
 
 
+def record(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext, *,
+           comment: Comment | None = None) -> ModerationDecision:
+    """Store the pipeline's decision about a saved comment (or other content)."""
+    if decision.action == Action.PUBLISH and decision.link_hosts:
+        rules.remember_domains(decision.link_hosts)
+    row = _decision_row(decision, target_type, target_id, context, comment)
+    row.save(force_insert=True)
+    return row
+
+
 def record_many(items: list[tuple[Decision, ScreenContext, Comment]], target_type: str) -> None:
     """``record`` for many saved comments at once (an import's batch): the same rows, in a few statements."""
     published_hosts: list[str] = []
@@ -199,22 +206,7 @@ def record_many(items: list[tuple[Decision, ScreenContext, Comment]], target_typ
     for decision, context, comment in items:
         if decision.action == Action.PUBLISH:
             published_hosts.extend(rules.remembered_hosts(decision.link_hosts))
-        rows.append(ModerationDecision(
-            target_type=target_type,
-            target_id=comment.pk,
-            comment=comment,
-            source=ModerationDecision.Source.PIPELINE,
-            action=decision.action,
-            shadow=decision.shadow,
-            reasons=list(decision.reasons),
-            scores=decision.scores,
-            model_id=decision.model_id,
-            model_version=decision.model_version,
-            body_hash=decision.body_hash,
-            tier=context.tier,
-            author_key=context.author_key,
-            created_at=context.now or timezone.now(),
-        ))
+        rows.append(_decision_row(decision, target_type, comment.pk, context, comment))
     if published_hosts:
         rules.remember_domain_counts(Counter(published_hosts))
     insert_all(rows)

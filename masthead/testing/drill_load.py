@@ -90,6 +90,7 @@ class Load:
     readers: int = 2
     posters: int = 1
     timeout: float = 30.0
+    pause: float = 0.0  # between one thread's requests (a steady load rather than as fast as answered)
     outcomes: list[Outcome] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -116,8 +117,9 @@ class Load:
             outcome = self._read(base) if kind == "read" else self._post(base)
             with self._lock:
                 self.outcomes.append(outcome)
-            if outcome.status != 200 and outcome.status != 201:
-                time.sleep(0.1)  # a failing site is not hammered in a tight loop (nor is this machine)
+            failed = outcome.status != 200 and outcome.status != 201
+            # A failing site is not hammered in a tight loop (nor is this machine).
+            self._stop.wait(max(self.pause, 0.1) if failed else self.pause)
 
     def _request(self, kind: str, base: str, request: urllib.request.Request) -> Outcome:
         started = time.monotonic()

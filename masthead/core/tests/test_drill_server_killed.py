@@ -21,21 +21,15 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
-import threading
 import time
-import urllib.error
-import urllib.request
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from masthead.testing import nginx
-from masthead.testing.live_events import CSRF
-from masthead.testing.processes import free_port, fresh_database, masthead_env, run, start, stop, wait_for_http
+from masthead.testing.drill_load import Load, prepare_site, python
+from masthead.testing.processes import free_port, fresh_database, masthead_env, start, stop, wait_for_http
 
 pytestmark = [
     pytest.mark.skipif(not os.environ.get("DATABASE_URL"), reason="the scaled shape runs on PostgreSQL"),
@@ -50,22 +44,6 @@ PAUSE = 0.1  # between one thread's requests: a steady load that leaves the rest
 REJOINED = 5  # requests the restarted server must serve before the load stops
 REJOIN_WITHIN = 25.0  # seconds after its restart (nginx's fail_timeout is 10 s): the load stops by then regardless
 
-SETUP = """
-import json, django
-django.setup()
-from masthead.discussion.actions import thread_for_article
-from masthead.moderation.models import ModerationSettings
-from masthead.testing.articles import make_article
-
-article = make_article("Night ferry cancelled")
-row, _ = ModerationSettings.objects.get_or_create(pk=1)
-row.first_comment_review_guest = False  # a guest's first comment shows at once
-row.rate_limit_network = row.rate_limit_account = 0  # every poster here shares 127.0.0.1
-row.duplicate_window_minutes = 0
-row.save()
-print(json.dumps({"thread": thread_for_article(article).pk, "url": article.get_absolute_url()}))
-"""
-
 FOUND = """
 import json, sys, django
 django.setup()
@@ -73,88 +51,6 @@ from masthead.discussion.models import Comment
 posted = json.loads(sys.argv[-1])
 print(json.dumps({"found": Comment.objects.filter(pk__in=posted).count(), "all": Comment.objects.count()}))
 """
-
-
-@dataclass
-class Outcome:
-    method: str
-    started: float
-    ended: float
-    status: int  # 0: no HTTP answer at all
-    detail: str = ""
-
-
-def _python(script: str, env: dict[str, str], *args: str) -> dict:
-    done = subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True, timeout=120,
-                          check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def _call(request: urllib.request.Request) -> tuple[int, bytes, str]:
-    try:
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            return answer.status, answer.read(), ""
-    except urllib.error.HTTPError as answer:
-        return answer.code, answer.read(), answer.reason
-    except OSError as error:
-        return 0, b"", repr(error)
-
-
-class Load:
-    """Readers and posters through nginx until ``stop``; every request's outcome, every acknowledged comment id."""
-
-    def __init__(self, front: str, url: str, thread: int) -> None:
-        self.front, self.url, self.thread = front, url, thread
-        self.t0 = time.monotonic()
-        self.outcomes: list[Outcome] = []
-        self.acknowledged: list[int] = []
-        self.lock = threading.Lock()
-        self.stopping = threading.Event()
-        self.threads = [threading.Thread(target=self._read, daemon=True) for _ in range(READERS)]
-        self.threads += [threading.Thread(target=self._post, args=(n,), daemon=True) for n in range(POSTERS)]
-
-    def now(self) -> float:
-        return time.monotonic() - self.t0
-
-    def _record(self, outcome: Outcome, comment: int | None = None) -> None:
-        with self.lock:
-            self.outcomes.append(outcome)
-            if comment is not None:
-                self.acknowledged.append(comment)
-
-    def _read(self) -> None:
-        while not self.stopping.is_set():
-            # A session cookie: past the micro-cache, so every read reaches an app server.
-            request = urllib.request.Request(f"{self.front}{self.url}", headers={"Cookie": "sessionid=drill-reader"})
-            began = self.now()
-            status, _, detail = _call(request)
-            self._record(Outcome("GET", began, self.now(), status, detail))
-            self.stopping.wait(PAUSE)
-
-    def _post(self, poster: int) -> None:
-        n = 0
-        while not self.stopping.is_set():
-            n += 1
-            body = json.dumps({"body": f"Poster {poster}, comment {n}: is the 21:15 running?",
-                               "author_name": f"Ferry reader {poster}", "idempotency_key": uuid.uuid4().hex})
-            request = urllib.request.Request(
-                f"{self.front}/api/discussion/threads/{self.thread}/comments", data=body.encode(), method="POST",
-                headers={"Content-Type": "application/json", "Cookie": f"csrftoken={CSRF}", "X-CSRFToken": CSRF})
-            began = self.now()
-            status, answer, detail = _call(request)
-            comment = json.loads(answer)["id"] if status == 201 else None
-            self._record(Outcome("POST", began, self.now(), status, detail or answer[:200].decode(errors="replace")),
-                         comment)
-            self.stopping.wait(PAUSE)
-
-    def start(self) -> None:
-        for thread in self.threads:
-            thread.start()
-
-    def stop(self) -> None:
-        self.stopping.set()
-        for thread in self.threads:
-            thread.join(40)
 
 
 def _served(log: Path) -> int:
@@ -168,9 +64,7 @@ def test_a_server_killed_under_load_loses_no_acknowledged_comment_and_rejoins(tm
         env = masthead_env(tmp_path / "data", database_url, REDIS_URL=REDIS_URL, EMBEDDED_WORKER="false",
                            CACHE_KEY_PREFIX=f"masthead-drill-{uuid.uuid4().hex[:10]}", ACCESS_LOG="1",
                            TRUSTED_PROXIES="127.0.0.1")
-        run(["migrate", "--noinput"], env, timeout=180)
-        made = _python(SETUP, env)
-        run(["collectstatic", "--noinput"], env)  # once: the servers share this data folder here
+        made = prepare_site(env)  # migrated, static files collected once (the servers share this data folder)
         ports = [free_port() for _ in range(SERVERS)]
         logs = [tmp_path / f"serve-{n}.log" for n in range(SERVERS)]
         processes = [start(["serve", "--port", str(port), "--no-collectstatic"], env, log)
@@ -187,32 +81,35 @@ def test_a_server_killed_under_load_loses_no_acknowledged_comment_and_rejoins(tm
             proxy = nginx.start(conf, nginx_port)
             setup_seconds = time.monotonic() - started
 
-            load = Load(f"http://127.0.0.1:{nginx_port}", made["url"], made["thread"])
+            load = Load([f"http://127.0.0.1:{nginx_port}"], made["thread"], made["article"], readers=READERS,
+                        posters=POSTERS, pause=PAUSE)
+            t0 = time.monotonic()
             load.start()
             time.sleep(KILL_AFTER)
             served_before_kill = [_served(log) for log in logs]
-            killed_at = load.now()
+            killed_at = time.monotonic() - t0
             processes[1].send_signal(signal.SIGKILL)
             assert processes[1].wait(30) == -signal.SIGKILL
-            time.sleep(max(0.0, RESTART_AFTER - load.now()))
+            time.sleep(max(0.0, RESTART_AFTER - (time.monotonic() - t0)))
             restart_log = tmp_path / "serve-1-restarted.log"
             processes[1] = start(["serve", "--port", str(ports[1]), "--no-collectstatic"], env, restart_log)
             wait_for_http(f"http://127.0.0.1:{ports[1]}/readyz", processes[1], restart_log, timeout=90)
-            restarted_at = load.now()
+            restarted_at = time.monotonic() - t0
             # Its own probe (wait_for_http) is in the log too, and comes straight, not through nginx.
             probes = _served(restart_log)
-            while _served(restart_log) - probes < REJOINED and load.now() < restarted_at + REJOIN_WITHIN:
+            while _served(restart_log) - probes < REJOINED and time.monotonic() - t0 < restarted_at + REJOIN_WITHIN:
                 time.sleep(0.2)
-            rejoined_after = load.now() - restarted_at
+            rejoined_after = time.monotonic() - t0 - restarted_at
             load.stop()
-            load_seconds = load.now()
+            load_seconds = time.monotonic() - t0
             time.sleep(0.5)  # access log lines are written after the answer
             served_after_restart = _served(restart_log) - probes
             # Requests nginx had passed to the killed server and lost there (a refused connection is retried).
             cut = [line for line in (tmp_path / "nginx" / "error.log").read_text().splitlines()
                    if f"127.0.0.1:{ports[1]}/" in line and "connect() failed" not in line]
             served_total = [_served(log) for log in logs]
-            state = _python(FOUND, env, json.dumps(load.acknowledged))
+            acknowledged = load.acknowledged()
+            state = python(FOUND, env, json.dumps(acknowledged))
         finally:
             if load is not None:
                 load.stop()
@@ -222,28 +119,29 @@ def test_a_server_killed_under_load_loses_no_acknowledged_comment_and_rejoins(tm
     assert codes == [0] * SERVERS, [log.read_text()[-2000:] for log in logs]
 
     outcomes = load.outcomes
-    reads = [o for o in outcomes if o.method == "GET"]
-    posts = [o for o in outcomes if o.method == "POST"]
+    reads = [o for o in outcomes if o.kind == "read"]
+    posts = [o for o in outcomes if o.kind == "post"]
     errors = [o for o in outcomes if o.status not in (200, 201)]
-    lost = len(load.acknowledged) - state["found"]
+    lost = len(acknowledged) - state["found"]
     # What failed is a post nginx had already passed to the killed server: in flight when it died, or sent on a
     # kept-alive connection to it a moment later, before nginx saw that connection close (a POST that reached a
     # server is never passed on: it could post twice). nginx logs each against that server. No read failed.
     explained = f"errors: {errors}; killed at {killed_at:.2f}s, restarted at {restarted_at:.2f}s; nginx: {cut}"
-    assert [o for o in errors if o.method == "GET"] == [], explained
-    assert all(o.method == "POST" and killed_at <= o.ended and o.started < restarted_at for o in errors), explained
+    assert [o for o in errors if o.kind == "read"] == [], explained
+    assert all(o.kind == "post" and killed_at <= o.started + o.seconds - t0 and o.started - t0 < restarted_at
+               for o in errors), explained
     assert len(errors) <= len(cut), explained
     assert len(errors) <= 2 * POSTERS, explained
     assert lost == 0
-    assert len(load.acknowledged) == len(set(load.acknowledged)) == sum(o.status == 201 for o in posts)
+    assert len(acknowledged) == len(set(acknowledged)) == sum(o.status == 201 for o in posts)
     assert all(served_before_kill), served_before_kill  # the load was spread over all three before the kill
     assert served_after_restart >= REJOINED, (served_after_restart, killed_at, restarted_at, rejoined_after)
     unacknowledged_stored = state["all"] - state["found"]
-    failures = ", ".join(f"{o.method} {o.status or o.detail} sent {o.started - killed_at:+.2f}s from the kill"
+    failures = ", ".join(f"{o.kind} {o.status or o.error} sent {o.started - t0 - killed_at:+.2f}s from the kill"
                          for o in errors)
     print(f"\ndrill 2 (3 servers behind nginx, server 1 SIGKILLed under load, PostgreSQL, Redis): requests "
           f"{len(outcomes)} ({len(reads)} reads, {len(posts)} posts) by {READERS} readers + {POSTERS} posters over "
-          f"{load_seconds:.0f}s; acknowledged posts {len(load.acknowledged)}, lost {lost}; errors {len(errors)} "
+          f"{load_seconds:.0f}s; acknowledged posts {len(acknowledged)}, lost {lost}; errors {len(errors)} "
           f"({failures or 'none'}: passed to the killed server), failed reads 0; "
           f"posts that failed but were stored anyway "
           f"{unacknowledged_stored}; killed at {killed_at:.1f}s, restarted at {restarted_at:.1f}s, served "
