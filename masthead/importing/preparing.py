@@ -2,7 +2,7 @@
 needs them, in worker processes when the machine has cores to spare.
 
 The per-comment work is pure computation (the database is only read, by screening, for the moderation settings
-and rules), so ``AheadPreparer`` hands each article's comments to a pool of worker processes as soon as the source
+and rules), so ``AheadPreparer`` hands each article's comments to a pool of forked workers as soon as the source
 yields the article, and the loader collects them when it writes that article, by then usually ready. Nothing is
 written by a worker; what is written, and when, is still the loader's business (one transaction per article).
 The records are read only a bounded window ahead (``AHEAD_COMMENTS``), so memory stays flat.
@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, connections
 
@@ -26,7 +27,6 @@ from masthead.discussion.actions import DiscussionError, ImportedComment, Prepar
 from masthead.discussion.models import Comment
 from masthead.importing.markup import html_to_markdown
 from masthead.importing.records import ArticleRecord, CommentBatch, CommentRecord, CommentStatus, Record
-from masthead.importing.worker_start import start_worker
 
 COMMENT_STATUS = {
     CommentStatus.APPROVED: Comment.Status.VISIBLE,
@@ -92,15 +92,33 @@ class InlinePreparer:
         return None
 
 
+# What a forked worker inherited from the writer and must never use nor close (closing a PostgreSQL connection
+# ends the writer's session): kept referenced until the worker exits, so no finaliser runs on it either.
+_INHERITED: list[Any] = []
+
+
+def _worker_start() -> None:
+    for wrapper in connections.all(initialized_only=True):
+        _INHERITED.append(wrapper.connection)
+        wrapper.connection = None
+    for wrapper in connections.all():
+        # PostgreSQL's connection pools are held by the backend class, shared by the process: the writer's
+        # pooled connections must stay its own, so this process starts with none and opens its own.
+        pools = getattr(type(wrapper), "_connection_pools", None)
+        if isinstance(pools, dict) and pools:
+            _INHERITED.append(dict(pools))
+            pools.clear()
+
+
 class AheadPreparer:
-    """Prepares each unit's comments in ``workers`` processes of their own, a bounded window ahead of the writer."""
+    """Prepares each unit's comments in ``workers`` forked processes, a bounded window ahead of the writer."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        names = {wrapper.alias: str(wrapper.settings_dict["NAME"]) for wrapper in connections.all()}
+        connections.close_all()  # the workers open their own; none shares a socket with the writer
         # An executor, not multiprocessing.Pool: a worker that dies breaks it loudly, where a Pool waits forever.
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=start_worker, initargs=(names,))
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=_worker_start)
 
     def ahead(self, records: Iterable[Record]) -> Iterator[tuple[Record, Ready | None]]:
         window: deque[tuple[Record, list[Future[list[PreparedComment]]], int]] = deque()
