@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -151,6 +152,10 @@ class AheadPreparer:
 
 def preparer(workers: int | None) -> InlinePreparer | AheadPreparer:
     """``workers`` None: one per core beyond the writer's own, at least one when there are two cores or more."""
+    if workers is None and threading.active_count() > 1:
+        # A fork copies the locks other threads hold at that moment, not the threads: a worker forked beside them
+        # once waited forever on SQLite's. The command's own process has no other thread; elsewhere, ask for it.
+        workers = 0
     count = (os.cpu_count() or 1) - 1 if workers is None else workers
     if count <= 0 or connection.in_atomic_block:
         return InlinePreparer()
