@@ -66,8 +66,13 @@ PASTE = """([data, name]) => {
 def _open_new_story(page: object, live_url: str) -> int:
     page.goto(live_url + "/desk/")  # type: ignore[attr-defined]
     page.get_by_role("button", name="New story").click()  # type: ignore[attr-defined]
-    page.wait_for_selector("#desk-body")  # type: ignore[attr-defined]
+    _wait_ready(page)
     return int(page.locator("#desk-editor-page").get_attribute("data-article-id"))  # type: ignore[attr-defined]
+
+
+def _wait_ready(page: object) -> None:
+    """The editor's script has run (it is deferred: the fields exist, and take typing, before it does)."""
+    page.wait_for_selector("#desk-editor-page[data-ready='true']", state="attached")  # type: ignore[attr-defined]
 
 
 def _wait_saved(page: object) -> None:
@@ -129,7 +134,7 @@ def test_write_two_images_reload_preview_schedule_correct_and_restore(live_site,
     page.keyboard.press("Control+End")
     page.keyboard.type("Councillors will meet again in")
     page.reload()
-    page.wait_for_selector("#desk-body")
+    _wait_ready(page)
     assert body.input_value().endswith("Councillors will meet again in")
     page.keyboard.press("Tab")  # nothing else to do by hand: the restored words save themselves
     _wait_saved(page)
@@ -216,6 +221,7 @@ def test_two_editors_on_one_draft_get_the_conflict_warning(live_site, chromium):
     one, two = first.new_page(), second.new_page()
     article_id = _open_new_story(one, live_site.url)
     two.goto(f"{live_site.url}/desk/articles/{article_id}/")
+    _wait_ready(two)
     # The first editor by keyboard alone: Tab from the kicker to the headline, type, Ctrl+S.
     one.focus("#desk-kicker")
     one.keyboard.press("Tab")
@@ -238,6 +244,31 @@ def test_two_editors_on_one_draft_get_the_conflict_warning(live_site, chromium):
     assert kept == "Words only the second editor wrote."
     first.close()
     second.close()
+
+
+def test_words_typed_before_the_script_ran_are_saved(live_site, chromium):
+    """A slow connection: the reporter types while desk.js is still loading; those words save like any others."""
+    make_topic("Council")
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    _signed_in(context, live_site.url, "early-typist")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(live_site.url + "/desk/")
+    page.route("**/desk.js*", lambda route: route.abort())  # the script has not arrived yet
+    page.get_by_role("button", name="New story").click()
+    page.wait_for_selector("#desk-body")
+    article_id = int(page.locator("#desk-editor-page").get_attribute("data-article-id"))
+    assert page.locator("#desk-editor-page").get_attribute("data-ready") is None
+    page.fill("#desk-headline", "Typed before the script")
+    page.get_by_label("Council", exact=True).check()
+    script_url = page.evaluate("() => document.querySelector('script[src*=\"desk.js\"]').src")
+    page.unroute("**/desk.js*")
+    page.add_script_tag(url=script_url)  # now it arrives
+    _wait_saved(page)
+    article = Article.objects.get(pk=article_id)
+    assert article.headline == "Typed before the script"
+    assert [topic.name for topic in article.topics.all()] == ["Council"]
+    context.close()
 
 
 def test_axe_finds_nothing_on_the_desk_screens(live_site, chromium):

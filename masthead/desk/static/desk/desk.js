@@ -338,6 +338,14 @@
     imageForm.elements.focal_y.value = String(Math.round(((event.clientY - box.top) * 100) / box.height));
   });
 
-  restoreLocal();
+  // Words typed while this deferred script was still loading raised no event: save them as any other change.
+  function typedBeforeScript() {
+    return Array.from(form.elements).some((input) =>
+      (input.type === "checkbox" || input.type === "radio") ? input.checked !== input.defaultChecked
+        : (input.tagName === "TEXTAREA" || input.type === "text" || input.type === "url") &&
+          input.value !== input.defaultValue);
+  }
+  if (typedBeforeScript()) changed(); else restoreLocal();
   countWords();
+  page.dataset.ready = "true";  // for tests and tools: the editor's handlers are in place
 })();
