@@ -127,7 +127,7 @@ def _page_columns(vendor: str) -> tuple[_Columns, _Columns]:
 
 def _select(alias: str, columns: _Columns) -> str:
     quote = connection.ops.quote_name
-    return ", ".join(f"{alias}.{quote(f.column)}" for f in columns.fields)
+    return ", ".join(f"{alias}.{quote(f.column or f.attname)}" for f in columns.fields)
 
 
 def _shown_sql(alias: str) -> str:

@@ -67,7 +67,7 @@ def _expected(comments, sort, after):
 
 
 
-def _explain(sql: str, params: tuple) -> str:
+def _explain(sql: str, params: tuple | list) -> str:
     """The plan the database really picks, from its statistics (nothing switched off)."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":

@@ -233,7 +233,7 @@ def test_a_pages_comments_are_the_instances_the_orm_would_load(django_assert_num
         answered = [c.in_reply_to for c in shown if c.in_reply_to_id]  # loaded with the page: no query
     assert [c.pk for c in shown] == [root.pk, reply.pk, deeper.pk]
     assert deeper.in_reply_to_id == reply.pk
-    assert [c.pk for c in answered] == [reply.pk]
+    assert [c.pk if c is not None else None for c in answered] == [reply.pk]
     expected = {c.pk: c for c in Comment.objects.filter(thread=thread).only(*DISPLAY_FIELDS)
                 .select_related("in_reply_to").only(*DISPLAY_FIELDS, "in_reply_to__author_name",
                                                     "in_reply_to__status")}
