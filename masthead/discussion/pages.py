@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.db import connection
-from django.db.models import Field, Q, signals
+from django.db.models import Field, signals
 from django.db.models.base import ModelState
 
 from masthead.discussion.models import Comment
@@ -85,18 +85,13 @@ def cursor_for(comment: Comment, sort: str) -> Cursor:
     return Cursor(_micros(comment.created_at), comment.id)
 
 
-def shown() -> Q:
-    """Visible comments, and non-visible ones kept as tombstones because visible replies hang from them."""
-    return Q(status=Comment.Status.VISIBLE) | Q(reply_count__gt=0)
-
-
 # A page's two queries are written out once from the model's column names and run as plain SQL: the ORM compiled
 # each of them again for every page (about 0.5 ms each, more than the database took to answer, and most of the
 # cost of a first page of the 100,000-comment thread), and built the replied-to comments through select_related.
 # The rows become Comment instances with exactly the fields an ORM query with ``only(*DISPLAY_FIELDS)`` loads,
 # converted by the same converters, so templates and the shown-comment cache (render.py) see the same objects.
 _REPLIED_FIELDS = ("id", "author_name", "status")  # what a reply shows of the comment it answers
-# Each sort: the key column, whether it descends, and for a page after a cursor the bound and strict comparisons.
+# Each sort: its key column and whether it descends (the id breaks ties in the same direction).
 _ORDER = {"newest": ("created_at", True), "oldest": ("created_at", False), "votes": ("score", True)}
 
 
@@ -131,6 +126,7 @@ def _select(alias: str, columns: _Columns) -> str:
 
 
 def _shown_sql(alias: str) -> str:
+    """Visible comments, and non-visible ones kept as tombstones because visible replies hang from them."""
     quote = connection.ops.quote_name
     return f"({alias}.{quote('status')} = %s OR {alias}.{quote('reply_count')} > %s)"
 
