@@ -339,15 +339,21 @@ def do_post_comment(plan: PostPlan, reader: Reader) -> PostResult:
     if plan.replay:
         return PostResult(comment, created=False)
     assert plan.verdict is not None
-    try:
-        # A savepoint, so a concurrent duplicate (same idempotency key) leaves the transaction usable.
-        with transaction.atomic():
-            comment.save(force_insert=True)
-    except IntegrityError:
-        earlier = Comment.objects.filter(thread_id=comment.thread_id, idempotency_key=comment.idempotency_key).first()
-        if comment.idempotency_key and earlier is not None:
-            return _replay(earlier, reader)
-        raise
+    if not comment.idempotency_key:
+        # No key, no concurrent duplicate to recover from (the constraint is on non-empty keys): no savepoint,
+        # two round trips fewer on PostgreSQL. Any other integrity error ends the post as it would below.
+        comment.save(force_insert=True)
+    else:
+        try:
+            # A savepoint, so a concurrent duplicate (same idempotency key) leaves the transaction usable.
+            with transaction.atomic():
+                comment.save(force_insert=True)
+        except IntegrityError:
+            earlier = Comment.objects.filter(thread_id=comment.thread_id,
+                                             idempotency_key=comment.idempotency_key).first()
+            if earlier is not None:
+                return _replay(earlier, reader)
+            raise
     parent = plan.parent
     _place(comment, parent, plan.max_depth)
     comment.save(update_fields=["parent", "in_reply_to", "depth", "root_id", "path"])

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Q
+from django.db import connection
 
 from masthead.core.ratelimit import hit
 from masthead.moderation import links as link_checks
@@ -32,22 +32,37 @@ class Finding:
 def banned(*, account_id: int | None, email_hash: str, network_hash: str, reader_key: str,
            now: datetime) -> Finding | None:
     """An active ban on any of the author's identities: reject, or hold silently when it is a shadow ban."""
-    identities = Q()
-    for kind, value in ((Ban.Kind.ACCOUNT, str(account_id) if account_id else ""),
-                        (Ban.Kind.EMAIL, email_hash), (Ban.Kind.NETWORK, network_hash),
-                        (Ban.Kind.READER, reader_key)):
-        if value:
-            identities |= Q(kind=kind, value=value)
+    identities = [(kind.value, value) for kind, value in (
+        (Ban.Kind.ACCOUNT, str(account_id) if account_id else ""), (Ban.Kind.EMAIL, email_hash),
+        (Ban.Kind.NETWORK, network_hash), (Ban.Kind.READER, reader_key)) if value]
     if not identities:
         return None
-    ban = (Ban.objects.filter(identities, lifted_at__isnull=True)
-           .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-           .order_by("shadow", "-created_at").first())  # a full ban wins over a shadow ban
-    if ban is None:
+    found = _active_ban(identities, now)
+    if found is None:
         return None
-    if ban.shadow:
-        return Finding(Action.HOLD, f"shadow-banned ({ban.kind})", shadow=True)
-    return Finding(Action.REJECT, f"banned ({ban.kind})")
+    kind, shadow = found
+    if shadow:
+        return Finding(Action.HOLD, f"shadow-banned ({kind})", shadow=True)
+    return Finding(Action.REJECT, f"banned ({kind})")
+
+
+def _active_ban(identities: list[tuple[str, str]], now: datetime) -> tuple[str, bool] | None:
+    """The kind and shadow flag of the active ban on one of these (kind, value) pairs, a full ban before a shadow
+    one; None without. Every post asks, so it is plain SQL from the model's column names: the ORM compiled the
+    four-way OR again for each post (1 ms, an eighth of a post's time, for a query the database answers from the
+    ban_lookup index in microseconds)."""
+    quote = connection.ops.quote_name
+    kind, value = quote("kind"), quote("value")
+    either = " OR ".join([f"({kind} = %s AND {value} = %s)"] * len(identities))
+    sql = (f"SELECT {kind}, {quote('shadow')} FROM {quote(Ban._meta.db_table)} "  # noqa: S608 - names from the model
+           f"WHERE ({either}) AND {quote('lifted_at')} IS NULL "
+           f"AND ({quote('expires_at')} IS NULL OR {quote('expires_at')} > %s) "
+           f"ORDER BY {quote('shadow')} ASC, {quote('created_at')} DESC LIMIT 1")
+    params = [part for pair in identities for part in pair]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, connection.ops.adapt_datetimefield_value(now)])
+        row = cursor.fetchone()
+    return (str(row[0]), bool(row[1])) if row is not None else None
 
 
 def rate_limited(config: ModerationSettings, *, network_hash: str, author_key: str) -> Finding | None:

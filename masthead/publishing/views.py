@@ -24,7 +24,7 @@ from masthead.core import personal_parts
 from masthead.core.cacheable import is_shared, last_shared_second, shared_page
 from masthead.publishing import seo
 from masthead.publishing.hooks import comment_counts, conversation
-from masthead.publishing.models import Article, Author, RelatedArticle, Topic, live_condition
+from masthead.publishing.models import Article, Author, RelatedArticle, Topic
 from masthead.publishing.page_version import live_page_version
 
 MAX_PAGE = 500  # deeper than any reader goes; bounds the OFFSET cost
@@ -120,14 +120,13 @@ def _moved_to(slug: str) -> str | None:
 
 
 def _related(article: Article) -> list[Article]:
-    """The stored "More on this topic" list, minus entries no longer live: one query. The condition is on the
-    joined article (an ``IN`` over live articles made SQLite list every live article's id first)."""
-    rows = (
-        RelatedArticle.objects.filter(live_condition("related__"), article=article)
-        .select_related("related")
-        .order_by("rank")
-    )
-    return [row.related for row in rows]
+    """The stored "More on this topic" list, minus entries no longer live: one query, which reads the article's
+    own entries by their index and each joined article by its primary key; whether an entry is still live is
+    checked here, on those few rows. A condition on the joined article in SQL made SQLite start from every live
+    article (by the listing index, probing each for an entry: 22 ms per page at 10,000 articles, most of an
+    article page's render); an ``IN`` over live articles before that listed them all too."""
+    rows = RelatedArticle.objects.filter(article=article).select_related("related").order_by("rank")
+    return [row.related for row in rows if row.related.is_live and not row.related.is_external]
 
 
 def _etag(article: Article, related: list[Article], discussion_version: int | None, staff: bool) -> str:

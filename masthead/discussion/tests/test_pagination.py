@@ -212,3 +212,42 @@ def test_the_fragment_revalidates_against_the_thread_version(guest):
     again = guest.client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
     assert '<span class="comment-score" title="1 up, 0 down">1</span>' in again.content.decode()
+
+
+def test_a_pages_comments_are_the_instances_the_orm_would_load(django_assert_num_queries):
+    # load_page reads rows with plain SQL and builds the Comment instances itself: they must be what
+    # Comment.objects.only(*DISPLAY_FIELDS).select_related("in_reply_to") gives, so templates, the API and the
+    # shown-comment cache see the same values (aware datetimes on both databases, deferred fields deferred).
+    from masthead.discussion.pages import DISPLAY_FIELDS
+
+    DiscussionSettings.objects.update_or_create(pk=1, defaults={"max_depth": 1})  # a reply to a reply: in_reply_to
+    thread = make_thread()
+    root = _post(thread, body="The **ferry** is late.")
+    reply = _post(thread, body="Again?", parent=root, score=2)
+    deeper = _post(thread, body="As ever.", parent=reply)
+    Comment.objects.filter(pk=reply.pk).update(edited_at=timezone.now())
+
+    with django_assert_num_queries(2):
+        page = load_page(thread.pk, "newest", None, 20)
+        shown = [page.threads[0].root, *page.threads[0].replies]
+        answered = [c.in_reply_to for c in shown if c.in_reply_to_id]  # loaded with the page: no query
+    assert [c.pk for c in shown] == [root.pk, reply.pk, deeper.pk]
+    assert deeper.in_reply_to_id == reply.pk
+    assert [c.pk if c is not None else None for c in answered] == [reply.pk]
+    expected = {c.pk: c for c in Comment.objects.filter(thread=thread).only(*DISPLAY_FIELDS)
+                .select_related("in_reply_to").only(*DISPLAY_FIELDS, "in_reply_to__author_name",
+                                                    "in_reply_to__status")}
+    for comment in shown:
+        orm = expected[comment.pk]
+        assert _loaded(comment) == _loaded(orm)
+        assert comment.get_deferred_fields() == orm.get_deferred_fields()
+        assert comment._state.adding is False
+        assert comment._state.db == orm._state.db
+        assert comment.created_at.tzinfo is not None
+    assert _loaded(answered[0]) == _loaded(expected[deeper.pk].in_reply_to)
+    assert shown[1].edited_at is not None
+    assert shown[1].edited_at.tzinfo is not None
+
+
+def _loaded(comment):
+    return {name: value for name, value in comment.__dict__.items() if name != "_state"}

@@ -69,3 +69,23 @@ def test_a_committed_post_is_counted_and_announced(django_capture_on_commit_call
     assert announced  # the live "posted" event at least
     thread.refresh_from_db()
     assert thread.comment_count == 1
+
+
+@pytest.mark.django_db(transaction=True)  # each post's own transaction is then a real one, not a savepoint
+def test_only_a_post_with_a_key_sets_a_savepoint_and_a_duplicate_key_replays_in_a_usable_transaction():
+    # The savepoint is there for one race: a concurrent post with the same idempotency key stored between the
+    # check and the insert. A post without a key cannot meet it (the constraint is on non-empty keys).
+    thread = make_thread()
+    who = reader()
+    with CaptureQueriesContext(connection) as queries:
+        assert submit_comment(thread, who, NewComment(body="No key.", author_name="Ada")).created
+    assert not [q["sql"] for q in queries if "SAVEPOINT" in q["sql"].upper()]
+
+    plan = check_post_comment(thread, who, NewComment(body="Keyed.", author_name="Ada", idempotency_key="key-12345678"))
+    first = submit_comment(thread, who, NewComment(body="Keyed.", author_name="Ada", idempotency_key="key-12345678"))
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        replayed = do_post_comment(plan, who)  # checked before the first was stored: meets it at the insert
+        assert Comment.objects.filter(thread=thread).count() == 2  # the transaction is still usable
+    assert any("SAVEPOINT" in q["sql"].upper() for q in queries)
+    assert not replayed.created
+    assert replayed.comment.pk == first.comment.pk

@@ -165,6 +165,17 @@ def test_shadow_ban_holds_quietly():
     assert decision.reasons == ("shadow-banned (network)",)
 
 
+def test_a_full_ban_wins_over_a_shadow_ban_and_other_identities_bans_do_not_apply():
+    Ban.objects.create(kind="network", value="net-regular", shadow=True)
+    Ban.objects.create(kind="account", value="7", reason="someone else")
+    Ban.objects.create(kind="email", value="net-regular", reason="a network hash, but banned as an email")
+    assert screen(CALM, regular()).reasons == ("shadow-banned (network)",)
+    Ban.objects.create(kind="account", value="42", reason="spam")
+    decision = screen(CALM, regular())
+    assert decision.action == Action.REJECT
+    assert decision.reasons == ("banned (account)",)
+
+
 def test_classifier_thresholds_are_settings():
     rude = "shut up, you pathetic loser troll"
     ModerationSettings.objects.create(hold_profanity=False)

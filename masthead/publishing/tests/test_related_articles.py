@@ -1,8 +1,11 @@
 """"More on this topic": TF-IDF similarity boosted by shared topics, stored on publish, read by the page."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
 from django.test import TestCase
+from django.utils import timezone
 
 from masthead.publishing import actions, ranking
 from masthead.publishing.models import Article, RelatedArticle
@@ -59,6 +62,33 @@ def test_the_page_shows_the_stored_rows(client, newsroom):
     section = html[html.index('id="related"'):]
     assert chosen.headline in section
     assert articles["same text, same topic"].headline not in section
+
+
+def test_the_page_leaves_out_stored_entries_that_are_no_longer_live(client, newsroom):
+    # The stored rows may name an article that is no longer live (until the refresh after the change runs): a
+    # draft, one scheduled for later, an external one. The page shows the live entries in their stored order.
+    target, articles = newsroom
+    live_first, live_last = articles["same topic only"], articles["nothing shared"]
+    hidden = {
+        "draft": articles["same text, same topic"],
+        "later": articles["same text, other topic"],
+        "external": make_article("A story hosted elsewhere", "Its discussion lives here."),
+    }
+    Article.objects.filter(pk=hidden["draft"].pk).update(status=Article.Status.DRAFT)
+    Article.objects.filter(pk=hidden["later"].pk).update(status=Article.Status.SCHEDULED,
+                                                         published_at=timezone.now() + timedelta(days=1))
+    Article.objects.filter(pk=hidden["external"].pk).update(is_external=True)
+    RelatedArticle.objects.filter(article=target).delete()
+    order = [hidden["draft"], live_first, hidden["later"], hidden["external"], live_last]
+    for rank, related in enumerate(order, start=1):
+        RelatedArticle.objects.create(article=target, related=related, score=1.0 / rank, rank=rank)
+
+    html = client.get(target.get_absolute_url()).content.decode()
+
+    section = html[html.index('id="related"'):]
+    assert section.index(live_first.headline) < section.index(live_last.headline)
+    for article in hidden.values():
+        assert article.headline not in section
 
 
 def test_a_new_article_joins_the_lists_of_older_similar_ones(newsroom):
