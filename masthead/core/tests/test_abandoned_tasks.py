@@ -1,16 +1,12 @@
 """Tasks a killed worker left "running" (core/task_recovery.py): queued again when their app declared them safe to
 run twice, marked failed otherwise; a live worker's task, however long, is never taken from it.
 
-The first test reads the queue's rows as a sweep finds them; the second kills a real `masthead worker` (SIGKILL) in
-the middle of a task and shows the next worker run it to the end at its start.
+These tests read the queue's rows as a sweep finds them; core/tests/test_worker_command.py kills a real
+`masthead worker` (SIGKILL) in the middle of a task and shows the next worker run it to the end at its start.
 """
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
-import time
 from datetime import timedelta
 
 import pytest
@@ -20,7 +16,6 @@ from django_tasks_db.models import DBTaskResult
 
 from masthead.core import task_recovery
 from masthead.core.task_recovery import WorkerLost, beat, requeue_abandoned_tasks
-from masthead.testing.processes import start, stop, wait_for_file
 
 
 def _running(task_path: str, worker: str, started_ago: timedelta) -> DBTaskResult:
@@ -71,46 +66,3 @@ def test_the_mail_tasks_are_left_to_the_mail_recovery_and_the_safe_ones_are_decl
     for mail in ("retry_delivery", "send_digest", "send_moderation_digest", "process_subscription_request"):
         assert not task_recovery.is_rerunnable(f"masthead.notifications.tasks.{mail}")
     assert not task_recovery.is_rerunnable("masthead.no_such_app.tasks.vanished")
-
-
-READ_ROW = (
-    "import django, json; django.setup(); "
-    "from django_tasks_db.models import DBTaskResult; "
-    "row = DBTaskResult.objects.get(task_path='masthead.core.tests.probe_tasks.hold_then_mark'); "
-    "print(json.dumps({'status': row.status, 'workers': row.worker_ids}))"
-)
-ENQUEUE_HOLD = (
-    "import django, sys; django.setup(); "
-    "from masthead.core.tests.probe_tasks import hold_then_mark; hold_then_mark.enqueue(*sys.argv[-4:])"
-)
-
-
-def test_a_task_whose_worker_was_killed_is_run_to_the_end_by_the_next_worker(install, tmp_path):
-    import json
-
-    env = {**install.env, "TASK_WORKER_LOST_AFTER": "1"}
-    started, release, mark = tmp_path / "started", tmp_path / "release", tmp_path / "mark.txt"
-    subprocess.run([sys.executable, "-c", ENQUEUE_HOLD, str(started), str(release), str(mark), "finished"],
-                   env=env, check=True, timeout=60, capture_output=True)
-    first = start(["worker", "--interval", "0.2"], env, tmp_path / "first.log")
-    try:
-        assert wait_for_file(started) == "started"
-    finally:
-        first.send_signal(signal.SIGKILL)  # mid-task: the row stays "running" for ever without the recovery
-        first.wait(30)
-    release.write_text("go")
-    time.sleep(1.5)  # longer than TASK_WORKER_LOST_AFTER: the killed worker's heartbeat and claim are older
-    log = tmp_path / "second.log"
-    second = start(["worker", "--interval", "0.2"], env, log)
-    try:
-        assert wait_for_file(mark) == "finished"
-    finally:
-        code, _ = stop(second)
-    assert code == 0, log.read_text()
-    assert "was left running by worker worker-" in log.read_text()
-    shown = subprocess.run([sys.executable, "-c", READ_ROW], env=env, check=True, timeout=60, capture_output=True,
-                           text=True)
-    row = json.loads(shown.stdout)
-    assert row["status"] == "SUCCESSFUL"
-    assert len(row["workers"]) == 2  # claimed by the killed worker, then by the next
-    assert row["workers"][0] != row["workers"][1]
