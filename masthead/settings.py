@@ -244,6 +244,9 @@ DJANGO_WRITE_CONCURRENCY = env_int("DJANGO_WRITE_CONCURRENCY", 2)
 
 # `masthead serve` runs a task worker thread unless the deployment runs `masthead worker` processes.
 EMBEDDED_WORKER = env_bool("EMBEDDED_WORKER", True)
+# A task left running by a worker not seen (no heartbeat) for this many seconds was abandoned: it is queued again if
+# its app declared it safe to run twice, else marked failed (core/task_recovery.py). Workers beat every 30 s.
+TASK_WORKER_LOST_AFTER = env_int("TASK_WORKER_LOST_AFTER", 120)
 
 # --- Mail -----------------------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from masthead.accounts.retention import do_clear_expired_networks
+from masthead.core.task_recovery import rerun_if_abandoned
 
 DAY = timedelta(days=1)
 
@@ -46,3 +47,8 @@ def daily_retention() -> dict[str, int]:
         cleared = do_clear_expired_networks()
     schedule_daily()
     return cleared
+
+
+# Clearing what has expired is the same however often it runs, and the chain never doubles (schedule_daily).
+rerun_if_abandoned(clear_expired_networks)
+rerun_if_abandoned(daily_retention)

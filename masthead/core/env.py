@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import zoneinfo
@@ -64,6 +65,35 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 def env_log_level(name: str, default: str) -> str:
     """A log level such as ``WARNING`` (or ``warning``): logging.config refuses lower case with an unclear error."""
     return env_choice(name, default, LOG_LEVELS)
+
+
+_HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?",
+                        re.IGNORECASE)
+
+
+def parse_listen_address(name: str, value: str) -> str:
+    """An address to listen on: an IPv4 or IPv6 address (``0.0.0.0``, ``::``, ``[::1]``) or a host name
+    (``localhost``), as the socket takes it (IPv6 without brackets). ``name`` is what the error message names."""
+    candidate = value.strip()
+    bare = candidate[1:-1] if candidate.startswith("[") and candidate.endswith("]") else candidate
+    try:
+        return str(ipaddress.ip_address(bare))
+    except ValueError:
+        pass
+    if (candidate and len(candidate) <= 253 and _HOST_NAME.fullmatch(candidate)
+            and not candidate.rstrip(".").rpartition(".")[2].isdigit()):  # 10 or 1.2.3 is no name, nor an address
+        return candidate
+    hint = " (give the port in PORT or --port)" if re.fullmatch(r"\[?[^/]*\]?:[0-9]+", candidate) else ""
+    raise SettingError(f"{name} must be an address to listen on such as 127.0.0.1, 0.0.0.0, :: or localhost, "
+                       f"not {value!r}{hint}")
+
+
+def env_listen_address(name: str, default: str) -> str:
+    """``parse_listen_address`` of the setting, or ``default`` when it is unset or empty."""
+    value = _raw(name)
+    if value is None or not value.strip():
+        return default
+    return parse_listen_address(name, value)
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

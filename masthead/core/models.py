@@ -1,4 +1,5 @@
-"""Core's one table: the leases that make each scheduled job run once per interval across all workers."""
+"""Core's tables: the leases that make each scheduled job run once per interval across all workers, and the task
+workers' heartbeats."""
 
 from __future__ import annotations
 
@@ -25,3 +26,15 @@ class JobLease(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} @ {self.slot:%Y-%m-%d %H:%M} by {self.worker}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The last time each task worker was seen alive (core/task_recovery.py): written by its scheduler thread every
+    tick. A task left running by a worker not seen for ``TASK_WORKER_LOST_AFTER`` seconds was abandoned: its worker
+    died (killed, the machine lost) and will never finish it."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    seen_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} seen {self.seen_at:%Y-%m-%d %H:%M:%S}"

@@ -15,10 +15,16 @@ Markers are letters and digits only, so escaping leaves them intact, and carry a
 so no text a reader could have written (a comment) can contain one. CSRF tokens are found after the render: the
 token inputs that Django's ``{% csrf_token %}`` wrote for the building request become markers too, so any
 template's form is covered.
+
+Such a page's ETag (``reader_etag``) is its version's and what its personal parts are read from in the request:
+the account, the personal cookies (session, guest identity, edit tokens) and the CSRF secret. A page with flash
+messages waiting is answered whole and without an ETag: the messages are shown once, so neither the copy that
+showed them nor one from before may be revalidated as current.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 import threading
@@ -27,8 +33,11 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from django.contrib import messages
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
+
+from masthead.core.cacheable import personal_cookie_names
 
 Filler = Callable[[HttpRequest], str]
 T = TypeVar("T")
@@ -83,6 +92,23 @@ def personal_part(request: HttpRequest | None, filler: Filler) -> str:
     if request is None:
         return ""
     return filler(request)
+
+
+def reader_etag(request: HttpRequest, page_etag: str) -> str | None:
+    """The ETag of this reader's copy of a page whose shared part has ``page_etag``; None when flash messages wait
+    for this reader: then the page is answered in full (never 304) and sends no ETag, so its copy is never taken
+    for a later page either.
+
+    The reader's parts (their votes, their edit links, the CSRF token of the forms, their messages) are read from
+    the account and the cookies: another account or guest on the same browser, a new session or a new CSRF secret
+    (rotated at sign-in) makes another ETag, so a browser never revalidates a copy filled for someone else.
+    """
+    if len(messages.get_messages(request)):  # len() reads the messages without marking them shown
+        return None
+    user = getattr(request, "user", None)
+    parts = (page_etag, user.pk if user is not None and user.is_authenticated else None,
+             [request.COOKIES.get(name) for name in personal_cookie_names()], request.META.get("CSRF_COOKIE"))
+    return '"' + hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest() + '"'
 
 
 def build(request: HttpRequest, render: Callable[[], str]) -> Skeleton:

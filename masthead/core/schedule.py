@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from django.db import DatabaseError, IntegrityError, connections, transaction
 from django.utils import timezone
 
+from masthead.core import task_recovery
 from masthead.core.models import JobLease
 
 log = logging.getLogger(__name__)
@@ -118,7 +119,8 @@ def run_due(now: datetime, worker: str, jobs: Iterable[Job] | None = None) -> li
 
 
 class Scheduler:
-    """The loop each worker runs on a daemon thread: ``run_due`` every ``tick`` seconds until ``stop()``."""
+    """The loop each worker runs on a daemon thread: ``run_due`` every ``tick`` seconds until ``stop()``, each tick
+    with the worker's heartbeat first (core/task_recovery.py: ``worker`` is the id the worker claims tasks under)."""
 
     def __init__(self, worker: str, *, tick: float = TICK, clock: Callable[[], datetime] = timezone.now,
                  jobs: Iterable[Job] | None = None) -> None:
@@ -133,17 +135,28 @@ class Scheduler:
         return run_due(self.clock(), self.worker, self.jobs)
 
     def _loop(self) -> None:
+        real = self.jobs is None  # the real schedule (tests may pass their own jobs)
         try:
-            if self.jobs is None:  # the real schedule (tests may pass their own jobs)
+            if real:
+                self._beat()  # first: the start-up steps read which workers are alive
                 run_on_start()
             while not self._stopping.is_set():
                 try:
+                    if real:
+                        task_recovery.beat(self.worker)
                     self.run_once()
                 except Exception:  # the database restarting, say: try again at the next tick
                     log.exception("The scheduler could not reach the database; trying again in %.0fs", self.tick)
                     connections.close_all()
                 self._stopping.wait(self.tick)
         finally:
+            connections.close_all()
+
+    def _beat(self) -> None:
+        try:
+            task_recovery.beat(self.worker)
+        except Exception:
+            log.exception("The scheduler could not record this worker's heartbeat")
             connections.close_all()
 
     def start(self) -> None:

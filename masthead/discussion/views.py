@@ -44,9 +44,9 @@ def _article_url(thread: Thread) -> str:
 
 
 def _back(thread: Thread, sort: str, anchor: str) -> HttpResponseRedirect:
-    # ``seen`` makes the address new after each change, so a browser holding the article page with an ETag
-    # (which does not follow votes, edits or this reader's messages) fetches it afresh instead of showing
-    # the page from before the change.
+    # ``seen`` makes the address new after each change, so a browser fetches the article page afresh instead of
+    # revalidating its copy from before the change (whose ETag now also follows votes, edits and, with this
+    # reader's messages waiting, is never matched: core/personal_parts.reader_etag).
     return HttpResponseRedirect(
         f"{_article_url(thread)}?sort={normalize_sort(sort)}&seen={secrets.token_hex(4)}#{anchor}"
     )

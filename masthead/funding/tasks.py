@@ -8,6 +8,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django_tasks import task
 
+from masthead.core.task_recovery import rerun_if_abandoned
 from masthead.funding import actions, money
 from masthead.funding.models import Donation
 
@@ -42,3 +43,7 @@ def send_receipt(donation_id: int) -> None:
         # Give the claim back so a retry of the task sends it.
         Donation.objects.filter(pk=donation_id).update(receipt_sent_at=None)
         raise
+
+
+# Claimed once (do_mark_receipt_sent): a run again after a worker died never sends a second receipt.
+rerun_if_abandoned(send_receipt)

@@ -71,6 +71,7 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     return render(request, "moderation/queue.html", {
         "tab": tab, "tabs": queue.TABS, "items": items, "next_after": next_after, "counts": queue.counts(),
         "can_ban": roles.can_ban(request.user), "flag_reasons": dict(Flag.Reason.choices),
+        "better_candidates": better_candidates(moderation_settings().active_model),
     })
 
 
@@ -80,10 +81,26 @@ def models_view(request: HttpRequest) -> HttpResponse:
     """Trained site models with what they measured against the active model, before anyone promotes one."""
 
     config = moderation_settings()
+    candidates = site_training.candidate_reports()
+    for report in candidates:
+        report["gain"] = _gain(report)
     return render(request, "moderation/models.html", {
         "active": config.active_model, "shadow": config.shadow_model, "share": config.benign_hold_share,
-        "candidates": site_training.candidate_reports(), "can_promote": roles.can_configure(request.user),
+        "candidates": candidates, "can_promote": roles.can_configure(request.user),
     })
+
+
+def _gain(report: dict) -> dict[str, str] | None:
+    """What the candidate measured above (or below) the model in use then, signed: {"recall": "+0.120", ...}."""
+    candidate, active = report.get("candidate"), report.get("active")
+    if not candidate or not active:
+        return None
+    return {key: f"{candidate[key] - active[key]:+.3f}" for key in ("recall", "precision", "f1", "roc_auc")}
+
+
+def better_candidates(active: str) -> int:
+    """Trained models, not in use, that measured better than the model in use when they were trained."""
+    return sum(1 for report in site_training.candidate_reports() if report.get("better") and report["name"] != active)
 
 
 @require_POST

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from masthead.core.task_recovery import rerun_if_abandoned
 from masthead.notifications import actions, delivery
 from masthead.notifications.moderation_digest import schedule_all, take_moderation_digest
 
@@ -45,3 +46,11 @@ def send_moderation_digest(user_id: int) -> None:
     delivery_id = take_moderation_digest(user_id)
     if delivery_id is not None:
         delivery.attempt(delivery_id)
+
+
+# Run again if their worker dies (core/task_recovery.py): they only write rows that are unique or checked under a
+# lock (notices, digest schedules), and the mail itself goes out through a delivery claimed once. The tasks that
+# make or send a delivery are not: a killed one is marked failed, and recovery.py sends what is owed from the
+# deliveries' and digests' own state, exactly once.
+rerun_if_abandoned(fan_out_comment)
+rerun_if_abandoned(schedule_moderation_digests)

@@ -3,6 +3,11 @@
 RSS items carry ``slash:comments`` (the RSS Slash module) and ``content:encoded``; Atom entries carry a
 ``replies`` link with ``thr:count`` (RFC 4685) and the full HTML content. An article's featured image is the
 item's enclosure (URL, byte length, MIME type). URLs are absolute on SITE_URL.
+
+A feed lists the publication's own stories: those whose canonical address is here
+(``Article.objects.canonical_here()``, as the sitemaps). A syndicated story (its ``canonical_url`` on the site that
+published it first) is read on its page here and listed on the home, topic and author pages, but a feed reader or
+aggregator would take a feed item for an original of ours, so it is left out, as an external article is.
 """
 
 from __future__ import annotations
@@ -92,7 +97,7 @@ class LatestArticlesFeed(Feed):
         return self.feed_url(obj)
 
     def items(self, obj: Topic | None) -> list[Article]:
-        articles = Article.objects.live()
+        articles = Article.objects.canonical_here()  # not syndicated stories: see the module's docstring
         if obj is not None:
             articles = articles.filter(topics=obj)
         items = list(articles.prefetch_related("authors", "topics")[:FEED_SIZE])

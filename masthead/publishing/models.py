@@ -152,6 +152,11 @@ class Article(models.Model):
         return srcset(self)
 
     @property
+    def canonical_elsewhere(self) -> bool:
+        """A syndicated story: its canonical address is on another site (the opposite of ``canonical_here``)."""
+        return bool(self.canonical_url) and not self.canonical_url.startswith(f"{settings.SITE_URL}/")
+
+    @property
     def is_live(self) -> bool:
         return (
             self.status != self.Status.DRAFT

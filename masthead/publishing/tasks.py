@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from masthead.core.task_recovery import rerun_if_abandoned
 from masthead.publishing.actions import do_refresh_related
 
 
@@ -12,3 +13,6 @@ def refresh_related(article_id: int) -> list[int]:
     """Recompute "More on this topic" for an article and the articles whose lists it belongs in."""
 
     return do_refresh_related(article_id)
+
+
+rerun_if_abandoned(refresh_related)  # a recomputation: the same result however often it runs

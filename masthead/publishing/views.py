@@ -155,9 +155,10 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     related = _related(article)
     staff = bool(request.user.is_authenticated and request.user.is_staff)
     thread = conversation(article)  # the discussion below renders this same version
-    etag = _etag(article, related, thread.version, staff)
+    page_etag = _etag(article, related, thread.version, staff)
+    etag = page_etag if is_shared(request) else personal_parts.reader_etag(request, page_etag)
     last_modified = _last_modified(article, related)
-    if not preview:
+    if not preview and etag is not None:
         # 304 on If-None-Match only: a new comment changes the page but not any date we keep, so an
         # If-Modified-Since answer could be stale. Last-Modified is still sent for caches and crawlers.
         not_modified = get_conditional_response(request, etag=etag)
@@ -169,7 +170,10 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     if preview:
         response["X-Robots-Tag"] = "noindex"
         response["Cache-Control"] = "private, no-store"
-    else:
+        return response
+    if not is_shared(request):  # again: the render may have made the reader's CSRF secret
+        etag = personal_parts.reader_etag(request, page_etag)
+    if etag is not None:  # none while flash messages wait: see personal_parts.reader_etag
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
     return response
@@ -210,12 +214,14 @@ def _personal_page(request: HttpRequest, slug: str) -> HttpResponse | None:
         return None
     thread = conversation(Article(pk=version.article_id))
     parts = ("personal", version.article_id, version.parts, thread.version)
-    etag = '"' + hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest() + '"'
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        return not_modified
+    page_etag = '"' + hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest() + '"'
+    etag = personal_parts.reader_etag(request, page_etag)  # this reader's parts too; None: messages wait
+    if etag is not None:
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            return not_modified
     kind = "account" if request.user.is_authenticated else "guest"
-    key = (etag, kind, request.path, request.META.get("QUERY_STRING", ""))
+    key = (page_etag, kind, request.path, request.META.get("QUERY_STRING", ""))
     started = time.monotonic()
     kept, render = SKELETONS.claim(key, started)
     if render or kept is None:
@@ -235,8 +241,10 @@ def _personal_page(request: HttpRequest, slug: str) -> HttpResponse | None:
             SKELETONS.put(key, fresh[0], started + fresh[1])
         kept = fresh[0]
     response = HttpResponse(kept.skeleton.fill(request))
-    response["ETag"] = etag
-    response["Last-Modified"] = kept.last_modified
+    etag = personal_parts.reader_etag(request, page_etag)  # again: the fill may have made the CSRF secret
+    if etag is not None:
+        response["ETag"] = etag
+        response["Last-Modified"] = kept.last_modified
     return response
 
 

@@ -30,9 +30,10 @@ def test_slots_are_counted_from_the_epoch():
 
 def test_the_apps_register_retention_pruning_and_upkeep():
     names = {job.name: job.every for job in schedule.registered()}
-    assert names == {"core.clear-expired-sessions": DAY, "accounts.privacy-retention": DAY,
-                     "notifications.prune": DAY, "notifications.requeue-abandoned-mail": timedelta(minutes=5)}
-    assert list(schedule._on_start) == ["notifications.requeue-abandoned-mail"]
+    assert names == {"core.clear-expired-sessions": DAY, "core.requeue-abandoned-tasks": timedelta(minutes=1),
+                     "accounts.privacy-retention": DAY, "notifications.prune": DAY,
+                     "notifications.requeue-abandoned-mail": timedelta(minutes=5)}
+    assert list(schedule._on_start) == ["core.requeue-abandoned-tasks", "notifications.requeue-abandoned-mail"]
 
 
 @pytest.mark.django_db(transaction=True)

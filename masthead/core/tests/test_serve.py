@@ -15,7 +15,10 @@ import urllib.parse
 import urllib.request
 from email.message import Message
 
-from masthead.testing.processes import enqueue_mark, free_port, start, stop, wait_for_file, wait_for_http
+import pytest
+
+from masthead.core.env import SettingError, parse_listen_address
+from masthead.testing.processes import MASTHEAD, enqueue_mark, free_port, start, stop, wait_for_file, wait_for_http
 
 YEAR = 315360000  # WhiteNoise's max-age for files whose names carry a content hash
 
@@ -176,3 +179,51 @@ def wait_for_text(path, text: str, timeout: float = 20) -> str:
             return content
         time.sleep(0.1)
     raise AssertionError(f"{text!r} never reached {path}:\n{path.read_text()}")
+
+
+@pytest.mark.parametrize(("value", "address"), [("0.0.0.0", "0.0.0.0"), (" 127.0.0.1 ", "127.0.0.1"), ("::", "::"),  # noqa: S104 - parsed, not bound
+                                                ("[::1]", "::1"), ("localhost", "localhost"),
+                                                ("app-1.internal", "app-1.internal")])
+def test_a_listen_address_is_an_ip_address_or_a_host_name(value, address):
+    assert parse_listen_address("HOST", value) == address
+
+
+@pytest.mark.parametrize("value", ["0.0.0.0:8000", "[::1]:8000", "http://127.0.0.1", "127.0.0.1/24", "10", "1.2.3",
+                                   "news example", "", "-x.org"])
+def test_anything_else_is_refused_naming_the_setting(value):
+    with pytest.raises(SettingError, match=r"^HOST must be an address to listen on"):
+        parse_listen_address("HOST", value)
+
+
+def test_host_is_read_strictly_and_a_wrong_one_stops_serve_with_a_clear_message(install):
+    """HOST (and --host) is an address to listen on; "0.0.0.0:8000" or a URL used to start a server that could
+    not resolve it and died with "Name or service not known"; now serve stops at once, naming the setting."""
+    for env, args, named in [({"HOST": "0.0.0.0:8000"}, [], "HOST"),
+                             ({"HOST": "http://news.example.org"}, [], "HOST"),
+                             ({}, ["--host", "127.0.0.1 8000"], "--host"),
+                             ({"ACCESS_LOG": "sometimes"}, [], "ACCESS_LOG")]:
+        result = subprocess.run([MASTHEAD, "serve", "--no-collectstatic", "--no-worker",
+                                 "--port", str(free_port()), *args], env={**install.env, **env},
+                                capture_output=True, text=True, timeout=60, check=False)
+        assert result.returncode != 0, result.stdout
+        assert f"CommandError: {named} " in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+        assert "Masthead serving" not in result.stdout
+    wrong = subprocess.run([MASTHEAD, "serve", "--no-collectstatic"],
+                           env={**install.env, "HOST": "0.0.0.0:8000"}, capture_output=True, text=True, timeout=60,
+                           check=False)
+    assert ("HOST must be an address to listen on such as 127.0.0.1, 0.0.0.0, :: or localhost, not '0.0.0.0:8000' "
+            "(give the port in PORT or --port)") in wrong.stderr
+
+    # A host name, and spaces around the address, are taken.
+    port = free_port()
+    log = install.data_dir / "serve-host.log"
+    process = start(["serve", "--no-collectstatic", "--no-worker", "--port", str(port)],
+                    {**install.env, "HOST": " localhost ", "ACCESS_LOG": "yes"}, log)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/healthz", process, log)
+        assert get(f"http://127.0.0.1:{port}/healthz")[0] == 200
+    finally:
+        stop(process)
+    assert f"Masthead serving at http://localhost:{port}" in log.read_text()
+    assert "GET /healthz" in log.read_text()  # ACCESS_LOG=yes logs requests

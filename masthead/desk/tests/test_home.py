@@ -46,3 +46,18 @@ def test_home_lists_drafts_schedule_recent_comments_and_funding(editor, contribu
     funding = page.split('id="funding-heading"')[1].split("</section>")[0]
     assert "Winter drive" in funding
     assert "raised of" in funding
+
+
+def test_home_lists_syndicated_stories_marked_as_such(editor, settings):
+    """Editors manage syndicated stories (canonical on the site that published them first) like any other: the
+    desk lists them among recent stories, marked, with their original's address; our own stories are not marked."""
+    settings.SITE_URL = "https://news.example"
+    wire = make_article("Wire story about the harbour", canonical_url="https://wire.example/harbour")
+    ours = make_article("Our harbour story", canonical_url="https://news.example/articles/our-harbour-story/")
+
+    recent = editor.get("/desk/").content.decode().split('id="recent-heading"')[1].split("</section>")[0]
+    wire_row = recent.split(wire.headline)[1].split("</tr>")[0]
+    assert "syndicated: canonical at" in wire_row
+    assert 'href="https://wire.example/harbour"' in wire_row
+    assert f'href="/desk/articles/{wire.pk}/"' in recent
+    assert "syndicated" not in recent.split(ours.headline)[1].split("</tr>")[0]

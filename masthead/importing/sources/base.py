@@ -26,11 +26,12 @@ The command ``masthead import <name> PATH`` then exists, with ``--dry-run`` and 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
-from masthead.importing.records import Record
+from masthead.importing.records import CommentRecord, CommentStatus, Record
 
 # The largest single text field accepted from any source (an article body, a comment): beyond it the item is
 # refused by name. Real articles are far below; this stops a hostile export from filling memory or the database.
@@ -85,3 +86,15 @@ def check_field(kind: str, source_id: str, what: str, value: str, limit: int = M
     if len(value) > limit:
         raise ItemError(kind, source_id, f"the {what} is {len(value):,} characters long, over the limit of {limit:,}")
     return value
+
+
+def answered_deleted_as_tombstones(comments: list[CommentRecord], deleted: Collection[str]) -> list[CommentRecord]:
+    """``comments`` with each one deleted at the source (its id in ``deleted``) that has replies among them made a
+    tombstone: ``DELETED`` with no text, which the loader keeps as a "deleted" placeholder (name, date and vote
+    totals, no text), so its replies stay under it, as a comment deleted here with replies stays, and as a
+    WordPress export's trash with no text is imported. One deleted without replies is left as the reader made it
+    (rejected: kept for the record, never shown)."""
+    answered = {c.parent_source_id for c in comments if c.parent_source_id}
+    return [replace(c, status=CommentStatus.DELETED, body_html="", body_markdown=None)
+            if c.source_id in deleted and c.source_id in answered else c
+            for c in comments]

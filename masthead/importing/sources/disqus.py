@@ -9,8 +9,10 @@ What becomes what (docs/import.md has the why):
   ``isClosed``. Disqus holds no article text, so the body says so in one line; the thread's ``link`` redirects
   (301) to the new article. A thread with no posts, or deleted at Disqus, is skipped with its reason.
 - ``post`` → a comment, with its ``parent`` for the tree, author name and email, date and message (HTML).
-  ``isSpam`` → rejected; ``isApproved`` false → pending; ``isDeleted`` → rejected and, when Disqus emptied its
-  text, kept as a placeholder so its replies keep their place. A post naming a thread the export lacks is skipped.
+  ``isSpam`` → rejected; ``isApproved`` false → pending; ``isDeleted`` with replies → a tombstone (a "deleted"
+  placeholder without its text, as a comment deleted here with replies stays), so its replies keep their place;
+  ``isDeleted`` without replies → rejected (kept for the record with its text, never shown). A post naming a
+  thread the export lacks is skipped.
 - ``category`` is not carried over: Disqus categories group threads for moderation, not topics of articles.
 
 Disqus lists every thread before every post, and posts in any order; the posts are gathered per thread in a spool
@@ -36,7 +38,13 @@ from xml.etree.ElementTree import Element
 
 from masthead.importing.markup import html_to_plain
 from masthead.importing.records import ArticleRecord, CommentRecord, CommentStatus, Record, Skipped
-from masthead.importing.sources.base import ImportInputError, ItemError, Source, check_field
+from masthead.importing.sources.base import (
+    ImportInputError,
+    ItemError,
+    Source,
+    answered_deleted_as_tombstones,
+    check_field,
+)
 from masthead.importing.sources.spool import Data, Spool
 
 # xml_safety's guarded parser over an open stream (its public ``iterparse`` takes a path; the repaired bytes
@@ -235,6 +243,7 @@ class DisqusSource(Source):
             "created": created.isoformat(),
             "html": message.strip() or (DELETED_TEXT if deleted else ""),
             "status": status.value,
+            "deleted": deleted,
         }
 
     def _article(self, key: str, thread: Data, posts: list[Data]) -> Iterator[Record]:
@@ -264,6 +273,7 @@ class DisqusSource(Source):
             )
             for post in posts
         ]
+        comments = answered_deleted_as_tombstones(comments, {str(p["source_id"]) for p in posts if p.get("deleted")})
         yield ArticleRecord(
             source_id=key,
             headline=html_to_plain(title) or link or f"Disqus thread {key}",

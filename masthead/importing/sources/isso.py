@@ -9,7 +9,9 @@ What becomes what (docs/import.md has the why):
   article. Isso holds no article text, so the body says so in one line. A thread without comments is skipped.
 - ``comments`` row → a comment: ``parent`` for the tree (Isso keeps one level of replies), ``author``, ``email``,
   ``website``, ``created``, ``likes``/``dislikes`` as the vote totals. ``mode`` 1 → approved, 2 → pending,
-  4 (deleted, kept because it has replies) → rejected, as a placeholder so its replies keep their place.
+  4 (deleted, kept by Isso because it has replies) → a tombstone (a "deleted" placeholder without text, as a
+  comment deleted here with replies stays), so its replies keep their place; one whose replies are not in the
+  database is rejected (kept for the record, never shown).
   ``text`` is what the reader typed (Markdown) unless it is HTML (comments Isso itself imported from WordPress or
   Disqus), which is converted.
 - ``notification`` = 1 (the reader asked for mail about replies) → a reply subscription, which the loader does
@@ -40,7 +42,13 @@ from masthead.importing.records import (
     Skipped,
     SubscriptionRecord,
 )
-from masthead.importing.sources.base import ImportInputError, ItemError, Source, check_field
+from masthead.importing.sources.base import (
+    ImportInputError,
+    ItemError,
+    Source,
+    answered_deleted_as_tombstones,
+    check_field,
+)
 
 MODES = {1: CommentStatus.APPROVED, 2: CommentStatus.PENDING, 4: CommentStatus.REJECTED}
 DELETED_TEXT = "<p><em>This comment was deleted in Isso.</em></p>"
@@ -128,6 +136,7 @@ class IssoSource(Source):
                 yield Skipped(error.kind, error.source_id, error.message, error=True)
         if not comments:
             return
+        comments = answered_deleted_as_tombstones(comments, {str(row["id"]) for row in rows if str(row["mode"]) == "4"})
         yield ArticleRecord(
             source_id=source_id,
             headline=title_of(title, uri),

@@ -10,8 +10,9 @@ becomes what (docs/import.md has the why):
   redirects (301) to the new article. Remark42 holds no article text, so the body says so in one line.
 - A comment → a comment: ``pid`` for the tree, ``user.name``, ``time``, ``text`` (HTML, as Remark42 stores it
   rendered). Votes: ``votes`` holds one entry per voter (true up, false down) and gives the totals; without it
-  ``score`` does (positive as likes, negative as dislikes). ``delete`` → rejected, as a placeholder when its text
-  is gone so its replies keep their place.
+  ``score`` does (positive as likes, negative as dislikes). ``delete`` with replies → a tombstone (a "deleted"
+  placeholder without text, as a comment deleted here with replies stays), so its replies keep their place;
+  ``delete`` without replies → rejected (kept for the record, never shown).
 - Not carried over: users' ids, hashed IP addresses, avatars, blocks and verification, ``pin``, ``title``,
   ``edit`` history (the edited text is what is imported). Remark42 keeps no email addresses.
 
@@ -29,7 +30,13 @@ from typing import IO
 from urllib.parse import unquote, urlsplit
 
 from masthead.importing.records import ArticleRecord, CommentRecord, CommentStatus, Record, Skipped
-from masthead.importing.sources.base import ImportInputError, ItemError, Source, check_field
+from masthead.importing.sources.base import (
+    ImportInputError,
+    ItemError,
+    Source,
+    answered_deleted_as_tombstones,
+    check_field,
+)
 from masthead.importing.sources.spool import Data, Spool
 
 DELETED_TEXT = "<p><em>This comment was deleted in Remark42.</em></p>"
@@ -109,7 +116,9 @@ class Remark42Source(Source):
                 spool.add_thread(url, {})
                 spool.add_comment(url, data)
             for url, _ in spool.threads():
-                comments = [self._record(data) for data in spool.comments(url)]
+                kept = list(spool.comments(url))
+                deleted = {str(data["source_id"]) for data in kept if data.get("deleted")}
+                comments = answered_deleted_as_tombstones([self._record(data) for data in kept], deleted)
                 yield ArticleRecord(
                     source_id=url,
                     headline=headline_of(url),
@@ -157,6 +166,7 @@ class Remark42Source(Source):
             "status": (CommentStatus.REJECTED if deleted else CommentStatus.APPROVED).value,
             "up": up,
             "down": down,
+            "deleted": deleted,
         }
 
     @staticmethod

@@ -57,10 +57,10 @@ def test_isso_fixture_threads_posts_orphan_thread_and_deleted_parent(disqus_dir:
     assert first.parent is not None
     assert first.parent.body == "..."
     assert first.parent.author_name == "peter"
-    # The deleted post 9 lost its text at Disqus: kept as a rejected placeholder, so post 11 keeps its parent.
+    # The deleted post 9 has a reply: kept as a tombstone, so post 11 keeps its parent.
     assert second.parent is not None
-    assert second.parent.status == Comment.Status.REJECTED
-    assert "deleted at Disqus" in second.parent.body
+    assert second.parent.status == Comment.Status.DELETED
+    assert second.parent.body == ""
     assert first.status == second.status == Comment.Status.VISIBLE
 
     untitled = Article.objects.exclude(pk=hello.pk).get()

@@ -51,9 +51,9 @@ def test_every_thread_and_comment_with_the_tree(isso_db: Path) -> None:
     assert zweiter.reply_count == 3
     assert zweiter.created_at == datetime.fromtimestamp(1398784887.0, UTC)
     assert zweiter.author_email == "info@posativ.org"
-    # Comment 2 (mode 4) was deleted in Isso but has a reply: a rejected placeholder keeps the reply below it.
-    placeholder = Comment.objects.get(status=Comment.Status.REJECTED)
-    assert "deleted in Isso" in placeholder.body
+    # Comment 2 (mode 4) was deleted in Isso but has a reply: a tombstone keeps the reply below it.
+    placeholder = Comment.objects.get(status=Comment.Status.DELETED)
+    assert placeholder.body == ""
     assert [c.body_html for c in Comment.objects.filter(parent=placeholder)] == ["<p>Hello, World.</p>\n"]
     assert Comment.objects.exclude(pk=placeholder.pk).filter(status=Comment.Status.VISIBLE).count() == 14
     multiline = comment("When you have a comment with multiple lines")

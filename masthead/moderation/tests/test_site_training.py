@@ -1,4 +1,5 @@
-"""Moderators' decisions train a site model that runs in shadow mode and is promoted only when it is better."""
+"""Moderators' decisions train a site model: a candidate shown with its gain in the moderation screens until an
+admin promotes it there (or --promote at once), or one that runs in shadow mode."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ import random
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 
+from masthead.moderation import roles, site_training
 from masthead.moderation.backends import forget_classifiers
+from masthead.moderation.config import moderation_settings
 from masthead.moderation.models import AuditLog, ModerationDecision, ModerationSettings
 from masthead.moderation.pipeline import screen
-from masthead.testing.moderation import regular
+from masthead.testing.moderation import regular, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -40,20 +44,49 @@ def moderator_decisions(count: int) -> None:
     ModerationDecision.objects.bulk_create(rows)
 
 
-def test_better_site_model_is_promoted_and_used(capsys):
+def test_a_better_site_model_waits_as_a_candidate_shown_with_its_gain_until_promoted(capsys):
+    """Issue #22: the publisher sees the gain in the moderation screens before the model is used; training alone
+    (without --promote) changes nothing readers get."""
     moderator_decisions(300)
     spam = "Earn 450 dollars a day from home with crypto signals, message me"
     assert screen(spam, regular()).action == "publish"  # the public model does not know this site's spam
     call_command("moderation_train", "--no-public", "--name", "site-test")
     out = capsys.readouterr().out
-    assert "promoted site-test" in out
-    config = ModerationSettings.objects.get()
-    assert config.active_model == "site-test"
+    assert "promoted" not in out
+    assert "kept builtin; site-test measures better on both precision and recall and waits as a candidate" in out
+    assert "/moderation/models" in out
+    assert moderation_settings().active_model == "builtin"
+    assert not AuditLog.objects.filter(action="model.promote").exists()
+    assert screen(spam, regular()).action == "publish"
+
+    admin = Client()
+    admin.force_login(staff_user("boss", roles.ADMINS))
+    queue_page = admin.get("/moderation/").content.decode()
+    assert "1 trained model measured better than the one in use, waiting to be promoted" in queue_page
+    report = site_training.load_report("site-test")
+    assert report is not None
+    gain = report["candidate"]["recall"] - report["active"]["recall"]
+    assert gain > 0
+    models_page = admin.get("/moderation/models").content.decode()
+    assert f"Gain over builtin: recall {gain:+.3f}," in models_page
+    assert "Use site-test" in models_page
+
+    assert admin.post("/moderation/models/site-test/promote").status_code == 302
+    assert ModerationSettings.objects.get().active_model == "site-test"
     assert AuditLog.objects.filter(action="model.promote").exists()
+    assert "waiting to be promoted" not in admin.get("/moderation/").content.decode()
     decision = screen(spam, regular())
     assert decision.action == "hold"
     assert decision.model_id == "masthead-site"
     assert decision.model_version == "site-test"
+
+
+def test_promote_makes_the_trained_model_active_at_once(capsys):
+    moderator_decisions(300)
+    call_command("moderation_train", "--no-public", "--promote", "--name", "site-now")
+    assert "promoted site-now" in capsys.readouterr().out
+    assert ModerationSettings.objects.get().active_model == "site-now"
+    assert screen("Cheap 300 followers, fast delivery, dm me", regular()).action == "hold"
 
 
 def test_shadow_mode_scores_beside_the_active_model_without_deciding(capsys):

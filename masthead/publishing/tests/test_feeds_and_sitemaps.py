@@ -182,3 +182,25 @@ def test_syndicated_and_external_articles_stay_out_of_the_sitemaps(client, artic
     assert f"{SITE}{syndicated.get_absolute_url()}" not in news
     assert f"{SITE}{ours_anyway.get_absolute_url()}" in news
     assert not any("external" in loc or "partner" in loc for loc in news)
+
+
+def test_syndicated_stories_stay_out_of_the_feeds_but_not_off_the_site(client, articles):
+    """A feed lists our own stories: a story first published elsewhere (canonical on another site) is not offered
+    to feed readers and aggregators as ours; one whose canonical address is written out on this site is.
+    Readers still find the syndicated story on the home and topic pages, where its page points at the original."""
+    rivers = articles["river"].topics.get()
+    syndicated = make_article("Wire story, first published elsewhere", topics=[rivers],
+                              canonical_url="https://wire.example/story")
+    ours_anyway = make_article("Canonical here, written out", topics=[rivers],
+                               canonical_url=f"{SITE}/articles/canonical-here/")
+
+    for url in ("/feed/", f"/topics/{rivers.slug}/feed/"):
+        titles = [i.findtext("title") for i in _one(_xml(client, url), "channel").findall("item")]
+        assert syndicated.headline not in titles, url
+        assert ours_anyway.headline in titles, url
+    for url in ("/feed/atom/", f"/topics/{rivers.slug}/feed/atom/"):
+        titles = [e.findtext(f"{ATOM}title") for e in _xml(client, url).findall(f"{ATOM}entry")]
+        assert syndicated.headline not in titles, url
+        assert ours_anyway.headline in titles, url
+    assert syndicated.headline in client.get("/").content.decode()
+    assert syndicated.headline in client.get(f"/topics/{rivers.slug}/").content.decode()

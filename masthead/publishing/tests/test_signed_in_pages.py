@@ -257,3 +257,59 @@ def test_one_request_renders_a_key_again_while_the_others_use_the_copy_of_that_v
     cache.put("v3", "page v3", until=12.0)
     assert len(cache) == 2  # the least recently used went
     assert cache.claim("v1", now=11.5) == (None, True)
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["kept-skeleton", "full-render"])
+def test_a_reader_with_a_message_waiting_gets_the_page_not_a_304(discussed, settings, kept):
+    """A plain-form action that changes nothing but leaves a message (a refused vote) and a browser that then asks
+    for the article with the ETag it holds: the page with the message, never a 304 of the copy without it; and the
+    copy that showed the message is never revalidated as current afterwards (it has no ETag)."""
+    settings.PERSONAL_PAGE_SKELETONS = kept
+    article, thread, _comments = discussed
+    url = article.get_absolute_url()
+    ada, ada_user = _signed_in("ada")
+    own = post_as(thread, reader("ada", user_id=ada_user.pk), "Ada's own view of the ferry.")
+    held = ada.get(url)
+    etag = held["ETag"]
+    assert ada.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304  # nothing changed: the copy is current
+
+    voted = ada.post(f"/discussion/threads/{thread.pk}/vote", {"vote": f"{own.pk}:1"},
+                     HTTP_SEC_FETCH_SITE="same-origin")
+    assert voted.status_code == 302
+    with_message = ada.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert with_message.status_code == 200
+    assert "You cannot vote on your own comment." in with_message.content.decode()
+    assert "ETag" not in with_message
+
+    after = ada.get(url)  # the message was shown once
+    assert after.status_code == 200
+    assert "You cannot vote on your own comment." not in after.content.decode()
+    assert ada.get(url, HTTP_IF_NONE_MATCH=after["ETag"]).status_code == 304  # current again
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["kept-skeleton", "full-render"])
+def test_another_reader_on_the_same_browser_never_gets_a_304_of_the_first_readers_copy(discussed, settings, kept):
+    """Ada signs out and Bob signs in on the same browser: the copy filled for Ada (her votes, her CSRF token) is
+    not current for Bob. A guest's copy is not current once the guest signs in either."""
+    settings.PERSONAL_PAGE_SKELETONS = kept
+    article, _thread, comments = discussed
+    url = article.get_absolute_url()
+    ada, ada_user = _signed_in("ada")
+    bob_user = User.objects.create_user("bob", email="bob@example.org")
+    do_vote(comments[0], reader("ada", user_id=ada_user.pk), 1)
+    etag = ada.get(url)["ETag"]
+    assert ada.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+    ada.logout()
+    ada.force_login(bob_user)
+    bobs = ada.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert bobs.status_code == 200
+    assert _first(VOTES, bobs.content.decode()) == "{}"
+    assert bobs["ETag"] != etag
+
+    guest = Client(enforce_csrf_checks=True)
+    guest.cookies["mh_reader"] = "not-a-valid-signed-reader"  # a personal cookie: a guest's personal page
+    guest_etag = guest.get(url)["ETag"]
+    guest.force_login(ada_user)
+    assert ada.get(url, HTTP_IF_NONE_MATCH=guest_etag).status_code == 200
+    assert guest.get(url, HTTP_IF_NONE_MATCH=guest_etag).status_code == 200

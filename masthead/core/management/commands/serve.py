@@ -22,7 +22,15 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from masthead.core import health
-from masthead.core.env import env_int, env_str, local_site_url
+from masthead.core.env import (
+    SettingError,
+    env_bool,
+    env_int,
+    env_listen_address,
+    env_str,
+    local_site_url,
+    parse_listen_address,
+)
 from masthead.core.worker import EmbeddedWorker
 
 log = logging.getLogger(__name__)
@@ -83,8 +91,8 @@ class Command(BaseCommand):
     help = "Serve Masthead with a production-grade ASGI server (uvicorn), static files and a task worker."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"),
-                            help="Address to listen on (HOST; 0.0.0.0 for every interface).")
+        parser.add_argument("--host", default=None,
+                            help="Address to listen on (HOST, default 127.0.0.1; 0.0.0.0 for every interface).")
         parser.add_argument("--port", type=int, default=env_int("PORT", 8000), help="Port (PORT).")
         parser.add_argument("--workers", type=int, default=env_int("WEB_CONCURRENCY", 1),
                             help="Server processes (WEB_CONCURRENCY); each holds its own live-event streams.")
@@ -104,6 +112,12 @@ class Command(BaseCommand):
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, note_stop)
 
+        try:
+            host = (parse_listen_address("--host", options["host"]) if options["host"] is not None
+                    else env_listen_address("HOST", "127.0.0.1"))
+            access_log = env_bool("ACCESS_LOG", False)
+        except SettingError as error:
+            raise CommandError(str(error)) from None
         port = int(options["port"])
         if not env_str("SITE_URL", ""):
             # The default address follows the port served on: here, and in every process uvicorn starts (they read
@@ -133,7 +147,7 @@ class Command(BaseCommand):
             worker.start()
         config = uvicorn.Config(
             "masthead.asgi:application",
-            host=str(options["host"]),
+            host=host,
             port=port,
             workers=workers if workers > 1 else None,
             lifespan="off",
@@ -141,10 +155,11 @@ class Command(BaseCommand):
             server_header=False,
             timeout_graceful_shutdown=GRACE_SECONDS,
             timeout_keep_alive=5,
-            access_log=os.environ.get("ACCESS_LOG", "") == "1",
+            access_log=access_log,
             log_level=settings.LOG_LEVEL.lower(),
         )
-        self.stdout.write(f"Masthead serving at http://{options['host']}:{options['port']}")
+        shown_host = f"[{host}]" if ":" in host else host
+        self.stdout.write(f"Masthead serving at http://{shown_host}:{port}")
         if settings.EMAIL_BACKEND == "masthead.notifications.outbox.OutboxBackend":
             self.stdout.write(f"No SMTP server set (EMAIL_HOST): mail is written to this log and kept for superusers "
                               f"at {settings.SITE_URL}/notifications/outbox/")

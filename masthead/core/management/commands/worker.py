@@ -5,6 +5,7 @@ Besides the task queue it runs the scheduled jobs (core/schedule.py), once per i
 
 import os
 import socket
+import uuid
 from typing import Any
 
 from django.core.management import call_command
@@ -20,6 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0)
 
     def handle(self, *args: object, **options: Any) -> None:
-        scheduler = Scheduler(f"worker-{socket.gethostname()}-{os.getpid()}")
+        # One id for the tasks this process claims and its heartbeat (core/task_recovery.py), unique even when a
+        # restarted container has the same host name and process id as the one it replaces.
+        worker_id = f"worker-{socket.gethostname()[:32]}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        scheduler = Scheduler(worker_id)
         scheduler.start()  # a daemon thread: it ends with the process when db_worker exits on SIGTERM
-        call_command("db_worker", "--queue-name=*", f"--interval={options['interval']}", "--no-reload")
+        call_command("db_worker", "--queue-name=*", f"--interval={options['interval']}", "--no-reload",
+                     f"--worker-id={worker_id}")

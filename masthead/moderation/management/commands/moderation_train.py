@@ -1,7 +1,9 @@
 """``masthead moderation_train``: a site model from moderators' decisions (or a file of past decisions), built on
-the base model, measured on held-out decisions, and promoted only when it is better — or at once with --promote.
+the base model and measured on held-out decisions beside the active model. It is left as a *candidate*: the
+moderation screens (Moderation > Models) show the publisher what it measured and its gain over the model in use,
+and an admin promotes it there; --promote makes it active at once, for scripts.
 
-    masthead moderation_train                         # the queue's decisions: train, report, promote if better
+    masthead moderation_train                         # the queue's decisions: train, report, keep as a candidate
     masthead moderation_train --input past.jsonl      # {"text": ..., "decision": "publish"|"hold"|"reject"} lines
     masthead moderation_train --input past.jsonl --promote   # make it the active model now (scripts, imports)
     masthead moderation_train --shadow                # run it in shadow mode beside the active model
@@ -12,19 +14,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.urls import reverse
 
 from masthead.moderation import actions, site_training
 from masthead.moderation.config import moderation_settings
 
 
 class Command(BaseCommand):
-    help = "Train a site moderation model from moderators' decisions; promote it if it measures better."
+    help = ("Train a site moderation model from moderators' decisions and report its gain; promote it under "
+            "Moderation > Models, or at once with --promote.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--input", default="", help="JSON lines of past decisions instead of the queue's.")
-        parser.add_argument("--promote", action="store_true", help="Make the new model active whatever it scores.")
+        parser.add_argument("--promote", action="store_true",
+                            help="Make the new model active at once, whatever it scores (scripts).")
         parser.add_argument("--shadow", action="store_true", help="Run the new model in shadow mode; never promote.")
         parser.add_argument("--dry-run", action="store_true", help="Train and report; change no setting.")
         parser.add_argument("--name", default="", help="Model name (default: site-<timestamp>).")
@@ -60,14 +66,17 @@ class Command(BaseCommand):
             if options["shadow"]:
                 actions.do_set_shadow_model(None, report.name, reason="moderation_train --shadow")
                 self.stdout.write(f"{report.name} now runs in shadow mode")
-            elif options["promote"] or report.better:
-                reason = ("moderation_train --promote" if options["promote"] and not report.better else
-                          "better precision and recall on held-out moderator decisions")
+            elif options["promote"]:
+                reason = ("moderation_train --promote" if not report.better else
+                          "moderation_train --promote; better precision and recall on held-out moderator decisions")
                 actions.do_promote_model(None, report.name, reason=reason)
                 self.stdout.write(f"promoted {report.name}")
             else:
-                self.stdout.write(f"kept {config.active_model}: {report.name} is not better on both precision "
-                                  "and recall")
+                verdict = ("measures better on both precision and recall" if report.better else
+                           "is not better on both precision and recall")
+                self.stdout.write(f"kept {config.active_model}; {report.name} {verdict} and waits as a candidate: "
+                                  f"promote it under Moderation > Models ({settings.SITE_URL}"
+                                  f"{reverse('moderation:models')}) or with --promote")
 
 
 def argparse_suppress() -> str:
