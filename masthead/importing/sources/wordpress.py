@@ -101,8 +101,20 @@ _NO_DATE = "0000-00-00 00:00:00"
 _NOT_COPIED = Path("/nonexistent/no-uploads-copy")  # an upload with no local copy (no --uploads, or outside it)
 
 
+_LOCAL: dict[str, str] = {}  # tag -> its local form: an export uses a few dozen tags a million times over
+
+
 def _local(tag: str) -> str:
     """"{namespace}name" → "wp:name" (any WXR version), "content:encoded", or the bare name."""
+    local = _LOCAL.get(tag)
+    if local is None:
+        local = _local_form(tag)
+        if len(_LOCAL) < 10_000:  # a hostile export with endless distinct tags cannot grow it without bound
+            _LOCAL[tag] = local
+    return local
+
+
+def _local_form(tag: str) -> str:
     if not tag.startswith("{"):
         return tag
     uri, name = tag[1:].split("}", 1)
