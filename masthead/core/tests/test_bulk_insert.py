@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from django.utils.translation import gettext_lazy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masthead.core.bulk_insert import prepared_rows
+from masthead.core.bulk_insert import new_object, prepared_rows
 from masthead.discussion.models import Comment, Thread
 from masthead.importing.models import ImportedObject
 from masthead.moderation.models import ModerationDecision
@@ -59,3 +60,31 @@ def test_decision_and_mapping_rows_prepared_as_django_prepares_them(values: list
     mapped = [ImportedObject(source="wordpress:x", kind="comment", source_id=str(key), object_id=target)
               for key, target, _, _ in values]
     _same(prepared_rows(mapped), prepared_rows(mapped, whole=True), mapped)
+
+
+def _state(obj: Any) -> dict[str, Any]:
+    fields = {k: v for k, v in obj.__dict__.items() if k != "_state"}
+    cached = dict(obj._state.fields_cache)
+    return {"fields": fields, "cached": cached, "adding": obj._state.adding, "db": obj._state.db}
+
+
+@given(texts, numbers, st.booleans(), when)
+@settings(max_examples=40, deadline=None)
+def test_new_object_builds_what_the_keyword_constructor_builds(text: Any, number: Any, flag: bool,
+                                                                created: dt.datetime) -> None:
+    thread = Thread(pk=3)
+    comment_values = {"id": 9, "thread": thread, "author_name": text, "body": text, "upvotes": number,
+                      "status": Comment.Status.VISIBLE if flag else "pending", "created_at": created,
+                      "moderation_reasons": [str(text)]}
+    assert _state(new_object(Comment, comment_values)) == _state(Comment(**comment_values))
+    comment = Comment(pk=9)
+    decision_values = {"target_type": "comment", "target_id": number, "comment": comment if flag else None,
+                       "action": "publish", "shadow": flag, "reasons": [], "created_at": created}
+    assert _state(new_object(ModerationDecision, decision_values)) == _state(ModerationDecision(**decision_values))
+    mapping_values = {"source": "s", "kind": "comment", "source_id": str(text), "object_id": number}
+    assert _state(new_object(ImportedObject, mapping_values)) == _state(ImportedObject(**mapping_values))
+
+
+def test_new_object_refuses_a_field_it_does_not_have() -> None:
+    with pytest.raises(TypeError, match="colour"):
+        new_object(ImportedObject, {"source": "s", "colour": "red"})
