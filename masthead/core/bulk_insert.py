@@ -55,7 +55,7 @@ def _preparer(field: models.Field, connection: Any) -> Callable[[models.Model], 
         def once(obj: models.Model) -> Any:
             value = obj.__dict__[attname]
             kind = type(value)
-            if kind is int or isinstance(value, str) or (kind is dt.datetime and value.tzinfo is not None):
+            if value is None or kind is int or isinstance(value, str) or (kind is dt.datetime and value.tzinfo):
                 key = (kind, value)
                 if key not in known:
                     if len(known) >= 1000:
