@@ -97,7 +97,7 @@ def _layout(model: type[models.Model]) -> _Layout:
     if layout is None:
         layout = _LAYOUTS[model] = [
             (field.name, field.attname, field if field.is_relation else None,
-             _CALLABLE if callable(field.default) else field.get_default())
+             _CALLABLE if field.has_default() and callable(field.default) else field.get_default())
             for field in model._meta.concrete_fields]
     return layout
 
