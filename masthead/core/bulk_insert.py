@@ -31,12 +31,12 @@ ModelT = TypeVar("ModelT", bound=models.Model)
 _CHAIN = ("pre_save", "get_db_prep_save", "get_db_prep_value", "get_prep_value", "to_python")
 
 
-def _unchanged(field: models.Field, base: type) -> bool:  # type: ignore[type-arg]
+def _unchanged(field: models.Field, base: type) -> bool:
     """Whether ``field`` prepares values with ``base``'s own methods (none overridden by its class)."""
     return isinstance(field, base) and all(getattr(type(field), name) is getattr(base, name) for name in _CHAIN)
 
 
-def _preparer(field: models.Field, connection: Any) -> Callable[[models.Model], Any]:  # type: ignore[type-arg]
+def _preparer(field: models.Field, connection: Any) -> Callable[[models.Model], Any]:
     """A function of an object giving the value ``bulk_create`` would send for ``field``."""
     attname = field.attname
 
@@ -87,7 +87,8 @@ def _preparer(field: models.Field, connection: Any) -> Callable[[models.Model], 
     return repeated
 
 
-_Layout = list[tuple[str, str, Any, Any]]  # per concrete field: name, attname, the field if a relation, its default
+_Layout = list[tuple[str, str, Any, Any, Any]]  # per concrete field: name, attname, the field if a relation,
+# its default, the field
 _LAYOUTS: dict[type, _Layout] = {}
 _CALLABLE = object()  # a default computed per object (``default=list``, ``timezone.now``)
 
@@ -97,7 +98,7 @@ def _layout(model: type[models.Model]) -> _Layout:
     if layout is None:
         layout = _LAYOUTS[model] = [
             (field.name, field.attname, field if field.is_relation else None,
-             _CALLABLE if field.has_default() and callable(field.default) else field.get_default())
+             _CALLABLE if field.has_default() and callable(field.default) else field.get_default(), field)
             for field in model._meta.concrete_fields]
     return layout
 
@@ -110,7 +111,7 @@ def new_object(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     args = []
     related = []
     used = 0
-    for name, attname, relation, default in _layout(model):
+    for name, attname, relation, default, field in _layout(model):
         if attname in values:
             value = values[attname]
             used += 1
@@ -123,12 +124,12 @@ def new_object(model: type[ModelT], values: dict[str, Any]) -> ModelT:
             value = values[name]
             used += 1
         elif default is _CALLABLE:
-            value = model._meta.get_field(name).get_default()
+            value = field.get_default()
         else:
             value = default
         args.append(value)
     if used < len(values):  # a name that no field has, or one field given by both its names
-        known = {key for name, attname, _, _ in _layout(model) for key in (name, attname)}
+        known = {key for name, attname, *_ in _layout(model) for key in (name, attname)}
         unknown = values.keys() - known or {"the same field twice"}
         raise TypeError(f"{model.__name__}: {', '.join(sorted(unknown))}")
     obj = model(*args)
