@@ -38,8 +38,37 @@ def _parser(kind: str) -> MarkdownIt:
     return md
 
 
+# Characters that start no Markdown construct and need no HTML escaping, anywhere in a line that begins with a
+# letter: a comment made only of them, in lines without leading or trailing spaces, is its paragraphs as they
+# are (most comments). ``_plain_paragraphs`` writes exactly what markdown-it would for it (core/tests/
+# test_markdown_plain.py compares the two); nh3 sanitises either.
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:?!'()\n")
+
+
+def _plain_paragraphs(text: str) -> str | None:
+    """markdown-it's HTML for ``text`` when it is plain prose (see ``_PLAIN``), else None."""
+    if not _PLAIN.issuperset(text) and not all(c in _PLAIN or (c > "\x7f" and c.isalpha()) for c in text):
+        return None
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if not line:
+            if lines:
+                paragraphs.append("\n".join(lines))
+                lines = []
+            continue
+        if not line[0].isalpha() or line[-1] == " " or "  " in line:
+            return None
+        lines.append(line)
+    if lines:
+        paragraphs.append("\n".join(lines))
+    return "".join(f"<p>{paragraph}</p>\n" for paragraph in paragraphs)
+
+
 def render_comment(text: str) -> str:
-    html = _parser("comment").render(text)
+    html = _plain_paragraphs(text)
+    if html is None:
+        html = _parser("comment").render(text)
     return nh3.clean(
         html,
         tags=_COMMENT_TAGS,

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Generic, TypeVar
 
 from django.core.cache import cache
@@ -22,6 +24,20 @@ from django.db import models, transaction
 
 T = TypeVar("T")
 M = TypeVar("M", bound=models.Model)
+
+_STEADY: ContextVar[set[str] | None] = ContextVar("singletons_steady", default=None)
+
+
+@contextmanager
+def steady() -> Iterator[None]:
+    """Within it, a value's version is checked on its first read only, and the value kept for the rest: for a
+    batch of work that reads the same settings for each of its items (an import's comments), where a change
+    saved meanwhile applies from the next batch on rather than part-way through it."""
+    token = _STEADY.set(set())
+    try:
+        yield
+    finally:
+        _STEADY.reset(token)
 
 
 class VersionedValue(Generic[T]):
@@ -41,8 +57,13 @@ class VersionedValue(Generic[T]):
         return str(version)
 
     def get(self) -> T:
-        version = self._version()
+        checked = _STEADY.get()
         held = self._held
+        if checked is not None and held is not None and self.key in checked:
+            return held[1]
+        version = self._version()
+        if checked is not None:
+            checked.add(self.key)
         if held is not None and held[0] == version:
             return held[1]
         value = self.load()

@@ -23,7 +23,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from masthead.core.bulk_insert import insert_all
+from masthead.core.bulk_insert import insert_all, new_object
 from masthead.core.errors import ActionError
 from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
@@ -458,7 +458,7 @@ def prepare_imported_comment(data: ImportedComment) -> PreparedImport:
         "downvotes": data.downvotes,
         "score": data.upvotes - data.downvotes,
     }
-    verdict = decide(Comment(**fields), is_edit=False, source="import")
+    verdict = decide(new_object(Comment, fields), is_edit=False, source="import")
     screened = [f"screening: {reason}" for reason in verdict.reasons] if verdict.status != data.status else []
     fields["status"] = data.status
     fields["moderation_reasons"] = [f"imported as {data.status}", *screened]
@@ -490,7 +490,7 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
     ids = _allocate_comment_ids(len(items))
     comments: list[Comment] = []
     for (prepared, parent_ref), pk in zip(items, ids, strict=True):
-        comment = Comment(pk=pk, thread=thread, **prepared.fields)
+        comment = new_object(Comment, {"id": pk, "thread": thread, **prepared.fields})
         parent = comments[parent_ref] if isinstance(parent_ref, int) else parent_ref
         _place(comment, parent, max_depth)
         comments.append(comment)

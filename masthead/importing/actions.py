@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from masthead.core.bulk_insert import insert_all
+from masthead.core.bulk_insert import insert_all, new_object
 from masthead.importing.models import ImportedObject, Redirect
 
 MAX_OLD_PATH = 500
@@ -27,7 +27,8 @@ def do_remember(source: str, kind: str, source_id: str, object_id: int, fingerpr
 def do_remember_many(source: str, kind: str, pairs: list[tuple[str, int]]) -> None:
     """Remember many new objects of one kind at once (source id, object id): an article's comments. The caller
     knows none is remembered yet (it looked, in the same transaction)."""
-    insert_all([ImportedObject(source=source, kind=kind, source_id=source_id, object_id=object_id)
+    insert_all([new_object(ImportedObject, {"source": source, "kind": kind, "source_id": source_id,
+                                            "object_id": object_id})
                 for source_id, object_id in pairs])
 
 

@@ -41,6 +41,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from PIL import Image
 
+from masthead.core.singletons import steady
 from masthead.discussion.actions import (
     DiscussionError,
     ImportedComment,
@@ -377,6 +378,10 @@ class Loader:
     def _write_comments(self, article: Article, records: list[CommentRecord]) -> None:
         if not records:
             return
+        with steady():  # settings read once per unit (prepared here when no worker prepared them)
+            self._write_unit_comments(article, records)
+
+    def _write_unit_comments(self, article: Article, records: list[CommentRecord]) -> None:
         summary = self.summary
         ready = self._ready if self._ready is not None and len(self._ready) == len(records) else None
         thread = thread_for_article(article)

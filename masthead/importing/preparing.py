@@ -24,6 +24,7 @@ from typing import Any
 
 from django.db import connection, connections
 
+from masthead.core.singletons import steady
 from masthead.discussion.actions import DiscussionError, ImportedComment, PreparedImport, prepare_imported_comment
 from masthead.discussion.models import Comment
 from masthead.importing.markup import html_to_markdown
@@ -70,7 +71,8 @@ def prepare_comment(record: CommentRecord) -> PreparedComment:
 
 
 def _prepare_chunk(records: list[CommentRecord]) -> list[PreparedComment]:
-    return [prepare_comment(record) for record in records]
+    with steady():  # the moderation and discussion settings, read once per chunk rather than once per comment
+        return [prepare_comment(record) for record in records]
 
 
 def _comments_of(record: Record) -> list[CommentRecord]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from django.utils import timezone
 
-from masthead.core.bulk_insert import insert_all
+from masthead.core.bulk_insert import insert_all, new_object
 from masthead.moderation import rules
 from masthead.moderation.backends import Classifier, get_classifier
 from masthead.moderation.config import moderation_settings
@@ -171,22 +171,22 @@ def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
 
 def _decision_row(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext,
                   comment: Comment | None) -> ModerationDecision:
-    return ModerationDecision(
-        target_type=target_type,
-        target_id=target_id,
-        comment=comment,
-        source=ModerationDecision.Source.PIPELINE,
-        action=decision.action,
-        shadow=decision.shadow,
-        reasons=list(decision.reasons),
-        scores=decision.scores,
-        model_id=decision.model_id,
-        model_version=decision.model_version,
-        body_hash=decision.body_hash,
-        tier=context.tier,
-        author_key=context.author_key,
-        created_at=context.now or timezone.now(),
-    )
+    return new_object(ModerationDecision, {
+        "target_type": target_type,
+        "target_id": target_id,
+        "comment": comment,
+        "source": ModerationDecision.Source.PIPELINE,
+        "action": decision.action,
+        "shadow": decision.shadow,
+        "reasons": list(decision.reasons),
+        "scores": decision.scores,
+        "model_id": decision.model_id,
+        "model_version": decision.model_version,
+        "body_hash": decision.body_hash,
+        "tier": context.tier,
+        "author_key": context.author_key,
+        "created_at": context.now or timezone.now(),
+    })
 
 
 def record(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext, *,

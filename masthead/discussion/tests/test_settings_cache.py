@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from masthead.core.singletons import SingletonRow
+from masthead.core.singletons import SingletonRow, steady
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import DiscussionSettings
 from masthead.moderation.config import moderation_settings
@@ -46,3 +46,17 @@ def test_moderation_settings_use_the_same_scheme():
     row = ModerationSettings(pk=1, first_comment_review_guest=not before.first_comment_review_guest)
     row.save()
     assert moderation_settings().first_comment_review_guest is row.first_comment_review_guest
+
+
+def test_steady_checks_the_version_once_and_applies_a_save_from_the_next_batch():
+    other_process = SingletonRow(DiscussionSettings, "discussion:settings-version")
+    with steady():
+        assert other_process.get().max_depth == 3
+        DiscussionSettings.objects.update_or_create(pk=1, defaults={"max_depth": 2})
+        assert other_process.get().max_depth == 3  # the batch goes on with what it read first
+    with steady():
+        assert other_process.get().max_depth == 2  # the next batch reads the save
+        with CaptureQueriesContext(connection) as queries:
+            other_process.get()
+        assert len(queries) == 0
+    assert other_process.get().max_depth == 2

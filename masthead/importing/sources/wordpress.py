@@ -101,8 +101,20 @@ _NO_DATE = "0000-00-00 00:00:00"
 _NOT_COPIED = Path("/nonexistent/no-uploads-copy")  # an upload with no local copy (no --uploads, or outside it)
 
 
+_LOCAL: dict[str, str] = {}  # tag -> its local form: an export uses a few dozen tags a million times over
+
+
 def _local(tag: str) -> str:
     """"{namespace}name" → "wp:name" (any WXR version), "content:encoded", or the bare name."""
+    local = _LOCAL.get(tag)
+    if local is None:
+        local = _local_form(tag)
+        if len(_LOCAL) < 10_000:  # a hostile export with endless distinct tags cannot grow it without bound
+            _LOCAL[tag] = local
+    return local
+
+
+def _local_form(tag: str) -> str:
     if not tag.startswith("{"):
         return tag
     uri, name = tag[1:].split("}", 1)
@@ -128,6 +140,29 @@ def _raw(element: Element, name: str) -> str:
 
 def _children(element: Element, name: str) -> Iterator[Element]:
     return (child for child in element if _local(child.tag) == name)
+
+
+class _Fields:
+    """An element's children by local name, the first of each (as ``_text`` finds them), indexed once: a comment
+    is asked for a dozen of its fields, and an export holds a million comments."""
+
+    __slots__ = ("element", "first", "meta")
+
+    def __init__(self, element: Element, meta: str) -> None:
+        self.element = element
+        first: dict[str, Element] = {}
+        for child in element:
+            first.setdefault(_local(child.tag), child)
+        self.first = first
+        self.meta = _meta(element, meta)
+
+    def text(self, name: str) -> str:
+        child = self.first.get(name)
+        return "" if child is None else (child.text or "").strip()
+
+    def raw(self, name: str) -> str:
+        child = self.first.get(name)
+        return "" if child is None else child.text or ""
 
 
 def _meta(element: Element, name: str) -> dict[str, str]:
@@ -400,37 +435,37 @@ class WordPressSource(Source):
             inline_images=self._inline_images(content),
         )
         passages = _feedback_passages(content)
-        comments = list(_children(item, "wp:comment"))
-        form_ids = sorted({_meta(c, "wp:commentmeta").get("wpdiscuz_feedback_form_id", "").strip() for c in comments}
+        comments = [_Fields(c, "wp:commentmeta") for c in _children(item, "wp:comment")]
+        form_ids = sorted({c.meta.get("wpdiscuz_feedback_form_id", "").strip() for c in comments}
                           - {""}, key=lambda v: (len(v), v))
         by_form = dict(zip(form_ids, passages, strict=False)) if len(form_ids) == len(passages) else {}
         skipped = []
         for comment in comments:
-            kind = _text(comment, "wp:comment_type")
+            kind = comment.text("wp:comment_type")
             if kind in ("pingback", "trackback"):
-                skipped.append(Skipped("comment", _text(comment, "wp:comment_id"),
+                skipped.append(Skipped("comment", comment.text("wp:comment_id"),
                                        f"a {kind}: a notice from another site, not a reader's comment"))
                 continue
             record.comments.append(self._comment(comment, source_id, by_form))
         return record, skipped
 
-    def _comment(self, element: Element, article_id: str, by_form: dict[str, PassageQuote]) -> CommentRecord:
-        comment_id = _text(element, "wp:comment_id")
+    def _comment(self, element: _Fields, article_id: str, by_form: dict[str, PassageQuote]) -> CommentRecord:
+        comment_id = element.text("wp:comment_id")
         if not comment_id:
             raise ItemError("article", article_id, "a comment without an id")
-        content = check_field("comment", comment_id, "text", _raw(element, "wp:comment_content"))
-        created = _wp_date(_text(element, "wp:comment_date_gmt"), _text(element, "wp:comment_date"), "date",
+        content = check_field("comment", comment_id, "text", element.raw("wp:comment_content"))
+        created = _wp_date(element.text("wp:comment_date_gmt"), element.text("wp:comment_date"), "date",
                            "comment", comment_id)
         if created is None:
             raise ItemError("comment", comment_id, "no date")
-        meta = _meta(element, "wp:commentmeta")
+        meta = element.meta
         upvotes, downvotes = _votes(meta)
-        parent = _text(element, "wp:comment_parent")
+        parent = element.text("wp:comment_parent")
         form_id = meta.get("wpdiscuz_feedback_form_id", "").strip()
         passage = None
         if form_id and (not parent or parent == "0"):
             passage = by_form.get(form_id, PassageQuote(""))
-        approved = _text(element, "wp:comment_approved")
+        approved = element.text("wp:comment_approved")
         status = _COMMENT_STATUS.get(approved, CommentStatus.PENDING)
         markdown = _masthead_markdown(meta, "comment", comment_id)
         if approved == "trash" and not content.strip() and not (markdown or "").strip():
@@ -438,9 +473,9 @@ class WordPressSource(Source):
         return CommentRecord(
             source_id=comment_id,
             parent_source_id=parent if parent and parent != "0" else None,
-            author_name=html_to_plain(_text(element, "wp:comment_author")[:2000]),
-            author_email="".join(_text(element, "wp:comment_author_email").split())[:1000],
-            author_url=_text(element, "wp:comment_author_url")[:1000],
+            author_name=html_to_plain(element.text("wp:comment_author")[:2000]),
+            author_email="".join(element.text("wp:comment_author_email").split())[:1000],
+            author_url=element.text("wp:comment_author_url")[:1000],
             created_at=created,
             body_html=_autop(content),
             body_markdown=markdown,

@@ -1,0 +1,90 @@
+"""``insert_all``'s shortened preparation gives each value exactly what Django's whole chain gives
+(``pre_save`` then ``get_db_prep_save``), on the database the run uses, for the rows an import writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils.translation import gettext_lazy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from masthead.core.bulk_insert import new_object, prepared_rows
+from masthead.discussion.models import Comment, Thread
+from masthead.importing.models import ImportedObject
+from masthead.moderation.models import ModerationDecision
+
+texts = st.one_of(st.text(max_size=40), st.none(), st.just(gettext_lazy("Comments")))
+numbers = st.one_of(st.integers(min_value=0, max_value=2**31 - 1), st.none(), st.booleans())
+when = st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 1, 1),
+                    timezones=st.just(dt.UTC))
+
+
+def _same(fast: list[list[Any]], whole: list[list[Any]], objects: list[Any]) -> None:
+    fields = [f for f in type(objects[0])._meta.concrete_fields
+              if objects[0].pk is not None or f is not type(objects[0])._meta.auto_field]
+    for fast_row, whole_row in zip(fast, whole, strict=True):
+        for field, a, b in zip(fields, fast_row, whole_row, strict=True):
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                assert type(a) is type(b)  # the time of each call: only its kind can be compared
+                continue
+            assert (type(a), _plain(a)) == (type(b), _plain(b)), field.name
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value's wrapper (psycopg's ``Jsonb``) compares by identity: compare what it wraps."""
+    return value.obj if type(value).__name__ == "Jsonb" else value
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(texts, texts, numbers, numbers, st.booleans(), when), min_size=1, max_size=5))
+def test_comment_rows_prepared_as_django_prepares_them(values: list[tuple[Any, ...]]) -> None:
+    comments = [Comment(pk=n + 1, thread=Thread(pk=7), author_name=name, body=body, upvotes=up, score=score,
+                        status=Comment.Status.VISIBLE if flag else "pending", created_at=created,
+                        moderation_reasons=[str(body)], path=f"{n + 1:010d}", depth=n % 3, root_id=n + 1)
+                for n, (name, body, up, score, flag, created) in enumerate(values)]
+    _same(prepared_rows(comments), prepared_rows(comments, whole=True), comments)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(texts, numbers, st.booleans(), when), min_size=1, max_size=5))
+def test_decision_and_mapping_rows_prepared_as_django_prepares_them(values: list[tuple[Any, ...]]) -> None:
+    decisions = [ModerationDecision(target_type="comment", target_id=target, comment_id=target, action="publish",
+                                    shadow=flag, reasons=[str(key)], scores={"toxicity": 0.1}, model_id="m",
+                                    model_version="1", body_hash=str(key), tier="guest", author_key=str(key),
+                                    created_at=created)
+                 for key, target, flag, created in values]
+    _same(prepared_rows(decisions), prepared_rows(decisions, whole=True), decisions)
+    mapped = [ImportedObject(source="wordpress:x", kind="comment", source_id=str(key), object_id=target)
+              for key, target, _, _ in values]
+    _same(prepared_rows(mapped), prepared_rows(mapped, whole=True), mapped)
+
+
+def _state(obj: Any) -> dict[str, Any]:
+    fields = {k: v for k, v in obj.__dict__.items() if k != "_state"}
+    cached = dict(obj._state.fields_cache)
+    return {"fields": fields, "cached": cached, "adding": obj._state.adding, "db": obj._state.db}
+
+
+@given(texts, numbers, st.booleans(), when)
+@settings(max_examples=40, deadline=None)
+def test_new_object_builds_what_the_keyword_constructor_builds(text: Any, number: Any, flag: bool,
+                                                                created: dt.datetime) -> None:
+    thread = Thread(pk=3)
+    comment_values = {"id": 9, "thread": thread, "author_name": text, "body": text, "upvotes": number,
+                      "status": Comment.Status.VISIBLE if flag else "pending", "created_at": created,
+                      "moderation_reasons": [str(text)]}
+    assert _state(new_object(Comment, comment_values)) == _state(Comment(**comment_values))
+    comment = Comment(pk=9)
+    decision_values = {"target_type": "comment", "target_id": number, "comment": comment if flag else None,
+                       "action": "publish", "shadow": flag, "reasons": [], "created_at": created}
+    assert _state(new_object(ModerationDecision, decision_values)) == _state(ModerationDecision(**decision_values))
+    mapping_values = {"source": "s", "kind": "comment", "source_id": str(text), "object_id": number}
+    assert _state(new_object(ImportedObject, mapping_values)) == _state(ImportedObject(**mapping_values))
+
+
+def test_new_object_refuses_a_field_it_does_not_have() -> None:
+    with pytest.raises(TypeError, match="colour"):
+        new_object(ImportedObject, {"source": "s", "colour": "red"})
