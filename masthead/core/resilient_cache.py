@@ -161,6 +161,22 @@ class ResilientRedisCache(RedisCache):
             return False
         return True
 
+    def strict_incr(self, key: str, timeout: int) -> bool:
+        """Increment ``key`` in Redis (from 0 when missing) and let it live ``timeout`` seconds; skipped (False)
+        when Redis cannot be reached."""
+        if not self._reachable():
+            return False
+        try:
+            name = self.make_and_validate_key(key)
+            with self._cache.get_client(write=True).pipeline() as pipeline:
+                pipeline.incr(name)
+                pipeline.expire(name, timeout)
+                pipeline.execute()
+        except self._unreachable as error:
+            self._lost(error)
+            return False
+        return True
+
     def strict_delete_many(self, keys: list[str]) -> None:
         """``delete_many`` in Redis; when Redis cannot be reached, the keys are deleted from it on its return (and
         the outage epoch makes older entries stale meanwhile for every process that saw the outage)."""
