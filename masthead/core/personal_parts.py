@@ -60,7 +60,8 @@ def csrf_token(request: HttpRequest) -> str:
     request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
     mask = _random_chars(CSRF_SECRET_LENGTH)
     size = len(CSRF_ALLOWED_CHARS)
-    return mask + "".join(CSRF_ALLOWED_CHARS[(_CSRF_INDEX[x] + _CSRF_INDEX[y]) % size] for x, y in zip(secret, mask))
+    pairs = zip(secret, mask, strict=True)
+    return mask + "".join(CSRF_ALLOWED_CHARS[(_CSRF_INDEX[x] + _CSRF_INDEX[y]) % size] for x, y in pairs)
 
 
 def _marker(index: int | str) -> str:

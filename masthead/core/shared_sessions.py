@@ -26,7 +26,7 @@ class SessionStore(DatabaseStore):
         value, token = self.entries.read(key)
         if value is not MISSING:
             return dict(value)
-        row = self._get_session_from_db()
+        row = self._get_session_from_db()  # type: ignore[attr-defined]  # Django's, not in the stubs
         if row is None:
             return {}
         data: dict[str, Any] = self.decode(row.session_data)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -67,7 +68,7 @@ def processes(proxy: TcpProxy):
     return [process() for _ in range(3)]
 
 
-def _queries(load) -> tuple[dict, int]:
+def _queries(load) -> tuple[Any, int]:
     with CaptureQueriesContext(connection) as captured:
         data = load()
     return data, len(captured)
@@ -144,13 +145,16 @@ def test_a_password_change_or_deactivation_ends_the_kept_user_in_every_process(p
     assert (read.username, queries) == ("ada", 1)
     read, queries = _queries(lambda: backend.get_user(user.pk))
     assert (read.get_session_auth_hash(), read.email, queries) == (kept, "ada@example.org", 0)  # from Redis
-    assert read.is_authenticated and not read._state.adding
+    assert read.is_authenticated
+    assert not read._state.adding
 
     monkeypatch.setattr(entries, "_cache", lambda: cache_a)  # the password is changed through process a
     user.set_password("second-password-2")
     user.save()
     monkeypatch.setattr(entries, "_cache", lambda: cache_b)
-    assert backend.get_user(user.pk).get_session_auth_hash() != kept  # the old session's hash no longer matches
+    changed = backend.get_user(user.pk)
+    assert changed is not None
+    assert changed.get_session_auth_hash() != kept  # the old session's hash no longer matches
 
     monkeypatch.setattr(entries, "_cache", lambda: cache_a)
     user.is_active = False

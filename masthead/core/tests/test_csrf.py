@@ -125,7 +125,11 @@ def test_the_deploy_check_wants_a_csrf_middleware(settings):
 
 
 def test_a_filled_pages_token_is_one_django_accepts_and_differs_every_time():
-    from django.middleware.csrf import _check_token_format, _get_new_csrf_string, _unmask_cipher_token
+    from django.middleware.csrf import (  # type: ignore[attr-defined]  # Django's private helpers, not in the stubs
+        _check_token_format,
+        _get_new_csrf_string,
+        _unmask_cipher_token,
+    )
     from django.test import RequestFactory
 
     from masthead.core.personal_parts import csrf_token

@@ -49,7 +49,7 @@ def _post(url: str, cookies: dict[str, str], form: dict[str, str]) -> int:
                  "Content-Type": "application/x-www-form-urlencoded"})
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def redirect_request(self, *args, **kwargs):
             return None
 
     try:
