@@ -19,6 +19,9 @@ PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 # Another name keeps two runs on one PostgreSQL server apart (e.g. two checkouts benchmarking at once).
 PG_DATABASE = os.environ.get("BENCH_PG_DATABASE", "masthead_bench")
 BIN = Path(sys.executable).parent
+# PostgreSQL runs the scaled shape (DESIGN.md): with Redis for the cache, sessions and live events. The machine's
+# Redis, in a database of its own number; each run's keys start with a prefix of their own.
+BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 WEBHOOK_SECRET = "whsec_masthead_benchmark_" + secrets.token_hex(8)
 
 # Settings of the developer's shell that must not leak into the server under test.
@@ -119,6 +122,8 @@ def prepare(procs: Processes, bench_dir: Path, database: str, sizes: Sizes, *, r
     })
     if database == "postgresql":
         env["DATABASE_URL"] = _pg_url(pg_name) if earlier is not None else recreate_pg_database(pg_name)
+        env["REDIS_URL"] = BENCH_REDIS_URL
+        env["CACHE_KEY_PREFIX"] = f"masthead-bench-{secrets.token_hex(6)}"
     procs.check_run(f"migrate-{database}", [str(BIN / "masthead"), "migrate", "--noinput"], env=env)
     if earlier is not None:
         return Site(database, env, {**earlier, "reused": True}, 0.0)

@@ -2,7 +2,7 @@
 environment (the same data folder and database as the measured server).
 
 Creates (or reuses) an account with a paid donation, so the reader is a supporter, stores a session for it the way
-a sign-in does (Django's session store, the auth keys), casts a few votes on the article's first comments so the
+a sign-in does (the configured session store, the auth keys), casts a few votes on the article's first comments so the
 page has personal state to show, and prints ``SESSION_JSON {...}`` with the cookie values wrk sends.
 Nothing goes through the sign-in form: its throttle and emailed link are not what the scenario measures.
 """
@@ -27,11 +27,14 @@ def _setup_django() -> None:
 
 
 def signed_in_reader(article_path: str) -> dict[str, Any]:
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.models import User
-    from django.contrib.sessions.backends.db import SessionStore
     from django.middleware.csrf import _get_new_csrf_string  # a valid token value
+
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 
     user, _ = User.objects.get_or_create(username=USERNAME, defaults={"email": EMAIL, "first_name": "Bench"})
     session = SessionStore()

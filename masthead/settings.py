@@ -224,6 +224,12 @@ else:
         },
     }
 
+# Sessions: in the database; with Redis, read from it by every process (core/shared_sessions.py), each entry kept
+# at most SHARED_ENTRY_SECONDS, as is the signed-in user's row (accounts/backends.py). Ending a session, changing a
+# password or deactivating an account takes effect in every process at once (core/shared_entries.py).
+SESSION_ENGINE = "masthead.core.shared_sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
+SHARED_ENTRY_SECONDS = env_int("SHARED_ENTRY_SECONDS", 60)
+
 # --- Background tasks -----------------------------------------------------------------------------------
 
 TASKS = {

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class AccountsConfig(AppConfig):
@@ -10,9 +10,11 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, not at the top: this module is loaded before any app's models are.
+        from django.contrib.auth.models import User
         from django.contrib.auth.signals import user_logged_in
 
         from masthead.accounts import confusables, seams
+        from masthead.accounts.backends import forget_user
         from masthead.accounts.retention import do_clear_expired_networks
         from masthead.accounts.throttle import on_signed_in
         from masthead.core import warmup
@@ -26,6 +28,9 @@ class AccountsConfig(AppConfig):
 
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="masthead-staff-roles")
         user_logged_in.connect(on_signed_in, dispatch_uid="masthead-familiar-network")
+        # The signed-in user read from Redis (backends.py): a change in any process ends every copy.
+        post_save.connect(forget_user, sender=User, dispatch_uid="masthead-forget-user")
+        post_delete.connect(forget_user, sender=User, dispatch_uid="masthead-forget-user-deleted")
         # The lower apps ask the accounts app through hooks (docs/architecture.md, "One direction").
         discussion.reader_tier.register(seams.request_tier)
         discussion.is_protected_name.register(confusables.is_protected_name)

@@ -1,5 +1,10 @@
 """Django's model backend behind the password throttle (``throttle.py``): the admin login and anything else that
-calls ``django.contrib.auth.authenticate`` is limited per account and per network, with backoff."""
+calls ``django.contrib.auth.authenticate`` is limited per account and per network, with backoff.
+
+With Redis, the signed-in user of each request is read from it rather than the database (``get_user``), under the
+rules of core/shared_entries.py: saving or deleting the user (a password change, a deactivation, a new sign-in's
+``last_login``) invalidates the copy in every process at once (``forget_user``, on post_save and post_delete), so
+the session's password hash check and the ``is_active`` check see the row as it is now."""
 
 from __future__ import annotations
 
@@ -11,6 +16,9 @@ from django.http import HttpRequest
 
 from masthead.accounts import throttle
 from masthead.core.network import network_hash
+from masthead.core.shared_entries import MISSING, SharedEntries
+
+USERS = SharedEntries("auth-user")
 
 # Set on the request when the throttle refused an attempt: the seconds to wait (the login pages say so).
 RETRY_AFTER_ATTR = "sign_in_retry_after"
@@ -37,3 +45,24 @@ class ThrottledModelBackend(ModelBackend):
         if found is not None:
             throttle.succeeded(attempt)
         return found
+
+    def get_user(self, user_id: object) -> User | None:
+        key = str(user_id)
+        value, token = USERS.read(key)
+        if value is not MISSING:
+            user = User(**value)
+            user._state.adding = False
+            user._state.db = "default"
+        else:
+            found = super().get_user(user_id)
+            if not isinstance(found, User):
+                return None
+            user = found
+            USERS.fill(key, {field.attname: getattr(user, field.attname) for field in User._meta.concrete_fields},
+                       token)
+        return user if self.user_can_authenticate(user) else None
+
+
+def forget_user(sender: type, instance: User, **kwargs: object) -> None:
+    """post_save / post_delete of a user: no process may use its copy any more."""
+    USERS.invalidate(str(instance.pk))

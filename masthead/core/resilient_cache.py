@@ -9,6 +9,13 @@ is dropped and the keys this process wrote meanwhile are deleted from Redis, so 
 outage is not undone by an older value Redis kept (when Redis only became unreachable, rather than restarting
 empty). Failures and the recovery are logged once each, not on every call.
 
+Some values must never be read from one process's memory, nor outlive their invalidation in another process
+(sessions, the signed-in user: core/shared_entries.py). They use the ``strict_*`` calls, which go to Redis or
+nowhere: while Redis is unreachable a read misses and a write is skipped (a deletion is remembered, as above). And
+each process that comes back from an outage increments a shared *outage epoch* in Redis before it reads anything
+from it, so that an entry written before the outage (which an invalidation during the outage could not reach) is
+recognised as older than the outage by every process.
+
 docs/operations.md ("When Redis goes down") describes what readers and staff see meanwhile.
 """
 
@@ -33,6 +40,8 @@ RETRY_SECONDS = 2.0
 # left to expire (logged), so a long outage cannot grow the process's memory without bound.
 REMEMBERED_KEYS = 10_000
 FALLBACK_ENTRIES = 5_000
+# Incremented in Redis by each process that comes back from an outage (see the module's docstring).
+EPOCH_KEY = "outage-epoch"
 
 
 class ResilientRedisCache(RedisCache):
@@ -110,8 +119,9 @@ class ResilientRedisCache(RedisCache):
             if by_version:
                 for version, keys in by_version.items():
                     super().delete_many(keys, version=version)
-            else:
-                self._cache.get_client(write=True).ping()
+            # Before any read: entries kept from before the outage are older than it from now on (a raw INCR:
+            # it starts a missing key at 1, where a Redis that restarted empty lost it).
+            self._cache.get_client(write=True).incr(self.make_and_validate_key(EPOCH_KEY))
         except self._unreachable as error:  # still away: keep the keys for the next try
             self._remember(written)
             self._overflowed = self._overflowed or overflowed
@@ -124,6 +134,59 @@ class ResilientRedisCache(RedisCache):
             log.warning("Cache: Redis answers again; %d keys written during the outage deleted from it%s",
                         len(written), " (more were written: they expire on their own)" if overflowed else "")
         return True
+
+    # Redis or nowhere: never this process's memory (core/shared_entries.py).
+
+    def _reachable(self) -> bool:
+        return not self._down or (time.monotonic() >= self._retry_at and self._recover())
+
+    def strict_get_many(self, keys: list[str]) -> dict[str, Any] | None:
+        """``get_many`` from Redis; None when Redis cannot be reached (nothing is read from this process)."""
+        if not self._reachable():
+            return None
+        try:
+            return super().get_many(keys)
+        except self._unreachable as error:
+            self._lost(error)
+            return None
+
+    def strict_set_many(self, data: dict[str, Any], timeout: int) -> bool:
+        """``set_many`` in Redis; skipped (False) when Redis cannot be reached."""
+        if not self._reachable():
+            return False
+        try:
+            super().set_many(data, timeout)
+        except self._unreachable as error:
+            self._lost(error)
+            return False
+        return True
+
+    def strict_incr(self, key: str, timeout: int) -> bool:
+        """Increment ``key`` in Redis (from 0 when missing) and let it live ``timeout`` seconds; skipped (False)
+        when Redis cannot be reached."""
+        if not self._reachable():
+            return False
+        try:
+            name = self.make_and_validate_key(key)
+            with self._cache.get_client(write=True).pipeline() as pipeline:
+                pipeline.incr(name)
+                pipeline.expire(name, timeout)
+                pipeline.execute()
+        except self._unreachable as error:
+            self._lost(error)
+            return False
+        return True
+
+    def strict_delete_many(self, keys: list[str]) -> None:
+        """``delete_many`` in Redis; when Redis cannot be reached, the keys are deleted from it on its return (and
+        the outage epoch makes older entries stale meanwhile for every process that saw the outage)."""
+        if self._reachable():
+            try:
+                super().delete_many(keys)
+                return
+            except self._unreachable as error:
+                self._lost(error)
+        self._remember((key, None) for key in keys)
 
     # Django's cache API, each call through _call. get_or_set, decr, get_many's helpers... use these.
 

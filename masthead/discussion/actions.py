@@ -8,6 +8,7 @@ F() expressions in the same transaction, so concurrent writers never lose an upd
 
 from __future__ import annotations
 
+import functools
 import hmac
 import html
 import re
@@ -63,7 +64,8 @@ def thread_channel(thread_id: int) -> str:
 _THREAD_FIELDS = ("id", "key", "article_id", "comment_count", "version")
 
 
-def _thread_row_sql() -> str:
+@functools.cache  # per database vendor: the same text for every request
+def _thread_row_sql(vendor: str) -> str:
     quote = connection.ops.quote_name
     columns = ", ".join(quote(name) for name in _THREAD_FIELDS)
     table = quote(Thread._meta.db_table)
@@ -76,7 +78,7 @@ def thread_for_article(article: Article) -> Thread:
     Every article page asks this, so it is one plain indexed SELECT without the ORM's query compilation.
     """
     with connection.cursor() as cursor:
-        cursor.execute(_thread_row_sql(), [article.pk])
+        cursor.execute(_thread_row_sql(connection.vendor), [article.pk])
         row = cursor.fetchone()
     thread = Thread.from_db(connection.alias, list(_THREAD_FIELDS), list(row)) if row is not None else None
     if thread is None:

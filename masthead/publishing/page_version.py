@@ -10,6 +10,7 @@ thread row (discussion/actions.py).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,8 @@ def _live(alias: str) -> str:
             f"AND {alias}.{quote('is_external')} = %s")
 
 
-def _sql() -> str:
+@functools.cache  # per database vendor: the same text for every request
+def _sql(vendor: str) -> str:
     quote = connection.ops.quote_name
     articles, related = quote(Article._meta.db_table), quote(RelatedArticle._meta.db_table)
     return (
@@ -50,7 +52,7 @@ def live_page_version(slug: str) -> PageVersion | None:
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     live = [Article.Status.PUBLISHED.value, Article.Status.SCHEDULED.value, now, False]
     with connection.cursor() as cursor:
-        cursor.execute(_sql(), [*live, slug, *live])
+        cursor.execute(_sql(connection.vendor), [*live, slug, *live])
         rows = cursor.fetchall()
     if not rows:
         return None

@@ -122,3 +122,26 @@ def test_the_deploy_check_wants_a_csrf_middleware(settings):
     assert ours() == ["masthead.W002"]
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("FetchMetadataCsrfMiddleware")]
     assert ours() == ["masthead.W001"]
+
+
+def test_a_filled_pages_token_is_one_django_accepts_and_differs_every_time():
+    from django.middleware.csrf import (  # type: ignore[attr-defined]  # Django's private helpers, not in the stubs
+        _check_token_format,
+        _get_new_csrf_string,
+        _unmask_cipher_token,
+    )
+    from django.test import RequestFactory
+
+    from masthead.core.personal_parts import csrf_token
+
+    request = RequestFactory().get("/")
+    secret = _get_new_csrf_string()
+    request.META["CSRF_COOKIE"] = secret
+    tokens = {csrf_token(request) for _ in range(50)}
+    assert len(tokens) == 50
+    for token in tokens:
+        _check_token_format(token)
+        assert _unmask_cipher_token(token) == secret
+    assert request.META["CSRF_COOKIE_NEEDS_UPDATE"] is True
+    fresh = RequestFactory().get("/")  # no secret yet: Django's own get_token makes one
+    assert _unmask_cipher_token(csrf_token(fresh)) == fresh.META["CSRF_COOKIE"]

@@ -136,3 +136,18 @@ def test_csrf_middleware_internals_the_fetch_metadata_policy_calls():
     middleware = CsrfViewMiddleware(lambda request: HttpResponse())
     assert isinstance(middleware.allowed_origins_exact, set)
     assert isinstance(middleware.allowed_origin_subdomains, dict)
+
+
+# --- core/personal_parts.py -------------------------------------------------------------------------------
+
+
+def test_get_token_internals_the_filled_pages_token_repeats():
+    # csrf_token() does what get_token() does when the request has a secret: marks the cookie to be sent again and
+    # returns the secret masked the way _unmask_cipher_token reverses (tested in publishing's signed-in pages).
+    from django.middleware import csrf
+
+    assert 'request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True' in source(csrf.get_token)
+    assert 'if "CSRF_COOKIE" in request.META:' in source(csrf.get_token)
+    assert "return _mask_cipher_secret(csrf_secret)" in source(csrf.get_token)
+    assert "(x + y) % len(chars)" in source(csrf._mask_cipher_secret)
+    assert (csrf.CSRF_SECRET_LENGTH, len(csrf.CSRF_ALLOWED_CHARS)) == (32, 62)

@@ -84,7 +84,8 @@ def test_signed_links_that_are_not_json_answer_400_not_500(tmp_path):
 
 
 @pytest.mark.parametrize("engine", ["django.contrib.sessions.backends.db",
-                                    "django.contrib.sessions.backends.signed_cookies"])
+                                    "django.contrib.sessions.backends.signed_cookies",
+                                    "masthead.core.shared_sessions"])
 def test_a_signed_pickle_as_the_session_cookie_is_never_loaded(tmp_path, settings, engine):
     # Whichever session store a publisher picks, the session serializer is JSON.
     settings.SESSION_ENGINE = engine

@@ -3,6 +3,10 @@
 What must hold (core/personal_parts.py, publishing/views.py): no reader ever sees another's parts (votes, CSRF
 token, idempotency key, their own comments, messages), the page is what a full render gives, every change of
 the discussion shows at once (no page older than its version), CSRF still works, errors are never kept.
+
+Each test runs twice: with sessions in the database (one server, no Redis) and with sessions and signed-in users
+read from Redis (the scaled shape's core/shared_sessions.py; the machine's Redis, under a key prefix of the test's
+own).
 """
 
 from __future__ import annotations
@@ -32,9 +36,22 @@ VOTES = re.compile(r'data-votes="([^"]*)"')
 MINE = re.compile(r'data-mine="([^"]*)"')
 
 
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
 @pytest.fixture(autouse=True)
 def _relaxed(relaxed_moderation) -> None:
     """Comments posted here are published at once; the moderation rules have their own tests."""
+
+
+@pytest.fixture(autouse=True, params=["database sessions", "redis sessions"])
+def sessions(request, settings) -> str:
+    if request.param == "redis sessions":
+        settings.CACHES = {**settings.CACHES, "default": {
+            "BACKEND": "masthead.core.resilient_cache.ResilientRedisCache", "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"masthead-test-{uuid.uuid4().hex[:10]}"}}
+        settings.SESSION_ENGINE = "masthead.core.shared_sessions"
+    return str(request.param)
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:
@@ -197,6 +214,42 @@ def test_a_signed_in_reader_posts_with_the_token_of_their_page(discussed):
     assert accepted.status_code == 302
     assert Comment.objects.get(body__contains="Signed in and posting").user_id == ada_user.pk
     assert "Signed in and posting." in _page(ada, url)
+
+
+def test_a_signed_in_reader_sees_their_flash_message_once(discussed):
+    article, thread, _comments = discussed
+    url = article.get_absolute_url()
+    ada, _ = _signed_in("ada")
+    token = _first(TOKEN, _page(ada, url))
+    posted = ada.post(f"/discussion/threads/{thread.pk}/comments",
+                      {"body": "My own view of the ferry.", "csrfmiddlewaretoken": token,
+                       "idempotency_key": uuid.uuid4().hex})
+    assert posted.status_code == 302
+    mine = Comment.objects.get(body__contains="My own view")
+    refused = ada.post(f"/discussion/threads/{thread.pk}/vote",
+                       {"vote": f"{mine.pk}:1", "csrfmiddlewaretoken": _first(TOKEN, _page(ada, url))})
+    assert refused.status_code == 302
+    shown = _page(ada, url)
+    assert shown.count('class="discussion-message discussion-message--error"') == 1
+    assert "You cannot vote on your own comment." in shown
+    assert "discussion-message--error" not in _page(ada, url)  # shown once
+    bob, _ = _signed_in("bob")
+    assert "discussion-message--error" not in _page(bob, url)
+
+
+def test_a_sign_out_ends_the_session_for_every_copy_of_its_cookie(discussed, sessions):
+    """Another browser (or a thief) holding the same session cookie is signed out with it."""
+    article, _thread, _comments = discussed
+    url = article.get_absolute_url()
+    ada, _ = _signed_in("ada")
+    copy = Client(enforce_csrf_checks=True)
+    copy.cookies["sessionid"] = ada.cookies["sessionid"].value
+    page = _page(copy, url)
+    assert 'autocomplete="nickname"' not in page  # signed in: the form asks no name
+    signed_out = ada.post("/account/sign-out", {"csrfmiddlewaretoken": _first(TOKEN, _page(ada, url))})
+    assert signed_out.status_code == 302
+    for client in (copy, ada):
+        assert 'autocomplete="nickname"' in client.get(url).content.decode()  # a guest's form again
 
 
 def test_errors_are_not_kept(discussed):
