@@ -143,7 +143,9 @@ def _join_spaced(match: re.Match[str]) -> str:
     if "".join(letters).isdigit():  # "1 2 3", phone numbers, scores: not a disguised word
         return run
     gaps = _SPACED_GAP.findall(run)
-    usual = max(set(gaps), key=lambda gap: (gaps.count(gap), -len(gap)))
+    # The gap inside words: the most frequent, then the shortest, then a punctuation mark rather than a space
+    # ("4 a.m." -> "4 am", "a U.S. group" -> "a us group"). Fully ordered: a tie must not depend on set order.
+    usual = max(sorted(set(gaps)), key=lambda gap: (gaps.count(gap), -len(gap), gap.strip() != ""))
     words, current = [], letters[0]
     for gap, letter in zip(gaps, letters[1:], strict=True):
         if gap == usual:
