@@ -159,11 +159,13 @@ def _join_spaced(match: re.Match[str]) -> str:
     return " ".join(words)
 
 
-def segment(letters: str) -> list[str] | None:
-    """Split a run of letters into the fewest known words ("youareanidiot" -> you are an idiot), or None."""
+_SEGMENT_WORDS = COMMON_WORDS | TARGET_WORDS
+
+
+def segment(letters: str, known: frozenset[str] = _SEGMENT_WORDS) -> list[str] | None:
+    """Split a run of letters into the fewest ``known`` words ("youareanidiot" -> you are an idiot), or None."""
     if len(letters) > 60 or not letters.isalpha():
         return None
-    known = COMMON_WORDS | TARGET_WORDS
     best: list[list[str] | None] = [None] * (len(letters) + 1)
     best[0] = []
     for end in range(1, len(letters) + 1):
