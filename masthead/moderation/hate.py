@@ -109,6 +109,13 @@ _EXCLUSION = _set(
 _PRIVILEGES = _set(
     """allowed permitted trusted tolerated welcome welcomed accepted respected employed hired elected vote voting
     marry married adopt adoption rights equal equality citizenship citizens exist live breed respect dignity""")
+_BELIEF = _set("think thinks believe believes say says said claim claims true agree accept suggest suggests "
+               "pretend mean want wants")
+# Harm intended against a group: "I'm going to kill all X", "we should burn their mosques... X".
+_HARM_VERBS = _set(
+    """kill murder shoot stab hang lynch gas slaughter exterminate execute massacre butcher torture rape bomb behead
+    burn hurt attack eradicate eliminate annihilate wipe""")
+_INTENT_WORDS = _set("i'll we'll will gonna going want wanna should must gotta let's lets need plan intend ought")
 # "women belong in the kitchen", "they belong in cages": a group put in its "place".
 _BELONG_PLACES = _set("kitchen kitchens zoo zoos cage cages jail jails prison prisons camps camp gutter gutters "
                       "chains asylum asylums")
@@ -284,11 +291,14 @@ def _sentence_signals(sentence: str, *, pronouns: bool) -> set[str]:
                     break
         # "X are (all just) <negative>": derogation, unless negated ("X are not inferior"); "X are never any good",
         # "X are not welcome here": a positive predicate denied, a derogation.
+        # "I don't think X are lazy", "nobody says X should be shot": the belief is denied.
+        denied = _negated(before) and not _BELIEF.isdisjoint(before)
         if after and after[0] in _BE:
             rest = after[1:]
             for index, word in enumerate(rest):
                 if word in _NEGATIVE:
-                    found.add("identity_negated" if _negation_before(rest, index) else "identity_derogation")
+                    negated = denied or _negation_before(rest, index)
+                    found.add("identity_negated" if negated else "identity_derogation")
                     break
                 if word in _POSITIVE:
                     if _negation_before(rest, index):
@@ -303,6 +313,9 @@ def _sentence_signals(sentence: str, *, pronouns: bool) -> set[str]:
             found.add("identity_exclusion")
         if after[:1] in (["belong"], ["belongs"]) and not _BELONG_PLACES.isdisjoint(after[1:5]):
             found.add("identity_exclusion")
+        # "I'm going to kill all X", "we should shoot every X": a threat against the group.
+        if not _HARM_VERBS.isdisjoint(before[-4:]) and not _INTENT_WORDS.isdisjoint(before) and not _negated(before):
+            found.add("group_violence")
         # "never trust a X", "I don't trust X".
         if "trust" in before[-3:] and _negated(before[-3:]):
             found.add("identity_contempt")
@@ -331,7 +344,7 @@ def _sentence_signals(sentence: str, *, pronouns: bool) -> set[str]:
             if privilege and _negated(rest):
                 found.add("identity_exclusion")
             elif harm:
-                found.add("identity_negated" if _negated(rest) else "identity_exclusion")
+                found.add("identity_negated" if denied or _negated(rest) else "identity_exclusion")
         # "deport all X", "get rid of the X", "no place for X".
         lead = " ".join(before[-4:])
         if any(word in _REMOVAL_VERBS for word in before[-3:]) or any(phrase in lead for phrase in _REMOVAL_PHRASES):
@@ -376,10 +389,16 @@ def identity_signals(normalised_text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_HATEFUL = frozenset(("identity_negative", "identity_derogation", "identity_contempt", "identity_exclusion"))
+
+
 def signals(normalised_text: str) -> frozenset[str]:
     """Every structure signal the linear model's ``structure`` block weighs."""
     found = lexicon_checks(normalised_text) | identity_signals(normalised_text)
-    if found & {"threat", "group_violence"} and "identity_countered" in found:
+    # Harm against a group in speech about it ("saying refugees should be shot is vile"), or denied ("nobody
+    # thinks immigrants should be killed"; no hateful reading of the group left): not a call for harm.
+    if found & {"threat", "group_violence"} and ("identity_countered" in found or (
+            "identity_negated" in found and not found & _HATEFUL)):
         found = (found - {"threat", "group_violence"}) | {"harm_countered"}
     return found
 

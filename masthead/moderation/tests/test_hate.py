@@ -134,3 +134,53 @@ def test_misspelt_and_run_together_hate_is_read(text: str, signal: str) -> None:
 ])
 def test_real_words_are_not_read_as_misspellings(text: str) -> None:
     assert not found(text) & {"identity_derogation", "identity_contempt", "identity_exclusion"}
+
+
+@pytest.mark.parametrize("text", [
+    "I am going to kill all the immigrants.",
+    "We should shoot every Muslim we see.",
+    "I'll hurt any gay man who comes near me.",
+    "Let's burn the refugees out of that hotel.",
+])
+def test_harm_intended_against_a_group_is_group_violence(text: str) -> None:
+    assert "group_violence" in signals(normalise(text).text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police shot black people in the riot, the report says.",
+    "We should not hurt refugees to score points.",
+    "We will help immigrants find housing.",
+    "Saying we should kill all Jews is evil.",  # counter-speech
+])
+def test_reported_negated_or_countered_harm_is_not_group_violence(text: str) -> None:
+    assert "group_violence" not in signals(normalise(text).text)
+
+
+@pytest.mark.parametrize("text", [
+    "I don't think immigrants are lazy.",
+    "It is not true that Muslims are violent.",
+    "Nobody believes gay people are sick.",
+])
+def test_a_denied_belief_is_negated(text: str) -> None:
+    result = found(text)
+    assert "identity_negated" in result
+    assert "identity_derogation" not in result
+
+
+def test_an_asserted_belief_is_derogation() -> None:
+    assert "identity_derogation" in found("I think immigrants are lazy.")
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody thinks immigrants should be killed.",
+    "I would never say refugees should be shot.",
+])
+def test_denied_calls_for_harm_are_not_weighed_as_harm(text: str) -> None:
+    result = signals(normalise(text).text)
+    assert "harm_countered" in result
+    assert not result & {"threat", "group_violence", "identity_exclusion"}
+
+
+def test_a_call_for_harm_after_a_denial_of_hate_is_still_harm() -> None:
+    result = signals(normalise("I don't hate Muslims, but they should all be shot.").text)
+    assert {"threat", "identity_exclusion"} <= result
