@@ -2,7 +2,8 @@
 
 Every comment write reads them, so they are kept in memory and checked against a version token in the shared
 cache (``core.singletons``, as discussion's settings): saving settings or a rule on one app server replaces the
-version token and every server reloads on its next comment.
+version token and every server reloads on its next comment. Settings and rules share one token (one lookup per
+comment).
 """
 
 from __future__ import annotations
@@ -33,16 +34,26 @@ def _load_word_rules() -> list[CompiledRule]:
     return [rule for rule in rules if rule is not None]
 
 
-_settings = VersionedValue("moderation:settings-version", _load_settings)
-_word_rules = VersionedValue("moderation:rules-version", _load_word_rules)
+def _load() -> tuple[ModerationSettings, list[CompiledRule]]:
+    return _load_settings(), _load_word_rules()
+
+
+# Settings and word rules under one version token: a screening reads both, so it pays one shared-cache lookup;
+# a change to either reloads both (one more small query, on a rare write).
+_config = VersionedValue("moderation:config-version", _load)
+
+
+def moderation_config() -> tuple[ModerationSettings, list[CompiledRule]]:
+    """The settings and the enabled word rules, as one read (what a screening needs)."""
+    return _config.get()
 
 
 def moderation_settings() -> ModerationSettings:
-    return _settings.get()
+    return _config.get()[0]
 
 
 def word_rules() -> list[CompiledRule]:
-    return _word_rules.get()
+    return _config.get()[1]
 
 
 def compile_rule(rule_id: int, pattern: str, is_regex: bool, action: str) -> CompiledRule | None:
@@ -61,8 +72,8 @@ def compile_rule(rule_id: int, pattern: str, is_regex: bool, action: str) -> Com
 
 
 def forget_settings() -> None:
-    _settings.forget()
+    _config.forget()
 
 
 def forget_word_rules() -> None:
-    _word_rules.forget()
+    _config.forget()

@@ -22,7 +22,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from masthead.moderation.lexicon import GROUP_VIOLENCE_RE, INSULT_RE, THREAT_RE, text_words
+from masthead.moderation.lexicon import (
+    COMMON_WORDS,
+    GROUP_VIOLENCE_RE,
+    INSULT_RE,
+    TARGET_WORDS,
+    THREAT_RE,
+    text_words,
+)
+from masthead.moderation.normalise import segment
 
 
 def _set(words: str) -> frozenset[str]:
@@ -66,14 +74,32 @@ _NEGATIVE = _set(
     predators predator pedophiles paedophiles groomers invaders invasion enemy enemies problem problems
     disgrace shame embarrassment waste nothing less lesser unfit unclean diseased smelly stinking stink
     creepy weird abnormal sickos sicko dumber""")
+# Positive predicates: denied of a whole group ("X are never any good", "X are not welcome here"), a derogation.
+_POSITIVE = _set(
+    """good decent smart intelligent clever bright honest trustworthy capable competent reliable hardworking
+    industrious kind nice civilised civilized welcome welcomed wanted valuable worthy normal sane rational moral
+    peaceful loyal useful productive qualified fit deserving trusted human humans real true proper""")
+# Words between the negation and the positive word ("X are never any good", "not even remotely capable").
+_HEDGES = _set("any ever even remotely particularly that very really truly at all so too one bit")
+# "X can't be trusted", "X will never learn": a negated ability or prospect of the whole group.
+_ABILITY_MODALS = _set("can cannot can't cant could couldn't will won't wont")
+_ABILITIES = _set(
+    """trusted relied trust learn change think understand integrate assimilate contribute behave improve adapt
+    control civilised civilized educated""")
 _BE = _set("are is r were was be being been")
 _FILLER = _set(
     """all just nothing but such so really truly the a an most basically simply literally bunch pack of like no
     better than little more always totally completely utterly absolutely very too fucking bloody damn being
     nothing more nowadays obviously clearly naturally inherently genetically by nature born""")
 _NEGATORS = _set("not never no isn't aren't wasn't weren't don't doesn't didn't nothing nobody hardly")
-_CONTEMPT_VERBS = _set("hate hates hating despise despises detest detests loathe loathes abhor abhors")
-_DISGUST_VERBS = _set("disgust disgusts sicken sickens repulse repulses revolt revolts")
+_CONTEMPT_VERBS = _set(
+    "hate hates hating despise despises detest detests loathe loathes abhor abhors resent resents dislike dislikes")
+_CONTEMPT_PHRASES = ("cant stand", "can't stand", "cannot stand", "can't bear", "cannot bear", "cant bear",
+                     "can't tolerate", "cannot tolerate", "won't tolerate")
+# "nothing but contempt for X", "no respect for X": a feeling aimed at the group through "for".
+_CONTEMPT_NOUNS = _set("contempt disdain hatred loathing disgust scorn")
+_DISGUST_VERBS = _set("disgust disgusts sicken sickens repulse repulses revolt revolts nauseate nauseates")
+_MAKE_ME = _set("sick ill nauseous vomit puke angry furious")
 _MODALS = _set("should must need needs ought deserve deserves have has gotta got")
 _EXCLUSION = _set(
     """banned deported removed expelled excluded locked jailed imprisoned punished sterilised sterilized segregated
@@ -82,10 +108,97 @@ _EXCLUSION = _set(
 # "should not be allowed to vote": negation here *is* the derogation.
 _PRIVILEGES = _set(
     """allowed permitted trusted tolerated welcome welcomed accepted respected employed hired elected vote voting
-    marry married adopt adoption rights equal equality citizenship citizens exist live breed""")
+    marry married adopt adoption rights equal equality citizenship citizens exist live breed respect dignity""")
+_BELIEF = _set("think thinks believe believes say says said claim claims true agree accept suggest suggests "
+               "pretend mean want wants")
+# Harm intended against a group: "I'm going to kill all X", "we should burn their mosques... X".
+_HARM_VERBS = _set(
+    """kill murder shoot stab hang lynch gas slaughter exterminate execute massacre butcher torture rape bomb behead
+    burn hurt attack eradicate eliminate annihilate wipe""")
+_INTENT_WORDS = _set("i'll we'll will gonna going want wanna should must gotta let's lets need plan intend ought")
+# "women belong in the kitchen", "they belong in cages": a group put in its "place".
+_BELONG_PLACES = _set("kitchen kitchens zoo zoos cage cages jail jails prison prisons camps camp gutter gutters "
+                      "chains asylum asylums")
 _REMOVAL_VERBS = _set("deport ban expel exclude remove eradicate exterminate eliminate purge")
 _REMOVAL_PHRASES = ("get rid of", "send back", "kick out", "keep out", "throw out", "round up", "no place for",
                     "no room for", "no more", "death to", "sick of", "tired of", "fed up with")
+
+
+
+def _misspellings(words: frozenset[str], *, swaps_from: int, deletions_from: int) -> dict[str, str]:
+    """Misspellings that disguise a word (or slip in typing): two neighbouring letters swapped, one letter dropped."""
+    found: dict[str, str] = {}
+    for word in sorted(words):
+        if not word.isalpha():
+            continue
+        if len(word) >= swaps_from:
+            for i in range(len(word) - 1):
+                swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+                if swapped != word:
+                    found.setdefault(swapped, word)
+        if len(word) >= deletions_from:
+            for i in range(1, len(word)):  # the first letter stays: "ripples" is not "cripples"
+                found.setdefault(word[:i] + word[i + 1 :], word)
+    return found
+
+
+# Real words a misspelling would otherwise be read as ("backs" is not "blacks"), found by checking the generated
+# misspellings against the words of ordinary English text.
+_REAL_WORDS = _set(
+    """africa backs lacks christina garage india latin noting nothin hatin pakistan refuge romania russia sinking
+    syria violet""")
+_KNOWN = (_GROUP_NOUNS | _GROUP_ADJECTIVES | _PERSON_NOUNS | _NEGATIVE | _POSITIVE | _CONTEMPT_VERBS | _FILLER
+          | _BE | _NEGATORS | _MODALS | COMMON_WORDS | TARGET_WORDS | _REAL_WORDS)
+# Misspelled group names, contempt verbs and derogatory words, read as the word they disguise ("mulsims",
+# "imigrants", "haet", "disgutsing"). Only these lists' words, only where the misspelling is no word itself.
+_MISSPELT = {
+    misspelt: word
+    for misspelt, word in {
+        **_misspellings(_NEGATIVE, swaps_from=6, deletions_from=7),
+        **_misspellings(_CONTEMPT_VERBS, swaps_from=4, deletions_from=6),
+        **_misspellings(_GROUP_NOUNS | _GROUP_ADJECTIVES, swaps_from=5, deletions_from=6),
+    }.items()
+    if misspelt not in _KNOWN
+}
+_MISSPELT_WORDS = frozenset(_MISSPELT)
+
+# Words run together ("ihatewomen", "muslimsaredisgusting"): a long word that starts or ends with a group name is
+# split when the rest is made of known words. Only long words are looked at, and only at their edges.
+_EDGE_GROUPS = frozenset(word for word in _GROUP_NOUNS | _GROUP_ADJECTIVES if len(word) >= 4)
+_EDGE_LENGTHS = tuple(sorted({len(word) for word in _EDGE_GROUPS}))
+_FUSED_FROM = 8
+_SPLIT_WORDS = _KNOWN | _CONTEMPT_VERBS | _DISGUST_VERBS | _EXCLUSION | _REMOVAL_VERBS
+
+
+def _unfuse(word: str) -> list[str] | None:
+    """``word`` as the words run together in it, when one of them is a group name at its start or end."""
+    if len(word) < _FUSED_FROM:
+        return None
+    for length in reversed(_EDGE_LENGTHS):
+        if length > len(word) - 2:
+            continue
+        if word[:length] in _EDGE_GROUPS:
+            rest = segment(word[length:], _SPLIT_WORDS)
+            if rest and all(len(part) > 1 for part in rest):
+                return [word[:length], *rest]
+        if word[-length:] in _EDGE_GROUPS:
+            rest = segment(word[:-length], _SPLIT_WORDS)
+            if rest and all(len(part) > 1 for part in rest[1:]):  # "ihatewomen": only the first may be "i"
+                return [*rest, word[-length:]]
+    return None
+
+
+_EDGE_HEADS = frozenset(word[:4] for word in _EDGE_GROUPS)
+_EDGE_TAILS = frozenset(word[-4:] for word in _EDGE_GROUPS)
+
+
+_LONG_WORD = re.compile(rf"[a-z]{{{_FUSED_FROM},}}")
+
+
+def _has_fused_group(long_words: list[str]) -> bool:
+    # A first look at four letters at each end, so most long words cost two set lookups.
+    return any((word[:4] in _EDGE_HEADS or word[-4:] in _EDGE_TAILS) and _unfuse(word) for word in long_words)
+_GATE = _TRIGGERS | frozenset(misspelt for misspelt, word in _MISSPELT.items() if word in _TRIGGERS)
 
 # Reporting and disapproval around a hateful phrase: counter-speech, quotation.
 _REPORTING = re.compile(
@@ -143,8 +256,23 @@ def _negated(words: list[str]) -> bool:
     return any(word in _NEGATORS or word.endswith("n't") for word in words)
 
 
+_CANT = frozenset(("can't", "cannot", "cant", "won't"))
+_INTENSIFIED = frozenset(("better", "more", "but"))  # "no better than", "nothing more than", "nothing but"
+
+
+def _negation_before(words: list[str], index: int) -> bool:
+    """Whether ``words[:index]`` negate what follows; "no better than" and "nothing but" intensify instead."""
+    return any((word in _NEGATORS or word.endswith("n't")) and not (
+        word in ("no", "nothing") and i + 1 < len(words) and words[i + 1] in _INTENSIFIED)
+        for i, word in enumerate(words[:index]))
+
+
 def _sentence_signals(sentence: str, *, pronouns: bool) -> set[str]:
     tokens = _TOKEN.findall(sentence)
+    if not _MISSPELT_WORDS.isdisjoint(tokens):
+        tokens = [_MISSPELT.get(token, token) for token in tokens]
+    if _has_fused_group([token for token in tokens if len(token) >= _FUSED_FROM]):
+        tokens = [part for token in tokens for part in (_unfuse(token) or (token,))]
     found: set[str] = set()
     spans = _group_spans(tokens, pronouns=pronouns)
     named = any(tokens[start] not in _PRONOUNS for start, _ in spans)
@@ -161,26 +289,53 @@ def _sentence_signals(sentence: str, *, pronouns: bool) -> set[str]:
                     break
                 if word not in _FILLER:
                     break
-        # "X are (all just) <negative>": derogation, unless negated ("X are not inferior").
+        # "X are (all just) <negative>": derogation, unless negated ("X are not inferior"); "X are never any good",
+        # "X are not welcome here": a positive predicate denied, a derogation.
+        # "I don't think X are lazy", "nobody says X should be shot": the belief is denied.
+        denied = _negated(before) and not _BELIEF.isdisjoint(before)
         if after and after[0] in _BE:
             rest = after[1:]
             for index, word in enumerate(rest):
                 if word in _NEGATIVE:
-                    found.add("identity_negated" if _negated(rest[:index]) else "identity_derogation")
+                    negated = denied or _negation_before(rest, index)
+                    found.add("identity_negated" if negated else "identity_derogation")
                     break
-                if word not in _FILLER and word not in _NEGATORS and not word.endswith("n't"):
+                if word in _POSITIVE:
+                    if _negation_before(rest, index):
+                        found.add("identity_derogation")
                     break
-        # "X disgust me", "X make me sick".
-        if after and (after[0] in _DISGUST_VERBS or after[:3] in (["make", "me", "sick"], ["makes", "me", "sick"])):
+                if word not in _FILLER and word not in _NEGATORS and not word.endswith("n't") and not (
+                        word in _HEDGES and _negated(rest[:index])):
+                    break
+        # "X don't deserve rights", "X belong in cages".
+        head = after[:3]
+        if ("deserve" in head or "deserves" in head) and _negated(head) and not _PRIVILEGES.isdisjoint(after[1:6]):
+            found.add("identity_exclusion")
+        if after[:1] in (["belong"], ["belongs"]) and not _BELONG_PLACES.isdisjoint(after[1:5]):
+            found.add("identity_exclusion")
+        # "I'm going to kill all X", "we should shoot every X": a threat against the group.
+        if not _HARM_VERBS.isdisjoint(before[-4:]) and not _INTENT_WORDS.isdisjoint(before) and not _negated(before):
+            found.add("group_violence")
+        # "never trust a X", "I don't trust X".
+        if "trust" in before[-3:] and _negated(before[-3:]):
             found.add("identity_contempt")
-        # "I (really) hate X", "I can't stand X"; "I don't hate X" is negated.
+        # "X can't be trusted", "X will never learn".
+        if after and after[0] in _ABILITY_MODALS and _negated(after[:3]) and not _ABILITIES.isdisjoint(after[1:4]):
+            found.add("identity_derogation")
+        # "X disgust me", "X make me sick", "X make me want to puke".
+        if after and (after[0] in _DISGUST_VERBS or (after[0] in ("make", "makes") and after[1:2] == ["me"]
+                                                     and not _MAKE_ME.isdisjoint(after[2:5]))):
+            found.add("identity_contempt")
+        # "I (really) hate X", "I can't stand X", "nothing but contempt for X"; "I don't hate X" is negated.
         window = before[-4:]
-        if any(word in _CONTEMPT_VERBS for word in window) or " ".join(window[-2:]) in ("cant stand", "can't stand",
-                                                                                       "cannot stand"):
-            if _negated(window) and "can't" not in window and "cannot" not in window and "cant" not in window:
+        if (any(word in _CONTEMPT_VERBS for word in window) or " ".join(window[-2:]) in _CONTEMPT_PHRASES
+                or (window[-1:] == ["for"] and not _CONTEMPT_NOUNS.isdisjoint(window))):
+            if _negated(window) and not _CANT.intersection(window) and "nothing" not in window:
                 found.add("identity_negated")
             else:
                 found.add("identity_contempt")
+        elif window[-3:] == ["no", "respect", "for"]:
+            found.add("identity_contempt")
         # "X should be deported", "X should never be allowed to vote", "X deserve to suffer".
         if after and after[0] in _MODALS:
             rest = after[1:6]
@@ -189,7 +344,7 @@ def _sentence_signals(sentence: str, *, pronouns: bool) -> set[str]:
             if privilege and _negated(rest):
                 found.add("identity_exclusion")
             elif harm:
-                found.add("identity_negated" if _negated(rest) else "identity_exclusion")
+                found.add("identity_negated" if denied or _negated(rest) else "identity_exclusion")
         # "deport all X", "get rid of the X", "no place for X".
         lead = " ".join(before[-4:])
         if any(word in _REMOVAL_VERBS for word in before[-3:]) or any(phrase in lead for phrase in _REMOVAL_PHRASES):
@@ -216,7 +371,8 @@ def lexicon_checks(normalised_text: str) -> frozenset[str]:
 
 def identity_signals(normalised_text: str) -> frozenset[str]:
     """The identity-hate structures in the text, with counter-speech and quotation marked."""
-    if _TRIGGERS.isdisjoint(text_words(normalised_text)):
+    words = text_words(normalised_text)
+    if _GATE.isdisjoint(words) and not _has_fused_group(_LONG_WORD.findall(normalised_text)):
         return frozenset()
     found: set[str] = set()
     for match in _SENTENCE.finditer(normalised_text):
@@ -233,10 +389,16 @@ def identity_signals(normalised_text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_HATEFUL = frozenset(("identity_negative", "identity_derogation", "identity_contempt", "identity_exclusion"))
+
+
 def signals(normalised_text: str) -> frozenset[str]:
     """Every structure signal the linear model's ``structure`` block weighs."""
     found = lexicon_checks(normalised_text) | identity_signals(normalised_text)
-    if found & {"threat", "group_violence"} and "identity_countered" in found:
+    # Harm against a group in speech about it ("saying refugees should be shot is vile"), or denied ("nobody
+    # thinks immigrants should be killed"; no hateful reading of the group left): not a call for harm.
+    if found & {"threat", "group_violence"} and ("identity_countered" in found or (
+            "identity_negated" in found and not found & _HATEFUL)):
         found = (found - {"threat", "group_violence"}) | {"harm_countered"}
     return found
 

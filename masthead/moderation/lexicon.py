@@ -13,6 +13,7 @@ tuned on any evaluation set.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 TARGET_WORDS = frozenset(
     [
@@ -297,7 +298,10 @@ def _windows(text: str, present: frozenset[str], reach: int = 70) -> list[tuple[
     return merged
 
 
+@lru_cache(maxsize=16)
 def text_words(text: str) -> frozenset[str]:
+    """The letter runs of a (normalised) text, cached for the last few texts: the pattern sets, the identity
+    signals and the profanity check of one screening all read them."""
     return frozenset(_LETTERS.findall(text))
 
 
@@ -339,17 +343,18 @@ _THREAT_TRIGGERS = (
     "kill murder shoot stab hang lynch behead strangle execute string slit", _CALLED, _DIE, "deserve deserves",
     _SEEN, "hope wish pray praying hoping", "aborted swallowed strangled drowned", "abort aborted", "where",
     "find get come hunt track", "watch sleep days won coming", "bullet bullets",
-    "kys kill go just please drop without miss",
+    "kys kill die drop hang without miss",
 )
 _GROUP_TRIGGERS = (
-    _KILL, "die hang burn rot be", "death", _KILL, "rid round eliminate exterminate cleanse",
+    _KILL, "die hang burn rot killed shot hanged hung gassed exterminated eradicated burned wiped lynched put "
+    "slaughtered eliminated deported", "death", _KILL, "rid round eliminate exterminate cleanse",
     "gas shoot hang nuke kill burn bomb line round", "chambers chamber ovens oven camps camp", _VERMIN_WORDS,
     "human humans people person", "human subhuman subhumans sub untermenschen",
     "vermin parasites cockroaches roaches rats maggots leeches savages subhumans swine locusts lice mongrels filth "
     "scum", "breed breeding breeds multiply multiplying swarm swarming infest infesting infested crawl crawling",
     "rats cockroaches roaches vermin bugs insects dogs animals lice", "hate despise detest loathe stand",
     "disgusting worthless scum trash garbage pathetic evil inferior dirty criminals rapists terrorists disgrace "
-    "waste less not lesser freaks degenerates", "place room keep",
+    "waste human lesser freaks degenerates", "place room keep",
 )
 _INSULT_TRIGGERS = (_INSULT_WORDS, _INSULT_WORDS, "stfu shut")
 

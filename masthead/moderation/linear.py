@@ -90,7 +90,11 @@ class _WordCharBlock:
         distinct = distinct_words(text)
         if not distinct:
             return 0.0
-        return sum(map(self.word_score, distinct)) / len(distinct)
+        try:  # most words of a comment were seen before: read them straight from the cache
+            total = sum(map(self.cache.__getitem__, distinct))
+        except KeyError:
+            total = sum(map(self.word_score, distinct))
+        return total / len(distinct)
 
 
 @dataclass
@@ -99,7 +103,6 @@ class _StructureBlock:
     Read from the normalised text before ``prepare`` (quotes and punctuation matter to them)."""
 
     table: dict[str, tuple[float, float]]
-    reads_normalised = True
 
     def score(self, normalised_text: str) -> float:
         table = self.table
@@ -119,8 +122,9 @@ class LinearModel:
 
     def logit(self, normalised_text: str) -> float:
         text = prepare(normalised_text)
-        z = self.intercept + sum(block.score(normalised_text if getattr(block, "reads_normalised", False) else text)
-                                 for block in self.blocks)
+        z = self.intercept
+        for block in self.blocks:
+            z += block.score(normalised_text if isinstance(block, _StructureBlock) else text)
         if self.base is not None:
             z += self.base_weight * self.base.logit(normalised_text)
         return z

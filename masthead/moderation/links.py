@@ -15,6 +15,9 @@ LINK = re.compile(
     r"edu|eu|de|fr|ca|au|ly|gl|gd|me|tv|be|to|us)\b(?:/\S*)?",
     re.IGNORECASE,
 )
+# Every link above has a "/" or "." followed by a letter or "/" (or is a "www." address): a comment with none is
+# not searched (most comments have no link, and the full pattern is slow to rule one out).
+_HINT = re.compile(r"[/.][a-z/]|www\.", re.IGNORECASE)
 _HOST = re.compile(r"^(?:https?://)?(?:[^@/\s]*@)?([a-z0-9.-]+)", re.IGNORECASE)
 
 # Services whose links hide where they lead.
@@ -43,6 +46,8 @@ def host(link: str) -> str:
 
 def link_hosts(raw_text: str) -> list[str]:
     """The host of every link in the text, in order (one per link, repeats kept)."""
+    if not _HINT.search(raw_text):
+        return []
     return [name for name in (host(link) for link in LINK.findall(raw_text)) if name]
 
 

@@ -143,7 +143,9 @@ def _join_spaced(match: re.Match[str]) -> str:
     if "".join(letters).isdigit():  # "1 2 3", phone numbers, scores: not a disguised word
         return run
     gaps = _SPACED_GAP.findall(run)
-    usual = max(set(gaps), key=lambda gap: (gaps.count(gap), -len(gap)))
+    # The gap inside words: the most frequent, then the shortest, then a punctuation mark rather than a space
+    # ("4 a.m." -> "4 am", "a U.S. group" -> "a us group"). Fully ordered: a tie must not depend on set order.
+    usual = max(sorted(set(gaps)), key=lambda gap: (gaps.count(gap), -len(gap), gap.strip() != ""))
     words, current = [], letters[0]
     for gap, letter in zip(gaps, letters[1:], strict=True):
         if gap == usual:
@@ -157,11 +159,13 @@ def _join_spaced(match: re.Match[str]) -> str:
     return " ".join(words)
 
 
-def segment(letters: str) -> list[str] | None:
-    """Split a run of letters into the fewest known words ("youareanidiot" -> you are an idiot), or None."""
+_SEGMENT_WORDS = COMMON_WORDS | TARGET_WORDS
+
+
+def segment(letters: str, known: frozenset[str] = _SEGMENT_WORDS) -> list[str] | None:
+    """Split a run of letters into the fewest ``known`` words ("youareanidiot" -> you are an idiot), or None."""
     if len(letters) > 60 or not letters.isalpha():
         return None
-    known = COMMON_WORDS | TARGET_WORDS
     best: list[list[str] | None] = [None] * (len(letters) + 1)
     best[0] = []
     for end in range(1, len(letters) + 1):

@@ -20,7 +20,7 @@ from django.utils import timezone
 from masthead.core.bulk_insert import insert_all, new_object
 from masthead.moderation import rules
 from masthead.moderation.backends import Classifier, get_classifier
-from masthead.moderation.config import moderation_settings
+from masthead.moderation.config import moderation_config
 from masthead.moderation.links import link_hosts
 from masthead.moderation.models import Action, ModerationDecision, Tier
 from masthead.moderation.normalise import normalise
@@ -88,7 +88,7 @@ def screen(text: str, context: ScreenContext) -> Decision:
     now = context.now or timezone.now()
     if context.tier == Tier.STAFF:
         return Decision(Action.PUBLISH, ("staff",))
-    config = moderation_settings()
+    config, word_rules = moderation_config()
     creating = context.source == "create"
     importing = context.source == "import"
 
@@ -105,7 +105,7 @@ def screen(text: str, context: ScreenContext) -> Decision:
 
     normalised = normalise(text)
     findings: list[rules.Finding | None] = [ban] if ban else []  # checks that found nothing add None
-    findings += rules.matched_word_rules(normalised.text)
+    findings += rules.matched_word_rules(normalised.text, word_rules)
     hosts = link_hosts(text)
     links = context.link_count if context.link_count is not None else len(hosts)
     findings += rules.link_signals(config, context.tier, hosts, link_count=links,

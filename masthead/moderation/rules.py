@@ -15,9 +15,9 @@ from django.db import connection
 
 from masthead.core.ratelimit import hit
 from masthead.moderation import links as link_checks
-from masthead.moderation.config import word_rules
+from masthead.moderation.config import CompiledRule, word_rules
 from masthead.moderation.hate import lexicon_checks, lexicon_matches
-from masthead.moderation.lexicon import PROFANITY_RE
+from masthead.moderation.lexicon import PROFANITY, PROFANITY_RE, text_words
 from masthead.moderation.models import Action, Ban, LinkedDomain, ModerationDecision, ModerationSettings, Tier
 
 
@@ -80,9 +80,10 @@ def rate_limited(config: ModerationSettings, *, network_hash: str, author_key: s
     return Finding(Action.REJECT, f"rate limited: try again in {retry_after}s", retry_after=retry_after)
 
 
-def matched_word_rules(normalised_text: str) -> list[Finding]:
+def matched_word_rules(normalised_text: str, compiled: list[CompiledRule] | None = None) -> list[Finding]:
+    """The publisher's word rules that match (``compiled``: the rules already read, else read now)."""
     return [Finding(rule.action, f"word rule: {rule.pattern}")
-            for rule in word_rules() if rule.regex.search(normalised_text)]
+            for rule in (word_rules() if compiled is None else compiled) if rule.regex.search(normalised_text)]
 
 
 def count_links(raw_text: str) -> int:
@@ -141,8 +142,11 @@ def too_many_links(config: ModerationSettings, tier: str, links: int) -> Finding
     return Finding(Action.HOLD, f"{links} link{'s' if links != 1 else ''} (limit {limit} for {tier})")
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def body_hash(normalised_text: str) -> str:
-    compact = re.sub(r"\W+", " ", normalised_text).strip()
+    compact = " ".join(_WORD_RUN.findall(normalised_text))  # the words, one space apart
     return hashlib.sha256(compact.encode()).hexdigest()
 
 
@@ -169,6 +173,8 @@ def threat(normalised_text: str) -> tuple[Finding | None, dict[str, float]]:
 
 def profanity(normalised_text: str) -> Finding | None:
     """Strong profanity, slurs and insulting words (a word list)."""
+    if PROFANITY.isdisjoint(text_words(normalised_text)):  # every listed word is letters only: a cheap first look
+        return None
     found = sorted(set(PROFANITY_RE.findall(normalised_text)))
     if not found:
         return None

@@ -20,10 +20,12 @@ _moment = iter(range(10**9))
 
 
 def _post(thread, body="c", parent=None, score=0):
-    """A comment at a strictly later time than the previous one, with a given score."""
+    """A comment at a strictly later time than the previous one, with a given score. The body is a sentence around
+    the label: a comment of one letter is no comment a classifier can judge (moderation may hold "a")."""
     stamp = timezone.now() + timedelta(seconds=next(_moment))
+    text = f"Comment {body} on the council budget."
     comment = submit_comment(
-        thread, reader(), NewComment(body=body, author_name="Pat", parent_id=parent.pk if parent else None), now=stamp
+        thread, reader(), NewComment(body=text, author_name="Pat", parent_id=parent.pk if parent else None), now=stamp
     ).comment
     if score:
         Comment.objects.filter(pk=comment.pk).update(score=F("score") + score)

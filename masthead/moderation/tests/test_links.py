@@ -89,3 +89,12 @@ def test_link_parsing_and_matching():
     assert is_trusted("census.gov", trusted)
     assert not is_trusted("notexample.org", trusted)
     assert not is_trusted("gov.evil.com", trusted)
+
+
+def test_link_hosts_quick_look_misses_no_link_form():
+    # The quick first look (a "/" or "." before a letter or "/", or "www.") must not hide any form of link.
+    assert link_hosts("plain text. with sentences... and e.g. abbreviations") == []
+    assert link_hosts("see HTTPS://Example.ORG/a") == ["example.org"]
+    assert link_hosts("go to www.1stparty.net now") == ["1stparty.net"]
+    assert link_hosts("mirror at 123-go.io") == ["123-go.io"]
+    assert link_hosts("two: http://a.com and http://b.com") == ["a.com", "b.com"]
