@@ -10,6 +10,8 @@ still apply as in Django's backend.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -21,6 +23,13 @@ _totals: dict[str, list[int]] = {}
 
 
 class ByteBoundedLocMemCache(LocMemCache):
+    # Django's private store, which this class keeps in step (django-stubs declares none of it; the shape is pinned
+    # in core/tests/test_django_private_apis.py): pickled values, most recently used first; deadlines; the lock.
+    _cache: OrderedDict[str, bytes]
+    _expire_info: dict[str, float | None]
+    _lock: threading.Lock
+    _cull_frequency: int
+
     def __init__(self, name: str, params: dict[str, Any]) -> None:
         super().__init__(name, params)
         self._max_bytes = int(params.get("OPTIONS", {}).get("MAX_BYTES", 0)) or None
@@ -32,12 +41,12 @@ class ByteBoundedLocMemCache(LocMemCache):
         """The size of the pickled values held now."""
         return self._total[0]
 
-    def _set(self, key: str, value: bytes, timeout: float | None = DEFAULT_TIMEOUT) -> None:  # type: ignore[override]
+    def _set(self, key: str, value: bytes, timeout: float | None = DEFAULT_TIMEOUT) -> None:
         if self._max_bytes is not None and len(value) > self._max_bytes:
             self._delete(key)  # never keep an older value under the key in its place
             return
         self._forget_size(key)
-        super()._set(key, value, timeout)
+        super()._set(key, value, timeout)  # type: ignore[misc]  # private: pinned in test_django_private_apis
         self._sizes[key] = len(value)
         self._total[0] += len(value)
         if self._max_bytes is not None:
@@ -55,7 +64,7 @@ class ByteBoundedLocMemCache(LocMemCache):
                 self._forget_size(full_key)
                 self._sizes[full_key] = len(self._cache[full_key])
                 self._total[0] += self._sizes[full_key]
-        return value  # type: ignore[no-any-return]
+        return value
 
     def _forget_size(self, key: str) -> None:
         self._total[0] -= self._sizes.pop(key, 0)
@@ -73,7 +82,7 @@ class ByteBoundedLocMemCache(LocMemCache):
             self._forget_size(key)
 
     def _delete(self, key: str) -> bool:
-        deleted: bool = super()._delete(key)
+        deleted: bool = super()._delete(key)  # type: ignore[misc]  # private: pinned in test_django_private_apis
         if deleted:
             self._forget_size(key)
         return deleted
