@@ -41,9 +41,9 @@ from masthead.moderation.hate import signals
 FORMATS = ("masthead-linear-1", "masthead-linear-2")
 FORMAT = FORMATS[-1]
 # The wordchar block keeps each word's score (a word's own grams, looked up once): emptied whenever the words it
-# holds pass this many characters, so a process's copy stays near a megabyte (about 130 bytes per word of a
-# news comment's length, key and value) whatever it is sent. Its hit rate barely needs more: comment vocabulary
-# is Zipfian, and a cleared cache refills with the common words within a few comments.
+# holds pass this many characters (about 11,000 words of a comment's usual length, near 1.5 MB with their keys
+# and values) whatever a process is sent; at 200,000 words it could hold some 25 MB. A miss costs one word's
+# n-gram lookups, microseconds, and a cleared cache refills with the common words within a few comments.
 CACHE_CHARS = 80_000
 
 # Each feature's (idf, weight) pair is held as one complex number, ``complex(idf, weight)``: 32 bytes per feature
