@@ -169,7 +169,11 @@ else:
                     "PRAGMA foreign_keys=ON;"
                     "PRAGMA temp_store=MEMORY;"
                     "PRAGMA mmap_size=0;"  # reads go through the OS page cache: no file pages counted in each process
-                    "PRAGMA cache_size=-8000;"
+                    # SQLite's own page cache, per connection (each server process keeps several: its read and write
+                    # threads', the task worker's): 2 MB, SQLite's default. At 8 MB each it was the largest part of
+                    # a process's growth under load (docs/benchmarks.md, "Memory"); pages it no longer holds are
+                    # read again from the OS page cache, not from disk.
+                    "PRAGMA cache_size=-2000;"
                     # Server processes checkpoint every second off the request path (core/sqlite_upkeep.py);
                     # this is the safety net for a burst of writes between two checkpoints.
                     "PRAGMA wal_autocheckpoint=4000;"
@@ -215,12 +219,14 @@ else:
             "LOCATION": "masthead",
             "OPTIONS": {"MAX_ENTRIES": 20000},  # small values: settings, counters, term frequencies
         },
-        # Rendered discussion pages (tens of kB each), apart so they cannot crowd the small values out and so
-        # their count, hence each process's memory, has its own bound (FRAGMENT_CACHE_ENTRIES x ~30 kB).
+        # Rendered discussion pages (a few kB to hundreds of kB each), apart so they cannot crowd the small values
+        # out, and bounded by the bytes they hold (FRAGMENT_CACHE_MB) as well as by their number: that bound is
+        # each process's memory for them (core/byte_bounded_cache.py).
         "fragments": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "masthead.core.byte_bounded_cache.ByteBoundedLocMemCache",
             "LOCATION": "masthead-fragments",
-            "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 300), "CULL_FREQUENCY": 4},
+            "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 300), "CULL_FREQUENCY": 4,
+                        "MAX_BYTES": env_int("FRAGMENT_CACHE_MB", 4) * 2**20},
         },
     }
 

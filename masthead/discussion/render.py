@@ -67,8 +67,12 @@ def comment_html(comment: Comment) -> str:
 # rendered from scratch each second in every process, and that render shared the GIL with the posts. The key is
 # the comment's whole row (every concrete field, long texts as digests), the whole row of the comment it answers
 # and the template as loaded: a field added to the model or shown by the template can never be served stale.
-SHOWN_CACHE_ENTRIES = 1000  # about 1.5 kB each, enough for the pages read this minute: under 2 MB per process
+# Bounded by count (each key holds a row's values: about 1 kB) and by the characters of the HTML held (a comment's
+# HTML is 1-2 kB, a long one ten times that): together under about 2.5 MB per process.
+SHOWN_CACHE_ENTRIES = 1000
+SHOWN_CACHE_CHARS = 1_500_000
 _shown: OrderedDict[tuple[object, ...], SafeString] = OrderedDict()
+_shown_chars = [0]  # the characters of the HTML in _shown (a list: updated in place under the lock)
 _shown_lock = threading.Lock()
 _DIGESTED = frozenset({"body", "body_html", "quote", "moderation_reasons"})
 _NOT_LOADED = object()
@@ -108,6 +112,7 @@ def forget_shown_comments() -> None:
     is part of its key, but it should not stay in memory either)."""
     with _shown_lock:
         _shown.clear()
+        _shown_chars[0] = 0
 
 
 def shown_comment_html(comment: Comment) -> SafeString:
@@ -119,10 +124,15 @@ def shown_comment_html(comment: Comment) -> SafeString:
             _shown.move_to_end(key)
             return held
     html = SafeString(get_template(COMMENT_TEMPLATE).render({"c": comment}))  # autoescaped already
+    if len(html) > SHOWN_CACHE_CHARS:
+        return html  # larger than the whole bound: never kept
     with _shown_lock:
+        replaced = _shown.pop(key, None)
+        _shown_chars[0] += len(html) - (len(replaced) if replaced is not None else 0)
         _shown[key] = html
-        while len(_shown) > SHOWN_CACHE_ENTRIES:
-            _shown.popitem(last=False)
+        while len(_shown) > SHOWN_CACHE_ENTRIES or _shown_chars[0] > SHOWN_CACHE_CHARS:
+            _oldest, dropped = _shown.popitem(last=False)
+            _shown_chars[0] -= len(dropped)
     return html
 
 

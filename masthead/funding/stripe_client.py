@@ -10,10 +10,16 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import stripe
 from django.conf import settings
+
+if TYPE_CHECKING:
+    import stripe
+
+# The library (and the HTTP client it brings, about 6 MB per process) is imported by the functions that call
+# Stripe, on the first payment or webhook a process handles: a process that only serves pages never loads it.
+# Its errors reach callers as the two classes below, so no caller needs the library to catch them.
 
 # The API version our requests and our webhook endpoint use; payload shapes in funding.stripe_events match it.
 # Upgrading is a deliberate change: update this, the webhook endpoint's version in the Stripe dashboard, and the
@@ -24,6 +30,15 @@ API_VERSION = "2024-06-20"
 
 class NotConfigured(RuntimeError):
     """Card payments are off: no API key (or no webhook secret, so payments could never be recorded)."""
+
+
+class ServiceError(RuntimeError):
+    """Stripe refused or did not answer a request (the library's ``StripeError``, kept as ``__cause__``)."""
+
+
+class InvalidSignature(ValueError):
+    """A webhook whose ``Stripe-Signature`` does not verify (the library's ``SignatureVerificationError``, or a
+    timestamp outside the tolerance in either direction)."""
 
 
 def missing_settings() -> list[str]:
@@ -39,6 +54,8 @@ def client() -> stripe.StripeClient:
     if not configured():
         # Never call out without a key: Stripe would refuse it anyway, after retries, holding a worker thread.
         raise NotConfigured(f"Stripe is not configured ({', '.join(missing_settings())} missing)")
+    import stripe
+
     return stripe.StripeClient(
         settings.STRIPE_SECRET_KEY,
         stripe_version=API_VERSION,
@@ -90,14 +107,26 @@ def create_checkout_session(request: CheckoutRequest) -> stripe.checkout.Session
     if request.customer_email:
         params["customer_email"] = request.customer_email
     params = {k: v for k, v in params.items() if v is not None}
-    # Built as a plain dict (keys depend on the mode); stripe types the argument as a TypedDict.
-    return client().v1.checkout.sessions.create(params, {"idempotency_key": request.idempotency_key})  # type: ignore[arg-type]
+    stripe_api = client()
+    import stripe
+
+    try:
+        # Built as a plain dict (keys depend on the mode); stripe types the argument as a TypedDict.
+        return stripe_api.v1.checkout.sessions.create(params, {"idempotency_key": request.idempotency_key})  # type: ignore[arg-type]
+    except stripe.StripeError as error:
+        raise ServiceError(str(error)) from error
 
 
 def create_portal_session(customer: str, return_url: str, idempotency_key: str) -> stripe.billing_portal.Session:
-    return client().v1.billing_portal.sessions.create(
-        {"customer": customer, "return_url": return_url}, {"idempotency_key": idempotency_key}
-    )
+    stripe_api = client()
+    import stripe
+
+    try:
+        return stripe_api.v1.billing_portal.sessions.create(
+            {"customer": customer, "return_url": return_url}, {"idempotency_key": idempotency_key}
+        )
+    except stripe.StripeError as error:
+        raise ServiceError(str(error)) from error
 
 
 def verify_event(payload: bytes, signature: str | None, now: float | None = None) -> dict[str, Any]:
@@ -105,18 +134,23 @@ def verify_event(payload: bytes, signature: str | None, now: float | None = None
 
     The signature's timestamp must be within ``STRIPE_WEBHOOK_TOLERANCE`` seconds of our clock in *both*
     directions (the library only refuses old ones; a timestamp far in the future would let a captured request be
-    replayed for as long). Raises ``stripe.SignatureVerificationError``, or ``ValueError`` when the verified body
-    is not a JSON object.
+    replayed for as long). Raises ``InvalidSignature``, or ``ValueError`` when the verified body is not a JSON
+    object.
     """
     secret = settings.STRIPE_WEBHOOK_SECRET
     if not secret:
-        raise stripe.SignatureVerificationError("No webhook secret is configured", signature)
+        raise InvalidSignature("No webhook secret is configured")
     tolerance = settings.STRIPE_WEBHOOK_TOLERANCE
-    stripe.WebhookSignature.verify_header(payload, signature, secret, tolerance=tolerance)
+    import stripe
+
+    try:
+        stripe.WebhookSignature.verify_header(payload, signature, secret, tolerance=tolerance)
+    except stripe.SignatureVerificationError as error:
+        raise InvalidSignature(str(error)) from error
     stamps = [item.partition("=")[2] for item in (signature or "").split(",") if item.startswith("t=")]
     moment = time.time() if now is None else now
     if not stamps or not stamps[0].isdigit() or abs(int(stamps[0]) - moment) > tolerance:
-        raise stripe.SignatureVerificationError("Timestamp outside the tolerance zone", signature)
+        raise InvalidSignature("Timestamp outside the tolerance zone")
     event = json.loads(payload)
     if not isinstance(event, dict):
         raise ValueError("The body is not a JSON object")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-import stripe
 from asgiref.sync import sync_to_async
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
@@ -86,7 +85,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
         url = actions.do_start_checkout(plan, form_token=data["token"] or "")
     except actions.FundingError as error:
         return _support_page(request, form, campaign, error=str(error), status=400)
-    except stripe.StripeError:
+    except stripe_client.ServiceError:
         return _support_page(request, form, campaign, status=502,
                              error="The payment service did not answer. Please try again in a moment.")
     return HttpResponseRedirect(url, status=303)
@@ -110,7 +109,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         url = actions.do_start_portal(str(customer))
     except stripe_client.NotConfigured:
         return render(request, "funding/manage.html", {"not_configured": True}, status=503)
-    except stripe.StripeError:
+    except stripe_client.ServiceError:
         return render(request, "funding/manage.html", {"unavailable": True}, status=502)
     return HttpResponseRedirect(url, status=303)
 

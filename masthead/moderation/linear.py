@@ -40,13 +40,26 @@ from masthead.moderation.hate import signals
 
 FORMATS = ("masthead-linear-1", "masthead-linear-2")
 FORMAT = FORMATS[-1]
-_CACHE_LIMIT = 200_000
+# The wordchar block keeps each word's score (a word's own grams, looked up once): emptied whenever the words it
+# holds pass this many characters (about 11,000 words of a comment's usual length, near 1.5 MB with their keys
+# and values) whatever a process is sent; at 200,000 words it could hold some 25 MB. A miss costs one word's
+# n-gram lookups, microseconds, and a cleared cache refills with the common words within a few comments.
+CACHE_CHARS = 80_000
+
+# Each feature's (idf, weight) pair is held as one complex number, ``complex(idf, weight)``: 32 bytes per feature
+# where a tuple of two floats takes 104, and the built-in model has a hundred thousand features (docs/moderation.md,
+# "Memory"). ``.real`` is the idf, ``.imag`` the weight; both are the file's floats exactly.
+Table = dict[str, complex]
+
+
+def _table(features: list[str], idf: list[float], weights: list[float]) -> Table:
+    return {feature: complex(i, w) for feature, i, w in zip(features, idf, weights, strict=True)}
 
 
 @dataclass
 class _Block:
     analyzer: Callable[[str], list[str]]
-    table: dict[str, tuple[float, float]]  # feature -> (idf, weight)
+    table: Table  # feature -> complex(idf, weight)
 
     def score(self, text: str) -> float:
         table = self.table
@@ -56,17 +69,19 @@ class _Block:
         dot = 0.0
         squares = 0.0
         for feature, count in counts.items():
-            idf, weight = table[feature]
-            value = count * idf
-            dot += value * weight
+            pair = table[feature]
+            value = count * pair.real
+            dot += value * pair.imag
             squares += value * value
         return dot / math.sqrt(squares)
 
 
 @dataclass
 class _WordCharBlock:
-    table: dict[str, tuple[float, float]]
+    table: Table
     cache: dict[str, float] = field(default_factory=dict)
+    cache_limit: int = CACHE_CHARS  # characters of the words held (see CACHE_CHARS)
+    cached_chars: int = 0
 
     def word_score(self, word: str) -> float:
         cached = self.cache.get(word)
@@ -76,14 +91,17 @@ class _WordCharBlock:
         counts = Counter(gram for gram in word_grams(word) if gram in table)
         dot = squares = 0.0
         for gram, count in counts.items():
-            idf, weight = table[gram]
-            value = count * idf
-            dot += value * weight
+            pair = table[gram]
+            value = count * pair.real
+            dot += value * pair.imag
             squares += value * value
         result = dot / math.sqrt(squares) if squares else 0.0
-        if len(self.cache) >= _CACHE_LIMIT:
+        if self.cached_chars + len(word) > self.cache_limit:
             self.cache.clear()
-        self.cache[word] = result
+            self.cached_chars = 0
+        if len(word) <= self.cache_limit:
+            self.cache[word] = result
+            self.cached_chars += len(word)
         return result
 
     def score(self, text: str) -> float:
@@ -102,11 +120,11 @@ class _StructureBlock:
     """Structure signals (``hate.py``: threats, identity-directed derogation, counter-speech), one weight each.
     Read from the normalised text before ``prepare`` (quotes and punctuation matter to them)."""
 
-    table: dict[str, tuple[float, float]]
+    table: Table
 
     def score(self, normalised_text: str) -> float:
         table = self.table
-        return sum(table[name][1] for name in signals(normalised_text) if name in table)
+        return sum(table[name].imag for name in signals(normalised_text) if name in table)
 
 
 @dataclass
@@ -164,7 +182,7 @@ class LinearModel:
             raise ValueError(f"not a {FORMAT} model file")
         blocks: list[Any] = []
         for block in data["blocks"]:
-            table = {f: (i, w) for f, i, w in zip(block["features"], block["idf"], block["weights"], strict=True)}
+            table = _table(block["features"], block["idf"], block["weights"])
             if block["analyzer"] == "wordchar":
                 blocks.append(_WordCharBlock(table))
             elif block["analyzer"] == "structure":

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from PIL import Image
 
 if TYPE_CHECKING:
     from masthead.publishing.models import Article, BodyImage
+
+# Pillow (about 2 MB per process) is imported by the two functions that read images, on the first upload or save
+# of an image a process handles: serving pages never needs it.
 
 VARIANT_WIDTHS = (480, 960, 1600)
 VARIANT_FORMAT, VARIANT_EXT = "WEBP", "webp"
@@ -36,6 +38,8 @@ def variant_name(original: str, width: int) -> str:
 
 def make_variants(original: str) -> dict[str, Any]:
     """Write the variants of the stored image ``original``; returns the record for ``image_variants``."""
+    from PIL import Image
+
     with default_storage.open(original, "rb") as stored:
         image: Image.Image = Image.open(stored)
         image.load()
@@ -86,6 +90,8 @@ def check_upload(data: bytes) -> tuple[str, int, int]:
     Pillow's ``verify`` checks the file's structure; a second open decodes it fully, so a truncated or hostile
     file is refused here, not when a page is rendered.
     """
+    from PIL import Image
+
     if not data:
         raise ValidationError("The file is empty.")
     if len(data) > MAX_UPLOAD_BYTES:

@@ -14,6 +14,7 @@ import inspect
 
 import django
 import django.db
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import RequestAborted
 from django.core.handlers import asgi, base
 from django.db import transaction
@@ -151,3 +152,20 @@ def test_get_token_internals_the_filled_pages_token_repeats():
     assert "return _mask_cipher_secret(csrf_secret)" in source(csrf.get_token)
     assert "(x + y) % len(chars)" in source(csrf._mask_cipher_secret)
     assert (csrf.CSRF_SECRET_LENGTH, len(csrf.CSRF_ALLOWED_CHARS)) == (32, 62)
+
+
+def test_local_memory_cache_internals_the_byte_bound_keeps_in_step():
+    """core/byte_bounded_cache.py: every write goes through ``_set`` (which culls through ``_cull`` and keeps the most
+    recently used first), every removal of one key through ``_delete``, and ``incr`` stores without ``_set``."""
+    for name in ("_set", "_cull", "_delete", "_has_expired"):
+        assert callable(getattr(LocMemCache, name))
+    assert params(LocMemCache._set) == ["self", "key", "value", "timeout"]
+    assert "self._set(key, pickled, timeout)" in source(LocMemCache.set)
+    assert "self._set(key, pickled, timeout)" in source(LocMemCache.add)
+    assert "self._cull()" in source(LocMemCache._set)
+    assert "move_to_end(key, last=False)" in source(LocMemCache._set)
+    assert "self._delete(key)" in source(LocMemCache.get)
+    assert "self._cache[key] = pickled" in source(LocMemCache.incr)
+    cache = LocMemCache("pin-locmem", {})
+    assert isinstance(cache._cache, dict)
+    assert isinstance(cache._expire_info, dict)

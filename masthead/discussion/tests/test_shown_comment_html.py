@@ -48,6 +48,25 @@ def test_the_copies_are_bounded(monkeypatch):
     assert len(render._shown) <= 3
 
 
+def test_the_copies_are_bounded_by_the_characters_they_hold(monkeypatch):
+    thread = make_thread()
+    first = render.shown_comment_html(_fresh(post_as(thread, reader("r0", network="net-0"), "Comment 0.")))
+    monkeypatch.setattr(render, "SHOWN_CACHE_CHARS", len(first) * 3 + len(first) // 2)  # room for three of them
+    render.forget_shown_comments()
+    for n in range(6):
+        render.shown_comment_html(_fresh(post_as(thread, reader(f"s{n}", network=f"net-s{n}"), f"Comment {n}.")))
+        held = sum(map(len, render._shown.values()))
+        assert held == render._shown_chars[0] <= render.SHOWN_CACHE_CHARS
+    assert 2 <= len(render._shown) <= 3  # the latest are kept, the oldest went
+    long = _fresh(post_as(thread, reader("long", network="net-long"), "A long comment about the weir. " * 60))
+    monkeypatch.setattr(render, "SHOWN_CACHE_CHARS", len(render.comment_html(long)) - 1)
+    render.forget_shown_comments()
+    html = render.shown_comment_html(long)
+    assert "A long comment" in html  # served, though larger than the whole bound
+    assert not render._shown
+    assert render._shown_chars[0] == 0
+
+
 def test_any_field_of_the_row_is_part_of_the_key():
     """No hand-kept list of shown fields: a change to any column (here one the template does not show today)
     gives a new key, so a template that starts showing it can never be served an old copy."""

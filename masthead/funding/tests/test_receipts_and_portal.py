@@ -69,3 +69,13 @@ def test_forged_manage_link_is_refused(client, db, fake_stripe):
     response = client.post("/support/manage/cus_someone_else:forged/")
     assert response.status_code == 400
     assert fake_stripe.requests == []
+
+
+def test_the_portal_link_says_so_when_stripe_does_not_answer(client, campaign, inbox, fake_stripe):
+    fakes.post(client, fakes.event("invoice.paid", fakes.invoice("in_d", "pi_d", "sub_d", 1000, campaign.pk)))
+    link = re.search(r"http://\S+/support/manage/(\S+)/", _body(inbox.messages[0]))
+    assert link is not None
+    fake_stripe.fail_with = 500
+    response = client.post(f"/support/manage/{link.group(1)}/")
+    assert response.status_code == 502
+    assert fake_stripe.requests  # it was asked

@@ -68,7 +68,7 @@ def test_the_shipped_model_weighs_the_structures() -> None:
     model = LinearModel.load(BUILTIN)
     structure = [block for block in model.blocks if block.__class__.__name__ == "_StructureBlock"]
     assert structure, "the base model has a structure block"
-    weights = {name: weight for name, (_, weight) in structure[0].table.items()}
+    weights = {name: pair.imag for name, pair in structure[0].table.items()}  # complex(idf, weight)
     assert all(weights[name] > 0 for name in ("threat", "identity_derogation", "identity_contempt",
                                               "identity_exclusion"))
     hateful = model.probability(normalise("Disabled people are a burden on the rest of us.").text)
