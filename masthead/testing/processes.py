@@ -109,6 +109,27 @@ def stop(process: subprocess.Popen[bytes], timeout: float = 15) -> tuple[int, fl
     return code, time.monotonic() - started
 
 
+
+@contextmanager
+def app_servers(count: int, env: dict[str, str], folder: Path) -> Iterator[list[str]]:
+    """``count`` `masthead serve` processes (no worker) sharing ``env``'s data, each answering its /healthz; yields
+    their base URLs and stops them all afterwards. Static files are collected once first: several servers
+    collecting into one folder would race."""
+    run(["collectstatic", "--noinput"], env)
+    processes: list[subprocess.Popen[bytes]] = []
+    try:
+        bases = []
+        for n in range(count):
+            port, log = free_port(), folder / f"serve-{n}.log"
+            process = start(["serve", "--port", str(port), "--no-worker", "--no-collectstatic"], env, log)
+            processes.append(process)
+            bases.append(f"http://127.0.0.1:{port}")
+            wait_for_http(f"{bases[-1]}/healthz", process, log)
+        yield bases
+    finally:
+        for process in processes:
+            stop(process)
+
 ENQUEUE = (
     "from masthead.core.tests.probe_tasks import leave_mark; "
     "import sys; leave_mark.enqueue(sys.argv[-2], sys.argv[-1])"

@@ -10,7 +10,7 @@ import uuid
 
 from masthead.testing.live_events import post_until_heard
 from masthead.testing.loops import run as run_on_own_loop
-from masthead.testing.processes import free_port, run, start, stop, wait_for_http
+from masthead.testing.processes import app_servers
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
@@ -34,21 +34,9 @@ def test_a_comment_posted_through_one_server_reaches_readers_of_both(install, tm
     made = subprocess.run([sys.executable, "-c", SETUP], env=env, capture_output=True, text=True, timeout=60,
                           check=True)
     thread_id = json.loads(made.stdout.strip().splitlines()[-1])["thread"]
-    run(["collectstatic", "--noinput"], env)  # once: two servers collecting into one folder would race
-    servers = []
-    try:
-        for name in ("a", "b"):
-            port, log = free_port(), tmp_path / f"serve-{name}.log"
-            process = start(["serve", "--port", str(port), "--no-worker", "--no-collectstatic"], env, log)
-            servers.append((f"http://127.0.0.1:{port}", process, log))
-        for base, process, log in servers:
-            wait_for_http(f"{base}/healthz", process, log)
-
-        streams = [f"{base}/discussion/threads/{thread_id}/events" for base, _, _ in servers]
-        heard, posted = post_until_heard(servers[0][0], thread_id, streams, "about the 7:40 crossing.")
-    finally:
-        for _, process, _ in servers:
-            stop(process)
+    with app_servers(2, env, tmp_path) as servers:
+        streams = [f"{base}/discussion/threads/{thread_id}/events" for base in servers]
+        heard, posted = post_until_heard(servers[0], thread_id, streams, "about the 7:40 crossing.")
 
     assert all(heard.values()), f"events heard per stream: {heard}, posted: {posted}"
     assert set().union(*heard.values()) <= set(posted)

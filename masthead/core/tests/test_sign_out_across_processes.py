@@ -12,7 +12,7 @@ import urllib.parse
 import urllib.request
 import uuid
 
-from masthead.testing.processes import free_port, run, start, stop, wait_for_http
+from masthead.testing.processes import app_servers
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
@@ -65,16 +65,7 @@ def test_a_sign_out_through_one_server_ends_the_session_on_the_other(install, tm
                           check=True)
     engine, session_key = made.stdout.split()[-2:]
     assert engine == "masthead.core.shared_sessions"
-    run(["collectstatic", "--noinput"], env)  # once: two servers collecting into one folder would race
-    servers = []
-    try:
-        for name in ("a", "b"):
-            port, log = free_port(), tmp_path / f"serve-{name}.log"
-            process = start(["serve", "--port", str(port), "--no-worker", "--no-collectstatic"], env, log)
-            servers.append((f"http://127.0.0.1:{port}", process, log))
-        for base, process, log in servers:
-            wait_for_http(f"{base}/healthz", process, log)
-        (a, _, _), (b, _, _) = servers
+    with app_servers(2, env, tmp_path) as (a, b):
         csrf = "c" * 32
         cookies = {"sessionid": session_key, "csrftoken": csrf}
         for _ in range(3):  # read from the database, then from Redis, on both servers
@@ -88,6 +79,3 @@ def test_a_sign_out_through_one_server_ends_the_session_on_the_other(install, tm
 
         assert SIGNED_IN not in _get(f"{b}/account/", cookies)  # at once, on the other server
         assert SIGNED_IN not in _get(f"{a}/account/", cookies)
-    finally:
-        for _, process, _ in servers:
-            stop(process)
