@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-pytest_plugins = ["masthead.testing.clock", "masthead.testing.fixtures", "masthead.testing.s3"]
+pytest_plugins = ["masthead.testing.clock", "masthead.testing.fixtures", "masthead.testing.redis_fixtures",
+                  "masthead.testing.s3"]
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -10,7 +10,6 @@ its data, as in a network outage. The database is the test's.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -25,27 +24,10 @@ from masthead.core.resilient_cache import ResilientRedisCache
 from masthead.core.shared_entries import MISSING, SharedEntries
 from masthead.core.shared_sessions import SessionStore
 from masthead.testing import private_services
-from masthead.testing.private_services import PrivateRedis
 from masthead.testing.tcp_proxy import TcpProxy
 
 pytestmark = [pytest.mark.django_db,
               pytest.mark.skipif(not private_services.available()[0], reason=private_services.available()[1])]
-
-
-@pytest.fixture(scope="module")
-def redis_server() -> Iterator[PrivateRedis]:
-    with PrivateRedis() as server:
-        yield server
-
-
-@pytest.fixture
-def proxy(redis_server: PrivateRedis) -> Iterator[TcpProxy]:
-    proxy = TcpProxy("127.0.0.1", redis_server.port)
-    proxy.start()
-    try:
-        yield proxy
-    finally:
-        proxy.stop()
 
 
 @pytest.fixture(autouse=True)
@@ -55,12 +37,12 @@ def retry_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def processes(proxy: TcpProxy):
+def processes(redis_proxy: TcpProxy):
     """Three processes' session stores on one Redis (the same key prefix, as every server of a site)."""
     prefix = f"sessions-{uuid.uuid4().hex[:8]}"
 
     def process() -> tuple[ResilientRedisCache, type[SessionStore]]:
-        cache = ResilientRedisCache(f"redis://127.0.0.1:{proxy.port}/0", {
+        cache = ResilientRedisCache(f"redis://127.0.0.1:{redis_proxy.port}/0", {
             "KEY_PREFIX": prefix, "OPTIONS": {"socket_connect_timeout": 1.0, "socket_timeout": 1.0}})
         store = type("Store", (SessionStore,), {"entries": SharedEntries("session", lambda: cache)})
         return cache, store
@@ -112,18 +94,18 @@ def test_a_copy_read_just_before_the_sign_out_and_written_just_after_is_never_us
     assert b(key).load() == {}
 
 
-def test_while_redis_is_unreachable_sessions_come_from_the_database_and_a_sign_out_holds(processes, proxy):
+def test_while_redis_is_unreachable_sessions_come_from_the_database_and_a_sign_out_holds(processes, redis_proxy):
     (_, a), (cache_b, b), (_, c) = processes
     key = _signed_in(a)
     assert b(key).load()["note"] == "signed in"  # kept in Redis
-    proxy.stop()
+    redis_proxy.stop()
     assert _queries(b(key).load) == ({"_auth_user_id": "7", "note": "signed in"}, 1)
     assert _queries(b(key).load)[1] == 1  # nothing kept in the process's memory
     assert cache_b.down
     a(key).flush()  # signed out through another process during the outage
     assert b(key).load() == {}
 
-    proxy.start()
+    redis_proxy.start()
     # Redis still holds the copy from before the outage, which the sign-out could not reach. Whichever process
     # reads first after the outage (b here; a, which signed out, has not been back yet), none uses that copy,
     # including one that never saw the outage (c).

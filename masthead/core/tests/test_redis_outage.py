@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import Iterator
 
 import pytest
 import redis as redis_client
@@ -24,25 +23,8 @@ from masthead.testing import private_services
 from masthead.testing.loops import run as run_on_own_loop
 from masthead.testing.private_services import PrivateRedis
 from masthead.testing.processes import free_port
-from masthead.testing.tcp_proxy import TcpProxy
 
 pytestmark = pytest.mark.skipif(not private_services.available()[0], reason=private_services.available()[1])
-
-
-@pytest.fixture(scope="module")
-def redis_server() -> Iterator[PrivateRedis]:
-    with PrivateRedis() as server:
-        yield server
-
-
-@pytest.fixture
-def proxy(redis_server: PrivateRedis) -> Iterator[TcpProxy]:
-    proxy = TcpProxy("127.0.0.1", redis_server.port)
-    proxy.start()
-    try:
-        yield proxy
-    finally:
-        proxy.stop()
 
 
 @pytest.fixture
@@ -57,12 +39,12 @@ def _cache(port: int) -> ResilientRedisCache:
         "OPTIONS": {"socket_connect_timeout": 1.0, "socket_timeout": 1.0}})
 
 
-def test_the_cache_carries_on_in_memory_while_redis_is_unreachable_then_returns_to_it(proxy, retry_at_once):
-    cache = _cache(proxy.port)
+def test_the_cache_carries_on_in_memory_while_redis_is_unreachable_then_returns_to_it(redis_proxy, retry_at_once):
+    cache = _cache(redis_proxy.port)
     cache.set("shared", "from redis", 60)
     assert cache.get("shared") == "from redis"
 
-    proxy.stop()
+    redis_proxy.stop()
     assert cache.get("shared") is None  # a miss: the page recomputes it
     assert cache.down
     cache.set("local", "kept here", 60)
@@ -73,43 +55,43 @@ def test_the_cache_carries_on_in_memory_while_redis_is_unreachable_then_returns_
     assert cache.decr("counter") == 1
     assert cache.get_many(["local", "shared"]) == {"local": "kept here"}
 
-    proxy.start()
+    redis_proxy.start()
     assert cache.get("shared") == "from redis"  # Redis again, with what it kept
     assert not cache.down
     assert cache.get("local") is None  # the outage's local copy is dropped
 
 
-def test_a_key_written_during_the_outage_is_deleted_from_redis_when_it_returns(proxy, retry_at_once):
+def test_a_key_written_during_the_outage_is_deleted_from_redis_when_it_returns(redis_proxy, retry_at_once):
     # An invalidation made while Redis was away must not be undone by the older value Redis still holds.
-    cache = _cache(proxy.port)
+    cache = _cache(redis_proxy.port)
     cache.set("topics", ["old list"], 300)
     cache.set("untouched", "still good", 300)
-    proxy.stop()
+    redis_proxy.stop()
     cache.delete("topics")
     cache.set("campaign", "new", 300)
-    proxy.start()
+    redis_proxy.start()
     assert cache.get("topics") is None
     assert cache.get("campaign") is None  # written locally only: deleted from Redis too, recomputed on next read
     assert cache.get("untouched") == "still good"
 
 
-def test_after_a_failure_redis_is_left_alone_for_a_moment(proxy):
-    cache = _cache(proxy.port)
-    proxy.stop()
+def test_after_a_failure_redis_is_left_alone_for_a_moment(redis_proxy):
+    cache = _cache(redis_proxy.port)
+    redis_proxy.stop()
     assert cache.get("x") is None
-    proxy.start()
+    redis_proxy.start()
     cache.set("x", "local", 60)  # within RETRY_SECONDS: still in memory, no connection tried
     assert cache.down
     assert cache.get("x") == "local"
 
 
-def test_rate_limits_count_in_memory_while_redis_is_unreachable(proxy, retry_at_once, settings):
+def test_rate_limits_count_in_memory_while_redis_is_unreachable(redis_proxy, retry_at_once, settings):
     settings.CACHES = {"default": {"BACKEND": "masthead.core.resilient_cache.ResilientRedisCache",
-                                   "LOCATION": f"redis://127.0.0.1:{proxy.port}/0",
+                                   "LOCATION": f"redis://127.0.0.1:{redis_proxy.port}/0",
                                    "KEY_PREFIX": f"outage-{uuid.uuid4().hex[:8]}"}}
     key = uuid.uuid4().hex
     assert hit("drill", key, limit=2, window=60).allowed
-    proxy.stop()
+    redis_proxy.stop()
     first, second, third = (hit("drill", key, limit=2, window=60) for _ in range(3))
     assert first.allowed  # the count restarts in this process's memory...
     assert second.allowed
@@ -124,17 +106,17 @@ def test_publishing_without_redis_drops_the_event_instead_of_failing():
     broker.publish("discussion:thread:1", "comment", {"id": 2})
 
 
-def test_a_listener_hears_events_again_once_redis_returns(redis_server: PrivateRedis):
+def test_a_listener_hears_events_again_once_redis_returns(private_redis: PrivateRedis):
     prefix = f"masthead-test-{uuid.uuid4().hex[:8]}-live:"
-    publisher, listener = RedisBroker(redis_server.url, prefix), RedisBroker(redis_server.url, prefix)
+    publisher, listener = RedisBroker(private_redis.url, prefix), RedisBroker(private_redis.url, prefix)
 
     async def main() -> list[int]:
         heard: list[int] = []
         with listener.subscribe("discussion:thread:7") as queue:
             assert await asyncio.to_thread(listener.wait_listening, 15)
-            redis_server.stop()
+            private_redis.stop()
             publisher.publish("discussion:thread:7", "comment", {"id": 1})  # dropped, no exception
-            redis_server.start()
+            private_redis.start()
             # The listener retries within RECONNECT_MAX_SECONDS; publish until it hears (bounded).
             deadline = time.monotonic() + 20
             while not heard and time.monotonic() < deadline:
@@ -147,4 +129,4 @@ def test_a_listener_hears_events_again_once_redis_returns(redis_server: PrivateR
         return heard
 
     assert run_on_own_loop(main()) == [2]
-    redis_client.Redis.from_url(redis_server.url).ping()
+    redis_client.Redis.from_url(private_redis.url).ping()
