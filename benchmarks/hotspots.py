@@ -34,8 +34,22 @@ def _where(func: tuple[str, int, str]) -> str:
     return f"{filename}:{line} {name}"
 
 
-def profile(path: str, requests: int, top: int, cookie: str | None = None) -> str:
+def queries_of_one_request(client: Any, path: str) -> list[str]:
+    """The SQL one ``client.get(path)`` runs (Django's test client, in this process)."""
     from django.db import connection
+
+    executed: list[str] = []
+
+    def count(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        client.get(path)
+    return executed
+
+
+def profile(path: str, requests: int, top: int, cookie: str | None = None) -> str:
     from django.test import Client
 
     client = Client(HTTP_HOST="127.0.0.1")
@@ -48,14 +62,7 @@ def profile(path: str, requests: int, top: int, cookie: str | None = None) -> st
         status = client.get(path).status_code
     if status != 200:
         return f"#### {title}\n\n{path} answered {status}; not profiled.\n"
-    executed: list[str] = []
-
-    def count(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
-        executed.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        client.get(path)
+    executed = queries_of_one_request(client, path)
     profiler = cProfile.Profile()
     began = time.perf_counter()
     profiler.enable()

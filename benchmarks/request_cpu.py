@@ -16,14 +16,13 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Callable
 from typing import Any
 
 
 def measure(path: str, requests: int, rounds: int) -> dict[str, Any]:
-    from django.db import connection
     from django.test import Client
 
+    from benchmarks.hotspots import queries_of_one_request
     from benchmarks.signin import signed_in_reader
 
     session = signed_in_reader(path)
@@ -34,14 +33,7 @@ def measure(path: str, requests: int, rounds: int) -> dict[str, Any]:
         response = client.get(path)
     if response.status_code != 200 or b'autocomplete="nickname"' in response.content:
         raise SystemExit(f"{path} did not answer the signed-in page ({response.status_code})")
-    executed: list[str] = []
-
-    def count(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
-        executed.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        client.get(path)
+    executed = queries_of_one_request(client, path)
     best, database = [], []
     for _ in range(rounds):  # the lowest of a few rounds: the least disturbed by the rest of the machine
         began, began_db = time.process_time(), _database_cpu()
