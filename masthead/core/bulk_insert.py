@@ -13,6 +13,10 @@ value back unchanged, or, for a whole number, the backend's ``adapt_integerfield
 shortens that chain for a field only where the field's class uses Django's own methods unchanged (so a field
 class that overrides any of them gets the whole chain) and only for values of the exact type the shortcut is
 for; every other value takes the whole chain. core/tests/test_bulk_insert.py checks the two agree.
+
+``row_values`` makes a new object's row in one process (an import's worker) for ``insert_rows`` to send from
+another (its writer), which sets the values only it knows (``row_slot``: an id, a place in a tree) first. On
+PostgreSQL both send their rows with COPY, which the server takes far more cheaply than a statement per row.
 """
 
 from __future__ import annotations
