@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import nh3
 from django.core.exceptions import ValidationError
@@ -24,7 +24,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from masthead.core.bulk_insert import insert_all, new_object
+from masthead.core.bulk_insert import insert_all, insert_rows, new_object, row_slot, row_values
 from masthead.core.errors import ActionError
 from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
@@ -428,6 +428,9 @@ class PreparedImport:
 
     fields: dict[str, object]  # Comment field values
     verdict_payload: object = None  # the screening decision to record once the comment is saved
+    # The row as inserted (core.bulk_insert.row_values), made where the comment was prepared; the writer sets
+    # only its place (thread, parent, path, counts) and id.
+    row: list[Any] | None = None
 
 
 def prepare_imported_comment(data: ImportedComment) -> PreparedImport:
@@ -460,11 +463,12 @@ def prepare_imported_comment(data: ImportedComment) -> PreparedImport:
         "downvotes": data.downvotes,
         "score": data.upvotes - data.downvotes,
     }
-    verdict = decide(new_object(Comment, fields), is_edit=False, source="import")
+    comment = new_object(Comment, fields)
+    verdict = decide(comment, is_edit=False, source="import")
     screened = [f"screening: {reason}" for reason in verdict.reasons] if verdict.status != data.status else []
-    fields["status"] = data.status
-    fields["moderation_reasons"] = [f"imported as {data.status}", *screened]
-    return PreparedImport(fields, verdict.payload)
+    fields["status"] = comment.status = data.status
+    fields["moderation_reasons"] = comment.moderation_reasons = [f"imported as {data.status}", *screened]
+    return PreparedImport(fields, verdict.payload, row_values(comment))
 
 
 def do_import_comment(thread: Thread, data: ImportedComment, parent: Comment | None) -> Comment:
@@ -508,7 +512,13 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
                 in_batch[ancestor].reply_count += 1
             else:
                 outside[ancestor] = outside.get(ancestor, 0) + 1
-    insert_all(comments)
+    if all(prepared.row is not None for prepared, _ in items):
+        insert_rows(Comment, [_placed_row(prepared.row, comment) for (prepared, _), comment  # type: ignore[arg-type]
+                              in zip(items, comments, strict=True)], ids=[comment.pk for comment in comments])
+        for comment in comments:
+            comment._state.adding, comment._state.db = False, connection.alias
+    else:
+        insert_all(comments)
     screenings = [(prepared.verdict_payload, comment) for (prepared, _), comment in zip(items, comments, strict=True)
                   if prepared.verdict_payload is not None]
     if screenings:
@@ -524,6 +534,19 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
             Comment.objects.filter(pk__in=ancestor_ids[start : start + IMPORT_UPDATE_ROWS]).update(
                 reply_count=F("reply_count") + amount)
     return comments
+
+
+# What ``do_import_comments`` sets in a prepared row: the comment's place, known only to the writer.
+_PLACE = ("thread_id", "parent_id", "in_reply_to_id", "root_id", "path", "depth", "reply_count")
+
+
+def _placed_row(row: list[Any], comment: Comment) -> list[Any]:
+    placed = row.copy()
+    values = comment.__dict__
+    for attname in _PLACE:
+        at, value = row_slot(Comment, attname)
+        placed[at] = value(values[attname])
+    return placed
 
 
 def _allocate_comment_ids(count: int) -> list[int]:

@@ -16,7 +16,16 @@ from masthead.core.network import keyed_hash
 from masthead.discussion.models import Comment
 from masthead.discussion.moderation_hook import Screening
 from masthead.moderation.models import Tier
-from masthead.moderation.pipeline import Decision, ScreenContext, record, record_many, screen
+from masthead.moderation.pipeline import (
+    Decision,
+    ReadyDecision,
+    ScreenContext,
+    ready_decision,
+    record,
+    record_many,
+    record_ready,
+    screen,
+)
 
 if TYPE_CHECKING:
     from masthead.discussion.models import Comment
@@ -70,8 +79,10 @@ def screen_for_discussion(comment: Comment, *, is_edit: bool, is_staff: bool, ti
                           source: str | None = None, now: datetime | None = None) -> Screening:
     decision, context = screen_comment(comment, is_edit=is_edit, is_staff=is_staff, tier=tier, source=source,
                                        now=now)
+    # An import records its decisions in bulk, later and perhaps in another process: its row is made ready here.
+    payload = ready_decision(decision, "comment", context) if source == "import" else (decision, context)
     return Screening(decision.comment_status, tuple(decision.reasons), decision.retry_after,
-                     lambda saved: record_comment_decision(decision, saved, context), payload=(decision, context))
+                     lambda saved: record_comment_decision(decision, saved, context), payload=payload)
 
 
 def record_comment_decision(decision: Decision, comment: Any, context: ScreenContext) -> None:
@@ -79,10 +90,16 @@ def record_comment_decision(decision: Decision, comment: Any, context: ScreenCon
 
 
 def record_comment_decisions(screenings: list[tuple[object, Comment]]) -> None:
-    """Many decisions at once (``discussion.moderation_hook.record_screenings``): each payload is the
-    (Decision, ScreenContext) ``screen_for_discussion`` gave, the comment the one saved with it."""
+    """Many decisions at once (``discussion.moderation_hook.record_screenings``): each payload is what
+    ``screen_for_discussion`` gave (an import's ReadyDecision, else the Decision and its ScreenContext), the
+    comment the one saved with it."""
     rows: list[tuple[Decision, ScreenContext, Comment]] = []
+    ready: list[tuple[ReadyDecision, int]] = []
     for payload, comment in screenings:
-        decision, context = cast(tuple[Decision, ScreenContext], payload)
-        rows.append((decision, context, comment))
+        if isinstance(payload, ReadyDecision):
+            ready.append((payload, comment.pk))
+        else:
+            decision, context = cast(tuple[Decision, ScreenContext], payload)
+            rows.append((decision, context, comment))
     record_many(rows, "comment")
+    record_ready(ready)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from django.utils import timezone
 
-from masthead.core.bulk_insert import insert_all, new_object
+from masthead.core.bulk_insert import insert_all, insert_rows, new_object, row_slot, row_values
 from masthead.moderation import rules
 from masthead.moderation.backends import Classifier, get_classifier
 from masthead.moderation.config import moderation_config
@@ -210,6 +210,39 @@ def record_many(items: list[tuple[Decision, ScreenContext, Comment]], target_typ
     if published_hosts:
         rules.remember_domain_counts(Counter(published_hosts))
     insert_all(rows)
+
+
+@dataclass(frozen=True)
+class ReadyDecision:
+    """An import's decision with its row made ready (``row_values``) where the comment was screened, in an
+    import's worker process: its writer only adds the comment's id and inserts it (``record_ready``). Smaller to
+    send between the two than the Decision and its context (which carry the normalised text)."""
+
+    values: list[Any]  # the ModerationDecision row, its target and comment not yet known
+    link_hosts: tuple[str, ...] = ()  # the domains to remember once the comment is saved (published only)
+
+
+def ready_decision(decision: Decision, target_type: str, context: ScreenContext) -> ReadyDecision:
+    row = _decision_row(decision, target_type, None, context, None)
+    hosts = decision.link_hosts if decision.action == Action.PUBLISH else ()
+    return ReadyDecision(row_values(row), hosts)
+
+
+def record_ready(items: list[tuple[ReadyDecision, int]]) -> None:
+    """``record_many`` for decisions made ready by ``ready_decision``, each with its saved comment's id."""
+    at_target, target_value = row_slot(ModerationDecision, "target_id")
+    at_comment, comment_value = row_slot(ModerationDecision, "comment_id")
+    published_hosts: list[str] = []
+    rows = []
+    for ready, pk in items:
+        if ready.link_hosts:
+            published_hosts.extend(rules.remembered_hosts(ready.link_hosts))
+        values = ready.values.copy()
+        values[at_target], values[at_comment] = target_value(pk), comment_value(pk)
+        rows.append(values)
+    if published_hosts:
+        rules.remember_domain_counts(Counter(published_hosts))
+    insert_rows(ModerationDecision, rows)
 
 
 def warm_up() -> None:
