@@ -75,7 +75,7 @@ def screen_for_discussion(comment: Comment, *, is_edit: bool, is_staff: bool, ti
 
 
 def record_comment_decision(decision: Decision, comment: Any, context: ScreenContext) -> None:
-    record(decision, "comment", comment.pk, context, comment=comment)
+    record(decision, "comment", comment.pk, context, comment=comment, read_id=False)  # nobody reads it back
 
 
 def record_comment_decisions(screenings: list[tuple[object, Comment]]) -> None:
