@@ -67,5 +67,5 @@ def thread_with_article(thread_id: int) -> Thread | None:
     article_values = values[len(thread_names) :]
     article = Article.from_db(connection.alias, article_names, article_values) if article_values[0] is not None \
         else None
-    Thread._meta.get_field("article").set_cached_value(thread, article)  # type: ignore[attr-defined]
+    Thread._meta.get_field("article").set_cached_value(thread, article)
     return thread

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import connection
 
@@ -103,7 +104,7 @@ def prior_facts(ask: PriorAsk, now: datetime) -> Prior:
     PostgreSQL, a round trip of its own. Plain SQL from the models' column names; the ban lookup is served by the
     ban_lookup index, the others by the indexes the ORM's queries used."""
     adapt = connection.ops.adapt_datetimefield_value
-    params: list[object] = []
+    params: list[Any] = []
     if ask.since is not None:
         params += [ask.digest, ModerationDecision.Source.PIPELINE.value, adapt(ask.since)]
     if ask.author is not None:

@@ -120,7 +120,12 @@ def test_the_new_comments_html_is_rendered_once_for_its_event_and_the_answer(cli
     thread = make_thread()
     rendered: list[str] = []
     real = render.root_html
-    monkeypatch.setattr(render, "root_html", lambda comment: rendered.append("root") or real(comment))
+
+    def counted(comment):
+        rendered.append("root")
+        return real(comment)
+
+    monkeypatch.setattr(render, "root_html", counted)
     published: list[tuple] = []
     monkeypatch.setattr(live.broker, "publish", lambda channel, name, data: published.append((name, data)))
     client.cookies["csrftoken"] = "x" * 32
