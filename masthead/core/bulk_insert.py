@@ -143,6 +143,12 @@ def new_object(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     return obj
 
 
+def field_preparers(fields: Sequence[models.Field]) -> list[Callable[[models.Model], Any]]:
+    """For each field, a function of an object giving the value ``insert_all`` sends (for one-row plain inserts
+    written elsewhere, e.g. ``discussion.store``; build them once and keep them)."""
+    return [_preparer(field, connection) for field in fields]
+
+
 def insert_all(objects: Sequence[models.Model]) -> int:
     """Insert ``objects`` (all of one model, all new). Objects without an id get one from the database, unread."""
     if not objects:

@@ -24,7 +24,7 @@ from masthead.moderation.pipeline import (
     record,
     record_many,
     record_ready,
-    screen,
+    screen_resolving,
 )
 
 if TYPE_CHECKING:
@@ -43,17 +43,6 @@ def tier_of(comment: Comment, *, is_staff: bool = False) -> str:
     return Tier.ACCOUNT if comment.user_id else Tier.GUEST
 
 
-def has_published_before(comment: Any) -> bool:
-    earlier = Comment.objects.filter(status=Comment.Status.VISIBLE)
-    if comment.pk:
-        earlier = earlier.exclude(pk=comment.pk)
-    if comment.user_id:
-        return earlier.filter(user_id=comment.user_id).exists()
-    if comment.reader_key:
-        return earlier.filter(reader_key=comment.reader_key).exists()
-    return False
-
-
 def context_for(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
                 source: str | None = None, now: datetime | None = None) -> ScreenContext:
     return ScreenContext(
@@ -64,15 +53,17 @@ def context_for(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: st
         email_hash=email_hash(comment.author_email),
         network_hash=comment.network_hash,
         reader_key="" if comment.user_id else comment.reader_key,
-        # An import (the demo's history) is screened as written, without a query per comment for its author.
-        approved_count=1 if source != "import" and has_published_before(comment) else 0,
+        # Asked by the screening with the ban and the duplicate (one query); an import (the demo's history) is
+        # screened as written, without a query per comment for its author.
+        approved_count=0 if source == "import" else None,
+        comment_id=comment.pk or None,
     )
 
 
 def screen_comment(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
                    source: str | None = None, now: datetime | None = None) -> tuple[Decision, ScreenContext]:
     context = context_for(comment, is_edit=is_edit, is_staff=is_staff, tier=tier, source=source, now=now)
-    return screen(comment.body, context), context
+    return screen_resolving(comment.body, context)
 
 
 def screen_for_discussion(comment: Comment, *, is_edit: bool, is_staff: bool, tier: str | None,
@@ -86,7 +77,7 @@ def screen_for_discussion(comment: Comment, *, is_edit: bool, is_staff: bool, ti
 
 
 def record_comment_decision(decision: Decision, comment: Any, context: ScreenContext) -> None:
-    record(decision, "comment", comment.pk, context, comment=comment)
+    record(decision, "comment", comment.pk, context, comment=comment, read_id=False)  # nobody reads it back
 
 
 def record_comment_decisions(screenings: list[tuple[object, Comment]]) -> None:
