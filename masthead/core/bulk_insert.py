@@ -181,14 +181,18 @@ def prepared_rows(objects: Sequence[models.Model], *, whole: bool = False) -> li
     return [[value(obj) for value in prepare] for obj in objects]
 
 
+COPY_FROM_ROWS = 8  # fewer rows than this are INSERTed
+
+
 def _write(cursor: Any, model: type[models.Model], fields: Sequence[models.Field], rows: Sequence[Sequence[Any]]
            ) -> None:
-    """Send ``rows``: on PostgreSQL with COPY (the server parses one stream rather than a statement per row:
-    the same rows, checked by the same constraints, in the caller's transaction), elsewhere ``executemany``."""
+    """Send ``rows``: a batch on PostgreSQL with COPY (the server parses one stream rather than a statement per
+    row: the same rows, checked by the same constraints, in the caller's transaction), else ``executemany``. A
+    few rows (a post's one decision) go as a plain INSERT: COPY's start and end cost more than they save there."""
     quote = connection.ops.quote_name
     columns = ", ".join(quote(str(field.column)) for field in fields)
     table = quote(model._meta.db_table)
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and len(rows) >= COPY_FROM_ROWS:
         with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)

@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masthead.core.bulk_insert import new_object, prepared_rows, row_slot, row_values
+from masthead.core.bulk_insert import COPY_FROM_ROWS, insert_all, new_object, prepared_rows, row_slot, row_values
 from masthead.discussion.models import Comment, Thread
 from masthead.importing.models import ImportedObject
 from masthead.moderation.models import ModerationDecision
 from masthead.moderation.pipeline import Decision, ScreenContext, _decision_row, ready_decision
+from masthead.testing.discussion import make_thread
 
 texts = st.one_of(st.text(max_size=40), st.none(), st.just(gettext_lazy("Comments")))
 numbers = st.one_of(st.integers(min_value=0, max_value=2**31 - 1), st.none(), st.booleans())
@@ -129,3 +130,19 @@ def test_a_ready_decision_with_its_comment_set_is_what_record_many_sends(text: A
     whole = _decision_row(decision, "comment", pk, context, Comment(pk=pk))
     _same([row], prepared_rows([whole], whole=True), [whole])
     assert ready.link_hosts == (() if flag else ("example.org",))  # remembered only once published
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, COPY_FROM_ROWS - 1, COPY_FROM_ROWS, 3 * COPY_FROM_ROWS])
+def test_a_few_rows_and_a_batch_are_stored_alike(count: int) -> None:
+    # On PostgreSQL a batch goes by COPY and a few rows by INSERT: both store exactly what the objects hold.
+    thread = make_thread()
+    made = [new_object(Comment, {"thread": thread, "author_name": f"Reader \u2018{n}\u2019\t\\ end",
+                                 "body": f"line\n{n}", "path": f"{n:010d}", "depth": 0,
+                                 "status": Comment.Status.VISIBLE, "created_at": thread.created_at,
+                                 "moderation_reasons": ["a", str(n)]})
+            for n in range(count)]
+    assert insert_all(made) == count
+    stored = list(Comment.objects.filter(thread=thread).order_by("path")
+                  .values_list("author_name", "body", "moderation_reasons"))
+    assert stored == [(f"Reader \u2018{n}\u2019\t\\ end", f"line\n{n}", ["a", str(n)]) for n in range(count)]
