@@ -25,15 +25,19 @@ from django.db import models, transaction
 T = TypeVar("T")
 M = TypeVar("M", bound=models.Model)
 
-_STEADY: ContextVar[set[str] | None] = ContextVar("singletons_steady", default=None)
+# Within ``steady()``: the version token of each value, read for all of them at once as it starts.
+_STEADY: ContextVar[dict[str, str] | None] = ContextVar("singletons_steady", default=None)
+_KEYS: set[str] = set()  # every VersionedValue's key, for that one read
 
 
 @contextmanager
 def steady() -> Iterator[None]:
-    """Within it, a value's version is checked on its first read only, and the value kept for the rest: for a
-    batch of work that reads the same settings for each of its items (an import's comments), where a change
-    saved meanwhile applies from the next batch on rather than part-way through it."""
-    token = _STEADY.set(set())
+    """Within it, every value's version is read once, all in one shared-cache lookup as it starts, and each value
+    kept for the rest: for work that reads the same settings several times (a post reads the discussion and
+    moderation settings; an import reads them for each of its comments), where a change saved meanwhile applies
+    from the next post or batch on rather than part-way through it."""
+    versions = {key: str(version) for key, version in cache.get_many(sorted(_KEYS)).items() if version is not None}
+    token = _STEADY.set(versions)
     try:
         yield
     finally:
@@ -48,6 +52,7 @@ class VersionedValue(Generic[T]):
         self.load = load
         self._held: tuple[str, T] | None = None
         self._lock = threading.Lock()
+        _KEYS.add(key)
 
     def _version(self) -> str:
         version = cache.get(self.key)
@@ -57,13 +62,13 @@ class VersionedValue(Generic[T]):
         return str(version)
 
     def get(self) -> T:
-        checked = _STEADY.get()
+        versions = _STEADY.get()
         held = self._held
-        if checked is not None and held is not None and self.key in checked:
-            return held[1]
-        version = self._version()
-        if checked is not None:
-            checked.add(self.key)
+        version = versions.get(self.key) if versions is not None else None
+        if version is None:
+            version = self._version()
+            if versions is not None:
+                versions[self.key] = version
         if held is not None and held[0] == version:
             return held[1]
         value = self.load()

@@ -30,6 +30,7 @@ from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
 from masthead.core.names import InvalidName, NameTooLong, normalize_display_name
 from masthead.core.network import keyed_hash
+from masthead.core.singletons import steady
 from masthead.discussion import hooks
 from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Thread, Vote, path_segment
@@ -388,10 +389,12 @@ def submit_comment(
     thread: Thread, reader: Reader, data: NewComment, *, now: datetime | None = None
 ) -> PostResult:
     """Post a comment as an entry point does: check it, then store it in a transaction of its own (the views, the
-    API, the demo and tests share this; an action posting as part of a larger change calls the two steps)."""
-    plan = check_post_comment(thread, reader, data, now=now)
-    with transaction.atomic():
-        return do_post_comment(plan, reader)
+    API, the demo and tests share this; an action posting as part of a larger change calls the two steps).
+    The settings it reads on the way (discussion and moderation, some twice) are checked in one cache lookup."""
+    with steady():
+        plan = check_post_comment(thread, reader, data, now=now)
+        with transaction.atomic():
+            return do_post_comment(plan, reader)
 
 
 # --- importing ---------------------------------------------------------------------------------------------

@@ -4,7 +4,11 @@ processes sharing the cache)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -60,3 +64,32 @@ def test_steady_checks_the_version_once_and_applies_a_save_from_the_next_batch()
             other_process.get()
         assert len(queries) == 0
     assert other_process.get().max_depth == 2
+
+
+def test_steady_reads_every_settings_version_in_one_cache_lookup(monkeypatch):
+    # A post reads the discussion settings twice and the moderation settings once: one round trip to Redis.
+    discussion_settings(), moderation_settings()  # both kept by this process
+    lookups: list[str] = []
+    inside: list[str] = []  # the local cache's get_many asks its own get: count the outer call only
+
+    def counted(name: str) -> Callable[..., Any]:
+        real = getattr(cache, name)
+
+        def lookup(*args: Any, **kwargs: Any) -> Any:
+            if not inside:
+                lookups.append(name)
+            inside.append(name)
+            try:
+                return real(*args, **kwargs)
+            finally:
+                inside.pop()
+        return lookup
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(cache, name, counted(name))
+    with steady():
+        discussion_settings(), moderation_settings(), discussion_settings()
+    assert lookups == ["get_many"]
+    lookups.clear()
+    discussion_settings(), moderation_settings()
+    assert lookups == ["get", "get"]  # outside it, each read checks its version
