@@ -12,9 +12,10 @@ marked running for ever: django-tasks-db has no lease on a claimed task, and not
 - **Run again only when safe.** A task is put back on the queue (the same row, ready again: a worker claims it
   like any other) only if its app declared it safe to run twice with ``rerun_if_abandoned(task)``: running it
   again, even beside a run that somehow still goes on, leaves the same result (recomputing related articles, a
-  fan-out whose notices and digests are unique, a receipt claimed once). Any other abandoned task is marked
-  failed, with ``WorkerLost`` as its error, so it is not shown as running for ever; the mail tasks are such, and
-  their own recovery (notifications/recovery.py) sends what is owed from the mail's state in the database, once.
+  fan-out whose notices and digests are unique, a receipt whose claim commits only with the SMTP server's
+  acceptance: funding/receipts.py). Any other abandoned task is marked failed, with ``WorkerLost`` as its error,
+  so it is not shown as running for ever; the notification mail tasks are such, and their own recovery
+  (notifications/recovery.py) sends what is owed from the mail's state in the database, once.
 - **When.** Each worker runs the sweep as it starts (``register_on_start``: a worker back after an outage finds
   what was abandoned long ago) and every minute as a scheduled job (a worker that never came back while others
   run). Running it twice at once is harmless: each row changes only if it is still the running row it was.

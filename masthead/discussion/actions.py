@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import nh3
 from django.core.exceptions import ValidationError
@@ -24,7 +24,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from masthead.core.bulk_insert import insert_all, new_object
+from masthead.core.bulk_insert import insert_all, insert_rows, new_object, row_slot, row_values
 from masthead.core.errors import ActionError
 from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
@@ -35,7 +35,14 @@ from masthead.discussion.config import discussion_settings
 from masthead.discussion.models import Comment, Thread, Vote, path_segment
 from masthead.discussion.moderation_hook import RateLimited, Verdict, decide, record_screenings
 from masthead.discussion.readers import Reader, hash_token, new_edit_token
-from masthead.discussion.render import comment_html, forget_first_pages, forget_shown_comments, root_html
+from masthead.discussion.render import (
+    comment_html,
+    forget_first_pages,
+    forget_shown_comments,
+    posted_comment_html,
+    root_html,
+)
+from masthead.discussion.store import insert_comment
 from masthead.discussion.vote_limits import VoteLimitReached, check_guest_network_room, check_vote_rate
 
 if TYPE_CHECKING:
@@ -341,29 +348,35 @@ def do_post_comment(plan: PostPlan, reader: Reader) -> PostResult:
     if plan.replay:
         return PostResult(comment, created=False)
     assert plan.verdict is not None
+    parent = plan.parent
+    # The placement with a stand-in id, so the one INSERT can write it (``store``: the id is the database's).
+    comment.pk = 0
+    _place(comment, parent, plan.max_depth)
+    root_id = None if comment.parent_id is None else comment.root_id
+    prefix = comment.path[: -len(path_segment(0))]
+    comment.pk = None
+    visible = comment.status == Comment.Status.VISIBLE
     if not comment.idempotency_key:
         # No key, no concurrent duplicate to recover from (the constraint is on non-empty keys): no savepoint,
         # two round trips fewer on PostgreSQL. Any other integrity error ends the post as it would below.
-        comment.save(force_insert=True)
+        insert_comment(comment, root_id, prefix, count_visible=visible)
     else:
         try:
             # A savepoint, so a concurrent duplicate (same idempotency key) leaves the transaction usable.
             with transaction.atomic():
-                comment.save(force_insert=True)
+                insert_comment(comment, root_id, prefix, count_visible=visible)
         except IntegrityError:
             earlier = Comment.objects.filter(thread_id=comment.thread_id,
                                              idempotency_key=comment.idempotency_key).first()
             if earlier is not None:
                 return _replay(earlier, reader)
             raise
-    parent = plan.parent
-    _place(comment, parent, plan.max_depth)
-    comment.save(update_fields=["parent", "in_reply_to", "depth", "root_id", "path"])
+    _place(comment, parent, plan.max_depth)  # the same placement, now with the comment's id
     plan.verdict.record(comment)
     if comment.in_reply_to_id is not None:
         comment.in_reply_to = parent
-    if comment.status == Comment.Status.VISIBLE:
-        _visibility_changed(comment, +1)
+    if visible:
+        _visibility_changed(comment, +1, counted=True)
     elif comment.status == Comment.Status.PENDING:
         _held_for_review(comment)
     if plan.edit_token is not None:
@@ -428,6 +441,9 @@ class PreparedImport:
 
     fields: dict[str, object]  # Comment field values
     verdict_payload: object = None  # the screening decision to record once the comment is saved
+    # The row as inserted (core.bulk_insert.row_values), made where the comment was prepared; the writer sets
+    # only its place (thread, parent, path, counts) and id.
+    row: list[Any] | None = None
 
 
 def prepare_imported_comment(data: ImportedComment) -> PreparedImport:
@@ -460,11 +476,12 @@ def prepare_imported_comment(data: ImportedComment) -> PreparedImport:
         "downvotes": data.downvotes,
         "score": data.upvotes - data.downvotes,
     }
-    verdict = decide(new_object(Comment, fields), is_edit=False, source="import")
+    comment = new_object(Comment, fields)
+    verdict = decide(comment, is_edit=False, source="import")
     screened = [f"screening: {reason}" for reason in verdict.reasons] if verdict.status != data.status else []
-    fields["status"] = data.status
-    fields["moderation_reasons"] = [f"imported as {data.status}", *screened]
-    return PreparedImport(fields, verdict.payload)
+    fields["status"] = comment.status = data.status
+    fields["moderation_reasons"] = comment.moderation_reasons = [f"imported as {data.status}", *screened]
+    return PreparedImport(fields, verdict.payload, row_values(comment))
 
 
 def do_import_comment(thread: Thread, data: ImportedComment, parent: Comment | None) -> Comment:
@@ -508,7 +525,13 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
                 in_batch[ancestor].reply_count += 1
             else:
                 outside[ancestor] = outside.get(ancestor, 0) + 1
-    insert_all(comments)
+    if all(prepared.row is not None for prepared, _ in items):
+        insert_rows(Comment, [_placed_row(prepared.row, comment) for (prepared, _), comment  # type: ignore[arg-type]
+                              in zip(items, comments, strict=True)], ids=[comment.pk for comment in comments])
+        for comment in comments:
+            comment._state.adding, comment._state.db = False, connection.alias
+    else:
+        insert_all(comments)
     screenings = [(prepared.verdict_payload, comment) for (prepared, _), comment in zip(items, comments, strict=True)
                   if prepared.verdict_payload is not None]
     if screenings:
@@ -524,6 +547,19 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
             Comment.objects.filter(pk__in=ancestor_ids[start : start + IMPORT_UPDATE_ROWS]).update(
                 reply_count=F("reply_count") + amount)
     return comments
+
+
+# What ``do_import_comments`` sets in a prepared row: the comment's place, known only to the writer.
+_PLACE = ("thread_id", "parent_id", "in_reply_to_id", "root_id", "path", "depth", "reply_count")
+
+
+def _placed_row(row: list[Any], comment: Comment) -> list[Any]:
+    placed = row.copy()
+    values = comment.__dict__
+    for attname in _PLACE:
+        at, value = row_slot(Comment, attname)
+        placed[at] = value(values[attname])
+    return placed
 
 
 def _allocate_comment_ids(count: int) -> list[int]:
@@ -567,11 +603,13 @@ def _replay(earlier: Comment, reader: Reader) -> PostResult:
 # --- visibility bookkeeping -------------------------------------------------------------------------------
 
 
-def _visibility_changed(comment: Comment, delta: int) -> None:
-    """A comment became visible (+1) or stopped being visible (-1): counts, version, live event."""
-    Thread.objects.filter(pk=comment.thread_id).update(
-        comment_count=F("comment_count") + delta, version=F("version") + 1
-    )
+def _visibility_changed(comment: Comment, delta: int, *, counted: bool = False) -> None:
+    """A comment became visible (+1) or stopped being visible (-1): counts, version, live event. ``counted``: the
+    thread's count and version already changed with the comment's insert (``store.insert_comment``)."""
+    if not counted:
+        Thread.objects.filter(pk=comment.thread_id).update(
+            comment_count=F("comment_count") + delta, version=F("version") + 1
+        )
     ancestors = comment.ancestor_ids()
     if ancestors:
         Comment.objects.filter(pk__in=ancestors).update(reply_count=F("reply_count") + delta)
@@ -593,7 +631,8 @@ def _visibility_changed(comment: Comment, delta: int) -> None:
                 "parent_id": comment.parent_id,
                 "root_id": comment.root_id,
                 "depth": comment.depth,
-                "html": root_html(comment) if comment.depth == 0 else comment_html(comment),
+                "html": posted_comment_html(comment) if counted else
+                root_html(comment) if comment.depth == 0 else comment_html(comment),
             },
         )
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -35,7 +35,8 @@ from masthead.discussion.counts import comment_counts
 from masthead.discussion.models import Comment, Thread
 from masthead.discussion.pages import Cursor, CursorError, load_page
 from masthead.discussion.readers import Reader, reader_from_request, remember_reader
-from masthead.discussion.render import comment_html, root_html
+from masthead.discussion.render import comment_html, posted_comment_html, root_html
+from masthead.discussion.thread_lookup import thread_with_article
 
 MAX_ID = 2**62
 ObjectId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -128,12 +129,15 @@ class CountsOut(Schema):
     counts: dict[str, int]
 
 
-def comment_out(comment: Comment, *, with_html: bool = False, to_author: bool = False) -> dict[str, Any]:
+def comment_out(comment: Comment, *, with_html: bool = False, to_author: bool = False,
+                posted: bool = False) -> dict[str, Any]:
     # Others see the text of visible comments only (a held or rejected one with replies is a bare tombstone);
     # the author, answered right after posting or editing, also sees their own comment while it is held.
     shown = comment.status == Comment.Status.VISIBLE or (to_author and comment.status == Comment.Status.PENDING)
     html = ""
-    if with_html:
+    if posted:  # the new comment of a post request: the HTML its live event showed (rendered once)
+        html = posted_comment_html(comment)
+    elif with_html:
         html = root_html(comment) if comment.depth == 0 else comment_html(comment)
     return {
         "id": comment.pk,
@@ -169,7 +173,7 @@ def list_comments(
 ) -> HttpResponse:
     """A page of top-level comments in the chosen sort, each followed by its replies in display order."""
     share_if_anonymous(request)  # visible comments only: the same answer for every reader
-    thread = get_object_or_404(Thread.objects.select_related("article"), pk=thread_id)
+    thread = _thread(thread_id)
     check_thread_readable(thread)  # a DiscussionError is answered by the API's handler (api/api.py)
     cursor = None
     if after:
@@ -194,10 +198,18 @@ def list_comments(
 def post_comment(request: HttpRequest, response: HttpResponse, thread_id: ObjectId, payload: CommentIn) -> Any:
     """Post a comment or a reply. 201 when created, 200 when the idempotency key replays an earlier post."""
     reader = reader_from_request(request)  # the reader csrf_reader authenticated (held on the request)
-    thread = get_object_or_404(Thread.objects.select_related("article"), pk=thread_id)
+    thread = _thread(thread_id)
     result = submit_comment(thread, reader, NewComment(**payload.dict()))  # checks, then its own short transaction
     remember_reader(response, reader, secure=settings.SESSION_COOKIE_SECURE)
-    return Status(201 if result.created else 200, comment_out(result.comment, with_html=True, to_author=True))
+    return Status(201 if result.created else 200, comment_out(result.comment, with_html=True, to_author=True,
+                                                                posted=result.created))
+
+
+def _thread(thread_id: int) -> Thread:
+    thread = thread_with_article(thread_id)  # one plain query (thread_lookup)
+    if thread is None:
+        raise Http404("No such discussion.")
+    return thread
 
 
 def _comment(comment_id: int) -> Comment:

@@ -141,6 +141,16 @@ def root_html(comment: Comment) -> str:
     return render_to_string("discussion/_root.html", {"item": {"root": comment, "replies": []}})
 
 
+def posted_comment_html(comment: Comment) -> str:
+    """A comment just posted, as its live event and the poster's answer both show it: rendered once per post, kept
+    on the instance (the two used to render it each). Only for the comment of a post request, which nothing
+    changes between the two."""
+    html: str | None = comment.__dict__.get("_posted_html")
+    if html is None:
+        html = comment.__dict__["_posted_html"] = root_html(comment) if comment.depth == 0 else comment_html(comment)
+    return html
+
+
 @functools.cache
 def templates_digest() -> str:
     """A digest of this app's templates as Django loads them (an override in the site's templates included): cached

@@ -242,10 +242,25 @@ def do_audit_site_export(note: str) -> FundingAudit:
 
 
 def do_mark_receipt_sent(donation_id: int) -> bool:
-    """Claim the receipt for sending; False when another worker already did (a task may run twice)."""
+    """Claim the receipt for sending; False when another worker already did (a task may run twice). The SQLite
+    claim of receipts.py, taken just before the hand-over."""
     return bool(
         Donation.objects.filter(pk=donation_id, receipt_sent_at__isnull=True).update(receipt_sent_at=timezone.now())
     )
+
+
+def do_lock_receipt(donation_id: int) -> bool:
+    """The PostgreSQL claim (in the caller's transaction, held through the send): lock the row unless it is sent
+    or locked by another run, and mark it sent. False: nothing to send here."""
+    free = Donation.objects.select_for_update(skip_locked=True).filter(pk=donation_id, receipt_sent_at__isnull=True)
+    if free.values_list("pk", flat=True).first() is None:
+        return False
+    return do_mark_receipt_sent(donation_id)
+
+
+def do_give_receipt_back(donation_id: int) -> None:
+    """The server refused the receipt (or the connection was lost before it answered): it is owed again."""
+    Donation.objects.filter(pk=donation_id).update(receipt_sent_at=None)
 
 
 def do_activate_campaign(campaign: Campaign) -> None:

@@ -469,7 +469,7 @@ class Loader:
                 stored[record.source_id] = self._write_tombstone(thread, record, parent, orphan_reason)
                 continue
             if done.prepared is None and not done.error:
-                done = prepare_comment(record)
+                done = prepare_comment(record, done.body)  # converted above: not converted again
             if done.prepared is None:
                 raise UnitFailed(f"comment {record.source_id}: {done.error}")
             position[record.source_id] = len(items)

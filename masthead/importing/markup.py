@@ -178,6 +178,12 @@ def _parseable(html: str) -> str:
 
 def html_to_plain(html: str) -> str:
     """The text of an HTML fragment on one line (passage quotes, names, headlines)."""
+    if "<" not in html and "&" not in html and "[" not in html:
+        return " ".join(html.split())  # no tag, reference or shortcode: the parser would give the text back whole
+    return _parsed_plain(html)
+
+
+def _parsed_plain(html: str) -> str:
     parts: list[str] = []
 
     class _Text(HTMLParser):

@@ -55,8 +55,9 @@ def comment_body(record: CommentRecord) -> str:
     return record.body_markdown if record.body_markdown is not None else html_to_markdown(record.body_html)
 
 
-def prepare_comment(record: CommentRecord) -> PreparedComment:
-    body = comment_body(record)
+def prepare_comment(record: CommentRecord, body: str | None = None) -> PreparedComment:
+    """``body``: the record's Markdown when the caller has it already (``comment_body``)."""
+    body = comment_body(record) if body is None else body
     if not body.strip():
         return PreparedComment(body)
     data = ImportedComment(

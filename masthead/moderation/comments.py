@@ -16,7 +16,16 @@ from masthead.core.network import keyed_hash
 from masthead.discussion.models import Comment
 from masthead.discussion.moderation_hook import Screening
 from masthead.moderation.models import Tier
-from masthead.moderation.pipeline import Decision, ScreenContext, record, record_many, screen
+from masthead.moderation.pipeline import (
+    Decision,
+    ReadyDecision,
+    ScreenContext,
+    ready_decision,
+    record,
+    record_many,
+    record_ready,
+    screen_resolving,
+)
 
 if TYPE_CHECKING:
     from masthead.discussion.models import Comment
@@ -34,17 +43,6 @@ def tier_of(comment: Comment, *, is_staff: bool = False) -> str:
     return Tier.ACCOUNT if comment.user_id else Tier.GUEST
 
 
-def has_published_before(comment: Any) -> bool:
-    earlier = Comment.objects.filter(status=Comment.Status.VISIBLE)
-    if comment.pk:
-        earlier = earlier.exclude(pk=comment.pk)
-    if comment.user_id:
-        return earlier.filter(user_id=comment.user_id).exists()
-    if comment.reader_key:
-        return earlier.filter(reader_key=comment.reader_key).exists()
-    return False
-
-
 def context_for(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
                 source: str | None = None, now: datetime | None = None) -> ScreenContext:
     return ScreenContext(
@@ -55,34 +53,44 @@ def context_for(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: st
         email_hash=email_hash(comment.author_email),
         network_hash=comment.network_hash,
         reader_key="" if comment.user_id else comment.reader_key,
-        # An import (the demo's history) is screened as written, without a query per comment for its author.
-        approved_count=1 if source != "import" and has_published_before(comment) else 0,
+        # Asked by the screening with the ban and the duplicate (one query); an import (the demo's history) is
+        # screened as written, without a query per comment for its author.
+        approved_count=0 if source == "import" else None,
+        comment_id=comment.pk or None,
     )
 
 
 def screen_comment(comment: Any, *, is_edit: bool, is_staff: bool = False, tier: str | None = None,
                    source: str | None = None, now: datetime | None = None) -> tuple[Decision, ScreenContext]:
     context = context_for(comment, is_edit=is_edit, is_staff=is_staff, tier=tier, source=source, now=now)
-    return screen(comment.body, context), context
+    return screen_resolving(comment.body, context)
 
 
 def screen_for_discussion(comment: Comment, *, is_edit: bool, is_staff: bool, tier: str | None,
                           source: str | None = None, now: datetime | None = None) -> Screening:
     decision, context = screen_comment(comment, is_edit=is_edit, is_staff=is_staff, tier=tier, source=source,
                                        now=now)
+    # An import records its decisions in bulk, later and perhaps in another process: its row is made ready here.
+    payload = ready_decision(decision, "comment", context) if source == "import" else (decision, context)
     return Screening(decision.comment_status, tuple(decision.reasons), decision.retry_after,
-                     lambda saved: record_comment_decision(decision, saved, context), payload=(decision, context))
+                     lambda saved: record_comment_decision(decision, saved, context), payload=payload)
 
 
 def record_comment_decision(decision: Decision, comment: Any, context: ScreenContext) -> None:
-    record(decision, "comment", comment.pk, context, comment=comment)
+    record(decision, "comment", comment.pk, context, comment=comment, read_id=False)  # nobody reads it back
 
 
 def record_comment_decisions(screenings: list[tuple[object, Comment]]) -> None:
-    """Many decisions at once (``discussion.moderation_hook.record_screenings``): each payload is the
-    (Decision, ScreenContext) ``screen_for_discussion`` gave, the comment the one saved with it."""
+    """Many decisions at once (``discussion.moderation_hook.record_screenings``): each payload is what
+    ``screen_for_discussion`` gave (an import's ReadyDecision, else the Decision and its ScreenContext), the
+    comment the one saved with it."""
     rows: list[tuple[Decision, ScreenContext, Comment]] = []
+    ready: list[tuple[ReadyDecision, int]] = []
     for payload, comment in screenings:
-        decision, context = cast(tuple[Decision, ScreenContext], payload)
-        rows.append((decision, context, comment))
+        if isinstance(payload, ReadyDecision):
+            ready.append((payload, comment.pk))
+        else:
+            decision, context = cast(tuple[Decision, ScreenContext], payload)
+            rows.append((decision, context, comment))
     record_many(rows, "comment")
+    record_ready(ready)

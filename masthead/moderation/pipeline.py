@@ -11,13 +11,13 @@ reasons, scores, model id and version) once the comment exists. See docs/moderat
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from django.utils import timezone
 
-from masthead.core.bulk_insert import insert_all, new_object
+from masthead.core.bulk_insert import insert_all, insert_rows, new_object, row_slot, row_values
 from masthead.moderation import rules
 from masthead.moderation.backends import Classifier, get_classifier
 from masthead.moderation.config import moderation_config
@@ -42,7 +42,9 @@ class ScreenContext:
     email_hash: str = ""
     network_hash: str = ""
     reader_key: str = ""  # the guest's cookie identity (discussion Reader.author_key)
-    approved_count: int = 0  # the author's earlier published comments
+    # The author's earlier published comments; None: ask the database (with the ban, ``rules.prior_facts``).
+    approved_count: int | None = 0
+    comment_id: int | None = None  # the comment screened, when it is saved already (an edit): not "earlier"
     link_count: int | None = None  # None: counted from the text
     now: datetime | None = None
 
@@ -85,36 +87,62 @@ class Thresholds(Protocol):
 
 
 def screen(text: str, context: ScreenContext) -> Decision:
+    return screen_resolving(text, context)[0]
+
+
+def _author(context: ScreenContext) -> tuple[str, object] | None:
+    """The column and value that find the author's comments: the account, else the guest's cookie identity."""
+    if context.account_id:
+        return ("user_id", context.account_id)
+    return ("reader_key", context.reader_key) if context.reader_key else None
+
+
+def screen_resolving(text: str, context: ScreenContext) -> tuple[Decision, ScreenContext]:
+    """``screen``, and the context with ``approved_count`` known when it came as None (asked in the same query
+    as the ban and the duplicate, ``rules.prior_facts``: one round trip for the three)."""
     now = context.now or timezone.now()
     if context.tier == Tier.STAFF:
-        return Decision(Action.PUBLISH, ("staff",))
+        return Decision(Action.PUBLISH, ("staff",)), replace(context, approved_count=context.approved_count or 0)
     config, word_rules = moderation_config()
     creating = context.source == "create"
     importing = context.source == "import"
+    normalised = normalise(text)
+    digest = rules.body_hash(normalised.text)
 
+    duplicate_seen = False
     if not importing:
-        ban = rules.banned(account_id=context.account_id, email_hash=context.email_hash,
-                           network_hash=context.network_hash, reader_key=context.reader_key, now=now)
+        ask = rules.PriorAsk(
+            identities=tuple(rules.ban_identities(account_id=context.account_id, email_hash=context.email_hash,
+                                                  network_hash=context.network_hash, reader_key=context.reader_key)),
+            digest=digest,
+            since=rules.duplicate_since(config, normalised.text, now) if creating else None,
+            author=_author(context) if context.approved_count is None else None,
+            comment_id=context.comment_id,
+        )
+        prior = rules.prior_facts(ask, now)
+        duplicate_seen = prior.duplicate
+        if context.approved_count is None:
+            context = replace(context, approved_count=1 if prior.published_before else 0)
+        ban = rules.ban_finding(prior.ban)
         if ban and not ban.shadow:
-            return Decision(ban.action, (ban.reason,))
+            return Decision(ban.action, (ban.reason,)), context
         limited = rules.rate_limited(config, network_hash=context.network_hash, author_key=context.author_key)
         if limited:
-            return Decision(limited.action, (limited.reason,), retry_after=limited.retry_after)
+            return Decision(limited.action, (limited.reason,), retry_after=limited.retry_after), context
     else:
         ban = None
+    approved_count = context.approved_count or 0
 
-    normalised = normalise(text)
     findings: list[rules.Finding | None] = [ban] if ban else []  # checks that found nothing add None
     findings += rules.matched_word_rules(normalised.text, word_rules)
     hosts = link_hosts(text)
     links = context.link_count if context.link_count is not None else len(hosts)
     findings += rules.link_signals(config, context.tier, hosts, link_count=links,
-                                   approved_count=context.approved_count, creating=creating,
+                                   approved_count=approved_count, creating=creating,
                                    editing=context.source == "edit")
-    digest = rules.body_hash(normalised.text)
     if creating:  # an edit repeats its own earlier text; an import is history
-        findings.append(rules.duplicate(config, digest, normalised.text, now))
-        findings.append(rules.first_comment(config, context.tier, context.approved_count))
+        findings.append(rules.duplicate(config, duplicate_seen))
+        findings.append(rules.first_comment(config, context.tier, approved_count))
 
     classifier = get_classifier(config.active_model)
     score = classifier.score_one(normalised.text)
@@ -139,7 +167,7 @@ def screen(text: str, context: ScreenContext) -> Decision:
 
     found = [finding for finding in findings if finding is not None]
     action = max((finding.action for finding in found), key=_SEVERITY.__getitem__, default=Action.PUBLISH)
-    return Decision(
+    decision = Decision(
         action=action,
         reasons=tuple(finding.reason for finding in found),
         scores=scores,
@@ -150,6 +178,7 @@ def screen(text: str, context: ScreenContext) -> Decision:
         body_hash=digest,
         link_hosts=tuple(hosts),
     )
+    return decision, context
 
 
 def hold_threshold(classifier: Classifier, config: Thresholds) -> float:
@@ -190,12 +219,16 @@ def _decision_row(decision: Decision, target_type: str, target_id: int | None, c
 
 
 def record(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext, *,
-           comment: Comment | None = None) -> ModerationDecision:
-    """Store the pipeline's decision about a saved comment (or other content)."""
+           comment: Comment | None = None, read_id: bool = True) -> ModerationDecision:
+    """Store the pipeline's decision about a saved comment (or other content). Without ``read_id`` the row's id is
+    not read back (it stays None): one plain INSERT (``insert_all``) instead of the ORM's, for every post."""
     if decision.action == Action.PUBLISH and decision.link_hosts:
         rules.remember_domains(decision.link_hosts)
     row = _decision_row(decision, target_type, target_id, context, comment)
-    row.save(force_insert=True)
+    if read_id:
+        row.save(force_insert=True)
+    else:
+        insert_all([row])
     return row
 
 
@@ -210,6 +243,39 @@ def record_many(items: list[tuple[Decision, ScreenContext, Comment]], target_typ
     if published_hosts:
         rules.remember_domain_counts(Counter(published_hosts))
     insert_all(rows)
+
+
+@dataclass(frozen=True)
+class ReadyDecision:
+    """An import's decision with its row made ready (``row_values``) where the comment was screened, in an
+    import's worker process: its writer only adds the comment's id and inserts it (``record_ready``). Smaller to
+    send between the two than the Decision and its context (which carry the normalised text)."""
+
+    values: list[Any]  # the ModerationDecision row, its target and comment not yet known
+    link_hosts: tuple[str, ...] = ()  # the domains to remember once the comment is saved (published only)
+
+
+def ready_decision(decision: Decision, target_type: str, context: ScreenContext) -> ReadyDecision:
+    row = _decision_row(decision, target_type, None, context, None)
+    hosts = decision.link_hosts if decision.action == Action.PUBLISH else ()
+    return ReadyDecision(row_values(row), hosts)
+
+
+def record_ready(items: list[tuple[ReadyDecision, int]]) -> None:
+    """``record_many`` for decisions made ready by ``ready_decision``, each with its saved comment's id."""
+    at_target, target_value = row_slot(ModerationDecision, "target_id")
+    at_comment, comment_value = row_slot(ModerationDecision, "comment_id")
+    published_hosts: list[str] = []
+    rows = []
+    for ready, pk in items:
+        if ready.link_hosts:
+            published_hosts.extend(rules.remembered_hosts(ready.link_hosts))
+        values = ready.values.copy()
+        values[at_target], values[at_comment] = target_value(pk), comment_value(pk)
+        rows.append(values)
+    if published_hosts:
+        rules.remember_domain_counts(Counter(published_hosts))
+    insert_rows(ModerationDecision, rows)
 
 
 def warm_up() -> None:

@@ -5,15 +5,18 @@ Every check returns ``Finding``s: the action it asks for (hold or reject) and a 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import connection
 
 from masthead.core.ratelimit import hit
+from masthead.discussion.models import Comment
 from masthead.moderation import links as link_checks
 from masthead.moderation.config import CompiledRule, word_rules
 from masthead.moderation.hate import lexicon_checks, lexicon_matches
@@ -29,15 +32,16 @@ class Finding:
     retry_after: int | None = None
 
 
-def banned(*, account_id: int | None, email_hash: str, network_hash: str, reader_key: str,
-           now: datetime) -> Finding | None:
-    """An active ban on any of the author's identities: reject, or hold silently when it is a shadow ban."""
-    identities = [(kind.value, value) for kind, value in (
+def ban_identities(*, account_id: int | None, email_hash: str, network_hash: str,
+                   reader_key: str) -> list[tuple[str, str]]:
+    """The (kind, value) pairs a ban on the author could name."""
+    return [(kind.value, value) for kind, value in (
         (Ban.Kind.ACCOUNT, str(account_id) if account_id else ""), (Ban.Kind.EMAIL, email_hash),
         (Ban.Kind.NETWORK, network_hash), (Ban.Kind.READER, reader_key)) if value]
-    if not identities:
-        return None
-    found = _active_ban(identities, now)
+
+
+def ban_finding(found: tuple[str, bool] | None) -> Finding | None:
+    """An active ban (its kind, whether shadow): reject, or hold silently when it is a shadow ban."""
     if found is None:
         return None
     kind, shadow = found
@@ -46,23 +50,76 @@ def banned(*, account_id: int | None, email_hash: str, network_hash: str, reader
     return Finding(Action.REJECT, f"banned ({kind})")
 
 
-def _active_ban(identities: list[tuple[str, str]], now: datetime) -> tuple[str, bool] | None:
-    """The kind and shadow flag of the active ban on one of these (kind, value) pairs, a full ban before a shadow
-    one; None without. Every post asks, so it is plain SQL from the model's column names: the ORM compiled the
-    four-way OR again for each post (1 ms, an eighth of a post's time, for a query the database answers from the
-    ban_lookup index in microseconds)."""
+@dataclass(frozen=True)
+class Prior:
+    """What the database knows of a new comment's author and text (``prior_facts``)."""
+
+    ban: tuple[str, bool] | None  # the active ban's kind and shadow flag, a full ban before a shadow one
+    duplicate: bool  # the same text screened within the duplicate window
+    published_before: bool  # the author has a visible comment (other than this one)
+
+
+@dataclass(frozen=True)
+class PriorAsk:
+    """What ``prior_facts`` asks: bans on these identities; a duplicate of this digest screened since ``since``
+    (None: not asked); a visible comment by this author (("user_id" or "reader_key", value); None: not asked),
+    other than ``comment_id``."""
+
+    identities: tuple[tuple[str, str], ...]
+    digest: str = ""
+    since: datetime | None = None
+    author: tuple[str, object] | None = None
+    comment_id: int | None = None
+
+
+@functools.cache  # per (database vendor, the query's shape)
+def _prior_sql(vendor: str, identities: int, duplicate: bool, author: str | None, exclude: bool) -> str:
     quote = connection.ops.quote_name
+    false = "1 = 0"
+    duplicate_sql, published_sql = false, false
+    if duplicate:
+        duplicate_sql = (f"EXISTS (SELECT 1 FROM {quote(ModerationDecision._meta.db_table)} "  # noqa: S608
+                         f"WHERE {quote('body_hash')} = %s AND {quote('source')} = %s "
+                         f"AND {quote('created_at')} >= %s)")
+    if author is not None:
+        other = f" AND NOT ({quote('id')} = %s)" if exclude else ""
+        published_sql = (f"EXISTS (SELECT 1 FROM {quote(Comment._meta.db_table)} "  # noqa: S608
+                         f"WHERE {quote('status')} = %s AND {quote(author)} = %s{other})")
+    if not identities:
+        return f"SELECT NULL, NULL, {duplicate_sql}, {published_sql}"
     kind, value = quote("kind"), quote("value")
-    either = " OR ".join([f"({kind} = %s AND {value} = %s)"] * len(identities))
-    sql = (f"SELECT {kind}, {quote('shadow')} FROM {quote(Ban._meta.db_table)} "  # noqa: S608 - names from the model
+    either = " OR ".join([f"({kind} = %s AND {value} = %s)"] * identities)
+    ban = (f"SELECT {kind}, {quote('shadow')} FROM {quote(Ban._meta.db_table)} "  # noqa: S608 - names from the model
            f"WHERE ({either}) AND {quote('lifted_at')} IS NULL "
            f"AND ({quote('expires_at')} IS NULL OR {quote('expires_at')} > %s) "
            f"ORDER BY {quote('shadow')} ASC, {quote('created_at')} DESC LIMIT 1")
-    params = [part for pair in identities for part in pair]
+    # One row whatever the ban lookup finds: the LEFT JOIN gives NULLs without a ban.
+    return (f"SELECT b.{kind}, b.{quote('shadow')}, {duplicate_sql}, {published_sql} "  # noqa: S608
+            f"FROM (SELECT 1 AS one) o LEFT JOIN ({ban}) b ON 1 = 1")
+
+
+def prior_facts(ask: PriorAsk, now: datetime) -> Prior:
+    """The author's active ban, a recent duplicate of the text and whether the author published before, in one
+    query: every post asks all three, and as three ORM queries each was compiled again per post and, on
+    PostgreSQL, a round trip of its own. Plain SQL from the models' column names; the ban lookup is served by the
+    ban_lookup index, the others by the indexes the ORM's queries used."""
+    adapt = connection.ops.adapt_datetimefield_value
+    params: list[Any] = []
+    if ask.since is not None:
+        params += [ask.digest, ModerationDecision.Source.PIPELINE.value, adapt(ask.since)]
+    if ask.author is not None:
+        params += [Comment.Status.VISIBLE.value, ask.author[1]]
+        if ask.comment_id is not None:
+            params.append(ask.comment_id)
+    if ask.identities:
+        params += [part for pair in ask.identities for part in pair]
+        params.append(adapt(now))
+    sql = _prior_sql(connection.vendor, len(ask.identities), ask.since is not None,
+                     ask.author[0] if ask.author is not None else None, ask.comment_id is not None)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, connection.ops.adapt_datetimefield_value(now)])
-        row = cursor.fetchone()
-    return (str(row[0]), bool(row[1])) if row is not None else None
+        cursor.execute(sql, params)
+        kind, shadow, duplicate, published = cursor.fetchone()
+    return Prior(None if kind is None else (str(kind), bool(shadow)), bool(duplicate), bool(published))
 
 
 def rate_limited(config: ModerationSettings, *, network_hash: str, author_key: str) -> Finding | None:
@@ -150,13 +207,15 @@ def body_hash(normalised_text: str) -> str:
     return hashlib.sha256(compact.encode()).hexdigest()
 
 
-def duplicate(config: ModerationSettings, digest: str, normalised_text: str, now: datetime) -> Finding | None:
+def duplicate_since(config: ModerationSettings, normalised_text: str, now: datetime) -> datetime | None:
+    """Since when an earlier screening of the same text makes this one a duplicate; None when not checked."""
     if not config.duplicate_window_minutes or len(normalised_text) < config.duplicate_min_length:
         return None
-    since = now - timedelta(minutes=config.duplicate_window_minutes)
-    seen = ModerationDecision.objects.filter(
-        body_hash=digest, source=ModerationDecision.Source.PIPELINE, created_at__gte=since
-    ).exists()
+    return now - timedelta(minutes=config.duplicate_window_minutes)
+
+
+def duplicate(config: ModerationSettings, seen: bool) -> Finding | None:
+    """``seen``: the same text was screened within the window (``prior_facts``)."""
     if not seen:
         return None
     return Finding(Action.HOLD, f"duplicate of a comment posted in the last {config.duplicate_window_minutes} min")

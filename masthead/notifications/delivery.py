@@ -25,10 +25,11 @@ from datetime import timedelta
 
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from masthead.core.smtp import close_quietly, hand_over, locks_rows, send_message
 from masthead.notifications import config
 from masthead.notifications.compose import compose
 from masthead.notifications.models import Delivery
@@ -43,34 +44,6 @@ def _permanent(error: Exception) -> bool:
     if isinstance(error, smtplib.SMTPResponseException):
         return error.smtp_code >= 500
     return False
-
-
-def _close(mail: BaseEmailBackend) -> None:
-    try:
-        mail.close()
-    except Exception:  # the message is already accepted; a failed QUIT changes nothing
-        log.warning("SMTP close failed after sending", exc_info=True)
-
-
-def _hand_over(mail: BaseEmailBackend, message: EmailMessage) -> None:
-    """Give the message to the open connection; raises unless the server accepted it."""
-    if not mail.send_messages([message]):
-        raise RuntimeError("the mail backend accepted nothing")
-
-
-def send_message(message: EmailMessage) -> int:
-    """Send through one connection we open ourselves, so a failure while closing cannot look like a failed send."""
-    mail = get_connection()
-    mail.open()
-    try:
-        return mail.send_messages([message])
-    finally:
-        _close(mail)
-
-
-def locks_rows() -> bool:
-    """Whether the claim is a row lock held through the send (PostgreSQL) rather than a status update (SQLite)."""
-    return bool(connection.features.has_select_for_update_skip_locked)
 
 
 def attempt(delivery_id: int) -> str:
@@ -100,13 +73,13 @@ def _attempt_locked(delivery_id: int) -> str:
                                                                    sent_at=timezone.now(), last_error="")
                     mail = get_connection()
                     mail.open()
-                    _hand_over(mail, message)
+                    hand_over(mail, message)
             except Exception as error:
                 return _failed(delivery, error, held)
             return Delivery.Status.SENT  # committed here, as the block ends: then the QUIT below
     finally:
         if mail is not None:
-            _close(mail)
+            close_quietly(mail)
 
 
 def _attempt_claimed(delivery_id: int) -> str:

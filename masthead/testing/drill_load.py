@@ -63,6 +63,13 @@ def prepare_site(env: dict[str, str]) -> dict[str, Any]:
     return made
 
 
+def balanced_load(front: str, site: dict[str, Any]) -> Load:
+    """The load of drills 2 to 4 (issue #21: each outage "during the same load"), sent through nginx at ``front``:
+    three readers and two posters, each pausing 0.1 s between requests (a steady load that leaves a restarting
+    server, or one reconnecting to a dependency, some CPU on a small machine)."""
+    return Load([front], site["thread"], site["article"], readers=3, posters=2, pause=0.1)
+
+
 def comments_found(env: dict[str, str], ids: list[int]) -> set[int]:
     return set(python(FOUND, env, json.dumps(ids)))
 

@@ -22,18 +22,32 @@ class MailServer:
 
     ``before_accept``, when set, is called with the number of each DATA command (1, 2, ...) once the message is in
     and before the server answers: it may wait (the client is then between sending the mail and hearing the
-    answer), kill the client, or return a reply to give instead of accepting the message (None: accept it)."""
+    answer), kill the client, or return a reply to give instead of accepting the message (None: accept it).
+    ``before_hello``, when set, is called likewise with the number of each EHLO before the server answers it (the
+    client has connected and has sent no mail yet)."""
 
     def __init__(self) -> None:
         self.received: list[tuple[str, list[str], bytes]] = []
         self.refuse: list[str] = []
         self.before_accept: Callable[[int], str | None] | None = None
+        self.before_hello: Callable[[int], object] | None = None
         self.data_commands = 0
+        self.hellos = 0
         self.lock = threading.Lock()
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_EHLO(self, server: SMTP, session: Session, envelope: Envelope, hostname: str,
+                          responses: list[str]) -> list[str]:
+        session.host_name = hostname  # what aiosmtpd does itself when there is no EHLO hook
+        with self.lock:
+            self.hellos += 1
+            number = self.hellos
+        if self.before_hello is not None:
+            self.before_hello(number)
+        return responses
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         with self.lock:

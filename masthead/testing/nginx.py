@@ -13,7 +13,11 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from masthead.testing.processes import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
@@ -100,3 +104,20 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextmanager
+def balancer(folder: Path, upstream_ports: list[int], name: str = "nginx-scaled.conf") -> Iterator[str]:
+    """nginx running ``deploy/<name>`` (by default the scaled shape's) in front of the app servers on
+    ``upstream_ports``, its files in ``folder``; yields its base URL and stops it afterwards. The failure drills'
+    readers and posters go through it, as they would through the site's balancer."""
+    port = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
+    conf = configure(name, folder, port, upstream_ports)
+    checked = check(conf)
+    assert checked.returncode == 0, checked.stderr
+    process = start(conf, port)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)

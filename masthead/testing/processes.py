@@ -111,24 +111,32 @@ def stop(process: subprocess.Popen[bytes], timeout: float = 15) -> tuple[int, fl
 
 
 @contextmanager
-def app_servers(count: int, env: dict[str, str], folder: Path) -> Iterator[list[str]]:
-    """``count`` `masthead serve` processes (no worker) sharing ``env``'s data, each answering its /healthz; yields
-    their base URLs and stops them all afterwards. Static files are collected once first: several servers
-    collecting into one folder would race."""
-    run(["collectstatic", "--noinput"], env)
+def app_servers(count: int, env: dict[str, str], folder: Path, *, collected: bool = False, timeout: float = 30,
+                clean_exit: bool = False) -> Iterator[list[str]]:
+    """``count`` `masthead serve` processes (no worker) sharing ``env``'s data, each answering its /healthz within
+    ``timeout`` seconds; yields their base URLs and stops them all afterwards. Static files are collected once
+    first, unless ``collected`` says it was done: several servers collecting into one folder would race. With
+    ``clean_exit``, each must then exit with status 0 on SIGTERM (the failure drills: a server that lost a
+    dependency still stops cleanly)."""
+    if not collected:
+        run(["collectstatic", "--noinput"], env)
     processes: list[subprocess.Popen[bytes]] = []
+    logs: list[Path] = []
     try:
         bases = []
         for n in range(count):
             port, log = free_port(), folder / f"serve-{n}.log"
             process = start(["serve", "--port", str(port), "--no-worker", "--no-collectstatic"], env, log)
             processes.append(process)
+            logs.append(log)
             bases.append(f"http://127.0.0.1:{port}")
-            wait_for_http(f"{bases[-1]}/healthz", process, log)
+            wait_for_http(f"{bases[-1]}/healthz", process, log, timeout=timeout)
         yield bases
     finally:
-        for process in processes:
-            stop(process)
+        codes = [stop(process, timeout=30)[0] for process in processes]
+    # Reached only when the block succeeded: a failure in it is the one to report.
+    if clean_exit:
+        assert codes == [0] * count, [log.read_text()[-3000:] for log in logs]
 
 ENQUEUE = (
     "from masthead.core.tests.probe_tasks import leave_mark; "

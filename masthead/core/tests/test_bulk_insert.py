@@ -7,14 +7,17 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.utils.translation import gettext_lazy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masthead.core.bulk_insert import new_object, prepared_rows
+from masthead.core.bulk_insert import COPY_FROM_ROWS, insert_all, new_object, prepared_rows, row_slot, row_values
 from masthead.discussion.models import Comment, Thread
 from masthead.importing.models import ImportedObject
 from masthead.moderation.models import ModerationDecision
+from masthead.moderation.pipeline import Decision, ScreenContext, _decision_row, ready_decision
+from masthead.testing.discussion import make_thread
 
 texts = st.one_of(st.text(max_size=40), st.none(), st.just(gettext_lazy("Comments")))
 numbers = st.one_of(st.integers(min_value=0, max_value=2**31 - 1), st.none(), st.booleans())
@@ -88,3 +91,58 @@ def test_new_object_builds_what_the_keyword_constructor_builds(text: Any, number
 def test_new_object_refuses_a_field_it_does_not_have() -> None:
     with pytest.raises(TypeError, match="colour"):
         new_object(ImportedObject, {"source": "s", "colour": "red"})
+
+
+PLACE = ("thread_id", "parent_id", "in_reply_to_id", "root_id", "path", "depth", "reply_count")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(texts, texts, numbers, st.booleans(), when), min_size=1, max_size=5))
+def test_a_ready_row_with_its_place_set_is_what_insert_all_sends(values: list[tuple[Any, ...]]) -> None:
+    # An import's worker makes the row of a comment it knows no place of; its writer sets the place and the id.
+    for n, (name, body, up, flag, created) in enumerate(values):
+        fields = {"author_name": name, "body": body, "upvotes": up, "created_at": created,
+                  "status": Comment.Status.VISIBLE if flag else "pending", "moderation_reasons": [str(body)]}
+        bare = new_object(Comment, fields)
+        placed = new_object(Comment, {**fields, "id": n + 5, "thread": Thread(pk=7), "parent_id": n + 4 if n else None,
+                                      "root_id": 5, "path": f"{n + 5:010d}", "depth": n % 3, "reply_count": n})
+        row = row_values(bare)
+        for attname in PLACE:
+            at, value = row_slot(Comment, attname)
+            row[at] = value(getattr(placed, attname))
+        _same([[Comment._meta.pk.get_db_prep_save(placed.pk, connection), *row]],
+              prepared_rows([placed], whole=True), [placed])
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts, numbers, st.booleans(), when)
+def test_a_ready_decision_with_its_comment_set_is_what_record_many_sends(text: Any, target: Any, flag: bool,
+                                                                         created: dt.datetime) -> None:
+    decision = Decision("hold" if flag else "publish", (str(text),), {"toxicity": 0.5}, "m", "1",
+                        body_hash=str(text), link_hosts=("example.org",))
+    context = ScreenContext(source="import", reader_key=str(text), now=created)
+    pk = target if type(target) is int else 3
+    ready = ready_decision(decision, "comment", context)
+    row = ready.values.copy()
+    for attname in ("target_id", "comment_id"):
+        at, value = row_slot(ModerationDecision, attname)
+        row[at] = value(pk)
+    whole = _decision_row(decision, "comment", pk, context, Comment(pk=pk))
+    _same([row], prepared_rows([whole], whole=True), [whole])
+    assert ready.link_hosts == (() if flag else ("example.org",))  # remembered only once published
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, COPY_FROM_ROWS - 1, COPY_FROM_ROWS, 3 * COPY_FROM_ROWS])
+def test_a_few_rows_and_a_batch_are_stored_alike(count: int) -> None:
+    # On PostgreSQL a batch goes by COPY and a few rows by INSERT: both store exactly what the objects hold.
+    thread = make_thread()
+    made = [new_object(Comment, {"thread": thread, "author_name": f"Reader \u2018{n}\u2019\t\\ end",
+                                 "body": f"line\n{n}", "path": f"{n:010d}", "depth": 0,
+                                 "status": Comment.Status.VISIBLE, "created_at": thread.created_at,
+                                 "moderation_reasons": ["a", str(n)]})
+            for n in range(count)]
+    assert insert_all(made) == count
+    stored = list(Comment.objects.filter(thread=thread).order_by("path")
+                  .values_list("author_name", "body", "moderation_reasons"))
+    assert stored == [(f"Reader \u2018{n}\u2019\t\\ end", f"line\n{n}", ["a", str(n)]) for n in range(count)]

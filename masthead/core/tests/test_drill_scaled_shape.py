@@ -158,7 +158,6 @@ def test_three_servers_behind_nginx_share_live_events_images_and_the_load(tmp_pa
         run(["collectstatic", "--noinput"], env)  # once: the servers share this data folder here
         processes: list[subprocess.Popen[bytes]] = []
         servers: list[tuple[str, Path]] = []
-        proxy = None
         try:
             for n in range(SERVERS):
                 port, log = free_port(), tmp_path / f"serve-{n}.log"
@@ -168,67 +167,60 @@ def test_three_servers_behind_nginx_share_live_events_images_and_the_load(tmp_pa
             processes.append(start(["worker"], env, worker_log))
             for (base, log), process in zip(servers, processes, strict=False):
                 wait_for_http(f"{base}/readyz", process, log, timeout=60)
-            nginx_port = free_port()
-            (tmp_path / "nginx").mkdir()
-            conf = nginx.configure("nginx-scaled.conf", tmp_path / "nginx", nginx_port,
-                                   [int(base.rsplit(":", 1)[1]) for base, _ in servers])
-            assert nginx.check(conf).returncode == 0
-            proxy = nginx.start(conf, nginx_port)
-            front = f"http://127.0.0.1:{nginx_port}"
+            ports = [int(base.rsplit(":", 1)[1]) for base, _ in servers]
+            with nginx.balancer(tmp_path / "nginx", ports) as front:
 
-            # 1. Live events: readers stream from servers 1 and 2; comments are posted through server 0.
-            streams = [f"{base}/discussion/threads/{made['thread']}/events" for base, _ in servers[1:]]
-            heard, posted = post_until_heard(servers[0][0], made["thread"], streams, "on the 7:40.", seconds=30,
-                                             ready_seconds=20)
-            assert all(heard.values()), f"events heard per stream: {heard}, posted: {posted}"
-            assert set().union(*heard.values()) <= set(posted)
+                # 1. Live events: readers stream from servers 1 and 2; comments are posted through server 0.
+                streams = [f"{base}/discussion/threads/{made['thread']}/events" for base, _ in servers[1:]]
+                heard, posted = post_until_heard(servers[0][0], made["thread"], streams, "on the 7:40.", seconds=30,
+                                                 ready_seconds=20)
+                assert all(heard.values()), f"events heard per stream: {heard}, posted: {posted}"
+                assert set().union(*heard.values()) <= set(posted)
 
-            # 2. An image uploaded through server 0 is shown, from the bucket, by every server.
-            assert _upload(servers[0][0], made["session"], made["author"], made["topic"]) == 302
-            keys = {entry["Key"] for entry in s3.client().list_objects_v2(Bucket=bucket).get("Contents", [])}
-            assert len(keys) == 3  # the original and its 480 and 960 wide WebP copies
-            fetched = 0
-            for base in [b for b, _ in servers] + [front]:
-                status, page = _get(f"{base}/articles/drill-weir/")
-                assert status == 200
-                [tag] = [t for t in re.findall(r"<img\b[^>]*>", page.decode()) if "weir" in t]
-                src = re.search(r'\ssrc="([^"]+)"', tag)
-                srcset = re.search(r'\ssrcset="([^"]+)"', tag)
-                assert src
-                assert srcset
-                urls = {src.group(1)} | {entry.split()[0] for entry in srcset.group(1).split(", ")}
-                assert {url.removeprefix(f"{s3.url}/{bucket}/") for url in urls} == keys
-                for url in sorted(urls):
-                    Image.open(BytesIO(_get(url)[1])).verify()
-                    fetched += 1
+                # 2. An image uploaded through server 0 is shown, from the bucket, by every server.
+                assert _upload(servers[0][0], made["session"], made["author"], made["topic"]) == 302
+                keys = {entry["Key"] for entry in s3.client().list_objects_v2(Bucket=bucket).get("Contents", [])}
+                assert len(keys) == 3  # the original and its 480 and 960 wide WebP copies
+                fetched = 0
+                for base in [b for b, _ in servers] + [front]:
+                    status, page = _get(f"{base}/articles/drill-weir/")
+                    assert status == 200
+                    [tag] = [t for t in re.findall(r"<img\b[^>]*>", page.decode()) if "weir" in t]
+                    src = re.search(r'\ssrc="([^"]+)"', tag)
+                    srcset = re.search(r'\ssrcset="([^"]+)"', tag)
+                    assert src
+                    assert srcset
+                    urls = {src.group(1)} | {entry.split()[0] for entry in srcset.group(1).split(", ")}
+                    assert {url.removeprefix(f"{s3.url}/{bucket}/") for url in urls} == keys
+                    for url in sorted(urls):
+                        Image.open(BytesIO(_get(url)[1])).verify()
+                        fetched += 1
 
-            # 3. Reads through nginx spread over the three servers (a session cookie bypasses the micro-cache).
-            before = [log.read_text().count('"GET /articles/drill-weir/ HTTP/1.1" 200') for _, log in servers]
-            for _ in range(READS):
-                assert _get(f"{front}/articles/drill-weir/", Cookie="sessionid=drill-anonymous")[0] == 200
-            time.sleep(0.5)  # access log lines are written after the answer
-            after = [log.read_text().count('"GET /articles/drill-weir/ HTTP/1.1" 200') for _, log in servers]
-            spread = [b - a for a, b in zip(before, after, strict=True)]
-            assert sum(spread) == READS
-            assert all(count > 0 for count in spread), spread
+                # 3. Reads through nginx spread over the three servers (a session cookie bypasses the micro-cache).
+                before = [log.read_text().count('"GET /articles/drill-weir/ HTTP/1.1" 200') for _, log in servers]
+                for _ in range(READS):
+                    assert _get(f"{front}/articles/drill-weir/", Cookie="sessionid=drill-anonymous")[0] == 200
+                time.sleep(0.5)  # access log lines are written after the answer
+                after = [log.read_text().count('"GET /articles/drill-weir/ HTTP/1.1" 200') for _, log in servers]
+                spread = [b - a for a, b in zip(before, after, strict=True)]
+                assert sum(spread) == READS
+                assert all(count > 0 for count in spread), spread
 
-            # 4. The worker ran the daily jobs (one lease each, all by it) and the queued tasks.
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline:
-                state = _python(AFTER, env, json.dumps(posted))
-                if len({job for job, _ in state["leases"]}) == len(SCHEDULED_JOBS) and state["tasks_waiting"] == 0:
-                    break
-                time.sleep(1)
-            # (the five-minute sweep may hold two slots' leases if the drill crosses a boundary)
-            assert sorted({job for job, _ in state["leases"]}) == SCHEDULED_JOBS
-            assert len({worker for _, worker in state["leases"]}) == 1
-            assert state["tasks_done"] > 0
-            assert state["tasks_waiting"] == 0
-            lost = len(posted) - state["comments_found"]
-            assert lost == 0
+                # 4. The worker ran the daily jobs (one lease each, all by it) and the queued tasks.
+                deadline = time.monotonic() + 30
+                while time.monotonic() < deadline:
+                    state = _python(AFTER, env, json.dumps(posted))
+                    if len({job for job, _ in state["leases"]}) == len(SCHEDULED_JOBS) and state["tasks_waiting"] == 0:
+                        break
+                    time.sleep(1)
+                # (the five-minute sweep may hold two slots' leases if the drill crosses a boundary)
+                assert sorted({job for job, _ in state["leases"]}) == SCHEDULED_JOBS
+                assert len({worker for _, worker in state["leases"]}) == 1
+                assert state["tasks_done"] > 0
+                assert state["tasks_waiting"] == 0
+                lost = len(posted) - state["comments_found"]
+                assert lost == 0
         finally:
-            if proxy is not None:
-                nginx.stop(proxy)
             codes = [stop(process, timeout=30)[0] for process in processes]
     assert codes == [0] * (SERVERS + 1), [log.read_text()[-2000:] for _, log in servers]
     print(f"\ndrill 1 (3 servers + 1 worker, nginx, PostgreSQL, Redis, S3): comments acknowledged {len(posted)}, "

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from masthead.testing import nginx
-from masthead.testing.drill_load import Load, prepare_site, python
+from masthead.testing.drill_load import Load, balanced_load, prepare_site, python
 from masthead.testing.processes import free_port, fresh_database, masthead_env, start, stop, wait_for_http
 
 pytestmark = [
@@ -38,9 +38,7 @@ pytestmark = [
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 SERVERS = 3
-READERS, POSTERS = 3, 2
 KILL_AFTER, RESTART_AFTER = 3.0, 5.0  # seconds into the load
-PAUSE = 0.1  # between one thread's requests: a steady load that leaves the restarting server some CPU
 REJOINED = 5  # requests the restarted server must serve before the load stops
 REJOIN_WITHIN = 25.0  # seconds after its restart (nginx's fail_timeout is 10 s): the load stops by then regardless
 
@@ -69,52 +67,44 @@ def test_a_server_killed_under_load_loses_no_acknowledged_comment_and_rejoins(tm
         logs = [tmp_path / f"serve-{n}.log" for n in range(SERVERS)]
         processes = [start(["serve", "--port", str(port), "--no-collectstatic"], env, log)
                      for port, log in zip(ports, logs, strict=True)]
-        proxy = None
-        load = None
+        load: Load | None = None
         try:
             for port, log, process in zip(ports, logs, processes, strict=True):
                 wait_for_http(f"http://127.0.0.1:{port}/readyz", process, log, timeout=60)
-            nginx_port = free_port()
-            (tmp_path / "nginx").mkdir()
-            conf = nginx.configure("nginx-scaled.conf", tmp_path / "nginx", nginx_port, ports)
-            assert nginx.check(conf).returncode == 0
-            proxy = nginx.start(conf, nginx_port)
-            setup_seconds = time.monotonic() - started
+            with nginx.balancer(tmp_path / "nginx", ports) as front:
+                setup_seconds = time.monotonic() - started
 
-            load = Load([f"http://127.0.0.1:{nginx_port}"], made["thread"], made["article"], readers=READERS,
-                        posters=POSTERS, pause=PAUSE)
-            t0 = time.monotonic()
-            load.start()
-            time.sleep(KILL_AFTER)
-            served_before_kill = [_served(log) for log in logs]
-            killed_at = time.monotonic() - t0
-            processes[1].send_signal(signal.SIGKILL)
-            assert processes[1].wait(30) == -signal.SIGKILL
-            time.sleep(max(0.0, RESTART_AFTER - (time.monotonic() - t0)))
-            restart_log = tmp_path / "serve-1-restarted.log"
-            processes[1] = start(["serve", "--port", str(ports[1]), "--no-collectstatic"], env, restart_log)
-            wait_for_http(f"http://127.0.0.1:{ports[1]}/readyz", processes[1], restart_log, timeout=90)
-            restarted_at = time.monotonic() - t0
-            # Its own probe (wait_for_http) is in the log too, and comes straight, not through nginx.
-            probes = _served(restart_log)
-            while _served(restart_log) - probes < REJOINED and time.monotonic() - t0 < restarted_at + REJOIN_WITHIN:
-                time.sleep(0.2)
-            rejoined_after = time.monotonic() - t0 - restarted_at
-            load.stop()
-            load_seconds = time.monotonic() - t0
-            time.sleep(0.5)  # access log lines are written after the answer
-            served_after_restart = _served(restart_log) - probes
-            # Requests nginx had passed to the killed server and lost there (a refused connection is retried).
-            cut = [line for line in (tmp_path / "nginx" / "error.log").read_text().splitlines()
-                   if f"127.0.0.1:{ports[1]}/" in line and "connect() failed" not in line]
-            served_total = [_served(log) for log in logs]
-            acknowledged = load.acknowledged()
-            state = python(FOUND, env, json.dumps(acknowledged))
+                load = balanced_load(front, made)
+                t0 = time.monotonic()
+                load.start()
+                time.sleep(KILL_AFTER)
+                served_before_kill = [_served(log) for log in logs]
+                killed_at = time.monotonic() - t0
+                processes[1].send_signal(signal.SIGKILL)
+                assert processes[1].wait(30) == -signal.SIGKILL
+                time.sleep(max(0.0, RESTART_AFTER - (time.monotonic() - t0)))
+                restart_log = tmp_path / "serve-1-restarted.log"
+                processes[1] = start(["serve", "--port", str(ports[1]), "--no-collectstatic"], env, restart_log)
+                wait_for_http(f"http://127.0.0.1:{ports[1]}/readyz", processes[1], restart_log, timeout=90)
+                restarted_at = time.monotonic() - t0
+                # Its own probe (wait_for_http) is in the log too, and comes straight, not through nginx.
+                probes = _served(restart_log)
+                while _served(restart_log) - probes < REJOINED and time.monotonic() - t0 < restarted_at + REJOIN_WITHIN:
+                    time.sleep(0.2)
+                rejoined_after = time.monotonic() - t0 - restarted_at
+                load.stop()
+                load_seconds = time.monotonic() - t0
+                time.sleep(0.5)  # access log lines are written after the answer
+                served_after_restart = _served(restart_log) - probes
+                # Requests nginx had passed to the killed server and lost there (a refused connection is retried).
+                cut = [line for line in (tmp_path / "nginx" / "error.log").read_text().splitlines()
+                       if f"127.0.0.1:{ports[1]}/" in line and "connect() failed" not in line]
+                served_total = [_served(log) for log in logs]
+                acknowledged = load.acknowledged()
+                state = python(FOUND, env, json.dumps(acknowledged))
         finally:
             if load is not None:
                 load.stop()
-            if proxy is not None:
-                nginx.stop(proxy)
             codes = [stop(process, timeout=30)[0] for process in processes]
     assert codes == [0] * SERVERS, [log.read_text()[-2000:] for log in logs]
 
@@ -131,7 +121,7 @@ def test_a_server_killed_under_load_loses_no_acknowledged_comment_and_rejoins(tm
     assert all(o.kind == "post" and killed_at <= o.started + o.seconds - t0 and o.started - t0 < restarted_at
                for o in errors), explained
     assert len(errors) <= len(cut), explained
-    assert len(errors) <= 2 * POSTERS, explained
+    assert len(errors) <= 2 * load.posters, explained
     assert lost == 0
     assert len(acknowledged) == len(set(acknowledged)) == sum(o.status == 201 for o in posts)
     assert all(served_before_kill), served_before_kill  # the load was spread over all three before the kill
@@ -140,9 +130,9 @@ def test_a_server_killed_under_load_loses_no_acknowledged_comment_and_rejoins(tm
     failures = ", ".join(f"{o.kind} {o.status or o.error} sent {o.started - t0 - killed_at:+.2f}s from the kill"
                          for o in errors)
     print(f"\ndrill 2 (3 servers behind nginx, server 1 SIGKILLed under load, PostgreSQL, Redis): requests "
-          f"{len(outcomes)} ({len(reads)} reads, {len(posts)} posts) by {READERS} readers + {POSTERS} posters over "
-          f"{load_seconds:.0f}s; acknowledged posts {len(acknowledged)}, lost {lost}; errors {len(errors)} "
-          f"({failures or 'none'}: passed to the killed server), failed reads 0; "
+          f"{len(outcomes)} ({len(reads)} reads, {len(posts)} posts) by {load.readers} readers + {load.posters} "
+          f"posters over {load_seconds:.0f}s; acknowledged posts {len(acknowledged)}, lost {lost}; errors "
+          f"{len(errors)} ({failures or 'none'}: passed to the killed server), failed reads 0; "
           f"posts that failed but were stored anyway "
           f"{unacknowledged_stored}; killed at {killed_at:.1f}s, restarted at {restarted_at:.1f}s, served "
           f"{served_after_restart} requests through nginx {rejoined_after:.1f}s after its restart; requests per "

@@ -169,12 +169,17 @@ def _meta(element: Element, name: str) -> dict[str, str]:
     return {_text(meta, "wp:meta_key"): _raw(meta, "wp:meta_value") for meta in _children(element, name)}
 
 
+_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
+
+
 def _wp_date(gmt: str, local: str, what: str, kind: str, source_id: str) -> datetime | None:
     """WordPress's GMT date, else its local date taken as UTC (the export does not say the site's zone)."""
     for value in (gmt, local):
         value = value.strip()
         if value and value != _NO_DATE:
             try:
+                if _PLAIN_DATE.fullmatch(value):  # WordPress's own form: read as strptime reads it, faster
+                    return datetime.fromisoformat(value).replace(tzinfo=UTC)
                 return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
             except ValueError:
                 raise ItemError(kind, source_id, f"the {what} {value[:40]!r} is not a date") from None

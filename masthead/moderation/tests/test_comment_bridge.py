@@ -65,3 +65,45 @@ def test_banning_from_a_comment_covers_email_too():
     decision, _ = screen_comment(fresh, is_edit=False)
     assert decision.reasons == ("banned (email)",)
     assert email_hash("s@example.com") == email_hash(" S@EXAMPLE.COM ")
+
+
+def _queries_of(work):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        result = work()
+    return result, [q["sql"] for q in queries]
+
+
+def test_the_ban_the_duplicate_and_the_authors_history_are_one_query():
+    from masthead.moderation.models import Ban
+
+    thread = make_thread()
+    guest = reader("regular", network="net-regular")
+    earlier = post_as(thread, guest, body="An earlier comment, long enough to count as a repeat of itself.")
+    do_change_status(earlier, Comment.Status.VISIBLE)
+    (decision, context), sql = _queries_of(lambda: screen_comment(
+        unsaved(thread, guest, "An earlier comment, long enough to count as a repeat of itself."), is_edit=False))
+    assert len(sql) == 1  # settings and word rules are cached; the rate limits live in the cache
+    assert context.approved_count == 1  # published before: no first-comment review
+    assert decision.action == "hold"
+    assert any(reason.startswith("duplicate") for reason in decision.reasons)
+
+    Ban.objects.create(kind=Ban.Kind.NETWORK, value="net-regular", shadow=True)
+    decision, _ = screen_comment(unsaved(thread, guest, "Something new and calm."), is_edit=False)
+    assert (decision.action, decision.shadow, decision.reasons[0]) == ("hold", True, "shadow-banned (network)")
+    Ban.objects.create(kind=Ban.Kind.READER, value=guest.author_key)
+    decision, _ = screen_comment(unsaved(thread, guest, "Something else, calm."), is_edit=False)
+    assert (decision.action, decision.reasons) == ("reject", ("banned (reader)",))
+
+
+def test_an_edit_of_the_only_published_comment_is_not_published_before():
+    thread = make_thread()
+    guest = reader("once", network="net-once")
+    only = post_as(thread, guest, body="My only comment.")
+    do_change_status(only, Comment.Status.VISIBLE)
+    _, context = screen_comment(Comment.objects.get(pk=only.pk), is_edit=True)
+    assert context.approved_count == 0
+    _, context = screen_comment(unsaved(thread, guest, "A second one."), is_edit=False)
+    assert context.approved_count == 1
