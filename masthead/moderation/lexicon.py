@@ -192,6 +192,8 @@ _THREAT_PATTERNS = (
     r"\bkys\b|\bkill (?:your ?self|urself|yourselves|themselves|himself|herself)\b(?! (?:working|laughing)\b)|"
     r"\b(?:go|just|please) (?:and )?(?:die|drop dead|hang yourself)\b(?! on (?:that|this|another|a|the) hill)|"
     r"\bdrop dead\b|"
+    # A comment that is only "die" (a death wish with nothing else to read), "die in a fire", "die, you ...".
+    r"^\W*(?:just )?die(?: already)?\W*$|\bdie in a (?:fire|hole|ditch)\b|^\W*die,? (?:you|u)\b|"
     r"\b(?:world|country|planet|earth) (?:would be|is|will be) better (?:off )?without (?:you|u|him|her|them|"
     r"your kind|people like you)\b|\bnobody (?:would|will) miss (?:you|u|him|her|them)\b",
 )

@@ -5,7 +5,7 @@ File layout (gzip-compressed JSON)::
     {"format": "masthead-linear-2", "model_id": ..., "version": ..., "intercept": float,
      "blocks": [{"analyzer": "word" | "wordchar" | "structure" | "char", "features": [...], "idf": [...],
                  "weights": [...]}],
-     "base": {"model": "builtin", "weight": 1.0} | absent,
+     "base": {"model": "builtin", "weight": 1.0} | absent, "evidence": {"prior": k, "baseline": b} | absent,
      "calibration": [benign score quantiles] | absent, "info": {...training facts...}}
 
 Blocks:
@@ -19,7 +19,10 @@ Blocks:
 - ``char`` (format 1 only): pooled character n-grams of all words, L2-normalised.
 
 ``base`` (site models): the base model's logit times ``weight`` is added, so a site model only learns what the
-base model gets wrong on this site. ``calibration``: the scores of benign news-comment text, sorted, so a
+base model gets wrong on this site. ``evidence``: the word block's score is shrunk toward ``b`` (its
+median on benign news-comment text) by n / (n + k), n the text's distinct words, so a comment of one or two words
+moves from that baseline only as far as so little evidence supports; the other blocks count in full. Without it
+(older files, site models) nothing is shrunk. ``calibration``: the scores of benign news-comment text, sorted, so a
 publisher's "share of benign comments held" becomes a threshold (``threshold_for_share``).
 """
 
@@ -137,15 +140,33 @@ class LinearModel:
     calibration: list[float] = field(default_factory=list)
     base: LinearModel | None = None
     base_weight: float = 0.0
+    evidence_prior: float = 0.0
+    evidence_baseline: float = 0.0
 
     def logit(self, normalised_text: str) -> float:
         text = prepare(normalised_text)
         z = self.intercept
         for block in self.blocks:
-            z += block.score(normalised_text if isinstance(block, _StructureBlock) else text)
+            if isinstance(block, _StructureBlock):
+                z += block.score(normalised_text)
+            elif self.evidence_prior and isinstance(block, _Block) and block.analyzer is word_features:
+                # Shrinkage by evidence: the word block is L2-normalised, so a one-word comment ("a", "wow") gets
+                # that word's whole weight, undiluted; with n distinct words its distance from the benign
+                # baseline counts n / (n + k) (docs/moderation.md, "Short texts").
+                seen = len(distinct_words(text))
+                baseline = self.evidence_baseline
+                z += baseline + (block.score(text) - baseline) * seen / (seen + self.evidence_prior)
+            else:
+                z += block.score(text)
         if self.base is not None:
             z += self.base_weight * self.base.logit(normalised_text)
         return z
+
+    def word_block_score(self, normalised_text: str) -> float:
+        """The word block's score as is, not shrunk (``build_builtin`` takes the evidence baseline from it)."""
+        text = prepare(normalised_text)
+        return sum(block.score(text) for block in self.blocks
+                   if isinstance(block, _Block) and block.analyzer is word_features)
 
     def probability(self, normalised_text: str) -> float:
         z = self.logit(normalised_text)
@@ -191,6 +212,9 @@ class LinearModel:
                 blocks.append(_Block({"word": word_features, "char": char_features}[block["analyzer"]], table))
         model = cls(data["model_id"], data["version"], float(data["intercept"]), blocks, data.get("info", {}),
                     sorted(data.get("calibration", [])))
+        evidence = data.get("evidence")
+        if evidence:
+            model.evidence_prior, model.evidence_baseline = float(evidence["prior"]), float(evidence["baseline"])
         if data.get("base"):
             if resolve_base is None:
                 raise ValueError("this model builds on a base model; none given")
