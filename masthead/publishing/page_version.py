@@ -18,6 +18,7 @@ from typing import Any
 from django.db import connection
 from django.utils import timezone
 
+from masthead.core import prepared
 from masthead.publishing.hooks import Conversation, ConversationColumns, conversation_columns
 from masthead.publishing.models import Article, RelatedArticle
 
@@ -58,8 +59,9 @@ def live_page_version(slug: str) -> PageVersion | None:
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     live = [Article.Status.PUBLISHED.value, Article.Status.SCHEDULED.value, now, False]
     columns = conversation_columns()
-    with connection.cursor() as cursor:
-        cursor.execute(_sql(connection.vendor, columns), [*live, slug, *live])
+    with connection.cursor() as cursor:  # prepared on PostgreSQL: planning the joins cost more than running them
+        prepared.execute(cursor, "masthead_page_version" if columns is not None else "masthead_page_version_alone",
+                         _sql(connection.vendor, columns), [*live, slug, *live])
         rows = cursor.fetchall()
     if not rows:
         return None

@@ -111,7 +111,8 @@ def test_from_a_sessions_second_request_on_it_and_its_user_come_in_one_round_tri
     # The user's entry is used only inside that request's lookup: a lookup outside it reads Redis itself.
     before = b.reads
     found = backends.ThrottledModelBackend().get_user(ada.pk)
-    assert found is not None and found.username == "ada"
+    assert found is not None
+    assert found.username == "ada"
     assert b.reads == before + 1
 
 
