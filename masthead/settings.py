@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "masthead.core.csrf.FetchMetadataCsrfMiddleware",  # Django's, plus Sec-Fetch-Site / Origin: core/csrf.py
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "masthead.accounts.middleware.AuthenticationMiddleware",  # Django's; the user read along with the session
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Old addresses of an imported site: looked at only when the answer is a 404 (and for "/?p=12"-style

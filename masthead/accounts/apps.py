@@ -14,10 +14,10 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from masthead.accounts import confusables, seams
-        from masthead.accounts.backends import forget_user
+        from masthead.accounts.backends import forget_user, users_along
         from masthead.accounts.retention import do_clear_expired_networks
         from masthead.accounts.throttle import on_signed_in
-        from masthead.core import warmup
+        from masthead.core import shared_sessions, warmup
         from masthead.core.schedule import register
         from masthead.core.staff_roles import on_post_migrate
         from masthead.discussion import hooks as discussion
@@ -31,6 +31,8 @@ class AccountsConfig(AppConfig):
         # The signed-in user read from Redis (backends.py): a change in any process ends every copy.
         post_save.connect(forget_user, sender=User, dispatch_uid="masthead-forget-user")
         post_delete.connect(forget_user, sender=User, dispatch_uid="masthead-forget-user-deleted")
+        # ...and in the same round trip to Redis as the session (core/shared_sessions.py, accounts/middleware.py).
+        shared_sessions.read_along.register(users_along)
         # The lower apps ask the accounts app through hooks (docs/architecture.md, "One direction").
         discussion.reader_tier.register(seams.request_tier)
         discussion.is_protected_name.register(confusables.is_protected_name)

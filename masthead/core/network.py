@@ -6,6 +6,7 @@ inside one provider block is still one reader for votes and rate limits.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import ipaddress
@@ -28,6 +29,7 @@ def client_ip(request: HttpRequest) -> str:
     return remote
 
 
+@functools.lru_cache(maxsize=4096)  # every request of a signed-in reader asks (their guest identity): parsed once
 def network_of(ip: str) -> str:
     try:
         address = ipaddress.ip_address(ip)
@@ -39,8 +41,12 @@ def network_of(ip: str) -> str:
 
 def keyed_hash(value: str, purpose: str) -> str:
     """An HMAC of ``value`` under the site secret, separated by purpose so hashes cannot be correlated."""
-    key = hashlib.sha256(f"masthead:{purpose}:{settings.SECRET_KEY}".encode()).digest()
-    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()[:40]
+    return hmac.new(_purpose_key(purpose, settings.SECRET_KEY), value.encode(), hashlib.sha256).hexdigest()[:40]
+
+
+@functools.lru_cache(maxsize=64)  # by the secret too: a changed SECRET_KEY (tests) gives new keys
+def _purpose_key(purpose: str, secret: str) -> bytes:
+    return hashlib.sha256(f"masthead:{purpose}:{secret}".encode()).digest()
 
 
 def network_hash(request: HttpRequest) -> str:

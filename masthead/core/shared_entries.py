@@ -18,11 +18,19 @@ invalidation in any process: a signed-in reader's session (core/shared_sessions.
   (docs/operations.md).
 
 With no Redis configured (one process, local memory) nothing is kept: every read goes to the database.
+
+Two entries can be read in one round trip (``read_along``: a session and its signed-in user, core/shared_sessions.py):
+the second entry's part of that read is a ``Fetched``, which ``read`` of the second entry uses, inside
+``reads_from``, instead of a round trip of its own. It was read at the same instant as the first entry, so it obeys
+the same rules (its counters were read before any database read that follows).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -32,6 +40,39 @@ from masthead.core.resilient_cache import EPOCH_KEY, ResilientRedisCache
 
 MISSING: Any = object()
 _UNREACHABLE = object()  # the read found no Redis: nothing may be written back either
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What one read from Redis asked for and found (Redis leaves keys it does not hold out of ``found``)."""
+
+    cache: ResilientRedisCache
+    asked: frozenset[str]
+    found: dict[str, Any]
+
+
+# Where ``read`` looks for an entry fetched along with another one: set by ``reads_from`` for one call only.
+_FETCHED: ContextVar[Callable[[], Fetched | None] | None] = ContextVar("masthead_fetched_along", default=None)
+
+
+@contextmanager
+def reads_from(source: Callable[[], Fetched | None]) -> Iterator[None]:
+    """Inside, ``read`` uses what ``source()`` fetched (when it asked for all of an entry's keys on the same cache)
+    instead of a round trip. Scoped to one call (the request's user lookup), so nothing read for one request can
+    serve another."""
+    token = _FETCHED.set(source)
+    try:
+        yield
+    finally:
+        _FETCHED.reset(token)
+
+
+def _fetched(cache: ResilientRedisCache, keys: list[str]) -> dict[str, Any] | None:
+    source = _FETCHED.get()
+    fetched = source() if source is not None else None
+    if fetched is not None and fetched.cache is cache and fetched.asked.issuperset(keys):
+        return fetched.found
+    return None
 
 
 def default_cache() -> ResilientRedisCache | None:
@@ -59,10 +100,28 @@ class SharedEntries:
         cache = self._cache()
         if cache is None:
             return MISSING, _UNREACHABLE
-        entry_key, ended_key = self._keys(key)
-        found = cache.strict_get_many([EPOCH_KEY, entry_key, ended_key])
+        keys = [EPOCH_KEY, *self._keys(key)]
+        found = _fetched(cache, keys)
+        if found is None:
+            found = cache.strict_get_many(keys)
         if found is None:
             return MISSING, _UNREACHABLE
+        return self._stamped(found, key)
+
+    def read_along(self, key: str, other: SharedEntries, other_key: str) -> tuple[tuple[Any, Any], Fetched | None]:
+        """``read(key)``, and in the same round trip ``other``'s entry ``other_key``: the ``Fetched`` to read it
+        from (``reads_from``), or None when it was not read (no Redis, or the two are on different caches)."""
+        cache = self._cache()
+        if cache is None or other._cache() is not cache:
+            return self.read(key), None
+        keys = [EPOCH_KEY, *self._keys(key), *other._keys(other_key)]
+        found = cache.strict_get_many(keys)
+        if found is None:
+            return (MISSING, _UNREACHABLE), None
+        return self._stamped(found, key), Fetched(cache, frozenset(keys), found)
+
+    def _stamped(self, found: dict[str, Any], key: str) -> tuple[Any, Any]:
+        entry_key, ended_key = self._keys(key)
         stamp = (found.get(EPOCH_KEY), found.get(ended_key))
         entry = found.get(entry_key)
         if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == stamp:

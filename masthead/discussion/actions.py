@@ -47,6 +47,7 @@ from masthead.discussion.store import insert_comment
 from masthead.discussion.vote_limits import VoteLimitReached, check_guest_network_room, check_vote_rate
 
 if TYPE_CHECKING:
+    from masthead.publishing.hooks import ConversationColumns
     from masthead.publishing.models import Article
 
 MAX_BODY = 5000
@@ -78,6 +79,19 @@ def _thread_row_sql(vendor: str) -> str:
     columns = ", ".join(quote(name) for name in _THREAD_FIELDS)
     table = quote(Thread._meta.db_table)
     return f"SELECT {columns} FROM {table} WHERE {quote('article_id')} = %s"  # noqa: S608 - names from the model
+
+
+def thread_columns() -> ConversationColumns:
+    """The thread's version and comment count for the article page's version query (publishing/page_version.py),
+    which reads them in its own round trip: the signed-in reader's page then needs no query of its own for them."""
+    from masthead.publishing.hooks import ConversationColumns  # here: publishing's hooks need its models loaded
+
+    quote = connection.ops.quote_name
+    table = quote(Thread._meta.db_table)
+    return ConversationColumns(
+        join=f"LEFT JOIN {table} t ON t.{quote('article_id')} = a.{quote('id')}",
+        version=f"t.{quote('version')}", comment_count=f"t.{quote('comment_count')}",
+    )
 
 
 def thread_for_article(article: Article) -> Thread:

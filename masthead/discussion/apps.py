@@ -7,7 +7,7 @@ class DiscussionConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, not at the top: this module is loaded before any app's models are.
-        from masthead.discussion.actions import page_thread
+        from masthead.discussion.actions import page_thread, thread_columns
         from masthead.discussion.counts import comment_counts
         from masthead.publishing import hooks as publishing
         from masthead.publishing.models import Article
@@ -18,3 +18,4 @@ class DiscussionConfig(AppConfig):
 
         publishing.comment_counts.register(comment_counts)
         publishing.conversation.register(conversation)
+        publishing.conversation_columns.register(thread_columns)

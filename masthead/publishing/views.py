@@ -212,7 +212,9 @@ def _personal_page(request: HttpRequest, slug: str) -> HttpResponse | None:
     version = live_page_version(slug)
     if version is None:
         return None
-    thread = conversation(Article(pk=version.article_id))
+    # Read by the version's query when the discussion provides its columns; else (or before the first look
+    # created the conversation's row) asked of it.
+    thread = version.conversation or conversation(Article(pk=version.article_id))
     parts = ("personal", version.article_id, version.parts, thread.version)
     page_etag = '"' + hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest() + '"'
     etag = personal_parts.reader_etag(request, page_etag)  # this reader's parts too; None: messages wait

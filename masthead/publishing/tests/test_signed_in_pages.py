@@ -16,14 +16,17 @@ import uuid
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-defined]
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from masthead.core.personal_parts import SkeletonCache
 from masthead.discussion.actions import do_change_status, do_edit_comment, do_vote, thread_for_article
-from masthead.discussion.models import Comment
+from masthead.discussion.models import Comment, Thread
 from masthead.publishing import actions as publishing_actions
-from masthead.publishing import views
+from masthead.publishing import page_version, views
+from masthead.publishing.hooks import conversation_columns
 from masthead.publishing.views import SKELETONS
 from masthead.testing.articles import make_article
 from masthead.testing.discussion import post_as, reader
@@ -180,6 +183,38 @@ def test_changes_show_at_once_to_signed_in_readers(discussed, django_capture_on_
         do_change_status(comments[3], Comment.Status.VISIBLE)
     assert "Comment number 3 on the ferry." in _page(ada, url)
     assert first != page
+
+
+def test_a_kept_page_reads_its_version_and_its_discussion_in_one_query(discussed, sessions):
+    article, _thread, _comments = discussed
+    url = article.get_absolute_url()
+    ada, _ = _signed_in("ada")
+    _page(ada, url)
+    _page(ada, url)
+    with CaptureQueriesContext(connection) as captured:
+        _page(ada, url)
+    sql = [query["sql"] for query in captured]
+    # On PostgreSQL the query is a prepared statement (core/prepared.py): its text is the statement's.
+    texts = [text if not text.startswith("EXECUTE masthead_page_version(") else page_version._sql(
+        connection.vendor, conversation_columns()) for text in sql]
+    with_thread = [text for text in texts if "discussion_thread" in text]
+    assert len(with_thread) == 1
+    assert "publishing_article" in with_thread[0]  # the page's version, in the same query
+    # The version with the discussion, and ada's votes; with database sessions also the session and the user.
+    assert len(sql) == (2 if sessions == "redis sessions" else 4), sql
+
+
+def test_a_signed_in_readers_first_look_at_an_article_without_a_discussion_yet(django_capture_on_commit_callbacks):
+    article = make_article("Harbour lights are back")
+    assert not Thread.objects.filter(article=article).exists()
+    url = article.get_absolute_url()
+    ada, _ = _signed_in("ada")
+    assert "Harbour lights are back" in _page(ada, url)
+    thread = Thread.objects.get(article=article)  # made by the first look, as on any page
+    assert "Harbour lights are back" in _page(ada, url)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_as(thread, reader("first"), "The very first comment on the lights.")
+    assert "The very first comment on the lights." in _page(ada, url)
 
 
 def test_an_edited_article_shows_at_once(discussed):
