@@ -7,9 +7,11 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
@@ -99,3 +101,37 @@ class MailServer:
             if time.monotonic() > deadline:
                 raise AssertionError(f"timed out waiting for {count} mail(s){f' to {to}' if to else ''}")
             time.sleep(0.02)
+
+    @contextmanager
+    def holding_data(self, send: Callable[[], Any]) -> Iterator[list[Any]]:
+        """Run ``send`` in a thread of its own and hold the first message it hands over (DATA received, no answer
+        yet) while the block runs: the moment a killed sender would leave behind. The server then accepts it; the
+        list yielded ends up holding what ``send`` returned, or the error it raised."""
+        in_data, answer = threading.Event(), threading.Event()
+        outcome: list[Any] = []
+
+        def hold(_number: int) -> str | None:
+            in_data.set()
+            answer.wait(20)
+            return None
+
+        def run() -> None:
+            from django.db import connection
+
+            try:
+                outcome.append(send())
+            except BaseException as error:  # handed to the test in ``outcome``
+                outcome.append(error)
+            finally:
+                connection.close()  # the thread's own connection
+
+        self.before_accept = hold
+        sender = threading.Thread(target=run)
+        sender.start()
+        try:
+            assert in_data.wait(20), "the send never reached DATA"
+            yield outcome
+        finally:
+            answer.set()
+            sender.join(20)
+            self.before_accept = None

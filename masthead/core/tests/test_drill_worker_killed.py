@@ -24,13 +24,12 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from masthead.testing.mail import MailServer
-from masthead.testing.processes import fresh_database, masthead_env, run, start, stop
+from masthead.testing.processes import fresh_database, masthead_env, run, start, stop, wait_until
 
 pytestmark = pytest.mark.skipif(not os.environ.get("DATABASE_URL"),
                                 reason="a separate worker process is the PostgreSQL shape; the send holds a row lock "
@@ -100,14 +99,6 @@ class Killer:
         return "451 4.4.2 Connection lost before the answer"  # the client is gone: it never hears this
 
 
-def _wait(condition: Callable[[], bool], seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {seconds}s waiting for {what}")
-        time.sleep(0.1)
-
-
 def test_a_worker_killed_mid_batch_leaves_every_mail_sent_exactly_once_after_a_restart(tmp_path: Path):
     started = time.monotonic()
     mail = MailServer()
@@ -133,13 +124,13 @@ def test_a_worker_killed_mid_batch_leaves_every_mail_sent_exactly_once_after_a_r
                 if round_ < len(KILL_AT):
                     assert killer.dead.wait(90), f"the worker never reached DATA {KILL_AT[round_]}: " + \
                         logs[-1].read_text()[-3000:]
-            _wait(lambda: len(mail.received) >= READERS, 90, f"{READERS} mails")
+            wait_until(lambda: len(mail.received) >= READERS, 90, f"{READERS} mails")
 
             def settled() -> bool:
                 state = _python(STATE, env)
                 return (state["deliveries"] == {"sent": READERS} and "READY" not in state["tasks"])
 
-            _wait(settled, 30, "every delivery sent and no task waiting")
+            wait_until(settled, 30, "every delivery sent and no task waiting")
             state = _python(STATE, env)
             code, _ = stop(workers[-1], timeout=30)
             assert code == 0, logs[-1].read_text()[-3000:]

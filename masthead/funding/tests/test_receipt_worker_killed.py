@@ -16,13 +16,13 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from masthead.testing.mail import MailServer
-from masthead.testing.processes import fresh_database, masthead_env, run, start, stop
+from masthead.testing.processes import fresh_database, masthead_env, run, start, stop, wait_until
 
 SETUP = """
 import json, sys, django
@@ -53,14 +53,6 @@ def _python(script: str, env: dict[str, str], *args: str) -> dict:
     done = subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True,
                           timeout=60, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def _wait(condition: Callable[[], bool], seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {seconds}s waiting for {what}")
-        time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")
@@ -97,11 +89,11 @@ def test_a_worker_killed_while_sending_a_receipt_leaves_it_sent_once_after_a_res
                            TASK_WORKER_LOST_AFTER="1", EMBEDDED_WORKER="false")
         donation = str(_python(SETUP, env, email)["donation"])
         workers.append(start(["worker", "--interval", "0.2"], env, tmp_path / "killed.log"))
-        _wait(lambda: bool(killed), 60, f"the worker to reach the SMTP {kill_at}")
+        wait_until(lambda: bool(killed), 60, f"the worker to reach the SMTP {kill_at}")
         time.sleep(1.5)  # longer than TASK_WORKER_LOST_AFTER: the killed worker's claim and heartbeat are older
         log = tmp_path / "restarted.log"
         workers.append(start(["worker", "--interval", "0.2"], env, log))
-        _wait(lambda: _python(STATE, env, donation)["tasks"] == ["SUCCESSFUL"], 60, "the receipt task to finish")
+        wait_until(lambda: _python(STATE, env, donation)["tasks"] == ["SUCCESSFUL"], 60, "the receipt task to finish")
         code, _ = stop(workers[1], timeout=30)
         assert code == 0, log.read_text()[-3000:]
         finished = _python(STATE, env, donation)

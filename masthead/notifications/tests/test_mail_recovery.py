@@ -8,7 +8,6 @@ drill 5 (core/tests/test_drill_worker_killed.py, PostgreSQL run).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -136,35 +135,13 @@ def test_until_the_server_accepts_the_mail_nothing_is_committed_so_a_kill_then_l
     assert locks_rows()
     do_fan_out(comment.pk)
     delivery_id = _one_delivery(thread)
-    in_data, answer = threading.Event(), threading.Event()
-
-    def hold(_number: int) -> str | None:
-        in_data.set()
-        answer.wait(20)
-        return None
-
-    smtp.before_accept = hold
-    outcome: list[str] = []
-
-    def send() -> None:
-        try:
-            outcome.append(attempt(delivery_id))
-        finally:
-            connection.close()
-
-    sender = threading.Thread(target=send)
-    sender.start()
-    try:
-        assert in_data.wait(20)
+    with smtp.holding_data(lambda: attempt(delivery_id)) as outcome:
         # The mail is with the server, unanswered. Were the worker killed now, this is what the database keeps:
         row = Delivery.objects.get(pk=delivery_id)
         assert (row.status, row.attempts, row.sent_at) == (Delivery.Status.QUEUED, 0, None)
         with transaction.atomic():  # held: another worker (or a recovery run) skips it rather than sending twice
             assert not Delivery.objects.select_for_update(skip_locked=True).filter(pk=delivery_id).exists()
         assert attempt(delivery_id) == "skipped"
-    finally:
-        answer.set()
-        sender.join(20)
     assert outcome == [Delivery.Status.SENT]
     row = Delivery.objects.get(pk=delivery_id)
     assert (row.status, row.attempts) == (Delivery.Status.SENT, 1)
