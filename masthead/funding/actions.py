@@ -258,6 +258,12 @@ def do_lock_receipt(donation_id: int) -> bool:
     return do_mark_receipt_sent(donation_id)
 
 
+def do_count_receipt_requeue(donation_id: int, times_before: int) -> bool:
+    """The sweep queues an owed receipt again: count it, unless another sweep did so meanwhile or it was sent."""
+    return bool(Donation.objects.filter(pk=donation_id, receipt_sent_at__isnull=True, receipt_requeued=times_before)
+                .update(receipt_requeued=times_before + 1))
+
+
 def do_give_receipt_back(donation_id: int) -> None:
     """The server refused the receipt (or the connection was lost before it answered): it is owed again."""
     Donation.objects.filter(pk=donation_id).update(receipt_sent_at=None)

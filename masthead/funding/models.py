@@ -191,6 +191,8 @@ class Donation(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
+    receipt_requeued = models.PositiveSmallIntegerField(
+        default=0, help_text="Times the receipt, still owed, was queued again by the sweep (funding/receipts.py).")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

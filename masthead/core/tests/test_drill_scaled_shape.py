@@ -45,7 +45,7 @@ REDIS_URL = "redis://127.0.0.1:6379/0"
 SERVERS = 3
 # The scheduled jobs a worker leases at start (core/schedule.py's registrations), each once across the workers.
 SCHEDULED_JOBS = ["accounts.privacy-retention", "core.clear-expired-sessions", "core.requeue-abandoned-tasks",
-              "notifications.prune", "notifications.requeue-abandoned-mail"]
+                  "funding.requeue-owed-receipts", "notifications.prune", "notifications.requeue-abandoned-mail"]
 READS = 90
 
 SETUP = """

@@ -32,7 +32,8 @@ def test_the_apps_register_retention_pruning_and_upkeep():
     names = {job.name: job.every for job in schedule.registered()}
     assert names == {"core.clear-expired-sessions": DAY, "core.requeue-abandoned-tasks": timedelta(minutes=1),
                      "accounts.privacy-retention": DAY, "notifications.prune": DAY,
-                     "notifications.requeue-abandoned-mail": timedelta(minutes=5)}
+                     "notifications.requeue-abandoned-mail": timedelta(minutes=5),
+                     "funding.requeue-owed-receipts": timedelta(minutes=10)}
     assert list(schedule._on_start) == ["core.requeue-abandoned-tasks", "notifications.requeue-abandoned-mail"]
 
 

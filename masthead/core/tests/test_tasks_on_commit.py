@@ -3,17 +3,16 @@ a transaction that commits is queued at the commit and run by the real worker lo
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 
 import pytest
 from django.db import transaction
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from masthead.core.tasks import enqueue_on_commit
 from masthead.core.tests.probe_tasks import leave_mark
+from masthead.testing.tasks import run_queue
 
 
 class Undo(Exception):
@@ -24,12 +23,6 @@ def enqueue_then_roll_back(path: str) -> None:
     with transaction.atomic():
         enqueue_on_commit(leave_mark, path, "should not exist")
         raise Undo
-
-
-def run_queue() -> None:
-    """Runs every task that is due, then returns (the worker's batch mode)."""
-    Worker(queue_names=["*"], interval=0.01, batch=True, backend_name="default", startup_delay=False,
-           max_tasks=None, worker_id=f"test-{uuid.uuid4().hex[:8]}", excluded_queue_names=[]).run()
 
 
 @pytest.mark.django_db(transaction=True)
