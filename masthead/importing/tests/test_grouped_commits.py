@@ -75,8 +75,9 @@ def test_the_record_bound_commits_a_group_early(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_failed_unit_is_rolled_back_alone_within_its_group() -> None:
-    records: list[Record] = [article(1), article(2), article(3)]
-    records[1].comments.append(comment("2-c", author_email="x\ud800@example.org"))  # type: ignore[attr-defined]
+    broken = article(2)
+    broken.comments.append(comment("2-c", author_email="x\ud800@example.org"))  # refused: the unit fails
+    records: list[Record] = [article(1), broken, article(3)]
     summary = Loader(ListSource(records)).run()
     assert sorted(Article.objects.values_list("headline", flat=True)) == ["Article 1", "Article 3"]
     assert Comment.objects.count() == 4
