@@ -251,6 +251,8 @@ class Loader:
             self.summary.error(f"{name}: {_message(error)}")
             lost = self._group.broken()
             if lost:
+                self._authors.clear()  # ids looked up in the lost transaction may name rows it had written
+                self._topics.clear()
                 self.summary.error(f"{lost} unit(s) written before {name} in the same transaction were rolled back "
                                    "with it: run the import again to write them")
             return False
