@@ -25,12 +25,13 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from masthead.core.bulk_insert import insert_all, insert_rows, new_object, row_slot, row_values
+from masthead.core.bulk_insert import insert_all, insert_rows, new_object, row_slot
 from masthead.core.errors import ActionError
 from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
 from masthead.core.names import InvalidName, NameTooLong, normalize_display_name
 from masthead.core.network import keyed_hash
+from masthead.core.ready_rows import ready_row
 from masthead.core.singletons import steady
 from masthead.discussion import hooks
 from masthead.discussion.config import discussion_settings
@@ -510,7 +511,7 @@ def prepare_imported_comment(data: ImportedComment) -> PreparedImport:
     screened = [f"screening: {reason}" for reason in verdict.reasons] if verdict.status != data.status else []
     fields["status"] = comment.status = data.status
     fields["moderation_reasons"] = comment.moderation_reasons = [f"imported as {data.status}", *screened]
-    return PreparedImport(fields, verdict.payload, row_values(comment))
+    return PreparedImport(fields, verdict.payload, ready_row(Comment, fields))  # row_values(comment), cheaper
 
 
 def do_import_comment(thread: Thread, data: ImportedComment, parent: Comment | None) -> Comment:
