@@ -40,7 +40,7 @@ def _preparer_for(field: models.Field, connection: Any) -> Callable[[Any], Any]:
     whole = _preparer(field, connection)
     attname = field.attname
     if _unchanged(field, JSONField):
-        adapt_json, encoder = connection.ops.adapt_json_value, field.encoder
+        adapt_json, encoder = connection.ops.adapt_json_value, getattr(field, "encoder", None)
 
         def json_value(obj: Any) -> Any:
             value = obj.__dict__[attname]
