@@ -1,8 +1,9 @@
 """``ready_row(model, values)``: the row ``row_values(new_object(model, values))`` gives (``core.bulk_insert``), made
 without the model object.
 
-An import's worker makes a row for each screening decision it will never use as an object: building the Django
-object (``Model.__init__``, a descriptor per relation) cost about as much as preparing its values. The values
+An import's worker makes a row for each comment and its screening decision, which it never uses as objects (the
+decision's object was built only for its row): building a Django object (``Model.__init__``, a descriptor per
+relation) cost about as much as preparing its values. The values
 here are read by the same preparers ``row_values`` uses, from a bare object holding each field's value under its
 attname, as the model object would, with the connection itself rather than Django's per-thread proxy of it
 (each whole preparation asked the proxy for it, through asgiref's context lookup), and two shortcuts
