@@ -40,8 +40,8 @@ def _parser(kind: str) -> MarkdownIt:
 
 # Characters that start no Markdown construct and need no HTML escaping, anywhere in a line that begins with a
 # letter: a comment made only of them, in lines without leading or trailing spaces, is its paragraphs as they
-# are (most comments). ``_plain_paragraphs`` writes exactly what markdown-it would for it (core/tests/
-# test_markdown_plain.py compares the two); nh3 sanitises either.
+# are (most comments). ``_plain_paragraphs`` writes exactly what markdown-it and nh3 would for it (core/tests/
+# test_markdown_plain.py compares the two).
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:?!'()\n")
 
 
@@ -67,8 +67,11 @@ def _plain_paragraphs(text: str) -> str | None:
 
 def render_comment(text: str) -> str:
     html = _plain_paragraphs(text)
-    if html is None:
-        html = _parser("comment").render(text)
+    if html is not None:
+        # Paragraphs of letters and plain punctuation: no tag, attribute or character nh3 would remove or write
+        # otherwise, so it would give them back unchanged (test_markdown_plain checks it for every text taken).
+        return html
+    html = _parser("comment").render(text)
     return nh3.clean(
         html,
         tags=_COMMENT_TAGS,

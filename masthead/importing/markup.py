@@ -165,9 +165,31 @@ def _link_target(url: str) -> str:
 def html_to_markdown(html: str, *, image_url: Callable[[str], str | None] | None = None) -> str:
     """Markdown for ``html``. ``image_url`` maps an image's src to the URL to use (None drops it); without it,
     images are dropped (comments)."""
+    plain = _plain_markdown(html)
+    if plain is not None:
+        return plain
     converter = _Converter(image_url)
     converter.feed(_parseable(SHORTCODES.sub("", html)))
     return converter.result()
+
+
+# Letters (any script), digits, spaces, line ends and the punctuation below: no tag, character reference or
+# shortcode for the parser, nothing ``escape`` changes inside a line, and, in lines that start with a letter,
+# nothing it escapes at their start. Most comments are only these.
+_PROSE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:?!'()\n")
+
+
+def _plain_markdown(html: str) -> str | None:
+    """What the converter gives for plain prose (see ``_PROSE``), without the HTML parser, else None: its lines'
+    spaces collapsed, blank lines between paragraphs, a single line end kept as a line break
+    (importing/tests/test_markup_plain.py compares the two, hypothesis)."""
+    if not _PROSE.issuperset(html) and not all(c in _PROSE or (c > "\x7f" and c.isalpha()) for c in html):
+        return None
+    lines = [" ".join(line.split()) for line in html.split("\n")]
+    if any(line and not line[0].isalpha() for line in lines):
+        return None
+    paragraphs = [p.strip() for p in re.split(r"\n{2,}", "\n".join(lines)) if p.strip()]
+    return "\n\n".join(p.replace("\n", "\\\n") for p in paragraphs) + "\n" if paragraphs else ""
 
 
 def _parseable(html: str) -> str:

@@ -9,8 +9,11 @@ The discussion app owns comments; this module only reads them.
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
+
+from django.conf import settings
 
 from masthead.core.network import keyed_hash
 from masthead.discussion.models import Comment
@@ -32,7 +35,12 @@ if TYPE_CHECKING:
 
 
 def email_hash(email: str) -> str:
-    return keyed_hash(email.strip().casefold(), "email") if email else ""
+    return _email_hash(email, settings.SECRET_KEY) if email else ""
+
+
+@functools.lru_cache(maxsize=4096)  # an import's authors write many comments each: hashed once per process
+def _email_hash(email: str, secret: str) -> str:  # by the secret too: a changed SECRET_KEY gives new hashes
+    return keyed_hash(email.strip().casefold(), "email")
 
 
 def tier_of(comment: Comment, *, is_staff: bool = False) -> str:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from django.utils import timezone
 
-from masthead.core.bulk_insert import insert_all, insert_rows, new_object, row_slot, row_values
+from masthead.core.bulk_insert import insert_all, insert_rows, new_object, row_slot
+from masthead.core.ready_rows import ready_row
 from masthead.moderation import rules
 from masthead.moderation.backends import Classifier, get_classifier
 from masthead.moderation.config import moderation_config
@@ -200,7 +201,12 @@ def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
 
 def _decision_row(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext,
                   comment: Comment | None) -> ModerationDecision:
-    return new_object(ModerationDecision, {
+    return new_object(ModerationDecision, _decision_values(decision, target_type, target_id, context, comment))
+
+
+def _decision_values(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext,
+                     comment: Comment | None) -> dict[str, Any]:
+    return {
         "target_type": target_type,
         "target_id": target_id,
         "comment": comment,
@@ -215,7 +221,7 @@ def _decision_row(decision: Decision, target_type: str, target_id: int | None, c
         "tier": context.tier,
         "author_key": context.author_key,
         "created_at": context.now or timezone.now(),
-    })
+    }
 
 
 def record(decision: Decision, target_type: str, target_id: int | None, context: ScreenContext, *,
@@ -247,18 +253,19 @@ def record_many(items: list[tuple[Decision, ScreenContext, Comment]], target_typ
 
 @dataclass(frozen=True)
 class ReadyDecision:
-    """An import's decision with its row made ready (``row_values``) where the comment was screened, in an
-    import's worker process: its writer only adds the comment's id and inserts it (``record_ready``). Smaller to
-    send between the two than the Decision and its context (which carry the normalised text)."""
+    """An import's decision with its row made ready (``row_values``' row, made by ``core.ready_rows.ready_row``
+    without the model object) where the comment was screened, in an import's worker process: its writer only adds
+    the comment's id and inserts it (``record_ready``). Smaller to send between the two than the Decision and its
+    context (which carry the normalised text)."""
 
     values: list[Any]  # the ModerationDecision row, its target and comment not yet known
     link_hosts: tuple[str, ...] = ()  # the domains to remember once the comment is saved (published only)
 
 
 def ready_decision(decision: Decision, target_type: str, context: ScreenContext) -> ReadyDecision:
-    row = _decision_row(decision, target_type, None, context, None)
+    row = ready_row(ModerationDecision, _decision_values(decision, target_type, None, context, None))
     hosts = decision.link_hosts if decision.action == Action.PUBLISH else ()
-    return ReadyDecision(row_values(row), hosts)
+    return ReadyDecision(row, hosts)
 
 
 def record_ready(items: list[tuple[ReadyDecision, int]]) -> None:

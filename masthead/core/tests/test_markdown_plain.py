@@ -1,5 +1,5 @@
-"""Plain prose skips markdown-it (``core.markdown._plain_paragraphs``): the HTML must be exactly markdown-it's,
-for every text the shortcut takes; every other text goes through markdown-it as before."""
+"""Plain prose skips markdown-it and nh3 (``core.markdown._plain_paragraphs``): the HTML must be exactly
+markdown-it's, sanitised by nh3, for every text the shortcut takes; every other text goes through both as before."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ from masthead.core.markdown import _COMMENT_ATTRS, _COMMENT_TAGS, _parser, _plai
 # of them, and a few that always do.
 alphabet = st.sampled_from([*"abcXYZ019 ,.;:?!'()", "\n", "\n\n", "  ", "    ", "é", "ß", "Ж", "中", "²", "\u00a0",
                             *"-*_#>`[]<&\"=~|+\\", "1. ", "2) "])
-texts = st.lists(alphabet, max_size=60).map("".join)
+# Letters of every script, marks and other characters beside them (nh3 must give back whatever letters it is given).
+letters = st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Cf", "Co", "Zs"])
+texts = st.one_of(st.lists(alphabet, max_size=60).map("".join),
+                  st.lists(st.one_of(alphabet, letters), max_size=40).map(lambda parts: "A" + "".join(parts)))
 
 
 def full(text: str) -> str:
