@@ -169,3 +169,13 @@ def test_local_memory_cache_internals_the_byte_bound_keeps_in_step():
     cache = LocMemCache("pin-locmem", {})
     assert isinstance(cache._cache, dict)
     assert isinstance(cache._expire_info, dict)
+
+
+def test_authentication_middleware_internals_the_one_read_user_repeats():
+    """accounts/middleware.py: Django's middleware sets ``request.user`` lazily from its module's ``get_user``, which
+    keeps the user in ``request._cached_user``; ours does the same, with the user read along with the session."""
+    from django.contrib.auth import middleware
+
+    assert "request._cached_user = auth.get_user(request)" in source(middleware.get_user)
+    assert "request.user = SimpleLazyObject(lambda: get_user(request))" in source(
+        middleware.AuthenticationMiddleware.process_request)
