@@ -105,6 +105,14 @@ def wait_for_file(path: Path, timeout: float = 15) -> str:
     raise AssertionError(f"{path} was not written within {timeout}s")
 
 
+def kill_left(processes: list[subprocess.Popen[bytes]]) -> None:
+    """SIGKILL whichever of ``processes`` still run (a test's clean-up after a failure) and reap them."""
+    for process in processes:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def stop(process: subprocess.Popen[bytes], timeout: float = 15) -> tuple[int, float]:
     """SIGTERM, then the exit status and how long the process took to exit (killed if it never does)."""
     started = time.monotonic()

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from masthead.testing.mail import MailServer
-from masthead.testing.processes import fresh_database, masthead_env, run, start, stop, wait_until
+from masthead.testing.processes import fresh_database, kill_left, masthead_env, run, start, stop, wait_until
 
 pytestmark = pytest.mark.skipif(not os.environ.get("DATABASE_URL"),
                                 reason="a separate worker process is the PostgreSQL shape; the send holds a row lock "
@@ -135,10 +135,7 @@ def test_a_worker_killed_mid_batch_leaves_every_mail_sent_exactly_once_after_a_r
             code, _ = stop(workers[-1], timeout=30)
             assert code == 0, logs[-1].read_text()[-3000:]
     finally:
-        for worker in workers:
-            if worker.poll() is None:
-                worker.kill()
-                worker.wait()
+        kill_left(workers)
         mail.stop()
 
     per_reader = Counter(to for _, tos, _ in mail.received for to in tos)

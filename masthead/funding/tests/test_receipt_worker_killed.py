@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from masthead.testing.mail import MailServer
-from masthead.testing.processes import fresh_database, masthead_env, run, start, stop, wait_until
+from masthead.testing.processes import fresh_database, kill_left, masthead_env, run, start, stop, wait_until
 
 SETUP = """
 import json, sys, django
@@ -98,10 +98,7 @@ def test_a_worker_killed_while_sending_a_receipt_leaves_it_sent_once_after_a_res
         assert code == 0, log.read_text()[-3000:]
         finished = _python(STATE, env, donation)
     finally:
-        for worker in workers:
-            if worker.poll() is None:
-                worker.kill()
-                worker.wait()
+        kill_left(workers)
         mail.stop()
 
     received = [tos for _, tos, _ in mail.received if email in tos]
