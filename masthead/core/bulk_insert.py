@@ -22,12 +22,16 @@ PostgreSQL both send their rows with COPY, which the server takes far more cheap
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.db.models import fields as django_fields
+from django.db.models.base import ModelState
 from django.db.models.fields import related
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.signals import post_init, pre_init
 
 ROWS_PER_STATEMENT = 500
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -107,6 +111,27 @@ def _layout(model: type[models.Model]) -> _Layout:
     return layout
 
 
+@functools.cache
+def _attnames(model: type[models.Model]) -> tuple[str, ...]:
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+@functools.cache
+def _plain(model: type[models.Model]) -> bool:
+    """Whether ``Model.__init__`` with every field's value in order only stores each value in the new object's
+    ``__dict__`` (beside its fresh ``_state`` and the init signals): the model keeps Django's ``__init__``,
+    ``__new__`` and ``__setattr__``, and no attname is a descriptor that does more when set on a new object (a
+    relation's id attribute only forgets a cached related object, which a new object has none of)."""
+    if (model._meta.abstract or model.__init__ is not models.Model.__init__ or model.__new__ is not object.__new__
+            or model.__setattr__ is not object.__setattr__ or type(model).__call__ is not type.__call__):
+        return False
+    for attname in _attnames(model):
+        held = next((klass.__dict__[attname] for klass in model.__mro__ if attname in klass.__dict__), None)
+        if hasattr(type(held), "__set__") and type(held) is not ForeignKeyDeferredAttribute:
+            return False
+    return True
+
+
 def new_object(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     """``model(**values)`` for a new row, built the way Django builds a row it reads (every field's value in
     order, which skips the keyword matching that costs most of ``Model.__init__`` in an import's batches): a
@@ -136,7 +161,15 @@ def new_object(model: type[ModelT], values: dict[str, Any]) -> ModelT:
         known = {key for name, attname, *_ in _layout(model) for key in (name, attname)}
         unknown = values.keys() - known or {"the same field twice"}
         raise TypeError(f"{model.__name__}: {', '.join(sorted(unknown))}")
-    obj = model(*args)
+    if _plain(model) and not (pre_init.has_listeners(model) or post_init.has_listeners(model)):
+        # What ``Model.__init__`` does with these values (a fresh state, each value stored under its attname),
+        # without its per-field ``setattr`` calls and the signals nobody listens to.
+        obj = model.__new__(model)
+        held = obj.__dict__
+        held["_state"] = ModelState()
+        held.update(zip(_attnames(model), args))
+    else:
+        obj = model(*args)
     for relation, target in related:
         setattr(obj, relation.name, target)  # as the keyword form sets it: the id, the cached object, the database
     return obj

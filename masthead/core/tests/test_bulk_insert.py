@@ -9,12 +9,14 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
+from django.db.models.signals import post_init
 from django.utils.translation import gettext_lazy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from masthead.core.bulk_insert import (
     COPY_FROM_ROWS,
+    _plain,
     insert_all,
     new_object,
     prepared_rows,
@@ -179,3 +181,18 @@ def test_a_value_set_in_a_row_is_sent_as_the_whole_chain_sends_it(model: Any, va
             assert (type(got[1]), _plain(got[1])) == (type(expected[1]), _plain(expected[1])), field.name
         else:
             assert got == expected, field.name
+
+
+def test_new_object_is_built_without_model_init_only_where_that_is_all_init_does() -> None:
+    assert _plain(Comment) and _plain(ModerationDecision) and _plain(ImportedObject)
+    seen: list[Any] = []
+
+    def listener(sender: Any, instance: Any, **kwargs: Any) -> None:
+        seen.append(instance)
+
+    post_init.connect(listener, sender=ImportedObject)
+    try:
+        made = new_object(ImportedObject, {"source": "s", "kind": "comment", "source_id": "1", "object_id": 2})
+    finally:
+        post_init.disconnect(listener, sender=ImportedObject)
+    assert seen == [made]  # a model someone listens to is built by Model.__init__, signals and all
