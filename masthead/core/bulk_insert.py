@@ -167,7 +167,7 @@ def new_object(model: type[ModelT], values: dict[str, Any]) -> ModelT:
         obj = model.__new__(model)
         held = obj.__dict__
         held["_state"] = ModelState()
-        held.update(zip(_attnames(model), args))
+        held.update(zip(_attnames(model), args, strict=True))
     else:
         obj = model(*args)
     for relation, target in related:

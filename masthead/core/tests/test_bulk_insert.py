@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from masthead.core import bulk_insert
 from masthead.core.bulk_insert import (
     COPY_FROM_ROWS,
-    _plain,
     insert_all,
     new_object,
     prepared_rows,
@@ -184,7 +184,8 @@ def test_a_value_set_in_a_row_is_sent_as_the_whole_chain_sends_it(model: Any, va
 
 
 def test_new_object_is_built_without_model_init_only_where_that_is_all_init_does() -> None:
-    assert _plain(Comment) and _plain(ModerationDecision) and _plain(ImportedObject)
+    for model in (Comment, ModerationDecision, ImportedObject):
+        assert bulk_insert._plain(model)
     seen: list[Any] = []
 
     def listener(sender: Any, instance: Any, **kwargs: Any) -> None:

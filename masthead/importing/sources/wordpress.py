@@ -29,10 +29,10 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Iterator
-from itertools import islice
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from itertools import islice
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 from xml.etree.ElementTree import Element
