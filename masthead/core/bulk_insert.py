@@ -272,6 +272,7 @@ def value_preparer(field: models.Field, db: Any) -> Callable[[Any], Any]:
         return field.get_db_prep_save(value, db)
 
     if _own(field, related.ForeignKey, _VALUE_CHAIN):
+        assert isinstance(field, related.ForeignKey)
         target = value_preparer(field.target_field, db)
 
         def relation(value: Any) -> Any:

@@ -619,8 +619,8 @@ class Loader:
 
     def _add_redirect(self, old_path: str, target: str) -> None:
         summary = self.summary
-        redirect, reason = do_add_redirect(old_path, target, self.key)
-        if redirect is None:
+        added, reason = do_add_redirect(old_path, target, self.key)
+        if not added:
             self._later(lambda: summary.skipped(Kind.REDIRECT, reason))
         else:
             self._later(lambda: summary.created(Kind.REDIRECT))

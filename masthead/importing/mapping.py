@@ -23,7 +23,8 @@ _READ = ("id", "source", "kind", "source_id", "object_id", "fingerprint")
 def _table() -> tuple[str, dict[str, str]]:
     quote = connection.ops.quote_name
     meta = ImportedObject._meta
-    return quote(meta.db_table), {name: quote(meta.get_field(name).column) for name in _READ}
+    columns = {field.attname: str(field.column) for field in meta.concrete_fields}
+    return quote(meta.db_table), {name: quote(columns[name]) for name in _READ}
 
 
 def mapped_object(source: str, kind: str, source_id: str) -> ImportedObject | None:

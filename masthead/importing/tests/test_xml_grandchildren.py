@@ -19,7 +19,7 @@ from masthead.importing.xml_safety import _grandchildren, iterparse
 
 NAMES = st.sampled_from(["item", "title", "wp:comment", "wp:comment_id", "content:encoded", "x", "dc:creator",
                          "category", "ns:thing"])
-TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12)
 NAMESPACES = ('xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
               ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:ns="urn:example"')
 
