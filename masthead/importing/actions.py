@@ -67,23 +67,11 @@ def _refused(old_path: str, target: str) -> str:
 ALREADY_REDIRECTS = "the old address already redirects"
 
 
-def do_add_redirect(old_address: str, target: str, source: str = "") -> tuple[Redirect | None, str]:
-    """Answer ``old_address`` with a 301 to ``target``. Returns (redirect, "") or (None, the reason it was not
-    added): an address already redirected keeps its first target, and an address that is the target is refused."""
-    old_path = normalise_old_path(old_address)
-    reason = _refused(old_path, target)
-    if reason:
-        return None, reason
-    if Redirect.objects.filter(old_path=old_path).exists():
-        return None, ALREADY_REDIRECTS
-    return Redirect.objects.create(old_path=old_path, target=target, source=source), ""
-
-
 def do_add_redirects(pairs: list[tuple[str, str]], source: str = "") -> list[str]:
-    """``do_add_redirect`` for each (old address, target) in order, with one lookup and one insert for them all:
-    the same rows and reasons (an address given twice keeps its first target, as it would one at a time).
-    Returns, for each pair, "" when it was added, else the reason it was not. Chunked for SQLite's limit on
-    query parameters."""
+    """Answer each old address with a 301 to its target, in order, with one lookup and one insert for them all.
+    Returns, for each (old address, target), "" when it was added, else the reason it was not: an address already
+    redirected keeps its first target (one given twice here too, as it would one at a time), and an address that is
+    its target is refused. Chunked for SQLite's limit on query parameters."""
     paths = [normalise_old_path(old_address) for old_address, _ in pairs]
     reasons = [_refused(path, target) for path, (_, target) in zip(paths, pairs, strict=True)]
     wanted = sorted({path for path, reason in zip(paths, reasons, strict=True) if not reason})
