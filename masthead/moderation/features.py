@@ -52,7 +52,9 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+@lru_cache(maxsize=16)
 def distinct_words(text: str) -> frozenset[str]:
+    # Cached like ``_tokens``: the word block's evidence count and the wordchar block read it for the same text.
     return frozenset(_tokens(text))
 
 
@@ -62,10 +64,21 @@ def word_features(text: str) -> list[str]:
 
 
 def word_grams(word: str) -> list[str]:
-    """Character 3-5-grams of one word, with a space marking its start and end."""
+    """Character 3-5-grams of one word, with a space marking its start and end: all 3-grams from the left, then
+    the 4-grams, then the 5-grams (the order the model's sums add them in)."""
     padded = f" {word} "
     length = len(padded)
+    if length <= _SLICED_UP_TO:  # the slices for words of this length, made once: one C-level map per word
+        return list(map(padded.__getitem__, _gram_slices(length)))
     return [padded[i : i + size] for size in CHAR_SIZES if size <= length for i in range(length - size + 1)]
+
+
+_SLICED_UP_TO = 48
+
+
+@lru_cache(maxsize=_SLICED_UP_TO)
+def _gram_slices(length: int) -> tuple[slice, ...]:
+    return tuple(slice(i, i + size) for size in CHAR_SIZES if size <= length for i in range(length - size + 1))
 
 
 def char_features(text: str) -> list[str]:

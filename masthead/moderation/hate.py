@@ -192,9 +192,6 @@ _EDGE_HEADS = frozenset(word[:4] for word in _EDGE_GROUPS)
 _EDGE_TAILS = frozenset(word[-4:] for word in _EDGE_GROUPS)
 
 
-_LONG_WORD = re.compile(rf"[a-z]{{{_FUSED_FROM},}}")
-
-
 def _has_fused_group(long_words: list[str]) -> bool:
     # A first look at four letters at each end, so most long words cost two set lookups.
     return any((word[:4] in _EDGE_HEADS or word[-4:] in _EDGE_TAILS) and _unfuse(word) for word in long_words)
@@ -372,7 +369,8 @@ def lexicon_checks(normalised_text: str) -> frozenset[str]:
 def identity_signals(normalised_text: str) -> frozenset[str]:
     """The identity-hate structures in the text, with counter-speech and quotation marked."""
     words = text_words(normalised_text)
-    if _GATE.isdisjoint(words) and not _has_fused_group(_LONG_WORD.findall(normalised_text)):
+    # The long letter runs are the long words of ``words`` (found once each rather than as often as they occur).
+    if _GATE.isdisjoint(words) and not _has_fused_group([word for word in words if len(word) >= _FUSED_FROM]):
         return frozenset()
     found: set[str] = set()
     for match in _SENTENCE.finditer(normalised_text):

@@ -43,6 +43,7 @@ _HOMOGLYPHS = {
     "г": "r",
 }
 _HOMOGLYPH_CHARS = re.compile("[" + "".join(_HOMOGLYPHS) + "]")
+assert not any(char.isascii() for char in _HOMOGLYPHS), "an ASCII text is never searched for look-alikes"
 
 # Leetspeak: symbol -> readings, most likely first.
 _LEET = {
@@ -111,7 +112,7 @@ def normalise(raw: str) -> Normalised:
     text = " ".join(text.split())
     text = _decode_tokens(text, changes)
     # Homoglyph words with no Latin letter at all are not matched by _TOKEN: map them only when that makes a word.
-    if _HOMOGLYPH_CHARS.search(text):
+    if not text.isascii() and _HOMOGLYPH_CHARS.search(text):  # every look-alike is outside ASCII
         latin = sum("a" <= char <= "z" for char in text)
         mostly_latin = latin > sum(char.isalpha() for char in text) - latin
         text = re.sub(r"\w+", lambda match: _decode_foreign(match.group(0), changes, mostly_latin), text)
