@@ -3,14 +3,16 @@ code must equal bit for bit (``test_scoring_exact.py``). Plain loops, one featur
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
 from typing import Any
 
-from masthead.moderation import hate
+from masthead.moderation import hate, normalise
 from masthead.moderation.features import CHAR_SIZES, distinct_words, prepare, word_features
 from masthead.moderation.lexicon import GROUP_VIOLENCE_RE, INSULT_RE, THREAT_RE, PatternSet, _windows, text_words
+from masthead.moderation.lexicon import TARGET_WORDS
 from masthead.moderation.links import LINK, host
 from masthead.moderation.linear import LinearModel, _Block, _StructureBlock, _WordCharBlock
 
@@ -145,3 +147,60 @@ def identity_signals(normalised_text: str) -> frozenset[str]:
             continue
         found |= signals
     return frozenset(found)
+
+
+def decode_symbols(token: str, changes: set[str]) -> str:
+    """``normalise._decode_symbols`` as it was: every reading listed, sorted, and tried in turn."""
+    core = token.strip("'")
+    if not core or core.isalpha() or normalise._NUMERIC_WORD.fullmatch(core):
+        return token
+    letters_at = [i for i, char in enumerate(core) if char.isalpha()]
+    if not letters_at:
+        return token
+    first, last = letters_at[0], letters_at[-1]
+    inner_leet = any(char in normalise._LEET for char in core[first:last])
+    options: list[str] = []
+    for i, char in enumerate(core):
+        if char in normalise._LEET and (first < i < last):
+            options.append(normalise._LEET[char])
+        elif char in normalise._LEET or char in normalise._MASKS:
+            options.append(normalise._LEET.get(char, "") + "\0" + char)
+        else:
+            options.append(char)
+    readings = _readings(options)
+    for reading in readings:
+        if reading in TARGET_WORDS or normalise._RUN.sub(r"\1", reading) in TARGET_WORDS:
+            changes.add("mask" if any(c in normalise._MASKS for c in core) else "leetspeak")
+            return reading
+    if inner_leet:
+        changes.add("leetspeak")
+        return readings[0]
+    return token
+
+
+def _readings(options: list[str]) -> list[str]:
+    expanded: list[str] = []
+    for choice in options:
+        if "\0" in choice:
+            letters, original = choice.split("\0")
+            if original in normalise._MASKS:
+                letters = "abcdefghijklmnopqrstuvwxyz"
+            expanded.append(letters + original)
+        else:
+            expanded.append(choice)
+    combos = 1
+    for choice in expanded:
+        combos *= len(choice)
+    if combos > 1024:
+        return ["".join(choice[0] for choice in expanded)]
+    readings = ["".join(parts) for parts in itertools.product(*expanded)]
+    readings.sort(key=lambda word: sum(not char.isalpha() for char in word))
+    return readings
+
+
+def target_reading(expanded: list[str]) -> str | None:
+    """The first of all readings (sorted as ``_readings`` sorts them) that spells a target word, or one collapsed."""
+    readings = ["".join(parts) for parts in itertools.product(*expanded)]
+    readings.sort(key=lambda word: sum(not char.isalpha() for char in word))
+    return next((reading for reading in readings if reading in TARGET_WORDS
+                 or normalise._RUN.sub(r"\1", reading) in TARGET_WORDS), None)

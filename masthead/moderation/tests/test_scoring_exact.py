@@ -21,7 +21,9 @@ from masthead.moderation.backends.linear import BUILTIN
 from masthead.moderation.hate import _GROUP_NOUNS, _NEGATIVE, identity_signals, lexicon_matches
 from masthead.moderation.links import link_hosts
 from masthead.moderation.linear import LinearModel, _Block, _StructureBlock, _WordCharBlock
-from masthead.moderation.normalise import _HOMOGLYPH_CHARS, _HOMOGLYPHS, normalise
+from masthead.moderation.lexicon import TARGET_WORDS
+from masthead.moderation.normalise import _HOMOGLYPH_CHARS, _HOMOGLYPHS, _decode_symbols, _target_reading, normalise
+from masthead.moderation.normalise import _TOKEN as _TOKEN_RE
 from masthead.moderation.tests import reference_scoring as reference
 
 
@@ -157,3 +159,61 @@ def test_text_checks_equal_the_plain_code_on_the_public_corpora() -> None:
         pytest.skip(f"public corpora not found in {datasets.data_dir()}")
     for raw in texts:
         assert_text_checks_exactly(raw)
+
+
+# Tokens as the normaliser meets them: letters, digits, leetspeak symbols, masks, apostrophes, look-alikes already
+# mapped, runs of one letter; and target words with some letters disguised.
+_TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789@$!|+*#'\u20ac\u00a3\u00df"
+_DISGUISE = {"a": "@4*", "i": "1!|*", "s": "$5*", "o": "0*", "e": "3*", "t": "7+", "l": "1|", "u": "*#", "c": "*"}
+
+
+@st.composite
+def _disguised_target(draw: st.DrawFn) -> str:
+    word = draw(st.sampled_from(sorted(TARGET_WORDS)))
+    chars = [draw(st.sampled_from([char, char, "*", *_DISGUISE.get(char, "")])) for char in word]
+    stretch = draw(st.integers(0, len(chars) - 1))
+    chars[stretch] *= draw(st.sampled_from([1, 1, 3, 4]))
+    return draw(st.sampled_from(["", "*", "1", "'"])) + "".join(chars) + draw(st.sampled_from(["", "*", "!", "'"]))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.text(alphabet=_TOKEN_CHARS, min_size=1, max_size=14), _disguised_target()))
+def test_decoding_a_token_equals_the_plain_code(token: str) -> None:
+    fast_changes: set[str] = set()
+    slow_changes: set[str] = set()
+    assert _decode_symbols(token, fast_changes) == reference.decode_symbols(token, slow_changes), token
+    assert fast_changes == slow_changes, token
+
+
+def test_decoding_the_corpora_tokens_equals_the_plain_code() -> None:
+    tokens = {"*necessarily*", "132x3169449", "*gasp*", "a**", "sh**", "sh*#", "f***", "**", "a$$", "@ss", "1d10t",
+              "sh1t", "fuuuuck", "f*ck", "c#nt", "**ck", "d**d", "*a*", "k*ll*ng", "4chan", "mp3", "$100", "@editor", "b!tch", "a**hole", "sh!!!t"}
+    for raw in _corpus_texts():
+        tokens.update(match.group(0) for match in _TOKEN_RE.finditer(raw.casefold()))
+    for token in sorted(tokens):
+        fast_changes: set[str] = set()
+        slow_changes: set[str] = set()
+        assert _decode_symbols(token, fast_changes) == reference.decode_symbols(token, slow_changes), token
+        assert fast_changes == slow_changes, token
+
+
+@st.composite
+def _positions(draw: st.DrawFn) -> list[str]:
+    """Each position's characters, near a target word's letters (so that several words may fit)."""
+    word = draw(st.sampled_from(sorted(TARGET_WORDS)))
+    expanded = []
+    for char in word:
+        others = draw(st.text(alphabet="abcdefiklnorstu*1", max_size=3))
+        expanded.append("".join(dict.fromkeys(draw(st.permutations([char, *others])))))
+    return expanded
+
+
+@settings(max_examples=800, deadline=None)
+@given(_positions())
+def test_the_first_target_reading_is_the_plain_codes(expanded: list[str]) -> None:
+    assert _target_reading(expanded) == reference.target_reading(expanded), expanded
+
+
+def test_the_first_target_reading_when_several_words_fit() -> None:
+    assert _target_reading(["fdc", "uio", "c", "k"]) == reference.target_reading(["fdc", "uio", "c", "k"]) == "fuck"
+    assert _target_reading(["cdf", "oiu", "c", "k"]) == "cock"
