@@ -204,3 +204,11 @@ def target_reading(expanded: list[str]) -> str | None:
     readings.sort(key=lambda word: sum(not char.isalpha() for char in word))
     return next((reading for reading in readings if reading in TARGET_WORDS
                  or normalise._RUN.sub(r"\1", reading) in TARGET_WORDS), None)
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'+[a-z0-9]+)*|[!?]")
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """``features._tokens``: the words, "!" and "?" of a prepared text."""
+    return tuple(_WORD.findall(text))

@@ -132,6 +132,7 @@ def test_a_long_text_and_repeated_words_score_exactly() -> None:
 _ANY_TEXT = st.one_of(
     _TEXT,
     st.text(alphabet=st.characters(max_codepoint=127), max_size=200),
+    st.text(alphabet="ab'!? .z09_-\n", max_size=40),
     st.lists(st.sampled_from(["http://x.co/a", "www.", "example.com", "a.b", "e.g.", "U.S.", "Www.Site.Org/p",
                               "see", "bit.ly/x", ".com", "x.io", "://", "mail@host.net", "3.14", "co.uk", "_", "\t"]),
              max_size=12).map(" ".join),
@@ -143,6 +144,8 @@ def assert_text_checks_exactly(raw: str) -> None:
     for text in (raw, raw.lower(), normalised):
         assert rules.hashed_words(text) == reference.body_hash_words(text), text
         assert lexicon.text_words(text) == reference.letter_runs(text), text
+        assert features._tokens(text) == reference.tokens(text), text
+        assert features._tokens(features.prepare(text)) == reference.tokens(features.prepare(text)), text
         assert identity_signals(text) == reference.identity_signals(text), text
     assert link_hosts(raw) == reference.link_hosts(raw), raw
 
