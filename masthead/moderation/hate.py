@@ -218,6 +218,7 @@ _SENTENCE = re.compile(r"[^.!?;\n]+")
 _CALLING = _set("call called calling calls")
 _PRONOUNS = _set("they them these those their")
 _BE_OR_CALLING = _BE | _CALLING
+_SPAN_STARTS = _TRIGGERS | _PRONOUNS  # what ``_group_spans`` starts a span at (``_TRIGGERS``: nouns and adjectives)
 
 
 def _group_spans(tokens: list[str], *, pronouns: bool) -> list[tuple[int, int]]:
@@ -271,6 +272,10 @@ def _sentence_signals(sentence: str, *, pronouns: bool) -> set[str]:
     if _has_fused_group([token for token in tokens if len(token) >= _FUSED_FROM]):
         tokens = [part for token in tokens for part in (_unfuse(token) or (token,))]
     found: set[str] = set()
+    # Every span starts at a group noun, a group adjective or (with ``pronouns``) a pronoun, and every signal
+    # below needs a span: a sentence with none of them has none, and its tokens need not be walked.
+    if (_SPAN_STARTS if pronouns else _TRIGGERS).isdisjoint(tokens):
+        return found
     spans = _group_spans(tokens, pronouns=pronouns)
     named = any(tokens[start] not in _PRONOUNS for start, _ in spans)
     if named and not _NEGATIVE.isdisjoint(tokens) and not _negated(tokens):

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masthead.moderation import datasets, features, lexicon, rules
+from masthead.moderation import datasets, features, hate, lexicon, rules
 from masthead.moderation.backends.linear import BUILTIN
 from masthead.moderation.hate import _GROUP_NOUNS, _NEGATIVE, identity_signals, lexicon_matches
 from masthead.moderation.links import link_hosts
@@ -220,3 +220,18 @@ def test_the_first_target_reading_is_the_plain_codes(expanded: list[str]) -> Non
 def test_the_first_target_reading_when_several_words_fit() -> None:
     assert _target_reading(["fdc", "uio", "c", "k"]) == reference.target_reading(["fdc", "uio", "c", "k"]) == "fuck"
     assert _target_reading(["cdf", "oiu", "c", "k"]) == "cock"
+
+
+_SPAN_VOCABULARY = sorted(hate._GROUP_NOUNS | hate._GROUP_ADJECTIVES | hate._PRONOUNS | hate._PERSON_NOUNS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SPAN_VOCABULARY), st.sampled_from(_VOCABULARY)), max_size=20))
+def test_a_sentence_without_a_group_word_or_pronoun_has_no_span(tokens: list[str]) -> None:
+    # _sentence_signals stops early on such a sentence: every signal it finds needs a span.
+    if hate._SPAN_STARTS.isdisjoint(tokens):
+        assert hate._group_spans(tokens, pronouns=True) == []
+    if hate._TRIGGERS.isdisjoint(tokens):
+        assert hate._group_spans(tokens, pronouns=False) == []
+    spans = hate._group_spans(tokens, pronouns=True)
+    assert all(tokens[start] in hate._SPAN_STARTS for start, _ in spans)
