@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from masthead.moderation.features import char_features, distinct_words, prepare, word_features, word_grams
 from masthead.moderation.hate import signals
@@ -114,10 +114,12 @@ class _WordCharBlock:
         distinct = distinct_words(text)
         if not distinct:
             return 0.0
-        scores = list(map(self.cache.get, distinct))  # most words of a comment were seen before
-        if None in scores:  # the others are scored (and kept) one by one, in the set's order
+        cached = list(map(self.cache.get, distinct))  # most words of a comment were seen before
+        if None in cached:  # the others are scored (and kept) one by one, in the set's order
             scores = [self.word_score(word) if score is None else score
-                      for word, score in zip(distinct, scores, strict=True)]
+                      for word, score in zip(distinct, cached, strict=True)]
+        else:
+            scores = cast(list[float], cached)
         return sum(scores) / len(distinct)
 
 

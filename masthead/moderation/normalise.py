@@ -248,13 +248,13 @@ def _decode_symbols(token: str, changes: set[str]) -> str:
             options.append(char)
     expanded = _expanded(options)
     if math.prod(map(len, expanded)) > _MAX_READINGS:  # too many ways: only the first is read
-        first = _likeliest_reading(expanded)
-        if first in TARGET_WORDS or _RUN.sub(r"\1", first) in TARGET_WORDS:
+        likeliest = _likeliest_reading(expanded)
+        if likeliest in TARGET_WORDS or _RUN.sub(r"\1", likeliest) in TARGET_WORDS:
             changes.add("mask" if any(c in _MASKS for c in core) else "leetspeak")
-            return first
+            return likeliest
         if inner_leet:
             changes.add("leetspeak")
-            return first
+            return likeliest
         return token
     target = _target_reading(expanded)
     if target is not None:

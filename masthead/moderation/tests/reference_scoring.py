@@ -11,10 +11,17 @@ from typing import Any
 
 from masthead.moderation import hate, normalise
 from masthead.moderation.features import CHAR_SIZES, distinct_words, prepare, word_features
-from masthead.moderation.lexicon import GROUP_VIOLENCE_RE, INSULT_RE, THREAT_RE, PatternSet, _windows, text_words
-from masthead.moderation.lexicon import TARGET_WORDS
-from masthead.moderation.links import LINK, host
+from masthead.moderation.lexicon import (
+    GROUP_VIOLENCE_RE,
+    INSULT_RE,
+    TARGET_WORDS,
+    THREAT_RE,
+    PatternSet,
+    _windows,
+    text_words,
+)
 from masthead.moderation.linear import LinearModel, _Block, _StructureBlock, _WordCharBlock
+from masthead.moderation.links import LINK, host
 
 
 def word_grams(word: str) -> list[str]:

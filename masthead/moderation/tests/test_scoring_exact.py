@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from masthead.moderation import datasets, features, hate, lexicon, rules
 from masthead.moderation.backends.linear import BUILTIN
 from masthead.moderation.hate import _GROUP_NOUNS, _NEGATIVE, identity_signals, lexicon_matches
-from masthead.moderation.links import link_hosts
-from masthead.moderation.linear import LinearModel, _Block, _StructureBlock, _WordCharBlock
 from masthead.moderation.lexicon import TARGET_WORDS
+from masthead.moderation.linear import LinearModel, _Block, _StructureBlock, _WordCharBlock
+from masthead.moderation.links import link_hosts
 from masthead.moderation.normalise import _HOMOGLYPH_CHARS, _HOMOGLYPHS, _decode_symbols, _target_reading, normalise
 from masthead.moderation.normalise import _TOKEN as _TOKEN_RE
 from masthead.moderation.tests import reference_scoring as reference
@@ -190,7 +190,8 @@ def test_decoding_a_token_equals_the_plain_code(token: str) -> None:
 
 def test_decoding_the_corpora_tokens_equals_the_plain_code() -> None:
     tokens = {"*necessarily*", "132x3169449", "*gasp*", "a**", "sh**", "sh*#", "f***", "**", "a$$", "@ss", "1d10t",
-              "sh1t", "fuuuuck", "f*ck", "c#nt", "**ck", "d**d", "*a*", "k*ll*ng", "4chan", "mp3", "$100", "@editor", "b!tch", "a**hole", "sh!!!t"}
+              "sh1t", "fuuuuck", "f*ck", "c#nt", "**ck", "d**d", "*a*", "k*ll*ng", "4chan", "mp3", "$100", "@editor",
+              "b!tch", "a**hole", "sh!!!t"}
     for raw in _corpus_texts():
         tokens.update(match.group(0) for match in _TOKEN_RE.finditer(raw.casefold()))
     for token in sorted(tokens):
