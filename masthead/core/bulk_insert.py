@@ -30,6 +30,8 @@ from django.db import connection, models
 from django.db.models import fields as django_fields
 from django.db.models.fields import related
 
+from masthead.core import copy_sender
+
 ROWS_PER_STATEMENT = 500
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -193,7 +195,14 @@ def _write(cursor: Any, model: type[models.Model], fields: Sequence[models.Field
     columns = ", ".join(quote(str(field.column)) for field in fields)
     table = quote(model._meta.db_table)
     if connection.vendor == "postgresql" and len(rows) >= COPY_FROM_ROWS:
-        with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        sender = copy_sender.active()
+        if sender is not None and sender.db.alias == connection.alias:
+            # A thread sends it on this connection (core/copy_sender.py) while the caller goes on; the caller's
+            # next statement waits for it, and raises its failure.
+            sender.send(f"COPY {table} ({columns}) FROM STDIN", rows)
+            return
+        with connection.wrap_database_errors, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            # (Django's cursor leaves COPY's errors as the driver's: made Django's, as a statement's are.)
             for row in rows:
                 copy.write_row(row)
         return

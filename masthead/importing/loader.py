@@ -43,6 +43,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from PIL import Image
 
+from masthead.core import copy_sender
 from masthead.core.singletons import steady
 from masthead.discussion.actions import (
     DiscussionError,
@@ -169,6 +170,11 @@ class Group:
             return
         pending, self._pending = self._pending, []
         self._records = self._units = 0
+        sender = copy_sender.active()
+        if sender is not None and sender.wait() is not None:
+            # A COPY batch failed that no statement has waited for since (each unit's release waits for its own,
+            # so this is only a safety net): the commit would fail, so the group is rolled back.
+            connection.needs_rollback = True
         usable = not (connection.needs_rollback or connection.closed_in_transaction)
         atomic.__exit__(None, None, None)  # commits (a failed commit rolls back and raises: no counts applied)
         if usable:
@@ -228,13 +234,17 @@ class Loader:
         }
         # Inside a transaction (a dry run, the tests) each unit is a savepoint of it already.
         self._group = Group(enabled=connection.vendor == "postgresql" and not connection.in_atomic_block)
-        try:
-            for record, ready in prepare.ahead(self.source.records()):
-                self._ready = ready
-                handlers[type(record)](record)
-        finally:
-            # Also when interrupted (the source failed, Ctrl-C): the units finished before it stay imported.
-            self._group.commit()
+        # On PostgreSQL a thread sends the units' COPY batches (comments, decisions, id mappings) while this one
+        # builds the next rows (core/copy_sender.py); each statement after them waits for them, so a unit's
+        # savepoint is released (or rolled back, with the batch that failed named in its error) after its rows.
+        with copy_sender.sending():
+            try:
+                for record, ready in prepare.ahead(self.source.records()):
+                    self._ready = ready
+                    handlers[type(record)](record)
+            finally:
+                # Also when interrupted (the source failed, Ctrl-C): the units finished before it stay imported.
+                self._group.commit()
         self._ready = None
 
     def _unit(self, name: str, write: Callable[[], None], records: int = 1) -> bool:
