@@ -12,8 +12,11 @@ changes: the writer's next statement, whatever sends it (the ORM, a savepoint, i
 batches queued before it, so the server sees the statements in the order the writer made them; a batch that
 failed is raised, as Django's ``DatabaseError``, in place of that next statement (inside the unit that queued it,
 which rolls back as it would have), and the batches queued after it are dropped (the transaction is aborted
-anyway). Rolling back to a savepoint is the one statement the failure does not replace: what failed is rolled
-back with it.
+anyway). Rolling back to a savepoint is one statement the failure does not replace: what failed is rolled back
+with it. Releasing a savepoint is the other: while batches are being sent, the release is queued after them and
+the writer goes on (an import's unit ends there, and the next record is read meanwhile); when one of them fails,
+the release is dropped, so the savepoint is still there, and the writer (``wait``) rolls back to it. The importer
+does so before its next unit's first statement (``importing/loader.py``: ``Loader._settle``).
 
 Only the thread that opened the block queues (another thread's inserts go the usual way); the queue is emptied
 at every statement, so it holds at most the rows of the few inserts between two statements.
@@ -21,6 +24,7 @@ at every statement, so it holds at most the rows of the few inserts between two 
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +33,7 @@ from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
+_RELEASE = re.compile(r"\s*RELEASE\s+SAVEPOINT\s", re.IGNORECASE)
 _local = threading.local()  # .sender: the CopySender of the block this thread opened
 
 
@@ -54,8 +59,16 @@ class CopySender:
                 for row in rows:
                     stream.write_row(row)
 
+        self._queue(copy)
+
+    def busy(self) -> bool:
+        """Whether batches are queued or being sent."""
         with self._lock:
-            self._jobs.append(copy)
+            return self._pending > 0
+
+    def _queue(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            self._jobs.append(job)
             self._pending += 1
             self._lock.notify_all()
 
@@ -105,6 +118,12 @@ class CopySender:
                           context: dict[str, Any]) -> Any:
         """Django's execute wrapper on the writer's connection: its statements wait for the batches before them."""
         if threading.get_ident() == self._owner:
+            if self.busy() and _RELEASE.match(sql):
+                # A savepoint's release, after batches still being sent: sent after them, and the writer goes on
+                # (its result is nothing). Dropped, with the savepoint kept, when one of them fails.
+                raw = self.db.connection
+                self._queue(lambda: raw.execute(sql))
+                return None
             error = self.wait()
             if error is not None and not sql.lstrip().upper().startswith("ROLLBACK"):
                 with self.db.wrap_database_errors:

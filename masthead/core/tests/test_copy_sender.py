@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import threading
 
+import psycopg
 import pytest
 from django.db import IntegrityError, connection, transaction
 
@@ -85,3 +86,17 @@ def test_only_the_thread_that_opened_the_block_queues() -> None:
         worker.join()
         assert seen == [None]
         assert connection.vendor == "postgresql"
+
+
+def test_a_release_after_batches_is_sent_after_them_and_kept_back_when_one_fails() -> None:
+    with copy_sender.sending() as sender:
+        assert sender is not None
+        with transaction.atomic():
+            savepoint = connection.savepoint_ids[-1]
+            insert_rows(ImportedObject, mapping_rows(["a"] * COUNT))
+        # The block ended without waiting: its release was queued after the batch, which the server refused.
+        error = sender.wait()
+        assert isinstance(error, psycopg.errors.UniqueViolation)
+        connection.savepoint_rollback(savepoint)  # so the savepoint is still there to roll back to
+        insert_rows(ImportedObject, mapping_rows([f"c{n}" for n in range(COUNT)]))
+        assert ImportedObject.objects.filter(source="test:sender").count() == COUNT
