@@ -172,7 +172,7 @@ class Group:
         self._records = self._units = 0
         sender = copy_sender.active()
         if sender is not None and sender.wait() is not None:
-            # A COPY batch failed that no statement has waited for since (each unit's release waits for its own,
+            # A COPY batch failed that nothing has waited for since (the loader settles every unit before a commit,
             # so this is only a safety net): the commit would fail, so the group is rolled back.
             connection.needs_rollback = True
         usable = not (connection.needs_rollback or connection.closed_in_transaction)
