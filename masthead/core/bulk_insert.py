@@ -30,8 +30,6 @@ from django.db import connection, models
 from django.db.models import fields as django_fields
 from django.db.models.fields import related
 
-from masthead.core import copy_sender
-
 ROWS_PER_STATEMENT = 500
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -195,14 +193,9 @@ def _write(cursor: Any, model: type[models.Model], fields: Sequence[models.Field
     columns = ", ".join(quote(str(field.column)) for field in fields)
     table = quote(model._meta.db_table)
     if connection.vendor == "postgresql" and len(rows) >= COPY_FROM_ROWS:
-        sender = copy_sender.active()
-        if sender is not None and sender.db.alias == connection.alias:
-            # A thread sends it on this connection (core/copy_sender.py) while the caller goes on; the caller's
-            # next statement waits for it, and raises its failure.
-            sender.send(f"COPY {table} ({columns}) FROM STDIN", rows)
-            return
+        # Django's cursor leaves COPY's errors as the driver's own (only its statements' are made Django's): made
+        # Django's here, so a batch the server refuses fails its import unit, named, as a refused statement does.
         with connection.wrap_database_errors, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            # (Django's cursor leaves COPY's errors as the driver's: made Django's, as a statement's are.)
             for row in rows:
                 copy.write_row(row)
         return

@@ -555,18 +555,6 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
                 in_batch[ancestor].reply_count += 1
             else:
                 outside[ancestor] = outside.get(ancestor, 0) + 1
-    # The counts first: on PostgreSQL the inserts below may be sent by a thread while this one goes on
-    # (core/copy_sender.py), and a statement after them would wait for them.
-    if visible:
-        Thread.objects.filter(pk=thread.pk).update(comment_count=F("comment_count") + visible,
-                                                   version=F("version") + 1)
-    by_amount: dict[int, list[int]] = {}
-    for ancestor, amount in outside.items():
-        by_amount.setdefault(amount, []).append(ancestor)
-    for amount, ancestor_ids in sorted(by_amount.items()):
-        for start in range(0, len(ancestor_ids), IMPORT_UPDATE_ROWS):
-            Comment.objects.filter(pk__in=ancestor_ids[start : start + IMPORT_UPDATE_ROWS]).update(
-                reply_count=F("reply_count") + amount)
     if all(prepared.row is not None for prepared, _ in items):
         insert_rows(Comment, [_placed_row(prepared.row, comment) for (prepared, _), comment  # type: ignore[arg-type]
                               in zip(items, comments, strict=True)], ids=[comment.pk for comment in comments])
@@ -578,6 +566,16 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
                   if prepared.verdict_payload is not None]
     if screenings:
         record_screenings(screenings)
+    if visible:
+        Thread.objects.filter(pk=thread.pk).update(comment_count=F("comment_count") + visible,
+                                                   version=F("version") + 1)
+    by_amount: dict[int, list[int]] = {}
+    for ancestor, amount in outside.items():
+        by_amount.setdefault(amount, []).append(ancestor)
+    for amount, ancestor_ids in sorted(by_amount.items()):
+        for start in range(0, len(ancestor_ids), IMPORT_UPDATE_ROWS):
+            Comment.objects.filter(pk__in=ancestor_ids[start : start + IMPORT_UPDATE_ROWS]).update(
+                reply_count=F("reply_count") + amount)
     return comments
 
 

@@ -43,7 +43,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from PIL import Image
 
-from masthead.core import copy_sender
 from masthead.core.singletons import steady
 from masthead.discussion.actions import (
     DiscussionError,
@@ -170,11 +169,6 @@ class Group:
             return
         pending, self._pending = self._pending, []
         self._records = self._units = 0
-        sender = copy_sender.active()
-        if sender is not None and sender.wait() is not None:
-            # A COPY batch failed that nothing has waited for since (the loader settles every unit before a commit,
-            # so this is only a safety net): the commit would fail, so the group is rolled back.
-            connection.needs_rollback = True
         usable = not (connection.needs_rollback or connection.closed_in_transaction)
         atomic.__exit__(None, None, None)  # commits (a failed commit rolls back and raises: no counts applied)
         if usable:
@@ -198,9 +192,6 @@ class Loader:
         self._voters = Voters()
         self._ready: Ready | None = None  # the prepared comments of the unit being written, when prepared ahead
         self._group = Group(enabled=False)
-        self._sender: copy_sender.CopySender | None = None
-        # The last unit, while its batches are being sent: its name, savepoint, summary changes and record count.
-        self._unsettled: tuple[str, str, list[Callable[[], None]], int] | None = None
 
     # --- running -----------------------------------------------------------------------------------------
 
@@ -237,80 +228,37 @@ class Loader:
         }
         # Inside a transaction (a dry run, the tests) each unit is a savepoint of it already.
         self._group = Group(enabled=connection.vendor == "postgresql" and not connection.in_atomic_block)
-        # On PostgreSQL a thread sends the units' COPY batches (comments, decisions, id mappings) and then releases
-        # the unit's savepoint, while this one builds the next rows and reads the next record (core/copy_sender.py).
-        # The unit is counted, or rolled back and named when the server refused a batch, before the next record's
-        # first statement (``_settle``).
-        with copy_sender.sending() as sender:
-            self._sender = sender
-            try:
-                for record, ready in prepare.ahead(self.source.records()):
-                    self._settle()
-                    self._ready = ready
-                    handlers[type(record)](record)
-            finally:
-                try:
-                    self._settle()
-                finally:
-                    # Also when interrupted (the source failed, Ctrl-C): the units finished before it stay imported.
-                    self._group.commit()
-                    self._sender = None
+        try:
+            for record, ready in prepare.ahead(self.source.records()):
+                self._ready = ready
+                handlers[type(record)](record)
+        finally:
+            # Also when interrupted (the source failed, Ctrl-C): the units finished before it stay imported.
+            self._group.commit()
         self._ready = None
 
     def _unit(self, name: str, write: Callable[[], None], records: int = 1) -> bool:
         """Run ``write`` in one transaction (or savepoint of a ``Group``); on failure roll it back, drop its counts
-        and report it by ``name``. ``records``: how many records it writes, for the group's bound. On PostgreSQL
-        its batches may still be being sent when it returns: it is counted (or reported) by ``_settle``."""
-        self._settle()
+        and report it by ``name``. ``records``: how many records it writes, for the group's bound."""
         self._pending = []
         self._group.open()
         try:
             with transaction.atomic():
                 write()
-                savepoint = connection.savepoint_ids[-1] if connection.savepoint_ids else None
-                if savepoint is None:
-                    copy_sender.settle()  # no savepoint of its own to roll back to later: its batches now
         except (UnitFailed, ValidationError, DiscussionError, PassageError, NotificationError, DatabaseError,
                 OSError) as error:
-            self._failed(name, _message(error))
+            self._pending = []
+            self.summary.error(f"{name}: {_message(error)}")
+            lost = self._group.broken()
+            if lost:
+                self._authors.clear()  # ids looked up in the lost transaction may name rows it had written
+                self._topics.clear()
+                self.summary.error(f"{lost} unit(s) written before {name} in the same transaction were rolled back "
+                                   "with it: run the import again to write them")
             return False
         changes, self._pending = self._pending, []
-        if self._sender is not None and savepoint is not None and self._sender.busy():
-            self._unsettled = (name, savepoint, changes, records)  # its batches, then its release, being sent
-            return True
         self._group.finished(changes, records)
         return True
-
-    def _settle(self) -> None:
-        """Wait for the last unit's batches: count it, or when the server refused one, roll the unit back to its
-        savepoint and report it by name, as a failure inside it is."""
-        unsettled, self._unsettled = self._unsettled, None
-        if unsettled is None or self._sender is None:
-            return
-        name, savepoint, changes, records = unsettled
-        error = self._sender.wait()
-        if error is None:
-            self._group.finished(changes, records)
-            return
-        try:
-            connection.savepoint_rollback(savepoint)  # its release was not sent: the batch before it failed
-        except DatabaseError:
-            connection.needs_rollback = True  # as when a unit's savepoint cannot be rolled back: see ``broken``
-        try:
-            with connection.wrap_database_errors:
-                raise error
-        except DatabaseError as wrapped:  # anything else stops the import, as it would have inside the unit
-            self._failed(name, _message(wrapped))
-
-    def _failed(self, name: str, message: str) -> None:
-        self._pending = []
-        self.summary.error(f"{name}: {message}")
-        lost = self._group.broken()
-        if lost:
-            self._authors.clear()  # ids looked up in the lost transaction may name rows it had written
-            self._topics.clear()
-            self.summary.error(f"{lost} unit(s) written before {name} in the same transaction were rolled back "
-                               "with it: run the import again to write them")
 
     def _later(self, change: Callable[[], None]) -> None:
         self._pending.append(change)

@@ -1,7 +1,7 @@
-"""On PostgreSQL a thread sends each unit's COPY batches (comments, decisions, id mappings) while the loader goes
-on (``core/copy_sender.py``). A batch the server refuses still fails its unit alone, named, inside its group:
-nothing of that article is written, the other units of the group are whole, and the next run imports it and
-changes nothing else.
+"""On PostgreSQL a unit's comments, decisions and id mappings go to the server with COPY. A batch the server
+refuses fails its unit alone, named, inside its group, as a refused statement does: nothing of that article is
+written, the other units of the group are whole, and the next run imports it and changes nothing else. (Before,
+a COPY's error was the driver's own, not Django's, and stopped the import.)
 
 The refusal is the server's own: a trigger, made by the test, that refuses one comment's row during the COPY.
 The units are grouped only outside a transaction, so these tests commit for real (``transaction=True``).
@@ -25,7 +25,7 @@ from masthead.testing.importing import WHEN, ListSource, comment
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not os.environ.get("DATABASE_URL"), reason="the batches are sent by a thread on PostgreSQL"),
+    pytest.mark.skipif(not os.environ.get("DATABASE_URL"), reason="COPY is used on PostgreSQL"),
 ]
 REFUSED = "refused by the server"
 
@@ -92,7 +92,7 @@ def test_a_batch_the_server_refuses_fails_its_unit_alone_and_named(refusing_serv
     assert Comment.objects.count() == 39
 
 
-def test_an_interrupted_import_keeps_the_units_whose_batches_were_sent() -> None:
+def test_an_interrupted_import_keeps_the_units_sent_with_copy() -> None:
     records: list[Record] = [article(n) for n in range(1, 4)]
     with pytest.raises(KeyboardInterrupt):
         Loader(ListSource(records, crash_after=2)).run()
