@@ -8,6 +8,7 @@ from masthead.core.bulk_insert import insert_rows, new_object, row_slot, row_val
 from masthead.importing.models import ImportedObject, Redirect
 
 MAX_OLD_PATH = 500
+LOOKUP_CHUNK = 500
 
 
 def do_remember(source: str, kind: str, source_id: str, object_id: int, fingerprint: str = "", *,
@@ -54,14 +55,38 @@ def normalise_old_path(address: str) -> str:
     return f"{path}?{query}" if query else path
 
 
-def do_add_redirect(old_address: str, target: str, source: str = "") -> tuple[Redirect | None, str]:
-    """Answer ``old_address`` with a 301 to ``target``. Returns (redirect, "") or (None, the reason it was not
-    added): an address already redirected keeps its first target, and an address that is the target is refused."""
-    old_path = normalise_old_path(old_address)
+def _refused(old_path: str, target: str) -> str:
+    """Why an old address cannot redirect to ``target`` whatever the table holds ("" when it can)."""
     if len(old_path) > MAX_OLD_PATH:
-        return None, f"the old address is longer than {MAX_OLD_PATH} characters"
+        return f"the old address is longer than {MAX_OLD_PATH} characters"
     if old_path.rstrip("/") == target.rstrip("/"):
-        return None, "the old address is the new one"
-    if Redirect.objects.filter(old_path=old_path).exists():
-        return None, "the old address already redirects"
-    return Redirect.objects.create(old_path=old_path, target=target, source=source), ""
+        return "the old address is the new one"
+    return ""
+
+
+ALREADY_REDIRECTS = "the old address already redirects"
+
+
+def do_add_redirects(pairs: list[tuple[str, str]], source: str = "") -> list[str]:
+    """Answer each old address with a 301 to its target, in order, with one lookup and one insert for them all.
+    Returns, for each (old address, target), "" when it was added, else the reason it was not: an address already
+    redirected keeps its first target (one given twice here too, as it would one at a time), and an address that is
+    its target is refused. Chunked for SQLite's limit on query parameters."""
+    paths = [normalise_old_path(old_address) for old_address, _ in pairs]
+    reasons = [_refused(path, target) for path, (_, target) in zip(paths, pairs, strict=True)]
+    wanted = sorted({path for path, reason in zip(paths, reasons, strict=True) if not reason})
+    taken: set[str] = set()
+    for start in range(0, len(wanted), LOOKUP_CHUNK):
+        chunk = wanted[start : start + LOOKUP_CHUNK]
+        taken.update(Redirect.objects.filter(old_path__in=chunk).values_list("old_path", flat=True))
+    new: list[Redirect] = []
+    for n, (path, (_, target)) in enumerate(zip(paths, pairs, strict=True)):
+        if reasons[n]:
+            continue
+        if path in taken:
+            reasons[n] = ALREADY_REDIRECTS
+            continue
+        taken.add(path)
+        new.append(Redirect(old_path=path, target=target, source=source))
+    Redirect.objects.bulk_create(new, batch_size=LOOKUP_CHUNK)
+    return reasons

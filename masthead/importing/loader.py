@@ -23,6 +23,10 @@ Rules (docs/import.md):
   (``discussion.imported``), so its replies stay under it. Two comments with one id: the second is skipped.
 - **Dry run.** The same work inside one transaction that is rolled back at the end, with no files stored: the
   summary is exactly what a real run would do.
+- **Batched, in order.** The old addresses of finished units and the redirect records are written together
+  (``do_add_redirects``: one lookup, one insert), in the order they came, before each group commits (on SQLite,
+  every ``GROUP_UNITS`` units) and before a record one of them names; the "More on this topic" refresh of the
+  articles saved is enqueued as one task after that commit (publishing's ``enqueue_related_refresh_many``).
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ import hashlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import fields
+from dataclasses import dataclass, fields
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -53,7 +58,7 @@ from masthead.discussion.actions import (
 )
 from masthead.discussion.imported import do_import_tombstone
 from masthead.discussion.models import Comment
-from masthead.importing.actions import do_add_redirect, do_remember, do_remember_many
+from masthead.importing.actions import do_add_redirects, do_remember, do_remember_many
 from masthead.importing.comment_extras import Voters, write_passage, write_votes
 from masthead.importing.markup import html_to_markdown
 from masthead.importing.models import ImportedObject
@@ -88,7 +93,13 @@ from masthead.importing.summary import Summary
 from masthead.notifications.actions import NotificationError, do_import_subscription
 from masthead.passages.actions import PassageError, do_import_passage_anchor
 from masthead.passages.models import PassageAnchor
-from masthead.publishing.actions import do_save_article, do_save_author, do_save_topic
+from masthead.publishing.actions import (
+    do_save_article,
+    do_save_author,
+    do_save_topic,
+    enqueue_related_refresh_many,
+    free_article_slug,
+)
 from masthead.publishing.models import Article, Author, Topic
 
 _ARTICLE_STATUS = {
@@ -104,11 +115,24 @@ LOOKUP_CHUNK = 500
 # plus its comments) or this many units. A crash loses at most the group being written; it is re-imported.
 GROUP_RECORDS = 2_000
 GROUP_UNITS = 50
+# Old addresses are written together (one lookup, one insert; ``do_add_redirects``) when this many wait, and
+# before each group commits (on SQLite, after every GROUP_UNITS units): in the group's transaction on PostgreSQL.
+REDIRECT_BATCH = 500
 MISSING_PARENT = "its parent is not in the export (or was not imported, like a pingback): kept at the top level"
 
 
 class UnitFailed(Exception):
     """Something in one article unit could not be written; the unit is rolled back and reported."""
+
+
+@dataclass
+class OldAddress:
+    """An old address waiting to be written: an article's own (its target known), or a ``RedirectRecord``'s
+    (``record``: its target is looked up when written, with the others')."""
+
+    old_path: str
+    target: str = ""
+    record: RedirectRecord | None = None
 
 
 def fingerprint(record: object, *, leave_out: Iterable[str] = ()) -> str:
@@ -143,7 +167,8 @@ class Group:
             self._atomic.__enter__()
 
     def finished(self, changes: list[Callable[[], None]], records: int) -> None:
-        """A unit finished (its savepoint released): its summary changes are applied when the group commits."""
+        """A unit finished (its savepoint released): its summary changes are applied when the group commits (the
+        loader commits it once ``full``)."""
         if self._atomic is None:
             for change in changes:
                 change()
@@ -151,8 +176,10 @@ class Group:
         self._pending.extend(changes)
         self._records += records
         self._units += 1
-        if self._records >= GROUP_RECORDS or self._units >= GROUP_UNITS:
-            self.commit()
+
+    @property
+    def full(self) -> bool:
+        return self._atomic is not None and (self._records >= GROUP_RECORDS or self._units >= GROUP_UNITS)
 
     def broken(self) -> int:
         """After a unit failed: when its savepoint could not be rolled back (the connection was lost), the whole
@@ -192,6 +219,14 @@ class Loader:
         self._voters = Voters()
         self._ready: Ready | None = None  # the prepared comments of the unit being written, when prepared ahead
         self._group = Group(enabled=False)
+        # Written in batches (``_commit``): old addresses of finished units (and redirect records) in their order,
+        # and the articles saved in committed units, whose "More on this topic" refresh is enqueued as one task.
+        self._unit_addresses: list[OldAddress] = []  # the unit being written's, kept once it finishes
+        self._addresses: list[OldAddress] = []
+        self._awaited: set[tuple[str, str]] = set()  # (kind, source id) the waiting redirect records lead to
+        self._refresh: list[tuple[int, datetime | None]] = []
+        self._units_since_commit = 0
+        self._groups_lost = 0
 
     # --- running -----------------------------------------------------------------------------------------
 
@@ -233,14 +268,28 @@ class Loader:
                 self._ready = ready
                 handlers[type(record)](record)
         finally:
-            # Also when interrupted (the source failed, Ctrl-C): the units finished before it stay imported.
-            self._group.commit()
+            # Also when interrupted (the source failed, Ctrl-C): the units finished before it stay imported, with
+            # their old addresses and their refresh.
+            self._commit()
         self._ready = None
 
     def _unit(self, name: str, write: Callable[[], None], records: int = 1) -> bool:
         """Run ``write`` in one transaction (or savepoint of a ``Group``); on failure roll it back, drop its counts
         and report it by ``name``. ``records``: how many records it writes, for the group's bound."""
+        done = self._run_unit(name, write, records) is None
+        self._units_since_commit += 1
+        if self._group.full or (not self._group.enabled and self._units_since_commit >= GROUP_UNITS):
+            self._commit()
+        elif len(self._addresses) >= REDIRECT_BATCH:
+            self._write_addresses()
+        return done
+
+    def _run_unit(self, name: str, write: Callable[[], None], records: int = 1, *,
+                  report: bool = True) -> BaseException | None:
+        """``_unit`` without the commits that may follow it; returns the error it failed with (None: done), which
+        is reported unless ``report`` is False."""
         self._pending = []
+        self._unit_addresses = []
         self._group.open()
         try:
             with transaction.atomic():
@@ -248,17 +297,33 @@ class Loader:
         except (UnitFailed, ValidationError, DiscussionError, PassageError, NotificationError, DatabaseError,
                 OSError) as error:
             self._pending = []
-            self.summary.error(f"{name}: {_message(error)}")
+            self._unit_addresses = []
+            if report:
+                self.summary.error(f"{name}: {_message(error)}")
             lost = self._group.broken()
             if lost:
+                self._groups_lost += 1
                 self._authors.clear()  # ids looked up in the lost transaction may name rows it had written
                 self._topics.clear()
+                self._addresses.clear()  # the old addresses of the lost units (earlier groups wrote theirs)
                 self.summary.error(f"{lost} unit(s) written before {name} in the same transaction were rolled back "
                                    "with it: run the import again to write them")
-            return False
+            return error
         changes, self._pending = self._pending, []
+        self._addresses.extend(self._unit_addresses)
+        self._unit_addresses = []
         self._group.finished(changes, records)
-        return True
+        return None
+
+    def _commit(self) -> None:
+        """Write the waiting old addresses (in the group's transaction), commit the group (PostgreSQL), then
+        enqueue the refresh of the articles saved in it: one task, and one queue row, for them all. On SQLite,
+        where each unit commits on its own, this runs every GROUP_UNITS units."""
+        self._write_addresses()
+        self._group.commit()
+        self._units_since_commit = 0
+        saved, self._refresh = self._refresh, []
+        enqueue_related_refresh_many(saved)  # after the commit: outside a transaction (dry run: inside, dropped)
 
     def _later(self, change: Callable[[], None]) -> None:
         self._pending.append(change)
@@ -278,6 +343,7 @@ class Loader:
 
     def _author(self, record: AuthorRecord) -> None:
         summary = self.summary
+        self._before(Kind.AUTHOR, record.source_id)
         if self._mapped(Kind.AUTHOR, record.source_id) is not None:
             summary.skipped(Kind.AUTHOR, "already imported")
             return
@@ -298,6 +364,7 @@ class Loader:
 
     def _topic(self, record: TopicRecord) -> None:
         summary = self.summary
+        self._before(Kind.TOPIC, record.source_id)
         if self._mapped(Kind.TOPIC, record.source_id) is not None:
             summary.skipped(Kind.TOPIC, "already imported")
             return
@@ -331,6 +398,7 @@ class Loader:
                 self.summary.skipped(Kind.COMMENT, "its article's id is a duplicate", len(record.comments))
             return
         self._articles_seen.add(record.source_id)
+        self._before(Kind.ARTICLE, record.source_id)
         name = f"article {record.source_id} ({record.headline[:60]!r})"
         self._unit(name, lambda: self._write_article(record), 1 + len(record.comments))
         if self.progress is not None:
@@ -354,13 +422,19 @@ class Loader:
                 self._fill_article(article, record)
                 do_remember(self.key, Kind.ARTICLE, record.source_id, article.pk, digest, new=False)
                 self._later(lambda: summary.updated(Kind.ARTICLE))
+                self._later(partial(self._saved, article.pk, article.published_at))
         else:
             article = self._fill_article(Article(), record)
             do_remember(self.key, Kind.ARTICLE, record.source_id, article.pk, digest)
             self._later(lambda: summary.created(Kind.ARTICLE))
-        for old_path in record.old_paths:
-            self._add_redirect(old_path, article.get_absolute_url())
+            self._later(partial(self._saved, article.pk, article.published_at))
+        target = article.get_absolute_url()
+        self._unit_addresses.extend(OldAddress(old_path, target) for old_path in record.old_paths)
         self._write_comments(article, record.comments)
+
+    def _saved(self, article_id: int, published_at: datetime | None) -> None:
+        """An article's unit committed (or its group did): its refresh is enqueued with the others' (``_commit``)."""
+        self._refresh.append((article_id, published_at))
 
     def _fill_article(self, article: Article, record: ArticleRecord) -> Article:
         body = record.body_markdown
@@ -376,22 +450,16 @@ class Loader:
         article.status = _ARTICLE_STATUS[record.status]
         article.published_at = record.published_at if record.status != ArticleStatus.DRAFT else None
         article.discussion_open = record.discussion_open
-        if article.pk is None:
-            article.slug = self._free_slug(record.slug or article.headline)
+        new = article.pk is None
+        if new:
+            article.slug = free_article_slug(slugify(record.slug or article.headline)[:190].strip("-") or "article")
         if record.featured_image is not None and not article.featured_image:
             self._attach_image(article, record)
         authors = Author.objects.filter(pk__in=self._ids(Kind.AUTHOR, self._authors, record.author_ids))
         topics = Topic.objects.filter(pk__in=self._ids(Kind.TOPIC, self._topics, record.topic_ids))
-        return do_save_article(article, authors=list(authors), topics=list(topics))
-
-    @staticmethod
-    def _free_slug(text: str) -> str:
-        base = slugify(text)[:190].strip("-") or "article"
-        slug, n = base, 1
-        while Article.objects.filter(slug=slug).exists():
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
+        # The refresh of "More on this topic" is enqueued for a group of articles at once (``_commit``).
+        return do_save_article(article, authors=list(authors), topics=list(topics), refresh_related=False,
+                               slug_free=new)
 
     def _attach_image(self, article: Article, record: ArticleRecord) -> None:
         image = record.featured_image
@@ -615,49 +683,105 @@ class Loader:
         self._unit(f"subscription {record.source_id}", write)
 
     def _redirect(self, record: RedirectRecord) -> None:
-        summary = self.summary
-        target = self._target(record)
-        if target is None:
-            summary.skipped(Kind.REDIRECT, f"its target ({record.target_kind}) is not imported")
+        """Waits with the other old addresses (``_write_addresses``): its target is looked up when they are
+        written. They are written before a record that could become such a target (one yielded after the redirect
+        record, which may name only records yielded before it: its target is not imported), so the lookup finds
+        what it would have found when the record came."""
+        self._addresses.append(OldAddress(record.old_path, record=record))
+        if record.target_kind in _TARGETS:
+            self._awaited.add((_TARGETS[record.target_kind][0], record.target_id))
+        if len(self._addresses) >= REDIRECT_BATCH:
+            self._write_addresses()
+
+    def _before(self, kind: Kind, source_id: str) -> None:
+        """A record of ``kind`` is about to be written: the waiting old addresses that name it go first."""
+        if (kind, source_id) in self._awaited:
+            self._write_addresses()
+
+    def _write_addresses(self) -> None:
+        """The waiting old addresses in one unit, in the order they came (the first of two with one address wins,
+        as when each was written on its own). If that unit fails, each is written in a unit of its own, so the one
+        that cannot be is named and the others are kept."""
+        waiting, self._addresses = self._addresses, []
+        self._awaited.clear()
+        if not waiting:
             return
-        self._unit(f"redirect {record.old_path[:80]}", lambda: self._add_redirect(record.old_path, target))
+        lost = self._groups_lost
+        error = self._run_unit("old addresses", lambda: self._add_redirects(waiting), len(waiting), report=False)
+        if error is None or self._groups_lost != lost:
+            return  # written; or lost with the units they belonged to (reported)
+        for item in waiting:
+            self._run_unit(f"redirect {item.old_path[:80]}", partial(self._add_redirects, [item]))
 
-    def _add_redirect(self, old_path: str, target: str) -> None:
+    def _add_redirects(self, items: list[OldAddress]) -> None:
         summary = self.summary
-        redirect, reason = do_add_redirect(old_path, target, self.key)
-        if redirect is None:
-            self._later(lambda: summary.skipped(Kind.REDIRECT, reason))
-        else:
-            self._later(lambda: summary.created(Kind.REDIRECT))
+        targets = self._targets([item.record for item in items if item.record is not None])
+        pairs: list[tuple[str, str]] = []
+        for item in items:
+            target = item.target if item.record is None else targets[id(item.record)]
+            if target is None:
+                assert item.record is not None
+                why = f"its target ({item.record.target_kind}) is not imported"
+                self._later(partial(summary.skipped, Kind.REDIRECT, why))
+            else:
+                pairs.append((item.old_path, target))
+        reasons = do_add_redirects(pairs, self.key)
+        for reason in reasons:
+            if reason:
+                self._later(partial(summary.skipped, Kind.REDIRECT, reason))
+        created = reasons.count("")
+        if created:
+            self._later(lambda: summary.created(Kind.REDIRECT, created))
 
-    def _target(self, record: RedirectRecord) -> str | None:
-        kind = record.target_kind
-        if kind == "url":
-            return record.target_id
-        lookups: dict[str, tuple[Kind, type[Article] | type[Topic] | type[Author], str]] = {
-            "article": (Kind.ARTICLE, Article, "publishing:article"),
-            "article-feed": (Kind.ARTICLE, Article, "discussion_feeds:comments-feed"),
-            "topic": (Kind.TOPIC, Topic, "publishing:topic"),
-            "topic-feed": (Kind.TOPIC, Topic, "publishing:feed-topic"),
-            "author": (Kind.AUTHOR, Author, "publishing:author"),
-        }
-        if kind not in lookups:
-            return None
-        mapped_kind, model, route = lookups[kind]
-        mapped = self._mapped(mapped_kind, record.target_id)
-        slug = model.objects.filter(pk=mapped.object_id).values_list("slug", flat=True).first() if mapped else None
-        if slug is None:
-            return None
-        try:
-            return reverse(route, args=[slug])
-        except NoReverseMatch:
-            return None
+    def _targets(self, records: list[RedirectRecord]) -> dict[int, str | None]:
+        """Where each record's old address leads (by ``id`` of the record; None: its target is not imported), looked
+        up together: one query per kind of target for the id mapping, one per model for the slugs."""
+        lookups = _TARGETS
+        wanted: dict[Kind, set[str]] = {}
+        for record in records:
+            if record.target_kind in lookups:
+                wanted.setdefault(lookups[record.target_kind][0], set()).add(record.target_id)
+        mapped = {kind: self._mapped_many(kind, sorted(ids)) for kind, ids in wanted.items()}
+        models = {kind: model for kind, model, _ in lookups.values()}
+        slugs: dict[Kind, dict[int, str]] = {}
+        for kind, found in mapped.items():
+            slugs[kind] = {}
+            object_ids = sorted(set(found.values()))
+            for start in range(0, len(object_ids), LOOKUP_CHUNK):
+                rows = models[kind].objects.filter(pk__in=object_ids[start : start + LOOKUP_CHUNK])
+                slugs[kind].update(rows.values_list("pk", "slug"))
+        targets: dict[int, str | None] = {}
+        for record in records:
+            if record.target_kind == "url":
+                targets[id(record)] = record.target_id
+                continue
+            if record.target_kind not in lookups:
+                targets[id(record)] = None
+                continue
+            kind, _, route = lookups[record.target_kind]
+            object_id = mapped[kind].get(record.target_id)
+            slug = slugs[kind].get(object_id) if object_id is not None else None
+            try:
+                targets[id(record)] = reverse(route, args=[slug]) if slug is not None else None
+            except NoReverseMatch:
+                targets[id(record)] = None
+        return targets
 
     def _skipped(self, record: Skipped) -> None:
         if record.error:
             self.summary.error(f"{record.kind} {record.source_id}: {record.reason}")
         else:
             self.summary.skipped(record.kind, record.reason)
+
+
+# A redirect record's target kind: the kind of record it names, the model, and the route of its address.
+_TARGETS: dict[str, tuple[Kind, type[Article] | type[Topic] | type[Author], str]] = {
+    "article": (Kind.ARTICLE, Article, "publishing:article"),
+    "article-feed": (Kind.ARTICLE, Article, "discussion_feeds:comments-feed"),
+    "topic": (Kind.TOPIC, Topic, "publishing:topic"),
+    "topic-feed": (Kind.TOPIC, Topic, "publishing:feed-topic"),
+    "author": (Kind.AUTHOR, Author, "publishing:author"),
+}
 
 
 def _tree_order(

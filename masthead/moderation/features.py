@@ -49,10 +49,25 @@ def words(text: str) -> list[str]:
 def _tokens(text: str) -> tuple[str, ...]:
     # Cached for the last few texts: the word and character blocks of one model (and a site model's base) read
     # the same text's words.
-    return tuple(_WORD.findall(text))
+    if not text.isascii():
+        return tuple(_WORD.findall(text))
+    # ASCII: what ``_WORD`` finds, by one translation and a split. Every character that is no letter, digit,
+    # apostrophe, "!" or "?" becomes a space and "!" and "?" stand alone, so the pieces are the runs of letters,
+    # digits and apostrophes, and each "!" and "?"; a run is the word ``_WORD`` finds in it once the apostrophes
+    # at its ends are dropped (none when it was apostrophes only). tests/test_scoring_exact.py compares the two.
+    pieces = text.translate(_TOKEN_SPACES).split()
+    if "'" in text:
+        return tuple(word for piece in pieces if (word := piece.strip("'")))
+    return tuple(pieces)
 
 
+_TOKEN_SPACES = str.maketrans({chr(code): " " for code in range(128) if chr(code) not in
+                               "abcdefghijklmnopqrstuvwxyz0123456789'!?"} | {"!": " ! ", "?": " ? "})
+
+
+@lru_cache(maxsize=16)
 def distinct_words(text: str) -> frozenset[str]:
+    # Cached like ``_tokens``: the word block's evidence count and the wordchar block read it for the same text.
     return frozenset(_tokens(text))
 
 
@@ -62,10 +77,21 @@ def word_features(text: str) -> list[str]:
 
 
 def word_grams(word: str) -> list[str]:
-    """Character 3-5-grams of one word, with a space marking its start and end."""
+    """Character 3-5-grams of one word, with a space marking its start and end: all 3-grams from the left, then
+    the 4-grams, then the 5-grams (the order the model's sums add them in)."""
     padded = f" {word} "
     length = len(padded)
+    if length <= _SLICED_UP_TO:  # the slices for words of this length, made once: one C-level map per word
+        return list(map(padded.__getitem__, _gram_slices(length)))
     return [padded[i : i + size] for size in CHAR_SIZES if size <= length for i in range(length - size + 1)]
+
+
+_SLICED_UP_TO = 48
+
+
+@lru_cache(maxsize=_SLICED_UP_TO)
+def _gram_slices(length: int) -> tuple[slice, ...]:
+    return tuple(slice(i, i + size) for size in CHAR_SIZES if size <= length for i in range(length - size + 1))
 
 
 def char_features(text: str) -> list[str]:

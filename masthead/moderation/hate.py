@@ -192,9 +192,6 @@ _EDGE_HEADS = frozenset(word[:4] for word in _EDGE_GROUPS)
 _EDGE_TAILS = frozenset(word[-4:] for word in _EDGE_GROUPS)
 
 
-_LONG_WORD = re.compile(rf"[a-z]{{{_FUSED_FROM},}}")
-
-
 def _has_fused_group(long_words: list[str]) -> bool:
     # A first look at four letters at each end, so most long words cost two set lookups.
     return any((word[:4] in _EDGE_HEADS or word[-4:] in _EDGE_TAILS) and _unfuse(word) for word in long_words)
@@ -221,6 +218,7 @@ _SENTENCE = re.compile(r"[^.!?;\n]+")
 _CALLING = _set("call called calling calls")
 _PRONOUNS = _set("they them these those their")
 _BE_OR_CALLING = _BE | _CALLING
+_SPAN_STARTS = _TRIGGERS | _PRONOUNS  # what ``_group_spans`` starts a span at (``_TRIGGERS``: nouns and adjectives)
 
 
 def _group_spans(tokens: list[str], *, pronouns: bool) -> list[tuple[int, int]]:
@@ -274,6 +272,10 @@ def _sentence_signals(sentence: str, *, pronouns: bool) -> set[str]:
     if _has_fused_group([token for token in tokens if len(token) >= _FUSED_FROM]):
         tokens = [part for token in tokens for part in (_unfuse(token) or (token,))]
     found: set[str] = set()
+    # Every span starts at a group noun, a group adjective or (with ``pronouns``) a pronoun, and every signal
+    # below needs a span: a sentence with none of them has none, and its tokens need not be walked.
+    if (_SPAN_STARTS if pronouns else _TRIGGERS).isdisjoint(tokens):
+        return found
     spans = _group_spans(tokens, pronouns=pronouns)
     named = any(tokens[start] not in _PRONOUNS for start, _ in spans)
     if named and not _NEGATIVE.isdisjoint(tokens) and not _negated(tokens):
@@ -372,7 +374,8 @@ def lexicon_checks(normalised_text: str) -> frozenset[str]:
 def identity_signals(normalised_text: str) -> frozenset[str]:
     """The identity-hate structures in the text, with counter-speech and quotation marked."""
     words = text_words(normalised_text)
-    if _GATE.isdisjoint(words) and not _has_fused_group(_LONG_WORD.findall(normalised_text)):
+    # The long letter runs are the long words of ``words`` (found once each rather than as often as they occur).
+    if _GATE.isdisjoint(words) and not _has_fused_group([word for word in words if len(word) >= _FUSED_FROM]):
         return frozenset()
     found: set[str] = set()
     for match in _SENTENCE.finditer(normalised_text):

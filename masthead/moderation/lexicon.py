@@ -260,24 +260,48 @@ class PatternSet:
 
     def __init__(self, kind: str, pairs: tuple[tuple[str, str], ...]) -> None:
         self.patterns = []
+        # Each trigger word with the patterns it wakes, as bits of a number (bit i: pattern i): a text's words
+        # meet the union of all triggers once, and only the patterns their bits name are looked at, in order.
+        self.wakes: dict[str, int] = {}
+        for index, (triggers, pattern, guard) in enumerate(self._compiled(kind, pairs)):
+            self.patterns.append((triggers, pattern, guard))
+            for word in triggers:
+                self.wakes[word] = self.wakes.get(word, 0) | 1 << index
+        self.triggers = frozenset(self.wakes)
+
+    @staticmethod
+    def _compiled(kind: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[frozenset[str], re.Pattern[str],
+                                                                                tuple[re.Pattern[str], bool] | None]]:
+        compiled = []
         for index, (triggers, pattern) in enumerate(pairs):
             guard = _GUARDS.get((kind, index))
             compiled_guard = (re.compile(guard[0]), guard[1]) if guard else None
-            self.patterns.append((frozenset(triggers.split()), re.compile(pattern), compiled_guard))
+            compiled.append((frozenset(triggers.split()), re.compile(pattern), compiled_guard))
+        return compiled
 
     def search(self, text: str, words: frozenset[str] | None = None) -> re.Match[str] | None:
         if words is None:
             words = text_words(text)
-        for triggers, pattern, guard in self.patterns:
-            if words.isdisjoint(triggers):
-                continue
-            for low, high in _windows(text, triggers & words):
-                for found in pattern.finditer(text, low, high):
-                    if guard is None:
-                        return found
-                    before = text[max(0, found.start() - 60) : found.start()]
-                    if bool(guard[0].search(before)) == guard[1]:
-                        return found
+        present = self.triggers.intersection(words)
+        if not present:
+            return None
+        woken = 0
+        for word in present:
+            woken |= self.wakes[word]
+        index = 0
+        while woken:  # the woken patterns in their order: the first match found is the one returned, as before
+            if woken & 1:
+                triggers, pattern, guard = self.patterns[index]
+                # ``triggers & present`` is ``triggers & words``: every trigger is in ``self.triggers``.
+                for low, high in _windows(text, triggers & present):
+                    for found in pattern.finditer(text, low, high):
+                        if guard is None:
+                            return found
+                        before = text[max(0, found.start() - 60) : found.start()]
+                        if bool(guard[0].search(before)) == guard[1]:
+                            return found
+            woken >>= 1
+            index += 1
         return None
 
 
@@ -304,10 +328,13 @@ def _windows(text: str, present: frozenset[str], reach: int = 70) -> list[tuple[
 def text_words(text: str) -> frozenset[str]:
     """The letter runs of a (normalised) text, cached for the last few texts: the pattern sets, the identity
     signals and the profanity check of one screening all read them."""
+    if text.isascii():  # every character but a-z made a space: the runs are what splitting at spaces leaves
+        return frozenset(text.translate(_LETTERS_ONLY).split())
     return frozenset(_LETTERS.findall(text))
 
 
 _LETTERS = re.compile(r"[a-z]+")
+_LETTERS_ONLY = str.maketrans({chr(code): " " for code in range(128) if not "a" <= chr(code) <= "z"})
 _KILL = ("kill murder shoot stab hang lynch burn gas behead decapitate slaughter execute exterminate eradicate wipe "
          "butcher strangle choke drown beat torture rape bomb blow string run hunt put eliminate maim mutilate "
          "castrate nuke slit")

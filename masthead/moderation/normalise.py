@@ -20,6 +20,7 @@ is taken only when it yields one of the short list of target words in ``lexicon.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ _HOMOGLYPHS = {
     "г": "r",
 }
 _HOMOGLYPH_CHARS = re.compile("[" + "".join(_HOMOGLYPHS) + "]")
+assert not any(char.isascii() for char in _HOMOGLYPHS), "an ASCII text is never searched for look-alikes"
 
 # Leetspeak: symbol -> readings, most likely first.
 _LEET = {
@@ -111,7 +113,7 @@ def normalise(raw: str) -> Normalised:
     text = " ".join(text.split())
     text = _decode_tokens(text, changes)
     # Homoglyph words with no Latin letter at all are not matched by _TOKEN: map them only when that makes a word.
-    if _HOMOGLYPH_CHARS.search(text):
+    if not text.isascii() and _HOMOGLYPH_CHARS.search(text):  # every look-alike is outside ASCII
         latin = sum("a" <= char <= "z" for char in text)
         mostly_latin = latin > sum(char.isalpha() for char in text) - latin
         text = re.sub(r"\w+", lambda match: _decode_foreign(match.group(0), changes, mostly_latin), text)
@@ -244,19 +246,35 @@ def _decode_symbols(token: str, changes: set[str]) -> str:
             options.append(_LEET.get(char, "") + "\0" + char)  # \0 marks the "leave as it was" choice
         else:
             options.append(char)
-    readings = _readings(options)
-    for reading in readings:
-        if reading in TARGET_WORDS or _RUN.sub(r"\1", reading) in TARGET_WORDS:
+    expanded = _expanded(options)
+    if math.prod(map(len, expanded)) > _MAX_READINGS:  # too many ways: only the first is read
+        likeliest = _likeliest_reading(expanded)
+        if likeliest in TARGET_WORDS or _RUN.sub(r"\1", likeliest) in TARGET_WORDS:
             changes.add("mask" if any(c in _MASKS for c in core) else "leetspeak")
-            return reading
+            return likeliest
+        if inner_leet:
+            changes.add("leetspeak")
+            return likeliest
+        return token
+    target = _target_reading(expanded)
+    if target is not None:
+        changes.add("mask" if any(c in _MASKS for c in core) else "leetspeak")
+        return target
     if inner_leet:
         changes.add("leetspeak")
-        return readings[0]
+        return _likeliest_reading(expanded)
     return token
 
 
-def _readings(options: list[str]) -> list[str]:
-    """Every way to read the token, given each position's choices; masks may be any letter. Capped."""
+_MAX_READINGS = 1024
+_TARGETS_BY_LENGTH: dict[int, list[str]] = {}
+for _word in sorted(TARGET_WORDS):
+    _TARGETS_BY_LENGTH.setdefault(len(_word), []).append(_word)
+assert all(word.isalpha() and word.isascii() for word in TARGET_WORDS), "a reading that spells one is letters only"
+
+
+def _expanded(options: list[str]) -> list[str]:
+    """Each position's characters, in the order readings take them; masks may be any letter."""
     expanded: list[str] = []
     for choice in options:
         if "\0" in choice:
@@ -266,15 +284,44 @@ def _readings(options: list[str]) -> list[str]:
             expanded.append(letters + original)
         else:
             expanded.append(choice)
-    combos = 1
-    for choice in expanded:
-        combos *= len(choice)
-    if combos > 1024:
-        return ["".join(choice[0] for choice in expanded)]
-    readings = ["".join(parts) for parts in itertools.product(*expanded)]
-    # Prefer readings without leftover symbols.
-    readings.sort(key=lambda word: sum(not char.isalpha() for char in word))
-    return readings
+    return expanded
+
+
+# The readings of a token are every pick of one character per position, ordered by how many characters are not
+# letters (fewest first), then in the order of the picks (``itertools.product``); the token reads as the first that
+# spells a target word, or collapsed to one (``_RUN``), else, when a symbol sits between letters, as the first of
+# all. Both are found here without listing and sorting every reading (up to 1,024, which cost milliseconds):
+
+
+def _likeliest_reading(expanded: list[str]) -> str:
+    """The first reading: each position's first character. Every position lists its letters before its
+    non-letter (a mask: the alphabet, then the mask; a leetspeak symbol: its letters, then itself), so this pick
+    is a letter wherever a letter may be: it has the fewest non-letters, and comes first among those."""
+    return "".join(choice[0] for choice in expanded)
+
+
+def _target_reading(expanded: list[str]) -> str | None:
+    """The first reading that spells a target word, or one once runs of three letters are collapsed. A target word
+    is letters only, so such a reading is letters only (collapsing removes letters alone): it has no non-letter
+    and comes before every reading that has one; among the all-letter readings the order is the picks' order."""
+    letters = ["".join(char for char in choice if char.isalpha()) for choice in expanded]
+    if not all(letters):
+        return None
+    if not any(set(first) & set(second) & set(third) for first, second, third in zip(
+            letters, letters[1:], letters[2:], strict=False)):
+        # No reading has three equal letters in a row, so none collapses: a reading must be a target word of the
+        # token's length whose every letter the position allows; the first in the picks' order.
+        fitting = [word for word in _TARGETS_BY_LENGTH.get(len(letters), ())
+                   if all(char in allowed for char, allowed in zip(word, letters, strict=True))]
+        if not fitting:
+            return None
+        return min(fitting, key=lambda word: [allowed.index(char) for char, allowed in zip(word, letters,
+                                                                                            strict=True)])
+    for picks in itertools.product(*letters):
+        reading = "".join(picks)
+        if reading in TARGET_WORDS or _RUN.sub(r"\1", reading) in TARGET_WORDS:
+            return reading
+    return None
 
 
 def _collapse_runs(token: str, changes: set[str]) -> str:

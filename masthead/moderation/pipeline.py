@@ -101,7 +101,6 @@ def _author(context: ScreenContext) -> tuple[str, object] | None:
 def screen_resolving(text: str, context: ScreenContext) -> tuple[Decision, ScreenContext]:
     """``screen``, and the context with ``approved_count`` known when it came as None (asked in the same query
     as the ban and the duplicate, ``rules.prior_facts``: one round trip for the three)."""
-    now = context.now or timezone.now()
     if context.tier == Tier.STAFF:
         return Decision(Action.PUBLISH, ("staff",)), replace(context, approved_count=context.approved_count or 0)
     config, word_rules = moderation_config()
@@ -112,6 +111,7 @@ def screen_resolving(text: str, context: ScreenContext) -> tuple[Decision, Scree
 
     duplicate_seen = False
     if not importing:
+        now = context.now or timezone.now()
         ask = rules.PriorAsk(
             identities=tuple(rules.ban_identities(account_id=context.account_id, email_hash=context.email_hash,
                                                   network_hash=context.network_hash, reader_key=context.reader_key)),

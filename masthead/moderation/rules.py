@@ -200,11 +200,20 @@ def too_many_links(config: ModerationSettings, tier: str, links: int) -> Finding
 
 
 _WORD_RUN = re.compile(r"\w+")
+# An ASCII character is a word character (``\w``) when it is a letter, a digit or "_": the others become spaces.
+_WORD_CHARS_ONLY = str.maketrans({chr(code): " " for code in range(128)
+                                  if not (chr(code).isalnum() or chr(code) == "_")})
 
 
 def body_hash(normalised_text: str) -> str:
-    compact = " ".join(_WORD_RUN.findall(normalised_text))  # the words, one space apart
-    return hashlib.sha256(compact.encode()).hexdigest()
+    return hashlib.sha256(hashed_words(normalised_text).encode()).hexdigest()
+
+
+def hashed_words(normalised_text: str) -> str:
+    """The words (``\\w+``) of the text, one space apart: what ``body_hash`` hashes."""
+    if normalised_text.isascii():  # the same words, split at the spaces left where anything else was
+        return " ".join(normalised_text.translate(_WORD_CHARS_ONLY).split())
+    return " ".join(_WORD_RUN.findall(normalised_text))
 
 
 def duplicate_since(config: ModerationSettings, normalised_text: str, now: datetime) -> datetime | None:

@@ -86,14 +86,20 @@ def _anchor_status(anchor: PassageAnchor, kept: Anchor, result: anchoring.Result
     return PassageAnchor.Status.EXACT
 
 
-def on_article_changed(article: Article) -> ArticleRevision:
+def on_article_changed(article: Article, new: bool = False) -> ArticleRevision:
     """Record the article's current ``body_text`` as a revision and re-find every passage anchor in it.
 
     Call it after an article is saved (publishing's ``do_save_article``), inside the same transaction. When the
     text did not change it does nothing and returns the current revision, so calling it on every save is fine.
+    ``new``: the article's row was inserted in this transaction: its first revision is written as it is, with
+    nothing looked up (it has no revision, and no anchor can point at it before the transaction commits).
     """
     text: str = article.body_text
     digest = text_hash(text)
+    if new:
+        # The same row the long way writes for a first revision with no anchor: number 1, every count 0.
+        return ArticleRevision.objects.create(article_id=article.pk, number=1, text_hash=digest, body_text=text,
+                                              exact=0, moved=0, fuzzy=0, orphaned=0, summary=[])
     latest = _latest(article)
     if latest is not None and latest.text_hash == digest:
         return latest

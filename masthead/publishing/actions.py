@@ -43,12 +43,23 @@ AUTOSAVE_FOLD_SECONDS = 600
 
 def _unique_slug(model: type[Article | Author | Topic], text: str, exclude_pk: int | None, max_length: int) -> str:
     base = slugify(text)[: max_length - 8].strip("-") or "item"
-    slug, n = base, 1
     others = model._default_manager.all() if exclude_pk is None else model._default_manager.exclude(pk=exclude_pk)
+    return _first_free(others, base)
+
+
+def _first_free(others: Any, base: str) -> str:
+    slug, n = base, 1
     while others.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def free_article_slug(base: str) -> str:
+    """``base``, else ``base-2``, ``base-3``...: the first slug no article has (an importer's rule for a new
+    article's slug). Saving the article with it in the same transaction, ``do_save_article(..., slug_free=True)``,
+    does not look it up again."""
+    return _first_free(Article.objects.all(), base)
 
 
 def do_save_author(author: Author) -> Author:
@@ -135,10 +146,11 @@ def _keep_old_slug(article: Article) -> None:
         ArticleRedirect.objects.update_or_create(old_slug=old, defaults={"article": article})
 
 
-def _passages_follow(article: Article) -> None:
+def _passages_follow(article: Article, new: bool = False) -> None:
     """Let passage comments re-find their quotes in the new ``body_text`` (same transaction; no-op if unchanged):
-    [passages] listens (``hooks.article_changed``), as publishing does not depend on it."""
-    hooks.article_changed.send(article)
+    [passages] listens (``hooks.article_changed``), as publishing does not depend on it. ``new``: the article's
+    row was inserted in this transaction (nothing can point at it yet)."""
+    hooks.article_changed.send(article, new)
 
 
 def _image_variants_follow(article: Article) -> None:
@@ -203,12 +215,13 @@ def do_make_missing_image_variants(batch: int = 100) -> int:
     return done
 
 
-def record_revision(article: Article, by: User | None, kind: str, note: str) -> None:
+def record_revision(article: Article, by: User | None, kind: str, note: str, *, new: bool = False) -> None:
     """Keep the article's words as a new revision when they changed since the last one (or when a publish,
     restore or correction is worth a line in the history). A person's autosaves fold into their last autosave
-    for a few minutes, so the history lists sittings, not keystrokes."""
+    for a few minutes, so the history lists sittings, not keystrokes. ``new``: the article's row was inserted in
+    this transaction, so it has no revision yet (not looked up)."""
     words = {f: getattr(article, f) for f in REVISION_FIELDS}
-    last = Revision.objects.filter(article=article).order_by("-number").first()
+    last = None if new else Revision.objects.filter(article=article).order_by("-number").first()
     same_words = last is not None and all(getattr(last, f) == v for f, v in words.items())
     if same_words and kind in (Revision.Kind.AUTOSAVE, Revision.Kind.SAVE):
         return
@@ -233,6 +246,7 @@ def do_save_article(
     revision_kind: str = Revision.Kind.SAVE,
     revision_note: str = "",
     refresh_related: bool = True,
+    slug_free: bool = False,
 ) -> Article:
     """Validate, render, store; the related lists are refreshed once the transaction commits.
 
@@ -240,14 +254,23 @@ def do_save_article(
     transaction, before the refresh runs). Every save bumps ``version`` and keeps a revision of the words when
     they changed (``by`` is the person saving, ``revision_kind``/``revision_note`` label the revision).
     ``refresh_related=False`` skips the "More on this topic" refresh: for a draft that never was live, which no
-    list can name (the desk's autosaves, every few seconds, would otherwise queue a task each).
+    list can name (the desk's autosaves, every few seconds, would otherwise queue a task each), and for an
+    importer, which asks for its articles' refresh together (``enqueue_related_refresh_many``).
+    ``slug_free``: the caller took the slug from ``free_article_slug`` in this transaction, so its uniqueness is
+    not looked up again (the unique index still guards it).
+
+    A new article (no ``pk``) has nothing to look up or replace yet: no revision, no authors or topics, no terms,
+    no passage revision or anchor (its id is new, and no other transaction can point at its row before this one
+    commits), so those lookups and deletes are not sent; the rows written are the same.
     """
     now = timezone.now()
+    new = article.pk is None
     if not article.slug:
         article.slug = _unique_slug(Article, article.headline, article.pk, 200)
+        slug_free = True
     _normalize_schedule(article, now)
     check_article(article)
-    article.full_clean(exclude=["authors", "topics"])
+    article.full_clean(exclude=_not_validated(article), validate_unique=not slug_free)
     if _editorial_change(article, now):
         article.revised_at = now
     render_body(article)
@@ -256,18 +279,32 @@ def do_save_article(
         _keep_old_slug(article)
         article.version = (article.version or 0) + 1
         article.save()
-        record_revision(article, by, revision_kind, revision_note)
+        record_revision(article, by, revision_kind, revision_note, new=new)
         if authors is not None:
-            article.authors.set(authors)
+            if new:
+                article.authors.add(*authors)  # what set() does when there is nothing to replace
+            else:
+                article.authors.set(authors)
         if topics is not None:
-            article.topics.set(topics)
-        ranking.store_terms(article)
-        _passages_follow(article)
+            if new:
+                article.topics.add(*topics)
+            else:
+                article.topics.set(topics)
+        ranking.store_terms(article, new=new)
+        _passages_follow(article, new)
         _image_variants_follow(article)
     if refresh_related:
         enqueue_related_refresh(article.pk, scheduled_for=article.published_at)
     transaction.on_commit(navigation.forget)
     return article
+
+
+def _not_validated(article: Article) -> list[str]:
+    """What ``full_clean`` leaves out: the relations (saved apart), and an empty ``external_url``, which field
+    validation passes over anyway (blank) and which no constraint can reject: the one unique constraint on it
+    applies only to a non-empty address (``article_external_url_once``), yet Django would send a query to check it.
+    """
+    return ["authors", "topics"] if article.external_url else ["authors", "topics", "external_url"]
 
 
 def check_ready_to_publish(article: Article) -> None:
@@ -371,6 +408,27 @@ def enqueue_related_refresh(article_id: int, scheduled_for: datetime | None = No
     enqueue_on_commit(refresh_related, article_id)
     if scheduled_for is not None and scheduled_for > timezone.now() and refresh_related.get_backend().supports_defer:
         enqueue_on_commit(refresh_related, article_id, run_after=scheduled_for)
+
+
+def enqueue_related_refresh_many(articles: Iterable[tuple[int, datetime | None]]) -> None:
+    """``enqueue_related_refresh`` for many saved articles (id, publication time) in one task: the same refreshes,
+    in the same order, run one after the other by one task (``tasks.refresh_related_many``), and again at each
+    scheduled article's publication time. For an importer, which saves thousands: one queue row (and, outside a
+    transaction, one commit) for all of them rather than one per article."""
+    from masthead.publishing.tasks import refresh_related_many
+
+    items = list(articles)
+    if not items:
+        return
+    enqueue_on_commit(refresh_related_many, [article_id for article_id, _ in items])
+    now = timezone.now()
+    later: dict[datetime, list[int]] = {}
+    for article_id, scheduled_for in items:
+        if scheduled_for is not None and scheduled_for > now:
+            later.setdefault(scheduled_for, []).append(article_id)
+    if later and refresh_related_many.get_backend().supports_defer:
+        for scheduled_for, article_ids in later.items():
+            enqueue_on_commit(refresh_related_many, article_ids, run_after=scheduled_for)
 
 
 def do_refresh_related(article_id: int) -> list[int]:

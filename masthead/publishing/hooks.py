@@ -9,8 +9,8 @@
   is asked;
 - ``edit_url``: where the article page's "Edit this article" link takes a member of staff, or "" for no link
   ([desk] sends writers to its writing screen); without it, the admin's change form for those who may change it;
-- ``article_changed``: told, inside the save's transaction, after an article was saved ([passages] re-finds the
-  quoted passages in the new text).
+- ``article_changed``: told, inside the save's transaction, after an article was saved, and whether its row was
+  new in that transaction ([passages] re-finds the quoted passages in the new text; a new article has none).
 """
 
 from __future__ import annotations
@@ -60,4 +60,4 @@ comment_counts = Hook("publishing.comment_counts", _no_counts)
 conversation = Hook("publishing.conversation", _no_conversation)
 conversation_columns = Hook("publishing.conversation_columns", _no_columns)
 edit_url = Hook("publishing.edit_url", _admin_edit_url)
-article_changed: Listeners[[Article]] = Listeners("publishing.article_changed")
+article_changed: Listeners[[Article, bool]] = Listeners("publishing.article_changed")

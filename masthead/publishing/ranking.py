@@ -15,10 +15,12 @@ from masthead.publishing import related
 from masthead.publishing.models import Article, ArticleTerm, RelatedArticle
 
 
-def store_terms(article: Article) -> None:
-    """Replace the article's stored document vector (ArticleTerm rows)."""
+def store_terms(article: Article, *, new: bool = False) -> None:
+    """Replace the article's stored document vector (ArticleTerm rows). ``new``: the article's row was inserted in
+    this transaction, so it has no rows to replace."""
     counts = related.term_counts(article.headline, article.standfirst, article.body_text)
-    ArticleTerm.objects.filter(article=article).delete()
+    if not new:
+        ArticleTerm.objects.filter(article=article).delete()
     ArticleTerm.objects.bulk_create(
         ArticleTerm(article=article, term=term, weight=weight)
         for term, weight in related.document_weights(counts).items()

@@ -15,4 +15,15 @@ def refresh_related(article_id: int) -> list[int]:
     return do_refresh_related(article_id)
 
 
+@task()
+def refresh_related_many(article_ids: list[int]) -> list[int]:
+    """``refresh_related`` for each article in turn (an import's saved articles, enqueued together)."""
+
+    done: list[int] = []
+    for article_id in article_ids:
+        done += do_refresh_related(article_id)
+    return done
+
+
 rerun_if_abandoned(refresh_related)  # a recomputation: the same result however often it runs
+rerun_if_abandoned(refresh_related_many)

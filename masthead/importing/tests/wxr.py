@@ -52,6 +52,7 @@ class WxrPost:
     date: str = "2021-03-01 09:00:00"
     password: str = ""
     comments: list[WxrComment] = field(default_factory=list)
+    categories: list[tuple[str, str, str]] = field(default_factory=list)  # (domain, nicename, name)
 
     def xml(self, site: str) -> str:
         slug = self.slug or f"post-{self.id}"
@@ -64,6 +65,8 @@ class WxrPost:
             f"<wp:post_name>{escape(slug)}</wp:post_name><wp:status>{escape(self.status)}</wp:status>"
             f"<wp:post_type>{escape(self.type)}</wp:post_type>"
             f"<wp:post_password>{escape(self.password)}</wp:post_password>"
+            + "".join(f'<category domain="{escape(domain)}" nicename="{escape(nicename)}">{cdata(name)}</category>'
+                      for domain, nicename, name in self.categories)
             + "".join(c.xml() for c in self.comments)
             + "</item>"
         )

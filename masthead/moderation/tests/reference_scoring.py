@@ -1,0 +1,221 @@
+"""The screening's scoring as it was written before the speed work (December 2026), kept as the reference the fast
+code must equal bit for bit (``test_scoring_exact.py``). Plain loops, one feature at a time; slow on purpose."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from typing import Any
+
+from masthead.moderation import hate, normalise
+from masthead.moderation.features import CHAR_SIZES, distinct_words, prepare, word_features
+from masthead.moderation.lexicon import (
+    GROUP_VIOLENCE_RE,
+    INSULT_RE,
+    TARGET_WORDS,
+    THREAT_RE,
+    PatternSet,
+    _windows,
+    text_words,
+)
+from masthead.moderation.linear import LinearModel, _Block, _StructureBlock, _WordCharBlock
+from masthead.moderation.links import LINK, host
+
+
+def word_grams(word: str) -> list[str]:
+    padded = f" {word} "
+    length = len(padded)
+    return [padded[i : i + size] for size in CHAR_SIZES if size <= length for i in range(length - size + 1)]
+
+
+def block_score(block: _Block, text: str) -> float:
+    table = block.table
+    counts = Counter(filter(table.__contains__, block.analyzer(text)))
+    if not counts:
+        return 0.0
+    dot = 0.0
+    squares = 0.0
+    for feature, count in counts.items():
+        pair = table[feature]
+        value = count * pair.real
+        dot += value * pair.imag
+        squares += value * value
+    return dot / math.sqrt(squares)
+
+
+def word_score(block: _WordCharBlock, word: str) -> float:
+    table = block.table
+    counts = Counter(gram for gram in word_grams(word) if gram in table)
+    dot = squares = 0.0
+    for gram, count in counts.items():
+        pair = table[gram]
+        value = count * pair.real
+        dot += value * pair.imag
+        squares += value * value
+    return dot / math.sqrt(squares) if squares else 0.0
+
+
+def wordchar_score(block: _WordCharBlock, text: str) -> float:
+    distinct = distinct_words(text)
+    if not distinct:
+        return 0.0
+    return sum(word_score(block, word) for word in distinct) / len(distinct)
+
+
+def logit(model: LinearModel, normalised_text: str, structure: Any = None) -> float:
+    """``LinearModel.logit`` with the blocks scored by the code above (``structure``: the structure block's score
+    of the text, by default the model's own)."""
+    text = prepare(normalised_text)
+    z = model.intercept
+    for block in model.blocks:
+        if isinstance(block, _StructureBlock):
+            z += block.score(normalised_text) if structure is None else structure(block, normalised_text)
+        elif model.evidence_prior and isinstance(block, _Block) and block.analyzer is word_features:
+            seen = len(distinct_words(text))
+            baseline = model.evidence_baseline
+            z += baseline + (block_score(block, text) - baseline) * seen / (seen + model.evidence_prior)
+        elif isinstance(block, _WordCharBlock):
+            z += wordchar_score(block, text)
+        else:
+            z += block_score(block, text)
+    if model.base is not None:
+        z += model.base_weight * logit(model.base, normalised_text, structure)
+    return z
+
+
+def pattern_search(patterns: PatternSet, text: str, words: frozenset[str] | None = None) -> re.Match[str] | None:
+    """``PatternSet.search`` as it was: every pattern's triggers checked against the words, one by one."""
+    if words is None:
+        words = text_words(text)
+    for triggers, pattern, guard in patterns.patterns:
+        if words.isdisjoint(triggers):
+            continue
+        for low, high in _windows(text, triggers & words):
+            for found in pattern.finditer(text, low, high):
+                if guard is None:
+                    return found
+                before = text[max(0, found.start() - 60) : found.start()]
+                if bool(guard[0].search(before)) == guard[1]:
+                    return found
+    return None
+
+
+def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
+    words = text_words(normalised_text)
+    found = []
+    for name, patterns in (("threat", THREAT_RE), ("group_violence", GROUP_VIOLENCE_RE), ("insult", INSULT_RE)):
+        match = pattern_search(patterns, normalised_text, words)
+        if match:
+            found.append((name, match.group(0)))
+    return tuple(found)
+
+
+_WORD_RUN = re.compile(r"\w+")
+_LETTERS = re.compile(r"[a-z]+")
+_LINK_HINT = re.compile(r"[/.][a-z/]|www\.", re.IGNORECASE)
+
+
+def body_hash_words(normalised_text: str) -> str:
+    """What ``rules.body_hash`` hashes: the words, one space apart."""
+    return " ".join(_WORD_RUN.findall(normalised_text))
+
+
+def letter_runs(text: str) -> frozenset[str]:
+    """``lexicon.text_words``."""
+    return frozenset(_LETTERS.findall(text))
+
+
+def link_hosts(raw_text: str) -> list[str]:
+    if not _LINK_HINT.search(raw_text):
+        return []
+    return [name for name in (host(link) for link in LINK.findall(raw_text)) if name]
+
+
+_LONG_WORD = re.compile(r"[a-z]{8,}")
+
+
+def identity_signals(normalised_text: str) -> frozenset[str]:
+    """``hate.identity_signals`` with its first look as it was: the long words found in the text by a pattern."""
+    words = letter_runs(normalised_text)
+    if hate._GATE.isdisjoint(words) and not hate._has_fused_group(_LONG_WORD.findall(normalised_text)):
+        return frozenset()
+    found: set[str] = set()
+    for match in hate._SENTENCE.finditer(normalised_text):
+        sentence = match.group(0)
+        signals = hate._sentence_signals(sentence, pronouns=True)
+        if not signals:
+            continue
+        hateful = signals - {"identity_negated"}
+        if hateful and (hate._REPORTING.search(sentence) or hate._QUOTES.search(sentence)
+                        or hate._DISAPPROVAL.search(normalised_text)):
+            found.add("identity_countered")
+            continue
+        found |= signals
+    return frozenset(found)
+
+
+def decode_symbols(token: str, changes: set[str]) -> str:
+    """``normalise._decode_symbols`` as it was: every reading listed, sorted, and tried in turn."""
+    core = token.strip("'")
+    if not core or core.isalpha() or normalise._NUMERIC_WORD.fullmatch(core):
+        return token
+    letters_at = [i for i, char in enumerate(core) if char.isalpha()]
+    if not letters_at:
+        return token
+    first, last = letters_at[0], letters_at[-1]
+    inner_leet = any(char in normalise._LEET for char in core[first:last])
+    options: list[str] = []
+    for i, char in enumerate(core):
+        if char in normalise._LEET and (first < i < last):
+            options.append(normalise._LEET[char])
+        elif char in normalise._LEET or char in normalise._MASKS:
+            options.append(normalise._LEET.get(char, "") + "\0" + char)
+        else:
+            options.append(char)
+    readings = _readings(options)
+    for reading in readings:
+        if reading in TARGET_WORDS or normalise._RUN.sub(r"\1", reading) in TARGET_WORDS:
+            changes.add("mask" if any(c in normalise._MASKS for c in core) else "leetspeak")
+            return reading
+    if inner_leet:
+        changes.add("leetspeak")
+        return readings[0]
+    return token
+
+
+def _readings(options: list[str]) -> list[str]:
+    expanded: list[str] = []
+    for choice in options:
+        if "\0" in choice:
+            letters, original = choice.split("\0")
+            if original in normalise._MASKS:
+                letters = "abcdefghijklmnopqrstuvwxyz"
+            expanded.append(letters + original)
+        else:
+            expanded.append(choice)
+    combos = 1
+    for choice in expanded:
+        combos *= len(choice)
+    if combos > 1024:
+        return ["".join(choice[0] for choice in expanded)]
+    readings = ["".join(parts) for parts in itertools.product(*expanded)]
+    readings.sort(key=lambda word: sum(not char.isalpha() for char in word))
+    return readings
+
+
+def target_reading(expanded: list[str]) -> str | None:
+    """The first of all readings (sorted as ``_readings`` sorts them) that spells a target word, or one collapsed."""
+    readings = ["".join(parts) for parts in itertools.product(*expanded)]
+    readings.sort(key=lambda word: sum(not char.isalpha() for char in word))
+    return next((reading for reading in readings if reading in TARGET_WORDS
+                 or normalise._RUN.sub(r"\1", reading) in TARGET_WORDS), None)
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'+[a-z0-9]+)*|[!?]")
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """``features._tokens``: the words, "!" and "?" of a prepared text."""
+    return tuple(_WORD.findall(text))
