@@ -225,7 +225,9 @@ def _write(cursor: Any, model: type[models.Model], fields: Sequence[models.Field
     columns = ", ".join(quote(str(field.column)) for field in fields)
     table = quote(model._meta.db_table)
     if connection.vendor == "postgresql" and len(rows) >= COPY_FROM_ROWS:
-        with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        # Django's cursor leaves COPY's errors as the driver's own (only its statements' are made Django's): made
+        # Django's here, so a batch the server refuses fails its import unit, named, as a refused statement does.
+        with connection.wrap_database_errors, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
         return
