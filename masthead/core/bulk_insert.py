@@ -26,9 +26,12 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.db.models import fields as django_fields
+from django.db.models.base import ModelState
 from django.db.models.fields import related
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.signals import post_init, pre_init
 
 ROWS_PER_STATEMENT = 500
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -108,6 +111,27 @@ def _layout(model: type[models.Model]) -> _Layout:
     return layout
 
 
+@functools.cache
+def _attnames(model: type[models.Model]) -> tuple[str, ...]:
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+@functools.cache
+def _plain(model: type[models.Model]) -> bool:
+    """Whether ``Model.__init__`` with every field's value in order only stores each value in the new object's
+    ``__dict__`` (beside its fresh ``_state`` and the init signals): the model keeps Django's ``__init__``,
+    ``__new__`` and ``__setattr__``, and no attname is a descriptor that does more when set on a new object (a
+    relation's id attribute only forgets a cached related object, which a new object has none of)."""
+    if (model._meta.abstract or model.__init__ is not models.Model.__init__ or model.__new__ is not object.__new__
+            or model.__setattr__ is not object.__setattr__ or type(model).__call__ is not type.__call__):
+        return False
+    for attname in _attnames(model):
+        held = next((klass.__dict__[attname] for klass in model.__mro__ if attname in klass.__dict__), None)
+        if hasattr(type(held), "__set__") and type(held) is not ForeignKeyDeferredAttribute:
+            return False
+    return True
+
+
 def new_object(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     """``model(**values)`` for a new row, built the way Django builds a row it reads (every field's value in
     order, which skips the keyword matching that costs most of ``Model.__init__`` in an import's batches): a
@@ -137,7 +161,15 @@ def new_object(model: type[ModelT], values: dict[str, Any]) -> ModelT:
         known = {key for name, attname, *_ in _layout(model) for key in (name, attname)}
         unknown = values.keys() - known or {"the same field twice"}
         raise TypeError(f"{model.__name__}: {', '.join(sorted(unknown))}")
-    obj = model(*args)
+    if _plain(model) and not (pre_init.has_listeners(model) or post_init.has_listeners(model)):
+        # What ``Model.__init__`` does with these values (a fresh state, each value stored under its attname),
+        # without its per-field ``setattr`` calls and the signals nobody listens to.
+        obj = model.__new__(model)
+        held = obj.__dict__
+        held["_state"] = ModelState()
+        held.update(zip(_attnames(model), args, strict=True))
+    else:
+        obj = model(*args)
     for relation, target in related:
         setattr(obj, relation.name, target)  # as the keyword form sets it: the id, the cached object, the database
     return obj
@@ -222,14 +254,78 @@ def row_values(obj: models.Model) -> list[Any]:
     return [value(obj) for value in prepare]
 
 
-@functools.cache
+def _own(field: models.Field, base: type, names: Sequence[str]) -> bool:
+    """Whether ``field``'s class takes each of ``names`` from ``base`` (none overridden since)."""
+    return isinstance(field, base) and all(getattr(type(field), name) is getattr(base, name) for name in names)
+
+
+_VALUE_CHAIN = ("get_db_prep_save", "get_db_prep_value", "get_prep_value")
+
+
+def value_preparer(field: models.Field, db: Any) -> Callable[[Any], Any]:
+    """A function of a value giving what ``field.get_db_prep_save`` gives for it on the connection ``db`` (not
+    Django's per-thread proxy: a writer sets several values in each row it inserts, and each whole chain asked the
+    proxy for the connection). The same shortcuts as ``_preparer``, for a value rather than an object's: text and
+    flags go as they are, a whole number through the backend's ``adapt_integerfield_value`` (an automatic id
+    through its ``validate_autopk_value``), a relation's id as its target field sends it; every other value, and
+    every field whose class overrides a method of the chain, takes the whole chain."""
+
+    def whole(value: Any) -> Any:
+        return field.get_db_prep_save(value, db)
+
+    if _own(field, related.ForeignKey, _VALUE_CHAIN):
+        assert isinstance(field, related.ForeignKey)
+        target = value_preparer(field.target_field, db)
+
+        def relation(value: Any) -> Any:
+            if value is None:
+                return None
+            return target(value) if type(value) is int else whole(value)
+        return relation
+    if _own(field, django_fields.CharField, _VALUE_CHAIN) or _own(field, django_fields.TextField, _VALUE_CHAIN):
+        def text(value: Any) -> Any:
+            return value if value is None or type(value) is str else whole(value)
+        return text
+    if _own(field, django_fields.BooleanField, _VALUE_CHAIN):
+        def flag(value: Any) -> Any:
+            return value if value is None or type(value) is bool else whole(value)
+        return flag
+    auto = django_fields.AutoFieldMixin
+    if (isinstance(field, auto) and type(field).get_db_prep_save is models.Field.get_db_prep_save
+            and type(field).get_db_prep_value is auto.get_db_prep_value
+            and type(field).get_prep_value is django_fields.IntegerField.get_prep_value):
+        validate = db.ops.validate_autopk_value
+
+        def automatic(value: Any) -> Any:
+            return validate(value) if type(value) is int else whole(value)
+        return automatic
+    if _own(field, django_fields.IntegerField, _VALUE_CHAIN):
+        adapt, internal = db.ops.adapt_integerfield_value, field.get_internal_type()
+
+        def number(value: Any) -> Any:
+            if type(value) is int:
+                return adapt(value, internal)
+            return value if value is None else whole(value)
+        return number
+    return whole
+
+
+_SLOTS: dict[tuple[type, str, Any], tuple[int, Callable[[Any], Any]]] = {}  # by model, attname and connection
+
+
 def row_slot(model: type[models.Model], attname: str) -> tuple[int, Callable[[Any], Any]]:
-    """Where ``attname``'s value is in a row of ``row_values``, and what the field sends for a value (the whole
-    chain: on PostgreSQL a whole number goes as a typed one, for instance): for a value set in a ready row."""
-    fields = _row_fields(model)
-    at = [field.attname for field in fields].index(attname)
-    field = fields[at]
-    return at, lambda value: field.get_db_prep_save(value, connection)
+    """Where ``attname``'s value is in a row of ``row_values``, and what the field sends for a value
+    (``value_preparer``: on PostgreSQL a whole number goes as a typed one, for instance): for a value set in a
+    ready row. Ask once per batch: the function is the current thread's connection's."""
+    db = connections[DEFAULT_DB_ALIAS]
+    slot = _SLOTS.get((model, attname, db))
+    if slot is None:
+        if len(_SLOTS) >= 256:  # threads come and go (tests): their connections' slots are not kept
+            _SLOTS.clear()
+        fields = _row_fields(model)
+        at = [field.attname for field in fields].index(attname)
+        slot = _SLOTS[(model, attname, db)] = (at, value_preparer(fields[at], db))
+    return slot
 
 
 def insert_rows(model: type[models.Model], rows: Sequence[Sequence[Any]], *, ids: Sequence[int] | None = None
@@ -244,7 +340,8 @@ def insert_rows(model: type[models.Model], rows: Sequence[Sequence[Any]], *, ids
             raise ValueError("one id per row")
         pk = model._meta.pk
         fields = [pk, *fields]
-        rows = [[pk.get_db_prep_save(id_, connection), *row] for id_, row in zip(ids, rows, strict=True)]
+        pk_value = value_preparer(pk, connections[DEFAULT_DB_ALIAS])
+        rows = [[pk_value(id_), *row] for id_, row in zip(ids, rows, strict=True)]
     with connection.cursor() as cursor:
         for start in range(0, len(rows), ROWS_PER_STATEMENT):
             _write(cursor, model, fields, rows[start : start + ROWS_PER_STATEMENT])

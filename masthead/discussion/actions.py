@@ -13,6 +13,7 @@ import hmac
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -556,8 +557,10 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
             else:
                 outside[ancestor] = outside.get(ancestor, 0) + 1
     if all(prepared.row is not None for prepared, _ in items):
-        insert_rows(Comment, [_placed_row(prepared.row, comment) for (prepared, _), comment  # type: ignore[arg-type]
-                              in zip(items, comments, strict=True)], ids=[comment.pk for comment in comments])
+        slots = [(attname, *row_slot(Comment, attname)) for attname in _PLACE]
+        insert_rows(Comment, [_placed_row(prepared.row, comment, slots)  # type: ignore[arg-type]
+                              for (prepared, _), comment in zip(items, comments, strict=True)],
+                    ids=[comment.pk for comment in comments])
         for comment in comments:
             comment._state.adding, comment._state.db = False, connection.alias
     else:
@@ -583,11 +586,11 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
 _PLACE = ("thread_id", "parent_id", "in_reply_to_id", "root_id", "path", "depth", "reply_count")
 
 
-def _placed_row(row: list[Any], comment: Comment) -> list[Any]:
+def _placed_row(row: list[Any], comment: Comment, slots: list[tuple[str, int, Callable[[Any], Any]]]) -> list[Any]:
+    """``row`` with the place's values (``slots``: each attname, where it is, how it is sent) set from ``comment``."""
     placed = row.copy()
     values = comment.__dict__
-    for attname in _PLACE:
-        at, value = row_slot(Comment, attname)
+    for attname, at, value in slots:
         placed[at] = value(values[attname])
     return placed
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from masthead.core.bulk_insert import insert_rows, new_object, row_slot, row_values
+from masthead.core.bulk_insert import insert_all, insert_rows, new_object, row_slot, row_values
 from masthead.importing.models import ImportedObject, Redirect
 
 MAX_OLD_PATH = 500
@@ -15,9 +15,9 @@ def do_remember(source: str, kind: str, source_id: str, object_id: int, fingerpr
                 new: bool = True) -> None:
     """Remember what a source object became. ``new``: the caller knows no row exists (it just looked, in the
     same transaction), so a plain insert; otherwise the row is updated (a changed record, a re-linked object)."""
-    if new:
-        ImportedObject.objects.create(source=source, kind=kind, source_id=source_id, object_id=object_id,
-                                      fingerprint=fingerprint)
+    if new:  # one plain insert (``insert_all``: the ORM's create cost several times the statement)
+        insert_all([new_object(ImportedObject, {"source": source, "kind": kind, "source_id": source_id,
+                                                "object_id": object_id, "fingerprint": fingerprint})])
     else:
         ImportedObject.objects.update_or_create(
             source=source, kind=kind, source_id=source_id,

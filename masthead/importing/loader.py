@@ -60,6 +60,7 @@ from masthead.discussion.imported import do_import_tombstone
 from masthead.discussion.models import Comment
 from masthead.importing.actions import do_add_redirects, do_remember, do_remember_many
 from masthead.importing.comment_extras import Voters, write_passage, write_votes
+from masthead.importing.mapping import mapped_ids, mapped_object
 from masthead.importing.markup import html_to_markdown
 from masthead.importing.models import ImportedObject
 from masthead.importing.preparing import (
@@ -329,15 +330,10 @@ class Loader:
         self._pending.append(change)
 
     def _mapped(self, kind: Kind, source_id: str) -> ImportedObject | None:
-        return ImportedObject.objects.filter(source=self.key, kind=kind, source_id=source_id).first()
+        return mapped_object(self.key, kind, source_id)
 
     def _mapped_many(self, kind: Kind, source_ids: list[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for start in range(0, len(source_ids), LOOKUP_CHUNK):
-            chunk = source_ids[start : start + LOOKUP_CHUNK]
-            rows = ImportedObject.objects.filter(source=self.key, kind=kind, source_id__in=chunk)
-            found.update(rows.values_list("source_id", "object_id"))
-        return found
+        return mapped_ids(self.key, kind, source_ids)
 
     # --- authors and topics ------------------------------------------------------------------------------
 

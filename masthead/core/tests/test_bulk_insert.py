@@ -7,12 +7,23 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+from django.db.models.signals import post_init
 from django.utils.translation import gettext_lazy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masthead.core.bulk_insert import COPY_FROM_ROWS, insert_all, new_object, prepared_rows, row_slot, row_values
+from masthead.core import bulk_insert
+from masthead.core.bulk_insert import (
+    COPY_FROM_ROWS,
+    insert_all,
+    new_object,
+    prepared_rows,
+    row_slot,
+    row_values,
+    value_preparer,
+)
 from masthead.discussion.models import Comment, Thread
 from masthead.importing.models import ImportedObject
 from masthead.moderation.models import ModerationDecision
@@ -146,3 +157,43 @@ def test_a_few_rows_and_a_batch_are_stored_alike(count: int) -> None:
     stored = list(Comment.objects.filter(thread=thread).order_by("path")
                   .values_list("author_name", "body", "moderation_reasons"))
     assert stored == [(f"Reader \u2018{n}\u2019\t\\ end", f"line\n{n}", ["a", str(n)]) for n in range(count)]
+
+
+values = st.one_of(st.none(), st.booleans(), st.integers(min_value=-(2**31), max_value=2**31 - 1),
+                   st.text(max_size=12), st.just(""), st.just("12"), st.just(gettext_lazy("Comments")))
+
+
+@pytest.mark.parametrize("model", [Comment, ModerationDecision, ImportedObject])
+@settings(max_examples=60, deadline=None)
+@given(value=values)
+def test_a_value_set_in_a_row_is_sent_as_the_whole_chain_sends_it(model: Any, value: Any) -> None:
+    # value_preparer (row_slot's, insert_rows' ids) against get_db_prep_save, for every field a writer may set.
+    for field in model._meta.concrete_fields:
+        try:
+            expected: Any = ("sent", field.get_db_prep_save(value, connection))
+        except (TypeError, ValueError, ValidationError) as error:
+            expected = ("refused", type(error))
+        try:
+            got: Any = ("sent", value_preparer(field, connections["default"])(value))
+        except (TypeError, ValueError, ValidationError) as error:
+            got = ("refused", type(error))
+        if expected[0] == "sent" and got[0] == "sent":
+            assert (type(got[1]), _plain(got[1])) == (type(expected[1]), _plain(expected[1])), field.name
+        else:
+            assert got == expected, field.name
+
+
+def test_new_object_is_built_without_model_init_only_where_that_is_all_init_does() -> None:
+    for model in (Comment, ModerationDecision, ImportedObject):
+        assert bulk_insert._plain(model)
+    seen: list[Any] = []
+
+    def listener(sender: Any, instance: Any, **kwargs: Any) -> None:
+        seen.append(instance)
+
+    post_init.connect(listener, sender=ImportedObject)
+    try:
+        made = new_object(ImportedObject, {"source": "s", "kind": "comment", "source_id": "1", "object_id": 2})
+    finally:
+        post_init.disconnect(listener, sender=ImportedObject)
+    assert seen == [made]  # a model someone listens to is built by Model.__init__, signals and all

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from itertools import islice
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 from xml.etree.ElementTree import Element
@@ -53,7 +54,7 @@ from masthead.importing.records import (
     TopicRecord,
 )
 from masthead.importing.sources.base import ImportInputError, ItemError, Source, check_field
-from masthead.importing.xml_safety import iterparse
+from masthead.importing.xml_safety import grandchildren
 
 _NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
@@ -115,9 +116,9 @@ def _local(tag: str) -> str:
 
 
 def _local_form(tag: str) -> str:
-    if not tag.startswith("{"):
+    if "}" not in tag:  # a name never holds one: no namespace
         return tag
-    uri, name = tag[1:].split("}", 1)
+    uri, name = tag.removeprefix("{").split("}", 1)  # ElementTree's "{uri}name", or expat's "uri}name"
     if uri.startswith(("http://wordpress.org/export/", "https://wordpress.org/export/")):
         return f"excerpt:{name}" if uri.rstrip("/").endswith("excerpt") else f"wp:{name}"
     return f"{_NAMESPACES.get(uri, uri)}:{name}"
@@ -238,26 +239,15 @@ class WordPressSource(Source):
             return
         if self.uploads is not None and not self.uploads.is_dir():
             raise ImportInputError(f"--uploads {self.uploads}: not a folder.")
-        depth = 0
         channel_fields: dict[str, str] = {}
-        saw_rss = False
-        channel: Element | None = None
-        for event, element in iterparse(self.path):
-            if event == "start":
-                depth += 1
-                saw_rss = saw_rss or (depth == 1 and _local(element.tag) == "rss")
-                if depth == 2:
-                    channel = element
-                continue
-            depth -= 1
-            if depth != 2:
-                continue
+        elements = grandchildren(self.path)  # the root, then each child of <channel>, each dropped once handled
+        saw_rss = any(_local(root.tag) == "rss" for root in islice(elements, 1))
+        for element in elements:
             name = _local(element.tag)
             if name in ("wp:base_blog_url", "wp:base_site_url", "link", "generator"):
                 channel_fields.setdefault(name, (element.text or "").strip())
             elif name == "item":
                 self._index_item(element)
-            _forget(channel, element)
         if not saw_rss:
             raise ImportInputError(f"{self.path.name}: not a WordPress export (no <rss> root element).")
         site = channel_fields.get("wp:base_blog_url") or channel_fields.get("wp:base_site_url") or \
@@ -286,19 +276,11 @@ class WordPressSource(Source):
 
     def records(self) -> Iterator[Record]:
         self.check()
-        depth = 0
         categories: dict[str, str] = {}  # nicename -> its path below /category/
-        channel: Element | None = None
         self._yielded = set()
-        for event, element in iterparse(self.path):
-            if event == "start":
-                depth += 1
-                if depth == 2:
-                    channel = element
-                continue
-            depth -= 1
-            if depth != 2:
-                continue
+        elements = grandchildren(self.path)
+        next(elements, None)  # the root
+        for element in elements:
             name = _local(element.tag)
             if name == "wp:author":
                 yield from self._author(element)
@@ -313,7 +295,6 @@ class WordPressSource(Source):
                     yield from self._item(element, categories)
                 except ItemError as error:
                     yield Skipped(error.kind, error.source_id, error.message, error=True)
-            _forget(channel, element)
 
     def _old(self, path: str) -> str:
         return f"{self.base_path}{path}"
@@ -527,13 +508,6 @@ class WordPressSource(Source):
             elif "/wp-content/uploads/" in src or ".files.wordpress.com" in src:
                 images[src] = _NOT_COPIED  # the loader reports it missing from the uploads copy
         return images
-
-
-def _forget(channel: Element | None, element: Element) -> None:
-    """Drop a handled child of <channel> so the parsed tree never holds more than the item being read."""
-    element.clear()
-    if channel is not None and len(channel) and channel[-1] is element:
-        del channel[-1]
 
 
 def _masthead_markdown(meta: dict[str, str], kind: str, source_id: str) -> str | None:
