@@ -48,6 +48,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from PIL import Image
 
+from masthead.core.planner_statistics import BulkStatistics
 from masthead.core.singletons import steady
 from masthead.discussion.actions import (
     DiscussionError,
@@ -227,7 +228,9 @@ class Loader:
         self._awaited: set[tuple[str, str]] = set()  # (kind, source id) the waiting redirect records lead to
         self._refresh: list[tuple[int, datetime | None]] = []
         self._units_since_commit = 0
+        self._records_since_commit = 0
         self._groups_lost = 0
+        self._statistics = BulkStatistics()  # the planner's, as the tables fill (PostgreSQL)
 
     # --- running -----------------------------------------------------------------------------------------
 
@@ -279,6 +282,7 @@ class Loader:
         and report it by ``name``. ``records``: how many records it writes, for the group's bound."""
         done = self._run_unit(name, write, records) is None
         self._units_since_commit += 1
+        self._records_since_commit += records
         if self._group.full or (not self._group.enabled and self._units_since_commit >= GROUP_UNITS):
             self._commit()
         elif len(self._addresses) >= REDIRECT_BATCH:
@@ -323,6 +327,9 @@ class Loader:
         self._write_addresses()
         self._group.commit()
         self._units_since_commit = 0
+        written, self._records_since_commit = self._records_since_commit, 0
+        if not connection.in_atomic_block:  # committed (a dry run's rows never are: nothing to analyze)
+            self._statistics.wrote(written)
         saved, self._refresh = self._refresh, []
         enqueue_related_refresh_many(saved)  # after the commit: outside a transaction (dry run: inside, dropped)
 
