@@ -130,11 +130,17 @@ def _source_files() -> list[Path]:
 
 UNSAFE_IMPORTS = re.compile(
     r"^\s*(import|from)\s+(pickle|cPickle|_pickle|marshal|shelve|yaml|jsonpickle|dill|cloudpickle|joblib)\b"
-    r"|^\s*(import|from)\s+(xml\.(etree|dom|sax)|lxml|xmltodict)\b",
+    r"|^\s*(import|from)\s+(xml\.(etree|dom|sax|parsers)|pyexpat|lxml|xmltodict)\b",
     re.MULTILINE,
 )
 # The standard library's element and error types carry no parser: the importers name them, and parse only through
-# defusedxml with DTDs refused (importing/xml_safety.py, tested by importing/tests/test_hostile_input.py).
+# importing/xml_safety.py (tested by importing/tests/test_hostile_input.py and test_xml_grandchildren.py). That one
+# module drives expat itself for speed, with defusedxml's refusals set on every parser it makes (a DTD, entity
+# declarations, external references): it is the only module allowed a parser, and the test below checks it keeps
+# the refusals.
+XML_PARSING_MODULE = Path(masthead.__file__).parent / "importing" / "xml_safety.py"
+REFUSING_HANDLERS = ("StartDoctypeDeclHandler", "EntityDeclHandler", "UnparsedEntityDeclHandler",
+                     "ExternalEntityRefHandler")
 XML_TYPES_ONLY = re.compile(
     r"^\s*from\s+xml\.etree\.ElementTree\s+import\s+(Element|ParseError)(,\s*(Element|ParseError))*\s*$"
 )
@@ -147,8 +153,14 @@ def _unsafe(text: str) -> bool:
 def test_no_module_imports_an_object_deserializer_or_an_unsafe_xml_parser():
     files = _source_files()
     assert len(files) > 100
-    offenders = [str(path) for path in files if _unsafe(path.read_text("utf-8"))]
+    offenders = [str(path) for path in files if path != XML_PARSING_MODULE and _unsafe(path.read_text("utf-8"))]
     assert not offenders, offenders
+    assert _unsafe("from xml.parsers import expat")
+    # The one module allowed a parser sets the refusing handlers on each expat parser it creates.
+    parsing = XML_PARSING_MODULE.read_text("utf-8")
+    assert parsing.count("expat.ParserCreate(") == 1
+    for handler in REFUSING_HANDLERS:
+        assert re.search(rf"parser\.{handler} = _refuse_\w+", parsing), handler
     assert _unsafe("from xml.etree.ElementTree import Element, iterparse")  # a parser beside a type is still caught
     assert not _unsafe("from xml.etree.ElementTree import Element, ParseError")
     assert django_settings.SESSION_SERIALIZER == "django.contrib.sessions.serializers.JSONSerializer"
