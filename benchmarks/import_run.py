@@ -7,6 +7,7 @@ folder (and a fresh PostgreSQL database), migrated, then the import runs exactly
 
 from __future__ import annotations
 
+import argparse
 import os
 import secrets
 import shutil
@@ -59,6 +60,32 @@ def export_file(bench_dir: Path, posts: int, per_post: int) -> Path:
         partial.replace(path)
     return path
 
+
+def add_cpu_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of the in-process CPU benchmarks of the import (``prepare_cpu``, ``writer_cpu``)."""
+    parser.add_argument("--bench-dir", type=Path, required=True)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--comments", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", action="store_true")
+
+
+def in_process_site(args: argparse.Namespace, folder: str) -> tuple[Path, Path]:
+    """For an in-process CPU benchmark: the generated export of ``args``' size, and a fresh SQLite data folder
+    ``folder`` in the bench folder, migrated, with this process's environment set to use it (Django not yet set
+    up: the caller does it). Returns (export, data folder)."""
+    args.bench_dir.mkdir(parents=True, exist_ok=True)
+    export = export_file(args.bench_dir, args.articles, args.comments // args.articles)
+    data_dir = args.bench_dir / folder
+    shutil.rmtree(data_dir, ignore_errors=True)
+    data_dir.mkdir()
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        os.environ.pop(name, None)
+    os.environ.update({"MASTHEAD_DATA_DIR": str(data_dir), "DEBUG": "0", "LOG_LEVEL": "WARNING",
+                       "DJANGO_SETTINGS_MODULE": "masthead.settings"})
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(40))
+    subprocess.run([sys.executable, "-m", "masthead", "migrate", "--noinput", "-v", "0"], check=True)
+    return export, data_dir
 
 def run_import(procs: Processes, bench_dir: Path, database: str, export: Path, posts: int, per_post: int,
                *, workers: int | None = None) -> ImportResult:

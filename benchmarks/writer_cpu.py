@@ -20,17 +20,14 @@ import cProfile
 import os
 import pstats
 import resource
-import secrets
 import shutil
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.import_run import export_file
+from benchmarks.import_run import add_cpu_arguments, in_process_site
 
 
 def _children_cpu() -> float:
@@ -40,24 +37,10 @@ def _children_cpu() -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--bench-dir", type=Path, required=True)
-    parser.add_argument("--articles", type=int, default=200)
-    parser.add_argument("--comments", type=int, default=20_000)
+    add_cpu_arguments(parser)
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--profile", action="store_true")
     args = parser.parse_args(argv)
-    args.bench_dir.mkdir(parents=True, exist_ok=True)
-    export = export_file(args.bench_dir, args.articles, args.comments // args.articles)
-    data_dir = args.bench_dir / "writer-cpu-data"
-    shutil.rmtree(data_dir, ignore_errors=True)
-    data_dir.mkdir()
-    for name in ("DATABASE_URL", "REDIS_URL"):
-        os.environ.pop(name, None)
-    os.environ.update({"MASTHEAD_DATA_DIR": str(data_dir), "DEBUG": "0", "LOG_LEVEL": "WARNING",
-                       "DJANGO_SETTINGS_MODULE": "masthead.settings"})
-    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(40))
-    subprocess.run([sys.executable, "-m", "masthead", "migrate", "--noinput", "-v", "0"], check=True)
+    export, data_dir = in_process_site(args, "writer-cpu-data")
     database = data_dir / "masthead.sqlite3"
     template = args.bench_dir / "writer-cpu-template.sqlite3"
     _vacuum_into(database, template)

@@ -39,9 +39,9 @@ ModelT = TypeVar("ModelT", bound=models.Model)
 _CHAIN = ("pre_save", "get_db_prep_save", "get_db_prep_value", "get_prep_value", "to_python")
 
 
-def _unchanged(field: models.Field, base: type) -> bool:
-    """Whether ``field`` prepares values with ``base``'s own methods (none overridden by its class)."""
-    return isinstance(field, base) and all(getattr(type(field), name) is getattr(base, name) for name in _CHAIN)
+def _unchanged(field: models.Field, base: type, names: Sequence[str] = _CHAIN) -> bool:
+    """Whether ``field`` prepares values with ``base``'s own methods (none of ``names`` overridden by its class)."""
+    return isinstance(field, base) and all(getattr(type(field), name) is getattr(base, name) for name in names)
 
 
 def _preparer(field: models.Field, connection: Any) -> Callable[[models.Model], Any]:
@@ -254,11 +254,6 @@ def row_values(obj: models.Model) -> list[Any]:
     return [value(obj) for value in prepare]
 
 
-def _own(field: models.Field, base: type, names: Sequence[str]) -> bool:
-    """Whether ``field``'s class takes each of ``names`` from ``base`` (none overridden since)."""
-    return isinstance(field, base) and all(getattr(type(field), name) is getattr(base, name) for name in names)
-
-
 _VALUE_CHAIN = ("get_db_prep_save", "get_db_prep_value", "get_prep_value")
 
 
@@ -273,7 +268,7 @@ def value_preparer(field: models.Field, db: Any) -> Callable[[Any], Any]:
     def whole(value: Any) -> Any:
         return field.get_db_prep_save(value, db)
 
-    if _own(field, related.ForeignKey, _VALUE_CHAIN):
+    if _unchanged(field, related.ForeignKey, _VALUE_CHAIN):
         assert isinstance(field, related.ForeignKey)
         target = value_preparer(field.target_field, db)
 
@@ -282,11 +277,11 @@ def value_preparer(field: models.Field, db: Any) -> Callable[[Any], Any]:
                 return None
             return target(value) if type(value) is int else whole(value)
         return relation
-    if _own(field, django_fields.CharField, _VALUE_CHAIN) or _own(field, django_fields.TextField, _VALUE_CHAIN):
+    if any(_unchanged(field, base, _VALUE_CHAIN) for base in (django_fields.CharField, django_fields.TextField)):
         def text(value: Any) -> Any:
             return value if value is None or type(value) is str else whole(value)
         return text
-    if _own(field, django_fields.BooleanField, _VALUE_CHAIN):
+    if _unchanged(field, django_fields.BooleanField, _VALUE_CHAIN):
         def flag(value: Any) -> Any:
             return value if value is None or type(value) is bool else whole(value)
         return flag
@@ -299,7 +294,7 @@ def value_preparer(field: models.Field, db: Any) -> Callable[[Any], Any]:
         def automatic(value: Any) -> Any:
             return validate(value) if type(value) is int else whole(value)
         return automatic
-    if _own(field, django_fields.IntegerField, _VALUE_CHAIN):
+    if _unchanged(field, django_fields.IntegerField, _VALUE_CHAIN):
         adapt, internal = db.ops.adapt_integerfield_value, field.get_internal_type()
 
         def number(value: Any) -> Any:

@@ -293,16 +293,26 @@ class PatternSet:
             if woken & 1:
                 triggers, pattern, guard = self.patterns[index]
                 # ``triggers & present`` is ``triggers & words``: every trigger is in ``self.triggers``.
-                for low, high in _windows(text, triggers & present):
-                    for found in pattern.finditer(text, low, high):
-                        if guard is None:
-                            return found
-                        before = text[max(0, found.start() - 60) : found.start()]
-                        if bool(guard[0].search(before)) == guard[1]:
-                            return found
+                found = first_match(text, pattern, guard, triggers & present)
+                if found is not None:
+                    return found
             woken >>= 1
             index += 1
         return None
+
+
+def first_match(text: str, pattern: re.Pattern[str], guard: tuple[re.Pattern[str], bool] | None,
+                present: frozenset[str]) -> re.Match[str] | None:
+    """The pattern's first match near the trigger words ``present`` that its guard allows (the guard: a pattern
+    searched in the 60 characters before the match, and whether it must be found there)."""
+    for low, high in _windows(text, present):
+        for found in pattern.finditer(text, low, high):
+            if guard is None:
+                return found
+            before = text[max(0, found.start() - 60) : found.start()]
+            if bool(guard[0].search(before)) == guard[1]:
+                return found
+    return None
 
 
 def _windows(text: str, present: frozenset[str], reach: int = 70) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from masthead.moderation.lexicon import (
     TARGET_WORDS,
     THREAT_RE,
     PatternSet,
-    _windows,
+    first_match,
     text_words,
 )
 from masthead.moderation.linear import LinearModel, _Block, _StructureBlock, _WordCharBlock
@@ -92,13 +92,9 @@ def pattern_search(patterns: PatternSet, text: str, words: frozenset[str] | None
     for triggers, pattern, guard in patterns.patterns:
         if words.isdisjoint(triggers):
             continue
-        for low, high in _windows(text, triggers & words):
-            for found in pattern.finditer(text, low, high):
-                if guard is None:
-                    return found
-                before = text[max(0, found.start() - 60) : found.start()]
-                if bool(guard[0].search(before)) == guard[1]:
-                    return found
+        found = first_match(text, pattern, guard, triggers & words)  # unchanged: only which patterns wake did
+        if found is not None:
+            return found
     return None
 
 
