@@ -22,7 +22,7 @@ from benchmarks.procs import MemorySampler, Processes
 from benchmarks.wxr_generator import write_wxr
 
 REPO = Path(__file__).resolve().parents[1]
-PG_IMPORT_DATABASE = "masthead_bench_import"
+PG_IMPORT_DATABASE = "masthead_bench_import"  # each run's database: this name, then the run's own suffix
 GOAL_COMMENTS = 1_000_000
 GOAL_SECONDS = 300.0  # the million comments in under 5 minutes
 GOAL_PEAK_MB = 300.0
@@ -50,11 +50,17 @@ class ImportResult:
         return {**asdict(self), "comments_per_second": round(self.rate, 1)}
 
 
+def run_name(database: str, pid: int | None = None) -> str:
+    """A name for one run's PostgreSQL database and data folder: the database and this process's id, so two runs
+    at once (two checkouts benchmarking side by side) never drop each other's database."""
+    return f"{database}_{os.getpid() if pid is None else pid}"
+
+
 def export_file(bench_dir: Path, posts: int, per_post: int) -> Path:
     """The generated export for these sizes, written once and reused by later runs."""
     path = bench_dir / f"import-{posts}x{per_post}.xml"
     if not path.exists():
-        partial = path.with_suffix(".partial")
+        partial = path.with_suffix(f".{os.getpid()}.partial")
         with partial.open("w", encoding="utf-8") as out:
             write_wxr(out, posts, per_post)
         partial.replace(path)
@@ -89,14 +95,25 @@ def in_process_site(args: argparse.Namespace, folder: str) -> tuple[Path, Path]:
 
 def run_import(procs: Processes, bench_dir: Path, database: str, export: Path, posts: int, per_post: int,
                *, workers: int | None = None) -> ImportResult:
-    data_dir = bench_dir / f"import-{database}"
+    data_dir = bench_dir / f"import-{run_name(database)}"
+    pg_name = f"{PG_IMPORT_DATABASE}_{run_name(database)}" if database == "postgresql" else ""
     shutil.rmtree(data_dir, ignore_errors=True)
     data_dir.mkdir(parents=True)
+    try:
+        return _run_import(procs, data_dir, pg_name, database, export, posts, per_post, workers=workers)
+    finally:  # also when the import failed or was interrupted: a run's database and folder are its own
+        if pg_name:
+            masthead_server.drop_pg_database(pg_name)
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _run_import(procs: Processes, data_dir: Path, pg_name: str, database: str, export: Path, posts: int,
+                per_post: int, *, workers: int | None) -> ImportResult:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "MASTHEAD_DATA_DIR")}
     env.update({"MASTHEAD_DATA_DIR": str(data_dir), "SECRET_KEY": secrets.token_urlsafe(40), "DEBUG": "0",
                 "LOG_LEVEL": "WARNING", "PYTHONDONTWRITEBYTECODE": "1"})
-    if database == "postgresql":
-        env["DATABASE_URL"] = masthead_server.recreate_pg_database(PG_IMPORT_DATABASE)
+    if pg_name:
+        env["DATABASE_URL"] = masthead_server.recreate_pg_database(pg_name)
     masthead = [sys.executable, "-m", "masthead"]
     procs.check_run(f"import-migrate-{database}", [*masthead, "migrate", "--noinput"], env=env, cwd=REPO)
     command = [*masthead, "import", "wordpress", str(export), "--no-progress"]
@@ -123,9 +140,6 @@ def run_import(procs: Processes, bench_dir: Path, database: str, export: Path, p
         raise RuntimeError(f"masthead import failed ({code}) on {database}:\n{output[-3000:]}")
     line = next((ln.strip() for ln in output.splitlines() if ln.startswith("comment ")), "comment ?")
     created = int(line.split()[1]) if line.split()[1:2] and line.split()[1].isdigit() else 0
-    if database == "postgresql":
-        masthead_server.drop_pg_database(PG_IMPORT_DATABASE)
-    shutil.rmtree(data_dir, ignore_errors=True)
     return ImportResult(
         database=masthead_server_name(database), posts=posts, comments=created, seconds=round(seconds, 1),
         cpu_seconds=round(usage.ru_utime + usage.ru_stime, 1),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from benchmarks import import_run, report
 from benchmarks.import_run import ImportResult
 from benchmarks.report import BEGIN, END, IMPORT_BEGIN, IMPORT_END
@@ -49,3 +51,30 @@ def test_an_import_only_run_writes_its_own_block(tmp_path: Path) -> None:
     report.write(doc, block)
     report.write(doc, block)  # replaced, not appended twice
     assert doc.read_text() == f"# Benchmarks\n\n{BEGIN}\nservers\n{END}\n\n{block}\n"
+
+
+def test_each_run_has_its_own_database_dropped_even_when_the_import_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    created: list[str] = []
+    dropped: list[str] = []
+
+    def recreate(name: str) -> str:
+        created.append(name)
+        return f"postgres://127.0.0.1/{name}"
+
+    monkeypatch.setattr(import_run.masthead_server, "recreate_pg_database", recreate)
+    monkeypatch.setattr(import_run.masthead_server, "drop_pg_database", dropped.append)
+
+    def failing(procs, data_dir, pg_name, *args, **kwargs):
+        import_run.masthead_server.recreate_pg_database(pg_name)
+        assert data_dir.is_dir()
+        raise RuntimeError("the import failed")
+
+    monkeypatch.setattr(import_run, "_run_import", failing)
+    with pytest.raises(RuntimeError, match="the import failed"):
+        import_run.run_import(None, tmp_path, "postgresql", tmp_path / "x.xml", 1, 1)  # type: ignore[arg-type]
+    assert created == dropped
+    assert created[0] != import_run.PG_IMPORT_DATABASE  # not the one name every checkout shares
+    assert created[0].startswith(import_run.PG_IMPORT_DATABASE)
+    assert import_run.run_name("postgresql", 1) != import_run.run_name("postgresql", 2)
+    assert not list(tmp_path.glob("import-*"))  # the run's data folder is gone too
