@@ -113,6 +113,15 @@ def thread_for_article(article: Article) -> Thread:
     return thread
 
 
+def new_article_thread(article: Article) -> Thread:
+    """The thread of an article saved in the caller's transaction, which cannot have one yet: one INSERT, where
+    ``thread_for_article`` would look twice and take a savepoint first (an import's new articles). The same row
+    as ``thread_for_article`` creates; a thread already keyed to the article is refused by its unique key."""
+    thread = Thread(key=f"article:{article.pk}", article_id=article.pk)
+    thread.save(force_insert=True)
+    return thread
+
+
 def page_thread(article: Article) -> Thread:
     """The article's thread as one page render sees it: read once per article object, so the page's ETag, its
     comment count, its discussion and its passage marks come from one version of the thread, and one query

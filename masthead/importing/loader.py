@@ -39,6 +39,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -55,6 +56,7 @@ from masthead.discussion.actions import (
     ImportedComment,
     PreparedImport,
     do_import_comments,
+    new_article_thread,
     thread_for_article,
 )
 from masthead.discussion.imported import do_import_tombstone
@@ -216,6 +218,9 @@ class Loader:
         self.summary = Summary(source=self.key, dry_run=dry_run)
         self._authors: dict[str, int] = {}
         self._topics: dict[str, int] = {}
+        # The authors and topics read in the open group's transaction (PostgreSQL), by model and id: read once per
+        # group, not once per article (``_existing``).
+        self._read_in_group: dict[tuple[type[Author | Topic], int], Author | Topic] = {}
         self._pending: list[Callable[[], None]] = []  # summary changes of the unit being written
         self._articles_seen: set[str] = set()  # article ids of this run: a second item with one is a duplicate
         self._voters = Voters()
@@ -276,6 +281,8 @@ class Loader:
             # their old addresses and their refresh.
             self._commit()
         self._ready = None
+        if not connection.in_atomic_block:  # the whole import committed: the full planner statistics (PostgreSQL)
+            self._statistics.finish()
 
     def _unit(self, name: str, write: Callable[[], None], records: int = 1) -> bool:
         """Run ``write`` in one transaction (or savepoint of a ``Group``); on failure roll it back, drop its counts
@@ -310,6 +317,7 @@ class Loader:
                 self._groups_lost += 1
                 self._authors.clear()  # ids looked up in the lost transaction may name rows it had written
                 self._topics.clear()
+                self._read_in_group.clear()
                 self._addresses.clear()  # the old addresses of the lost units (earlier groups wrote theirs)
                 self.summary.error(f"{lost} unit(s) written before {name} in the same transaction were rolled back "
                                    "with it: run the import again to write them")
@@ -326,6 +334,7 @@ class Loader:
         where each unit commits on its own, this runs every GROUP_UNITS units."""
         self._write_addresses()
         self._group.commit()
+        self._read_in_group.clear()
         self._units_since_commit = 0
         written, self._records_since_commit = self._records_since_commit, 0
         if not connection.in_atomic_block:  # committed (a dry run's rows never are: nothing to analyze)
@@ -433,7 +442,7 @@ class Loader:
             self._later(partial(self._saved, article.pk, article.published_at))
         target = article.get_absolute_url()
         self._unit_addresses.extend(OldAddress(old_path, target) for old_path in record.old_paths)
-        self._write_comments(article, record.comments)
+        self._write_comments(article, record.comments, new=mapped is None)
 
     def _saved(self, article_id: int, published_at: datetime | None) -> None:
         """An article's unit committed (or its group did): its refresh is enqueued with the others' (``_commit``)."""
@@ -458,11 +467,26 @@ class Loader:
             article.slug = free_article_slug(slugify(record.slug or article.headline)[:190].strip("-") or "article")
         if record.featured_image is not None and not article.featured_image:
             self._attach_image(article, record)
-        authors = Author.objects.filter(pk__in=self._ids(Kind.AUTHOR, self._authors, record.author_ids))
-        topics = Topic.objects.filter(pk__in=self._ids(Kind.TOPIC, self._topics, record.topic_ids))
+        authors = self._existing(Author, self._ids(Kind.AUTHOR, self._authors, record.author_ids))
+        topics = self._existing(Topic, self._ids(Kind.TOPIC, self._topics, record.topic_ids))
         # The refresh of "More on this topic" is enqueued for a group of articles at once (``_commit``).
-        return do_save_article(article, authors=list(authors), topics=list(topics), refresh_related=False,
-                               slug_free=new)
+        # No savepoint of the save's own: the unit's is rolled back whole if anything in it fails.
+        return do_save_article(article, authors=authors, topics=topics, refresh_related=False, slug_free=new,
+                               savepoint=False)
+
+    def _existing(self, model: type[Author | Topic], ids: list[int]) -> list[Any]:
+        """The authors (or topics) with these ids that exist here (one deleted since it was mapped is left out).
+        On PostgreSQL each is read once per group: the group's articles are one transaction, whose commit checks
+        every link it wrote (the foreign keys are deferred), so an author deleted by another session after the
+        group first read it fails that commit whether later articles of the group read it again or not; on SQLite,
+        where each article commits alone, each article reads them."""
+        if not self._group.enabled:
+            return list(model.objects.filter(pk__in=ids))
+        cache = self._read_in_group
+        missing = [pk for pk in ids if (model, pk) not in cache]
+        if missing:
+            cache.update(((model, row.pk), row) for row in model.objects.filter(pk__in=missing))
+        return [cache[model, pk] for pk in ids if (model, pk) in cache]
 
     def _attach_image(self, article: Article, record: ArticleRecord) -> None:
         image = record.featured_image
@@ -521,16 +545,18 @@ class Loader:
         if self.progress is not None:
             self.progress.advance(comments=len(batch.comments))
 
-    def _write_comments(self, article: Article, records: list[CommentRecord]) -> None:
+    def _write_comments(self, article: Article, records: list[CommentRecord], *, new: bool = False) -> None:
+        """``new``: the article was created in this unit, so it has no thread yet: the thread is inserted without
+        looking (one statement rather than five)."""
         if not records:
             return
         with steady():  # settings read once per unit (prepared here when no worker prepared them)
-            self._write_unit_comments(article, records)
+            self._write_unit_comments(article, records, new)
 
-    def _write_unit_comments(self, article: Article, records: list[CommentRecord]) -> None:
+    def _write_unit_comments(self, article: Article, records: list[CommentRecord], new: bool) -> None:
         summary = self.summary
         ready = self._ready if self._ready is not None and len(self._ready) == len(records) else None
-        thread = thread_for_article(article)
+        thread = new_article_thread(article) if new else thread_for_article(article)
         # The unit's comments, and the parents they name outside it (imported by an earlier unit or run).
         wanted = {r.source_id for r in records} | {r.parent_source_id for r in records if r.parent_source_id}
         known = self._mapped_many(Kind.COMMENT, sorted(wanted))

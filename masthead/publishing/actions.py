@@ -247,6 +247,7 @@ def do_save_article(
     revision_note: str = "",
     refresh_related: bool = True,
     slug_free: bool = False,
+    savepoint: bool = True,
 ) -> Article:
     """Validate, render, store; the related lists are refreshed once the transaction commits.
 
@@ -257,7 +258,9 @@ def do_save_article(
     list can name (the desk's autosaves, every few seconds, would otherwise queue a task each), and for an
     importer, which asks for its articles' refresh together (``enqueue_related_refresh_many``).
     ``slug_free``: the caller took the slug from ``free_article_slug`` in this transaction, so its uniqueness is
-    not looked up again (the unique index still guards it).
+    not looked up again (the unique index still guards it). ``savepoint=False``: the caller's own transaction or
+    savepoint is rolled back whole when this fails (an importer's unit), so the writes take no savepoint of their
+    own inside it (two statements fewer); they are the same writes.
 
     A new article (no ``pk``) has nothing to look up or replace yet: no revision, no authors or topics, no terms,
     no passage revision or anchor (its id is new, and no other transaction can point at its row before this one
@@ -275,7 +278,7 @@ def do_save_article(
         article.revised_at = now
     render_body(article)
     do_store_featured_image(article)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=savepoint):
         _keep_old_slug(article)
         article.version = (article.version or 0) + 1
         article.save()

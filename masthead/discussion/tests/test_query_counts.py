@@ -3,11 +3,11 @@
 import random
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from masthead.discussion.actions import thread_for_article
-from masthead.discussion.models import Comment
+from masthead.discussion.actions import new_article_thread, thread_for_article
+from masthead.discussion.models import Comment, Thread
 from masthead.discussion.render import first_page
 from masthead.testing.discussion import Guest, make_article, post_as, reader
 
@@ -104,3 +104,20 @@ def test_a_first_page_of_another_version_or_size_is_rendered_again_under_the_sam
     assert _count(lambda: first_page(thread, "newest", 10, url)) == 2  # another version: rendered again
     assert _count(lambda: first_page(thread, "newest", 10, url)) == 0
     assert sum(fragment_cache().get(key) is not None for key in first_page_keys(thread.pk)) == 1
+
+
+def test_a_new_articles_thread_is_one_insert_and_the_row_thread_for_article_makes():
+    looked_up, inserted = make_article(), make_article()
+    usual = thread_for_article(looked_up)  # finds none, creates it
+    with CaptureQueriesContext(connection) as captured:
+        direct = new_article_thread(inserted)
+    assert [q["sql"].split()[0] for q in captured] == ["INSERT"]
+    assert thread_for_article(inserted) == direct  # the thread later lookups find
+    leave = {"id", "key", "article", "created_at"}
+    assert {f.attname: getattr(Thread.objects.get(pk=direct.pk), f.attname) for f in Thread._meta.concrete_fields
+            if f.name not in leave} == {f.attname: getattr(Thread.objects.get(pk=usual.pk), f.attname)
+                                        for f in Thread._meta.concrete_fields if f.name not in leave}
+    assert (direct.key, direct.article_id) == (f"article:{inserted.pk}", inserted.pk)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        new_article_thread(inserted)  # an article with a thread already: refused, never a second one
+    assert Thread.objects.filter(article=inserted).count() == 1

@@ -14,13 +14,14 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 from django.db import DatabaseError, connection, connections
+from django.test.utils import CaptureQueriesContext
 
 from masthead.discussion.models import Comment
 from masthead.importing import loader as loader_module
 from masthead.importing.loader import Loader
 from masthead.importing.models import ImportedObject
-from masthead.importing.records import ArticleRecord, Record
-from masthead.publishing.models import Article
+from masthead.importing.records import ArticleRecord, AuthorRecord, Record
+from masthead.publishing.models import Article, Author
 from masthead.testing.importing import WHEN, ListSource, comment
 
 pytestmark = [
@@ -128,3 +129,37 @@ def test_a_transaction_lost_with_a_unit_loses_its_group_and_says_so(monkeypatch:
     again = Loader(ListSource([article(1), article(2), article(3)])).run()
     assert again.count("article", "created") == 2
     assert Article.objects.count() == 3
+
+
+def test_the_authors_are_read_once_per_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader_module, "GROUP_UNITS", 3)  # the author's unit and articles 1, 2; then 3 and 4
+    records: list[Record] = [AuthorRecord("ed", "Ed", slug="ed"),
+                             *[article(n, author_ids=["ed"]) for n in range(1, 5)]]
+    with CaptureQueriesContext(connection) as queries:
+        Loader(ListSource(records), workers=0).run()
+    reads = [q for q in queries if q["sql"].startswith('SELECT "publishing_author"."id"')
+             and '"publishing_author"."id" IN' in q["sql"]]
+    assert len(reads) == 2  # one per group, not one per article
+    assert all(list(a.authors.values_list("slug", flat=True)) == ["ed"] for a in Article.objects.all())
+
+
+def test_an_author_deleted_between_two_groups_is_left_out_of_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The group that read it has committed; the next reads the authors again and finds it gone, as each article
+    # found it gone when each read them: the articles are imported without it, and nothing fails.
+    monkeypatch.setattr(loader_module, "GROUP_UNITS", 2)  # the author's unit and article 1; then 2 and 3; then 4
+
+    class DeletingSource(ListSource):
+        def records(self) -> Iterator[Record]:
+            for record in super().records():
+                if isinstance(record, ArticleRecord) and record.source_id == "2":
+                    assert not connection.in_atomic_block  # between groups
+                    Author.objects.filter(slug="ed").delete()
+                yield record
+
+    records: list[Record] = [AuthorRecord("ed", "Ed", slug="ed"),
+                             *[article(n, author_ids=["ed"]) for n in range(1, 5)]]
+    summary = Loader(DeletingSource(records), workers=0).run()
+    assert summary.errors == []
+    assert summary.count("article", "created") == 4
+    assert not Author.objects.exists()
+    assert Article.objects.count() == 4

@@ -91,3 +91,50 @@ def test_on_sqlite_nothing_is_analyzed() -> None:
     assert statistics.analyzed == []
     summary = Loader(ListSource(articles(2, 5))).run()
     assert summary.count("comment", "created") == 10
+
+
+def histogram_size(table: str, column: str) -> int:
+    """How many bounds the planner's histogram of a column has (at most the statistics target plus one)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cardinality(histogram_bounds::text::text[]) FROM pg_stats "
+                       "WHERE tablename = %s AND attname = %s", [table, column])
+        row = cursor.fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def statistics_target() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW default_statistics_target")
+        return str(cursor.fetchone()[0])
+
+
+@on_postgresql
+def test_during_the_write_a_small_sample_and_at_its_end_the_full_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(planner_statistics, "FIRST_CHECK", 50)
+    monkeypatch.setattr(planner_statistics, "MIN_CHANGED", 40)
+    default = statistics_target()
+    Loader(ListSource(articles(3, 15))).run()  # 48 records: too few to be looked at, so nothing analyzed
+    statistics = BulkStatistics()
+    statistics.wrote(60)
+    assert "discussion_comment" in statistics.analyzed
+    # 45 comments, 45 distinct ids: the small sample's histogram has at most QUICK_TARGET + 1 bounds.
+    assert 2 <= histogram_size("discussion_comment", "id") <= planner_statistics.QUICK_TARGET + 1
+    assert statistics_target() == default  # the small target was this ANALYZE's alone
+    statistics.finish()
+    assert "discussion_comment" in statistics.finished
+    assert histogram_size("discussion_comment", "id") == 45  # the full target (100) keeps every distinct id
+    assert planned_rows("discussion_comment") == 45
+
+
+@on_postgresql
+def test_an_import_ends_with_full_statistics_of_the_tables_it_analyzed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(planner_statistics, "FIRST_CHECK", 50)
+    monkeypatch.setattr(planner_statistics, "MIN_CHANGED", 40)
+    loader = Loader(ListSource(articles(6, 15)))
+    loader.run()
+    assert set(loader._statistics.analyzed) <= set(loader._statistics.finished)
+    assert histogram_size("discussion_comment", "id") == 90
+    # A dry run commits nothing and analyzes nothing, at the end either.
+    dry = Loader(ListSource(articles(6, 15), key="test:other"), dry_run=True)
+    dry.run()
+    assert dry._statistics.analyzed == dry._statistics.finished == []

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from masthead.passages.actions import on_article_changed
@@ -96,3 +97,29 @@ def test_an_external_address_is_still_checked_for_uniqueness() -> None:
     with pytest.raises(ValidationError) as refused:
         actions.do_save_article(again)
     assert "article_external_url_once" in str(refused.value)  # refused before any write, as before
+
+
+def test_a_save_inside_its_callers_unit_writes_the_same_rows_without_a_savepoint_of_its_own() -> None:
+    # An importer's unit (a savepoint it rolls back whole on any failure) saves with savepoint=False.
+    authors, topics = [make_author()], [make_topic()]
+    with transaction.atomic():
+        own = actions.do_save_article(draft("own-savepoint"), authors=authors, topics=topics)
+        with CaptureQueriesContext(connection) as queries:
+            inside = actions.do_save_article(draft("in-unit"), authors=authors, topics=topics, savepoint=False)
+    assert stored(inside) == stored(own)
+    assert len(queries) == NEW_ARTICLE_STATEMENTS - 2
+    assert not [q for q in queries if "SAVEPOINT" in q["sql"]]
+
+
+def test_a_save_without_its_savepoint_that_fails_leaves_the_callers_unit_to_roll_back_whole() -> None:
+    def failing_terms(article: Article, *, new: bool) -> None:
+        raise ValidationError("the terms could not be stored")
+
+    with transaction.atomic():
+        with (pytest.raises(ValidationError), transaction.atomic(),  # the caller's unit
+              patch.object(actions.ranking, "store_terms", failing_terms)):
+            actions.do_save_article(draft("half-saved"), savepoint=False)
+        assert not Article.objects.filter(slug="half-saved").exists()  # the article's row went with the unit
+        assert not Revision.objects.exists()
+        kept = actions.do_save_article(draft("after"), savepoint=False)  # the transaction goes on
+    assert list(Article.objects.values_list("pk", flat=True)) == [kept.pk]
