@@ -13,10 +13,10 @@ import hmac
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import nh3
 from django.conf import settings
@@ -36,7 +36,7 @@ from masthead.core.ready_rows import ready_row
 from masthead.core.singletons import steady
 from masthead.discussion import hooks
 from masthead.discussion.config import discussion_settings
-from masthead.discussion.models import Comment, Thread, Vote, path_segment
+from masthead.discussion.models import PATH_SEGMENT, Comment, Thread, Vote, path_ids, path_segment
 from masthead.discussion.moderation_hook import RateLimited, Verdict, decide, record_screenings
 from masthead.discussion.readers import Reader, hash_token, new_edit_token
 from masthead.discussion.render import (
@@ -260,25 +260,32 @@ def check_new_comment(thread: Thread, reader: Reader, data: NewComment) -> tuple
     return cleaned, parent
 
 
+# A comment's place in its thread: (parent id, in-reply-to id, root id, path, depth).
+Place = tuple[int | None, int | None, int, str, int]
+
+
+def _place_of(pk: int, parent: tuple[int, int, str, int] | None, max_depth: int) -> Place:
+    """The place of the comment ``pk`` under ``parent`` (its id, depth, path and root id; None: top level); a reply
+    deeper than the cap attaches at the cap and names whom it answers."""
+    if parent is None:
+        return None, None, pk, path_segment(pk), 0
+    parent_pk, parent_depth, parent_path, parent_root = parent
+    in_reply_to = parent_pk if parent_depth + 1 > max_depth else None
+    if parent_depth + 1 <= max_depth:
+        return parent_pk, in_reply_to, parent_root, parent_path + path_segment(pk), parent_depth + 1
+    if max_depth == 0:  # no nesting at all: every reply is top-level
+        return None, in_reply_to, pk, path_segment(pk), 0
+    prefix = parent_path[: max_depth * PATH_SEGMENT]
+    return int(prefix[-PATH_SEGMENT:]), in_reply_to, parent_root, prefix + path_segment(pk), max_depth
+
+
 def _place(comment: Comment, parent: Comment | None, max_depth: int) -> None:
     """Set parent, depth, root and path; a reply deeper than the cap attaches at the cap and names whom it answers."""
     if parent is None:
-        comment.parent_id, comment.depth = None, 0
-        comment.root_id, comment.path = comment.pk, path_segment(comment.pk)
+        comment.parent_id, _, comment.root_id, comment.path, comment.depth = _place_of(comment.pk, None, max_depth)
         return
-    comment.in_reply_to_id = parent.pk if parent.depth + 1 > max_depth else None
-    if parent.depth + 1 <= max_depth:
-        comment.parent_id, comment.depth = parent.pk, parent.depth + 1
-        prefix = parent.path
-    elif max_depth == 0:  # no nesting at all: every reply is top-level
-        comment.parent_id, comment.depth = None, 0
-        comment.root_id, comment.path = comment.pk, path_segment(comment.pk)
-        return
-    else:
-        prefix = parent.path[: max_depth * len(path_segment(0))]
-        comment.parent_id, comment.depth = int(prefix[-len(path_segment(0)) :]), max_depth
-    comment.root_id = parent.root_id
-    comment.path = prefix + path_segment(comment.pk)
+    (comment.parent_id, comment.in_reply_to_id, comment.root_id, comment.path,
+     comment.depth) = _place_of(comment.pk, (parent.pk, parent.depth, parent.path, parent.root_id), max_depth)
 
 
 # A form sent without JavaScript carries no idempotency key (a shared, cached page cannot hand each reader
@@ -535,18 +542,60 @@ def do_import_comment(thread: Thread, data: ImportedComment, parent: Comment | N
 IMPORT_UPDATE_ROWS = 500
 
 
-def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment | int | None]]) -> list[Comment]:
+class ImportedComments(Sequence[Comment]):
+    """The comments ``do_import_comments`` stored, in order: their ids and depths at hand, and each one's Comment
+    object built when it is asked for (an import's writer needs few of them: a passage's comment, a tombstone's
+    parent), the same object the long way builds."""
+
+    def __init__(self, ids: list[int], depths: list[int], build: Callable[[int], Comment]) -> None:
+        self.ids = ids
+        self.depths = depths
+        self._build = build
+        self._built: dict[int, Comment] = {}
+
+    @classmethod
+    def of(cls, comments: list[Comment]) -> ImportedComments:
+        return cls([comment.pk for comment in comments], [comment.depth for comment in comments],
+                   comments.__getitem__)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Comment: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Comment]: ...
+
+    def __getitem__(self, index: int | slice) -> Comment | list[Comment]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(len(self.ids))[index]]
+        n = range(len(self.ids))[index]  # a negative index counts from the end; out of range: IndexError
+        comment = self._built.get(n)
+        if comment is None:
+            comment = self._built[n] = self._build(n)
+        return comment
+
+
+def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment | int | None]]
+                       ) -> ImportedComments:
     """Store prepared imported comments of one thread at once; the caller owns the transaction.
 
     Each item's parent is a saved comment, None (top level), or the index of an earlier item of ``items``
     (replies come after their parents). Ids are taken from the table's own sequence before the insert, so each
     comment's tree path is known and every row is written once; counts (the thread's, each ancestor's replies)
     change by one statement per distinct amount. Screening decisions are recorded in bulk.
+
+    When every item's row was made ready where it was prepared (an import's workers), the rows are placed and sent
+    without a Comment object each (``_import_ready``: the writer's per-comment work); the objects are built only
+    when the caller asks for them.
     """
     if not items:
-        return []
+        return ImportedComments([], [], [].__getitem__)
     max_depth = discussion_settings().max_depth
     ids = _allocate_comment_ids(len(items))
+    if all(prepared.row is not None for prepared, _ in items):
+        return _import_ready(thread, items, ids, max_depth)
     comments: list[Comment] = []
     for (prepared, parent_ref), pk in zip(items, ids, strict=True):
         comment = new_object(Comment, {"id": pk, "thread": thread, **prepared.fields})
@@ -565,17 +614,88 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
                 in_batch[ancestor].reply_count += 1
             else:
                 outside[ancestor] = outside.get(ancestor, 0) + 1
-    if all(prepared.row is not None for prepared, _ in items):
-        slots = [(attname, *row_slot(Comment, attname)) for attname in _PLACE]
-        insert_rows(Comment, [_placed_row(prepared.row, comment, slots)  # type: ignore[arg-type]
-                              for (prepared, _), comment in zip(items, comments, strict=True)],
-                    ids=[comment.pk for comment in comments])
-        for comment in comments:
-            comment._state.adding, comment._state.db = False, connection.alias
-    else:
-        insert_all(comments)
-    screenings = [(prepared.verdict_payload, comment) for (prepared, _), comment in zip(items, comments, strict=True)
-                  if prepared.verdict_payload is not None]
+    insert_all(comments)
+    screenings: list[tuple[object, Comment | int]] = [
+        (prepared.verdict_payload, comment) for (prepared, _), comment in zip(items, comments, strict=True)
+        if prepared.verdict_payload is not None]
+    _counted(thread, screenings, visible, outside)
+    return ImportedComments.of(comments)
+
+
+# What ``do_import_comments`` sets in a prepared row: the comment's place, known only to the writer.
+_PLACE = ("thread_id", "parent_id", "in_reply_to_id", "root_id", "path", "depth", "reply_count")
+_STATUS_DEFAULT = Comment._meta.get_field("status").get_default()
+
+
+def _import_ready(thread: Thread, items: list[tuple[PreparedImport, Comment | int | None]], ids: list[int],
+                  max_depth: int) -> ImportedComments:
+    """``do_import_comments`` for items whose rows are ready: each comment's place is worked out from plain
+    values (``_place_of``, as ``_place`` sets it on an object) and set in a copy of its row, its reply count
+    likewise; the Comment objects are built only when asked for (``ImportedComments``)."""
+    count = len(items)
+    places: list[Place] = []
+    position = {pk: n for n, pk in enumerate(ids)}
+    reply_counts = [0] * count
+    outside: dict[int, int] = {}  # saved ancestor id -> replies made visible under it
+    visible = 0
+    shown = Comment.Status.VISIBLE
+    for (prepared, parent_ref), pk in zip(items, ids, strict=True):
+        if parent_ref is None:
+            above = None
+        elif isinstance(parent_ref, int):
+            parent_id, _, root, path, depth = places[parent_ref]
+            above = (ids[parent_ref], depth, path, root)
+        else:
+            above = (parent_ref.pk, parent_ref.depth, parent_ref.path, parent_ref.root_id)
+        place = _place_of(pk, above, max_depth)
+        places.append(place)
+        if prepared.fields.get("status", _STATUS_DEFAULT) != shown:
+            continue
+        visible += 1
+        for ancestor in path_ids(place[3])[:-1]:
+            at = position.get(ancestor)
+            if at is not None:
+                reply_counts[at] += 1
+            else:
+                outside[ancestor] = outside.get(ancestor, 0) + 1
+    (at_thread, thread_value), *slots = [row_slot(Comment, attname) for attname in _PLACE]
+    (at_parent, parent_value), (at_reply, reply_value), (at_root, root_value), (at_path, path_value), \
+        (at_depth, depth_value), (at_count, count_value) = slots
+    sent_thread = thread_value(thread.pk)
+    rows = []
+    for (prepared, parent_ref), (parent_id, in_reply_to, root, path, depth), replies in zip(
+            items, places, reply_counts, strict=True):
+        row = prepared.row.copy()  # type: ignore[union-attr]  # every row is ready (the caller checked)
+        row[at_thread], row[at_parent] = sent_thread, parent_value(parent_id)
+        if parent_ref is not None:  # as ``_place`` sets it: a top-level comment keeps the value its row has
+            row[at_reply] = reply_value(in_reply_to)
+        row[at_root], row[at_path], row[at_depth] = root_value(root), path_value(path), depth_value(depth)
+        row[at_count] = count_value(replies)
+        rows.append(row)
+    insert_rows(Comment, rows, ids=ids)
+    screenings: list[tuple[object, Comment | int]] = [
+        (prepared.verdict_payload, pk) for (prepared, _), pk in zip(items, ids, strict=True)
+        if prepared.verdict_payload is not None]
+    _counted(thread, screenings, visible, outside)
+    alias = connection.alias
+
+    def build(n: int) -> Comment:
+        comment = new_object(Comment, {"id": ids[n], "thread": thread, **items[n][0].fields})
+        parent_id, in_reply_to, root, path, depth = places[n]
+        comment.parent_id, comment.root_id, comment.path, comment.depth = parent_id, root, path, depth
+        if items[n][1] is not None:  # as ``_place`` sets it: a top-level comment keeps its own
+            comment.in_reply_to_id = in_reply_to
+        comment.reply_count = reply_counts[n]
+        comment._state.adding, comment._state.db = False, alias
+        return comment
+
+    return ImportedComments(ids, [place[4] for place in places], build)
+
+
+def _counted(thread: Thread, screenings: list[tuple[object, Comment | int]], visible: int,
+             outside: dict[int, int]) -> None:
+    """After an import's insert: its screening decisions recorded, the thread's count and each saved ancestor's
+    reply count raised (one statement per distinct amount)."""
     if screenings:
         record_screenings(screenings)
     if visible:
@@ -588,20 +708,6 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
         for start in range(0, len(ancestor_ids), IMPORT_UPDATE_ROWS):
             Comment.objects.filter(pk__in=ancestor_ids[start : start + IMPORT_UPDATE_ROWS]).update(
                 reply_count=F("reply_count") + amount)
-    return comments
-
-
-# What ``do_import_comments`` sets in a prepared row: the comment's place, known only to the writer.
-_PLACE = ("thread_id", "parent_id", "in_reply_to_id", "root_id", "path", "depth", "reply_count")
-
-
-def _placed_row(row: list[Any], comment: Comment, slots: list[tuple[str, int, Callable[[Any], Any]]]) -> list[Any]:
-    """``row`` with the place's values (``slots``: each attname, where it is, how it is sent) set from ``comment``."""
-    placed = row.copy()
-    values = comment.__dict__
-    for attname, at, value in slots:
-        placed[at] = value(values[attname])
-    return placed
 
 
 def _allocate_comment_ids(count: int) -> list[int]:

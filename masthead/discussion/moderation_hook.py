@@ -47,12 +47,12 @@ def _shown_as_posted(comment: Comment, *, is_edit: bool, is_staff: bool, tier: s
 screen = Hook("discussion.screen", _shown_as_posted)
 
 
-def _nothing_to_record(screenings: list[tuple[object, Comment]]) -> None:
+def _nothing_to_record(screenings: list[tuple[object, Comment | int]]) -> None:
     return None
 
 
-# Stores many screenings' decisions (``Screening.payload``) against their saved comments at once: the import's
-# batches. The moderation app fills it beside ``screen``.
+# Stores many screenings' decisions (``Screening.payload``) against their saved comments (or their ids, when the
+# caller has no object for them) at once: the import's batches. The moderation app fills it beside ``screen``.
 record_screenings = Hook("discussion.record_screenings", _nothing_to_record)
 
 

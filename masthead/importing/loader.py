@@ -34,7 +34,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import partial
@@ -596,22 +596,23 @@ class Loader:
         items: list[tuple[PreparedImport, Comment | int | None]] = []
         written: list[tuple[CommentRecord, str | None]] = []
         position: dict[str, int] = {}  # source id -> index in items
-        stored: dict[str, Comment] = {}  # source id -> comment already written in this unit
+        # Source id -> a comment already written in this unit, as (its batch, its place there): its object is built
+        # only if it is needed (a passage, a later reply's parent; ``ImportedComments``).
+        stored: dict[str, tuple[Sequence[Comment], int]] = {}
 
         def flush() -> None:
             comments = do_import_comments(thread, items)
             do_remember_many(self.key, Kind.COMMENT,
-                             [(record.source_id, comment.pk) for (record, _), comment in zip(written, comments,
-                                                                                               strict=True)])
+                             [(record.source_id, pk) for (record, _), pk in zip(written, comments.ids, strict=True)])
             created = len(comments)
             if created:
                 self._later(lambda: summary.created(Kind.COMMENT, created))
-            for (record, orphan_reason), comment in zip(written, comments, strict=True):
-                stored[record.source_id] = comment
+            for n, ((record, orphan_reason), depth) in enumerate(zip(written, comments.depths, strict=True)):
+                stored[record.source_id] = (comments, n)
                 if orphan_reason is not None:
                     self._later(partial(summary.orphaned, Kind.COMMENT, orphan_reason))
-                if record.passage is not None and comment.depth == 0:
-                    self._anchor(article, comment, record)
+                if record.passage is not None and depth == 0:
+                    self._anchor(article, comments[n], record)
             items.clear()
             written.clear()
             position.clear()
@@ -626,7 +627,8 @@ class Loader:
                 if parent_id in position:
                     parent = position[parent_id]
                 elif parent_id in stored:
-                    parent = stored[parent_id]
+                    batch, at = stored[parent_id]
+                    parent = batch[at]
                 else:
                     found = saved.get(known[parent_id])
                     if found is None or found.thread_id != thread.pk:
@@ -636,9 +638,11 @@ class Loader:
             done = prepared[record.source_id]
             if not done.body.strip():
                 flush()  # the comments before it first: ids (and so sibling order) follow the source's order
-                if isinstance(parent, int):
-                    parent = stored[parent_id] if parent_id else None
-                stored[record.source_id] = self._write_tombstone(thread, record, parent, orphan_reason)
+                if isinstance(parent, int):  # its place in the batch just written
+                    assert parent_id
+                    batch, at = stored[parent_id]
+                    parent = batch[at]
+                stored[record.source_id] = ([self._write_tombstone(thread, record, parent, orphan_reason)], 0)
                 continue
             if done.prepared is None and not done.error:
                 done = prepare_comment(record, done.body)  # converted above: not converted again

@@ -88,17 +88,19 @@ def record_comment_decision(decision: Decision, comment: Any, context: ScreenCon
     record(decision, "comment", comment.pk, context, comment=comment, read_id=False)  # nobody reads it back
 
 
-def record_comment_decisions(screenings: list[tuple[object, Comment]]) -> None:
+def record_comment_decisions(screenings: list[tuple[object, Comment | int]]) -> None:
     """Many decisions at once (``discussion.moderation_hook.record_screenings``): each payload is what
-    ``screen_for_discussion`` gave (an import's ReadyDecision, else the Decision and its ScreenContext), the
-    comment the one saved with it."""
+    ``screen_for_discussion`` gave (an import's ReadyDecision, else the Decision and its ScreenContext), with the
+    comment saved with it or its id (an import's writer has no object for it: a ReadyDecision needs only the id,
+    and a Decision's comment is read back)."""
     rows: list[tuple[Decision, ScreenContext, Comment]] = []
     ready: list[tuple[ReadyDecision, int]] = []
-    for payload, comment in screenings:
+    for payload, saved in screenings:
         if isinstance(payload, ReadyDecision):
-            ready.append((payload, comment.pk))
+            ready.append((payload, saved if isinstance(saved, int) else saved.pk))
         else:
             decision, context = cast(tuple[Decision, ScreenContext], payload)
+            comment = Comment.objects.get(pk=saved) if isinstance(saved, int) else saved
             rows.append((decision, context, comment))
     record_many(rows, "comment")
     record_ready(ready)
