@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 
@@ -26,6 +27,10 @@ _ASCII_DIGITS = str.maketrans("0123456789", " " * 10)
 _WORD = re.compile(r"[a-z0-9]+(?:'+[a-z0-9]+)*|[!?]")
 _CHAR_WORD = re.compile(r"[a-z0-9']+|[!?]")
 CHAR_SIZES = (3, 4, 5)
+# The ``span`` block (linear.py; not in the built-in model): character n-grams of the comment's words written
+# together (or one space apart), so grams cross the word boundaries ("hatewomen" from "hate women") and a comment
+# with spaces dropped or added reads like the plain one.
+SPAN_SIZES = (3, 4, 5)
 
 
 def prepare(normalised_text: str) -> str:
@@ -92,6 +97,79 @@ _SLICED_UP_TO = 48
 @lru_cache(maxsize=_SLICED_UP_TO)
 def _gram_slices(length: int) -> tuple[slice, ...]:
     return tuple(slice(i, i + size) for size in CHAR_SIZES if size <= length for i in range(length - size + 1))
+
+
+def span_text(text: str, joiner: str = "") -> str:
+    """The prepared text's words (not "!" and "?") joined by ``joiner`` ("": written together; " ": one space
+    between them), marked at both ends by a space."""
+    return " " + joiner.join(span_words(text)) + " "
+
+
+def span_words(text: str) -> list[str]:
+    return [word for word in _tokens(text) if word not in _MARK_TOKENS]
+
+
+_MARK_TOKENS = frozenset("!?")
+
+
+def span_grams(text: str, sizes: tuple[int, ...] = SPAN_SIZES, joiner: str = "", crossing: bool = False,
+               distinct: bool = True) -> list[str]:
+    """The distinct character n-grams of ``span_text``, in the order of their first occurrence by size (the
+    binary block: a gram counts once however often it occurs); with ``distinct=False`` every occurrence (the
+    counted block). ``crossing`` (with ``joiner`` " "): only the grams with a space inside them (not at an end),
+    the ones that cross a word boundary; the others are the grams of each word between two spaces."""
+    joined = span_text(text, joiner)
+    length = len(joined)
+    if crossing:
+        grams: Iterable[str] = crossing_grams(joined, sizes)
+    elif length <= _SPAN_SLICED_UP_TO:
+        grams = map(joined.__getitem__, _span_slices(length, sizes))
+    else:
+        grams = (joined[i : i + size] for size in sizes if size <= length for i in range(length - size + 1))
+    return list(dict.fromkeys(grams)) if distinct else list(grams)
+
+
+def crossing_grams(joined: str, sizes: tuple[int, ...]) -> list[str]:
+    """The n-grams of words joined by single spaces (and a space at both ends) that have a space inside them:
+    by size, then by the first space inside them, then from the left (each occurrence once)."""
+    length = len(joined)
+    spaces = [at for at, char in enumerate(joined) if char == " "]
+    return [joined[start : start + size] for size in sizes for before, at in pairwise(spaces[:-1])
+            for start in range(max(at - size + 2, before), min(at, length - size + 1))]
+
+
+def joined_crossing_grams(found: list[str], sizes: tuple[int, ...]) -> list[str]:
+    """The n-grams of ``found`` written together (a space at both ends) that span the end of one word and the
+    start of the next (or an end space): by size, then by the first such boundary inside them, then from the
+    left (each occurrence once)."""
+    joined = " " + "".join(found) + " "
+    length = len(joined)
+    starts = [0, 1]
+    for word in found:
+        starts.append(starts[-1] + len(word))
+    return [joined[start : start + size] for size in sizes for before, at in pairwise(starts)
+            for start in range(max(at - size + 1, before), min(at, length - size + 1))]
+
+
+def inner_grams(word: str, sizes: tuple[int, ...]) -> list[str]:
+    """The n-grams inside ``word`` (no spaces), by size, then from the left."""
+    length = len(word)
+    return [word[i : i + size] for size in sizes if size <= length for i in range(length - size + 1)]
+
+
+def padded_grams(word: str, sizes: tuple[int, ...]) -> list[str]:
+    """The n-grams of `` word `` (a space at both ends), by size, then from the left."""
+    padded = f" {word} "
+    length = len(padded)
+    return [padded[i : i + size] for size in sizes if size <= length for i in range(length - size + 1)]
+
+
+_SPAN_SLICED_UP_TO = 2048
+
+
+@lru_cache(maxsize=256)
+def _span_slices(length: int, sizes: tuple[int, ...]) -> tuple[slice, ...]:
+    return tuple(slice(i, i + size) for size in sizes if size <= length for i in range(length - size + 1))
 
 
 def char_features(text: str) -> list[str]:

@@ -3,8 +3,9 @@
 File layout (gzip-compressed JSON)::
 
     {"format": "masthead-linear-2", "model_id": ..., "version": ..., "intercept": float,
-     "blocks": [{"analyzer": "word" | "wordchar" | "structure" | "char", "features": [...], "idf": [...],
-                 "weights": [...]}],
+     "blocks": [{"analyzer": "word" | "wordchar" | "span" | "structure" | "char", "features": [...],
+                 "idf": [...], "weights": [...], "sizes": [...], "joiner": "", "crossing": false,
+                 "counted": false (span only)}],
      "base": {"model": "builtin", "weight": 1.0} | absent, "evidence": {"prior": k, "baseline": b} | absent,
      "calibration": [benign score quantiles] | absent, "info": {...training facts...}}
 
@@ -14,6 +15,12 @@ Blocks:
 - ``wordchar``: each distinct word's character n-grams as a TF-IDF vector normalised per word; the block is the
   mean of the word vectors (so long comments are not scored lower for being long). A word's contribution
   (its vector times the weights) is computed once and cached: news-length comments score in microseconds;
+- ``span``: the character n-grams (of ``sizes``) of the comment's words joined by ``joiner`` ("": written
+  together, so "hatewomen" reads as "hate women"; " ": one space apart), which cross word boundaries; binary (a
+  gram counts once, ``crossing``: only the grams with a space inside), times idf, L2-normalised over the block's
+  known grams; or ``counted``: every occurrence times idf, over the square root of the known occurrences' idf
+  squared, which splits into each word's own grams (summed once per word and cached) and the grams across each
+  boundary. The built-in model has no span block (docs/moderation.md, "What was tried");
 - ``structure``: named signals found by ``hate.signals`` on the normalised text (threats, group violence,
   identity-directed derogation, negated and countered forms), each adding its weight when present (idf unused);
 - ``char`` (format 1 only): pooled character n-grams of all words, L2-normalised.
@@ -35,10 +42,24 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any, cast
 
-from masthead.moderation.features import char_features, distinct_words, prepare, word_features, word_grams
+from masthead.moderation.features import (
+    SPAN_SIZES,
+    char_features,
+    crossing_grams,
+    distinct_words,
+    inner_grams,
+    joined_crossing_grams,
+    padded_grams,
+    prepare,
+    span_grams,
+    span_words,
+    word_features,
+    word_grams,
+)
 from masthead.moderation.hate import signals
 
 FORMATS = ("masthead-linear-1", "masthead-linear-2")
@@ -121,6 +142,57 @@ class _WordCharBlock:
         else:
             scores = cast(list[float], cached)
         return sum(scores) / len(distinct)
+
+
+@dataclass
+class _SpanBlock:
+    """The ``span`` block (``features.span_grams``). Each gram is held as ``complex(idf * weight, idf * idf)``:
+    binary, or counted with the norm of the format's description, the block's dot product and squared norm are the
+    sums of those parts over the text's known grams (or occurrences), which one ``sum`` adds in C (a gram not in
+    the table adds 0)."""
+
+    table: Table  # gram -> complex(idf * weight, idf * idf)
+    sizes: tuple[int, ...] = SPAN_SIZES
+    joiner: str = ""
+    crossing: bool = False
+    counted: bool = False
+    cache: dict[str, complex] = field(default_factory=dict)
+    cache_limit: int = CACHE_CHARS
+    cached_chars: int = 0
+
+    def score(self, text: str) -> float:
+        if self.counted:
+            return self._counted(text)
+        total = sum(map(self.table.get, span_grams(text, self.sizes, self.joiner, self.crossing), repeat(0j)), 0j)
+        return total.real / math.sqrt(total.imag) if total.imag else 0.0
+
+    def _counted(self, text: str) -> float:
+        # Every occurrence counts, so the sums split into the grams that cross a boundary (sliced from the text)
+        # and each word's own grams, whose sum is computed once per word and cached like the wordchar block's.
+        found = span_words(text)
+        crossing = (crossing_grams(" " + " ".join(found) + " ", self.sizes) if self.joiner
+                    else joined_crossing_grams(found, self.sizes))
+        total = sum(map(self.table.get, crossing, repeat(0j)), 0j)
+        parts = list(map(self.cache.get, found))
+        if None in parts:
+            parts = [self.word_part(word) if part is None else part for word, part in zip(found, parts, strict=True)]
+        total = sum(cast(list[complex], parts), total)
+        return total.real / math.sqrt(total.imag) if total.imag else 0.0
+
+    def word_part(self, word: str) -> complex:
+        grams = padded_grams(word, self.sizes) if self.joiner else inner_grams(word, self.sizes)
+        part = sum(map(self.table.get, grams, repeat(0j)), 0j)
+        if self.cached_chars + len(word) > self.cache_limit:
+            self.cache.clear()
+            self.cached_chars = 0
+        if len(word) <= self.cache_limit:
+            self.cache[word] = part
+            self.cached_chars += len(word)
+        return part
+
+
+def _span_table(features: list[str], idf: list[float], weights: list[float]) -> Table:
+    return {feature: complex(i * w, i * i) for feature, i, w in zip(features, idf, weights, strict=True)}
 
 
 @dataclass
@@ -208,6 +280,11 @@ class LinearModel:
             raise ValueError(f"not a {FORMAT} model file")
         blocks: list[Any] = []
         for block in data["blocks"]:
+            if block["analyzer"] == "span":
+                blocks.append(_SpanBlock(_span_table(block["features"], block["idf"], block["weights"]),
+                                         tuple(block["sizes"]), block.get("joiner", ""),
+                                         bool(block.get("crossing", False)), bool(block.get("counted", False))))
+                continue
             table = _table(block["features"], block["idf"], block["weights"])
             if block["analyzer"] == "wordchar":
                 blocks.append(_WordCharBlock(table))

@@ -8,9 +8,10 @@ any of this: the fitted vocabularies and weights are exported to our JSON format
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from functools import partial
+from typing import Any, cast
 
-from masthead.moderation.features import prepare, word_features, word_grams, words
+from masthead.moderation.features import prepare, span_grams, word_features, word_grams, words
 from masthead.moderation.hate import SIGNALS, signals
 from masthead.moderation.linear import FORMAT, LinearModel
 from masthead.moderation.normalise import normalise
@@ -41,17 +42,31 @@ def _sklearn() -> tuple[Any, Any, Any, Any]:
 
 class Featurizer:
     """The blocks of ``linear.py`` format 2, fitted on prepared texts: word TF-IDF, and per-word char n-grams
-    pooled by the mean over a text's distinct words; with ``structure`` (each text's ``hate.signals``, read from
-    the normalised text), one binary column per structure signal."""
+    pooled by the mean over a text's distinct words; with ``spans`` (n-gram sizes), the ``span`` block: binary
+    TF-IDF of the character n-grams of the words written together (``features.span_grams``), at most
+    ``max_spans`` of them; with ``structure`` (each text's ``hate.signals``, read from the normalised text), one
+    binary column per structure signal."""
 
     def __init__(self, *, max_words: int = 50000, max_grams: int = 50000, min_df: int = 2,
-                 structure_scale: float = 1.0) -> None:
+                 structure_scale: float = 1.0, spans: Sequence[int] = (), max_spans: int = 50000,
+                 span_joiner: str = "", span_crossing: bool = False, span_counted: bool = False) -> None:
         np, sparse, tfidf, _ = _sklearn()
         # Structure columns are scaled up before fitting (and their weights down on export): the same L2 penalty
         # then restrains these few hand-written signals less than the 100,000 n-grams.
         self.structure_scale = structure_scale
         self.word = tfidf(analyzer=word_features, min_df=min_df, max_features=max_words, dtype=np.float32)
         self.grams = tfidf(analyzer=word_grams, min_df=min_df, max_features=max_grams, dtype=np.float32)
+        self.span_sizes = tuple(spans)
+        self.span_joiner, self.span_crossing, self.span_counted = span_joiner, span_crossing, span_counted
+        self.spans: Any = None
+        if self.span_sizes and span_counted:  # every occurrence counts (linear.py, ``span``, "counted")
+            if span_joiner not in ("", " ") or span_crossing:
+                raise ValueError("the counted span block reads all the grams of words together or one space apart")
+            self.spans = _CountedSpans(self.span_sizes, span_joiner, min_df, max_spans)
+        elif self.span_sizes:
+            self.spans = tfidf(analyzer=partial(span_grams, sizes=self.span_sizes, joiner=span_joiner,
+                                                crossing=span_crossing), binary=True, min_df=min_df,
+                               max_features=max_spans, dtype=np.float32)
         self._np, self._sparse = np, sparse
         self.structure = False
 
@@ -60,10 +75,16 @@ class Featurizer:
         vocabulary = sorted({word for text in texts for word in set(words(text))})
         self.grams.fit(vocabulary)
         self.structure = structure is not None
-        return self._stack([word_matrix, self._pooled(texts)], structure)
+        parts = [word_matrix, self._pooled(texts)]
+        if self.spans is not None:
+            parts.append(self.spans.fit_transform(texts))
+        return self._stack(parts, structure)
 
     def transform(self, texts: Sequence[str], structure: Sequence[frozenset[str]] | None = None) -> Matrix:
-        return self._stack([self.word.transform(texts), self._pooled(texts)], structure)
+        parts = [self.word.transform(texts), self._pooled(texts)]
+        if self.spans is not None:
+            parts.append(self.spans.transform(texts))
+        return self._stack(parts, structure)
 
     def _stack(self, parts: list[Matrix], structure: Sequence[frozenset[str]] | None) -> Matrix:
         if self.structure:
@@ -95,7 +116,10 @@ class Featurizer:
     def export(self, coefficients: Sequence[float]) -> list[dict[str, Any]]:
         blocks: list[dict[str, Any]] = []
         offset = 0
-        for analyzer, vectorizer in (("word", self.word), ("wordchar", self.grams)):
+        vectorizers = [("word", self.word), ("wordchar", self.grams)]
+        if self.spans is not None:
+            vectorizers.append(("span", self.spans))
+        for analyzer, vectorizer in vectorizers:
             vocabulary = vectorizer.vocabulary_
             features = sorted(vocabulary, key=vocabulary.__getitem__)
             weights = coefficients[offset : offset + len(features)]
@@ -107,11 +131,52 @@ class Featurizer:
                 "idf": [round(float(vectorizer.idf_[i]), 4) for i in keep],
                 "weights": [round(float(weights[i]), 5) for i in keep],
             })
+            if analyzer == "span":
+                blocks[-1]["sizes"] = list(self.span_sizes)
+                blocks[-1]["joiner"] = self.span_joiner
+                blocks[-1]["crossing"] = self.span_crossing
+                blocks[-1]["counted"] = self.span_counted
         if self.structure:
             weights = coefficients[offset : offset + len(SIGNALS)]
             blocks.append({"analyzer": "structure", "features": list(SIGNALS), "idf": [1.0] * len(SIGNALS),
                            "weights": [round(float(weight) * self.structure_scale, 5) for weight in weights]})
         return blocks
+
+
+class _CountedSpans:
+    """The counted span block's vectorizer: each gram's occurrences times its idf, divided by the square root of
+    the sum over the text's known gram occurrences of idf squared (so the block is additive over words and word
+    boundaries: linear.py, ``_SpanBlock``)."""
+
+    def __init__(self, sizes: tuple[int, ...], joiner: str, min_df: int, max_features: int) -> None:
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+        self.counter = CountVectorizer(analyzer=partial(span_grams, sizes=sizes, joiner=joiner, distinct=False),
+                                       min_df=min_df, max_features=max_features, dtype=_sklearn()[0].float32)
+        self.idf = TfidfTransformer(norm=None)
+
+    @property
+    def vocabulary_(self) -> dict[str, int]:
+        return cast(dict[str, int], self.counter.vocabulary_)
+
+    @property
+    def idf_(self) -> Any:
+        return self.idf.idf_
+
+    def fit_transform(self, texts: Sequence[str]) -> Matrix:
+        counts = self.counter.fit_transform(texts)
+        self.idf.fit(counts)
+        return self._weigh(counts)
+
+    def transform(self, texts: Sequence[str]) -> Matrix:
+        return self._weigh(self.counter.transform(texts))
+
+    def _weigh(self, counts: Matrix) -> Matrix:
+        np, sparse, _, _ = _sklearn()
+        idf = np.asarray(self.idf.idf_, dtype=np.float64)
+        squares = np.asarray(counts @ (idf * idf)).ravel()
+        scale = np.divide(1.0, np.sqrt(squares), out=np.zeros_like(squares), where=squares > 0)
+        return (sparse.diags(scale) @ counts @ sparse.diags(idf)).astype(np.float32).tocsr()
 
 
 def fit_prepared(texts: Sequence[str], labels: Sequence[int], *, sample_weight: Sequence[float] | None = None,
@@ -135,7 +200,7 @@ def fit_prepared(texts: Sequence[str], labels: Sequence[int], *, sample_weight: 
 def fit(raw_texts: Sequence[str], labels: Sequence[int], *, model_id: str, version: str, info: dict[str, Any],
         sample_weight: Sequence[float] | None = None, c: float = 1.0, base: LinearModel | None = None,
         base_name: str = "", calibration: Sequence[float] = (), structure: bool = False,
-        **featurizer_options: float) -> dict[str, Any]:
+        **featurizer_options: Any) -> dict[str, Any]:
     """Fit a format-2 model from raw texts and return it as our JSON layout. With ``base`` (a LinearModel), the
     new model learns on top of the base model's logits (a site model); with ``structure``, it weighs the
     structure signals of ``hate.py`` too (the base model does; a site model inherits them through its base)."""

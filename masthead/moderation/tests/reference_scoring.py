@@ -20,7 +20,7 @@ from masthead.moderation.lexicon import (
     first_match,
     text_words,
 )
-from masthead.moderation.linear import LinearModel, _Block, _StructureBlock, _WordCharBlock
+from masthead.moderation.linear import LinearModel, _Block, _SpanBlock, _StructureBlock, _WordCharBlock
 from masthead.moderation.links import LINK, host
 
 
@@ -64,6 +64,56 @@ def wordchar_score(block: _WordCharBlock, text: str) -> float:
     return sum(word_score(block, word) for word in distinct) / len(distinct)
 
 
+def span_score(block: _SpanBlock, text: str) -> float:
+    """The span block (added later than the speed work, written here plainly): the words written together between
+    two spaces (or one space apart), each distinct gram once, by size and then from the left (with ``crossing``,
+    only those with a space inside, not at an end); a known gram adds its idf times its weight to the dot product
+    and its idf squared to the squared norm (the block's table holds those two products). ``counted``: every
+    occurrence adds, first those that cross from one word to the next (one space apart: a space inside them;
+    written together: a word's end inside them), by size, then from the left, then each word's own grams (word by
+    word, between two spaces or bare; within a word by size, then from the left, added up before the word's sum
+    is added)."""
+    found = [word for word in tokens(text) if word not in ("!", "?")]
+    joined = " " + block.joiner.join(found) + " "
+    table = block.table
+    dot = squares = 0.0
+    if block.counted:
+        boundaries = {0, 1}  # where each word (and the end space) starts in ``joined`` written together
+        for word in found:
+            boundaries.add(max(boundaries) + len(word))
+        for size in block.sizes:
+            for i in range(len(joined) - size + 1):
+                gram = joined[i : i + size]
+                crosses = (" " in gram[1:-1] if block.joiner
+                           else any(i < at < i + size for at in boundaries))
+                if crosses and gram in table:
+                    dot += table[gram].real
+                    squares += table[gram].imag
+        for word in found:
+            padded = f" {word} " if block.joiner else word
+            word_dot = word_squares = 0.0
+            for size in block.sizes:
+                for i in range(len(padded) - size + 1):
+                    gram = padded[i : i + size]
+                    if gram in table:
+                        word_dot += table[gram].real
+                        word_squares += table[gram].imag
+            dot += word_dot
+            squares += word_squares
+        return dot / math.sqrt(squares) if squares else 0.0
+    seen: set[str] = set()
+    for size in block.sizes:
+        for i in range(len(joined) - size + 1):
+            gram = joined[i : i + size]
+            if gram in seen or (block.crossing and " " not in gram[1:-1]):
+                continue
+            seen.add(gram)
+            if gram in table:
+                dot += table[gram].real
+                squares += table[gram].imag
+    return dot / math.sqrt(squares) if squares else 0.0
+
+
 def logit(model: LinearModel, normalised_text: str, structure: Any = None) -> float:
     """``LinearModel.logit`` with the blocks scored by the code above (``structure``: the structure block's score
     of the text, by default the model's own)."""
@@ -78,6 +128,8 @@ def logit(model: LinearModel, normalised_text: str, structure: Any = None) -> fl
             z += baseline + (block_score(block, text) - baseline) * seen / (seen + model.evidence_prior)
         elif isinstance(block, _WordCharBlock):
             z += wordchar_score(block, text)
+        elif isinstance(block, _SpanBlock):
+            z += span_score(block, text)
         else:
             z += block_score(block, text)
     if model.base is not None:

@@ -20,7 +20,7 @@ from masthead.moderation import datasets, features, hate, lexicon, rules
 from masthead.moderation.backends.linear import BUILTIN
 from masthead.moderation.hate import _GROUP_NOUNS, _NEGATIVE, identity_signals, lexicon_matches
 from masthead.moderation.lexicon import TARGET_WORDS
-from masthead.moderation.linear import LinearModel, _Block, _StructureBlock, _WordCharBlock
+from masthead.moderation.linear import LinearModel, _Block, _SpanBlock, _StructureBlock, _WordCharBlock
 from masthead.moderation.links import link_hosts
 from masthead.moderation.normalise import _HOMOGLYPH_CHARS, _HOMOGLYPHS, _decode_symbols, _target_reading, normalise
 from masthead.moderation.normalise import _TOKEN as _TOKEN_RE
@@ -45,6 +45,8 @@ def assert_scores_exactly(normalised_text: str) -> None:
             fast, slow = block.score(text), reference.wordchar_score(block, text)
         elif isinstance(block, _Block):
             fast, slow = block.score(text), reference.block_score(block, text)
+        elif isinstance(block, _SpanBlock):
+            fast, slow = block.score(text), reference.span_score(block, text)
         else:
             assert isinstance(block, _StructureBlock)
             continue  # the structure block's signals: compared through the logit and the lexicon matches

@@ -1,0 +1,108 @@
+"""The span block: character n-grams of a comment's words written together, so they cross word boundaries
+(``features.span_grams``, ``linear._SpanBlock``; docs/moderation.md, "Features")."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from masthead.moderation.features import prepare, span_grams, span_text
+from masthead.moderation.linear import LinearModel, _SpanBlock
+from masthead.moderation.normalise import normalise
+from masthead.moderation.tests import reference_scoring as reference
+
+
+def test_dropped_and_added_spaces_give_the_same_grams():
+    plain = span_grams(prepare(normalise("I hate women!").text))
+    assert span_grams(prepare(normalise("Ihatewomen").text)) == plain
+    assert span_grams(prepare(normalise("I hatewomen.").text)) == plain
+    assert span_grams(prepare(normalise("i ha te wom en").text)) == plain
+    assert "tewo" in plain  # grams across the boundary between "hate" and "women"
+
+
+def test_grams_are_distinct_by_size_then_from_the_left_with_digits_and_marks_left_out():
+    assert span_text(prepare("no, no!! 42 no")) == " nonono "
+    assert span_grams("ab ab", (3,)) == [" ab", "aba", "bab", "ab "]
+    assert span_grams("ab ab", (3, 4)) == [" ab", "aba", "bab", "ab ", " aba", "abab", "bab "]
+    assert span_grams("ab ab", (3,), joiner=" ") == [" ab", "ab ", "b a"]
+    assert span_grams("", (3,)) == []
+    assert span_grams("a", (3, 4)) == [" a "]
+
+
+def _model(sizes: list[int], joiner: str = "") -> LinearModel:
+    data = {"format": "masthead-linear-2", "model_id": "t", "version": "1", "intercept": 0.0,
+            "blocks": [{"analyzer": "span", "sizes": sizes, "joiner": joiner,
+                        "features": [" ab", "aba", "ab ", "xyz"], "idf": [1.5, 2.0, 3.0, 4.0],
+                        "weights": [0.25, -1.0, 2.0, 5.0]}]}
+    return LinearModel.from_dict(data)
+
+
+def test_the_block_is_the_binary_tf_idf_cosine_with_its_weights():
+    model = _model([3])
+    # " abab " has the grams " ab", "aba", "bab", "ab " (and " ab" only once however often it occurs); "bab" is
+    # not in the table, so the norm is over the three known ones.
+    idf = {" ab": 1.5, "aba": 2.0, "ab ": 3.0}
+    weights = {" ab": 0.25, "aba": -1.0, "ab ": 2.0}
+    expected = sum(idf[g] * weights[g] for g in idf) / math.sqrt(sum(v * v for v in idf.values()))
+    assert model.logit("ab ab") == pytest.approx(expected, rel=1e-12)
+    assert model.logit("ab ab ab") == pytest.approx(expected, rel=1e-12)  # binary: repeats change nothing
+    assert model.logit("qq") == 0.0  # no known gram
+    block = model.blocks[0]
+    assert isinstance(block, _SpanBlock)
+    for text in ("ab ab", "abab abab", "x y z", "", "ab!"):
+        assert block.score(text).hex() == reference.span_score(block, text).hex()
+
+
+def test_the_sizes_and_joiner_come_from_the_file():
+    block = _model([3, 5], " ").blocks[0]
+    assert isinstance(block, _SpanBlock)
+    assert block.sizes == (3, 5)
+    assert block.joiner == " "
+    # With one space between the words, "ab ab" has no gram "aba".
+    assert block.score("ab ab") == pytest.approx((1.5 * 0.25 + 3.0 * 2.0) / math.sqrt(1.5**2 + 3.0**2), rel=1e-12)
+
+
+def test_crossing_keeps_only_the_grams_with_a_space_inside():
+    assert span_grams("i hate all women a b", (4,), " ", crossing=True) == [
+        " i h", "i ha", "te a", "e al", "ll w", "l wo", "en a", "n a ", " a b", "a b "]
+    five = span_grams("i hate a b", (5,), " ", crossing=True)
+    assert five == [" i ha", "i hat", "ate a", "te a ", "e a b", " a b "]
+    assert all(" " in gram[1:-1] for gram in five)
+    assert span_grams("word", (4, 5), " ", crossing=True) == []
+
+
+_WORDS = st.lists(st.sampled_from(["a", "i", "to", "the", "hate", "women", "idiot", "you", "are", "x", "!", "42",
+                                   "don't", "b"]), max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.sampled_from([(3,), (4,), (5,), (3, 4, 5), (4, 5)]), st.sampled_from(["", " "]), st.booleans())
+def test_the_block_equals_the_plain_loop_to_the_last_bit(text: str, sizes: tuple[int, ...], joiner: str,
+                                                         crossing: bool) -> None:
+    known = span_grams("i hate you women are idiots to the a b x don't", sizes, joiner, crossing)[::2]
+    block = _SpanBlock({gram: complex(0.1 * n - 1.3, 1.0 + n / 7) for n, gram in enumerate(known)}, sizes, joiner,
+                       crossing)
+    assert block.score(text).hex() == reference.span_score(block, text).hex()
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS, st.sampled_from([(3,), (4,), (5,), (3, 4, 5), (4, 5)]), st.sampled_from(["", " "]))
+def test_the_counted_block_equals_the_plain_loop_to_the_last_bit(text: str, sizes: tuple[int, ...],
+                                                                 joiner: str) -> None:
+    known = span_grams("i hate you women are idiots to the a b x don't", sizes, joiner, distinct=False)[::2]
+    table = {gram: complex(0.1 * n - 1.3, 1.0 + n / 7) for n, gram in enumerate(known)}
+    block = _SpanBlock(table, sizes, joiner, counted=True)
+    assert block.score(text).hex() == reference.span_score(block, text).hex()
+    assert block.score(text).hex() == block.score(text).hex()  # from the word cache the second time
+
+
+def test_the_counted_block_counts_every_occurrence():
+    model = _model([3], " ")
+    model.blocks[0].counted = True
+    # " ab ab " has " ab" twice, "ab " twice and "b a" once (not known): idf times weight per occurrence, over the
+    # square root of the known occurrences' idf squared.
+    dot = 2 * 1.5 * 0.25 + 2 * 3.0 * 2.0
+    assert model.logit("ab ab") == pytest.approx(dot / math.sqrt(2 * 1.5**2 + 2 * 3.0**2), rel=1e-12)
