@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, compress, pairwise
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
@@ -149,6 +149,39 @@ def joined_crossing_grams(found: list[str], sizes: tuple[int, ...]) -> list[str]
         starts.append(starts[-1] + len(word))
     return [joined[start : start + size] for size in sizes for before, at in pairwise(starts)
             for start in range(max(at - size + 1, before), min(at, length - size + 1))]
+
+
+def joined_crossing_slices(found: list[str], size: int) -> Iterator[slice]:
+    """``joined_crossing_grams`` for one size, as the slices of `` word1word2... `` that cut those grams, from the
+    left: a gram of the text written together crosses a boundary unless it lies inside one word, so the slices of
+    all the text's grams (made once per length) are kept or dropped by a mask made of one piece per word length
+    (also made once), in C: no Python-level step per gram. tests/test_span_block.py compares the two."""
+    length = 2 + sum(map(len, found))
+    mask = chain((True,), chain.from_iterable(map(_crossing_mask(size).__getitem__, map(len, found))))
+    if length <= _SPAN_SLICED_UP_TO:
+        return compress(_span_slices(length, (size,)), mask)
+    return compress((slice(i, i + size) for i in range(length - size + 1)), mask)
+
+
+class _CrossingMask(dict[int, tuple[bool, ...]]):
+    """Word length -> for each start inside such a word, whether the gram starting there reaches past the word's
+    end (the last ``size - 1`` starts, or all of them for a shorter word)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __missing__(self, length: int) -> tuple[bool, ...]:
+        inside = max(length - self.size + 1, 0)
+        piece = (False,) * inside + (True,) * (length - inside)
+        if length <= 64:
+            self[length] = piece
+        return piece
+
+
+@lru_cache(maxsize=16)
+def _crossing_mask(size: int) -> _CrossingMask:
+    return _CrossingMask(size)
 
 
 def inner_grams(word: str, sizes: tuple[int, ...]) -> list[str]:

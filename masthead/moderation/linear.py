@@ -52,7 +52,7 @@ from masthead.moderation.features import (
     crossing_grams,
     distinct_words,
     inner_grams,
-    joined_crossing_grams,
+    joined_crossing_slices,
     padded_grams,
     prepare,
     span_grams,
@@ -170,9 +170,16 @@ class _SpanBlock:
         # Every occurrence counts, so the sums split into the grams that cross a boundary (sliced from the text)
         # and each word's own grams, whose sum is computed once per word and cached like the wordchar block's.
         found = span_words(text)
-        crossing = (crossing_grams(" " + " ".join(found) + " ", self.sizes) if self.joiner
-                    else joined_crossing_grams(found, self.sizes))
-        total = sum(map(self.table.get, crossing, repeat(0j)), 0j)
+        get = self.table.get
+        if self.joiner:
+            total = sum(map(get, crossing_grams(" " + " ".join(found) + " ", self.sizes), repeat(0j)), 0j)
+        else:
+            # Written together: the grams of ``joined_crossing_grams``, size by size, from the left (the same
+            # terms in the same order), sliced only where they cross a boundary (``joined_crossing_slices``).
+            joined = " " + "".join(found) + " "
+            total = 0j
+            for size in self.sizes:
+                total = sum(map(get, map(joined.__getitem__, joined_crossing_slices(found, size)), repeat(0j)), total)
         parts = list(map(self.cache.get, found))
         if None in parts:
             parts = [self.word_part(word) if part is None else part for word, part in zip(found, parts, strict=True)]

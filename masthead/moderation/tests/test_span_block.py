@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masthead.moderation.features import prepare, span_grams, span_text
+from masthead.moderation.features import joined_crossing_grams, joined_crossing_slices, prepare, span_grams, span_text
 from masthead.moderation.linear import LinearModel, _SpanBlock
 from masthead.moderation.normalise import normalise
 from masthead.moderation.tests import reference_scoring as reference
@@ -106,3 +106,17 @@ def test_the_counted_block_counts_every_occurrence():
     # square root of the known occurrences' idf squared.
     dot = 2 * 1.5 * 0.25 + 2 * 3.0 * 2.0
     assert model.logit("ab ab") == pytest.approx(dot / math.sqrt(2 * 1.5**2 + 2 * 3.0**2), rel=1e-12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abcdefghij'", min_size=1, max_size=9), max_size=12), st.sampled_from([3, 4, 5]))
+def test_the_crossing_slices_cut_the_crossing_grams(found: list[str], size: int) -> None:
+    joined = " " + "".join(found) + " "
+    assert [joined[cut] for cut in joined_crossing_slices(found, size)] == joined_crossing_grams(found, (size,))
+
+
+def test_the_crossing_slices_of_a_long_text_are_made_one_by_one():
+    found = ["abcdefg", "hi", "j"] * 300  # 3,000 characters: past the lengths whose slices are kept
+    joined = " " + "".join(found) + " "
+    for size in (3, 4, 5):
+        assert [joined[cut] for cut in joined_crossing_slices(found, size)] == joined_crossing_grams(found, (size,))
