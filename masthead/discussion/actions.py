@@ -632,6 +632,7 @@ def _import_ready(thread: Thread, items: list[tuple[PreparedImport, Comment | in
     """``do_import_comments`` for items whose rows are ready: each comment's place is worked out from plain
     values (``_place_of``, as ``_place`` sets it on an object) and set in a copy of its row, its reply count
     likewise; the Comment objects are built only when asked for (``ImportedComments``)."""
+    items = list(items)  # the objects are built later: the caller may clear or reuse its list (the loader does)
     count = len(items)
     places: list[Place] = []
     position = {pk: n for n, pk in enumerate(ids)}

@@ -152,6 +152,22 @@ def test_the_objects_are_built_when_asked_for_and_once() -> None:
     assert Comment.objects.get(pk=first.pk).reply_count == 4
 
 
+def test_the_objects_are_built_after_the_caller_reuses_its_list() -> None:
+    """The importer clears its list of items after each batch and asks for an object later (a tombstone's
+    parent, a passage comment): the objects come from the batch as it was written."""
+    thread = thread_for_article(make_article())
+    items: list[tuple[PreparedImport, Comment | int | None]] = [
+        (_prepared(n, Comment.Status.VISIBLE), None if n == 0 else 0) for n in range(3)]
+    with transaction.atomic():
+        comments = do_import_comments(thread, items)
+        items.clear()
+        items.append((_prepared(9, Comment.Status.PENDING), None))
+        assert [c.pk for c in comments] == comments.ids
+        assert [c.depth for c in comments] == [0, 1, 1]
+        assert comments[0].reply_count == 2
+        assert comments[2].body == Comment.objects.get(pk=comments.ids[2]).body
+
+
 def test_a_decision_given_with_its_comments_id_is_the_one_given_with_the_comment() -> None:
     """``record_screenings`` with an id rather than the object: a ready decision needs only the id; any other
     payload reads its comment back."""
