@@ -103,8 +103,26 @@ class _Block:
         return dot / math.sqrt(squares) if known else 0.0
 
 
+class _WordCache:
+    """What a block keeps per word, bounded by the characters of the words held (``cache_limit``): when the next
+    word would pass it, the whole cache is dropped (cheaper per lookup than an LRU); a word longer than the limit
+    is never kept."""
+
+    cache: dict[str, Any]
+    cache_limit: int
+    cached_chars: int
+
+    def _keep(self, word: str, value: object) -> None:
+        if self.cached_chars + len(word) > self.cache_limit:
+            self.cache.clear()
+            self.cached_chars = 0
+        if len(word) <= self.cache_limit:
+            self.cache[word] = value
+            self.cached_chars += len(word)
+
+
 @dataclass
-class _WordCharBlock:
+class _WordCharBlock(_WordCache):
     table: Table
     cache: dict[str, float] = field(default_factory=dict)
     cache_limit: int = CACHE_CHARS  # characters of the words held (see CACHE_CHARS)
@@ -123,12 +141,7 @@ class _WordCharBlock:
                 dot += value * pair.imag
                 squares += value * value
         result = dot / math.sqrt(squares) if squares else 0.0
-        if self.cached_chars + len(word) > self.cache_limit:
-            self.cache.clear()
-            self.cached_chars = 0
-        if len(word) <= self.cache_limit:
-            self.cache[word] = result
-            self.cached_chars += len(word)
+        self._keep(word, result)
         return result
 
     def score(self, text: str) -> float:
@@ -145,7 +158,7 @@ class _WordCharBlock:
 
 
 @dataclass
-class _SpanBlock:
+class _SpanBlock(_WordCache):
     """The ``span`` block (``features.span_grams``). Each gram is held as ``complex(idf * weight, idf * idf)``:
     binary, or counted with the norm of the format's description, the block's dot product and squared norm are the
     sums of those parts over the text's known grams (or occurrences), which one ``sum`` adds in C (a gram not in
@@ -189,12 +202,7 @@ class _SpanBlock:
     def word_part(self, word: str) -> complex:
         grams = padded_grams(word, self.sizes) if self.joiner else inner_grams(word, self.sizes)
         part = sum(map(self.table.get, grams, repeat(0j)), 0j)
-        if self.cached_chars + len(word) > self.cache_limit:
-            self.cache.clear()
-            self.cached_chars = 0
-        if len(word) <= self.cache_limit:
-            self.cache[word] = part
-            self.cached_chars += len(word)
+        self._keep(word, part)
         return part
 
 
