@@ -232,6 +232,9 @@ class Loader:
         self._articles_seen: set[str] = set()  # article ids of this run: a second item with one is a duplicate
         self._voters = Voters()
         self._ready: Ready | None = None  # the prepared comments of the unit being written, when prepared ahead
+        # The id mapping of the new article being written (kind, source id, object id, fingerprint), until it is
+        # written with its comments' (one insert) or on its own.
+        self._article_mapping: tuple[str, str, int, str] | None = None
         self._group = Group(enabled=False)
         # Written in batches (``_commit``): old addresses of finished units (and redirect records) in their order,
         # and the articles saved in committed units, whose "More on this topic" refresh is enqueued as one task.
@@ -447,12 +450,18 @@ class Loader:
                 self._later(partial(self._saved, article.pk, article.published_at))
         else:
             article = self._fill_article(Article(), record)
-            do_remember(self.key, Kind.ARTICLE, record.source_id, article.pk, digest)
+            # Remembered with its comments, in their insert (``_write_unit_comments``), or below if none is.
+            self._article_mapping = (Kind.ARTICLE, record.source_id, article.pk, digest)
             self._later(lambda: summary.created(Kind.ARTICLE))
             self._later(partial(self._saved, article.pk, article.published_at))
         target = article.get_absolute_url()
         self._unit_addresses.extend(OldAddress(old_path, target) for old_path in record.old_paths)
-        self._write_comments(article, record.comments, new=mapped is None)
+        try:
+            self._write_comments(article, record.comments, new=mapped is None)
+        finally:
+            waiting, self._article_mapping = self._article_mapping, None
+        if waiting is not None:
+            do_remember(self.key, *waiting)
 
     def _saved(self, article_id: int, published_at: datetime | None) -> None:
         """An article's unit committed (or its group did): its refresh is enqueued with the others' (``_commit``)."""
@@ -612,8 +621,10 @@ class Loader:
 
         def flush() -> None:
             comments = do_import_comments(thread, items)
+            also, self._article_mapping = self._article_mapping, None  # a new article's own, with the first
             do_remember_many(self.key, Kind.COMMENT,
-                             [(record.source_id, pk) for (record, _), pk in zip(written, comments.ids, strict=True)])
+                             [(record.source_id, pk) for (record, _), pk in zip(written, comments.ids, strict=True)],
+                             also)
             created = len(comments)
             if created:
                 self._later(lambda: summary.created(Kind.COMMENT, created))
