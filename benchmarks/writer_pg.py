@@ -24,6 +24,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--calls", action="store_true", help="count the database calls and time them by kind")
+    parser.add_argument("--no-gc", action="store_true",
+                        help="the writer without Python's cyclic garbage collector (does its cost grow with size?)")
     args = parser.parse_args(argv)
     args.bench_dir.mkdir(parents=True, exist_ok=True)
     export = export_file(args.bench_dir, args.articles, args.comments // args.articles)
@@ -138,10 +141,16 @@ def _rounds(args: argparse.Namespace, export: Path, template: str, name: str) ->
 
     commit = Loader._commit
 
+    marks: list[tuple[int, float, float, float]] = []  # (comments committed, writer CPU, server CPU, load)
+    step = max(1, args.comments // 5)
+
     def timed_commit(self: Loader) -> None:
         seen()  # before a commit may close nothing; the backend is read while it lives
         commit(self)
         seen()
+        created = self.summary.count("comment", "created")
+        if created >= (marks[-1][0] if marks else 0) + step:
+            marks.append((created, time.process_time(), sum(backends.values()), os.getloadavg()[0]))
 
     Loader._commit = timed_commit  # type: ignore[method-assign]
     calls: Counter[str] = Counter()
@@ -168,6 +177,10 @@ def _rounds(args: argparse.Namespace, export: Path, template: str, name: str) ->
                 calls[kind] += 1
                 spent[kind] += time.perf_counter() - started
 
+    if args.no_gc:
+        import gc
+
+        gc.disable()
     if args.calls:
         bulk_insert._write = timed_write
         connection.execute_wrappers.append(wrapper)
@@ -177,6 +190,8 @@ def _rounds(args: argparse.Namespace, export: Path, template: str, name: str) ->
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         backends.clear()
+        marks.clear()
+        marks.append((0, time.process_time(), 0.0, os.getloadavg()[0]))
         waited[0] = 0.0
         calls.clear()
         spent.clear()
@@ -197,6 +212,10 @@ def _rounds(args: argparse.Namespace, export: Path, template: str, name: str) ->
               f"server CPU {server * per:.4f} (all server processes {everything * per:.4f}), "
               f"worker CPU {worker * per:.4f}; {wall:.1f} s; load {load:.2f} / "
               f"{os.getloadavg()[0]:.2f}", flush=True)
+        for (before, cpu_before, server_before, _), (after, cpu_after, server_after, load_now) in pairwise(marks):
+            share = 1000 / max(1, after - before)
+            print(f"  comments {before:>8} to {after:>8}: writer CPU {(cpu_after - cpu_before) * share:.4f} ms a "
+                  f"comment, server CPU {(server_after - server_before) * share:.4f}; load {load_now:.2f}")
         if args.calls:
             total = sum(calls.values())
             print(f"  database calls: {total} ({total / created:.4f} per comment)")
