@@ -312,6 +312,7 @@ class Loader:
         is reported unless ``report`` is False."""
         self._pending = []
         self._unit_addresses = []
+        self._article_mapping = None  # never one left by a unit that failed
         self._group.open()
         try:
             with transaction.atomic():
