@@ -593,9 +593,11 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
     if not items:
         return ImportedComments([], [], [].__getitem__)
     max_depth = discussion_settings().max_depth
-    ids = _allocate_comment_ids(len(items))
+    shown = Comment.Status.VISIBLE
+    visible = sum(1 for prepared, _ in items if prepared.fields.get("status", _STATUS_DEFAULT) == shown)
+    ids, counted = _allocate_comment_ids(len(items), thread=thread, visible=visible)
     if all(prepared.row is not None for prepared, _ in items):
-        return _import_ready(thread, items, ids, max_depth)
+        return _import_ready(thread, items, ids, max_depth, counted)
     comments: list[Comment] = []
     for (prepared, parent_ref), pk in zip(items, ids, strict=True):
         comment = new_object(Comment, {"id": pk, "thread": thread, **prepared.fields})
@@ -618,7 +620,7 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
     screenings: list[tuple[object, Comment | int]] = [
         (prepared.verdict_payload, comment) for (prepared, _), comment in zip(items, comments, strict=True)
         if prepared.verdict_payload is not None]
-    _counted(thread, screenings, visible, outside)
+    _counted(thread, screenings, 0 if counted else visible, outside)
     return ImportedComments.of(comments)
 
 
@@ -628,7 +630,7 @@ _STATUS_DEFAULT = Comment._meta.get_field("status").get_default()
 
 
 def _import_ready(thread: Thread, items: list[tuple[PreparedImport, Comment | int | None]], ids: list[int],
-                  max_depth: int) -> ImportedComments:
+                  max_depth: int, counted: bool) -> ImportedComments:
     """``do_import_comments`` for items whose rows are ready: each comment's place is worked out from plain
     values (``_place_of``, as ``_place`` sets it on an object) and set in a copy of its row, its reply count
     likewise; the Comment objects are built only when asked for (``ImportedComments``)."""
@@ -677,7 +679,7 @@ def _import_ready(thread: Thread, items: list[tuple[PreparedImport, Comment | in
     screenings: list[tuple[object, Comment | int]] = [
         (prepared.verdict_payload, pk) for (prepared, _), pk in zip(items, ids, strict=True)
         if prepared.verdict_payload is not None]
-    _counted(thread, screenings, visible, outside)
+    _counted(thread, screenings, 0 if counted else visible, outside)
     alias = connection.alias
 
     def build(n: int) -> Comment:
@@ -711,25 +713,46 @@ def _counted(thread: Thread, screenings: list[tuple[object, Comment | int]], vis
                 reply_count=F("reply_count") + amount)
 
 
-def _allocate_comment_ids(count: int) -> list[int]:
+@functools.cache  # per database vendor
+def _thread_count_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    table, count, version = quote(Thread._meta.db_table), quote("comment_count"), quote("version")
+    return (f"UPDATE {table} SET {count} = {table}.{count} + %s, {version} = {table}.{version} + 1 "  # noqa: S608
+            f"WHERE {table}.{quote('id')} = %s")
+
+
+def _allocate_comment_ids(count: int, *, thread: Thread | None = None, visible: int = 0) -> tuple[list[int], bool]:
     """``count`` new comment ids, never given to another writer: PostgreSQL's sequence hands them out; SQLite's
     writer holds the write lock for the whole transaction (IMMEDIATE), so the ids after the highest ever given
-    (its AUTOINCREMENT counter) stay free until the insert."""
+    (its AUTOINCREMENT counter) stay free until the insert. On PostgreSQL the ``thread``'s count is raised by
+    ``visible`` (and its version by one), as ``_counted`` would after the insert, in the same round trip (two
+    statements in one query, which the driver's client-side binding allows: Django's default); the insert that
+    follows is in the same transaction, so nothing sees the count before the comments. Returns the ids, and
+    whether the count was raised (else the caller raises it)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("comment ids are allocated inside the transaction that inserts them")
     table = Comment._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                           [connection.ops.quote_name(table), count])
-            return [row[0] for row in cursor.fetchall()]
+            import psycopg  # the PostgreSQL driver: there only
+
+            allocate = "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)"
+            params: list[int | str] = [connection.ops.quote_name(table), count]
+            counted = thread is not None and visible > 0 and isinstance(cursor.cursor, psycopg.ClientCursor)
+            if counted:
+                assert thread is not None
+                cursor.execute(f"{_thread_count_sql(connection.vendor)}; {allocate}", [visible, thread.pk, *params])
+                cursor.nextset()  # the UPDATE's result first
+            else:
+                cursor.execute(allocate, params)
+            return [row[0] for row in cursor.fetchall()], counted
         cursor.execute(f"SELECT MAX(id) FROM {connection.ops.quote_name(table)}")  # noqa: S608 (a model's table)
         highest = cursor.fetchone()[0] or 0
         if connection.vendor == "sqlite":
             cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
             row = cursor.fetchone()
             highest = max(highest, row[0] if row else 0)
-    return list(range(highest + 1, highest + 1 + count))
+    return list(range(highest + 1, highest + 1 + count)), False
 
 
 def _decide(comment: Comment, *, is_edit: bool, is_staff: bool, tier: str | None) -> Verdict:

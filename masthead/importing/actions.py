@@ -25,10 +25,15 @@ def do_remember(source: str, kind: str, source_id: str, object_id: int, fingerpr
         )
 
 
-def do_remember_many(source: str, kind: str, pairs: list[tuple[str, int]]) -> None:
+def do_remember_many(source: str, kind: str, pairs: list[tuple[str, int]],
+                     also: tuple[str, str, int, str] | None = None) -> None:
     """Remember many new objects of one kind at once (source id, object id): an article's comments. The caller
-    knows none is remembered yet (it looked, in the same transaction)."""
+    knows none is remembered yet (it looked, in the same transaction). ``also``: one more new object, of any
+    kind, as (kind, source id, object id, fingerprint), written first in the same insert (the comments'
+    article: on PostgreSQL one COPY rather than a statement more)."""
     if not pairs:
+        if also is not None:
+            do_remember(source, also[0], also[1], also[2], also[3])
         return
     # One row made ready, then each pair's two values set in a copy of it: the rows differ in nothing else (their
     # times are the batch's, as the transaction's would be).
@@ -37,6 +42,9 @@ def do_remember_many(source: str, kind: str, pairs: list[tuple[str, int]]) -> No
     at_source_id, source_id_value = row_slot(ImportedObject, "source_id")
     at_object_id, object_id_value = row_slot(ImportedObject, "object_id")
     rows = []
+    if also is not None:
+        rows.append(row_values(new_object(ImportedObject, {"source": source, "kind": also[0], "source_id": also[1],
+                                                           "object_id": also[2], "fingerprint": also[3]})))
     for source_id, object_id in pairs:
         row = template.copy()
         row[at_source_id], row[at_object_id] = source_id_value(source_id), object_id_value(object_id)

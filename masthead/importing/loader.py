@@ -156,7 +156,9 @@ class Group:
     see them. The group commits when it is full, when the import ends, and when the import stops on an error
     that is not a unit's own (an interruption): the units finished before it are kept, as when each committed.
     A crash between commits loses the group's units (at most ``GROUP_RECORDS`` records), which the next run
-    imports again, as it would the unit written at that moment. Summary counts wait for the commit."""
+    imports again, as it would the unit written at that moment. Summary counts wait for the commit. The foreign
+    keys are checked as each statement ends (not deferred to the commit, as Django makes them): a reference broken
+    by another session during the group fails the unit that made it, not the group's commit."""
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
@@ -169,6 +171,11 @@ class Group:
         if self.enabled and self._atomic is None:
             self._atomic = transaction.atomic()
             self._atomic.__enter__()
+            # Each statement's foreign keys checked when it ends, in its unit's savepoint, not all at the commit
+            # (Django makes them deferred): a reference broken meanwhile (an author deleted by another session)
+            # fails that unit alone, not the group. The same checks, sooner: no round trip more per unit.
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
     def finished(self, changes: list[Callable[[], None]], records: int) -> None:
         """A unit finished (its savepoint released): its summary changes are applied when the group commits (the
@@ -225,6 +232,9 @@ class Loader:
         self._articles_seen: set[str] = set()  # article ids of this run: a second item with one is a duplicate
         self._voters = Voters()
         self._ready: Ready | None = None  # the prepared comments of the unit being written, when prepared ahead
+        # The id mapping of the new article being written (kind, source id, object id, fingerprint), until it is
+        # written with its comments' (one insert) or on its own.
+        self._article_mapping: tuple[str, str, int, str] | None = None
         self._group = Group(enabled=False)
         # Written in batches (``_commit``): old addresses of finished units (and redirect records) in their order,
         # and the articles saved in committed units, whose "More on this topic" refresh is enqueued as one task.
@@ -302,6 +312,7 @@ class Loader:
         is reported unless ``report`` is False."""
         self._pending = []
         self._unit_addresses = []
+        self._article_mapping = None  # never one left by a unit that failed
         self._group.open()
         try:
             with transaction.atomic():
@@ -310,6 +321,9 @@ class Loader:
                 OSError) as error:
             self._pending = []
             self._unit_addresses = []
+            # An author or topic the group read may be what failed it (deleted since by another session): the
+            # next units read them again, and leave out one that is gone, as each unit does on SQLite.
+            self._read_in_group.clear()
             if report:
                 self.summary.error(f"{name}: {_message(error)}")
             lost = self._group.broken()
@@ -437,12 +451,18 @@ class Loader:
                 self._later(partial(self._saved, article.pk, article.published_at))
         else:
             article = self._fill_article(Article(), record)
-            do_remember(self.key, Kind.ARTICLE, record.source_id, article.pk, digest)
+            # Remembered with its comments, in their insert (``_write_unit_comments``), or below if none is.
+            self._article_mapping = (Kind.ARTICLE, record.source_id, article.pk, digest)
             self._later(lambda: summary.created(Kind.ARTICLE))
             self._later(partial(self._saved, article.pk, article.published_at))
         target = article.get_absolute_url()
         self._unit_addresses.extend(OldAddress(old_path, target) for old_path in record.old_paths)
-        self._write_comments(article, record.comments, new=mapped is None)
+        try:
+            self._write_comments(article, record.comments, new=mapped is None)
+        finally:
+            waiting, self._article_mapping = self._article_mapping, None
+        if waiting is not None:
+            do_remember(self.key, *waiting)
 
     def _saved(self, article_id: int, published_at: datetime | None) -> None:
         """An article's unit committed (or its group did): its refresh is enqueued with the others' (``_commit``)."""
@@ -476,9 +496,9 @@ class Loader:
 
     def _existing(self, model: type[Author | Topic], ids: list[int]) -> list[Any]:
         """The authors (or topics) with these ids that exist here (one deleted since it was mapped is left out).
-        On PostgreSQL each is read once per group: the group's articles are one transaction, whose commit checks
-        every link it wrote (the foreign keys are deferred), so an author deleted by another session after the
-        group first read it fails that commit whether later articles of the group read it again or not; on SQLite,
+        On PostgreSQL each is read once per group: an author deleted by another session after the group read it
+        fails the article that links to it next (its foreign keys are checked as each statement ends, in the
+        article's savepoint: ``Group.open``), alone, and the group reads them again after a failed unit; on SQLite,
         where each article commits alone, each article reads them."""
         if not self._group.enabled:
             return list(model.objects.filter(pk__in=ids))
@@ -602,8 +622,10 @@ class Loader:
 
         def flush() -> None:
             comments = do_import_comments(thread, items)
+            also, self._article_mapping = self._article_mapping, None  # a new article's own, with the first
             do_remember_many(self.key, Kind.COMMENT,
-                             [(record.source_id, pk) for (record, _), pk in zip(written, comments.ids, strict=True)])
+                             [(record.source_id, pk) for (record, _), pk in zip(written, comments.ids, strict=True)],
+                             also)
             created = len(comments)
             if created:
                 self._later(lambda: summary.created(Kind.COMMENT, created))

@@ -66,7 +66,7 @@ def _import(thread: Thread, items: list[tuple[PreparedImport, Comment | int | No
             ) -> tuple[dict[str, Any], list[dict[str, Any]], list[int], list[int]]:
     """Import ``items`` with ``ids`` in a savepoint rolled back after: what was written and handed back."""
     with transaction.atomic():
-        with mock.patch.object(actions, "_allocate_comment_ids", lambda count: ids[:count]):
+        with mock.patch.object(actions, "_allocate_comment_ids", lambda count, **_: (ids[:count], False)):
             result = do_import_comments(thread, items)
         written = _rows(ids, thread, [parent for _, parent in items if isinstance(parent, Comment)])
         objects = _objects(result)
@@ -185,3 +185,27 @@ def test_a_decision_given_with_its_comments_id_is_the_one_given_with_the_comment
         by_id, by_object = (model_to_dict(d, exclude=["id"]) for d in ModerationDecision.objects.order_by("-pk")[:2])
         assert by_id == by_object
         assert (by_id["comment"], by_id["body_hash"], by_id["action"]) == (comment.pk, "h", "publish")
+
+
+@pytest.mark.parametrize("ready", [True, False])
+def test_the_threads_count_is_raised_by_the_visible_comments_in_the_round_trip_of_their_ids(ready: bool) -> None:
+    # On PostgreSQL the thread's count and version are raised in the statement that takes the ids (no UPDATE of
+    # their own); elsewhere after the insert, as before: the same counts either way, hidden comments not counted.
+    from django.test.utils import CaptureQueriesContext
+
+    thread = thread_for_article(make_article())
+    before = Thread.objects.get(pk=thread.pk)
+    statuses = [Comment.Status.VISIBLE, Comment.Status.PENDING, Comment.Status.VISIBLE, Comment.Status.REJECTED]
+    items: list[tuple[PreparedImport, Comment | int | None]] = []
+    for n, status in enumerate(statuses):
+        prepared = _prepared(n, status)
+        items.append((prepared if ready else replace(prepared, row=None), 0 if n else None))
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        result = do_import_comments(thread, items)
+    after = Thread.objects.get(pk=thread.pk)
+    assert (after.comment_count, after.version) == (before.comment_count + 2, before.version + 1)
+    assert Comment.objects.get(pk=result.ids[0]).reply_count == 1  # the second comment; the fourth is hidden
+    updates = [q["sql"] for q in queries if q["sql"].startswith(f'UPDATE "{Thread._meta.db_table}"')]
+    assert len(updates) == 1
+    assert ("nextval" in updates[0]) == (connection.vendor == "postgresql")
+    assert len(result) == 4

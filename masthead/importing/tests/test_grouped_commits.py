@@ -163,3 +163,36 @@ def test_an_author_deleted_between_two_groups_is_left_out_of_the_next(monkeypatc
     assert summary.count("article", "created") == 4
     assert not Author.objects.exists()
     assert Article.objects.count() == 4
+
+
+def test_an_author_deleted_by_another_session_during_a_group_fails_only_the_article_naming_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Articles 1 to 4 are one group. Staff delete "bo" (committed, in their own session) after article 2 read its
+    # authors and before it links to "bo": article 2 fails alone, in its savepoint; the others are committed, and
+    # article 3, which names "bo" too, reads the authors again and is imported without it.
+    real_save = loader_module.do_save_article
+
+    def save(article: Article, **kwargs: object) -> Article:
+        if article.headline == "Article 2":
+            params = connection.get_connection_params()
+            params.pop("cursor_factory", None)
+            with psycopg.connect(**params, autocommit=True) as staff:
+                staff.execute("DELETE FROM publishing_author WHERE slug = 'bo'")
+        return real_save(article, **kwargs)  # type: ignore[arg-type]
+
+    authors: list[Record] = [AuthorRecord("ed", "Ed", slug="ed"), AuthorRecord("bo", "Bo", slug="bo")]
+    Loader(ListSource(authors), workers=0).run()  # committed: another session sees them
+    monkeypatch.setattr(loader_module, "do_save_article", save)
+    records: list[Record] = [*authors, article(1, author_ids=["ed"]), article(2, author_ids=["ed", "bo"]),
+                             article(3, author_ids=["bo", "ed"]), article(4, author_ids=["ed"])]
+    source = WatchedSource(records)
+    summary = Loader(source, workers=0).run()
+    assert source.seen == [0, 0, 0, 0, 0, 0]  # one group: nothing committed before the end
+    assert len(summary.errors) == 1
+    assert summary.errors[0].startswith("article 2 ")
+    assert committed_articles() == 3
+    assert sorted(Article.objects.values_list("headline", flat=True)) == ["Article 1", "Article 3", "Article 4"]
+    assert all(list(a.authors.values_list("slug", flat=True)) == ["ed"] for a in Article.objects.all())
+    assert summary.count("article", "created") == 3
+    assert summary.count("comment", "created") == 6
+    assert Comment.objects.count() == 6

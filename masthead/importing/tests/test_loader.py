@@ -231,3 +231,28 @@ def test_a_blank_comment_with_replies_or_deleted_at_the_source_is_kept_as_a_tomb
     again = Loader(ListSource(first)).run()
     assert Comment.objects.count() == before
     assert again.kinds["comment"].skipped["already imported"] == 3
+
+
+def test_a_new_article_is_remembered_with_its_comments_or_alone_when_none_is_written():
+    # A new article's id mapping goes in its comments' insert; with no comment written (none, only blank ones, a
+    # tombstone first) it is written on its own: every article is remembered once, so a second run skips them all.
+    from masthead.importing.models import ImportedObject
+
+    records: list[Record] = [
+        ArticleRecord("a", "With comments", WHEN, body_markdown="Body.", comments=[comment("a1"), comment("a2", "a1")]),
+        ArticleRecord("b", "Without", WHEN, body_markdown="Body."),
+        ArticleRecord("c", "Blank only", WHEN, body_markdown="Body.", comments=[comment("c1", body=" ")]),
+        ArticleRecord("d", "Tombstone first", WHEN, body_markdown="Body.",
+                      comments=[comment("d1", body=" ", status=CommentStatus.DELETED), comment("d2", "d1")]),
+    ]
+    summary = Loader(ListSource(records)).run()
+    assert summary.count("article", "created") == 4
+    assert not summary.errors
+    mapped = dict(ImportedObject.objects.filter(kind="article").values_list("source_id", "object_id"))
+    headlines = dict(Article.objects.values_list("headline", "pk"))
+    assert mapped == {record.source_id: headlines[record.headline] for record in records}  # type: ignore[union-attr]
+    assert sorted(ImportedObject.objects.filter(kind="comment").values_list("source_id", flat=True)) == [
+        "a1", "a2", "d1", "d2"]
+    again = Loader(ListSource(records)).run()
+    assert again.kinds["article"].skipped == {"already imported": 4}
+    assert Article.objects.count() == 4
