@@ -28,9 +28,9 @@ _ASCII_DIGITS = str.maketrans("0123456789", " " * 10)
 _WORD = re.compile(r"[a-z0-9]+(?:'+[a-z0-9]+)*|[!?]")
 _CHAR_WORD = re.compile(r"[a-z0-9']+|[!?]")
 CHAR_SIZES = (3, 4, 5)
-# The ``span`` block (linear.py; not in the built-in model): character n-grams of the comment's words written
-# together (or one space apart), so grams cross the word boundaries ("hatewomen" from "hate women") and a comment
-# with spaces dropped or added reads like the plain one.
+# The ``span`` block (linear.py): character n-grams of the comment's words written together (or one space apart), so
+# grams cross the word boundaries ("hatewomen" from "hate women") and a comment with spaces dropped or added reads
+# like the plain one. The built-in model has the centred form (``centred_span_grams``, 4-grams).
 SPAN_SIZES = (3, 4, 5)
 
 

@@ -5,7 +5,7 @@ File layout (gzip-compressed JSON)::
     {"format": "masthead-linear-2", "model_id": ..., "version": ..., "intercept": float,
      "blocks": [{"analyzer": "word" | "wordchar" | "span" | "structure" | "char", "features": [...],
                  "idf": [...], "weights": [...], "sizes": [...], "joiner": "", "crossing": false,
-                 "counted": false (span only)}],
+                 "counted": false, "centred": false (span only)}],
      "base": {"model": "builtin", "weight": 1.0} | absent, "evidence": {"prior": k, "baseline": b} | absent,
      "calibration": [benign score quantiles] | absent, "info": {...training facts...}}
 
@@ -20,7 +20,9 @@ Blocks:
   gram counts once, ``crossing``: only the grams with a space inside), times idf, L2-normalised over the block's
   known grams; or ``counted``: every occurrence times idf, over the square root of the known occurrences' idf
   squared, which splits into each word's own grams (summed once per word and cached) and the grams across each
-  boundary. The built-in model has no span block (docs/moderation.md, "What was tried");
+  boundary; ``centred`` (counted, written together): instead of all the grams across a boundary, the one gram of
+  each size centred on it (``features.centred_boundary_grams``). The built-in model (2.4-news) has a centred block
+  of 4-grams (docs/moderation.md, "Character n-grams across word boundaries");
 - ``structure``: named signals found by ``hate.signals`` on the normalised text (threats, group violence,
   identity-directed derogation, negated and countered forms), each adding its weight when present (idf unused);
 - ``char`` (format 1 only): pooled character n-grams of all words, L2-normalised.

@@ -44,8 +44,9 @@ class Featurizer:
     """The blocks of ``linear.py`` format 2, fitted on prepared texts: word TF-IDF, and per-word char n-grams
     pooled by the mean over a text's distinct words; with ``spans`` (n-gram sizes), the ``span`` block: binary
     TF-IDF of the character n-grams of the words written together (``features.span_grams``), at most
-    ``max_spans`` of them; with ``structure`` (each text's ``hate.signals``, read from the normalised text), one
-    binary column per structure signal."""
+    ``max_spans`` of them (``span_counted``: every occurrence counts; ``span_centred``: each word's own grams and
+    the one gram centred on each boundary, ``features.centred_span_grams``); with ``structure`` (each text's
+    ``hate.signals``, read from the normalised text), one binary column per structure signal."""
 
     def __init__(self, *, max_words: int = 50000, max_grams: int = 50000, min_df: int = 2,
                  structure_scale: float = 1.0, spans: Sequence[int] = (), max_spans: int = 50000,
