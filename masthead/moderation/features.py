@@ -12,7 +12,8 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import chain, compress, pairwise
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import add, methodcaller
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
@@ -27,9 +28,9 @@ _ASCII_DIGITS = str.maketrans("0123456789", " " * 10)
 _WORD = re.compile(r"[a-z0-9]+(?:'+[a-z0-9]+)*|[!?]")
 _CHAR_WORD = re.compile(r"[a-z0-9']+|[!?]")
 CHAR_SIZES = (3, 4, 5)
-# The ``span`` block (linear.py; not in the built-in model): character n-grams of the comment's words written
-# together (or one space apart), so grams cross the word boundaries ("hatewomen" from "hate women") and a comment
-# with spaces dropped or added reads like the plain one.
+# The ``span`` block (linear.py): character n-grams of the comment's words written together (or one space apart), so
+# grams cross the word boundaries ("hatewomen" from "hate women") and a comment with spaces dropped or added reads
+# like the plain one. The built-in model has the centred form (``centred_span_grams``, 4-grams).
 SPAN_SIZES = (3, 4, 5)
 
 
@@ -61,9 +62,12 @@ def _tokens(text: str) -> tuple[str, ...]:
     # digits and apostrophes, and each "!" and "?"; a run is the word ``_WORD`` finds in it once the apostrophes
     # at its ends are dropped (none when it was apostrophes only). tests/test_scoring_exact.py compares the two.
     pieces = text.translate(_TOKEN_SPACES).split()
-    if "'" in text:
-        return tuple(word for piece in pieces if (word := piece.strip("'")))
+    if "'" in text:  # each piece without its end apostrophes, the empty ones dropped (in C: no step per word)
+        return tuple(filter(None, map(_STRIP_APOSTROPHES, pieces)))
     return tuple(pieces)
+
+
+_STRIP_APOSTROPHES = methodcaller("strip", "'")
 
 
 _TOKEN_SPACES = str.maketrans({chr(code): " " for code in range(128) if chr(code) not in
@@ -106,7 +110,10 @@ def span_text(text: str, joiner: str = "") -> str:
 
 
 def span_words(text: str) -> list[str]:
-    return [word for word in _tokens(text) if word not in _MARK_TOKENS]
+    found = _tokens(text)
+    if "!" in text or "?" in text:  # the only characters "!" and "?" tokens come from
+        return [word for word in found if word not in _MARK_TOKENS]
+    return list(found)
 
 
 _MARK_TOKENS = frozenset("!?")
@@ -161,6 +168,48 @@ def joined_crossing_slices(found: list[str], size: int) -> Iterator[slice]:
     if length <= _SPAN_SLICED_UP_TO:
         return compress(_span_slices(length, (size,)), mask)
     return compress((slice(i, i + size) for i in range(length - size + 1)), mask)
+
+
+def centred_boundary_grams(found: list[str], size: int) -> list[str]:
+    """The one n-gram of ``size`` centred on each word boundary of ``found`` written together (a space at both
+    ends): ``size // 2`` characters before the boundary, the rest after it, moved inside the text where it would
+    start before it or end after it (the boundaries after the start space and before the end space, or a text
+    shorter than that); from the left, one per boundary (a text shorter than ``size`` has none). The boundaries are
+    where each word starts and where the end space starts."""
+    length = 2 + sum(map(len, found))
+    if length < size:
+        return []
+    joined = " " + "".join(found) + " "
+    starts = list(accumulate(map(len, found), initial=1 - size // 2))
+    last = length - size
+    # The starts rise from the left, so only a first few can fall before the text and a last few past its end.
+    for at in range(len(starts)):
+        if starts[at] >= 0:
+            break
+        starts[at] = 0
+    for at in range(len(starts) - 1, -1, -1):
+        if starts[at] <= last:
+            break
+        starts[at] = last
+    if starts[-1] < _SPAN_SLICED_UP_TO:  # the slices starting at each place, made once per size
+        return list(map(joined.__getitem__, map(_start_slices(size).__getitem__, starts)))
+    return list(map(joined.__getitem__, map(slice, starts, map(add, starts, repeat(size)))))
+
+
+@lru_cache(maxsize=16)
+def _start_slices(size: int) -> tuple[slice, ...]:
+    return tuple(slice(i, i + size) for i in range(_SPAN_SLICED_UP_TO))
+
+
+def centred_span_grams(text: str, sizes: tuple[int, ...] = (4,)) -> list[str]:
+    """The counted centred span block's grams of a prepared text (training's analyzer): every occurrence of the
+    n-grams inside each word (``inner_grams``), then the grams centred on the boundaries
+    (``centred_boundary_grams``), size by size."""
+    found = span_words(text)
+    grams = [gram for word in found for gram in inner_grams(word, sizes)]
+    for size in sizes:
+        grams += centred_boundary_grams(found, size)
+    return grams
 
 
 class _CrossingMask(dict[int, tuple[bool, ...]]):

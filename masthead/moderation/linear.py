@@ -5,7 +5,7 @@ File layout (gzip-compressed JSON)::
     {"format": "masthead-linear-2", "model_id": ..., "version": ..., "intercept": float,
      "blocks": [{"analyzer": "word" | "wordchar" | "span" | "structure" | "char", "features": [...],
                  "idf": [...], "weights": [...], "sizes": [...], "joiner": "", "crossing": false,
-                 "counted": false (span only)}],
+                 "counted": false, "centred": false (span only)}],
      "base": {"model": "builtin", "weight": 1.0} | absent, "evidence": {"prior": k, "baseline": b} | absent,
      "calibration": [benign score quantiles] | absent, "info": {...training facts...}}
 
@@ -20,7 +20,9 @@ Blocks:
   gram counts once, ``crossing``: only the grams with a space inside), times idf, L2-normalised over the block's
   known grams; or ``counted``: every occurrence times idf, over the square root of the known occurrences' idf
   squared, which splits into each word's own grams (summed once per word and cached) and the grams across each
-  boundary. The built-in model has no span block (docs/moderation.md, "What was tried");
+  boundary; ``centred`` (counted, written together): instead of all the grams across a boundary, the one gram of
+  each size centred on it (``features.centred_boundary_grams``). The built-in model (2.4-news) has a centred block
+  of 4-grams (docs/moderation.md, "Character n-grams across word boundaries");
 - ``structure``: named signals found by ``hate.signals`` on the normalised text (threats, group violence,
   identity-directed derogation, negated and countered forms), each adding its weight when present (idf unused);
 - ``char`` (format 1 only): pooled character n-grams of all words, L2-normalised.
@@ -48,6 +50,7 @@ from typing import Any, cast
 
 from masthead.moderation.features import (
     SPAN_SIZES,
+    centred_boundary_grams,
     char_features,
     crossing_grams,
     distinct_words,
@@ -169,6 +172,7 @@ class _SpanBlock(_WordCache):
     joiner: str = ""
     crossing: bool = False
     counted: bool = False
+    centred: bool = False
     cache: dict[str, complex] = field(default_factory=dict)
     cache_limit: int = CACHE_CHARS
     cached_chars: int = 0
@@ -184,7 +188,11 @@ class _SpanBlock(_WordCache):
         # and each word's own grams, whose sum is computed once per word and cached like the wordchar block's.
         found = span_words(text)
         get = self.table.get
-        if self.joiner:
+        if self.centred:  # one gram per boundary (``features.centred_boundary_grams``), size by size
+            total = 0j
+            for size in self.sizes:
+                total = sum(map(get, centred_boundary_grams(found, size), repeat(0j)), total)
+        elif self.joiner:
             total = sum(map(get, crossing_grams(" " + " ".join(found) + " ", self.sizes), repeat(0j)), 0j)
         else:
             # Written together: the grams of ``joined_crossing_grams``, size by size, from the left (the same
@@ -193,10 +201,12 @@ class _SpanBlock(_WordCache):
             total = 0j
             for size in self.sizes:
                 total = sum(map(get, map(joined.__getitem__, joined_crossing_slices(found, size)), repeat(0j)), total)
-        parts = list(map(self.cache.get, found))
-        if None in parts:
-            parts = [self.word_part(word) if part is None else part for word, part in zip(found, parts, strict=True)]
-        total = sum(cast(list[complex], parts), total)
+        crossing = total
+        cache = self.cache
+        try:  # most words of a comment were seen before
+            total = sum(map(cache.__getitem__, found), crossing)
+        except KeyError:  # the others are computed (and kept) one by one, summed from the first word again
+            total = sum([cache[word] if word in cache else self.word_part(word) for word in found], crossing)
         return total.real / math.sqrt(total.imag) if total.imag else 0.0
 
     def word_part(self, word: str) -> complex:
@@ -298,7 +308,8 @@ class LinearModel:
             if block["analyzer"] == "span":
                 blocks.append(_SpanBlock(_span_table(block["features"], block["idf"], block["weights"]),
                                          tuple(block["sizes"]), block.get("joiner", ""),
-                                         bool(block.get("crossing", False)), bool(block.get("counted", False))))
+                                         bool(block.get("crossing", False)), bool(block.get("counted", False)),
+                                         bool(block.get("centred", False))))
                 continue
             table = _table(block["features"], block["idf"], block["weights"])
             if block["analyzer"] == "wordchar":

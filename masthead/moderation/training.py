@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any, cast
 
-from masthead.moderation.features import prepare, span_grams, word_features, word_grams, words
+from masthead.moderation.features import centred_span_grams, prepare, span_grams, word_features, word_grams, words
 from masthead.moderation.hate import SIGNALS, signals
 from masthead.moderation.linear import FORMAT, LinearModel
 from masthead.moderation.normalise import normalise
@@ -44,12 +44,14 @@ class Featurizer:
     """The blocks of ``linear.py`` format 2, fitted on prepared texts: word TF-IDF, and per-word char n-grams
     pooled by the mean over a text's distinct words; with ``spans`` (n-gram sizes), the ``span`` block: binary
     TF-IDF of the character n-grams of the words written together (``features.span_grams``), at most
-    ``max_spans`` of them; with ``structure`` (each text's ``hate.signals``, read from the normalised text), one
-    binary column per structure signal."""
+    ``max_spans`` of them (``span_counted``: every occurrence counts; ``span_centred``: each word's own grams and
+    the one gram centred on each boundary, ``features.centred_span_grams``); with ``structure`` (each text's
+    ``hate.signals``, read from the normalised text), one binary column per structure signal."""
 
     def __init__(self, *, max_words: int = 50000, max_grams: int = 50000, min_df: int = 2,
                  structure_scale: float = 1.0, spans: Sequence[int] = (), max_spans: int = 50000,
-                 span_joiner: str = "", span_crossing: bool = False, span_counted: bool = False) -> None:
+                 span_joiner: str = "", span_crossing: bool = False, span_counted: bool = False,
+                 span_centred: bool = False) -> None:
         np, sparse, tfidf, _ = _sklearn()
         # Structure columns are scaled up before fitting (and their weights down on export): the same L2 penalty
         # then restrains these few hand-written signals less than the 100,000 n-grams.
@@ -58,11 +60,14 @@ class Featurizer:
         self.grams = tfidf(analyzer=word_grams, min_df=min_df, max_features=max_grams, dtype=np.float32)
         self.span_sizes = tuple(spans)
         self.span_joiner, self.span_crossing, self.span_counted = span_joiner, span_crossing, span_counted
+        self.span_centred = span_centred
         self.spans: Any = None
+        if span_centred and not (span_counted and span_joiner == "" and not span_crossing):
+            raise ValueError("the centred span block is counted, its words written together")
         if self.span_sizes and span_counted:  # every occurrence counts (linear.py, ``span``, "counted")
             if span_joiner not in ("", " ") or span_crossing:
                 raise ValueError("the counted span block reads all the grams of words together or one space apart")
-            self.spans = _CountedSpans(self.span_sizes, span_joiner, min_df, max_spans)
+            self.spans = _CountedSpans(self.span_sizes, span_joiner, min_df, max_spans, centred=span_centred)
         elif self.span_sizes:
             self.spans = tfidf(analyzer=partial(span_grams, sizes=self.span_sizes, joiner=span_joiner,
                                                 crossing=span_crossing), binary=True, min_df=min_df,
@@ -136,6 +141,8 @@ class Featurizer:
                 blocks[-1]["joiner"] = self.span_joiner
                 blocks[-1]["crossing"] = self.span_crossing
                 blocks[-1]["counted"] = self.span_counted
+                if self.span_centred:
+                    blocks[-1]["centred"] = True
         if self.structure:
             weights = coefficients[offset : offset + len(SIGNALS)]
             blocks.append({"analyzer": "structure", "features": list(SIGNALS), "idf": [1.0] * len(SIGNALS),
@@ -148,10 +155,13 @@ class _CountedSpans:
     the sum over the text's known gram occurrences of idf squared (so the block is additive over words and word
     boundaries: linear.py, ``_SpanBlock``)."""
 
-    def __init__(self, sizes: tuple[int, ...], joiner: str, min_df: int, max_features: int) -> None:
+    def __init__(self, sizes: tuple[int, ...], joiner: str, min_df: int, max_features: int, *,
+                 centred: bool = False) -> None:
         from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
-        self.counter = CountVectorizer(analyzer=partial(span_grams, sizes=sizes, joiner=joiner, distinct=False),
+        analyzer = (partial(centred_span_grams, sizes=sizes) if centred
+                    else partial(span_grams, sizes=sizes, joiner=joiner, distinct=False))
+        self.counter = CountVectorizer(analyzer=analyzer,
                                        min_df=min_df, max_features=max_features, dtype=_sklearn()[0].float32)
         self.idf = TfidfTransformer(norm=None)
 

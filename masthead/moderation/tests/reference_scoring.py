@@ -72,11 +72,37 @@ def span_score(block: _SpanBlock, text: str) -> float:
     occurrence adds, first those that cross from one word to the next (one space apart: a space inside them;
     written together: a word's end inside them), by size, then from the left, then each word's own grams (word by
     word, between two spaces or bare; within a word by size, then from the left, added up before the word's sum
-    is added)."""
+    is added). ``centred`` (counted, written together): instead of all the grams across a boundary, the one gram of
+    each size centred on each boundary (half its size before, starting no earlier than the text and ending no later),
+    by size, then from the left."""
     found = [word for word in tokens(text) if word not in ("!", "?")]
     joined = " " + block.joiner.join(found) + " "
     table = block.table
     dot = squares = 0.0
+    if block.counted and block.centred:
+        starts = [1]  # where each word starts in ``joined``, and where the end space does
+        for word in found:
+            starts.append(starts[-1] + len(word))
+        for size in block.sizes:
+            if len(joined) < size:
+                continue
+            for at in starts:
+                start = min(max(at - size // 2, 0), len(joined) - size)
+                gram = joined[start : start + size]
+                if gram in table:
+                    dot += table[gram].real
+                    squares += table[gram].imag
+        for word in found:
+            word_dot = word_squares = 0.0
+            for size in block.sizes:
+                for i in range(len(word) - size + 1):
+                    gram = word[i : i + size]
+                    if gram in table:
+                        word_dot += table[gram].real
+                        word_squares += table[gram].imag
+            dot += word_dot
+            squares += word_squares
+        return dot / math.sqrt(squares) if squares else 0.0
     if block.counted:
         boundaries = {0, 1}  # where each word (and the end space) starts in ``joined`` written together
         for word in found:

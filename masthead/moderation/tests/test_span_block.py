@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masthead.moderation.features import joined_crossing_grams, joined_crossing_slices, prepare, span_grams, span_text
+from masthead.moderation.features import (
+    centred_boundary_grams,
+    centred_span_grams,
+    joined_crossing_grams,
+    joined_crossing_slices,
+    prepare,
+    span_grams,
+    span_text,
+)
 from masthead.moderation.linear import LinearModel, _SpanBlock
 from masthead.moderation.normalise import normalise
 from masthead.moderation.tests import reference_scoring as reference
@@ -120,3 +128,49 @@ def test_the_crossing_slices_of_a_long_text_are_made_one_by_one():
     joined = " " + "".join(found) + " "
     for size in (3, 4, 5):
         assert [joined[cut] for cut in joined_crossing_slices(found, size)] == joined_crossing_grams(found, (size,))
+
+
+def test_the_centred_block_reads_one_gram_per_boundary_and_each_word_s_own_grams():
+    # " ihatewomen ": the boundaries start "i", "hate", "women" and the end space; the first two grams, which
+    # would start before the text, start at its start.
+    assert centred_boundary_grams(["i", "hate", "women"], 4) == [" iha", " iha", "tewo", "men "]
+    assert centred_boundary_grams(["abc"], 4) == [" abc", "abc "]
+    assert centred_boundary_grams(["a"], 4) == []  # " a " is shorter than a gram
+    assert centred_boundary_grams([], 3) == []
+    assert centred_boundary_grams(["ab", "cd"], 3) == [" ab", "bcd", "cd "]
+    assert centred_span_grams(prepare(normalise("I hate women!").text)) == [
+        "hate", "wome", "omen", " iha", " iha", "tewo", "men "]
+    # Run together, the boundary's gram is one of the word's own: "tewo" is read either way.
+    assert "tewo" in centred_span_grams(prepare(normalise("Ihatewomen").text))
+
+
+def test_the_centred_grams_of_a_long_text_are_sliced_one_by_one():
+    found = ["abcdefg", "hi", "j"] * 300  # 3,000 characters: past the starts whose slices are kept
+    joined = " " + "".join(found) + " "
+    starts = [1]
+    for word in found:
+        starts.append(starts[-1] + len(word))
+    for size in (3, 4, 5):
+        expected = [joined[min(max(at - size // 2, 0), len(joined) - size):][:size] for at in starts]
+        assert centred_boundary_grams(found, size) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS, st.sampled_from([(3,), (4,), (5,), (3, 4, 5), (4, 5)]))
+def test_the_centred_block_equals_the_plain_loop_to_the_last_bit(text: str, sizes: tuple[int, ...]) -> None:
+    known = centred_span_grams("i hate you women are idiots to the a b x don't", sizes)[::2]
+    table = {gram: complex(0.1 * n - 1.3, 1.0 + n / 7) for n, gram in enumerate(known)}
+    block = _SpanBlock(table, sizes, "", counted=True, centred=True)
+    assert block.score(text).hex() == reference.span_score(block, text).hex()
+    assert block.score(text).hex() == block.score(text).hex()  # from the word cache the second time
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abcdefghij'", min_size=1, max_size=9), max_size=12), st.sampled_from([3, 4, 5]))
+def test_the_centred_grams_are_the_plain_loop_s(found: list[str], size: int) -> None:
+    joined = " " + "".join(found) + " "
+    starts = [1]
+    for word in found:
+        starts.append(starts[-1] + len(word))
+    expected = [joined[min(max(at - size // 2, 0), len(joined) - size):][:size] for at in starts]
+    assert centred_boundary_grams(found, size) == (expected if len(joined) >= size else [])
