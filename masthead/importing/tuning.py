@@ -36,7 +36,7 @@ from django.db.backends.signals import connection_created
 # Python's defaults are (700, 10, 10): a young collection every 700 net allocations, a full one every 11th middle
 # one (when the heap grew by a quarter since the last).
 GC_THRESHOLDS = (10_000, 10, 100)
-CACHE_KIB = 50_000  # the writer's SQLite page cache during an import (settings.py: 2,000 for every connection)
+CACHE_KIB = 25_000  # the writer's SQLite page cache during an import, KiB (settings.py: 2,000 for every connection)
 AUTOCHECKPOINT_PAGES = 20_000  # 80 MB of write-ahead log (settings.py: 4,000)
 
 
