@@ -52,6 +52,7 @@ def collector_tuned() -> Iterator[None]:
     thresholds = gc.get_threshold()
     freeze = gc.get_freeze_count() == 0  # already frozen (a server process): its caller's, left as it is
     if freeze:
+        gc.collect()  # garbage frozen would be kept until the import ends
         gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
     try:
