@@ -94,6 +94,7 @@ from masthead.importing.records import (
 )
 from masthead.importing.sources.base import Source
 from masthead.importing.summary import Summary
+from masthead.importing.tuning import import_tuning
 from masthead.notifications.actions import NotificationError, do_import_subscription
 from masthead.passages.actions import PassageError, do_import_passage_anchor
 from masthead.passages.models import PassageAnchor
@@ -254,16 +255,19 @@ class Loader:
         self.source.check()
         if self.progress is not None and self.progress.total is None:
             self.progress.total = self.source.total_hint()
-        prepare = preparer(self.workers)  # before the dry run's transaction: workers see only committed rows
-        try:
-            if self.dry_run:
-                with transaction.atomic():
+        # The collector's thresholds before the workers are forked (they inherit them); SQLite's cache for the
+        # writer's connection alone (tuning.py).
+        with import_tuning():
+            prepare = preparer(self.workers)  # before the dry run's transaction: workers see only committed rows
+            try:
+                if self.dry_run:
+                    with transaction.atomic():
+                        self._load(prepare)
+                        transaction.set_rollback(True)
+                else:
                     self._load(prepare)
-                    transaction.set_rollback(True)
-            else:
-                self._load(prepare)
-        finally:
-            prepare.close()
+            finally:
+                prepare.close()
         if self.progress is not None:
             self.progress.finish()
         return self.summary
