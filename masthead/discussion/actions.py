@@ -32,7 +32,8 @@ from masthead.core.live import publish_on_commit
 from masthead.core.markdown import RENDERER_VERSION, render_comment
 from masthead.core.names import InvalidName, NameTooLong, normalize_display_name
 from masthead.core.network import keyed_hash
-from masthead.core.ready_rows import ready_row
+from masthead.core.pickling import pickled_by_fields
+from masthead.core.ready_rows import object_row
 from masthead.core.singletons import steady
 from masthead.discussion import hooks
 from masthead.discussion.config import discussion_settings
@@ -480,6 +481,7 @@ def _imported_author(name: str, email: str, website: str, secret: str) -> tuple[
     return _imported_name(name), clean, _lenient(clean_website, website), reader_key
 
 
+@pickled_by_fields  # sent by an import's workers to its writer (importing.preparing)
 @dataclass
 class PreparedImport:
     """An imported comment cleaned, rendered, sanitised and screened, not yet saved (``prepare_imported_comment``).
@@ -528,7 +530,7 @@ def prepare_imported_comment(data: ImportedComment) -> PreparedImport:
     screened = [f"screening: {reason}" for reason in verdict.reasons] if verdict.status != data.status else []
     fields["status"] = comment.status = data.status
     fields["moderation_reasons"] = comment.moderation_reasons = [f"imported as {data.status}", *screened]
-    return PreparedImport(fields, verdict.payload, ready_row(Comment, fields))  # row_values(comment), cheaper
+    return PreparedImport(fields, verdict.payload, object_row(comment))  # row_values(comment), cheaper
 
 
 def do_import_comment(thread: Thread, data: ImportedComment, parent: Comment | None) -> Comment:

@@ -24,6 +24,7 @@ from typing import Any
 
 from django.db import connection, connections
 
+from masthead.core.pickling import pickled_by_fields
 from masthead.core.singletons import steady
 from masthead.discussion.actions import DiscussionError, ImportedComment, PreparedImport, prepare_imported_comment
 from masthead.discussion.models import Comment
@@ -41,6 +42,7 @@ AHEAD_RECORDS = 200  # and records held back, at most
 CHUNK = 250  # comments per task sent to a worker
 
 
+@pickled_by_fields  # sent by the workers to the writer: a call of the class, cheaper to unpickle
 @dataclass
 class PreparedComment:
     """One comment record ready to write: its Markdown ("" or blank: it has no text), and either the prepared

@@ -19,6 +19,8 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from masthead.core.pickling import pickled_by_fields
+
 
 class Kind(StrEnum):
     """The kinds of object the mapping table (``ImportedObject``) remembers per source id."""
@@ -64,6 +66,7 @@ class TopicRecord:
     description: str = ""
 
 
+@pickled_by_fields
 @dataclass
 class PassageQuote:
     """The passage of the article an inline comment is about: matched against the imported article's text.
@@ -76,6 +79,7 @@ class PassageQuote:
     question: str = ""  # the editor's prompt shown with the passage, when the source had one
 
 
+@pickled_by_fields  # sent to an import's workers, a chunk at a time (importing.preparing)
 @dataclass
 class CommentRecord:
     source_id: str

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from django.utils import timezone
 
 from masthead.core.bulk_insert import insert_all, insert_rows, new_object, row_slot
+from masthead.core.pickling import pickled_by_fields
 from masthead.core.ready_rows import ready_row
 from masthead.moderation import rules
 from masthead.moderation.backends import Classifier, get_classifier
@@ -251,6 +252,7 @@ def record_many(items: list[tuple[Decision, ScreenContext, Comment]], target_typ
     insert_all(rows)
 
 
+@pickled_by_fields  # sent by an import's workers to its writer (importing.preparing)
 @dataclass(frozen=True)
 class ReadyDecision:
     """An import's decision with its row made ready (``row_values``' row, made by ``core.ready_rows.ready_row``

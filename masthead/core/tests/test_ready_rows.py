@@ -1,5 +1,6 @@
-"""``ready_row`` gives the row ``row_values(new_object(...))`` gives, value for value, on the database the run uses,
-for the rows an import makes ready with it (a screening decision) and a comment's (hypothesis)."""
+"""``ready_row`` (and ``object_row`` of the new object) gives the row ``row_values(new_object(...))`` gives, value
+for value, on the database the run uses, for the rows an import makes ready with it (a screening decision) and a
+comment's (hypothesis)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from masthead.core.bulk_insert import new_object, row_values
-from masthead.core.ready_rows import ready_row
+from masthead.core.ready_rows import object_row, ready_row
 from masthead.discussion.models import Comment, Thread
 from masthead.moderation.models import ModerationDecision
 
@@ -32,6 +33,8 @@ def _same(model: type, values: dict[str, Any]) -> None:
     ready = ready_row(model, values)
     made = row_values(new_object(model, values))
     assert [(type(v), _plain(v)) for v in ready] == [(type(v), _plain(v)) for v in made]
+    of_object = object_row(new_object(model, values))
+    assert [(type(v), _plain(v)) for v in of_object] == [(type(v), _plain(v)) for v in made]
 
 
 decision_values = st.fixed_dictionaries(
