@@ -4,8 +4,9 @@
 
 A word list and a word-level model miss an insult with one letter dropped, inserted or changed, or two
 neighbouring letters swapped, and words written without the space between them; character n-grams of such a
-word are as unseen as the word. ``respell`` reads them as the lexicon's words (``lexicon.py``), so the built-in
-checks and the classifier's structure features see ``you are an idiot`` in ``you are an idoit``.
+word are as unseen as the word. ``normalise`` (its last step, ``_respell``) reads them as the lexicon's words
+(``lexicon.py``), so the built-in checks and the classifier's structure features see ``you are an idiot`` in
+``you are an idoit``.
 
 Precision by construction:
 
@@ -13,7 +14,8 @@ Precision by construction:
   (``TARGETS``): one edit from a short word reaches too many real ones;
 - never a word that is one itself: ``REAL_WORDS`` lists every English word (and common name) one edit from a
   target or made of known words around one (``therapist`` is not "the rapist"), found once by checking the
-  generated misspellings and splits against English word lists (``scripts``: see docs/moderation.md);
+  generated misspellings and splits against English word lists (``python -m masthead.moderation.spelling
+  /usr/share/dict/american-english /usr/share/dict/british-english`` prints it), plus a few met in benign text;
 - the first letter stays (no letter dropped, changed or added before it): most typing slips and disguises keep
   it, and ``riggers`` is no misspelling of anything;
 - a word within one edit of two targets is read as the first of them in alphabetical order (``bitchs``: bitch).
@@ -36,14 +38,14 @@ TARGETS = frozenset(word for word in PROFANITY | TARGET_WORDS | INSULT_WORDS | V
     termites locusts shoot killed killing murder pissed""".split()) - frozenset(
     # plurals of short words: "cocos", "shilts" and "dicke" are names
     word for word in TARGET_WORDS | PROFANITY if word.endswith("s") and len(word) <= MIN_LENGTH)
-# Pieces a run-together word may be split into: the short common words, and the lexicon's words of four letters
-# or more (at least one piece must be one of those, and a word of the lexicon of five letters or more).
+# Pieces a run-together word may be split into: the short common words, the lexicon's words of four letters or
+# more, and the words that qualify an insult; at least one piece must be a target.
 _PIECES = COMMON_WORDS | frozenset(word for word in PROFANITY | TARGET_WORDS | INSULT_WORDS | VERMIN_WORDS
                                    if len(word) >= 4) | frozenset(
     # the words that qualify an insult in lexicon.py's patterns
     "such complete total absolute utter pathetic stupid ignorant worthless brainless disgusting filthy miserable "
     "little dirty".split())
-_FUSED_FROM = 8  # a run-together word is at least this long ("stupidcow" is 9)
+_FUSED_FROM = 8  # a run-together word is at least this long ("dumbidiot" is 9)
 
 # Real words a misspelling or a split would otherwise reach (generated; see the module docstring).
 REAL_WORDS = frozenset("""
