@@ -400,3 +400,7 @@ _INSULT_TRIGGERS = (_INSULT_WORDS, _INSULT_WORDS, "stfu shut")
 THREAT_RE = PatternSet("threat", tuple(zip(_THREAT_TRIGGERS, _THREAT_PATTERNS, strict=True)))
 GROUP_VIOLENCE_RE = PatternSet("group", tuple(zip(_GROUP_TRIGGERS, _GROUP_VIOLENCE_PATTERNS, strict=True)))
 INSULT_RE = PatternSet("insult", tuple(zip(_INSULT_TRIGGERS, _INSULT_PATTERNS, strict=True)))
+
+# The insult and dehumanising nouns above as words (``spelling.py`` reads misspellings of them).
+INSULT_WORDS = frozenset(_INSULT_WORDS.split())
+VERMIN_WORDS = frozenset(_VERMIN_WORDS.split())

@@ -25,7 +25,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from masthead.moderation.lexicon import COMMON_WORDS, TARGET_WORDS
+from masthead.moderation.lexicon import COMMON_WORDS, TARGET_WORDS, text_words
+from masthead.moderation.spelling import READINGS
 
 _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
@@ -84,7 +85,8 @@ _RUN = re.compile(r"([a-z])\1{2,}")
 class Normalised:
     text: str
     # Which disguises were undone: "compatibility", "invisible", "homoglyph", "leetspeak", "mask", "spaced",
-    # "stretched"; "hashtag" (run-together words split) is not a disguise.
+    # "stretched", "misspelt" and "run-together" (an abusive word misspelt or run into others, ``spelling.py``);
+    # "hashtag" (run-together words split) is not a disguise.
     changes: frozenset[str]
 
     @property
@@ -117,7 +119,22 @@ def normalise(raw: str) -> Normalised:
         latin = sum("a" <= char <= "z" for char in text)
         mostly_latin = latin > sum(char.isalpha() for char in text) - latin
         text = re.sub(r"\w+", lambda match: _decode_foreign(match.group(0), changes, mostly_latin), text)
-    return Normalised(text, frozenset(changes))
+    return Normalised(_respell(text, changes), frozenset(changes))
+
+
+def _respell(text: str, changes: set[str]) -> str:
+    """Misspelt and run-together abusive words read as the lexicon's words (``spelling.py``): "idoit" -> idiot,
+    "fuckingidiot" -> fucking idiot. The text's words (``text_words``, cached: the checks read the same set) are
+    each looked up once in a per-word cache; a text with none of them is returned as it is."""
+    words = text_words(text)
+    if not any(map(READINGS.__getitem__, words)):
+        return text
+    for word in sorted(words):
+        reading = READINGS[word]
+        if reading:
+            changes.add("run-together" if " " in reading else "misspelt")
+            text = re.sub(rf"(?<![a-z]){word}(?![a-z])", reading, text)
+    return text
 
 
 def _strip_marks(text: str) -> str:
