@@ -598,8 +598,9 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
     shown = Comment.Status.VISIBLE
     visible = sum(1 for prepared, _ in items if prepared.fields.get("status", _STATUS_DEFAULT) == shown)
     ids, counted = _allocate_comment_ids(len(items), thread=thread, visible=visible)
+    uncounted = 0 if counted else visible  # the thread's count still to raise after the insert
     if all(prepared.row is not None for prepared, _ in items):
-        return _import_ready(thread, items, ids, max_depth, counted)
+        return _import_ready(thread, items, ids, max_depth, uncounted)
     comments: list[Comment] = []
     for (prepared, parent_ref), pk in zip(items, ids, strict=True):
         comment = new_object(Comment, {"id": pk, "thread": thread, **prepared.fields})
@@ -608,11 +609,9 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
         comments.append(comment)
     in_batch = {comment.pk: comment for comment in comments}
     outside: dict[int, int] = {}  # saved ancestor id -> replies made visible under it
-    visible = 0
     for comment in comments:
         if comment.status != Comment.Status.VISIBLE:
             continue
-        visible += 1
         for ancestor in comment.ancestor_ids():
             if ancestor in in_batch:
                 in_batch[ancestor].reply_count += 1
@@ -622,7 +621,7 @@ def do_import_comments(thread: Thread, items: list[tuple[PreparedImport, Comment
     screenings: list[tuple[object, Comment | int]] = [
         (prepared.verdict_payload, comment) for (prepared, _), comment in zip(items, comments, strict=True)
         if prepared.verdict_payload is not None]
-    _counted(thread, screenings, 0 if counted else visible, outside)
+    _counted(thread, screenings, uncounted, outside)
     return ImportedComments.of(comments)
 
 
@@ -632,7 +631,7 @@ _STATUS_DEFAULT = Comment._meta.get_field("status").get_default()
 
 
 def _import_ready(thread: Thread, items: list[tuple[PreparedImport, Comment | int | None]], ids: list[int],
-                  max_depth: int, counted: bool) -> ImportedComments:
+                  max_depth: int, uncounted: int) -> ImportedComments:
     """``do_import_comments`` for items whose rows are ready: each comment's place is worked out from plain
     values (``_place_of``, as ``_place`` sets it on an object) and set in a copy of its row, its reply count
     likewise; the Comment objects are built only when asked for (``ImportedComments``)."""
@@ -642,7 +641,6 @@ def _import_ready(thread: Thread, items: list[tuple[PreparedImport, Comment | in
     position = {pk: n for n, pk in enumerate(ids)}
     reply_counts = [0] * count
     outside: dict[int, int] = {}  # saved ancestor id -> replies made visible under it
-    visible = 0
     shown = Comment.Status.VISIBLE
     for (prepared, parent_ref), pk in zip(items, ids, strict=True):
         if parent_ref is None:
@@ -656,7 +654,6 @@ def _import_ready(thread: Thread, items: list[tuple[PreparedImport, Comment | in
         places.append(place)
         if prepared.fields.get("status", _STATUS_DEFAULT) != shown:
             continue
-        visible += 1
         for ancestor in path_ids(place[3])[:-1]:
             at = position.get(ancestor)
             if at is not None:
@@ -681,7 +678,7 @@ def _import_ready(thread: Thread, items: list[tuple[PreparedImport, Comment | in
     screenings: list[tuple[object, Comment | int]] = [
         (prepared.verdict_payload, pk) for (prepared, _), pk in zip(items, ids, strict=True)
         if prepared.verdict_payload is not None]
-    _counted(thread, screenings, 0 if counted else visible, outside)
+    _counted(thread, screenings, uncounted, outside)
     alias = connection.alias
 
     def build(n: int) -> Comment:
