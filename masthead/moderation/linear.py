@@ -63,7 +63,7 @@ from masthead.moderation.features import (
     word_features,
     word_grams,
 )
-from masthead.moderation.hate import signals
+from masthead.moderation.hate import GROUP_FORMS, WORD_FORMS, signals
 
 FORMATS = ("masthead-linear-1", "masthead-linear-2")
 FORMAT = FORMATS[-1]
@@ -216,6 +216,10 @@ class _SpanBlock(_WordCache):
         return part
 
 
+# The word block's analyzers: its plain features, or with the group contexts (hate.py, ``WORD_FORMS``).
+WORD_ANALYZERS = (word_features, *WORD_FORMS.values())
+
+
 def _span_table(features: list[str], idf: list[float], weights: list[float]) -> Table:
     return {feature: complex(i * w, i * i) for feature, i, w in zip(features, idf, weights, strict=True)}
 
@@ -251,7 +255,7 @@ class LinearModel:
         for block in self.blocks:
             if isinstance(block, _StructureBlock):
                 z += block.score(normalised_text)
-            elif self.evidence_prior and isinstance(block, _Block) and block.analyzer is word_features:
+            elif self.evidence_prior and isinstance(block, _Block) and block.analyzer in WORD_ANALYZERS:
                 # Shrinkage by evidence: the word block is L2-normalised, so a one-word comment ("a", "wow") gets
                 # that word's whole weight, undiluted; with n distinct words its distance from the benign
                 # baseline counts n / (n + k) (docs/moderation.md, "Short texts").
@@ -268,7 +272,7 @@ class LinearModel:
         """The word block's score as is, not shrunk (``build_builtin`` takes the evidence baseline from it)."""
         text = prepare(normalised_text)
         return sum(block.score(text) for block in self.blocks
-                   if isinstance(block, _Block) and block.analyzer is word_features)
+                   if isinstance(block, _Block) and block.analyzer in WORD_ANALYZERS)
 
     def probability(self, normalised_text: str) -> float:
         z = self.logit(normalised_text)
@@ -316,8 +320,12 @@ class LinearModel:
                 blocks.append(_WordCharBlock(table))
             elif block["analyzer"] == "structure":
                 blocks.append(_StructureBlock(table))
+            elif block["analyzer"] == "group":
+                blocks.append(_Block(GROUP_FORMS[block.get("form", "window")], table))
             else:
-                blocks.append(_Block({"word": word_features, "char": char_features}[block["analyzer"]], table))
+                analyzer = WORD_FORMS[block["groups"]] if block.get("groups") else {
+                    "word": word_features, "char": char_features}[block["analyzer"]]
+                blocks.append(_Block(analyzer, table))
         model = cls(data["model_id"], data["version"], float(data["intercept"]), blocks, data.get("info", {}),
                     sorted(data.get("calibration", [])))
         evidence = data.get("evidence")
