@@ -3,7 +3,7 @@
 File layout (gzip-compressed JSON)::
 
     {"format": "masthead-linear-2", "model_id": ..., "version": ..., "intercept": float,
-     "blocks": [{"analyzer": "word" | "wordchar" | "span" | "structure" | "char", "features": [...],
+     "blocks": [{"analyzer": "word" | "wordchar" | "span" | "group" | "structure" | "char", "features": [...],
                  "idf": [...], "weights": [...], "sizes": [...], "joiner": "", "crossing": false,
                  "counted": false, "centred": false (span only)}],
      "base": {"model": "builtin", "weight": 1.0} | absent, "evidence": {"prior": k, "baseline": b} | absent,
@@ -12,6 +12,8 @@ File layout (gzip-compressed JSON)::
 Blocks:
 
 - ``word``: TF-IDF of words and word pairs (counts times idf, L2-normalised over the block's known features);
+  with ``"groups": form`` (``hate.WORD_FORMS``), the group contexts counted in the same vector after them: each
+  identity-group mention read as one token ``GRP``, with the word pairs it forms (``"words+pairs"``, 2.6-news);
 - ``wordchar``: each distinct word's character n-grams as a TF-IDF vector normalised per word; the block is the
   mean of the word vectors (so long comments are not scored lower for being long). A word's contribution
   (its vector times the weights) is computed once and cached: news-length comments score in microseconds;
@@ -23,6 +25,8 @@ Blocks:
   boundary; ``centred`` (counted, written together): instead of all the grams across a boundary, the one gram of
   each size centred on it (``features.centred_boundary_grams``). The built-in model (2.4-news) has a centred block
   of 4-grams (docs/moderation.md, "Character n-grams across word boundaries");
+- ``group``: the group contexts as a block of their own (``"form"``: a name of ``hate.GROUP_FORMS``), TF-IDF and
+  L2 like ``word`` (measured, not shipped: docs/moderation.md, "Group contexts");
 - ``structure``: named signals found by ``hate.signals`` on the normalised text (threats, group violence,
   identity-directed derogation, negated and countered forms), each adding its weight when present (idf unused);
 - ``char`` (format 1 only): pooled character n-grams of all words, L2-normalised.
