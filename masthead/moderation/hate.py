@@ -414,7 +414,8 @@ SIGNALS = ("threat", "group_violence", "insult", "identity_negative", "identity_
            "identity_exclusion")
 
 
-# The ``group`` block (linear.py): the contexts of identity-group mentions, the group itself abstracted. Each span
+# Group contexts (linear.py: the word block's ``groups``, 2.6-news ``words+pairs``; or a ``group`` block of their
+# own, measured and not shipped): the contexts of identity-group mentions, the group itself abstracted. Each span
 # of ``_group_spans`` ("muslims", "trans people", "black women") becomes one shared token, so what the training
 # data teaches about the words around one group ("GRP are a disease", "hate GRP") is learned for every group, and
 # the benign sentences that name groups teach that a mention alone is benign. Read from the prepared text's words
