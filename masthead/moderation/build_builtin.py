@@ -26,7 +26,7 @@ from masthead.moderation.training import fit
 
 BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "builtin.json.gz"
 BUILTIN_ID = "masthead-linear"
-BUILTIN_VERSION = "2.5-news"
+BUILTIN_VERSION = "2.6-news"
 BASE_C = 1.0
 STRUCTURE = True  # weigh hate.py's structure signals (identity-directed derogation, threats) as features
 HATE_SHARE = 0.5  # half of Davidson's toxic weight on its hate-speech class (6% of its toxic tweets)
@@ -46,6 +46,14 @@ SPAN_JOINER = ""
 SPAN_CROSSING = False
 SPAN_COUNTED = True
 SPAN_CENTRED = True
+# Group contexts (hate.py, ``GROUP_FORMS`` and ``WORD_FORMS``): identity-group mentions abstracted to one token and
+# the words around them as features, so what is learned about one group holds for all. "words+pairs": the word
+# block also counts the group token and the word pairs it forms ("GRP are", "hate GRP"), in the same TF-IDF vector.
+# Chosen by leave-one-source-out ROC-AUC alone among seven forms (docs/moderation.md, "Group contexts"); a separate
+# ``group`` block (a name of ``GROUP_FORMS``) and ``GROUP_SCALE`` < 1 were measured and not kept. "" leaves it out.
+GROUPS = "words+pairs"
+MAX_GROUPS = 20000
+GROUP_SCALE = 1.0
 
 
 def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: str = BUILTIN_VERSION,
@@ -53,7 +61,8 @@ def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: st
           structure_scale: float = STRUCTURE_SCALE, evidence_prior: float = EVIDENCE_PRIOR,
           spans: tuple[int, ...] = SPANS, max_spans: int = MAX_SPANS, span_joiner: str = SPAN_JOINER,
           span_crossing: bool = SPAN_CROSSING, span_counted: bool = SPAN_COUNTED, span_centred: bool = SPAN_CENTRED,
-          c: float = BASE_C) -> dict[str, Any]:
+          groups: str = GROUPS, max_groups: int = MAX_GROUPS,
+          group_scale: float = GROUP_SCALE, c: float = BASE_C) -> dict[str, Any]:
     """The base model as our JSON layout, trained on every source but ``leave_out``, calibrated."""
 
     rows = public_corpus.all_examples() if rows is None else rows
@@ -63,7 +72,8 @@ def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: st
                sample_weight=public_corpus.balanced_weights(train, hate_share=hate_share), c=c,
                structure=structure, structure_scale=structure_scale, spans=spans, max_spans=max_spans,
                span_joiner=span_joiner, span_crossing=span_crossing, span_counted=span_counted,
-               span_centred=span_centred,
+               span_centred=span_centred, groups=groups, max_groups=max_groups,
+               group_scale=group_scale,
                info={"trained_on": "Davidson et al. 2017 (MIT, training split), Civil Comments ToxicSpans "
                                    "sentences and toxic comments (CC0), Wikipedia talk (CC BY-SA), Wikipedia "
                                    "identity sentences (CC BY-SA); held-out fifths excluded",

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
+from masthead.moderation.features import _tokens, distinct_words, word_features
 from masthead.moderation.lexicon import (
     COMMON_WORDS,
     GROUP_VIOLENCE_RE,
@@ -410,3 +412,121 @@ def signals(normalised_text: str) -> frozenset[str]:
 # where speech about hate is rare, their own weights would come out as noise.
 SIGNALS = ("threat", "group_violence", "insult", "identity_negative", "identity_derogation", "identity_contempt",
            "identity_exclusion")
+
+
+# Group contexts (linear.py: the word block's ``groups``, 2.6-news ``words+pairs``; or a ``group`` block of their
+# own, measured and not shipped): the contexts of identity-group mentions, the group itself abstracted. Each span
+# of ``_group_spans`` ("muslims", "trans people", "black women") becomes one shared token, so what the training
+# data teaches about the words around one group ("GRP are a disease", "hate GRP") is learned for every group, and
+# the benign sentences that name groups teach that a mention alone is benign. Read from the prepared text's words
+# (``features._tokens``); a misspelt group name ("mulsims") is read as the group. A comment that names no group
+# has no features (one set intersection with its cached word set).
+GROUP = "GRP"
+GROUP_WINDOW = 3  # words either side of a mention in the ``window`` form
+
+
+def abstracted_tokens(text: str) -> list[str] | None:
+    """The prepared text's words with each group span replaced by ``GROUP``; None when it names no group."""
+    if _GATE.isdisjoint(distinct_words(text)):
+        return None
+    tokens = list(_tokens(text))
+    if not _MISSPELT_WORDS.isdisjoint(tokens):
+        tokens = [_MISSPELT.get(token, token) for token in tokens]
+    spans = _group_spans(tokens, pronouns=False)
+    if not spans:
+        return None
+    result: list[str] = []
+    at = 0
+    for start, end in spans:
+        result += tokens[at:start]
+        result.append(GROUP)
+        at = end
+    result += tokens[at:]
+    return result
+
+
+def group_windows(text: str) -> list[str]:
+    """Per mention: the group token, the word pairs it forms ("GRP are", "hate GRP"), and each word up to
+    ``GROUP_WINDOW`` away, by side ("GRP>disease", "hate<GRP")."""
+    found = abstracted_tokens(text)
+    if found is None:
+        return []
+    features = []
+    last = len(found) - 1
+    for at, token in enumerate(found):
+        if token != GROUP:
+            continue
+        features.append(GROUP)
+        if at < last:
+            features.append(GROUP + " " + found[at + 1])
+        if at:
+            features.append(found[at - 1] + " " + GROUP)
+        features += [GROUP + ">" + word for word in found[at + 1 : at + 1 + GROUP_WINDOW]]
+        features += [word + "<" + GROUP for word in found[max(0, at - GROUP_WINDOW) : at]]
+    return features
+
+
+def group_ngrams(text: str) -> list[str]:
+    """The word 1-3-grams of the abstracted text that contain the group token, by size, then from the left."""
+    found = abstracted_tokens(text)
+    if found is None:
+        return []
+    return [" ".join(found[i : i + size]) for size in (1, 2, 3) for i in range(len(found) - size + 1)
+            if GROUP in found[i : i + size]]
+
+
+def group_pairs(text: str) -> list[str]:
+    """``group_ngrams`` up to word pairs: the group token and the pairs it forms."""
+    found = abstracted_tokens(text)
+    if found is None:
+        return []
+    return [" ".join(found[i : i + size]) for size in (1, 2) for i in range(len(found) - size + 1)
+            if GROUP in found[i : i + size]]
+
+
+def group_words(text: str) -> list[str]:
+    """All the word uni- and bigrams of the abstracted text (the word block's features, groups abstracted)."""
+    found = abstracted_tokens(text)
+    if found is None:
+        return []
+    return [*found, *map(" ".join, pairwise(found))]
+
+
+def group_contexts(text: str) -> list[str]:
+    """``group_windows`` without the group token alone: only the words around a mention, never the mention."""
+    return [feature for feature in group_windows(text) if feature != GROUP]
+
+
+GROUP_FORMS = {"window": group_windows, "ngrams": group_ngrams, "words": group_words, "contexts": group_contexts}
+
+
+def words_and_windows(text: str) -> list[str]:
+    """The word block's features (``features.word_features``) and, after them, ``group_windows``: one TF-IDF
+    vector, so a mention's contexts weigh in proportion to the rest of the comment."""
+    return [*word_features(text), *group_windows(text)]
+
+
+def words_and_ngrams(text: str) -> list[str]:
+    """The word block's features and, after them, ``group_ngrams``."""
+    return [*word_features(text), *group_ngrams(text)]
+
+
+def abstracted_words(text: str) -> list[str]:
+    """The word block's features of the text with its groups abstracted (``group_words``; the text's own when it
+    names no group)."""
+    return group_words(text) or word_features(text)
+
+
+def words_and_contexts(text: str) -> list[str]:
+    """The word block's features and, after them, ``group_contexts``."""
+    return [*word_features(text), *group_contexts(text)]
+
+
+def words_and_pairs(text: str) -> list[str]:
+    """The word block's features and, after them, ``group_pairs``."""
+    return [*word_features(text), *group_pairs(text)]
+
+
+# Forms of the word block itself: its features with the group contexts added, or read from the abstracted text.
+WORD_FORMS = {"words+window": words_and_windows, "words+contexts": words_and_contexts, "words+ngrams": words_and_ngrams,
+              "words+pairs": words_and_pairs, "abstract": abstracted_words}

@@ -3,7 +3,7 @@
 File layout (gzip-compressed JSON)::
 
     {"format": "masthead-linear-2", "model_id": ..., "version": ..., "intercept": float,
-     "blocks": [{"analyzer": "word" | "wordchar" | "span" | "structure" | "char", "features": [...],
+     "blocks": [{"analyzer": "word" | "wordchar" | "span" | "group" | "structure" | "char", "features": [...],
                  "idf": [...], "weights": [...], "sizes": [...], "joiner": "", "crossing": false,
                  "counted": false, "centred": false (span only)}],
      "base": {"model": "builtin", "weight": 1.0} | absent, "evidence": {"prior": k, "baseline": b} | absent,
@@ -12,6 +12,8 @@ File layout (gzip-compressed JSON)::
 Blocks:
 
 - ``word``: TF-IDF of words and word pairs (counts times idf, L2-normalised over the block's known features);
+  with ``"groups": form`` (``hate.WORD_FORMS``), the group contexts counted in the same vector after them: each
+  identity-group mention read as one token ``GRP``, with the word pairs it forms (``"words+pairs"``, 2.6-news);
 - ``wordchar``: each distinct word's character n-grams as a TF-IDF vector normalised per word; the block is the
   mean of the word vectors (so long comments are not scored lower for being long). A word's contribution
   (its vector times the weights) is computed once and cached: news-length comments score in microseconds;
@@ -23,6 +25,8 @@ Blocks:
   boundary; ``centred`` (counted, written together): instead of all the grams across a boundary, the one gram of
   each size centred on it (``features.centred_boundary_grams``). The built-in model (2.4-news) has a centred block
   of 4-grams (docs/moderation.md, "Character n-grams across word boundaries");
+- ``group``: the group contexts as a block of their own (``"form"``: a name of ``hate.GROUP_FORMS``), TF-IDF and
+  L2 like ``word`` (measured, not shipped: docs/moderation.md, "Group contexts");
 - ``structure``: named signals found by ``hate.signals`` on the normalised text (threats, group violence,
   identity-directed derogation, negated and countered forms), each adding its weight when present (idf unused);
 - ``char`` (format 1 only): pooled character n-grams of all words, L2-normalised.
@@ -63,7 +67,7 @@ from masthead.moderation.features import (
     word_features,
     word_grams,
 )
-from masthead.moderation.hate import signals
+from masthead.moderation.hate import GROUP_FORMS, WORD_FORMS, signals
 
 FORMATS = ("masthead-linear-1", "masthead-linear-2")
 FORMAT = FORMATS[-1]
@@ -216,6 +220,10 @@ class _SpanBlock(_WordCache):
         return part
 
 
+# The word block's analyzers: its plain features, or with the group contexts (hate.py, ``WORD_FORMS``).
+WORD_ANALYZERS = (word_features, *WORD_FORMS.values())
+
+
 def _span_table(features: list[str], idf: list[float], weights: list[float]) -> Table:
     return {feature: complex(i * w, i * i) for feature, i, w in zip(features, idf, weights, strict=True)}
 
@@ -251,7 +259,7 @@ class LinearModel:
         for block in self.blocks:
             if isinstance(block, _StructureBlock):
                 z += block.score(normalised_text)
-            elif self.evidence_prior and isinstance(block, _Block) and block.analyzer is word_features:
+            elif self.evidence_prior and isinstance(block, _Block) and block.analyzer in WORD_ANALYZERS:
                 # Shrinkage by evidence: the word block is L2-normalised, so a one-word comment ("a", "wow") gets
                 # that word's whole weight, undiluted; with n distinct words its distance from the benign
                 # baseline counts n / (n + k) (docs/moderation.md, "Short texts").
@@ -268,7 +276,7 @@ class LinearModel:
         """The word block's score as is, not shrunk (``build_builtin`` takes the evidence baseline from it)."""
         text = prepare(normalised_text)
         return sum(block.score(text) for block in self.blocks
-                   if isinstance(block, _Block) and block.analyzer is word_features)
+                   if isinstance(block, _Block) and block.analyzer in WORD_ANALYZERS)
 
     def probability(self, normalised_text: str) -> float:
         z = self.logit(normalised_text)
@@ -316,8 +324,12 @@ class LinearModel:
                 blocks.append(_WordCharBlock(table))
             elif block["analyzer"] == "structure":
                 blocks.append(_StructureBlock(table))
+            elif block["analyzer"] == "group":
+                blocks.append(_Block(GROUP_FORMS[block.get("form", "window")], table))
             else:
-                blocks.append(_Block({"word": word_features, "char": char_features}[block["analyzer"]], table))
+                analyzer = WORD_FORMS[block["groups"]] if block.get("groups") else {
+                    "word": word_features, "char": char_features}[block["analyzer"]]
+                blocks.append(_Block(analyzer, table))
         model = cls(data["model_id"], data["version"], float(data["intercept"]), blocks, data.get("info", {}),
                     sorted(data.get("calibration", [])))
         evidence = data.get("evidence")

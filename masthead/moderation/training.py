@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any, cast
 
 from masthead.moderation.features import centred_span_grams, prepare, span_grams, word_features, word_grams, words
-from masthead.moderation.hate import SIGNALS, signals
+from masthead.moderation.hate import GROUP_FORMS, SIGNALS, WORD_FORMS, signals
 from masthead.moderation.linear import FORMAT, LinearModel
 from masthead.moderation.normalise import normalise
 
@@ -51,12 +51,14 @@ class Featurizer:
     def __init__(self, *, max_words: int = 50000, max_grams: int = 50000, min_df: int = 2,
                  structure_scale: float = 1.0, spans: Sequence[int] = (), max_spans: int = 50000,
                  span_joiner: str = "", span_crossing: bool = False, span_counted: bool = False,
-                 span_centred: bool = False) -> None:
+                 span_centred: bool = False, groups: str = "", max_groups: int = 20000,
+                 group_scale: float = 1.0) -> None:
         np, sparse, tfidf, _ = _sklearn()
         # Structure columns are scaled up before fitting (and their weights down on export): the same L2 penalty
         # then restrains these few hand-written signals less than the 100,000 n-grams.
         self.structure_scale = structure_scale
-        self.word = tfidf(analyzer=word_features, min_df=min_df, max_features=max_words, dtype=np.float32)
+        self.word = tfidf(analyzer=WORD_FORMS.get(groups, word_features), min_df=min_df, max_features=max_words,
+                          dtype=np.float32)
         self.grams = tfidf(analyzer=word_grams, min_df=min_df, max_features=max_grams, dtype=np.float32)
         self.span_sizes = tuple(spans)
         self.span_joiner, self.span_crossing, self.span_counted = span_joiner, span_crossing, span_counted
@@ -72,6 +74,14 @@ class Featurizer:
             self.spans = tfidf(analyzer=partial(span_grams, sizes=self.span_sizes, joiner=span_joiner,
                                                 crossing=span_crossing), binary=True, min_df=min_df,
                                max_features=max_spans, dtype=np.float32)
+        # The ``group`` block (hate.py, ``GROUP_FORMS``): the contexts of identity-group mentions, the group
+        # abstracted to one token; TF-IDF, L2, as the word block.
+        self.group_form = groups
+        self.group_scale = group_scale  # < 1: the L2 penalty restrains the group block more (weights scaled back)
+        self.groups: Any = None
+        if groups in GROUP_FORMS:
+            self.groups = tfidf(analyzer=GROUP_FORMS[groups], lowercase=False, min_df=min_df,
+                                max_features=max_groups, dtype=np.float32)
         self._np, self._sparse = np, sparse
         self.structure = False
 
@@ -83,12 +93,16 @@ class Featurizer:
         parts = [word_matrix, self._pooled(texts)]
         if self.spans is not None:
             parts.append(self.spans.fit_transform(texts))
+        if self.groups is not None:
+            parts.append(self.groups.fit_transform(texts) * self.group_scale)
         return self._stack(parts, structure)
 
     def transform(self, texts: Sequence[str], structure: Sequence[frozenset[str]] | None = None) -> Matrix:
         parts = [self.word.transform(texts), self._pooled(texts)]
         if self.spans is not None:
             parts.append(self.spans.transform(texts))
+        if self.groups is not None:
+            parts.append(self.groups.transform(texts) * self.group_scale)
         return self._stack(parts, structure)
 
     def _stack(self, parts: list[Matrix], structure: Sequence[frozenset[str]] | None) -> Matrix:
@@ -124,10 +138,14 @@ class Featurizer:
         vectorizers = [("word", self.word), ("wordchar", self.grams)]
         if self.spans is not None:
             vectorizers.append(("span", self.spans))
+        if self.groups is not None:
+            vectorizers.append(("group", self.groups))
         for analyzer, vectorizer in vectorizers:
             vocabulary = vectorizer.vocabulary_
             features = sorted(vocabulary, key=vocabulary.__getitem__)
             weights = coefficients[offset : offset + len(features)]
+            if analyzer == "group":  # the columns were scaled before fitting (``group_scale``)
+                weights = [float(weight) * self.group_scale for weight in weights]
             offset += len(features)
             keep = [i for i, weight in enumerate(weights) if abs(weight) >= 1e-4]  # drop what adds nothing
             blocks.append({
@@ -143,6 +161,10 @@ class Featurizer:
                 blocks[-1]["counted"] = self.span_counted
                 if self.span_centred:
                     blocks[-1]["centred"] = True
+            if analyzer == "group":
+                blocks[-1]["form"] = self.group_form
+            if analyzer == "word" and self.group_form in WORD_FORMS:
+                blocks[-1]["groups"] = self.group_form
         if self.structure:
             weights = coefficients[offset : offset + len(SIGNALS)]
             blocks.append({"analyzer": "structure", "features": list(SIGNALS), "idf": [1.0] * len(SIGNALS),

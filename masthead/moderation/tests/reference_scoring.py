@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from masthead.moderation import hate, normalise
+from masthead.moderation import hate, linear, normalise
 from masthead.moderation.features import CHAR_SIZES, distinct_words, prepare, word_features
 from masthead.moderation.lexicon import (
     GROUP_VIOLENCE_RE,
@@ -148,14 +148,18 @@ def logit(model: LinearModel, normalised_text: str, structure: Any = None) -> fl
     for block in model.blocks:
         if isinstance(block, _StructureBlock):
             z += block.score(normalised_text) if structure is None else structure(block, normalised_text)
-        elif model.evidence_prior and isinstance(block, _Block) and block.analyzer is word_features:
+        elif model.evidence_prior and isinstance(block, _Block) and block.analyzer in linear.WORD_ANALYZERS:
             seen = len(distinct_words(text))
             baseline = model.evidence_baseline
-            z += baseline + (block_score(block, text) - baseline) * seen / (seen + model.evidence_prior)
+            z += baseline + (word_block_score(block, text) - baseline) * seen / (seen + model.evidence_prior)
         elif isinstance(block, _WordCharBlock):
             z += wordchar_score(block, text)
         elif isinstance(block, _SpanBlock):
             z += span_score(block, text)
+        elif block.analyzer in hate.GROUP_FORMS.values():
+            z += group_score(block, text)
+        elif block.analyzer in hate.WORD_FORMS.values():
+            z += word_block_score(block, text)
         else:
             z += block_score(block, text)
     if model.base is not None:
@@ -293,3 +297,80 @@ _WORD = re.compile(r"[a-z0-9]+(?:'+[a-z0-9]+)*|[!?]")
 def tokens(text: str) -> tuple[str, ...]:
     """``features._tokens``: the words, "!" and "?" of a prepared text."""
     return tuple(_WORD.findall(text))
+
+
+def group_features(form: str, text: str) -> list[str]:
+    """The ``group`` block's features (``hate.GROUP_FORMS``), plainly: the words of the prepared text, a misspelt
+    group name read as the group, each span of ``hate._group_spans`` one ``GRP`` token, then the form's features
+    in the order they are counted (nothing when no group is named)."""
+    found = [hate._MISSPELT.get(word, word) for word in tokens(text)]
+    abstracted = []
+    spans = hate._group_spans(found, pronouns=False)
+    i = 0
+    while i < len(found):
+        span = next((span for span in spans if span[0] == i), None)
+        if span is None:
+            abstracted.append(found[i])
+            i += 1
+        else:
+            abstracted.append("GRP")
+            i = span[1]
+    if not spans:
+        return []
+    features = []
+    if form == "window":
+        for at, word in enumerate(abstracted):
+            if word != "GRP":
+                continue
+            features.append("GRP")
+            if at + 1 < len(abstracted):
+                features.append("GRP " + abstracted[at + 1])
+            if at > 0:
+                features.append(abstracted[at - 1] + " GRP")
+            for distance in range(1, hate.GROUP_WINDOW + 1):
+                if at + distance < len(abstracted):
+                    features.append("GRP>" + abstracted[at + distance])
+            for distance in range(hate.GROUP_WINDOW, 0, -1):
+                if at - distance >= 0:
+                    features.append(abstracted[at - distance] + "<GRP")
+    elif form == "contexts":
+        features = [feature for feature in group_features("window", text) if feature != "GRP"]
+    elif form in ("ngrams", "pairs"):
+        for size in (1, 2, 3) if form == "ngrams" else (1, 2):
+            for i in range(len(abstracted) - size + 1):
+                if "GRP" in abstracted[i : i + size]:
+                    features.append(" ".join(abstracted[i : i + size]))
+    else:
+        features = abstracted + [abstracted[i] + " " + abstracted[i + 1] for i in range(len(abstracted) - 1)]
+    return features
+
+
+def group_score(block: _Block, text: str) -> float:
+    """The group block: counts of the known features times idf, L2-normalised over them, dotted with the weights."""
+    form = next(name for name, analyzer in hate.GROUP_FORMS.items() if analyzer is block.analyzer)
+    return plain_score(block.table, group_features(form, text))
+
+
+# The word block's forms with group features (``hate.WORD_FORMS``): the words and pairs, then the group form's.
+_WORD_FORMS = {"words+window": "window", "words+contexts": "contexts", "words+ngrams": "ngrams",
+               "words+pairs": "pairs"}
+
+
+def word_block_score(block: _Block, text: str) -> float:
+    """The word block, its group features (if any) counted after the word and pair features in one vector."""
+    if block.analyzer is word_features:
+        return block_score(block, text)
+    name = next(name for name, analyzer in hate.WORD_FORMS.items() if analyzer is block.analyzer)
+    if name == "abstract":
+        return plain_score(block.table, group_features("words", text) or word_features(text))
+    return plain_score(block.table, word_features(text) + group_features(_WORD_FORMS[name], text))
+
+
+def plain_score(table: dict[str, complex], features: list[str]) -> float:
+    counts = Counter(feature for feature in features if feature in table)
+    dot = squares = 0.0
+    for feature, count in counts.items():
+        value = count * table[feature].real
+        dot += value * table[feature].imag
+        squares += value * value
+    return dot / math.sqrt(squares) if squares else 0.0
