@@ -152,8 +152,6 @@ BENIGN_KIN = [
     'The protest sign read "hang the traitors", police said.',
 ]
 
-NOT_HELD_YET = pytest.mark.xfail(strict=True, reason="held neither by main nor by this code yet")
-
 ABUSIVE = [
     # Threats.
     "I will kill you if you write about my family again.",
@@ -285,13 +283,22 @@ ABUSIVE = [
     "ѕtupid bіtch",
     # Misspelt group name and dehumanising word: the identity signals read it, but no check holds it and the
     # classifier scores it 0.68 (under the hold threshold); held by neither main nor this code.
-    pytest.param("Imigrants are vermn.", marks=NOT_HELD_YET),
+    "Imigrants are vermn.",
     # Held neither by main nor by this code: a saying, a verbless fragment, a wish of an accident, a plain "hurt".
-    pytest.param("As the old saying goes, hang the traitors.", marks=NOT_HELD_YET),
-    pytest.param("Immigrants? Vermin, every one of them.", marks=NOT_HELD_YET),
-    pytest.param("I hope the writer's kids get hit by a bus.", marks=NOT_HELD_YET),
-    pytest.param("I am not joking, I will hurt you.", marks=NOT_HELD_YET),
+    "As the old saying goes, hang the traitors.",
+    "Immigrants? Vermin, every one of them.",
+    "I hope the writer's kids get hit by a bus.",
+    "I am not joking, I will hurt you.",
 ]
+
+# Held neither by main nor by this code yet (each an expected failure: move it out once it is held).
+NOT_HELD_YET = frozenset([
+    "Imigrants are vermn.",
+    "As the old saying goes, hang the traitors.",
+    "Immigrants? Vermin, every one of them.",
+    "I hope the writer's kids get hit by a bus.",
+    "I am not joking, I will hurt you.",
+])
 
 # Benign kin the classifier itself scores above the hold threshold (profanity, self-deprecation, a group named
 # beside "terrorists"): no check holds them, the model does. Kept in the set so its figure stays honest.
@@ -324,14 +331,16 @@ def test_no_check_holds_benign_news_comments_sharing_abuses_words(text):
         assert decision.action == Action.HOLD, "published now: move it out of HELD_BY_THE_CLASSIFIER"
 
 
-@pytest.mark.parametrize("text", ABUSIVE)
+@pytest.mark.parametrize("text", [
+    pytest.param(text, marks=pytest.mark.xfail(strict=True, reason="not held yet")) if text in NOT_HELD_YET else text
+    for text in ABUSIVE])
 def test_abuse_stays_held_in_any_frame(text):
     decision = screen(text, guest())
     assert decision.action == Action.HOLD, (text, decision.normalised, decision.reasons)
 
 
 def test_the_development_set_is_large_enough():
-    abusive = [text if isinstance(text, str) else text.values[0] for text in ABUSIVE]
     assert len(set(BENIGN_KIN)) == len(BENIGN_KIN) >= 80
-    assert len(set(abusive)) == len(abusive) >= 80
+    assert len(set(ABUSIVE)) == len(ABUSIVE) >= 80
+    assert set(ABUSIVE) >= NOT_HELD_YET
     assert set(BENIGN_KIN) >= HELD_BY_THE_CLASSIFIER
