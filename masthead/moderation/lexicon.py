@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from masthead.moderation.frames import framed
+
 TARGET_WORDS = frozenset(
     [
         "ass", "arse", "asshole", "arsehole", "bastard", "bitch", "bitches", "bollocks", "bullshit", "cock",
@@ -76,7 +78,7 @@ _GROUPS = (
     r"immigrants|migrants|refugees|asylum seekers|illegals|foreigners|disabled people|the disabled|cripples|"
     r"leftists|liberals|libtards|conservatives|democrats|republicans|libertarians|progressives|socialists|"
     r"communists|commies|feminists|atheists|journalists|reporters|politicians|these people|those people|"
-    r"you people|your kind|their kind|them all|all of them|all of you|"
+    r"you people|your kind|their kind|them all|all of them|all of you|the lot of (?:them|you)|"
     # singular, for "the next ... I see", "any ... who"
     r"(?:woman|man|girl|gay|gay (?:person|man|guy)|lesbian|trans (?:person|woman|man)|black (?:person|man|guy|woman)|"
     r"jew|muslim|christian|arab|immigrant|migrant|refugee|foreigner|disabled person|cripple)s?)"
@@ -88,6 +90,7 @@ _PERSON_NOUN = (
     r"councill?ors?|mps?|ministers?|president|senators?|judges?|cops?|police|officers?|governor|prime minister|"
     r"guy|guys|man|woman|bitch|bitches|creeps?|lowlifes?|cowards?|liars?|clowns?|fools?|fascists?|nazis?|"
     r"commies?|libtards?|snowflakes?|trolls?|freaks?|animals?|savages?|degenerates?|monsters?|crooks?|"
+    r"protesters?|protestors?|demonstrators?|activists?|rioters?|"
     r"people|person|family|kids|children|wife|husband|son|daughter|mother|father|mom|mum|dad)"
 )
 _DETERMINER = r"(?:the|that|this|these|those|every|all|each|any|some|our|their|his|her|your|my|a|an)"
@@ -188,6 +191,7 @@ _THREAT_PATTERNS = (
     r"\b(?:watch your back|sleep with one eye open|your days are numbered|you won[\u2019']?t see it coming|"
     r"(?:we|i){_A}?(?:re| are|m| am) coming for you)\b".replace("{_A}", _A),
     r"\bbullets? (?:in|into|between|through) (?:your|his|her|their|the) ",
+    rf"\bbullets? (?:in|into|between|through) (?:that|this|those|these) (?:[a-z-]+ )?{_PERSON_NOUN}\b",
     # Telling someone to die.
     r"\bkys\b|\bkill (?:your ?self|urself|yourselves|themselves|himself|herself)\b(?! (?:working|laughing)\b)|"
     r"\b(?:go|just|please) (?:and )?(?:die|drop dead|hang yourself)\b(?! on (?:that|this|another|a|the) hill)|"
@@ -196,12 +200,15 @@ _THREAT_PATTERNS = (
     r"^\W*(?:just )?die(?: already)?\W*$|\bdie in a (?:fire|hole|ditch)\b|^\W*die,? (?:you|u)\b|"
     r"\b(?:world|country|planet|earth) (?:would be|is|will be) better (?:off )?without (?:you|u|him|her|them|"
     r"your kind|people like you)\b|\bnobody (?:would|will) miss (?:you|u|him|her|them)\b",
+    # Arson against a home: "I'm going to burn your house down".
+    rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,6}}? (?:burn|torch|firebomb|petrol bomb)(?: down)? (?:your|his|her|their) "
+    rf"(?:house|home|flat|car|office|shop|place)\b",
 )
 
 _GROUP_VIOLENCE_PATTERNS = (
     # Calls for violence against a whole group.
-    rf"\b{_KILL_VERBS} (?:all |every |each |the next |any |a |some )?(?:of )?(?:the |those |these |one of the |"
-    rf"last one of the )?{_GROUPS}\b",
+    rf"\b{_KILL_VERBS} (?:all |every |each |the next |any |a |some )?(?:of )?(?:the |those |these |"
+    rf"(?:last |single )?one of (?:the |those |these ))?{_GROUPS}\b",
     r"\b(?:should|must|need to|ought to|deserve to|have to) "
     r"(?:all )?(?:die|be (?:killed|shot|hanged|hung|gassed|exterminated|eradicated|burned|wiped out|"
     r"lynched|put down|slaughtered|eliminated|deported to (?:the )?(?:camps|gas chambers))|hang|burn|rot)\b",
@@ -259,6 +266,7 @@ class PatternSet:
     A trigger set lists every word at least one of which any match must contain."""
 
     def __init__(self, kind: str, pairs: tuple[tuple[str, str], ...]) -> None:
+        self.kind = kind
         self.patterns = []
         # Each trigger word with the patterns it wakes, as bits of a number (bit i: pattern i): a text's words
         # meet the union of all triggers once, and only the patterns their bits name are looked at, in order.
@@ -293,7 +301,7 @@ class PatternSet:
             if woken & 1:
                 triggers, pattern, guard = self.patterns[index]
                 # ``triggers & present`` is ``triggers & words``: every trigger is in ``self.triggers``.
-                found = first_match(text, pattern, guard, triggers & present)
+                found = first_match(text, pattern, guard, triggers & present, self.kind)
                 if found is not None:
                     return found
             woken >>= 1
@@ -302,16 +310,19 @@ class PatternSet:
 
 
 def first_match(text: str, pattern: re.Pattern[str], guard: tuple[re.Pattern[str], bool] | None,
-                present: frozenset[str]) -> re.Match[str] | None:
+                present: frozenset[str], kind: str = "") -> re.Match[str] | None:
     """The pattern's first match near the trigger words ``present`` that its guard allows (the guard: a pattern
-    searched in the 60 characters before the match, and whether it must be found there)."""
+    searched in the 60 characters before the match, and whether it must be found there) and that no frame of
+    reported, quoted, condemned or denied speech holds (``frames.framed``)."""
     for low, high in _windows(text, present):
         for found in pattern.finditer(text, low, high):
-            if guard is None:
-                return found
-            before = text[max(0, found.start() - 60) : found.start()]
-            if bool(guard[0].search(before)) == guard[1]:
-                return found
+            if guard is not None:
+                before = text[max(0, found.start() - 60) : found.start()]
+                if bool(guard[0].search(before)) != guard[1]:
+                    continue
+            if kind and framed(kind, text, found.start(), found.end()):
+                continue
+            return found
     return None
 
 
@@ -381,8 +392,8 @@ _THREAT_TRIGGERS = (
     _KILL, "break smash snap crack cut slit bash cave rip tear bust stomp kick", "death senseless pulp blue bloody",
     "kill murder shoot stab hang lynch behead strangle execute string slit", _CALLED, _DIE, "deserve deserves",
     _SEEN, "hope wish pray praying hoping", "aborted swallowed strangled drowned", "abort aborted", "where",
-    "find get come hunt track", "watch sleep days won coming", "bullet bullets",
-    "kys kill die drop hang without miss",
+    "find get come hunt track", "watch sleep days won coming", "bullet bullets", "bullet bullets",
+    "kys kill die drop hang without miss", "burn torch firebomb bomb",
 )
 _GROUP_TRIGGERS = (
     _KILL, "die hang burn rot killed shot hanged hung gassed exterminated eradicated burned wiped lynched put "

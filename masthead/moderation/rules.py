@@ -19,6 +19,7 @@ from masthead.core.ratelimit import hit
 from masthead.discussion.models import Comment
 from masthead.moderation import links as link_checks
 from masthead.moderation.config import CompiledRule, word_rules
+from masthead.moderation.frames import profanity_framed
 from masthead.moderation.hate import lexicon_checks, lexicon_matches
 from masthead.moderation.lexicon import PROFANITY, PROFANITY_RE, text_words
 from masthead.moderation.models import Action, Ban, LinkedDomain, ModerationDecision, ModerationSettings, Tier
@@ -243,7 +244,8 @@ def profanity(normalised_text: str) -> Finding | None:
     """Strong profanity, slurs and insulting words (a word list)."""
     if PROFANITY.isdisjoint(text_words(normalised_text)):  # every listed word is letters only: a cheap first look
         return None
-    found = sorted(set(PROFANITY_RE.findall(normalised_text)))
+    found = sorted({match.group(0) for match in PROFANITY_RE.finditer(normalised_text)
+                    if not profanity_framed(normalised_text, match.start(), match.end())})
     if not found:
         return None
     return Finding(Action.HOLD, "profanity or insult: " + ", ".join(found[:5]))

@@ -174,7 +174,7 @@ def pattern_search(patterns: PatternSet, text: str, words: frozenset[str] | None
     for triggers, pattern, guard in patterns.patterns:
         if words.isdisjoint(triggers):
             continue
-        found = first_match(text, pattern, guard, triggers & words)  # unchanged: only which patterns wake did
+        found = first_match(text, pattern, guard, triggers & words, patterns.kind)  # only which patterns wake did
         if found is not None:
             return found
     return None

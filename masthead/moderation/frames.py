@@ -1,0 +1,215 @@
+"""Frames that make abuse's words speech *about* abuse: a threat reported by a court, a slur in quotation marks, a
+dehumanising remark condemned, a call for harm denied ("nobody deserves to be shot"), a swear word aimed at the
+weather, an insult the writer aims at themself.
+
+News comments share abuse's words all the time: "the suspect told police he would kill his neighbour", "calling
+immigrants vermin, as the councillor did, is disgraceful", "the MP who said protesters should be shot must
+resign", "this fucking weather". The checks of ``lexicon.py`` find a target joined to a verb of harm; these frames
+look at the sentence around what they found, and only when they found something (so they cost nothing on the
+comments that need nothing). Written from general knowledge, not from any evaluation set.
+
+- **quotation**: the words found lie inside quotation marks, and the sentence outside the quote has a reporting
+  word (said, wrote, chanted, called, the message, the slogan...) whose speaker is not the writer ("I said");
+- **report**: a third party's speech or deed told in the past tense before what was found ("he said he would shoot
+  the mayor", "police reported that the gunman had vowed to kill the judge"), in a sentence with no first- or
+  second-person word (the writer and the reader stay out of it: "like I told you, ...", "my friend told me you
+  are ..." are not reports);
+- **condemnation**: a reporting word and a word of condemnation in the sentence, in the order of a judgement on the
+  speech (``remark ... found ... condemned``, ``it is wrong to say ... found``), the condemnation not itself
+  denied ("it's not wrong to say", "nothing disgraceful about");
+- **denied subject**: "nobody", "no one", "none of us" just before what was found.
+
+Never for what is aimed at the reader or spoken by the writer as intent (a second-person word or "I will ..." in
+what was found), except inside a reported quotation; never when the sentence endorses what it reports ("said it
+best", "and they were right", "as my father used to say").
+"""
+
+from __future__ import annotations
+
+import re
+
+_ENDS = ".!?;\n"
+_TOKEN = re.compile(r"[a-z]+(?:['\u2019][a-z]+)*")
+# Quotation marks in pairs: straight or curly double quotes, curly single quotes, and straight single quotes at
+# word edges (an apostrophe inside a word, "don't", is no quotation mark).
+_QUOTED = re.compile(
+    "\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d|\u00ab[^\u00bb\n]{1,300}\u00bb|"
+    "(?<![a-z])\u2018[^\u2019\n]{1,300}\u2019(?![a-z])|(?<![a-z])'[^'\n]{1,300}'(?![a-z])"
+)
+
+
+def _words(value: str) -> frozenset[str]:
+    return frozenset(value.split())
+
+
+_SECOND_PERSON = _words("you your yours u ur ya yourself yourselves y'all yall you're youre you'll you've you'd")
+_FIRST_PERSON = _words("i we me my our us i'm im i've ive i'll i'd we're we've we'll we'd myself ourselves mine")
+_WRITER = _FIRST_PERSON | _SECOND_PERSON
+# A third party's speech or deed told in the past (or as news: "according to", "allegedly").
+_REPORTED = _words(
+    """said told claimed alleged allegedly accused vowed threatened threatening admitted wrote written reported
+    shouted chanted testified confessed boasted warned tweeted posted preached argued insisted declared announced
+    remarked called described compared suggested yelled screamed texted messaged heard promised swore pledged
+    according muttered scrawled daubed sang cried replied asked quoted""")
+# Speech named or introduced in any tense: with a condemnation, or around a quotation.
+_SPEECH = _REPORTED | _words(
+    """say says calling call calls claim claims describing describe describes comparing compare compares
+    remark remarks comment comments statement statements tweet tweets post posts words word term terms slur
+    slurs phrase phrases message messages text texts sign signs banner banners placard placards slogan slogans
+    headline headlines line lines quote quotes read reads write writes chant chants chanting shouting song
+    lyrics graffiti leaflet leaflets letter speech speeches rhetoric language label labelling labeling
+    labelled labeled preaching preaches suggesting suggest suggests""")
+# Condemnation of what was said or done. Words abusers aim at a group themselves ("disgusting", "vile", "evil",
+# "dangerous") are left out: they would let "calling them refugees? they're vermin, disgusting" through.
+_CONDEMNING = _words(
+    """wrong disgraceful disgrace unacceptable hateful bigotry bigoted bigot bigots racist racism sexist sexism
+    homophobic homophobia transphobic transphobia xenophobic xenophobia antisemitic antisemitism islamophobic
+    islamophobia misogynist misogynistic misogyny dehumanising dehumanizing dehumanise dehumanize dehumanised
+    dehumanized condemn condemned condemns condemnation criticised criticized shameful appalling abhorrent
+    outrageous beneath inexcusable indefensible offensive resign resigned resignation apologise apologize
+    apologised apologized apology sacked fired suspended banned expelled chilling sickening despicable
+    incitement inciting incite reprehensible deplorable ashamed unforgivable unacceptably""")
+_CONDEMNING_PHRASES = re.compile(r"\b(?:never (?:accept|acceptable|ok|okay)|not (?:acceptable|ok|okay|on)|how dare|"
+                                 r"hate speech|no place (?:in|for))\b")
+_NEGATORS = _words("not no nothing never isn't aren't wasn't weren't isnt arent nobody hardly")
+_ENDORSING = _words("right correct true agree agreed agrees exactly best spot truth finally brave honest")
+_DENIED_SUBJECT = re.compile(r"\b(?:nobody|no one|no-one|noone|none of (?:us|them|these|those)|no (?:man|woman|"
+                             r"person|child|human|human being|citizen|journalist|reporter))(?: ever| really)? $")
+# A new clause in the writer's own voice after the report: "the mayor said nothing, and that traitor should ...".
+_CLAUSE_BREAK = re.compile(r"[,:]\s*(?:and|so|but|yet)\b|\b(?:but|however|yet)\b|:")
+# Hearsay rather than a report: "everyone said", "people say", "they said it".
+_GENERIC_SPEAKERS = _words("everyone everybody people they many most all folks some whole")
+
+
+_REPORTING_WORD = re.compile(r"\b(?:" + "|".join(sorted(_REPORTED, key=len, reverse=True)) + r")\b")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _QUOTED.finditer(text)]
+
+
+def _sentence(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: from the last sentence end before it to the first after it; ends
+    inside a quotation do not count ('he chanted "hang him!" twice')."""
+
+    if not quoted:
+        ends = [text.find(end_mark, end) for end_mark in _ENDS]
+        return (max(text.rfind(end_mark, 0, start) for end_mark in _ENDS) + 1,
+                min((index for index in ends if index != -1), default=len(text)))
+
+    def inside(index: int) -> bool:
+        return any(low < index < high for low, high in quoted)
+
+    low = start
+    while low > 0 and not (text[low - 1] in _ENDS and not inside(low - 1)):
+        low -= 1
+    high = end
+    while high < len(text) and not (text[high] in _ENDS and not inside(high)):
+        high += 1
+    return low, high
+
+
+def _outside(text: str, low: int, high: int, quoted: list[tuple[int, int]]) -> str:
+    """``text[low:high]`` with its quotations blanked."""
+    part = list(text[low:high])
+    for start, end in quoted:
+        for index in range(max(start, low), min(end, high)):
+            part[index - low] = " "
+    return "".join(part)
+
+
+def _tokens(value: str) -> list[str]:
+    return [token.replace("\u2019", "'") for token in _TOKEN.findall(value)]
+
+
+def _spoken_by_writer(tokens: list[str], index: int) -> bool:
+    """Whether the reporting word at ``index`` is the writer's own ("I said", "as my grandad used to say")."""
+    return not _FIRST_PERSON.isdisjoint(tokens[max(0, index - 4) : index])
+
+
+def _condemned(tokens: list[str], index: int) -> bool:
+    """Whether ``tokens[index]`` condemns, not denied ("not wrong", "nothing disgraceful about")."""
+    return tokens[index] in _CONDEMNING and _NEGATORS.isdisjoint(tokens[max(0, index - 3) : index]) and not any(
+        token.endswith("n't") for token in tokens[max(0, index - 3) : index])
+
+
+def framed(kind: str, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, found by a check of ``kind`` (threat, group, insult, profanity), is speech about
+    abuse rather than abuse: quoted and reported, reported by a third party, condemned, or denied."""
+    quoted = _quoted_spans(text) if ("\"" in text or "'" in text or "\u201c" in text or "\u2018" in text
+                                     or "\u00ab" in text) else []
+    low, high = _sentence(text, start, end, quoted)
+    if any(q_low < start and end <= q_high for q_low, q_high in quoted):
+        outside = _tokens(_outside(text, low, high, quoted))
+        return (not _ENDORSING.intersection(outside) and (not outside or outside[0] not in ("as", "like"))
+                and any(token in _SPEECH and not _spoken_by_writer(outside, index)
+                        for index, token in enumerate(outside)))
+    found = _tokens(text[start:end])
+    if kind in ("insult", "profanity") or not _WRITER.isdisjoint(found):
+        return False  # aimed at the reader, or the writer's own intent: only a quotation reports it
+    before_text = text[low:start]
+    if _DENIED_SUBJECT.search(before_text):
+        return True
+    before, after = _tokens(_outside(text, low, start, quoted)), _tokens(_outside(text, end, high, quoted))
+    sentence = before + found + after
+    if not _ENDORSING.isdisjoint(sentence) or (before and before[0] in ("as", "like")):
+        return False
+    # A third party's speech or deed, told before what was found, with neither writer nor reader in the sentence,
+    # and no new clause between the two.
+    if _WRITER.isdisjoint(sentence):
+        for match in _REPORTING_WORD.finditer(text, low, start):
+            speaker = _tokens(text[max(low, match.start() - 20) : match.start()])[-2:]
+            if _GENERIC_SPEAKERS.isdisjoint(speaker) and not _CLAUSE_BREAK.search(text, match.end(), start):
+                return True
+    # Speech condemned: "<speech> ... found ... <condemned>" or "<condemned> ... <speech> ... found".
+    speech_before = [index for index, token in enumerate(before) if token in _SPEECH]
+    if speech_before:
+        if any(_condemned(after, index) for index in range(len(after))) or _CONDEMNING_PHRASES.search(
+                " ".join(after)):
+            return True
+        first = speech_before[0]
+        if any(_condemned(before, index) for index in range(first)) or _CONDEMNING_PHRASES.search(
+                " ".join(before[:first])):
+            return True
+    return False
+
+
+# The profanity list's words read in their sentence: an insult the writer aims at themself, a swear word that is an
+# exclamation or says how bad a thing is, and no one is named in the sentence.
+_SELF_INSULTS = _words("idiot idiots moron morons imbecile dickhead")
+_SELF = re.compile(r"\b(?:i(?:'m| am| was|'ve been| have been| feel like| felt like| looked like)|im|call me|"
+                   r"calling myself|made me (?:look|feel) like)(?: (?:such|a|an|the|complete|total|absolute|utter|"
+                   r"bit|of|biggest|real|proper|right|massive|bloody))* $")
+_EXPLETIVES = _words("fuck fucking fuckin fucked shit shits shitty bullshit")
+_INTENSIFIERS = _words("fucking fuckin shitty")
+_EXCLAIMING = _words("oh holy ah aw aww well and but")
+# Things a swear word may be aimed at without abusing anyone.
+_THINGS = _words(
+    """weather rain snow wind heat cold fog traffic mess bins bin roads road potholes pothole roadworks bus buses
+    train trains tram trams queue queues parking printer computer laptop phone app website paywall ads adverts
+    wifi internet signal prices price bills rent taxes system day days week weekend monday mondays morning
+    night time thing things stuff deadline forms paperwork noise construction scaffolding alarm smell flies
+    wasps mosquitoes hangover flu pandemic lockdown winter summer year commute delay delays meeting stairs lift
+    door doors hill car cars engine boiler heating kettle coffee""")
+
+
+def profanity_framed(text: str, start: int, end: int) -> bool:
+    """Whether the profane word ``text[start:end]`` harms no one: quoted and reported, a self-deprecating insult
+    ("call me a moron, but ..."), or a swear word that exclaims or qualifies a thing ("fuck, I missed the
+    deadline", "this fucking weather"), with no second-person word in the sentence."""
+    if framed("profanity", text, start, end):
+        return True
+    quoted: list[tuple[int, int]] = []
+    low, high = _sentence(text, start, end, quoted)
+    word = text[start:end]
+    before, after = _tokens(text[low:start]), _tokens(text[end:high])
+    if not _SECOND_PERSON.isdisjoint(before) or not _SECOND_PERSON.isdisjoint(after):
+        return False
+    if word in _SELF_INSULTS:
+        return bool(_SELF.search(text[low:start]))
+    if word not in _EXPLETIVES:
+        return False
+    if _EXCLAIMING.issuperset(before) and (not after or after[0] == "happens" or text[end:high].lstrip()[:1] in
+                                           (",", "!", "?", "")):
+        return True
+    return word in _INTENSIFIERS and bool(after) and after[0] in _THINGS
