@@ -231,3 +231,19 @@ def test_a_database_never_set_up_asks_for_migrate_instead_of_a_traceback(tmp_pat
 def _write(path: Path, *rows: dict) -> Path:
     path.write_text("".join(json.dumps(row) + "\n" for row in rows))
     return path
+
+
+def test_output_piped_to_a_reader_that_stops_early_ends_quietly(tmp_path):
+    """``masthead moderation_screen --input big.jsonl | head``: the reader goes away; no traceback follows, for
+    any command (``masthead/cli.py``; shown with ``help``, which needs no database)."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DATABASE_URL", "MASTHEAD_EXPECT_DB", "DJANGO_SETTINGS_MODULE")}
+    env.update(MASTHEAD_DATA_DIR=str(tmp_path / "fresh"), PYTHONPATH=str(REPO))
+    process = subprocess.Popen([sys.executable, "-m", "masthead", "help"], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    process.stdout.close()  # the reader is gone before the first write
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert b"Traceback" not in err
+    assert b"BrokenPipe" not in err
