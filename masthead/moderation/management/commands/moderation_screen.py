@@ -57,8 +57,9 @@ class Command(BaseCommand):
         parser.add_argument("text", nargs="?", default=None, help="One text to screen (or use --input).")
         parser.add_argument("--input", default="", metavar="FILE",
                             help=f"Screen a file: JSON lines {ROW_FIELDS}, or a .csv file with a header row naming "
-                                 "a 'text' column (and optionally 'tier', 'id'). '-' reads JSON lines from "
-                                 "standard input.")
+                                 "a 'text' column (and optionally 'tier', 'id'). '-' reads standard input (JSON "
+                                 "lines, or CSV with --input-format csv). The input's id is echoed in JSON "
+                                 "output.")
         parser.add_argument("--input-format", choices=["auto", "jsonl", "csv"], default="auto",
                             help="How to read --input (default: csv when the name ends in .csv, else JSON lines).")
         parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
