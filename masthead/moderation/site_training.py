@@ -25,6 +25,7 @@ from pathlib import Path
 from masthead.moderation import quality
 from masthead.moderation.backends import forget_classifiers, get_classifier
 from masthead.moderation.backends.linear import LinearBackend, model_path, site_models_dir
+from masthead.moderation.batch_files import lone_surrogate, undecodable
 from masthead.moderation.linear import LinearModel, save
 from masthead.moderation.models import Action, ModerationDecision
 from masthead.moderation.normalise import normalise
@@ -33,7 +34,8 @@ from masthead.moderation.training import fit
 
 MIN_HELD_OUT = 20
 BASE = "builtin"
-_LABELS = {"publish": 0, "approve": 0, "approved": 0, "hold": 1, "reject": 1, "spam": 1, "trash": 1}
+_LABELS = {"publish": 0, "published": 0, "approve": 0, "approved": 0,
+           "hold": 1, "held": 1, "reject": 1, "rejected": 1, "spam": 1, "trash": 1}
 
 
 @dataclass(frozen=True)
@@ -70,20 +72,31 @@ def moderator_examples() -> list[Labelled]:
 
 
 def file_examples(lines: Iterable[str]) -> list[Labelled]:
-    """JSON lines ``{"text": ..., "decision": ...}``; a bad line stops with its number (nothing is trained)."""
+    """JSON lines ``{"text": ..., "decision": ...}``; a bad line stops with its number (nothing is trained).
+    Lines as ``batch_files.open_text`` reads them: bytes that are not UTF-8 come as lone surrogates."""
     examples = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        problem = undecodable(line)
+        if problem:
+            raise BadInput(f"line {number}: {problem}")
         try:
             row = json.loads(line)
         except json.JSONDecodeError as error:
-            raise BadInput(f"line {number}: not JSON ({error.msg})") from error
+            raise BadInput(f"line {number}: not JSON ({error.msg.removesuffix(' at')} at character "
+                           f"{error.colno})") from error
+        except RecursionError as error:
+            raise BadInput(f"line {number}: not JSON this command reads (nested too deeply)") from error
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             raise BadInput(f'line {number}: needs {{"text": ..., "decision": ...}}')
-        decision = str(row.get("decision", "")).lower()
+        problem = lone_surrogate(row["text"])
+        if problem:
+            raise BadInput(f"line {number}: {problem}")
+        decision = str(row.get("decision", "")).strip().lower()
         if decision not in _LABELS:
-            raise BadInput(f"line {number}: decision must be publish, hold or reject, not {decision!r}")
+            raise BadInput(f"line {number}: decision must be publish, hold or reject (or approved, spam, trash), "
+                           f"not {row.get('decision')!r}")
         examples.append(Labelled(f"text:{hashlib.sha256(row['text'].encode()).hexdigest()}", row["text"],
                                  _LABELS[decision]))
     return examples
@@ -153,10 +166,28 @@ def _linear_model(name: str) -> LinearModel:
     return backend.model
 
 
+def check_both_kinds(examples: list[Labelled], *, after_split: bool = False) -> None:
+    """Training needs published and not-published decisions; say what the publisher gave, not only that it is
+    not enough."""
+    rejected = sum(example.label for example in examples)
+    published = len(examples) - rejected
+    if published and rejected:
+        return
+    if not examples and not after_split:
+        raise BadInput("No decisions to learn from: training needs both published and held or rejected comments.")
+    have = f"{published} published and {rejected} held or rejected"
+    if after_split:
+        raise BadInput(f"Too few decisions: after a fifth is set aside to measure the model, {have} are left to "
+                       "learn from; training needs both kinds (a few hundred of each is a good start).")
+    raise BadInput(f"Training needs both published and held or rejected comments; there are {have}.")
+
+
 def train(*, active_model: str, share: float, fallback_threshold: float, examples: list[Labelled] | None = None,
           name: str = "") -> TrainingReport:
     examples = moderator_examples() if examples is None else examples
+    check_both_kinds(examples)
     train_set, held = split(examples)
+    check_both_kinds(train_set, after_split=True)
     name = name or "site-" + datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     model = fit_site_model(train_set, name=name)
     save(model_path(name), model)

@@ -111,5 +111,5 @@ def test_no_promotion_without_enough_held_out_decisions(capsys):
 def test_training_needs_both_kinds_of_decision():
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="Not enough decisions"):
+    with pytest.raises(CommandError, match="No decisions to learn from"):
         call_command("moderation_train", "--no-public")

@@ -8,6 +8,8 @@ and an admin promotes it there; --promote makes it active at once, for scripts.
     masthead moderation_train --input past.jsonl --promote   # make it the active model now (scripts, imports)
     masthead moderation_train --shadow                # run it in shadow mode beside the active model
     masthead moderation_train --dry-run               # train and report only
+
+Training needs scikit-learn (``pip install 'masthead[train]'``); screening with the model it makes does not.
 """
 
 from __future__ import annotations
@@ -16,19 +18,27 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.urls import reverse
 
 from masthead.moderation import actions, site_training
+from masthead.moderation.batch_files import open_text
 from masthead.moderation.config import moderation_settings
 
 
 class Command(BaseCommand):
-    help = ("Train a site moderation model from moderators' decisions and report its gain; promote it under "
-            "Moderation > Models, or at once with --promote.")
+    help = ("Train a site moderation model from moderators' decisions (the queue's, or a file of past ones) on "
+            "top of the base model, measure it beside the active model on a fifth of them held out, and keep it "
+            "as a candidate: promote it under Moderation > Models, or at once with --promote. Needs scikit-learn "
+            "(pip install 'masthead[train]').")
+    stealth_options = ("stdin",)
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--input", default="", help="JSON lines of past decisions instead of the queue's.")
+        parser.add_argument("--input", default="", metavar="FILE",
+                            help='Learn from a file instead of the queue: one JSON object per line, {"text": "...", '
+                                 '"decision": "publish"|"hold"|"reject"} (approved = publish; spam, trash = '
+                                 "reject). A bad line stops with its number and nothing is trained. '-' reads "
+                                 "standard input.")
         parser.add_argument("--promote", action="store_true",
                             help="Make the new model active at once, whatever it scores (scripts).")
         parser.add_argument("--shadow", action="store_true", help="Run the new model in shadow mode; never promote.")
@@ -37,17 +47,21 @@ class Command(BaseCommand):
         parser.add_argument("--no-public", action="store_true", help=argparse_suppress())
 
     def handle(self, *args: object, **options: Any) -> None:
-        config = moderation_settings()
+        try:
+            config = moderation_settings()
+        except DatabaseError as error:
+            raise CommandError(f"cannot read the moderation settings from the database ({error}); "
+                               "set it up first with: masthead migrate") from error
         try:
             examples = None
             if options["input"]:
-                with open(options["input"], encoding="utf-8") as handle:
+                with open_text(options["input"], stdin=options.get("stdin")) as handle:
                     examples = site_training.file_examples(handle)
             report = site_training.train(active_model=config.active_model, share=config.benign_hold_share,
                                          fallback_threshold=config.hold_threshold, examples=examples,
                                          name=options["name"])
         except OSError as error:
-            raise CommandError(f"cannot read {options['input']}: {error.strerror}") from error
+            raise CommandError(f"cannot read {options['input']}: {error.strerror or error}") from error
         except (ValueError, RuntimeError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"trained {report.name} on {report.train_examples} decisions; "
