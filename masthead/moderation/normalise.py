@@ -210,15 +210,17 @@ def _split_hashtag(tag: str, changes: set[str]) -> str:
 def _decode_tokens(text: str, changes: set[str]) -> str:
     """Decode the tokens that carry a signal (a digit, symbol or look-alike, or a letter run); leave the rest."""
     spans: dict[int, int] = {}
+    found_to = 0  # the furthest end of the tokens found so far (kept, not recomputed: a text of many tokens)
     for signal in _SIGNAL.finditer(text):
         start, end = signal.start(), signal.end()
-        if spans and start < max(spans.values()):
+        if start < found_to:
             continue  # inside a token already found
         while start > 0 and text[start - 1] in _WORD_CHAR_SET:
             start -= 1
         while end < len(text) and text[end] in _WORD_CHAR_SET:
             end += 1
         spans[start] = end
+        found_to = max(found_to, end)
     if not spans:
         return text
     pieces, done = [], 0

@@ -193,3 +193,12 @@ def test_spaced_run_with_tied_gaps_reads_the_same_in_every_process():
     assert normalise("we met at 4 a.m. and left").text == "we met at 4 am. and left"
     assert normalise("a U.S. group").text == "a us. group"
     assert normalise("a K-9 unit").text == "a k9 unit"
+
+
+def test_a_long_text_of_disguised_tokens_decodes_every_one_and_keeps_the_rest():
+    # Batch files and imports have no length cap: every token is decoded in one pass over the text (the furthest
+    # end found so far is kept, not worked out again for each token, which made such a text quadratic).
+    tokens = ["f*ck", "1d10t", "sh!t", "hello", "a$$", "plain"] * 2_000
+    result = normalise(" ".join(tokens))
+    assert result.text.split() == ["fuck", "idiot", "shit", "hello", "ass", "plain"] * 2_000
+    assert {"mask", "leetspeak"} <= set(result.changes)
