@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from masthead.moderation import menace
 from masthead.moderation.lexicon import (
     COMMON_WORDS,
     GROUP_VIOLENCE_RE,
@@ -364,6 +365,10 @@ def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
         match = patterns.search(normalised_text, words)
         if match:
             found.append((name, match.group(0)))
+    # Harm read clause by clause (menace.py): calls, wishes, menace, harassment, dehumanising, plain insults.
+    for name, _label, matched in menace.matches(normalised_text):
+        if all(name != known for known, _ in found):
+            found.append((name, matched))
     return tuple(found)
 
 

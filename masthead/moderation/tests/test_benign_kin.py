@@ -287,9 +287,9 @@ ABUSIVE = [
     # classifier scores it 0.68 (under the hold threshold); held by neither main nor this code.
     pytest.param("Imigrants are vermn.", marks=NOT_HELD_YET),
     # Held neither by main nor by this code: a saying, a verbless fragment, a wish of an accident, a plain "hurt".
-    pytest.param("As the old saying goes, hang the traitors.", marks=NOT_HELD_YET),
+    "As the old saying goes, hang the traitors.",
     pytest.param("Immigrants? Vermin, every one of them.", marks=NOT_HELD_YET),
-    pytest.param("I hope the writer's kids get hit by a bus.", marks=NOT_HELD_YET),
+    "I hope the writer's kids get hit by a bus.",
     pytest.param("I am not joking, I will hurt you.", marks=NOT_HELD_YET),
 ]
 
@@ -331,7 +331,7 @@ def test_abuse_stays_held_in_any_frame(text):
 
 
 def test_the_development_set_is_large_enough():
-    abusive = [text if isinstance(text, str) else text.values[0] for text in ABUSIVE]
+    abusive = [text if isinstance(text, str) else text.values[0] for text in ABUSIVE]  # type: ignore[attr-defined]
     assert len(set(BENIGN_KIN)) == len(BENIGN_KIN) >= 80
     assert len(set(abusive)) == len(abusive) >= 80
     assert set(BENIGN_KIN) >= HELD_BY_THE_CLASSIFIER
