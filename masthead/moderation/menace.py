@@ -65,7 +65,7 @@ _ROLES = (
     "cameraman|scab|landlady|tenant|cyclist|driver|motorist|councillor"
 )
 _PERSON_NOUN = rf"(?:(?:{_ROLES})s?|people|men|women|children|kids|mob|crowd|" \
-    r"boatload|lot|folks|jews|muslims|roma|arabs|blacks|whites|asians|africans|somalis|gays|trans|elites)"
+    r"boatload|folks|jews|muslims|roma|arabs|blacks|whites|asians|africans|somalis|gays|trans|elites)"
 # Bodies of people: a subject that can be "strung up", never the object of a harassment call ("make the
 # council's life hell at the next election").
 # Heads of a noun phrase that make a verb of harm a figure of speech or pest control ("the scene should be
@@ -93,7 +93,7 @@ _GROUP_WORDS = (
     r"gay people|black people|women|feminists|liberals|leftists|lefties|tories|democrats|republicans|"
     r"socialists|communists|journalists|reporters|politicians|protesters|protestors|looters|rioters|activists|"
     r"bankers|traitors|marchers|demonstrators|these people|those people|you people|your kind|their kind|"
-    r"the lot of (?:them|you)|all of (?:them|you)|every (?:last |single )?one of (?:them|you|those|these))"
+    r"the (?:whole )?lot of (?:them|you)|all of (?:them|you)|every (?:last |single )?one of (?:them|you|those|these))"
 )
 _DET = r"(?:the|that|this|these|those|every|each|any|all|our|your|their|his|her|some|a|an)"
 _TITLE = r"(?:councill?or|senator|minister|judge|mayor|governor|mr|mrs|ms|dr|professor|president|sheriff)"
@@ -105,7 +105,8 @@ _HUMAN = (
 # A human subject, read on the words just before a modal ("the minister should be ...").
 _SUBJECT = re.compile(
     rf"(?:\b(?:you|u|he|she|they|we|i|him|her|them|someone|somebody|{_GROUP_WORDS}|{_TITLE} [a-z]+|{_PERSON_NOUN}|"
-    rf"{_INSTITUTION}|{_A}s (?!{_THINGS}\b)[a-z-]+|(?:the|that|this|these|those|every|each|any|all|some) "
+    rf"{_INSTITUTION}|{_A}s (?!{_THINGS}\b)[a-z-]+|whoever(?: [a-z-]+){{1,4}}|(?:the|that|this|these|those|every|each|"
+    rf"any|all|some) "
     rf"(?:[a-z-]+ ){{0,2}}(?!{_THINGS}\b)[a-z-]+)"
     rf"|{_A}s)(?: (?:all|too|also|both|really|just|simply|frankly|honestly|personally|himself|herself|"
     rf"themselves|who [a-z ]{{1,40}}?|(?:of|from|at|in|on|behind) (?:the |this |that |these |those |a )?"
@@ -123,7 +124,7 @@ _MODALITY = re.compile(
 )
 # Words that may open an imperative clause before its verb ("and then", "just", "now").
 _GLUE = _words("and then so just now go please first also simply all ok okay yes honestly seriously frankly right "
-               "well")
+               "well everyone everybody y'all yall guys folks people lads")
 _CLAUSE_END = re.compile(r"[.!?;:\n,\u2026]|\bbut\b|\band\b")
 
 
@@ -154,7 +155,11 @@ _HARMED = (
     rf"tarred and feathered|thrown (?:off|from|out of|under) (?:a|the) {_W}|taken out (?:back|behind|and shot)|"
     rf"put down|stoned|flogged|whipped|tortured|beheaded|executed|killed|murdered|stabbed|castrated|"
     rf"sunk|thrown overboard|skinned alive|kneecapped|hunted down|crucified|electrocuted|gunned down|"
-    rf"mown down|shot on sight|put in (?:a|the) ground|buried alive|kept in (?:pens|cages)|caged like)"
+    rf"mown down|shot on sight|put in (?:a|the) ground|buried alive|kept in (?:fenced |separate |detention |"
+    rf"locked )?(?:pens|cages|camps|ghettos)|caged like|dealt with (?:permanently|for good|once and for all)|"
+    rf"silenced (?:permanently|for good)|made to disappear|taken care of (?:permanently|for good)|"
+    rf"put (?:six feet under|in the ground|in (?:a|the) grave|in a box|in (?:a )?body ?bags?|out of (?:his|her|"
+    rf"their) misery)|in (?:a )?body ?bags?|in (?:a|the) (?:ground|grave|coffin|morgue))"
 )
 _CARRIER = r"(?:ship|boat|raft|barge|dinghy|train|truck|lorry|bus|hostel|stadium|shelter|camp|building|room|" \
     r"hut|van|plane|container|warehouse|church|mosque|synagogue|hall|barn)"
@@ -205,10 +210,46 @@ _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
 _CHECKS: tuple[_Check, ...] = (
     # -- Calls for violence against a person or a group.
     # "the minister should be strung up", "every one of them should be rounded up and shot".
-    _check(_CALL, "threat", "should ought oughta must need needs deserve deserves have has",
+    _check(_CALL, "threat", "should ought oughta must need needs deserve deserves have has want wants",
            rf"\b(?:should|ought to|oughta|must|needs? to|deserves? to|has to|have to|wants? to)"
-           rf"(?: all| just| simply| really| also| frankly| honestly)? (?:be|get) (?:all )?{_HARMED}(?![a-z])",
+           rf"(?: all| just| simply| really| also| frankly| honestly)? (?:be|get) (?:all )?(?:(?:found|caught|taken|"
+           rf"dragged out|rounded up|tracked down) and )?{_HARMED}(?![a-z])|\b(?:wants|needs|want|need) "
+           rf"(?:lining up (?:and|against)|shooting|hanging|stringing up|putting down|taking out|drowning|gassing|"
+           rf"burning|flogging|"
+           rf"horsewhipping|stabbing|lynching|a bullet|a rope|a noose)(?![a-z])",
            "subject"),
+    # "I hope someone stabs him", "if there's any justice she'll die alone", "can't wait to see him on a stretcher".
+    _check(_WISH, "threat", "hope hoping pray praying wish justice cry happily gladly love wait",
+           rf"\b(?:hope|hoping|pray|praying|wish|any justice|wouldn{_A}?t cry if|would not cry if|happily|gladly|"
+           rf"love to see|can{_A}?t wait (?:till|until|to see|for)|cannot wait (?:till|until|to see|for))(?: that)?"
+           rf"(?: {_W}){{0,3}}? (?:(?:you|u|he|she|they|him|her|them)(?:{_A}ll|{_A}s|{_A}re)?|{_HUMAN})"
+           rf"(?: {_W}){{0,4}}? (?:stabs?|stabbed|shoots?|shot dead|gets shot|kills?|killed|murders?|murdered|dies|"
+           rf"die|dead|hangs?|hanged|lynched|drowns?|drowned|burns? alive|burned alive|beheaded|executed|"
+           rf"strangled|poisoned|on a stretcher|in (?:a )?body ?bags?|in (?:a|the) (?:coffin|grave|ground|morgue)|"
+           rf"six feet under|in pain|bleed(?:s|ing)? out)(?! (?:of old age|peacefully|in (?:his|her|their) sleep|"
+           rf"happy|laughing|for|down|out|on (?:the|this) hill|set|right|wrong|heat|end|serious)\b)(?![a-z])",
+           "plain"),
+    _check(_WISH, "threat", "hope hoping pray praying wish justice cry happily gladly love wait",
+           rf"\b(?:hope|hoping|pray|praying|wish|any justice|wouldn{_A}?t cry if|would not cry if|love to see|"
+           rf"can{_A}?t wait (?:till|until|for)|cannot wait (?:till|until|for))(?: that)? (?:someone|somebody|"
+           rf"some {_W}|a {_W}|they|he|she) (?:finally )?(?:stabs|shoots|kills|murders|hangs|lynches|strangles|"
+           rf"poisons|drowns|runs over|beheads|executes|blows up|torches|knifes|guns down) {_HUMAN}",
+           "plain"),
+    _check(_CALL, "threat", "visit",
+           rf"\bpay {_HUMAN} a (?:little |friendly |late night |proper )?visit with (?:a |some |our |my )?(?:{_W} )?"
+           rf"(?:bats|crowbars|knives|machetes|guns|petrol|hammers|pitchforks|torches|rope|a rope|axes)",
+           "call"),
+    # "the only good migrant is a drowned one"; "deport them in body bags".
+    _check(_CALL, "group_violence", "only body bags coffin coffins boxes",
+           rf"\bthe only good {_W}(?: {_W})? (?:is|are) (?:a |an )?(?:dead|drowned|hanged|shot|buried|deported "
+           rf"dead)(?: one| ones)?\b|\b(?:send|deport|ship|return|carry|take|fly) (?:them|{_A}em|him|her|"
+           rf"{_HUMAN})(?: {_W}){{0,2}}? in (?:body ?bags|coffins|boxes|a body ?bag|a coffin|a box|pieces)",
+           "plain"),
+    # "set his car on fire with him in it".
+    _check(_CALL, "threat", "inside it aboard board",
+           rf"\b(?:fire|burn|torch|bomb|sink|blow|crash|bulldoze|flood|gas|alight)\b[^.!?]{{0,40}}?\bwith (?:him|"
+           rf"her|them|you|everyone|the {_W}) (?:all )?(?:still )?(?:in it|inside|aboard|on board|in them)",
+           "plain"),
     # "the whole cabinet should swing from the gallows", "he deserves to hang from a lamppost".
     _check(_CALL, "threat", "should ought oughta must deserve deserves will swing",
            r"\b(?:should|ought to|oughta|must|deserves? to|will|gonna) (?:all )?(?:swing|hang|dangle) "
@@ -230,8 +271,9 @@ _CHECKS: tuple[_Check, ...] = (
            rf"second half|first half|replay|polls?|election|debate|vote)| tonight))",
            "call"),
     # "string her up", "run that reporter over", "line the protesters up against a wall".
-    _check(_CALL, "threat", "string run line stand put shoot beat bash batter kick stomp",
-           rf"\b(?:string {_HUMAN} up|run {_HUMAN} (?:over|down)|(?:beat|bash|batter|kick|stomp) {_HUMAN} (?:up|to "
+    _check(_CALL, "threat", "string run line stand put shoot beat bash batter kick stomp gun mow cut",
+           rf"\b(?:string {_HUMAN} up|run {_HUMAN} (?:over|down)|(?:gun|mow|cut) {_HUMAN} down|(?:beat|bash|batter|"
+           rf"kick|stomp) {_HUMAN} (?:up|to "
            rf"death|senseless|to a pulp|black and blue|bloody|half to death|within an inch)|(?:line|"
            rf"stand) {_HUMAN} up against (?:a|the) "
            rf"wall|(?:put|stand) {_HUMAN} (?:up )?against (?:a|the) wall)",
@@ -448,12 +490,16 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:go|goes|drive|drives|live|lives|work|works|park|parks|take|takes|leave|leaves|attend|attends|"
            rf"use|uses)(?: to| at| in)?+(?! (?:has|have|is|are|was|were)\b)",
            "plain"),
-    _check(_MENACE, "threat", "shame pity terrible awful tragic sad",
+    _check(_MENACE, "threat", "shame pity terrible awful tragic sad unfortunate",
            rf"\b(?:shame|pity|terrible|awful|tragic|sad)(?: {_W}){{0,2}} if (?:something|anything)(?: {_W})? "
            rf"(?:happened|were to happen|was to happen|happens|should happen) to (?:you|your|him|her|them|his|"
            rf"their)|\b(?:shame|pity) if (?:someone|somebody|something|anyone|it|your {_W}|the {_W}) "
            rf"(?:keyed|scratched|torched|burned|burnt|smashed|vandalised|vandalized|caught fire|burned down|"
-           rf"burnt down|went up in flames|had an accident|slashed|broke|got (?:hurt|torched|smashed|burned))",
+           rf"burnt down|went up in flames|had an accident|slashed|broke|got (?:hurt|torched|smashed|burned))|"
+           rf"\b(?:shame|pity|awful|terrible|sad|tragic|unfortunate)(?: {_W}){{0,2}} if (?:your|his|"
+           rf"her) {_W}(?: {_W})? "
+           rf"(?:went missing|goes missing|got hurt|gets hurt|had an accident|has an accident|caught fire|catches "
+           rf"fire|burned down|burnt down|broke|got broken|disappeared|got lost|was found dead)",
            "plain"),
     _check(_MENACE, "threat", "make nights days piece alive",
            rf"\b(?:you|he|she|they)(?: won{_A}?t| will not| aren{_A}?t going to| wont) (?:make it|get|live|"
@@ -504,6 +550,15 @@ _CHECKS: tuple[_Check, ...] = (
            rf"could|{_A}d| would)? (?:gladly |happily |personally )?(?:help|send|put|take) (?:you|him|her|them) "
            rf"(?:get )?there\b",
            "plain"),
+    _check(_MENACE, "threat", "shoulder shoulders again",
+           rf"\b(?:you|he|she)(?:{_A}ll| will)(?: be)? (?:looking|look|glancing|glance) over (?:your|his|her) "
+           rf"shoulders?|\b(?:you|he|she) (?:won{_A}?t|will not|wont) be (?:[a-z]+ing) (?:anything |much )?ever again",
+           "plain"),
+    _check(_MENACE, "threat", "know found",
+           rf"\b(?:i|we) (?:know|found|found out|have found) where (?:the|your|his|her) (?:kids{_A}?|children{_A}?s?|"
+           rf"family{_A}?s?|wife{_A}?s|husband{_A}?s|daughter{_A}?s|son{_A}?s|mum{_A}?s|mom{_A}?s|mother{_A}?s) "
+           rf"(?:school|house|home|work|office|nursery|flat|car) is",
+           "plain"),
     _check(_MENACE, "threat", "soon",
            r"\bsee you (?:very |real )?soon\W+(?:very|real) soon",
            "plain"),
@@ -530,6 +585,18 @@ _CHECKS: tuple[_Check, ...] = (
            r"are|gets?) fired|leaves?|breaks?|gives up|goes away|fire "
            r"(?:him|her|them)|shuts? up|deletes?)|\breport (?:his|her|their) (?:account|profile|page)s? until",
            "plain"),
+    _check(_HARASS, "threat", "dox doxx doxxing doxing",
+           r"\bdox+(?:ing)? (?:him|her|them|this|that|the|every)\b",
+           "call"),
+    _check(_HARASS, "threat", "where teaches works studies",
+           rf"\b(?:ring|call|email|contact|write to|phone|visit|flood|message) (?:the )?(?:{_W} )?(?:school|office|"
+           rf"employer|work|workplace|church|clinic|hospital|company|firm|shop) where (?:his|her|their) {_CLOSE} "
+           rf"(?:works|teaches|studies|goes|is)",
+           "call"),
+    _check(_HARASS, "threat", "find track",
+           r"\b(?:find|track down) (?:his|her|their) (?:parents|family|wife|husband|kids|children|mother|father|"
+           r"mum|mom|dad|employer|boss|partner) and (?:tell|let|show|send|ask|inform)",
+           "call"),
     _check(_HARASS, "threat", "life lives",
            rf"\bmake (?:his|her|their|your|{_HUMAN}{_A}s) (?:life|lives) (?:a )?(?:living )?(?:hell|misery|"
            rf"miserable|a misery|unbearable|a nightmare)",
@@ -573,12 +640,14 @@ _CHECKS: tuple[_Check, ...] = (
     # -- Dehumanising comparisons and implicit hate.
     _check(_DEHUMANISE, "group_violence",
            "property livestock cattle objects things tools meat weight wallets sickness illness disease disorder "
-           "abomination infection contagion plague cancer animals beasts savages vermin rats cockroaches parasites "
+           "abomination infection contagion plague cancer incubators breeders machines wombs animals beasts savages "
+           "vermin rats cockroaches parasites "
            "insects apes monkeys dogs pigs lice leeches subhuman subhumans barbarians",
            rf"\b(?:{_GROUP_WORDS}|they)(?: (?:are|is)|{_A}re)(?: all)? (?:just |only |nothing but "
            rf"|mere |simply |basically |little more than |no better than )?(?:a |an )?(?:(?:filthy|dirty|diseased|"
            rf"disgusting|rabid|wild|dumb|stupid|breeding|human|walking|sick|mere) )?(?:property|"
-           rf"livestock|cattle|objects|meat|dead weight|walking wallets|breeding stock|sickness|"
+           rf"livestock|cattle|objects|meat|dead weight|incubators|breeders|baby machines|walking wombs|"
+           rf"breeding animals|walking wallets|breeding stock|sickness|"
            rf"illness|disease|disorder|abomination|infection|contagion|plague|cancer|animals|beasts|savages|"
            rf"vermin|rats|cockroaches|parasites|insects|apes|monkeys|pigs|lice|leeches|subhuman|subhumans|"
            rf"barbarians)(?![a-z])",
@@ -623,7 +692,7 @@ _CHECKS: tuple[_Check, ...] = (
            rf"\b(?:(?:you|u)(?: are| r| really are| truly are| were| have always been)|you{_A}re|youre|ur)(?: just| "
            rf"nothing but| such| one| a| an| the| what a| always| still)*(?: {_W}){{0,3}}? {_INSULT_NOUN}{_NP_END}|"
            rf"\b(?:you|ya) (?:(?!(?:a|an|the|are|were|is)\b){_W} ){{0,3}}?{_INSULT_NOUN}{_NP_END}|"
-           rf"\bwhat an? (?:{_W} ){{0,2}}?excuse for an? (?:human(?: being)?|man|woman|person|journalist|reporter|"
+           rf"\bwhat an? (?:[a-z-]+,? ){{0,3}}?excuse for an? (?:human(?: being)?|man|woman|person|journalist|reporter|"
            rf"writer|columnist|editor|politician|mp|minister|parent|mother|father|teacher|doctor)",
            "plain"),
     _check(_INSULT, "insult", "man woman boy girl person creature thing specimen individual raised",
@@ -641,6 +710,11 @@ _CHECKS: tuple[_Check, ...] = (
            rf"{_SMALL_THING}s?(?=\W*(?:$|[.!?]|you\b))|\b(?:you|he|she)(?: have| has| got|{_A}ve got|{_A}s got) "
            rf"(?:the )?(?:iq|brains?|intelligence|brain ?power|personality|charisma|spine|wit|sense) of (?:a |an )?"
            rf"(?:{_W} )?{_DULL_THING}(?![a-z])",
+           "plain"),
+    _check(_INSULT, "insult", "equivalent version concrete wood sawdust rocks mush love",
+           rf"\b(?:you(?:{_A}re| are)|he(?:{_A}s| is)|she(?:{_A}s| is)) the human (?:equivalent|version) of (?:a|an)|"
+           rf"\b(?:is|was) (?:your|his|her) (?:head|skull|brain) (?:made of|full of|stuffed with) (?:concrete|wood|"
+           rf"cotton wool|sawdust|rocks|air|mush|straw)|\bface only a (?:mother|blind (?:man|woman)) could love",
            "plain"),
     _check(_INSULT, "insult", "dropped drop drink drank smoke",
            r"\b(?:were you|was he|was she|did (?:they|your (?:mother|mum|mom|mama|parents))) (?:dropped|drop you) "

@@ -20,6 +20,15 @@ from masthead.testing.moderation import new_guest
 pytestmark = pytest.mark.django_db
 # Held by the fixed patterns of lexicon.py (whose precision is worked on in frames.py), not by menace.py.
 LEXICON_HOLDS = pytest.mark.xfail(strict=True, reason="held by a pattern of lexicon.py, not by menace.py")
+# Not held yet: menace with no harm word at all, and "whoever wrote this", which frames.py reads as a report.
+NOT_HELD_YET = pytest.mark.xfail(strict=True, reason="not held yet")
+UNHELD = frozenset([
+    "Whoever wrote this should be found and dealt with permanently.",
+    "A lamppost and some piano wire would sort the whole front bench out.",
+    "Your house has a lot of windows. Glass breaks.",
+    "I'd happily pull the lever on him myself.",
+    "We've got your number now, sweetheart.",
+])
 HELD_BY_THE_LEXICON = frozenset([
     "Drop dead gorgeous dress at the awards last night.",
     "We'll murder them on Saturday, the defence is a shambles.",
@@ -208,6 +217,43 @@ ABUSIVE = [
     'Go back to the jungle.',
     'Send them all home on the first boat and sink it halfway.',
     'You slimy rodent of a journalist.',
+    # A third batch, written fresh after the second was held (7 of these 35 held by the checks then, 29 after
+    # one more widening; the six left are below, held or not by the classifier).
+    "Whoever wrote this should be found and dealt with permanently.",
+    "That councillor wants lining up and shooting.",
+    "A lamppost and some piano wire would sort the whole front bench out.",
+    "Honestly the governor needs to be put six feet under.",
+    "Let's pay the editor a visit with some baseball bats.",
+    "Shoot them on sight if they cross the border.",
+    "Every single one of those rioters should be hunted down like dogs.",
+    "Just gun them down at the checkpoint.",
+    "Burn the whole lot of them out of their homes.",
+    "The only good migrant is a drowned one.",
+    "Deport them in body bags.",
+    "Can't wait to see this clown on a stretcher.",
+    "I genuinely hope someone stabs him.",
+    "If there's any justice she'll die alone and in pain.",
+    "I'd happily pull the lever on him myself.",
+    "Wouldn't cry if someone set his car on fire with him in it.",
+    "We've got your number now, sweetheart.",
+    "Remember, we know where the kids' school is.",
+    "Would be awful if your dog went missing.",
+    "Your house has a lot of windows. Glass breaks.",
+    "You'll be looking over your shoulder for the rest of your life.",
+    "Post another article like this and you won't be posting anything ever again.",
+    "Dox her. Someone must have her address.",
+    "Everyone ring the school where his wife teaches and tell them what he is.",
+    "Find his parents and let them know what kind of son they raised.",
+    "They are breeding animals, nothing more.",
+    "Muslims are cattle and should be herded out.",
+    "The Jews are a parasite class.",
+    "Women are just incubators and should know their place.",
+    "Roma should be kept in fenced camps away from decent people.",
+    "You dim-witted buffoon.",
+    "You are the human equivalent of a participation trophy.",
+    "Is your head made of concrete?",
+    "You've got a face only a mother could love and a brain to match.",
+    "What a spineless, gutless excuse for a man.",
 ]
 
 BENIGN = [
@@ -373,6 +419,25 @@ BENIGN = [
     'Execute the plan before the deadline.',
     "Shoot me an email and I'll send you the figures.",
     "Burn the candle at both ends and you'll regret it.",
+    # The third batch's benign kin.
+    "Whoever wrote this should be found and given a pay rise.",
+    "That councillor wants lining up for the next cabinet job.",
+    "The governor needs to put the budget to bed.",
+    "Let's pay the editor a visit at the open day.",
+    "Every single one of those rioters should be prosecuted.",
+    "The photographer shot them on the beach at sunset.",
+    "Burn the whole lot of old receipts once the audit is done.",
+    "Can't wait to see this band on stage.",
+    "I genuinely hope someone helps him.",
+    "If there's any justice she'll win the award.",
+    "Your house has a lot of windows, so double glazing will save you money.",
+    "Dogs went missing across the county during the fireworks.",
+    "Ring the school if your child will be absent.",
+    "Farmers are breeding cattle for drought resistance.",
+    "Is your head of department aware of the change?",
+    "A brain to match his talent, what a player.",
+    "You'll be looking at higher bills this winter.",
+    "Hunted down like dogs: the story of the 1930s refugees who fled the regime.",
 ]
 
 
@@ -381,7 +446,8 @@ def guest():
     return new_guest(approved_count=3)
 
 
-@pytest.mark.parametrize("text", ABUSIVE)
+@pytest.mark.parametrize("text", [pytest.param(text, marks=NOT_HELD_YET) if text in UNHELD else text
+                                  for text in ABUSIVE])
 def test_abuse_is_held(text):
     decision = screen(text, guest())
     assert decision.action == Action.HOLD, (text, decision.normalised, decision.reasons)
@@ -398,3 +464,4 @@ def test_the_development_set_is_large_enough():
     assert len(set(ABUSIVE)) == len(ABUSIVE) >= 100
     assert len(set(BENIGN)) == len(BENIGN) >= 100
     assert set(BENIGN) >= HELD_BY_THE_LEXICON
+    assert set(ABUSIVE) >= UNHELD
