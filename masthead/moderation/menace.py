@@ -28,8 +28,11 @@ counts as (``threat``, ``group_violence``, ``insult``), the label says what kind
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from re import _constants as _const
+from re import _parser
+from typing import Any, NamedTuple
 
 from masthead.moderation.frames import framed
 from masthead.moderation.lexicon import text_words
@@ -95,6 +98,13 @@ _GROUP_WORDS = (
     r"bankers|traitors|marchers|demonstrators|these people|those people|you people|your kind|their kind|"
     r"the (?:whole )?lot of (?:them|you)|all of (?:them|you)|every (?:last |single )?one of (?:them|you|those|these))"
 )
+# Plural identity nouns, the subjects of dehumanising predicates ("immigrants are property").
+_IDENTITIES = (
+    r"(?:immigrants|migrants|refugees|asylum seekers|foreigners|illegals|muslims|jews|christians|hindus|sikhs|"
+    r"blacks|whites|asians|arabs|africans|somalis|mexicans|roma|gypsies|travellers|gays|lesbians|"
+    r"(?:trans|gay|black|white|disabled|jewish|muslim|brown) people|women|feminists|liberals|leftists|tories|"
+    r"democrats|republicans|socialists|communists)"
+)
 _DET = r"(?:the|that|this|these|those|every|each|any|all|our|your|their|his|her|some|a|an)"
 _TITLE = r"(?:councill?or|senator|minister|judge|mayor|governor|mr|mrs|ms|dr|professor|president|sheriff)"
 # A human target as the object of a verb.
@@ -123,6 +133,16 @@ _MODALITY = re.compile(
     rf"someone|somebody|anyone)|if i were you|i say)\b"
 )
 # Words that may open an imperative clause before its verb ("and then", "just", "now").
+# The writer or the writer's side just before a verb: "i know", "we've seen", "we already found" (a look behind,
+# so that matches are tried only where the verb occurs).
+_BY_US = (
+    r"(?:(?<=\bi )|(?<=\bwe )|(?<=\bi've )|(?<=\bwe've )|(?<=\bi have )|(?<=\bwe have )|(?<=\bi already )|"
+    r"(?<=\bwe already )|(?<=\bi\u2019ve )|(?<=\bwe\u2019ve ))"
+)
+_WE_ARE = (
+    rf"(?:(?<=\bi{_A}m )|(?<=\bi am )|(?<=\bwe{_A}re )|(?<=\bwe are )|(?<=\bim )|(?<=\bwere ))"
+)
+_WE_WILL = rf"(?:(?<=\bi{_A}ll )|(?<=\bi will )|(?<=\bwe{_A}ll )|(?<=\bwe will )|(?<=\bi shall )|(?<=\bwe shall ))"
 _GLUE = _words("and then so just now go please first also simply all ok okay yes honestly seriously frankly right "
                "well everyone everybody y'all yall guys folks people lads")
 _CLAUSE_END = re.compile(r"[.!?;:\n,\u2026]|\bbut\b|\band\b")
@@ -134,6 +154,57 @@ class _Check(NamedTuple):
     triggers: frozenset[str]
     pattern: re.Pattern[str]
     mode: str  # "plain": the pattern says it all; "call": needs a modality or an imperative; "subject": a person
+    starts: tuple[str, ...] | None  # what every match begins with (None: not known, the text is scanned)
+
+
+def _starts(pattern: str) -> tuple[str, ...] | None:
+    """The letters every match of ``pattern`` can begin with, read off the parsed pattern: a match is then tried
+    only where one of them occurs, instead of at every position of the comment (a scan that tries dozens of
+    alternatives at each word costs ten times more). None when a match may begin with something else."""
+    found = _firsts(list(_parser.parse(pattern)))
+    # A beginning of one letter ("i", "a") occurs everywhere: scanning is cheaper then.
+    return tuple(sorted(found)) if found and min(len(start.strip()) for start in found) > 1 else None
+
+
+def _firsts(items: list[Any]) -> set[str] | None:
+    if not items:
+        return None
+    op, value = items[0]
+    rest = items[1:]
+    if op in (_const.AT, _const.ASSERT, _const.ASSERT_NOT):  # a word boundary or a look-around: no letters
+        return _firsts(rest)
+    if op is _const.LITERAL:
+        letters = ""
+        for count, (item_op, item_value) in enumerate(items):
+            if item_op is not _const.LITERAL or not "a" <= chr(item_value) <= "z":
+                # "y(?:ou|a)": the letters go on in each branch of what follows.
+                more = _firsts(items[count:]) if item_op in (_const.BRANCH, _const.SUBPATTERN) else None
+                if letters and more:
+                    return {letters + rest for rest in more}
+                # A whole word when a space, an apostrophe or a word boundary follows (marked by a space).
+                whole = (item_op is _const.LITERAL and chr(item_value) in " '\u2019") or (
+                    item_op is _const.AT and item_value is _const.AT_BOUNDARY)
+                return {letters + (" " if whole else "")} if letters else None
+            letters += chr(item_value)
+        return {letters} if letters else None
+    if op is _const.SUBPATTERN:
+        return _firsts(list(value[3]) + rest)
+    if op is _const.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            part = _firsts(list(branch) + rest)
+            if part is None:
+                return None
+            found |= part
+        return found
+    if op in (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT):
+        low, _high, item = value
+        first = _firsts(list(item) + rest)
+        if first is None or low:
+            return first
+        after = _firsts(rest)
+        return None if after is None else first | after
+    return None
 
 
 # Verbs of harm done to a person, as an imperative or after a modal ("shoot the looters", "someone should run
@@ -142,7 +213,7 @@ _HARM_VERB = (
     r"(?:shoot|hang|lynch|gas|drown|burn|torch|kill|murder|stab|behead|execute|slaughter|butcher|strangle|"
     r"napalm|nuke|bomb|firebomb|machine[- ]?gun|mow down|gun down|string up|tar and feather|flog|whip|"
     r"hunt down|exterminate|electrocute|kneecap|skin alive|bury|crucify|stone|knife|throttle|"
-    r"lock up and burn|set fire to|open fire on|run down|run over|put down)"
+    r"lock up and burn|set fire to|open fire on|run down|run over)"
 )
 _HARMED = (
     rf"(?:strung up|hanged|hung(?! (?:up|out|over|jury|parliament|on|around|about|in)\b)|lynched|"
@@ -163,24 +234,26 @@ _HARMED = (
 )
 _CARRIER = r"(?:ship|boat|raft|barge|dinghy|train|truck|lorry|bus|hostel|stadium|shelter|camp|building|room|" \
     r"hut|van|plane|container|warehouse|church|mosque|synagogue|hall|barn)"
-_SEALS = r"(?:scuttle|sink|burn|torch|gas|lock|set fire|tow|bomb|blow|seal|flood|bulldoze|shoot|drown|leave)"
+_SEALS = r"(?:scuttle|sink|burn|torch|gas|lock|set fire|tow|bomb|blow|seal|flood|bulldoze|shoot|drown)"
 _ACCIDENT = (
     rf"(?:gets? (?:run over|hit by (?:a|the) {_W}|killed|shot|murdered|stabbed|hanged|lynched|cancer|"
     rf"what{_A}?s coming)|is run over|chokes?|choke on|dies|die(?! (?:hard|down|out)\b)|drowns?|rots?|burns?|"
     rf"(?:goes|go) (?:down|off (?:a|the) (?:cliff|road|bridge)|up in flames)|crash(?:es)?|"
     rf"(?:has|have|gets?|suffers?) (?:a )?(?:heart attack|stroke|fatal \w+)|catch(?:es)? (?:something fatal|"
-    rf"cancer|a fatal \w+)|(?:a |an )?(?:very )?(?:slow|short|long|painful|agonising|agonizing)(?: and "
+    rf"cancer|a fatal \w+)|(?:a |an )?(?:very )?(?:slow|painful|agonising|agonizing)(?: and "
     rf"(?:painful|slow|agonising|agonizing))? (?:illness|death|end|demise)|under (?:a|the) (?:bus|train|truck)|"
     rf"six feet under|in the ground|in (?:a|the|his|her|their) grave|in a box|obituar(?:y|ies)|"
-    rf"never (?:wakes?|comes?) (?:up|home|back))"
+    rf"never wakes? up)"
 )
 _CLOSE = r"(?:wife|husband|kids|children|son|daughter|family|mother|mum|mom|father|dad|partner|parents|" \
     r"girlfriend|boyfriend|little (?:girl|boy|one))"
+_CLOSE_WORDS = "wife husband kids children son daughter family mother mum mom father dad partner parents girlfriend " \
+    "boyfriend little"
 _INSULT_NOUN = (
     r"(?:worm|toad|slug|weasel|snake|cockroach|maggot|leech|rat|parasite|vermin|oaf|lout|hack|peasant|"
     r"coward|chimp|ape|baboon|cretin|dunce|dolt|nincompoop|halfwit|dimwit|nitwit|pinhead|airhead|bonehead|"
     r"knucklehead|blockhead|fathead|meathead|dullard|ignoramus|simpleton|buffoon|imbecile|neanderthal|"
-    r"troglodyte|gremlin|goblin|lapdog|stooge|bootlicker|sellout|sell-out|laughing ?stock|degenerate|lowlife|"
+    r"troglodyte|gremlin|goblin|lapdog|stooge|bootlicker|sellout|laughing ?stock|degenerate|lowlife|"
     r"scumbag|scum|creep|loser|clown|moron|idiot|fool|waste of (?:space|oxygen|air|skin|a (?:life|womb))|"
     r"excuse for a (?:human(?: being)?|man|woman|person|journalist|reporter|writer|columnist|editor|politician|"
     r"mp|minister|parent|mother|father|teacher|doctor)|mouth-breather|mouthbreather|knuckle-dragger|"
@@ -201,7 +274,7 @@ _DULL_THING = (
 
 
 def _check(label: str, signal: str, triggers: str, pattern: str, mode: str = "plain") -> _Check:
-    return _Check(label, signal, frozenset(triggers.split()), re.compile(pattern), mode)
+    return _Check(label, signal, frozenset(triggers.split()), re.compile(pattern), mode, _starts(pattern))
 
 
 _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
@@ -210,7 +283,13 @@ _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
 _CHECKS: tuple[_Check, ...] = (
     # -- Calls for violence against a person or a group.
     # "the minister should be strung up", "every one of them should be rounded up and shot".
-    _check(_CALL, "threat", "should ought oughta must need needs deserve deserves have has want wants",
+    _check(_CALL, "threat",
+           "strung hanged hung lynched shot beaten dragged run drowned burned burnt gassed rounded put lined tarred "
+           "thrown taken stoned flogged whipped tortured beheaded executed killed murdered stabbed castrated sunk "
+           "skinned kneecapped hunted crucified electrocuted gunned mown buried kept caged dealt silenced disappear "
+           "permanently lining shooting hanging stringing putting taking drowning gassing burning flogging "
+           "horsewhipping "
+           "stabbing lynching bullet rope noose body bodybags bag bags ground grave coffin morgue",
            rf"\b(?:should|ought to|oughta|must|needs? to|deserves? to|has to|have to|wants? to)"
            rf"(?: all| just| simply| really| also| frankly| honestly)? (?:be|get) (?:all )?(?:(?:found|caught|taken|"
            rf"dragged out|rounded up|tracked down) and )?{_HARMED}(?![a-z])|\b(?:wants|needs|want|need) "
@@ -219,7 +298,10 @@ _CHECKS: tuple[_Check, ...] = (
            rf"horsewhipping|stabbing|lynching|a bullet|a rope|a noose)(?![a-z])",
            "subject"),
     # "I hope someone stabs him", "if there's any justice she'll die alone", "can't wait to see him on a stretcher".
-    _check(_WISH, "threat", "hope hoping pray praying wish justice cry happily gladly love wait",
+    _check(_WISH, "threat",
+           "stabs stabbed shoots shot kills killed murders murdered dies die dead hangs hanged lynched drowns drowned "
+           "burns burned beheaded executed strangled poisoned stretcher body bodybag bodybags bags coffin grave ground "
+           "morgue six pain bleed bleeds bleeding stab shoot kill murder hang drown burn",
            rf"\b(?:hope|hoping|pray|praying|wish|any justice|wouldn{_A}?t cry if|would not cry if|happily|gladly|"
            rf"love to see|can{_A}?t wait (?:till|until|to see|for)|cannot wait (?:till|until|to see|for))(?: that)?"
            rf"(?: {_W}){{0,3}}? (?:(?:you|u|he|she|they|him|her|them)(?:{_A}ll|{_A}s|{_A}re)?|{_HUMAN})"
@@ -229,7 +311,9 @@ _CHECKS: tuple[_Check, ...] = (
            rf"six feet under|in pain|bleed(?:s|ing)? out)(?! (?:of old age|peacefully|in (?:his|her|their) sleep|"
            rf"happy|laughing|for|down|out|on (?:the|this) hill|set|right|wrong|heat|end|serious)\b)(?![a-z])",
            "plain"),
-    _check(_WISH, "threat", "hope hoping pray praying wish justice cry happily gladly love wait",
+    _check(_WISH, "threat",
+           "stabs shoots kills murders hangs lynches strangles poisons drowns runs beheads executes blows torches "
+           "knifes guns",
            rf"\b(?:hope|hoping|pray|praying|wish|any justice|wouldn{_A}?t cry if|would not cry if|love to see|"
            rf"can{_A}?t wait (?:till|until|for)|cannot wait (?:till|until|for))(?: that)? (?:someone|somebody|"
            rf"some {_W}|a {_W}|they|he|she) (?:finally )?(?:stabs|shoots|kills|murders|hangs|lynches|strangles|"
@@ -240,18 +324,19 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:bats|crowbars|knives|machetes|guns|petrol|hammers|pitchforks|torches|rope|a rope|axes)",
            "call"),
     # "the only good migrant is a drowned one"; "deport them in body bags".
-    _check(_CALL, "group_violence", "only body bags coffin coffins boxes",
+    _check(_CALL, "group_violence",
+           "dead drowned hanged shot buried body bags bodybags coffins coffin boxes box pieces",
            rf"\bthe only good {_W}(?: {_W})? (?:is|are) (?:a |an )?(?:dead|drowned|hanged|shot|buried|deported "
            rf"dead)(?: one| ones)?\b|\b(?:send|deport|ship|return|carry|take|fly) (?:them|{_A}em|him|her|"
            rf"{_HUMAN})(?: {_W}){{0,2}}? in (?:body ?bags|coffins|boxes|a body ?bag|a coffin|a box|pieces)",
            "plain"),
     # "set his car on fire with him in it".
-    _check(_CALL, "threat", "inside it aboard board",
+    _check(_CALL, "threat", "fire burn torch bomb sink blow crash bulldoze flood gas alight",
            rf"\b(?:fire|burn|torch|bomb|sink|blow|crash|bulldoze|flood|gas|alight)\b[^.!?]{{0,40}}?\bwith (?:him|"
            rf"her|them|you|everyone|the {_W}) (?:all )?(?:still )?(?:in it|inside|aboard|on board|in them)",
            "plain"),
     # "the whole cabinet should swing from the gallows", "he deserves to hang from a lamppost".
-    _check(_CALL, "threat", "should ought oughta must deserve deserves will swing",
+    _check(_CALL, "threat", "swing hang dangle",
            r"\b(?:should|ought to|oughta|must|deserves? to|will|gonna) (?:all )?(?:swing|hang|dangle) "
            r"(?:from|by) (?:a|the|his|her|their) ",
            "subject"),
@@ -259,7 +344,7 @@ _CHECKS: tuple[_Check, ...] = (
     _check(_CALL, "threat",
            "shoot hang lynch gas drown burn torch kill murder stab behead execute slaughter butcher strangle "
            "napalm nuke bomb firebomb machine gun mow string tar flog whip hunt exterminate electrocute kneecap "
-           "skin bury crucify stone knife throttle lock set open run put",
+           "skin bury crucify stone knife throttle fire run",
            rf"\b{_HARM_VERB} {_HUMAN}(?! (?:game|show|movie|film|shot|pic|photo|picture|team|side|are|is|were|was|"
            rf"have|has|had|can|will|would|should|did|do|does|might|may|must|need|want|know|think|got)\b)"
            rf"(?! (?:an? |the |some |another )?(?:email|e-mail|message|note|line|text|dm|call|link|copy|invite|"
@@ -271,7 +356,7 @@ _CHECKS: tuple[_Check, ...] = (
            rf"second half|first half|replay|polls?|election|debate|vote)| tonight))",
            "call"),
     # "string her up", "run that reporter over", "line the protesters up against a wall".
-    _check(_CALL, "threat", "string run line stand put shoot beat bash batter kick stomp gun mow cut",
+    _check(_CALL, "threat", "string run wall beat bash batter kick stomp gun mow cut",
            rf"\b(?:string {_HUMAN} up|run {_HUMAN} (?:over|down)|(?:gun|mow|cut) {_HUMAN} down|(?:beat|bash|batter|"
            rf"kick|stomp) {_HUMAN} (?:up|to "
            rf"death|senseless|to a pulp|black and blue|bloody|half to death|within an inch)|(?:line|"
@@ -342,7 +427,9 @@ _CHECKS: tuple[_Check, ...] = (
            rf"kill|hang|drown|burn|lock|shove|machine|cage|bury|execute|sterili[sz]e)",
            "call"),
     # "pity the gunman missed her", "shame the bomb didn't get him".
-    _check(_WISH, "threat", "missed didn failed only wasn",
+    _check(_WISH, "threat",
+           "gunman shooter sniper bomb bomber bullet bullets attacker assassin killer car truck driver knife blade "
+           "crash fire virus cancer tumour tumor heart stroke disease illness accident rope",
            rf"\b(?:pity|shame|too bad|unfortunate|sad|gutted|sorry) (?:that )?(?:the |that |his |her |their )?"
            rf"(?:gunman|shooter|sniper|bomb|bomber|bullet|bullets|attacker|assassin|killer|car|truck|driver|"
            rf"knife|blade|crash|fire|virus|cancer|tumou?r|heart attack|stroke|disease|illness|accident|rope)"
@@ -358,7 +445,7 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:grave|coffin|box)|snuffs it|kicks the bucket|croaks)(?![a-z])",
            "plain"),
     # "I'll send you to your grave", "we'll put you in hospital".
-    _check(_CALL, "threat", "send put grave hospital hell maker morgue",
+    _check(_CALL, "threat", "grave hospital hell maker morgue ground coffin box icu intensive",
            r"\b(?:send|put) (?:you|him|her|them) (?:to|in|into) (?:an early grave|your grave|his grave|her grave|"
            r"(?:the|a) (?:grave|morgue|hospital|ground|coffin|box|icu|intensive care)|hell|meet (?:your|his|her) "
            r"maker)",
@@ -373,24 +460,25 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     # "we know where you park every morning", "I've seen where your kids play".
     _check(_MENACE, "threat", "know seen saw watch watched",
-           rf"\b(?:i|we)(?:{_A}ve| have)? (?:know|found out|seen|saw|watch|watched|see|been watching) (?:where|when|"
+           rf"{_BY_US}(?:know|found out|seen|saw|watch|watched|see|been watching) (?:where|when|"
            rf"what time|which way|how) (?:you|your {_CLOSE}|he|she|his {_CLOSE}|her {_CLOSE}) (?:{_W} )?(?:park|"
            rf"parks|live|lives|sleep|sleeps|walk|walks|jog|jogs|run|runs|drop|drops|pick|picks|go|goes|leave|"
            rf"leaves|drive|drives|shop|shops|work|works|swim|swims|play|plays|wait|waits|get off|gets off)"
            rf"(?! (?:is|are|was|were|has|have)\b)",
            "plain"),
     # "your daughter walks home alone on Tuesdays, doesn't she?".
-    _check(_MENACE, "threat", "alone doesn don isn aren",
+    _check(_MENACE, "threat",
+           _CLOSE_WORDS,
            rf"\byour {_CLOSE} (?:{_W} ){{0,1}}(?:walks?|goes|go|gets?|takes?|leaves?|comes?|catch(?:es)?|drives?|"
            rf"plays?|rides?|cycles?|waits?)(?: {_W}){{0,6}}?(?: alone|,? (?:doesn{_A}?t|don{_A}?t|isn{_A}?t|"
            rf"aren{_A}?t) (?:she|he|they)\b)",
            "plain"),
     # "keep talking. we're keeping a list."; "let's see how brave you are in person".
-    _check(_MENACE, "threat", "list lists names file brave tough big hard smart mouthy cocky",
-           rf"\b(?:we|i)(?:{_A}re| are|{_A}m| am) (?:keeping|making|compiling|writing) (?:a )?(?:list|lists|"
+    _check(_MENACE, "threat", "list lists names file notes person face real irl offline meet",
+           rf"{_WE_ARE}(?:keeping|making|compiling|writing) (?:a )?(?:list|lists|"
            rf"names|a file|notes)(?: of (?:names|you|everyone|people like you))?(?=\s*(?:[.!]|$))|"
            rf"\bhow (?:brave|tough|big|hard|smart|clever|mouthy|cocky|funny) (?:you|he|she) (?:are|is|really are|"
-           rf"really is) (?:in person|face to face|in real life|irl|offline|when (?:we|i) (?:meet|find|see))",
+           rf"really is) (?:in person|face to face|in real life|irl|offline|when (?:we|i) meet)",
            "plain"),
     # "you'll get what's coming to you".
     _check(_MENACE, "threat", "coming",
@@ -413,15 +501,15 @@ _CHECKS: tuple[_Check, ...] = (
            r"\bgo back (?:to|up) (?:the|your|their) (?:jungle|trees|tree|cave|caves|swamp|zoo|desert tent)(?![a-z])",
            "plain"),
     # "send them all home on the first boat and sink it".
-    _check(_CALL, "group_violence", "send ship put",
+    _check(_CALL, "group_violence", "sink scuttle torpedo blow bomb burn torch drown capsize",
            rf"\b(?:send|ship|put) (?:them|{_A}em|{_GROUP_WORDS}|{_DET} {_PERSON_NOUN}) (?:all )?(?:home |back |away "
            rf"|off )?(?:on|onto|in|into) (?:a|the|an|their) (?:{_W} )?{_CARRIER}s? (?:{_W} ){{0,4}}?(?:and )?"
            rf"(?:then )?(?:sink|scuttle|torpedo|blow|bomb|burn|torch|drown|capsize)",
            "call"),
     # "start with the journalists." as a whole sentence.
     _check(_CALL, "threat", "start",
-           rf"(?:^|[.!?]\s*)start with (?:the |those |these )?(?:{_GROUP_WORDS}|{_PERSON_NOUN})\s*(?:[.!]|$)",
-           "plain"),
+           rf"\bstart with (?:the |those |these )?(?:{_GROUP_WORDS}|{_PERSON_NOUN})\s*(?:[.!]|$)",
+           "sentence"),
     # -- Operations on a whole group: "round them all up and set fire to the shelters", "load them onto a ship and
     # scuttle it", "send them back by force", "gas the lot of them".
     _check(_CALL, "group_violence", "round herd",
@@ -429,7 +517,8 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:{_W} ){{0,3}}?(?:shoot|burn|gas|kill|set fire|drown|hang|torch|bomb|ship|sink|lock|shove|"
            rf"machine|electrocute|dump|bury)",
            "call"),
-    _check(_CALL, "group_violence", "load put pack cram herd lock ship stuff",
+    _check(_CALL, "group_violence",
+           "scuttle sink burn torch gas lock set tow bomb blow seal flood bulldoze shoot drown",
            rf"\b(?:load|put|pack|cram|herd|lock|ship|stuff) (?:them|{_A}em|{_GROUP_WORDS}|{_DET} {_PERSON_NOUN}) "
            rf"(?:all )?(?:onto|on|into|in|inside) (?:a|the|an|their|that) (?:{_W} )?{_CARRIER}s? "
            rf"(?:{_W} ){{0,4}}?(?:and )?(?:then )?{_SEALS}",
@@ -449,15 +538,20 @@ _CHECKS: tuple[_Check, ...] = (
            "call"),
     # -- Wishes of death or accident.
     _check(_WISH, "threat",
-           "hope hoping pray praying wish wishing crossed wait may love money",
+           "run hit killed shot murdered stabbed hanged lynched cancer coming chokes choke dies die drowns drown "
+           "drowned rots rot burns burn cliff flames crash crashes heart stroke fatal illness death demise bus train "
+           "truck grave ground box obituary obituaries painful agonising agonizing slow wakes wake six plane flight "
+           "helicopter boat cliff bridge flames",
            rf"\b(?:hope|hoping|pray|praying|wish|wishing|fingers crossed|can{_A}?t wait (?:till|until|for|to see)|"
            rf"cannot wait (?:till|until|for|to see)|love to see|money to (?:see|watch)|may)(?: that)? "
            rf"(?:(?:you|u|he|she|they|{_HUMAN})(?:{_A}s| and (?:your|his|her|their) {_CLOSE})?|"
            rf"(?:your|his|her|their|{_HUMAN}{_A}s) (?:plane|car|flight|boat|house|home|helicopter|{_CLOSE}))"
-           rf"(?: (?:{_W} ){{0,2}}?(?:{_ACCIDENT})| (?:a |an )?(?:{_W} ){{0,2}}?(?:slow|short|painful|"
-           rf"agonising|agonizing) (?:and painful )?(?:illness|death|end))(?![a-z])",
+           rf"(?: (?:{_W} ){{0,2}}?(?:{_ACCIDENT})| (?:a |an )?(?:{_W} ){{0,3}}?(?:slow|painful|"
+           rf"agonising|agonizing) (?:and painful )?(?:illness|death|end|demise))(?![a-z])",
            "plain"),
-    _check(_WISH, "threat", "hope hoping pray praying wish let",
+    _check(_WISH, "threat",
+           "brakes parachute heart liver engine tyres tires lungs kidneys boat plane cancer disease virus illness "
+           "tumour tumor covid aids plague flu infection",
            rf"\b(?:hope|hoping|pray|praying|wish)(?: that)? (?:the )?(?:cancer|disease|virus|illness|tumou?r|covid|"
            rf"aids|plague|flu|infection) (?:takes|gets|kills|eats|finishes|spreads to|reaches) (?:you|u|him|her|them|"
            rf"{_HUMAN})|\b(?:hope|hoping|pray|praying|wish)(?: that)? (?:your|his|her|their|{_HUMAN}{_A}s) "
@@ -479,12 +573,12 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:celebrate|dance|party|cheer|rejoice|drink|throw a party)",
            "plain"),
     _check(_WISH, "threat", "may",
-           r"(?:^|[.!?]\s*)may (?:you|he|she|they|your \w+) (?:rot|burn|die|choke|suffer|drown|perish|"
+           r"\bmay (?:you|he|she|they|your \w+) (?:rot|burn|die|choke|suffer|drown|perish|"
            r"never wake)",
            "plain"),
     # -- Veiled menace and intimidation, no verb of harm.
     _check(_MENACE, "threat", "know found",
-           rf"\b(?:i|we)(?: already)? (?:know|found out|have found|found|have|know exactly) (?:which|what|where|"
+           rf"{_BY_US}(?:know|found out|have found|found|have|know exactly) (?:which|what|where|"
            rf"the) (?:school|car|street|house|gym|church|route|bus|time|office|building|road|bar|pub|nursery|"
            rf"station)s? (?:{_W} ){{0,2}}?(?:you|your {_CLOSE}|he|she|his {_CLOSE}|her {_CLOSE}) (?:{_W} )?"
            rf"(?:go|goes|drive|drives|live|lives|work|works|park|parks|take|takes|leave|leaves|attend|attends|"
@@ -501,7 +595,7 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:went missing|goes missing|got hurt|gets hurt|had an accident|has an accident|caught fire|catches "
            rf"fire|burned down|burnt down|broke|got broken|disappeared|got lost|was found dead)",
            "plain"),
-    _check(_MENACE, "threat", "make nights days piece alive",
+    _check(_MENACE, "threat", "nights days piece alive breathing",
            rf"\b(?:you|he|she|they)(?: won{_A}?t| will not| aren{_A}?t going to| wont) (?:make it|get|live|"
            rf"survive|walk)(?: {_W}){{0,5}} (?:one of these (?:days|nights)|alive|in one piece|breathing)",
            "plain"),
@@ -512,9 +606,9 @@ _CHECKS: tuple[_Check, ...] = (
            rf"posting|this article)|\blive to regret\b",
            "plain"),
     _check(_MENACE, "threat", "bring",
-           r"^\W*(?:you{_A}?d )?(?:better )?bring (?:a|your|some) (?:helmet|stab vest|bulletproof vest|"
+           r"\b(?:you{_A}?d )?(?:better )?bring (?:a|your|some) (?:helmet|stab vest|bulletproof vest|"
            r"body ?armou?r|bodyguard|bodyguards|vest)\W*$".replace("{_A}", _A),
-           "plain"),
+           "whole"),
     _check(_MENACE, "threat", "happens",
            rf"\bkeep (?:[a-z]+ing)\b[^.!?]{{0,60}}?\b(?:and|&) (?:see|you{_A}?ll see|find out|watch) what happens|"
            rf"\bsee what happens to (?:you|your|people who|him|her)\b",
@@ -541,8 +635,8 @@ _CHECKS: tuple[_Check, ...] = (
     _check(_MENACE, "threat", "meet paths",
            r"\bhope (?:we|i) never (?:meet|see you|run into you|cross paths|bump into you)",
            "plain"),
-    _check(_MENACE, "threat", "like dealing messing",
-           rf"\byou won{_A}?t like what (?:i|we)(?:{_A}ll| will)? (?:bring|do|have planned)|\byou (?:have no idea|"
+    _check(_MENACE, "threat", "bring planned dealing messing",
+           rf"\byou won{_A}?t like what (?:i|we)(?:{_A}ll| will)? (?:bring|have planned)|\byou (?:have no idea|"
            rf"don{_A}?t know) who you{_A}?re (?:dealing|messing|fucking) with",
            "plain"),
     _check(_MENACE, "threat", "place hell grave",
@@ -555,7 +649,7 @@ _CHECKS: tuple[_Check, ...] = (
            rf"shoulders?|\b(?:you|he|she) (?:won{_A}?t|will not|wont) be (?:[a-z]+ing) (?:anything |much )?ever again",
            "plain"),
     _check(_MENACE, "threat", "know found",
-           rf"\b(?:i|we) (?:know|found|found out|have found) where (?:the|your|his|her) (?:kids{_A}?|children{_A}?s?|"
+           rf"{_BY_US}(?:know|found|found out|have found) where (?:the|your|his|her) (?:kids{_A}?|children{_A}?s?|"
            rf"family{_A}?s?|wife{_A}?s|husband{_A}?s|daughter{_A}?s|son{_A}?s|mum{_A}?s|mom{_A}?s|mother{_A}?s) "
            rf"(?:school|house|home|work|office|nursery|flat|car) is",
            "plain"),
@@ -588,7 +682,7 @@ _CHECKS: tuple[_Check, ...] = (
     _check(_HARASS, "threat", "dox doxx doxxing doxing",
            r"\bdox+(?:ing)? (?:him|her|them|this|that|the|every)\b",
            "call"),
-    _check(_HARASS, "threat", "where teaches works studies",
+    _check(_HARASS, "threat", _CLOSE_WORDS,
            rf"\b(?:ring|call|email|contact|write to|phone|visit|flood|message) (?:the )?(?:{_W} )?(?:school|office|"
            rf"employer|work|workplace|church|clinic|hospital|company|firm|shop) where (?:his|her|their) {_CLOSE} "
            rf"(?:works|teaches|studies|goes|is)",
@@ -607,18 +701,19 @@ _CHECKS: tuple[_Check, ...] = (
            rf"jobs?)|\blet{_A}?s (?:all )?(?:hound|harass|pile on|dogpile|go after|target|swarm) (?:him|her|them|"
            rf"this|that|the)",
            "plain"),
-    _check(_HARASS, "threat", "tell inform contact email call write send forward show sending forwarding showing",
-           rf"\b(?:(?:i|we)(?:{_A}m| am|{_A}re| are) going to|(?:i|we)(?:{_A}ll| will| shall)|(?:i|we)(?:{_A}m| am|"
-           rf"{_A}re| are))(?: be)? (?:tell|inform|contact|email|call|ring|write to|send this to|forward this to|"
+    _check(_HARASS, "threat",
+           "employer boss wife husband partner family mother mum mom kids school workplace work landlord church "
+           "neighbours neighbors neighbour editor girlfriend boyfriend parents manager",
+           rf"(?:{_WE_ARE}(?:going to )?|{_WE_WILL})(?:be )?(?:tell|inform|contact|email|call|ring|write to|"
+           rf"send this to|forward this to|"
            rf"(?:send|sending|forward|forwarding|show|showing|take|taking|post|posting) (?:this|these|it|them|"
            rf"everything|the screenshots?|screenshots|your (?:comments?|posts?|messages?)) to|"
            rf"report you to) your (?:employer|boss|wife|husband|partner|family|mother|mum|mom|kids|school|"
            rf"workplace|work|landlord|church|neighbou?rs?|editor|girlfriend|boyfriend|parents|manager)",
            "plain"),
-    _check(_HARASS, "threat", "do",
-           r"\b(?:phone number|number|address|email|e-mail|home address|workplace|works at|lives at|lives on|"
-           r"lives in|kids go to)\b.{0,80}?\byou (?:all )?know what to do",
-           "plain"),
+    _check(_HARASS, "threat", "phone number address email mail workplace works lives kids",
+           r"\byou (?:all )?know what to do",
+           "contact"),
     _check(_HARASS, "threat", "fired sacked",
            rf"\b(?:get|have) (?:him|her|them|this {_W}|that {_W}) (?:fired|sacked)(?![a-z])",
            "call"),
@@ -639,11 +734,12 @@ _CHECKS: tuple[_Check, ...] = (
            "call"),
     # -- Dehumanising comparisons and implicit hate.
     _check(_DEHUMANISE, "group_violence",
-           "property livestock cattle objects things tools meat weight wallets sickness illness disease disorder "
-           "abomination infection contagion plague cancer incubators breeders machines wombs animals beasts savages "
+           "property livestock cattle objects meat weight wallets sickness illness disease disorder "
+           "abomination infection contagion plague cancer incubators breeders machines wombs wallets stock weight "
+           "animals beasts savages "
            "vermin rats cockroaches parasites "
            "insects apes monkeys dogs pigs lice leeches subhuman subhumans barbarians",
-           rf"\b(?:{_GROUP_WORDS}|they)(?: (?:are|is)|{_A}re)(?: all)? (?:just |only |nothing but "
+           rf"\b(?:{_IDENTITIES}|they)(?: (?:are|is)|{_A}re)(?: all)? (?:just |only |nothing but "
            rf"|mere |simply |basically |little more than |no better than )?(?:a |an )?(?:(?:filthy|dirty|diseased|"
            rf"disgusting|rabid|wild|dumb|stupid|breeding|human|walking|sick|mere) )?(?:property|"
            rf"livestock|cattle|objects|meat|dead weight|incubators|breeders|baby machines|walking wombs|"
@@ -653,15 +749,17 @@ _CHECKS: tuple[_Check, ...] = (
            rf"barbarians)(?![a-z])",
            "plain"),
     _check(_DEHUMANISE, "group_violence",
-           "keep kept pen penned cage caged herd herded chain chained brand branded tag tagged tracked treat",
+           "cattle livestock animals sheep pigs dogs cows goats chickens beasts vermin rats",
            rf"\b(?:keep|pen|cage|herd|chain|brand|tag|treat|(?:be )?kept|(?:be )?penned|(?:be )?caged|"
            rf"(?:be )?herded|(?:be )?chained|(?:be )?branded|(?:be )?tagged)(?: (?:them|{_A}em|{_GROUP_WORDS}))?"
            rf"(?: (?:{_W} )?(?:in pens|in cages|penned|caged|and tracked|and tagged|up))? (?:like|as) "
            rf"(?:the )?{_FOR_LIVESTOCK}|\blike the {_FOR_LIVESTOCK} (?:they|you) are\b",
            "call"),
     _check(_DEHUMANISE, "group_violence", "brand tattoo",
-           rf"(?:^|[.!?]\s*)(?:brand|tattoo) (?:them|{_GROUP_WORDS})\b|\bmake (?:them|{_GROUP_WORDS}) wear "
-           rf"(?:yellow )?(?:stars|badges|armbands|tags)",
+           rf"\b(?:brand|tattoo) (?:them|{_GROUP_WORDS})\b",
+           "sentence"),
+    _check(_DEHUMANISE, "group_violence", "wear",
+           rf"\bmake (?:them|{_GROUP_WORDS}) wear (?:yellow )?(?:stars|badges|armbands|tags)",
            "plain"),
     _check(_DEHUMANISE, "group_violence", "hitler nazis",
            r"\b(?:hitler|the nazis|mussolini|stalin|pol pot) (?:was|were|is) (?:right|onto something|not wrong)"
@@ -685,24 +783,26 @@ _CHECKS: tuple[_Check, ...] = (
     _check(_INSULT, "insult", "worm toad slug weasel snake cockroach maggot leech rat parasite vermin oaf lout "
            "hack peasant coward chimp ape baboon cretin dunce dolt nincompoop halfwit dimwit nitwit pinhead airhead "
            "bonehead knucklehead blockhead fathead meathead dullard ignoramus simpleton buffoon imbecile neanderthal "
-           "troglodyte gremlin goblin lapdog stooge bootlicker sellout sell out laughing laughingstock stock "
+           "troglodyte gremlin goblin lapdog stooge bootlicker sellout laughing laughingstock stock "
            "degenerate lowlife scumbag scum creep loser clown moron idiot fool waste excuse mouth breather "
            "mouthbreather knuckle dragger numbskull numpty muppet plank gobshite wretch reprobate subhuman freak "
            "pig swine rodent vulture hyena jackal bottom feeder sewer gutter guttersnipe",
-           rf"\b(?:(?:you|u)(?: are| r| really are| truly are| were| have always been)|you{_A}re|youre|ur)(?: just| "
+           rf"\b(?:you(?: are| r| really are| truly are| were| have always been)|you{_A}re|youre|ur)(?: just| "
            rf"nothing but| such| one| a| an| the| what a| always| still)*(?: {_W}){{0,3}}? {_INSULT_NOUN}{_NP_END}|"
            rf"\b(?:you|ya) (?:(?!(?:a|an|the|are|were|is)\b){_W} ){{0,3}}?{_INSULT_NOUN}{_NP_END}|"
            rf"\bwhat an? (?:[a-z-]+,? ){{0,3}}?excuse for an? (?:human(?: being)?|man|woman|person|journalist|reporter|"
            rf"writer|columnist|editor|politician|mp|minister|parent|mother|father|teacher|doctor)",
            "plain"),
-    _check(_INSULT, "insult", "man woman boy girl person creature thing specimen individual raised",
-           rf"\b(?:you|u|ya) (?:sad|pathetic|miserable|silly|stupid|ignorant|vile|nasty|horrible|odious|repulsive|"
+    _check(_INSULT, "insult", "man woman boy girl person creature thing specimen individual excuse",
+           rf"\b(?:you|ya) (?:sad|pathetic|miserable|silly|stupid|ignorant|vile|nasty|horrible|odious|repulsive|"
            rf"ridiculous|deluded|bitter|petty|spineless|gutless|useless|worthless|small-minded|dim|thick|gormless|"
            rf"smug|arrogant|disgusting|revolting|loathsome|contemptible|dishonest|lying|ugly|fat|dumb|brainless|"
            rf"clueless|hateful)(?:,? (?:little|old|small|sad|pathetic|miserable|fat|ugly|dumb|lying|twisted))? "
-           rf"(?:man|woman|boy|girl|person|creature|thing|specimen|individual|excuse|people|men|women)"
-           rf"{_NP_END}|\b(?:the|what an?) (?:{_W} )?{_INSULT_NOUN} (?:she|he|they|your (?:mother|mum|mom|parents|"
-           rf"father|dad)) raised",
+           rf"(?:man|woman|boy|girl|person|creature|thing|specimen|individual|excuse){_NP_END}",
+           "plain"),
+    _check(_INSULT, "insult", "raised",
+           rf"\b(?:the|what an?) (?:{_W} )?{_INSULT_NOUN} (?:she|he|they|your (?:mother|mum|mom|parents|father|dad)) "
+           rf"raised",
            "plain"),
     _check(_INSULT, "insult", "brain brains iq head skull",
            rf"\b(?:your|his|her) (?:brain|brains|iq|head|skull) (?:is|are|has|{_A}s) (?:about )?(?:the size of|"
@@ -721,19 +821,18 @@ _CHECKS: tuple[_Check, ...] = (
            r"on (?:your|his|her) head|\bdid your (?:mother|mum|mom|mama|parents) (?:drink|smoke|do drugs|drop you)",
            "plain"),
     _check(_INSULT, "insult", "thick stupid dim dense dumb ignorant brainless simple",
-           rf"\b(?:you|you{_A}?re|you are|ur|he{_A}?s|she{_A}?s|he is|she is|they{_A}?re)(?: far| way| just| simply|"
-           rf" and)? too (?:thick|stupid|dim|dense|dumb|ignorant|brainless|simple|gormless) to (?:understand|grasp|"
-           rf"get|read|follow|comprehend|tie|spell|count|notice|see|realise|realize|think)",
-           "plain"),
+           r"\btoo (?:thick|stupid|dim|dense|dumb|ignorant|brainless|simple|gormless) to (?:understand|grasp|"
+           r"get|read|follow|comprehend|tie|spell|count|notice|see|realise|realize|think)",
+           "addressed"),
     _check(_INSULT, "insult", "crawl slither",
            r"\b(?:crawl|slither|scuttle) back (?:under|into|to) (?:your|whatever|the|that) (?:\w+ )?(?:rock|hole|"
            r"sewer|swamp|cave|gutter|pit|slime|bridge)",
            "plain"),
     _check(_INSULT, "insult",
            "brainless spineless gutless clueless witless thick moronic imbecilic cretinous pathetic",
-           r"^\W*(?:brainless|spineless|gutless|clueless|witless|moronic|imbecilic|cretinous|pathetic|thick as "
+           r"\b(?:brainless|spineless|gutless|clueless|witless|moronic|imbecilic|cretinous|pathetic|thick as "
            r"(?:two short planks|mince|a brick))\W*$",
-           "plain"),
+           "whole"),
 )
 
 _TRIGGERS: dict[str, int] = {}
@@ -754,7 +853,7 @@ def _clause_before(text: str, start: int) -> str:
 def _imperative(before: str) -> bool:
     """Whether what was found opens its clause as an imperative: nothing before it in the clause but glue words
     ("and then", "just"), or a clause that itself opens with a verb ("drag her out of parliament and ...")."""
-    clause = re.split(r"[,:()\u2014\u2013]|\s-\s", before)[-1]
+    clause = _CLAUSE_MARKS.split(before)[-1]
     words = clause.replace("\u2019", "'").split()
     if all(word in _GLUE for word in words):
         return True
@@ -771,6 +870,14 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
     if item.mode == "plain":
         return True
     before = _clause_before(text, start)
+    if item.mode == "sentence":  # the first words of a sentence
+        return not before.strip()
+    if item.mode == "whole":  # the whole comment
+        return not _LETTER.search(text, 0, start)
+    if item.mode == "contact":  # "you know what to do" after a phone number, an address, a workplace
+        return bool(_CONTACT.search(text, max(0, start - 120), start))
+    if item.mode == "addressed":  # "you're (far) too thick to ...", "he's too dim to ..."
+        return bool(_ADDRESSED.search(text, max(0, start - 24), start))
     if item.mode == "subject":
         return bool(_SUBJECT.search(before)) or not before.strip()
     # "call": a modality in the clause before, or an imperative opening its clause; not one denied just before
@@ -780,7 +887,39 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
     return _imperative(before) or bool(_MODALITY.search(before))
 
 
+_LETTER = re.compile("[a-z]")
+_ADDRESSED = re.compile(rf"\b(?:you|you{_A}?re|you are|ur|he{_A}?s|she{_A}?s|he is|she is|they{_A}?re)(?: far| way| "
+                        rf"just| simply| and)? $")
+_CLAUSE_MARKS = re.compile(r"[,:()\u2014\u2013]|\s-\s")
+_CONTACT = re.compile(r"\b(?:phone number|number|address|email|e-mail|workplace|works at|lives at|lives on|lives in|"
+                      r"kids go to)\b")
 _DENIED = re.compile(rf"\b(?:not|never|no one|nobody|n{_A}t)(?: [a-z']+){{0,2}} $")
+
+
+def _candidates(item: _Check, text: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+    """The pattern's matches from left to right, as ``finditer`` finds them; tried only where one of its
+    beginnings occurs when those are known."""
+    if item.starts is None:
+        yield from item.pattern.finditer(text)
+        return
+    positions = set()
+    for start in item.starts:
+        if start[-1] == " ":  # a whole word: only where the comment has it
+            start = start[:-1]
+            if start not in words:
+                continue
+        index = text.find(start)
+        while index != -1:
+            positions.add(index)
+            index = text.find(start, index + 1)
+    reached = 0
+    for position in sorted(positions):
+        if position < reached:
+            continue  # inside an earlier match: finditer would not look here
+        match = item.pattern.match(text, position)
+        if match is not None:
+            yield match
+            reached = max(match.end(), position + 1)
 
 
 @lru_cache(maxsize=8)
@@ -795,18 +934,16 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
         woken |= _TRIGGERS[word]
     found: list[tuple[str, str, str]] = []
     labels: set[str] = set()
-    index = 0
-    while woken:
-        if woken & 1:
-            item = _CHECKS[index]
-            if item.label not in labels:
-                for match in item.pattern.finditer(normalised_text):
-                    if _allowed(item, normalised_text, match.start()) and not framed(
-                            "insult" if item.signal == "insult" else "threat", normalised_text, match.start(),
-                            match.end()):
-                        found.append((item.signal, item.label, match.group(0)))
-                        labels.add(item.label)
-                        break
-        woken >>= 1
-        index += 1
+    while woken:  # the woken checks in their order, lowest bit first
+        lowest = woken & -woken
+        woken ^= lowest
+        item = _CHECKS[lowest.bit_length() - 1]
+        if item.label in labels:
+            continue
+        for match in _candidates(item, normalised_text, words):
+            if _allowed(item, normalised_text, match.start()) and not framed(
+                    "insult" if item.signal == "insult" else "threat", normalised_text, match.start(), match.end()):
+                found.append((item.signal, item.label, match.group(0)))
+                labels.add(item.label)
+                break
     return tuple(found)
