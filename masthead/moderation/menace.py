@@ -155,6 +155,8 @@ class _Check(NamedTuple):
     pattern: re.Pattern[str]
     mode: str  # "plain": the pattern says it all; "call": needs a modality or an imperative; "subject": a person
     starts: tuple[str, ...] | None  # what every match begins with (None: not known, the text is scanned)
+    whole: frozenset[str]  # those of them that are whole words (looked up in the comment's words)
+    partial: tuple[str, ...]  # the others, the start of a longer word ("deserve" for "deserves?")
 
 
 def _starts(pattern: str) -> tuple[str, ...] | None:
@@ -274,7 +276,10 @@ _DULL_THING = (
 
 
 def _check(label: str, signal: str, triggers: str, pattern: str, mode: str = "plain") -> _Check:
-    return _Check(label, signal, frozenset(triggers.split()), re.compile(pattern), mode, _starts(pattern))
+    starts = _starts(pattern)
+    return _Check(label, signal, frozenset(triggers.split()), re.compile(pattern), mode, starts,
+                  frozenset(start[:-1] for start in starts or () if start[-1] == " "),
+                  tuple(start for start in starts or () if start[-1] != " "))
 
 
 _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
@@ -904,11 +909,7 @@ def _candidates(item: _Check, text: str, words: frozenset[str]) -> Iterator[re.M
         yield from item.pattern.finditer(text)
         return
     positions = set()
-    for start in item.starts:
-        if start[-1] == " ":  # a whole word: only where the comment has it
-            start = start[:-1]
-            if start not in words:
-                continue
+    for start in (*item.whole.intersection(words), *item.partial):  # a whole word only where the comment has it
         index = text.find(start)
         while index != -1:
             positions.add(index)
