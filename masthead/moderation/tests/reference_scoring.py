@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from masthead.moderation import hate, linear, normalise
+from masthead.moderation import hate, linear, menace, normalise
 from masthead.moderation.features import CHAR_SIZES, distinct_words, prepare, word_features
 from masthead.moderation.lexicon import (
     GROUP_VIOLENCE_RE,
@@ -187,6 +187,23 @@ def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
         match = pattern_search(patterns, normalised_text, words)
         if match:
             found.append((name, match.group(0)))
+    for name, _label, matched in menace_matches(normalised_text):
+        if all(name != known for known, _ in found):
+            found.append((name, matched))
+    return tuple(found)
+
+
+def menace_matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
+    """``menace.matches`` with every check run on the whole text, woken by no trigger word."""
+    found: list[tuple[str, str, str]] = []
+    for item in menace._CHECKS:
+        if any(label == item.label for _, label, _ in found):
+            continue
+        for match in item.pattern.finditer(normalised_text):
+            if menace._allowed(item, normalised_text, match.start()) and not menace.framed(
+                    "insult" if item.signal == "insult" else "threat", normalised_text, match.start(), match.end()):
+                found.append((item.signal, item.label, match.group(0)))
+                break
     return tuple(found)
 
 

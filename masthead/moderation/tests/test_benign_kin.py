@@ -294,9 +294,7 @@ ABUSIVE = [
 # Held neither by main nor by this code yet (each an expected failure: move it out once it is held).
 NOT_HELD_YET = frozenset([
     "Imigrants are vermn.",
-    "As the old saying goes, hang the traitors.",
     "Immigrants? Vermin, every one of them.",
-    "I hope the writer's kids get hit by a bus.",
     "I am not joking, I will hurt you.",
 ])
 

@@ -1,0 +1,951 @@
+"""Harm read clause by clause: calls for violence, wishes of death, veiled menace, harassment calls, dehumanising
+comparisons and insults with no swear word, which the fixed patterns of ``lexicon.py`` miss.
+
+A finding needs three things inside one clause (the patterns never cross a sentence end or a comma run):
+
+- a **harm predicate**: a verb of harm in any voice ("shoot", "should be strung up", "run over"), a phrasal
+  operation on people ("round them up and ...", "line them up against a wall", "load them onto a ship and ..."),
+  an instrument of harm ("a rope", "a round through ... head", "a bat to ..."), a state of harm ("in the
+  ground", "six feet under"), or a frame of veiled menace with no verb of harm at all ("I know which school your
+  kids go to", "shame if something happened to your family", "your address is not hard to find");
+- a **human target**: the reader, a pronoun, a person noun or title ("that senator", "Councillor Hart"), a group
+  ("the looters", "migrants", "the lot of them"); never an object ("shoot the film", "kill the bill", "burn the
+  mortgage papers", "gas the car up");
+- a **modality** of call, intent, desert or wish: a modal before it in the clause ("someone ought to", "should",
+  "needs", "deserves", "I'll", "let's", "time someone", "why has nobody"), a wish ("I hope", "can't wait till",
+  "here's hoping", "may you"), or the verb opening its clause as an imperative ("Shoot the looters.", "Drag her
+  out and string her up."). Past-tense narrative has none ("he was hanged in 1946", "a cyclist was run over"),
+  so history, court and accident reporting pass.
+
+What ``frames.framed`` marks as reported, quoted, condemned or denied speech is skipped, as for the lexicon's
+checks. Each check runs only when one of its trigger words is in the comment (one set intersection for all of
+them). Written from general knowledge, not tuned on any evaluation set (tests: ``tests/test_menace.py``).
+
+``matches(normalised_text)`` returns (signal, label, matched text) triples: the signal is the lexicon check it
+counts as (``threat``, ``group_violence``, ``insult``), the label says what kind of harm a moderator is looking at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from re import _constants as _const
+from re import _parser
+from typing import Any, NamedTuple
+
+from masthead.moderation.frames import framed
+from masthead.moderation.lexicon import text_words
+
+_A = "['\u2019]"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_W = r"[a-z'\u2019-]+"  # one word
+
+# People by role or title, singular and plural ("the senator", "those activists", "Councillor Hart").
+_ROLES = (
+    "senator|minister|judge|mayor|governor|councill?or|columnist|editor|reporter|journalist|presenter|host|anchor|"
+    "broadcaster|professor|teacher|president|premier|chancellor|mp|politician|official|bureaucrat|lawyer|banker|"
+    "traitor|looter|rioter|protester|protestor|marcher|demonstrator|activist|striker|author|writer|commentator|"
+    "pundit|critic|scientist|doctor|nurse|officer|cop|leader|boss|landlord|man|woman|guy|bloke|person|lady|girl|"
+    "boy|kid|child|wife|husband|son|daughter|mother|father|family|immigrant|migrant|refugee|foreigner|muslim|jew|"
+    "christian|gay|lesbian|feminist|liberal|leftist|lefty|conservative|tory|democrat|republican|socialist|"
+    "communist|illegal|asylum seeker|traveller|gypsy|gypsie|paedo|pedo|pervert|thug|criminal|terrorist|scum|"
+    "scumbag|bastard|idiot|moron|coward|clown|fool|liar|crook|hack|elite|globalist|billionaire|prosecutor|"
+    "attorney|barrister|solicitor|magistrate|sheriff|commissioner|secretary|spokesman|spokeswoman|spokesperson|"
+    "ceo|executive|director|manager|owner|mogul|tycoon|celebrity|star|actor|actress|comedian|singer|rapper|player|"
+    "referee|ref|coach|priest|imam|rabbi|vicar|bishop|pastor|preacher|cleric|dictator|tyrant|king|queen|prince|"
+    "princess|royal|candidate|campaigner|lobbyist|adviser|advisor|aide|staffer|civil servant|diplomat|"
+    "ambassador|general|soldier|troop|guard|inspector|detective|constable|blogger|influencer|youtuber|"
+    "vlogger|podcaster|novelist|poet|academic|lecturer|researcher|expert|economist|analyst|neighbour|neighbor|"
+    "wanker|twat|tosser|prick|traitor|pig|rat|snake|worm|parasite|creature|witch|hag|cow|slag|tart|thief|"
+    "fraudster|grifter|shill|puppet|stooge|snowflake|lefty|libtard|remoaner|brexiteer|trumper|maga|"
+    "trans person|anchorman|anchorwoman|newsreader|newscaster|correspondent|cartoonist|photographer|"
+    "cameraman|scab|landlady|tenant|cyclist|driver|motorist|councillor"
+)
+_PERSON_NOUN = rf"(?:(?:{_ROLES})s?|people|men|women|children|kids|mob|crowd|" \
+    r"boatload|folks|jews|muslims|roma|arabs|blacks|whites|asians|africans|somalis|gays|trans|elites)"
+# Bodies of people: a subject that can be "strung up", never the object of a harassment call ("make the
+# council's life hell at the next election").
+# Heads of a noun phrase that make a verb of harm a figure of speech or pest control ("the scene should be
+# shot at night", "the dog had to be put down", "the figures should be rounded up").
+_THINGS = (
+    r"(?:bill|bills|law|laws|plan|plans|proposal|idea|ideas|project|policy|policies|programme|program|scheme|"
+    r"deal|story|article|film|movie|scene|scenes|show|video|photo|photos|picture|pictures|painting|portrait|"
+    r"ball|game|match|engine|light|lights|tree|trees|tax|taxes|budget|motion|amendment|rule|rules|practice|"
+    r"tradition|myth|rumou?r|argument|theory|power|it|this|that|figures?|numbers?|totals?|results?|price|prices|"
+    r"rates?|data|estimate|forecast|parking|traffic|cars?|vehicles?|van|bus|building|house|flat|hotel|"
+    r"bridge|road|fence|weeds?|grass|crops?|rubbish|waste|papers?|documents?|files?|bunting|flags?|laundry|"
+    r"washing|coat|jacket|baskets?|curtains?|meat|fish|beef|chicken|turkey|steak|dough|bread|cake|"
+    r"dog|dogs|cat|cats|horse|horses|cow|cows|cattle|sheep|pig|pigs|animal|animals|pet|pets|fox|foxes|rat|rats|"
+    r"mice|mouse|pests?|vermin|badgers?|pigeons?|squirrels?|wasps?|bugs?|insects?|deer|wolf|wolves|bear|"
+    r"bears|shark|sharks|snake|snakes|birds?|geese|goose|ducks?|fish|livestock|herd|flock|virus|tumou?r|"
+    r"cancer|disease|fire|fires|idea|brand|company|firm|business|shop|club|team|side|party|service|system|"
+    r"network|channel|station|paper|newspaper|magazine|site|website|app|account|campaign|strike|protest|march|"
+    r"rally|event|festival|season|series|episode|book|novel|play|song|album|band|record|ship|boat|plane|"
+    r"train|sub|submarine|tank|drone|missile|target|targets|clay|clays|pheasants?|grouse|birds|game)"
+)
+_INSTITUTION = r"(?:cabinet|government|council|board|committee|parliament|congress|senate|party|regime)"
+_GROUP_WORDS = (
+    r"(?:immigrants|migrants|refugees|asylum seekers|foreigners|illegals|muslims|jews|christians|hindus|sikhs|"
+    r"blacks|whites|asians|arabs|africans|somalis|mexicans|roma|gypsies|travellers|gays|lesbians|trans people|"
+    r"gay people|black people|women|feminists|liberals|leftists|lefties|tories|democrats|republicans|"
+    r"socialists|communists|journalists|reporters|politicians|protesters|protestors|looters|rioters|activists|"
+    r"bankers|traitors|marchers|demonstrators|these people|those people|you people|your kind|their kind|"
+    r"the (?:whole )?lot of (?:them|you)|all of (?:them|you)|every (?:last |single )?one of (?:them|you|those|these))"
+)
+# Plural identity nouns, the subjects of dehumanising predicates ("immigrants are property").
+_IDENTITIES = (
+    r"(?:immigrants|migrants|refugees|asylum seekers|foreigners|illegals|muslims|jews|christians|hindus|sikhs|"
+    r"blacks|whites|asians|arabs|africans|somalis|mexicans|roma|gypsies|travellers|gays|lesbians|"
+    r"(?:trans|gay|black|white|disabled|jewish|muslim|brown) people|women|feminists|liberals|leftists|tories|"
+    r"democrats|republicans|socialists|communists)"
+)
+_DET = r"(?:the|that|this|these|those|every|each|any|all|our|your|their|his|her|some|a|an)"
+_TITLE = r"(?:councill?or|senator|minister|judge|mayor|governor|mr|mrs|ms|dr|professor|president|sheriff)"
+# A human target as the object of a verb.
+_HUMAN = (
+    rf"(?:you|u|ya|him|her|them|{_A}?em|us|yourself|{_GROUP_WORDS}|{_TITLE} [a-z]+|"
+    rf"{_DET} (?:{_W} ){{0,2}}?{_PERSON_NOUN}|(?:{_W} )?{_GROUP_WORDS})(?![a-z])"
+)
+# A human subject, read on the words just before a modal ("the minister should be ...").
+_SUBJECT = re.compile(
+    rf"(?:\b(?:you|u|he|she|they|we|i|him|her|them|someone|somebody|{_GROUP_WORDS}|{_TITLE} [a-z]+|{_PERSON_NOUN}|"
+    rf"{_INSTITUTION}|{_A}s (?!{_THINGS}\b)[a-z-]+|whoever(?: [a-z-]+){{1,4}}|(?:the|that|this|these|those|every|each|"
+    rf"any|all|some) "
+    rf"(?:[a-z-]+ ){{0,2}}(?!{_THINGS}\b)[a-z-]+)"
+    rf"|{_A}s)(?: (?:all|too|also|both|really|just|simply|frankly|honestly|personally|himself|herself|"
+    rf"themselves|who [a-z ]{{1,40}}?|(?:of|from|at|in|on|behind) (?:the |this |that |these |those |a )?"
+    rf"[a-z-]+(?: [a-z-]+)?)){{0,3}} $"
+)
+# A modality of call, intent, desert or wish before what was found, in the same clause.
+_MODALITY = re.compile(
+    rf"\b(?:should|shoulda|ought|oughta|must|needs?|has to|have to|gotta|deserves?|deserved|will|{_A}ll|would|"
+    rf"{_A}d|gonna|going to|wants? to|wanna|let{_A}?s|let|lets|someone|somebody|anyone|anybody|please|hope|"
+    rf"hoping|wish|wishing|pray|praying|can{_A}?t wait|cannot wait|love to|time (?:someone|somebody|for|to)|"
+    rf"(?:can|could|shall) (?:we|someone|somebody|they|you) (?:not )?(?:just )?|why not|why don{_A}?t we|"
+    rf"why can{_A}?t we|why (?:has|hasn{_A}?t|have|haven{_A}?t|did|didn{_A}?t|is|isn{_A}?t|doesn{_A}?t) (?:nobody|"
+    rf"no one|"
+    rf"someone|somebody|anyone)|if i were you|i say)\b"
+)
+# Words that may open an imperative clause before its verb ("and then", "just", "now").
+# The writer or the writer's side just before a verb: "i know", "we've seen", "we already found" (a look behind,
+# so that matches are tried only where the verb occurs).
+_BY_US = (
+    r"(?:(?<=\bi )|(?<=\bwe )|(?<=\bi've )|(?<=\bwe've )|(?<=\bi have )|(?<=\bwe have )|(?<=\bi already )|"
+    r"(?<=\bwe already )|(?<=\bi\u2019ve )|(?<=\bwe\u2019ve ))"
+)
+_WE_ARE = (
+    rf"(?:(?<=\bi{_A}m )|(?<=\bi am )|(?<=\bwe{_A}re )|(?<=\bwe are )|(?<=\bim )|(?<=\bwere ))"
+)
+_WE_WILL = rf"(?:(?<=\bi{_A}ll )|(?<=\bi will )|(?<=\bwe{_A}ll )|(?<=\bwe will )|(?<=\bi shall )|(?<=\bwe shall ))"
+_GLUE = _words("and then so just now go please first also simply all ok okay yes honestly seriously frankly right "
+               "well everyone everybody y'all yall guys folks people lads")
+_CLAUSE_END = re.compile(r"[.!?;:\n,\u2026]|\bbut\b|\band\b")
+
+
+class _Check(NamedTuple):
+    label: str
+    signal: str
+    triggers: frozenset[str]
+    pattern: re.Pattern[str]
+    mode: str  # "plain": the pattern says it all; "call": needs a modality or an imperative; "subject": a person
+    starts: tuple[str, ...] | None  # what every match begins with (None: not known, the text is scanned)
+    whole: frozenset[str]  # those of them that are whole words (looked up in the comment's words)
+    partial: tuple[str, ...]  # the others, the start of a longer word ("deserve" for "deserves?")
+
+
+def _starts(pattern: str) -> tuple[str, ...] | None:
+    """The letters every match of ``pattern`` can begin with, read off the parsed pattern: a match is then tried
+    only where one of them occurs, instead of at every position of the comment (a scan that tries dozens of
+    alternatives at each word costs ten times more). None when a match may begin with something else."""
+    found = _firsts(list(_parser.parse(pattern)))
+    # A beginning of one letter ("i", "a") occurs everywhere: scanning is cheaper then.
+    return tuple(sorted(found)) if found and min(len(start.strip()) for start in found) > 1 else None
+
+
+def _firsts(items: list[Any]) -> set[str] | None:
+    if not items:
+        return None
+    op, value = items[0]
+    rest = items[1:]
+    if op in (_const.AT, _const.ASSERT, _const.ASSERT_NOT):  # a word boundary or a look-around: no letters
+        return _firsts(rest)
+    if op is _const.LITERAL:
+        letters = ""
+        for count, (item_op, item_value) in enumerate(items):
+            if item_op is not _const.LITERAL or not "a" <= chr(item_value) <= "z":
+                # "y(?:ou|a)": the letters go on in each branch of what follows.
+                more = _firsts(items[count:]) if item_op in (_const.BRANCH, _const.SUBPATTERN) else None
+                if letters and more:
+                    return {letters + rest for rest in more}
+                # A whole word when a space, an apostrophe or a word boundary follows (marked by a space).
+                whole = (item_op is _const.LITERAL and chr(item_value) in " '\u2019") or (
+                    item_op is _const.AT and item_value is _const.AT_BOUNDARY)
+                return {letters + (" " if whole else "")} if letters else None
+            letters += chr(item_value)
+        return {letters} if letters else None
+    if op is _const.SUBPATTERN:
+        return _firsts(list(value[3]) + rest)
+    if op is _const.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            part = _firsts(list(branch) + rest)
+            if part is None:
+                return None
+            found |= part
+        return found
+    if op in (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT):
+        low, _high, item = value
+        first = _firsts(list(item) + rest)
+        if first is None or low:
+            return first
+        after = _firsts(rest)
+        return None if after is None else first | after
+    return None
+
+
+# Verbs of harm done to a person, as an imperative or after a modal ("shoot the looters", "someone should run
+# that reporter over").
+_HARM_VERB = (
+    r"(?:shoot|hang|lynch|gas|drown|burn|torch|kill|murder|stab|behead|execute|slaughter|butcher|strangle|"
+    r"napalm|nuke|bomb|firebomb|machine[- ]?gun|mow down|gun down|string up|tar and feather|flog|whip|"
+    r"hunt down|exterminate|electrocute|kneecap|skin alive|bury|crucify|stone|knife|throttle|"
+    r"lock up and burn|set fire to|open fire on|run down|run over)"
+)
+_HARMED = (
+    rf"(?:strung up|hanged|hung(?! (?:up|out|over|jury|parliament|on|around|about|in)\b)|lynched|"
+    rf"shot(?! (?:of|down|in the (?:arm|foot)|at goal|on goal|for|with|by a camera|on location|in black)\b)|"
+    rf"beaten(?: up| to death| senseless| to a pulp| black and blue| within an inch)?|dragged (?:through the streets|"
+    rf"out|into the street|"
+    rf"behind a (?:car|truck|horse))|run (?:over|down)|drowned|burn(?:ed|t)(?: alive| at the stake)?|gassed|"
+    rf"rounded up and (?:shot|hanged|gassed|killed|executed|drowned|burned|burnt|deported|shipped|put|lynched|"
+    rf"beaten|jailed|caged)|put (?:up )?against (?:a|the) wall|lined up (?:against (?:a|the) wall|and shot)|"
+    rf"tarred and feathered|thrown (?:off|from|out of|under) (?:a|the) {_W}|taken out (?:back|behind|and shot)|"
+    rf"put down|stoned|flogged|whipped|tortured|beheaded|executed|killed|murdered|stabbed|castrated|"
+    rf"sunk|thrown overboard|skinned alive|kneecapped|hunted down|crucified|electrocuted|gunned down|"
+    rf"mown down|shot on sight|put in (?:a|the) ground|buried alive|kept in (?:fenced |separate |detention |"
+    rf"locked )?(?:pens|cages|camps|ghettos)|caged like|dealt with (?:permanently|for good|once and for all)|"
+    rf"silenced (?:permanently|for good)|made to disappear|taken care of (?:permanently|for good)|"
+    rf"put (?:six feet under|in the ground|in (?:a|the) grave|in a box|in (?:a )?body ?bags?|out of (?:his|her|"
+    rf"their) misery)|in (?:a )?body ?bags?|in (?:a|the) (?:ground|grave|coffin|morgue))"
+)
+_CARRIER = r"(?:ship|boat|raft|barge|dinghy|train|truck|lorry|bus|hostel|stadium|shelter|camp|building|room|" \
+    r"hut|van|plane|container|warehouse|church|mosque|synagogue|hall|barn)"
+_SEALS = r"(?:scuttle|sink|burn|torch|gas|lock|set fire|tow|bomb|blow|seal|flood|bulldoze|shoot|drown)"
+_ACCIDENT = (
+    rf"(?:gets? (?:run over|hit by (?:a|the) {_W}|killed|shot|murdered|stabbed|hanged|lynched|cancer|"
+    rf"what{_A}?s coming)|is run over|chokes?|choke on|dies|die(?! (?:hard|down|out)\b)|drowns?|rots?|burns?|"
+    rf"(?:goes|go) (?:down|off (?:a|the) (?:cliff|road|bridge)|up in flames)|crash(?:es)?|"
+    rf"(?:has|have|gets?|suffers?) (?:a )?(?:heart attack|stroke|fatal \w+)|catch(?:es)? (?:something fatal|"
+    rf"cancer|a fatal \w+)|(?:a |an )?(?:very )?(?:slow|painful|agonising|agonizing)(?: and "
+    rf"(?:painful|slow|agonising|agonizing))? (?:illness|death|end|demise)|under (?:a|the) (?:bus|train|truck)|"
+    rf"six feet under|in the ground|in (?:a|the|his|her|their) grave|in a box|obituar(?:y|ies)|"
+    rf"never wakes? up)"
+)
+_CLOSE = r"(?:wife|husband|kids|children|son|daughter|family|mother|mum|mom|father|dad|partner|parents|" \
+    r"girlfriend|boyfriend|little (?:girl|boy|one))"
+_CLOSE_WORDS = "wife husband kids children son daughter family mother mum mom father dad partner parents girlfriend " \
+    "boyfriend little"
+_INSULT_NOUN = (
+    r"(?:worm|toad|slug|weasel|snake|cockroach|maggot|leech|rat|parasite|vermin|oaf|lout|hack|peasant|"
+    r"coward|chimp|ape|baboon|cretin|dunce|dolt|nincompoop|halfwit|dimwit|nitwit|pinhead|airhead|bonehead|"
+    r"knucklehead|blockhead|fathead|meathead|dullard|ignoramus|simpleton|buffoon|imbecile|neanderthal|"
+    r"troglodyte|gremlin|goblin|lapdog|stooge|bootlicker|sellout|laughing ?stock|degenerate|lowlife|"
+    r"scumbag|scum|creep|loser|clown|moron|idiot|fool|waste of (?:space|oxygen|air|skin|a (?:life|womb))|"
+    r"excuse for a (?:human(?: being)?|man|woman|person|journalist|reporter|writer|columnist|editor|politician|"
+    r"mp|minister|parent|mother|father|teacher|doctor)|mouth-breather|mouthbreather|knuckle-dragger|"
+    r"knuckle dragger|numbskull|numpty|muppet|plank|gobshite|wretch|reprobate|subhuman|freak|pig|swine|"
+    r"rodent|vulture|hyena|jackal|bottom-feeder|bottom feeder|sewer rat|gutter rat|guttersnipe)"
+)
+# The insult noun ends the phrase: "you hack" but not "you hack into", "you worm farmer".
+_NP_END = r"(?=\s*(?:[.!?,;:\u2026)]|$|and\b|who\b|like\b|of a\b|you\b|with\b))"
+_FOR_LIVESTOCK = r"(?:cattle|livestock|animals|sheep|pigs|dogs|cows|goats|chickens|beasts|vermin|rats)"
+_SMALL_THING = (
+    r"(?:walnut|pea|peanut|raisin|grape|gnat|flea|ant|marble|grain of (?:rice|sand)|golf ball|acorn|lentil|"
+    r"pinhead|sesame seed|amoeba|goldfish)"
+)
+_DULL_THING = (
+    r"(?:potato|rock|brick|turnip|goldfish|gnat|sponge|plank|jellyfish|doorknob|houseplant|cabbage|carrot|"
+    r"slug|worm|amoeba|squirrel|stone|lettuce|teaspoon|spoon|wet (?:lettuce|paper bag)|fence ?post|hamster)"
+)
+
+
+def _check(label: str, signal: str, triggers: str, pattern: str, mode: str = "plain") -> _Check:
+    starts = _starts(pattern)
+    return _Check(label, signal, frozenset(triggers.split()), re.compile(pattern), mode, starts,
+                  frozenset(start[:-1] for start in starts or () if start[-1] == " "),
+                  tuple(start for start in starts or () if start[-1] != " "))
+
+
+_CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
+    "call for violence", "wish of harm", "intimidation", "harassment call", "dehumanising", "insult")
+
+_CHECKS: tuple[_Check, ...] = (
+    # -- Calls for violence against a person or a group.
+    # "the minister should be strung up", "every one of them should be rounded up and shot".
+    _check(_CALL, "threat",
+           "strung hanged hung lynched shot beaten dragged run drowned burned burnt gassed rounded put lined tarred "
+           "thrown taken stoned flogged whipped tortured beheaded executed killed murdered stabbed castrated sunk "
+           "skinned kneecapped hunted crucified electrocuted gunned mown buried kept caged dealt silenced disappear "
+           "permanently lining shooting hanging stringing putting taking drowning gassing burning flogging "
+           "horsewhipping "
+           "stabbing lynching bullet rope noose body bodybags bag bags ground grave coffin morgue",
+           rf"\b(?:should|ought to|oughta|must|needs? to|deserves? to|has to|have to|wants? to)"
+           rf"(?: all| just| simply| really| also| frankly| honestly)? (?:be|get) (?:all )?(?:(?:found|caught|taken|"
+           rf"dragged out|rounded up|tracked down) and )?{_HARMED}(?![a-z])|\b(?:wants|needs|want|need) "
+           rf"(?:lining up (?:and|against)|shooting|hanging|stringing up|putting down|taking out|drowning|gassing|"
+           rf"burning|flogging|"
+           rf"horsewhipping|stabbing|lynching|a bullet|a rope|a noose)(?![a-z])",
+           "subject"),
+    # "I hope someone stabs him", "if there's any justice she'll die alone", "can't wait to see him on a stretcher".
+    _check(_WISH, "threat",
+           "stabs stabbed shoots shot kills killed murders murdered dies die dead hangs hanged lynched drowns drowned "
+           "burns burned beheaded executed strangled poisoned stretcher body bodybag bodybags bags coffin grave ground "
+           "morgue six pain bleed bleeds bleeding stab shoot kill murder hang drown burn",
+           rf"\b(?:hope|hoping|pray|praying|wish|any justice|wouldn{_A}?t cry if|would not cry if|happily|gladly|"
+           rf"love to see|can{_A}?t wait (?:till|until|to see|for)|cannot wait (?:till|until|to see|for))(?: that)?"
+           rf"(?: {_W}){{0,3}}? (?:(?:you|u|he|she|they|him|her|them)(?:{_A}ll|{_A}s|{_A}re)?|{_HUMAN})"
+           rf"(?: (?!(?:that|who|which|whom)\b){_W}){{0,2}}? (?:stabs?|stabbed|shoots?|shot dead|gets shot|kills?|"
+           rf"killed|murders?|murdered|dies|"
+           rf"die|dead|hangs?|hanged|lynched|drowns?|drowned|burns? alive|burned alive|beheaded|executed|"
+           rf"strangled|poisoned|on a stretcher|in (?:a )?body ?bags?|in (?:a|the) (?:coffin|grave|ground|morgue)|"
+           rf"six feet under|in pain|bleed(?:s|ing)? out)(?! (?:of old age|peacefully|in (?:his|her|their) sleep|"
+           rf"happy|laughing|for|down|out|on (?:the|this) hill|set|right|wrong|heat|end|serious)\b)(?![a-z])",
+           "plain"),
+    _check(_WISH, "threat",
+           "stabs shoots kills murders hangs lynches strangles poisons drowns runs beheads executes blows torches "
+           "knifes guns",
+           rf"\b(?:hope|hoping|pray|praying|wish|any justice|wouldn{_A}?t cry if|would not cry if|love to see|"
+           rf"can{_A}?t wait (?:till|until|for)|cannot wait (?:till|until|for))(?: that)? (?:someone|somebody|"
+           rf"some {_W}|a {_W}|they|he|she) (?:finally )?(?:stabs|shoots|kills|murders|hangs|lynches|strangles|"
+           rf"poisons|drowns|runs over|beheads|executes|blows up|torches|knifes|guns down) {_HUMAN}",
+           "plain"),
+    _check(_CALL, "threat", "visit",
+           rf"\bpay {_HUMAN} a (?:little |friendly |late night |proper )?visit with (?:a |some |our |my )?(?:{_W} )?"
+           rf"(?:bats|crowbars|knives|machetes|guns|petrol|hammers|pitchforks|torches|rope|a rope|axes)",
+           "call"),
+    # "the only good migrant is a drowned one"; "deport them in body bags".
+    _check(_CALL, "group_violence",
+           "dead drowned hanged shot buried body bags bodybags coffins coffin boxes box pieces",
+           rf"\bthe only good {_W}(?: {_W})? (?:is|are) (?:a |an )?(?:dead|drowned|hanged|shot|buried|deported "
+           rf"dead)(?: one| ones)?\b|\b(?:send|deport|ship|return|carry|take|fly) (?:them|{_A}em|him|her|"
+           rf"{_HUMAN})(?: {_W}){{0,2}}? in (?:body ?bags|coffins|boxes|a body ?bag|a coffin|a box|pieces)",
+           "plain"),
+    # "set his car on fire with him in it".
+    _check(_CALL, "threat", "fire burn torch bomb sink blow crash bulldoze flood gas alight",
+           rf"\b(?:fire|burn|torch|bomb|sink|blow|crash|bulldoze|flood|gas|alight)\b[^.!?]{{0,40}}?\bwith (?:him|"
+           rf"her|them|you|everyone|the {_W}) (?:all )?(?:still )?(?:in it|inside|aboard|on board|in them)",
+           "plain"),
+    # "the whole cabinet should swing from the gallows", "he deserves to hang from a lamppost".
+    _check(_CALL, "threat", "swing hang dangle",
+           r"\b(?:should|ought to|oughta|must|deserves? to|will|gonna) (?:all )?(?:swing|hang|dangle) "
+           r"(?:from|by) (?:a|the|his|her|their) ",
+           "subject"),
+    # "shoot the looters", "string up the bankers", "somebody should run that reporter over".
+    _check(_CALL, "threat",
+           "shoot hang lynch gas drown burn torch kill murder stab behead execute slaughter butcher strangle "
+           "napalm nuke bomb firebomb machine gun mow string tar flog whip hunt exterminate electrocute kneecap "
+           "skin bury crucify stone knife throttle fire run",
+           rf"\b{_HARM_VERB} {_HUMAN}(?! (?:game|show|movie|film|shot|pic|photo|picture|team|side|are|is|were|was|"
+           rf"have|has|had|can|will|would|should|did|do|does|might|may|must|need|want|know|think|got)\b)"
+           rf"(?! (?:an? |the |some |another )?(?:email|e-mail|message|note|line|text|dm|call|link|copy|invite|"
+           rf"reply|answer|look|glance|smile|wink|kiss|break|favou?r)\b| with kindness\b| in (?:the )?(?:election|"
+           rf"polls?|vote|debate|court|argument|ratings)\b| at (?:the )?(?:polls?|ballot box)\b)"
+           rf"(?!{_A}s? (?!(?:head|face|skull|brain|neck|throat|house|home|office|car|family|kids)\b)\w)"
+           rf"(?!(?: {_W})?(?: (?:on|this|next|at) (?:the )?(?:saturday|sunday|monday|tuesday|wednesday|thursday|"
+           rf"friday|weekend|night|match|home|final|derby)| in the (?:final|derby|match|game|league|cup|semis?|"
+           rf"second half|first half|replay|polls?|election|debate|vote)| tonight))",
+           "call"),
+    # "string her up", "run that reporter over", "line the protesters up against a wall".
+    _check(_CALL, "threat", "string run wall beat bash batter kick stomp gun mow cut",
+           rf"\b(?:string {_HUMAN} up|run {_HUMAN} (?:over|down)|(?:gun|mow|cut) {_HUMAN} down|(?:beat|bash|batter|"
+           rf"kick|stomp) {_HUMAN} (?:up|to "
+           rf"death|senseless|to a pulp|black and blue|bloody|half to death|within an inch)|(?:line|"
+           rf"stand) {_HUMAN} up against (?:a|the) "
+           rf"wall|(?:put|stand) {_HUMAN} (?:up )?against (?:a|the) wall)",
+           "call"),
+    # "put a round through that senator's head", "a bullet in Hendricks".
+    _check(_CALL, "threat", "round bullet bullets slug slugs lead",
+           r"\b(?:put|pump|stick|send|fire|take) (?:a|one|some|two|three|a few) (?:round|rounds|bullets?|slugs?|"
+           r"lead) (?:in|into|through|between) (?!(?:the|a|this|that|his|her|your|my) (?:chamber|gun|rifle|"
+           r"magazine|clip|barrel|target|ground|air|wall|tyre|tire|engine|board|net|goal|post|bar|sky)\b)"
+           r"[a-z]",
+           "call"),
+    # "that judge needs a rope", "he deserves a good kicking", "a rope and a tree for every senator".
+    _check(_CALL, "threat", "rope noose bullet gallows lamppost kicking beating hiding thrashing bat",
+           rf"\b(?:needs|need|deserves?|wants|earned|is owed|should get|should be given|should receive|could use|"
+           rf"gets) (?:a|the|one|some) (?:good |proper |short |long )?(?:rope|noose|bullet|gallows|lamppost|"
+           rf"firing squad|kicking|beating|hiding|thrashing|bat to the head|bullet to the head)(?![a-z])|"
+           rf"\b(?:a|the) (?:rope|noose|bullet)s?(?: and a {_W})? for (?:every|each|all|the|that|those|any) "
+           rf"(?:{_W} )?{_PERSON_NOUN}",
+           "subject"),
+    # "they should throw the professor off a roof", "someone please push her under a train".
+    _check(_CALL, "threat", "throw push shove chuck toss",
+           rf"\b(?:throw|push|shove|chuck|toss|drop) {_HUMAN} (?:off|from|out of|under|in front of|into) "
+           rf"(?:a|the) (?:roof|bridge|window|building|cliff|balcony|train|bus|truck|lorry|plane|helicopter|tower|"
+           rf"river|sea|canal|sewer|volcano|wood ?chipper|furnace|fire|pier|ledge|platform|stairs|deck|cliff edge|"
+           rf"motorway|overpass|car park roof|multi-storey|flyover|dam|harbour|harbor)",
+           "call"),
+    # "time someone took a baseball bat to that presenter", "teach that columnist a lesson she won't walk away from".
+    _check(_CALL, "threat", "bat crowbar hammer machete knife axe club belt whip lesson",
+           rf"\b(?:take|took|taking) (?:a|an|the) (?:{_W} )?(?:bat|crowbar|hammer|machete|knife|axe|club|belt|"
+           rf"whip|tyre iron|tire iron|iron bar) to {_HUMAN}|\bteach {_HUMAN} a lesson (?:(?:she|he|they|you) "
+           rf"(?:won{_A}?t|will never|wouldn{_A}?t|will not) (?:walk away from|forget|survive|recover from)|with "
+           rf"(?:a|my|our|his|your) (?:fists|boots|bat))",
+           "call"),
+    # "take the judge outside and let the crowd deal with him", "take him out back and shoot him".
+    _check(_CALL, "threat", "outside back behind",
+           rf"\btake {_HUMAN} (?:out back|outside|out|round the back|behind the {_W}) and (?:shoot|hang|let|deal|"
+           rf"finish|beat|string|shut|put|end)",
+           "call"),
+    # "burn the councillor's office with him inside", "bulldoze their camps with them still inside".
+    _check(_CALL, "threat", "inside aboard board",
+           rf"\b(?:bulldoze|burn|torch|bomb|gas|flood|seal|demolish|blow up|set fire to|firebomb|sink|scuttle|"
+           rf"napalm|shell|nuke)(?: down)? (?:{_W} ){{1,4}}?with (?:him|her|them|everyone|everybody|people|"
+           rf"the {_W}|{_GROUP_WORDS}) (?:all )?(?:still )?(?:inside|in it|in them|aboard|on board)",
+           "plain"),
+    # "why has nobody shot this man yet?".
+    _check(_CALL, "threat", "why",
+           rf"\bwhy (?:has|hasn{_A}?t|have|haven{_A}?t|did|didn{_A}?t) (?:nobody|no one|someone|somebody|anyone) "
+           rf"(?:yet |already )?(?:shot|killed|hanged|hung|lynched|stabbed|strangled|run over|strung up|"
+           rf"taken out|murdered|poisoned|drowned) {_HUMAN}",
+           "plain"),
+    # "somebody should slit the chancellor's throat".
+    _check(_CALL, "threat", "slit cut throat throats",
+           rf"\b(?:slit|cut|open) (?:{_HUMAN}{_A}s|his|her|their|your|that {_W}{_A}s) throats?",
+           "call"),
+    # "let's burn their mosque to the ground", "torch his house".
+    _check(_CALL, "threat", "burn torch firebomb petrol fire",
+           rf"\b(?:burn|torch|firebomb|petrol bomb|set fire to|set alight)(?: down)? (?:their|his|her|your|the "
+           rf"(?:{_W} )?(?:{_GROUP_WORDS}|{_PERSON_NOUN}){_A}s?) (?:{_W} )?(?:house|houses|home|homes|mosque|"
+           rf"mosques|synagogue|synagogues|church|churches|temple|temples|office|offices|shop|shops|flat|"
+           rf"flats|car|cars|hostel|hostels|camp|camps|school|schools|centre|center|community centre)"
+           rf"(?: (?:down|to the ground|with them|with him|with her))?",
+           "call"),
+    # "round up every illegal and ship them off", "round them up and shoot them".
+    _check(_CALL, "group_violence", "round",
+           rf"\bround up {_HUMAN} (?:{_W} ){{0,3}}?(?:and|then) (?:{_W} ){{0,2}}?(?:ship|send|deport|dump|shoot|gas|"
+           rf"kill|hang|drown|burn|lock|shove|machine|cage|bury|execute|sterili[sz]e)",
+           "call"),
+    # "pity the gunman missed her", "shame the bomb didn't get him".
+    _check(_WISH, "threat",
+           "gunman shooter sniper bomb bomber bullet bullets attacker assassin killer car truck driver knife blade "
+           "crash fire virus cancer tumour tumor heart stroke disease illness accident rope",
+           rf"\b(?:pity|shame|too bad|unfortunate|sad|gutted|sorry) (?:that )?(?:the |that |his |her |their )?"
+           rf"(?:gunman|shooter|sniper|bomb|bomber|bullet|bullets|attacker|assassin|killer|car|truck|driver|"
+           rf"knife|blade|crash|fire|virus|cancer|tumou?r|heart attack|stroke|disease|illness|accident|rope)"
+           rf"(?: {_W})? (?:missed|didn{_A}?t (?:get|finish|kill|work|take)|did not (?:get|finish|kill)|failed|"
+           rf"only (?:injured|wounded|grazed|hurt)|wasn{_A}?t (?:fatal|closer|enough|worse)|didn{_A}?t do (?:the|"
+           rf"its) job)",
+           "plain"),
+    # "I'll be glad when he's dead", "we'll celebrate the day she dies".
+    _check(_WISH, "threat", "glad happy celebrate rejoice relieved pleased delighted party cheer",
+           rf"\b(?:glad|happy|celebrate|celebrating|rejoice|relieved|pleased|delighted|party|cheer|cheering)"
+           rf" (?:when|once|the day|the moment|if) (?:you|u|he|she|they|{_HUMAN})(?:{_A}s| is| are|{_A}re| will be| "
+           rf"finally)? (?:finally )?(?:dead|dies|die|gone for good|six feet under|in the ground|buried|in (?:a|the) "
+           rf"(?:grave|coffin|box)|snuffs it|kicks the bucket|croaks)(?![a-z])",
+           "plain"),
+    # "I'll send you to your grave", "we'll put you in hospital".
+    _check(_CALL, "threat", "grave hospital hell maker morgue ground coffin box icu intensive",
+           r"\b(?:send|put) (?:you|him|her|them) (?:to|in|into) (?:an early grave|your grave|his grave|her grave|"
+           r"(?:the|a) (?:grave|morgue|hospital|ground|coffin|box|icu|intensive care)|hell|meet (?:your|his|her) "
+           r"maker)",
+           "call"),
+    # "people like you tend to have accidents".
+    _check(_MENACE, "threat", "accident accidents mishap mishaps fall falls end ends",
+           r"\b(?:you|u|people like (?:you|him|her|that|this)|(?:folks|men|women|guys|journalists|reporters|types) "
+           r"like (?:you|him|her|that|this)|your (?:kind|sort|type)) (?:tend to|often|usually|seem to|have a way "
+           r"of|could|might|may|will|can|sometimes|always) (?:have|having|end up|get|getting|meet|meeting|suffer|"
+           r"suffering)(?: (?:an?|some|nasty|unfortunate|terrible|fatal|little|serious|sudden|bad|sticky|untimely))*"
+           r" (?:accidents?|mishaps?|falls?|ends?|hurt|in hospital)",
+           "plain"),
+    # "we know where you park every morning", "I've seen where your kids play".
+    _check(_MENACE, "threat", "know seen saw watch watched",
+           rf"{_BY_US}(?:know|found out|seen|saw|watch|watched|see|been watching) (?:where|when|"
+           rf"what time|which way|how) (?:you|your {_CLOSE}|he|she|his {_CLOSE}|her {_CLOSE}) (?:{_W} )?(?:park|"
+           rf"parks|live|lives|sleep|sleeps|walk|walks|jog|jogs|run|runs|drop|drops|pick|picks|go|goes|leave|"
+           rf"leaves|drive|drives|shop|shops|work|works|swim|swims|play|plays|wait|waits|get off|gets off)"
+           rf"(?! (?:is|are|was|were|has|have)\b)",
+           "plain"),
+    # "your daughter walks home alone on Tuesdays, doesn't she?".
+    _check(_MENACE, "threat",
+           _CLOSE_WORDS,
+           rf"\byour {_CLOSE} (?:{_W} ){{0,1}}(?:walks?|goes|go|gets?|takes?|leaves?|comes?|catch(?:es)?|drives?|"
+           rf"plays?|rides?|cycles?|waits?)(?: {_W}){{0,6}}?(?: alone|,? (?:doesn{_A}?t|don{_A}?t|isn{_A}?t|"
+           rf"aren{_A}?t) (?:she|he|they)\b)",
+           "plain"),
+    # "keep talking. we're keeping a list."; "let's see how brave you are in person".
+    _check(_MENACE, "threat", "list lists names file notes person face real irl offline meet",
+           rf"{_WE_ARE}(?:keeping|making|compiling|writing) (?:a )?(?:list|lists|"
+           rf"names|a file|notes)(?: of (?:names|you|everyone|people like you))?(?=\s*(?:[.!]|$))|"
+           rf"\bhow (?:brave|tough|big|hard|smart|clever|mouthy|cocky|funny) (?:you|he|she) (?:are|is|really are|"
+           rf"really is) (?:in person|face to face|in real life|irl|offline|when (?:we|i) meet)",
+           "plain"),
+    # "you'll get what's coming to you".
+    _check(_MENACE, "threat", "coming",
+           rf"\b(?:you|he|she|they)(?:{_A}ll| will|{_A}re going to| are going to| is going to) (?:soon )?"
+           rf"(?:get|receive) (?:exactly )?what{_A}?s coming(?: to (?:you|him|her|them))?",
+           "plain"),
+    # "everyone email the editor ... then keep going after her".
+    _check(_HARASS, "threat", "keep going after coming hounding harassing messaging emailing calling targeting",
+           r"\bkeep (?:going after|coming for|hounding|harassing|messaging|emailing|calling|ringing|targeting|"
+           r"tagging|hitting|pestering|spamming|reporting) (?:him|her|them)\b",
+           "call"),
+    # "let's make sure this reporter can't show his face anywhere".
+    _check(_HARASS, "threat", "sure ensure",
+           rf"\b(?:make sure|ensure) {_HUMAN} (?:can{_A}?t|cannot|never|won{_A}?t|will never|doesn{_A}?t|don{_A}?t)"
+           rf" (?:again )?(?:show (?:his|her|their|your) faces?|work|walk|sleep|feel safe|leave (?:the|his|her|"
+           rf"their) house|set foot|get (?:another|a) job)",
+           "plain"),
+    # "go back to the jungle".
+    _check(_DEHUMANISE, "group_violence", "jungle trees cave caves swamp zoo",
+           r"\bgo back (?:to|up) (?:the|your|their) (?:jungle|trees|tree|cave|caves|swamp|zoo|desert tent)(?![a-z])",
+           "plain"),
+    # "send them all home on the first boat and sink it".
+    _check(_CALL, "group_violence", "sink scuttle torpedo blow bomb burn torch drown capsize",
+           rf"\b(?:send|ship|put) (?:them|{_A}em|{_GROUP_WORDS}|{_DET} {_PERSON_NOUN}) (?:all )?(?:home |back |away "
+           rf"|off )?(?:on|onto|in|into) (?:a|the|an|their) (?:{_W} )?{_CARRIER}s? (?:{_W} ){{0,4}}?(?:and )?"
+           rf"(?:then )?(?:sink|scuttle|torpedo|blow|bomb|burn|torch|drown|capsize)",
+           "call"),
+    # "start with the journalists." as a whole sentence.
+    _check(_CALL, "threat", "start",
+           rf"\bstart with (?:the |those |these )?(?:{_GROUP_WORDS}|{_PERSON_NOUN})\s*(?:[.!]|$)",
+           "sentence"),
+    # -- Operations on a whole group: "round them all up and set fire to the shelters", "load them onto a ship and
+    # scuttle it", "send them back by force", "gas the lot of them".
+    _check(_CALL, "group_violence", "round herd",
+           rf"\b(?:round|herd) (?:them|{_A}em|{_GROUP_WORDS}|{_DET} {_PERSON_NOUN}) (?:all )?up (?:and|then) "
+           rf"(?:{_W} ){{0,3}}?(?:shoot|burn|gas|kill|set fire|drown|hang|torch|bomb|ship|sink|lock|shove|"
+           rf"machine|electrocute|dump|bury)",
+           "call"),
+    _check(_CALL, "group_violence",
+           "scuttle sink burn torch gas lock set tow bomb blow seal flood bulldoze shoot drown",
+           rf"\b(?:load|put|pack|cram|herd|lock|ship|stuff) (?:them|{_A}em|{_GROUP_WORDS}|{_DET} {_PERSON_NOUN}) "
+           rf"(?:all )?(?:onto|on|into|in|inside) (?:a|the|an|their|that) (?:{_W} )?{_CARRIER}s? "
+           rf"(?:{_W} ){{0,4}}?(?:and )?(?:then )?{_SEALS}",
+           "call"),
+    _check(_CALL, "group_violence", "force gunpoint",
+           rf"\b(?:send|drive|force|push|kick|ship|deport) (?:them|{_A}em|{_GROUP_WORDS}|{_DET} {_PERSON_NOUN}) "
+           rf"(?:all )?(?:back|out)(?: {_W}){{0,3}} (?:by force|at gunpoint|at the point of a (?:gun|bayonet))",
+           "call"),
+    _check(_CALL, "group_violence", "napalm gas torch firebomb burn bomb",
+           r"\b(?:napalm|gas|torch|firebomb|burn down|bomb) (?:the|their|those|these) (?:{_W} )?(?:camps?|"
+           r"shelters?|hostels?|mosques?|synagogues?|ghettos?|boats|dinghies)(?![a-z])".replace("{_W}", _W),
+           "call"),
+    _check(_CALL, "group_violence", "sink torpedo boat boats dinghy dinghies",
+           r"\b(?:sink|torpedo|ram|capsize) (?:every|the|any|their|those|these|all the) (?:[a-z-]+ )?(?:boats?|"
+           r"dinghies|dinghy|rafts?)(?![a-z]).{0,50}?(?:people and all|with (?:them|everyone|people) (?:on board|"
+           r"aboard|in (?:it|them))|let them drown|and let)",
+           "call"),
+    # -- Wishes of death or accident.
+    _check(_WISH, "threat",
+           "run hit killed shot murdered stabbed hanged lynched cancer coming chokes choke dies die drowns drown "
+           "drowned rots rot burns burn cliff flames crash crashes heart stroke fatal illness death demise bus train "
+           "truck grave ground box obituary obituaries painful agonising agonizing slow wakes wake six plane flight "
+           "helicopter boat cliff bridge flames",
+           rf"\b(?:hope|hoping|pray|praying|wish|wishing|fingers crossed|can{_A}?t wait (?:till|until|for|to see)|"
+           rf"cannot wait (?:till|until|for|to see)|love to see|money to (?:see|watch)|may)(?: that)? "
+           rf"(?:(?:you|u|he|she|they|{_HUMAN})(?:{_A}s| and (?:your|his|her|their) {_CLOSE})?|"
+           rf"(?:your|his|her|their|{_HUMAN}{_A}s) (?:plane|car|flight|boat|house|home|helicopter|{_CLOSE}))"
+           rf"(?: (?:{_W} ){{0,2}}?(?:{_ACCIDENT})| (?:a |an )?(?:{_W} ){{0,3}}?(?:slow|painful|"
+           rf"agonising|agonizing) (?:and painful )?(?:illness|death|end|demise))(?![a-z])",
+           "plain"),
+    _check(_WISH, "threat",
+           "brakes parachute heart liver engine tyres tires lungs kidneys boat plane cancer disease virus illness "
+           "tumour tumor covid aids plague flu infection",
+           rf"\b(?:hope|hoping|pray|praying|wish)(?: that)? (?:the )?(?:cancer|disease|virus|illness|tumou?r|covid|"
+           rf"aids|plague|flu|infection) (?:takes|gets|kills|eats|finishes|spreads to|reaches) (?:you|u|him|her|them|"
+           rf"{_HUMAN})|\b(?:hope|hoping|pray|praying|wish)(?: that)? (?:your|his|her|their|{_HUMAN}{_A}s) "
+           rf"(?:brakes|parachute|heart|liver|engine|tyres|tires|lungs|kidneys|boat|plane) (?:fail|fails|give out|"
+           rf"gives out|stop|stops|pack up|packs up|blow|blows|sink|sinks|crash|crashes|explode|explodes)",
+           "plain"),
+    _check(_WISH, "threat", "wait obituary obituaries",
+           rf"\b(?:can{_A}?t|cannot) wait (?:to (?:read|see|write)|for) (?:his|her|their|your|{_HUMAN}{_A}s) "
+           rf"(?:obituar|funeral|death|wake)",
+           "plain"),
+    _check(_WISH, "threat", "better",
+           rf"\bbetter(?: off)? (?:with|once|when) (?:you|him|her|them|{_HUMAN}) (?:is |are )?(?:in the ground|"
+           rf"dead|six feet under|in a box|in (?:a|the) grave|gone for good|pushing up daisies)",
+           "plain"),
+    _check(_WISH, "threat", "grave graves celebrate dance rejoice party",
+           rf"\b(?:dance|piss|spit|party|tap dance) on (?:his|her|their|your|{_HUMAN}{_A}s) graves?|"
+           rf"\b(?:six feet under|in the ground|dead and buried|in (?:his|her|their|a) grave)(?: {_W}){{0,3}},? "
+           rf"(?:and|then) (?:we|i|everyone|the (?:whole )?(?:country|world))(?:{_A}ll| will| can)? (?:all )?"
+           rf"(?:celebrate|dance|party|cheer|rejoice|drink|throw a party)",
+           "plain"),
+    _check(_WISH, "threat", "may",
+           r"\bmay (?:you|he|she|they|your \w+) (?:rot|burn|die|choke|suffer|drown|perish|"
+           r"never wake)",
+           "plain"),
+    # -- Veiled menace and intimidation, no verb of harm.
+    _check(_MENACE, "threat", "know found",
+           rf"{_BY_US}(?:know|found out|have found|found|have|know exactly) (?:which|what|where|"
+           rf"the) (?:school|car|street|house|gym|church|route|bus|time|office|building|road|bar|pub|nursery|"
+           rf"station)s? (?:{_W} ){{0,2}}?(?:you|your {_CLOSE}|he|she|his {_CLOSE}|her {_CLOSE}) (?:{_W} )?"
+           rf"(?:go|goes|drive|drives|live|lives|work|works|park|parks|take|takes|leave|leaves|attend|attends|"
+           rf"use|uses)(?: to| at| in)?+(?! (?:has|have|is|are|was|were)\b)",
+           "plain"),
+    _check(_MENACE, "threat", "shame pity terrible awful tragic sad unfortunate",
+           rf"\b(?:shame|pity|terrible|awful|tragic|sad)(?: {_W}){{0,2}} if (?:something|anything)(?: {_W})? "
+           rf"(?:happened|were to happen|was to happen|happens|should happen) to (?:you|your|him|her|them|his|"
+           rf"their)|\b(?:shame|pity) if (?:someone|somebody|something|anyone|it|your {_W}|the {_W}) "
+           rf"(?:keyed|scratched|torched|burned|burnt|smashed|vandalised|vandalized|caught fire|burned down|"
+           rf"burnt down|went up in flames|had an accident|slashed|broke|got (?:hurt|torched|smashed|burned))|"
+           rf"\b(?:shame|pity|awful|terrible|sad|tragic|unfortunate)(?: {_W}){{0,2}} if (?:your|his|"
+           rf"her) {_W}(?: {_W})? "
+           rf"(?:went missing|goes missing|got hurt|gets hurt|had an accident|has an accident|caught fire|catches "
+           rf"fire|burned down|burnt down|broke|got broken|disappeared|got lost|was found dead)",
+           "plain"),
+    _check(_MENACE, "threat", "nights days piece alive breathing",
+           rf"\b(?:you|he|she|they)(?: won{_A}?t| will not| aren{_A}?t going to| wont) (?:make it|get|live|"
+           rf"survive|walk)(?: {_W}){{0,5}} (?:one of these (?:days|nights)|alive|in one piece|breathing)",
+           "plain"),
+    _check(_MENACE, "threat", "waiting regret",
+           rf"\b(?:i|we)(?:{_A}ll| will|{_A}m| am|{_A}re| are)(?: be)? waiting (?:for (?:you|him|her) )?"
+           rf"(?:outside|at|by|near|in) (?:your|his|her) (?:office|house|home|door|car|work|school|gym|flat)|"
+           rf"\b(?:you|he|she)(?:{_A}ll| will) (?:live to )?regret (?:every word|the day|writing|saying|"
+           rf"posting|this article)|\blive to regret\b",
+           "plain"),
+    _check(_MENACE, "threat", "bring",
+           r"\b(?:you{_A}?d )?(?:better )?bring (?:a|your|some) (?:helmet|stab vest|bulletproof vest|"
+           r"body ?armou?r|bodyguard|bodyguards|vest)\W*$".replace("{_A}", _A),
+           "whole"),
+    _check(_MENACE, "threat", "happens",
+           rf"\bkeep (?:[a-z]+ing)\b[^.!?]{{0,60}}?\b(?:and|&) (?:see|you{_A}?ll see|find out|watch) what happens|"
+           rf"\bsee what happens to (?:you|your|people who|him|her)\b",
+           "plain"),
+    _check(_MENACE, "threat", "find",
+           r"\b(?:your|his|her) (?:home )?(?:address|house|home|number|phone number|workplace|office|car|kids|"
+           r"children|school)(?: is| are|{_A}s)(?: not| n{_A}t|n{_A}t)? (?:hard|difficult|tough) to find|"
+           r"\b(?:your|his|her) (?:home )?(?:address|house|home|workplace|kids|family)(?: is| are|{_A}s) "
+           r"(?:easy|not hard) to find".replace("{_A}", _A),
+           "plain"),
+    _check(_MENACE, "threat", "careful",
+           rf"\b(?:you|he|she)(?:{_A}d| should| had| better| might want to| want to| need to)(?: better)? be "
+           rf"(?:very |really )?careful (?:walking|going|driving|when you|where you|who you|what you (?:write|say|"
+           rf"post)|at night|after dark|out there)",
+           "plain"),
+    _check(_MENACE, "threat", "accidents",
+           r"\baccidents (?:happen|can happen|have a way of happening|do happen) to (?:people|those|journalists|"
+           r"reporters|writers|you|folks|men|women|nosy|loudmouths)(?: {_W})? (?:who|that|like)".replace("{_W}", _W),
+           "plain"),
+    _check(_MENACE, "threat", "enjoy",
+           r"\benjoy (?:your|his|her) last (?:few )?(?:days|weeks|months|hours|moments|nights?|breaths?)"
+           r" (?:as a free|alive|on (?:this )?earth|breathing|above ground)",
+           "plain"),
+    _check(_MENACE, "threat", "meet paths",
+           r"\bhope (?:we|i) never (?:meet|see you|run into you|cross paths|bump into you)",
+           "plain"),
+    _check(_MENACE, "threat", "bring planned dealing messing",
+           rf"\byou won{_A}?t like what (?:i|we)(?:{_A}ll| will)? (?:bring|have planned)|\byou (?:have no idea|"
+           rf"don{_A}?t know) who you{_A}?re (?:dealing|messing|fucking) with",
+           "plain"),
+    _check(_MENACE, "threat", "place hell grave",
+           rf"\b(?:special place|place in hell|hell|grave|coffin)\b[^.!?]{{0,60}}?\b(?:i|we)(?:{_A}ll| will| can| "
+           rf"could|{_A}d| would)? (?:gladly |happily |personally )?(?:help|send|put|take) (?:you|him|her|them) "
+           rf"(?:get )?there\b",
+           "plain"),
+    _check(_MENACE, "threat", "shoulder shoulders again",
+           rf"\b(?:you|he|she)(?:{_A}ll| will)(?: be)? (?:looking|look|glancing|glance) over (?:your|his|her) "
+           rf"shoulders?|\b(?:you|he|she) (?:won{_A}?t|will not|wont) be (?:[a-z]+ing) (?:anything |much )?ever again",
+           "plain"),
+    _check(_MENACE, "threat", "know found",
+           rf"{_BY_US}(?:know|found|found out|have found) where (?:the|your|his|her) (?:kids{_A}?|children{_A}?s?|"
+           rf"family{_A}?s?|wife{_A}?s|husband{_A}?s|daughter{_A}?s|son{_A}?s|mum{_A}?s|mom{_A}?s|mother{_A}?s) "
+           rf"(?:school|house|home|work|office|nursery|flat|car) is",
+           "plain"),
+    _check(_MENACE, "threat", "soon",
+           r"\bsee you (?:very |real )?soon\W+(?:very|real) soon",
+           "plain"),
+    _check(_MENACE, "threat", "missing disappeared vanished",
+           r"\b(?:people|men|women|journalists|reporters|folks|others|guys) (?:have )?(?:gone missing|disappeared|"
+           r"vanished|ended up (?:dead|in (?:the|a) (?:river|ditch|canal|hospital))|been (?:hurt|killed)) for less",
+           "plain"),
+    _check(_MENACE, "threat", "sure ensure",
+           rf"\b(?:make sure|ensure) (?:you|he|she|they) (?:never|don{_A}?t|won{_A}?t) (?:work|walk|write|show "
+           rf"(?:your|his|her) face|set foot|sleep|feel safe)",
+           "plain"),
+    _check(_MENACE, "threat", "check",
+           r"\bcheck under (?:your|his|her|their) (?:car|bed|bonnet|hood)",
+           "plain"),
+    # -- Harassment: calls to hound a person, threats to tell an employer or a spouse.
+    _check(_HARASS, "threat", "flood spam bombard hammer swamp blow",
+           r"\b(?:flood|spam|bombard|hammer|swamp|blow up) (?:his|her|their|your|this (?:\w+ )?\w+'s|"
+           r"the (?:\w+ )?\w+'s) (?:inbox|email|emails|phone|phones|dms|mentions|account|page|office|line|"
+           r"voicemail|feed|replies)".replace("'", _A),
+           "plain"),
+    _check(_HARASS, "threat", "until",
+           r"\b(?:call|calls|email|emails|ring|phone|message|flood|spam|hound|harass|report|bombard|write to|tweet at|"
+           r"tag|contact|pester|picket|follow)\b[^.!?]{0,60}?\buntil (?:he|she|they|him|her) (?:quits?|resigns?|(?:is|"
+           r"are|gets?) fired|leaves?|breaks?|gives up|goes away|fire "
+           r"(?:him|her|them)|shuts? up|deletes?)|\breport (?:his|her|their) (?:account|profile|page)s? until",
+           "plain"),
+    _check(_HARASS, "threat", "dox doxx doxxing doxing",
+           r"\bdox+(?:ing)? (?:him|her|them|this|that|the|every)\b",
+           "call"),
+    _check(_HARASS, "threat", _CLOSE_WORDS,
+           rf"\b(?:ring|call|email|contact|write to|phone|visit|flood|message) (?:the )?(?:{_W} )?(?:school|office|"
+           rf"employer|work|workplace|church|clinic|hospital|company|firm|shop) where (?:his|her|their) {_CLOSE} "
+           rf"(?:works|teaches|studies|goes|is)",
+           "call"),
+    _check(_HARASS, "threat", "find track",
+           r"\b(?:find|track down) (?:his|her|their) (?:parents|family|wife|husband|kids|children|mother|father|"
+           r"mum|mom|dad|employer|boss|partner) and (?:tell|let|show|send|ask|inform)",
+           "call"),
+    _check(_HARASS, "threat", "life lives",
+           rf"\bmake (?:his|her|their|your|{_HUMAN}{_A}s) (?:life|lives) (?:a )?(?:living )?(?:hell|misery|"
+           rf"miserable|a misery|unbearable|a nightmare)",
+           "plain"),
+    _check(_HARASS, "threat", "hound harass drive chase run bully pile dogpile",
+           rf"\b(?:hound|harass|drive|chase|run|bully|pile on|dogpile) (?:him|her|them|this {_W}|that {_W}|the "
+           rf"{_W}) (?:off|out of) (?:the )?(?:internet|twitter|x|social media|town|platform|site|(?:his|her|their) "
+           rf"jobs?)|\blet{_A}?s (?:all )?(?:hound|harass|pile on|dogpile|go after|target|swarm) (?:him|her|them|"
+           rf"this|that|the)",
+           "plain"),
+    _check(_HARASS, "threat",
+           "employer boss wife husband partner family mother mum mom kids school workplace work landlord church "
+           "neighbours neighbors neighbour editor girlfriend boyfriend parents manager",
+           rf"(?:{_WE_ARE}(?:going to )?|{_WE_WILL})(?:be )?(?:tell|inform|contact|email|call|ring|write to|"
+           rf"send this to|forward this to|"
+           rf"(?:send|sending|forward|forwarding|show|showing|take|taking|post|posting) (?:this|these|it|them|"
+           rf"everything|the screenshots?|screenshots|your (?:comments?|posts?|messages?)) to|"
+           rf"report you to) your (?:employer|boss|wife|husband|partner|family|mother|mum|mom|kids|school|"
+           rf"workplace|work|landlord|church|neighbou?rs?|editor|girlfriend|boyfriend|parents|manager)",
+           "plain"),
+    _check(_HARASS, "threat", "phone number address email mail workplace works lives kids",
+           r"\byou (?:all )?know what to do",
+           "contact"),
+    _check(_HARASS, "threat", "fired sacked",
+           rf"\b(?:get|have) (?:him|her|them|this {_W}|that {_W}) (?:fired|sacked)(?![a-z])",
+           "call"),
+    _check(_HARASS, "threat", "post spread publish leak",
+           rf"\b(?:post|spread|publish|put up|leak) (?:his|her|their|this {_W}{_A}s|that "
+           rf"{_W}{_A}s) (?:home )?(?:address|workplace|phone number|number|details|photo|email|employer|kids{_A}? "
+           rf"(?:names|school)|school)(?: (?:everywhere|online|all over|far and wide|so|around|round))?",
+           "call"),
+    _check(_HARASS, "threat", "around round everywhere",
+           rf"\b(?:post|share|spread|publish|put|leak|pass|circulate|send) (?:his|her|their|this {_W}{_A}s|that "
+           rf"{_W}{_A}s) (?:home )?(?:address|workplace|phone number|number|details|email) (?:around|round|"
+           rf"everywhere|far and wide)",
+           "plain"),
+    _check(_HARASS, "threat", "find address lives works",
+           rf"\bfind (?:out )?(?:where )?(?:his|her|their|this {_W}{_A}s|that {_W}{_A}s|the {_W}{_A}s) (?:home )?"
+           rf"address|\bfind out where (?:this|that|the|his|her) (?:{_W} )?(?:{_PERSON_NOUN} )?(?:lives|works|"
+           rf"sleeps|parks)",
+           "call"),
+    # -- Dehumanising comparisons and implicit hate.
+    _check(_DEHUMANISE, "group_violence",
+           "property livestock cattle objects meat weight wallets sickness illness disease disorder "
+           "abomination infection contagion plague cancer incubators breeders machines wombs wallets stock weight "
+           "animals beasts savages "
+           "vermin rats cockroaches parasites "
+           "insects apes monkeys dogs pigs lice leeches subhuman subhumans barbarians",
+           rf"\b(?:{_IDENTITIES}|they)(?: (?:are|is)|{_A}re)(?: all)? (?:just |only |nothing but "
+           rf"|mere |simply |basically |little more than |no better than )?(?:a |an )?(?:(?:filthy|dirty|diseased|"
+           rf"disgusting|rabid|wild|dumb|stupid|breeding|human|walking|sick|mere) )?(?:property|"
+           rf"livestock|cattle|objects|meat|dead weight|incubators|breeders|baby machines|walking wombs|"
+           rf"breeding animals|walking wallets|breeding stock|sickness|"
+           rf"illness|disease|disorder|abomination|infection|contagion|plague|cancer|animals|beasts|savages|"
+           rf"vermin|rats|cockroaches|parasites|insects|apes|monkeys|pigs|lice|leeches|subhuman|subhumans|"
+           rf"barbarians)(?![a-z])",
+           "plain"),
+    _check(_DEHUMANISE, "group_violence",
+           "cattle livestock animals sheep pigs dogs cows goats chickens beasts vermin rats",
+           rf"\b(?:keep|pen|cage|herd|chain|brand|tag|treat|(?:be )?kept|(?:be )?penned|(?:be )?caged|"
+           rf"(?:be )?herded|(?:be )?chained|(?:be )?branded|(?:be )?tagged)(?: (?:them|{_A}em|{_GROUP_WORDS}))?"
+           rf"(?: (?:{_W} )?(?:in pens|in cages|penned|caged|and tracked|and tagged|up))? (?:like|as) "
+           rf"(?:the )?{_FOR_LIVESTOCK}|\blike the {_FOR_LIVESTOCK} (?:they|you) are\b",
+           "call"),
+    _check(_DEHUMANISE, "group_violence", "brand tattoo",
+           rf"\b(?:brand|tattoo) (?:them|{_GROUP_WORDS})\b",
+           "sentence"),
+    _check(_DEHUMANISE, "group_violence", "wear",
+           rf"\bmake (?:them|{_GROUP_WORDS}) wear (?:yellow )?(?:stars|badges|armbands|tags)",
+           "plain"),
+    _check(_DEHUMANISE, "group_violence", "hitler nazis",
+           r"\b(?:hitler|the nazis|mussolini|stalin|pol pot) (?:was|were|is) (?:right|onto something|not wrong)"
+           r"(?! about nothing| on nothing| about one thing:? nothing)|\b(?:hitler|the nazis) had the right idea",
+           "plain"),
+    _check(_DEHUMANISE, "group_violence", "came come country",
+           rf"\b(?:send|ship|deport|kick|throw|fly) (?:them|{_A}em|{_GROUP_WORDS}|the lot) (?:all )?(?:back|"
+           rf"out)? ?(?:to )?where (?:they|you) (?:came|come) from|\bgo back (?:to )?where (?:you|they) "
+           rf"(?:came|come) from|\bgo back to (?:your|their) (?:own )?country(?!{_A}s|s)\b|\bgo home to "
+           rf"(?:your|their) (?:own )?countr",
+           "plain"),
+    _check(_DEHUMANISE, "group_violence", "racist sexist homophobic bigot bigoted islamophobic antisemitic",
+           rf"\b(?:i{_A}?m|i am) not (?:a )?(?:racist|sexist|homophobic|bigot|bigoted|islamophobic|antisemitic)"
+           rf"(?: or anything)?,? but (?:{_W} ){{0,3}}?(?:{_GROUP_WORDS}|{_PERSON_NOUN})(?![a-z])",
+           "plain"),
+    _check(_DEHUMANISE, "group_violence", "fit unfit",
+           r"\b(?:not fit|unfit) to (?:live|breathe|exist|be|walk) (?:among|with|alongside|near) (?:humans|"
+           r"people|us|decent people|civilised people|civilized people|normal people)",
+           "plain"),
+    # -- Insults with no swear word.
+    _check(_INSULT, "insult", "worm toad slug weasel snake cockroach maggot leech rat parasite vermin oaf lout "
+           "hack peasant coward chimp ape baboon cretin dunce dolt nincompoop halfwit dimwit nitwit pinhead airhead "
+           "bonehead knucklehead blockhead fathead meathead dullard ignoramus simpleton buffoon imbecile neanderthal "
+           "troglodyte gremlin goblin lapdog stooge bootlicker sellout laughing laughingstock stock "
+           "degenerate lowlife scumbag scum creep loser clown moron idiot fool waste excuse mouth breather "
+           "mouthbreather knuckle dragger numbskull numpty muppet plank gobshite wretch reprobate subhuman freak "
+           "pig swine rodent vulture hyena jackal bottom feeder sewer gutter guttersnipe",
+           rf"\b(?:you(?: are| r| really are| truly are| were| have always been)|you{_A}re|youre|ur)(?: just| "
+           rf"nothing but| such| one| a| an| the| what a| always| still)*(?: {_W}){{0,3}}? {_INSULT_NOUN}{_NP_END}|"
+           rf"\b(?:you|ya) (?:(?!(?:a|an|the|are|were|is)\b){_W} ){{0,3}}?{_INSULT_NOUN}{_NP_END}|"
+           rf"\bwhat an? (?:[a-z-]+,? ){{0,3}}?excuse for an? (?:human(?: being)?|man|woman|person|journalist|reporter|"
+           rf"writer|columnist|editor|politician|mp|minister|parent|mother|father|teacher|doctor)",
+           "plain"),
+    _check(_INSULT, "insult", "man woman boy girl person creature thing specimen individual excuse",
+           rf"\b(?:you|ya) (?:sad|pathetic|miserable|silly|stupid|ignorant|vile|nasty|horrible|odious|repulsive|"
+           rf"ridiculous|deluded|bitter|petty|spineless|gutless|useless|worthless|small-minded|dim|thick|gormless|"
+           rf"smug|arrogant|disgusting|revolting|loathsome|contemptible|dishonest|lying|ugly|fat|dumb|brainless|"
+           rf"clueless|hateful)(?:,? (?:little|old|small|sad|pathetic|miserable|fat|ugly|dumb|lying|twisted))? "
+           rf"(?:man|woman|boy|girl|person|creature|thing|specimen|individual|excuse){_NP_END}",
+           "plain"),
+    _check(_INSULT, "insult", "raised",
+           rf"\b(?:the|what an?) (?:{_W} )?{_INSULT_NOUN} (?:she|he|they|your (?:mother|mum|mom|parents|father|dad)) "
+           rf"raised",
+           "plain"),
+    _check(_INSULT, "insult", "brain brains iq head skull",
+           rf"\b(?:your|his|her) (?:brain|brains|iq|head|skull) (?:is|are|has|{_A}s) (?:about )?(?:the size of|"
+           rf"smaller than|no bigger than|lower than|below) (?:a |an |that of a |that of an )?(?:{_W} )?"
+           rf"{_SMALL_THING}s?(?=\W*(?:$|[.!?]|you\b))|\b(?:you|he|she)(?: have| has| got|{_A}ve got|{_A}s got) "
+           rf"(?:the )?(?:iq|brains?|intelligence|brain ?power|personality|charisma|spine|wit|sense) of (?:a |an )?"
+           rf"(?:{_W} )?{_DULL_THING}(?![a-z])",
+           "plain"),
+    _check(_INSULT, "insult", "equivalent version concrete wood sawdust rocks mush love",
+           rf"\b(?:you(?:{_A}re| are)|he(?:{_A}s| is)|she(?:{_A}s| is)) the human (?:equivalent|version) of (?:a|an)|"
+           rf"\b(?:is|was) (?:your|his|her) (?:head|skull|brain) (?:made of|full of|stuffed with) (?:concrete|wood|"
+           rf"cotton wool|sawdust|rocks|air|mush|straw)|\bface only a (?:mother|blind (?:man|woman)) could love",
+           "plain"),
+    _check(_INSULT, "insult", "dropped drop drink drank smoke",
+           r"\b(?:were you|was he|was she|did (?:they|your (?:mother|mum|mom|mama|parents))) (?:dropped|drop you) "
+           r"on (?:your|his|her) head|\bdid your (?:mother|mum|mom|mama|parents) (?:drink|smoke|do drugs|drop you)",
+           "plain"),
+    _check(_INSULT, "insult", "thick stupid dim dense dumb ignorant brainless simple",
+           r"\btoo (?:thick|stupid|dim|dense|dumb|ignorant|brainless|simple|gormless) to (?:understand|grasp|"
+           r"get|read|follow|comprehend|tie|spell|count|notice|see|realise|realize|think)",
+           "addressed"),
+    _check(_INSULT, "insult", "crawl slither",
+           r"\b(?:crawl|slither|scuttle) back (?:under|into|to) (?:your|whatever|the|that) (?:\w+ )?(?:rock|hole|"
+           r"sewer|swamp|cave|gutter|pit|slime|bridge)",
+           "plain"),
+    _check(_INSULT, "insult",
+           "brainless spineless gutless clueless witless thick moronic imbecilic cretinous pathetic",
+           r"\b(?:brainless|spineless|gutless|clueless|witless|moronic|imbecilic|cretinous|pathetic|thick as "
+           r"(?:two short planks|mince|a brick))\W*$",
+           "whole"),
+)
+
+_TRIGGERS: dict[str, int] = {}
+for _index, _item in enumerate(_CHECKS):
+    for _word in _item.triggers:
+        _TRIGGERS[_word] = _TRIGGERS.get(_word, 0) | 1 << _index
+TRIGGERS = frozenset(_TRIGGERS)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the sentence before ``start`` (at most 80 characters back)."""
+    low = max(0, start - 80)
+    for mark in ".!?;\n\u2026":
+        low = max(low, text.rfind(mark, 0, start) + 1)
+    return text[low:start]
+
+
+def _imperative(before: str) -> bool:
+    """Whether what was found opens its clause as an imperative: nothing before it in the clause but glue words
+    ("and then", "just"), or a clause that itself opens with a verb ("drag her out of parliament and ...")."""
+    clause = _CLAUSE_MARKS.split(before)[-1]
+    words = clause.replace("\u2019", "'").split()
+    if all(word in _GLUE for word in words):
+        return True
+    # "drag her out of parliament and string her up": the clause before "and" is itself an imperative call.
+    return bool(words) and words[-1] in ("and", "then") and len(words) <= 10 and words[0] in _IMPERATIVE_OPENERS
+
+
+_IMPERATIVE_OPENERS = _words(
+    "drag grab take round load put pull get find herd line strip tie chain lock march beat catch hunt throw push "
+    "shoot hang burn gas kill string send ship")
+
+
+def _allowed(item: _Check, text: str, start: int) -> bool:
+    if item.mode == "plain":
+        return True
+    before = _clause_before(text, start)
+    if item.mode == "sentence":  # the first words of a sentence
+        return not before.strip()
+    if item.mode == "whole":  # the whole comment
+        return not _LETTER.search(text, 0, start)
+    if item.mode == "contact":  # "you know what to do" after a phone number, an address, a workplace
+        return bool(_CONTACT.search(text, max(0, start - 120), start))
+    if item.mode == "addressed":  # "you're (far) too thick to ...", "he's too dim to ..."
+        return bool(_ADDRESSED.search(text, max(0, start - 24), start))
+    if item.mode == "subject":
+        return bool(_SUBJECT.search(before)) or not before.strip()
+    # "call": a modality in the clause before, or an imperative opening its clause; not one denied just before
+    # ("he did not rape and murder a young girl", "nobody should shoot them").
+    if _DENIED.search(before):
+        return False
+    return _imperative(before) or bool(_MODALITY.search(before))
+
+
+_LETTER = re.compile("[a-z]")
+_ADDRESSED = re.compile(rf"\b(?:you|you{_A}?re|you are|ur|he{_A}?s|she{_A}?s|he is|she is|they{_A}?re)(?: far| way| "
+                        rf"just| simply| and)? $")
+_CLAUSE_MARKS = re.compile(r"[,:()\u2014\u2013]|\s-\s")
+_CONTACT = re.compile(r"\b(?:phone number|number|address|email|e-mail|workplace|works at|lives at|lives on|lives in|"
+                      r"kids go to)\b")
+_DENIED = re.compile(rf"\b(?:not|never|no one|nobody|n{_A}t)(?: [a-z']+){{0,2}} $")
+
+
+def _candidates(item: _Check, text: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+    """The pattern's matches from left to right, as ``finditer`` finds them; tried only where one of its
+    beginnings occurs when those are known."""
+    if item.starts is None:
+        yield from item.pattern.finditer(text)
+        return
+    positions = set()
+    for start in (*item.whole.intersection(words), *item.partial):  # a whole word only where the comment has it
+        index = text.find(start)
+        while index != -1:
+            positions.add(index)
+            index = text.find(start, index + 1)
+    reached = 0
+    for position in sorted(positions):
+        if position < reached:
+            continue  # inside an earlier match: finditer would not look here
+        match = item.pattern.match(text, position)
+        if match is not None:
+            yield match
+            reached = max(match.end(), position + 1)
+
+
+@lru_cache(maxsize=8)
+def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
+    """(signal, label, matched text) for each kind of harm found, the first match of each label."""
+    words = text_words(normalised_text)
+    present = TRIGGERS.intersection(words)
+    if not present:
+        return ()
+    woken = 0
+    for word in present:
+        woken |= _TRIGGERS[word]
+    found: list[tuple[str, str, str]] = []
+    labels: set[str] = set()
+    while woken:  # the woken checks in their order, lowest bit first
+        lowest = woken & -woken
+        woken ^= lowest
+        item = _CHECKS[lowest.bit_length() - 1]
+        if item.label in labels:
+            continue
+        for match in _candidates(item, normalised_text, words):
+            if _allowed(item, normalised_text, match.start()) and not framed(
+                    "insult" if item.signal == "insult" else "threat", normalised_text, match.start(), match.end()):
+                found.append((item.signal, item.label, match.group(0)))
+                labels.add(item.label)
+                break
+    return tuple(found)
