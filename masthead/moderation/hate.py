@@ -175,7 +175,7 @@ _FUSED_FROM = 8
 _HARM_PIECES = _set(
     """kill killed shoot shot hang hanged hung gas gassed burn burned burnt wipe wiped out hunt hunted down beat
     beaten stab stabbed drown drowned lynch lynched exterminated eradicated culled cull string strung up die dead
-    all should must need needs deserve deserves be get got to them every one lot""")
+    all should must need needs deserve deserves be get got to them every one lot put putting""")
 _SPLIT_WORDS = _KNOWN | _CONTEMPT_VERBS | _DISGUST_VERBS | _EXCLUSION | _REMOVAL_VERBS | _HARM_PIECES
 
 

@@ -294,13 +294,15 @@ _CHECKS: tuple[_Check, ...] = (
            "thrown taken stoned flogged whipped tortured beheaded executed killed murdered stabbed castrated sunk "
            "skinned kneecapped hunted crucified electrocuted gunned mown buried kept caged dealt silenced disappear "
            "wiped exterminated eradicated culled "
-           "permanently lining shooting hanging stringing putting taking drowning gassing burning flogging "
+           "permanently lining shooting hanging stringing putting taking drowning gassing burning flogging wiping "
+           "caging sinking "
            "horsewhipping "
            "stabbing lynching bullet rope noose body bodybags bag bags ground grave coffin morgue",
            rf"\b(?:should|ought to|oughta|must|needs? to|deserves? to|has to|have to|wants? to)"
            rf"(?: all| just| simply| really| also| frankly| honestly)? (?:be|get) (?:all )?(?:(?:found|caught|taken|"
            rf"dragged out|rounded up|tracked down) and )?{_HARMED}(?![a-z])|\b(?:wants|needs|want|need) "
            rf"(?:lining up (?:and|against)|shooting|hanging|stringing up|putting down|taking out|drowning|gassing|"
+           rf"putting (?:six feet under|in the ground|in (?:a|the) grave)|wiping out|caging|sinking|"
            rf"burning|flogging|"
            rf"horsewhipping|stabbing|lynching|a bullet|a rope|a noose)(?![a-z])",
            "subject"),
@@ -339,8 +341,10 @@ _CHECKS: tuple[_Check, ...] = (
            rf"{_HUMAN})(?: {_W}){{0,2}}? in (?:body ?bags|coffins|boxes|a body ?bag|a coffin|a box|pieces)",
            "plain"),
     # "set his car on fire with him in it".
-    _check(_CALL, "threat", "fire burn torch bomb sink blow crash bulldoze flood gas alight",
-           rf"\b(?:fire|burn|torch|bomb|sink|blow|crash|bulldoze|flood|gas|alight)\b[^.!?]{{0,40}}?\bwith (?:him|"
+    _check(_CALL, "threat", "fire burn torch bomb sink blow crash bulldoze flood gas alight flatten level crush "
+           "bury collapse demolish",
+           rf"\b(?:fire|burn|torch|bomb|sink|blow|crash|bulldoze|flood|gas|alight|flatten|level|crush|bury|collapse|"
+           rf"demolish)\b[^.!?]{{0,40}}?\bwith (?:him|"
            rf"her|them|you|everyone|the {_W}) (?:all )?(?:still )?(?:in it|inside|aboard|on board|in them)",
            "plain"),
     # "the whole cabinet should swing from the gallows", "he deserves to hang from a lamppost".
@@ -517,6 +521,12 @@ _CHECKS: tuple[_Check, ...] = (
            rf"watch (?:out|yourself|your back)|dark|quiet|lonely|isolated|nice)",
            "plain"),
     # "she lives at 42 elm road. someone pay her a visit", "let her know what we think".
+    _check(_HARASS, "threat", "tell hello round",
+           rf"\btell (?:her|him|them|{_A}em) (?:exactly )?what (?:we|we all) (?:think|feel)(?: "
+           rf"(?:of|about) (?:her|him|them|{_A}em))?(?=\s*(?:[.!\u2026]|$))|\bsay hello from (?:all of )?(?:us|me|"
+           rf"the lads|everyone here|all here)|\b(?:go|pop|call|head|get) (?:round|over|down)(?: there)? and (?:see|"
+           rf"visit|have a word with|sort out|tell) (?:her|him|them|{_A}em)",
+           "contact"),
     _check(_HARASS, "threat", "visit knock know door doorstep",
            rf"\b(?:pay|give) (?:her|him|them|{_A}em|the {_W}) a (?:little |friendly |late-night |late night |proper |"
            rf"surprise |personal )?(?:visit|knock|call)(?![a-z])|\blet (?:her|him|them|{_A}em) know (?:exactly )?"
@@ -527,7 +537,36 @@ _CHECKS: tuple[_Check, ...] = (
     _check(_DEHUMANISE, "group_violence", "round",
            rf"\bround (?:them|{_A}em|{_GROUP_WORDS})(?: all)? up(?=\s*(?:[.!,\u2026]|$|and\b))",
            "dehumanised"),
-    # "pity the gunman missed her", "shame the bomb didn't get him".
+    # "a proper slap is what that presenter deserves".
+    _check(_CALL, "threat", "slap smack punch kicking bullet rope noose",
+           rf"\ba (?:good |proper |hard |right |sound )?(?:slap|smack|punch|kicking|bullet|rope|noose)(?: in the "
+           rf"(?:face|mouth|head))? is (?:what|all) (?:{_W} ){{1,4}}?(?:needs|deserves|wants|is owed|has coming)",
+           "plain"),
+    # "shame the bridge collapse didn't take the whole council with it".
+    _check(_WISH, "threat", "collapse crash explosion blast derailment landslide mudslide eruption wildfire "
+           "bushfire sinkhole asteroid meteor bridge roof building fire flood storm earthquake hurricane tornado",
+           rf"\b(?:pity|shame|too bad|gutted|sorry) (?:that )?(?:the |that |this )?(?:{_W} )?(?:collapse|crash|"
+           rf"explosion|blast|derailment|landslide|mudslide|eruption|wildfire|bushfire|sinkhole|asteroid|meteor|"
+           rf"bridge|roof|building|fire|flood|storm|earthquake|hurricane|tornado|tsunami|volcano|avalanche)s? "
+           rf"(?:didn{_A}?t|did not|failed to|couldn{_A}?t|wasn{_A}?t able to) (?:take|get|kill|finish|flatten|crush|"
+           rf"reach|hit|wipe out|wash away|sweep away|swallow|bury|drown) (?:{_HUMAN}|{_DET} (?:{_W} )?{_INSTITUTION}|"
+           rf"their (?:village|camp|town|"
+           rf"homes?|houses?|street|estate)) ?(?:with (?:it|them)|in it|off|out|all)?(?![a-z])",
+           "plain"),
+    # "nice car you drive, councillor. be a shame if the brakes failed."
+    _check(_MENACE, "threat", "brakes steering wheels tyres tires wheel",
+           rf"\b(?:shame|pity|awful|terrible|tragic|sad)(?: {_W}){{0,2}} if (?:your|the|his|her) (?:brakes|steering|"
+           rf"wheels?|tyres|tires|fuel line|brake lines?) (?:failed|fail|gave out|give out|were cut|got cut|went|"
+           rf"came off|stopped working)",
+           "personal"),
+    # "we know you take the dog out at six every morning".
+    _check(_MENACE, "threat", "every each morning night evening",
+           rf"{_BY_US}(?:know|found out|seen|noticed|watched) (?:that )?(?:you|your {_CLOSE}|he|she|his {_CLOSE}|"
+           rf"her {_CLOSE}) (?:take|takes|walk|walks|leave|leaves|go|goes|get|gets|drive|drives|jog|jogs|run|runs|"
+           rf"park|parks|come|comes|cycle|cycles)\b[^.!?]{{0,40}}?\b(?:every|each) (?:[a-z]+day|morning|night|"
+           rf"evening|week|day)",
+           "plain"),
+
     _check(_WISH, "threat",
            "gunman shooter sniper bomb bomber bullet bullets attacker assassin killer car truck driver knife blade "
            "crash fire virus cancer tumour tumor heart stroke disease illness accident rope",
@@ -554,9 +593,12 @@ _CHECKS: tuple[_Check, ...] = (
     # "people like you tend to have accidents".
     _check(_MENACE, "threat", "accident accidents mishap mishaps fall falls end ends",
            r"\b(?:you|u|people like (?:you|him|her|that|this)|(?:folks|men|women|guys|journalists|reporters|types) "
-           r"like (?:you|him|her|that|this)|your (?:kind|sort|type)) (?:tend to|often|usually|seem to|have a way "
-           r"of|could|might|may|will|can|sometimes|always) (?:have|having|end up|get|getting|meet|meeting|suffer|"
-           r"suffering)(?: (?:an?|some|nasty|unfortunate|terrible|fatal|little|serious|sudden|bad|sticky|untimely))*"
+           r"like (?:you|him|her|that|this)|your (?:kind|sort|type)|(?:people|journalists|reporters|writers|those|"
+           r"folk|folks|men|women|anyone|columnists|critics) who (?:write|say|post|speak|talk|print|publish|ask)"
+           r"[a-z ,']{0,50}?) (?:tend to|often|usually|seem to|have a way "
+           r"of|could|might|may|will|can|sometimes|always|end up|keep) (?:have|having|end up|get|getting|meet|"
+           r"meeting|suffer|suffering)(?: (?:an?|some|nasty|unfortunate|terrible|fatal|little|serious|sudden|bad|"
+           r"sticky|untimely))*"
            r" (?:accidents?|mishaps?|falls?|ends?|hurt|in hospital)",
            "plain"),
     # "we know where you park every morning", "I've seen where your kids play".
@@ -981,6 +1023,8 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
         return bool(_CONTACT.search(text, max(0, start - 120), start))
     if item.mode == "group":  # a group named before: "migrants ... what has to be done about them"
         return bool(_GROUP_NAMED.search(text, 0, start))
+    if item.mode == "personal":  # the reader or a titled person named before: "nice car you drive, councillor."
+        return bool(_PERSONAL.search(text, 0, start))
     if item.mode == "dehumanised":  # after a dehumanising word: "they're savages. round them up."
         return bool(_DEHUMANISING_WORD.search(text, 0, start))
     if item.mode == "addressed":  # "you're (far) too thick to ...", "he's too dim to ..."
@@ -1002,6 +1046,7 @@ _CONTACT = re.compile(r"\b(?:phone number|number|address|email|e-mail|workplace|
                       r"lives in|kids go to|(?:car|reg|office) is|parked (?:outside|at|on))\b|"
                       r"\b\d{1,4}[a-z]? [a-z]+(?: [a-z]+)? (?:road|street|st|lane|avenue|ave|close|drive|"
                       r"crescent|way|court|place|gardens|terrace|grove|square|row|mews|rd)\b")
+_PERSONAL = re.compile(rf"\b(?:you|your|{_TITLE})\b")
 _GROUP_NAMED = re.compile(rf"\b(?:{_IDENTITIES}|{_GROUP_WORDS})\b")
 _DEHUMANISING_WORD = re.compile(r"\b(?:animals|savages|vermin|rats|cockroaches|parasites|beasts|barbarians|"
                                 r"subhumans?|insects|apes|pigs|scum|filth|plague|infestation)\b")

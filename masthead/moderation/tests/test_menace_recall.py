@@ -18,7 +18,10 @@ NOT_HELD_YET = pytest.mark.xfail(strict=True, reason="not held yet")
 HELD_YET = pytest.mark.xfail(strict=True, reason="still held")
 # "them" with no group named before it is read as a group only when one is: "the potholes ... what has to be done
 # about them" is no call.
-UNHELD = frozenset(["Everyone knows what has to be done about them."])
+UNHELD = frozenset([
+    "Everyone knows what has to be done about them.",
+    "Round up every last one of those protesters and hose them down with something stronger than water.",
+])
 STILL_HELD: frozenset[str] = frozenset()
 
 ABUSIVE = [
@@ -73,6 +76,22 @@ ABUSIVE = [
     "Refugees are vermin and should be treated like it.",
     "These migrants are rats, exterminate them.",
     "Those thugs are animals, lock them in cages like the beasts they are.",
+    # The second batch, written after the first widening (held by it 4 times of 15), the checks widened again.
+    'That MP wants putting six feet under, and soon.',
+    'Round up every last one of those protesters and hose them down with something stronger than water.',
+    'Those scroungers should all be wiped off the map.',
+    'A proper slap is what that smug presenter deserves.',
+    "Shame the bridge collapse didn't take the whole council with it.",
+    "Pity the hurricane didn't flatten their camp with them in it.",
+    'Nice car you drive, Councillor. Be a shame if the brakes failed.',
+    "We know you take the dog out at six every morning. Dark at that time, isn't it?",
+    'Funny how people who write articles like this end up having accidents.',
+    'The columnist lives at 23 Park Avenue. Go round and tell her what you think.',
+    'His wife works at the bakery on the corner of Mill Street. Pop in and say hello from all of us.',
+    'transpeopleshouldbeputdown',
+    'refugeesshouldbedrowned',
+    "They're cockroaches. Stamp them out.",
+    'Travellers are filth, burn the camp.',
 ]
 
 BENIGN = [
@@ -119,6 +138,15 @@ BENIGN = [
     # 6. Animals.
     "Those foxes are animals, cage the hens at night.",
     "The zoo animals are kept in cages that are far too small.",
+    # The second batch.
+    'My grandmother was put six feet under in the village she was born in.',
+    'The hurricane flattened the camp but everyone had been evacuated.',
+    'Be a shame if the brakes failed on the old bus, get it checked.',
+    "The dog walkers go out at six every morning, it's dark at that time.",
+    'The bakery on the corner of Mill Street is great, pop in and say hello.',
+    'Stamp out the cigarette before you go in.',
+    'The old camp was burned down in 1944 by retreating troops.',
+    'Round up the volunteers and hose down the bins after the fair.',
 ]
 
 
