@@ -83,7 +83,8 @@ _CLAUSE_BREAK = re.compile(r"[,:]\s*(?:and|so|but|yet)\b|\b(?:but|however|yet)\b
 _GENERIC_SPEAKERS = _words("everyone everybody people they many most all folks some whole")
 
 
-_REPORTING_WORD = re.compile(r"\b(?:" + "|".join(sorted(_REPORTED, key=len, reverse=True)) + r")\b")
+# "so-called" reports nothing: "every one of those so-called activists needs a bullet".
+_REPORTING_WORD = re.compile(r"(?<!so-)\b(?:" + "|".join(sorted(_REPORTED, key=len, reverse=True)) + r")\b")
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -121,7 +122,7 @@ def _outside(text: str, low: int, high: int, quoted: list[tuple[int, int]]) -> s
 
 
 def _tokens(value: str) -> list[str]:
-    return [token.replace("\u2019", "'") for token in _TOKEN.findall(value)]
+    return [token.replace("\u2019", "'") for token in _TOKEN.findall(value.replace("so-called", "socalled"))]
 
 
 def _spoken_by_writer(tokens: list[str], index: int) -> bool:

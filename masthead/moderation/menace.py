@@ -235,6 +235,11 @@ _HARMED = (
     rf"put (?:six feet under|in the ground|in (?:a|the) grave|in a box|in (?:a )?body ?bags?|out of (?:his|her|"
     rf"their) misery)|in (?:a )?body ?bags?|in (?:a|the) (?:ground|grave|coffin|morgue))"
 )
+# A building of a group, as what a disaster should have taken: "pity the tornado missed the mosque".
+_PLACE_OF_A_GROUP = (
+    r"(?:(?:the|that|this|their|those|every) (?:[a-z-]+ )?(?:mosques?|synagogues?|temples?|gurdwaras?|"
+    r"(?:migrant|asylum|refugee) (?:hotels?|hostels?|centres?|centers?|camps?|boats?)|refugee camps?))"
+)
 _CARRIER = r"(?:ship|boat|raft|barge|dinghy|train|truck|lorry|bus|hostel|stadium|shelter|camp|building|room|" \
     r"hut|van|plane|container|warehouse|church|mosque|synagogue|hall|barn)"
 _SEALS = r"(?:scuttle|sink|burn|torch|gas|lock|set fire|tow|bomb|blow|seal|flood|bulldoze|shoot|drown)"
@@ -482,7 +487,8 @@ _CHECKS: tuple[_Check, ...] = (
            rf"earthquake|storm|tsunami|plague|hurricane|tornado|volcano|avalanche|pandemic|famine|landslide|wave|"
            rf"lightning|quake|blaze|flames)(?: {_W})? (?:missed|spared|didn{_A}?t (?:take|get|reach|kill|finish|wipe "
            rf"out|wash away|sweep away|hit)|did not (?:take|get|reach|kill|finish)|wasn{_A}?t (?:worse|bigger))"
-           rf"(?: off| out)? (?:{_HUMAN}|their (?:village|camp|town|homes?|houses?|mosque|church|street|estate))"
+           rf"(?: off| out)? (?:{_HUMAN}|their (?:village|camp|town|homes?|houses?|mosque|church|street|estate)|"
+           rf"{_PLACE_OF_A_GROUP})"
            rf"(?![a-z])",
            "plain"),
     # "accidents happen, Mr Hale", "accidents happen to journalists who ...", "accidents happen. remember that".
@@ -521,10 +527,12 @@ _CHECKS: tuple[_Check, ...] = (
            rf"watch (?:out|yourself|your back)|dark|quiet|lonely|isolated|nice)",
            "plain"),
     # "she lives at 42 elm road. someone pay her a visit", "let her know what we think".
-    _check(_HARASS, "threat", "tell hello round",
+    _check(_HARASS, "threat", "tell hello round forgets forget remembers remember message present surprise gift",
            rf"\btell (?:her|him|them|{_A}em) (?:exactly )?what (?:we|we all) (?:think|feel)(?: "
            rf"(?:of|about) (?:her|him|them|{_A}em))?(?=\s*(?:[.!\u2026]|$))|\bsay hello from (?:all of )?(?:us|me|"
-           rf"the lads|everyone here|all here)|\b(?:go|pop|call|head|get) (?:round|over|down)(?: there)? and (?:see|"
+           rf"the lads|everyone here|all here)|\bmake sure (?:she|he|they) (?:never forgets?|remembers?|gets? the "
+           rf"message)|\bleave (?:her|him|them) a (?:little |nice |small )?(?:present|surprise|gift)|"
+           rf"\b(?:go|pop|call|head|get) (?:round|over|down)(?: there)? and (?:see|"
            rf"visit|have a word with|sort out|tell) (?:her|him|them|{_A}em)",
            "contact"),
     _check(_HARASS, "threat", "visit knock know door doorstep",
@@ -537,6 +545,25 @@ _CHECKS: tuple[_Check, ...] = (
     _check(_DEHUMANISE, "group_violence", "round",
            rf"\bround (?:them|{_A}em|{_GROUP_WORDS})(?: all)? up(?=\s*(?:[.!,\u2026]|$|and\b))",
            "dehumanised"),
+    # "take that editor out of circulation, permanently", "tie the lot of them to the railway line".
+    _check(_CALL, "threat", "permanently good circulation railway tracks rails stake",
+           rf"\btake {_HUMAN} out(?: of (?:circulation|the picture|the game))?,? (?:permanently|for good|once and for "
+           rf"all)|\btie {_HUMAN} to (?:the|a) (?:railway(?: line| lines| tracks)?|tracks|rails|stake|back of a "
+           rf"(?:car|truck|lorry))",
+           "call"),
+    # "I'd be careful crossing roads if I were you", "see how long you keep that pretty face".
+    _check(_MENACE, "threat", "careful face teeth kneecaps fingers legs",
+           rf"\b(?:i{_A}?d|i would) be (?:very |extra |really )?careful (?:crossing (?:the )?roads?|walking (?:home|"
+           rf"alone|at night)|on (?:the|those) stairs|going out|at night|in (?:the )?car parks?|when you{_A}?re out)"
+           rf"[a-z ,]{{0,40}}?if i (?:were|was) you|\bsee how long (?:you|he|she) (?:get to )?(?:keep|keeps|have|"
+           rf"has) (?:that|your|those|his|her) (?:pretty |nice |lovely |smug |perfect )?(?:face|teeth|kneecaps|"
+           rf"fingers|legs|eyes|looks)",
+           "plain"),
+    # "your daughter's school lets out at 3:15. we'll be watching."
+    _check(_MENACE, "threat", "watching",
+           rf"\b(?:we|i)(?:{_A}ll| will|{_A}re| are|{_A}m| am)? (?:be )?(?:watching|keeping an eye on (?:her|him|"
+           rf"them|you))(?: (?:you|her|him|them|closely))?(?=\s*(?:[.!\u2026]|$))",
+           "family"),
     # "a proper slap is what that presenter deserves".
     _check(_CALL, "threat", "slap smack punch kicking bullet rope noose",
            rf"\ba (?:good |proper |hard |right |sound )?(?:slap|smack|punch|kicking|bullet|rope|noose)(?: in the "
@@ -544,12 +571,14 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     # "shame the bridge collapse didn't take the whole council with it".
     _check(_WISH, "threat", "collapse crash explosion blast derailment landslide mudslide eruption wildfire "
-           "bushfire sinkhole asteroid meteor bridge roof building fire flood storm earthquake hurricane tornado",
-           rf"\b(?:pity|shame|too bad|gutted|sorry) (?:that )?(?:the |that |this )?(?:{_W} )?(?:collapse|crash|"
+           "bushfire sinkhole asteroid meteor bridge roof building fire flood storm earthquake hurricane tornado "
+           "tsunami volcano avalanche",
+           rf"\b(?:pity|shame|too bad|gutted|sorry|sad) (?:that )?(?:the |that |this )?(?:{_W} )?(?:collapse|crash|"
            rf"explosion|blast|derailment|landslide|mudslide|eruption|wildfire|bushfire|sinkhole|asteroid|meteor|"
            rf"bridge|roof|building|fire|flood|storm|earthquake|hurricane|tornado|tsunami|volcano|avalanche)s? "
-           rf"(?:didn{_A}?t|did not|failed to|couldn{_A}?t|wasn{_A}?t able to) (?:take|get|kill|finish|flatten|crush|"
-           rf"reach|hit|wipe out|wash away|sweep away|swallow|bury|drown) (?:{_HUMAN}|{_DET} (?:{_W} )?{_INSTITUTION}|"
+           rf"(?:didn{_A}?t|did not|failed to|couldn{_A}?t|wasn{_A}?t able to) (?:take|get|kill|finish|flatten|"
+           rf"crush|reach|hit|wipe out|wash away|sweep away|swallow|bury|drown|get to) (?:{_PLACE_OF_A_GROUP}|"
+           rf"{_HUMAN}|{_DET} (?:{_W} )?{_INSTITUTION}|"
            rf"their (?:village|camp|town|"
            rf"homes?|houses?|street|estate)) ?(?:with (?:it|them)|in it|off|out|all)?(?![a-z])",
            "plain"),
@@ -1025,6 +1054,8 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
         return bool(_GROUP_NAMED.search(text, 0, start))
     if item.mode == "personal":  # the reader or a titled person named before: "nice car you drive, councillor."
         return bool(_PERSONAL.search(text, 0, start))
+    if item.mode == "family":  # after a detail of the reader's family or home: "your daughter's school ..."
+        return bool(_FAMILY.search(text, 0, start))
     if item.mode == "dehumanised":  # after a dehumanising word: "they're savages. round them up."
         return bool(_DEHUMANISING_WORD.search(text, 0, start))
     if item.mode == "addressed":  # "you're (far) too thick to ...", "he's too dim to ..."
@@ -1043,9 +1074,10 @@ _ADDRESSED = re.compile(rf"\b(?:you|you{_A}?re|you are|ur|he{_A}?s|she{_A}?s|he 
                         rf"just| simply| and)? $")
 _CLAUSE_MARKS = re.compile(r"[,:()\u2014\u2013]|\s-\s")
 _CONTACT = re.compile(r"\b(?:phone number|number|address|email|e-mail|workplace|works at|lives at|lives on|"
-                      r"lives in|kids go to|(?:car|reg|office) is|parked (?:outside|at|on))\b|"
+                      r"lives in|kids go to|(?:car|reg|office) is|parked (?:outside|at|on)|parks)\b|"
                       r"\b\d{1,4}[a-z]? [a-z]+(?: [a-z]+)? (?:road|street|st|lane|avenue|ave|close|drive|"
                       r"crescent|way|court|place|gardens|terrace|grove|square|row|mews|rd)\b")
+_FAMILY = re.compile(rf"\byour (?:{_CLOSE}|house|home|flat|car|address|street|school|office)")
 _PERSONAL = re.compile(rf"\b(?:you|your|{_TITLE})\b")
 _GROUP_NAMED = re.compile(rf"\b(?:{_IDENTITIES}|{_GROUP_WORDS})\b")
 _DEHUMANISING_WORD = re.compile(r"\b(?:animals|savages|vermin|rats|cockroaches|parasites|beasts|barbarians|"
