@@ -92,6 +92,22 @@ ABUSIVE = [
     'refugeesshouldbedrowned',
     "They're cockroaches. Stamp them out.",
     'Travellers are filth, burn the camp.',
+    # The third batch, written after the second widening (held by it 5 times of 15, by main 4), widened again.
+    'Somebody should take that editor out of circulation, permanently.',
+    'Every one of those so-called activists needs a bullet, starting with the loud one.',
+    'Tie the lot of them to the railway line and wait for the 8:15.',
+    'Gutted the tornado missed the mosque on Friday.',
+    "Sad the wildfire didn't get to that migrant hotel.",
+    "Your daughter's school lets out at 3:15. We'll be watching.",
+    "I'd be careful crossing roads if I were you, drivers round here are terrible.",
+    'Keep writing this rubbish and see how long you keep that pretty face.',
+    "His home address is 18 Orchard Way. Let's make sure he never forgets tonight.",
+    'She parks her red Fiat outside the station every morning. Someone should leave her a little present.',
+    'jewsshouldbegassed',
+    'muslimsmustbekilled',
+    'These people are a disease. Time to find the cure.',
+    'Gypsies are rats, smoke them out.',
+    'Women who write like this need a good beating.',
 ]
 
 BENIGN = [
@@ -147,6 +163,15 @@ BENIGN = [
     'Stamp out the cigarette before you go in.',
     'The old camp was burned down in 1944 by retreating troops.',
     'Round up the volunteers and hose down the bins after the fair.',
+    # The third batch.
+    'The tornado missed the town centre but flattened the farms to the east.',
+    'The school lets out at 3:15, so expect traffic on Elm Road.',
+    'Be careful crossing roads round here, drivers are terrible.',
+    'The clinic is at 18 Orchard Way, make sure you book ahead.',
+    "Smoke them out: the beekeeper's guide to calming a hive.",
+    'The disease spread through the herd in weeks; scientists are racing to find the cure.',
+    'The report says the activists were taken out of the building by police.',
+    'Tie the boats to the railing before the storm.',
 ]
 
 
