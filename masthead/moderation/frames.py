@@ -34,7 +34,7 @@ _TOKEN = re.compile(r"[a-z]+(?:['\u2019][a-z]+)*")
 # word edges (an apostrophe inside a word, "don't", is no quotation mark).
 _QUOTED = re.compile(
     "\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d|\u00ab[^\u00bb\n]{1,300}\u00bb|"
-    "(?<![a-z])\u2018[^\u2019\n]{1,300}\u2019(?![a-z])|(?<![a-z])'[^'\n]{1,300}'(?![a-z])"
+    "(?<![a-z])\u2018[^\u2019\n]{1,300}\u2019(?![a-z])|(?<![a-z])'(?:[^'\n]|(?<=[a-z])'(?=[a-z])){1,300}'(?![a-z])"
 )
 
 
@@ -57,7 +57,8 @@ _SPEECH = _REPORTED | _words(
     remark remarks comment comments statement statements tweet tweets post posts words word term terms slur
     slurs phrase phrases message messages text texts sign signs banner banners placard placards slogan slogans
     headline headlines line lines quote quotes read reads write writes chant chants chanting shouting song
-    lyrics graffiti leaflet leaflets letter speech speeches rhetoric language label labelling labeling
+    lyrics graffiti leaflet leaflets letter letters note notes saying reading speech speeches rhetoric language
+    label labelling labeling
     labelled labeled preaching preaches suggesting suggest suggests""")
 # Condemnation of what was said or done. Words abusers aim at a group themselves ("disgusting", "vile", "evil",
 # "dangerous") are left out: they would let "calling them refugees? they're vermin, disgusting" through.
@@ -70,7 +71,8 @@ _CONDEMNING = _words(
     apologised apologized apology sacked fired suspended banned expelled chilling sickening despicable
     incitement inciting incite reprehensible deplorable ashamed unforgivable unacceptably""")
 _CONDEMNING_PHRASES = re.compile(r"\b(?:never (?:accept|acceptable|ok|okay)|not (?:acceptable|ok|okay|on)|how dare|"
-                                 r"hate speech|no place (?:in|for))\b")
+                                 r"hate speech|no place (?:in|for)|shame on|some decency|look at (?:themselves|"
+                                 r"yourselves|yourself)|should be ashamed)\b")
 _NEGATORS = _words("not no nothing never isn't aren't wasn't weren't isnt arent nobody hardly")
 _ENDORSING = _words("right correct true agree agreed agrees exactly best spot truth finally brave honest")
 _DENIED_SUBJECT = re.compile(r"\b(?:nobody|no one|no-one|noone|none of (?:us|them|these|those)|no (?:man|woman|"
@@ -81,7 +83,8 @@ _CLAUSE_BREAK = re.compile(r"[,:]\s*(?:and|so|but|yet)\b|\b(?:but|however|yet)\b
 _GENERIC_SPEAKERS = _words("everyone everybody people they many most all folks some whole")
 
 
-_REPORTING_WORD = re.compile(r"\b(?:" + "|".join(sorted(_REPORTED, key=len, reverse=True)) + r")\b")
+# "so-called" reports nothing: "every one of those so-called activists needs a bullet".
+_REPORTING_WORD = re.compile(r"(?<!so-)\b(?:" + "|".join(sorted(_REPORTED, key=len, reverse=True)) + r")\b")
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -119,7 +122,7 @@ def _outside(text: str, low: int, high: int, quoted: list[tuple[int, int]]) -> s
 
 
 def _tokens(value: str) -> list[str]:
-    return [token.replace("\u2019", "'") for token in _TOKEN.findall(value)]
+    return [token.replace("\u2019", "'") for token in _TOKEN.findall(value.replace("so-called", "socalled"))]
 
 
 def _spoken_by_writer(tokens: list[str], index: int) -> bool:

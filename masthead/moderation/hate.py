@@ -170,7 +170,13 @@ _MISSPELT_WORDS = frozenset(_MISSPELT)
 _EDGE_GROUPS = frozenset(word for word in _GROUP_NOUNS | _GROUP_ADJECTIVES if len(word) >= 4)
 _EDGE_LENGTHS = tuple(sorted({len(word) for word in _EDGE_GROUPS}))
 _FUSED_FROM = 8
-_SPLIT_WORDS = _KNOWN | _CONTEMPT_VERBS | _DISGUST_VERBS | _EXCLUSION | _REMOVAL_VERBS
+# Words of harm, so that a whole sentence run together splits ("gaysshouldallbewipedout") and the threat checks
+# read it split (``lexicon_matches``).
+_HARM_PIECES = _set(
+    """kill killed shoot shot hang hanged hung gas gassed burn burned burnt wipe wiped out hunt hunted down beat
+    beaten stab stabbed drown drowned lynch lynched exterminated eradicated culled cull string strung up die dead
+    all should must need needs deserve deserves be get got to them every one lot put putting""")
+_SPLIT_WORDS = _KNOWN | _CONTEMPT_VERBS | _DISGUST_VERBS | _EXCLUSION | _REMOVAL_VERBS | _HARM_PIECES
 
 
 def _unfuse(word: str) -> list[str] | None:
@@ -371,7 +377,18 @@ def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
     for name, _label, matched in menace.matches(normalised_text):
         if all(name != known for known, _ in found):
             found.append((name, matched))
+    # A sentence run together around a group name ("gaysshouldallbewipedout") is read again split.
+    long_words = [word for word in words if len(word) >= _FUSED_FROM]
+    if long_words and _has_fused_group(long_words):
+        split = _FUSED_TOKEN.sub(lambda match: " ".join(_unfuse(match.group(0)) or (match.group(0),)),
+                                 normalised_text)
+        for name, matched in lexicon_matches(split) if split != normalised_text else ():
+            if all(name != known for known, _ in found):
+                found.append((name, matched))
     return tuple(found)
+
+
+_FUSED_TOKEN = re.compile(rf"[a-z]{{{_FUSED_FROM},}}")
 
 
 def lexicon_checks(normalised_text: str) -> frozenset[str]:

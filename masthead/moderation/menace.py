@@ -230,9 +230,15 @@ _HARMED = (
     rf"sunk|thrown overboard|skinned alive|kneecapped|hunted down|crucified|electrocuted|gunned down|"
     rf"mown down|shot on sight|put in (?:a|the) ground|buried alive|kept in (?:fenced |separate |detention |"
     rf"locked )?(?:pens|cages|camps|ghettos)|caged like|dealt with (?:permanently|for good|once and for all)|"
+    rf"wiped out|wiped off the (?:face of the )?(?:earth|map)|exterminated|eradicated|culled|"
     rf"silenced (?:permanently|for good)|made to disappear|taken care of (?:permanently|for good)|"
     rf"put (?:six feet under|in the ground|in (?:a|the) grave|in a box|in (?:a )?body ?bags?|out of (?:his|her|"
     rf"their) misery)|in (?:a )?body ?bags?|in (?:a|the) (?:ground|grave|coffin|morgue))"
+)
+# A building of a group, as what a disaster should have taken: "pity the tornado missed the mosque".
+_PLACE_OF_A_GROUP = (
+    r"(?:(?:the|that|this|their|those|every) (?:[a-z-]+ )?(?:mosques?|synagogues?|temples?|gurdwaras?|"
+    r"(?:migrant|asylum|refugee) (?:hotels?|hostels?|centres?|centers?|camps?|boats?)|refugee camps?))"
 )
 _CARRIER = r"(?:ship|boat|raft|barge|dinghy|train|truck|lorry|bus|hostel|stadium|shelter|camp|building|room|" \
     r"hut|van|plane|container|warehouse|church|mosque|synagogue|hall|barn)"
@@ -292,13 +298,16 @@ _CHECKS: tuple[_Check, ...] = (
            "strung hanged hung lynched shot beaten dragged run drowned burned burnt gassed rounded put lined tarred "
            "thrown taken stoned flogged whipped tortured beheaded executed killed murdered stabbed castrated sunk "
            "skinned kneecapped hunted crucified electrocuted gunned mown buried kept caged dealt silenced disappear "
-           "permanently lining shooting hanging stringing putting taking drowning gassing burning flogging "
+           "wiped exterminated eradicated culled "
+           "permanently lining shooting hanging stringing putting taking drowning gassing burning flogging wiping "
+           "caging sinking "
            "horsewhipping "
            "stabbing lynching bullet rope noose body bodybags bag bags ground grave coffin morgue",
            rf"\b(?:should|ought to|oughta|must|needs? to|deserves? to|has to|have to|wants? to)"
            rf"(?: all| just| simply| really| also| frankly| honestly)? (?:be|get) (?:all )?(?:(?:found|caught|taken|"
            rf"dragged out|rounded up|tracked down) and )?{_HARMED}(?![a-z])|\b(?:wants|needs|want|need) "
            rf"(?:lining up (?:and|against)|shooting|hanging|stringing up|putting down|taking out|drowning|gassing|"
+           rf"putting (?:six feet under|in the ground|in (?:a|the) grave)|wiping out|caging|sinking|"
            rf"burning|flogging|"
            rf"horsewhipping|stabbing|lynching|a bullet|a rope|a noose)(?![a-z])",
            "subject"),
@@ -337,8 +346,10 @@ _CHECKS: tuple[_Check, ...] = (
            rf"{_HUMAN})(?: {_W}){{0,2}}? in (?:body ?bags|coffins|boxes|a body ?bag|a coffin|a box|pieces)",
            "plain"),
     # "set his car on fire with him in it".
-    _check(_CALL, "threat", "fire burn torch bomb sink blow crash bulldoze flood gas alight",
-           rf"\b(?:fire|burn|torch|bomb|sink|blow|crash|bulldoze|flood|gas|alight)\b[^.!?]{{0,40}}?\bwith (?:him|"
+    _check(_CALL, "threat", "fire burn torch bomb sink blow crash bulldoze flood gas alight flatten level crush "
+           "bury collapse demolish",
+           rf"\b(?:fire|burn|torch|bomb|sink|blow|crash|bulldoze|flood|gas|alight|flatten|level|crush|bury|collapse|"
+           rf"demolish)\b[^.!?]{{0,40}}?\bwith (?:him|"
            rf"her|them|you|everyone|the {_W}) (?:all )?(?:still )?(?:in it|inside|aboard|on board|in them)",
            "plain"),
     # "the whole cabinet should swing from the gallows", "he deserves to hang from a lamppost".
@@ -432,7 +443,159 @@ _CHECKS: tuple[_Check, ...] = (
            rf"\bround up {_HUMAN} (?:{_W} ){{0,3}}?(?:and|then) (?:{_W} ){{0,2}}?(?:ship|send|deport|dump|shoot|gas|"
            rf"kill|hang|drown|burn|lock|shove|machine|cage|bury|execute|sterili[sz]e)",
            "call"),
-    # "pity the gunman missed her", "shame the bomb didn't get him".
+    # "someone needs to put that councillor in the ground".
+    _check(_CALL, "threat", "ground grave morgue",
+           rf"\bput {_HUMAN} (?:in|into|under) (?:the|a|an early) (?:ground|grave|morgue)",
+           "call"),
+    # "what that presenter needs is a good slap", "he deserves a good slap".
+    _check(_CALL, "threat", "slap smack punch kicking hiding thrashing beating",
+           r"\b(?:needs|deserves|wants)(?: is)? (?:a|the) (?:good |proper |hard |right |sound )(?:slap|smack|punch|"
+           r"kicking|hiding|thrashing|beating)(?![a-z])",
+           "subject"),
+    # "cage them all", "cage the lot of them", "sink the lot".
+    _check(_CALL, "group_violence", "cage pen cull sink scuttle torpedo",
+           rf"\b(?:cage|pen|cull|sink|scuttle|torpedo) (?:them all|{_A}em all|all of them|the (?:whole )?lot(?: of "
+           rf"(?:them|{_A}em))?|{_GROUP_WORDS}|every (?:last |single )?one of (?:them|{_A}em))(?![a-z])",
+           "call"),
+    # "load the boats and sink them".
+    _check(_CALL, "group_violence", "sink scuttle torpedo capsize sunk drown",
+           rf"\b(?:load|pack|put|cram|stick|herd) (?:them |{_A}em |{_GROUP_WORDS} )?(?:all )?(?:(?:onto|on|into|in) )?"
+           rf"(?:the |a |some |old )?(?:boats?|ships?|dinghies|dinghy|rafts?|barges?)\b[^.!?]{{0,40}}?\b(?:sink|"
+           rf"scuttle|torpedo|capsize|drown)(?![a-z])",
+           "plain"),
+    # "illegals will be dealt with accordingly", "you'll be dealt with".
+    _check(_CALL, "group_violence", "dealt handled sorted",
+           rf"\b(?:{_IDENTITIES}|{_GROUP_WORDS}|you|people like (?:you|them|that))(?: all)? (?:will|shall|should|must|"
+           rf"need to|are going to|{_A}ll|are gonna) (?:all )?be (?:dealt with|handled|sorted out|taken care of) "
+           rf"(?:accordingly|appropriately|properly|the old-fashioned way|once and for all|permanently|for good)",
+           "plain"),
+    # "everyone knows what has to be done about them" (a group named), "what needs doing with people like that".
+    _check(_CALL, "group_violence", "done doing",
+           rf"\bwhat (?:has|have|needs|ought|must|is going) (?:to )?(?:be done|doing|happen) (?:about|with|to) "
+           rf"(?:{_IDENTITIES}|{_GROUP_WORDS}|people like (?:them|that|you|him|her)|their kind|the likes of them)"
+           rf"(?![a-z])",
+           "plain"),
+    _check(_CALL, "group_violence", "done doing",
+           r"\bwhat (?:has|have|needs|ought|must|is going) (?:to )?(?:be done|doing|happen) (?:about|with|to) "
+           r"(?:them|'em)(?![a-z])",
+           "group"),
+    # "shame the fire didn't take them all", "pity the earthquake missed them".
+    _check(_WISH, "threat",
+           "fire flood earthquake storm tsunami plague hurricane tornado volcano avalanche pandemic famine landslide "
+           "wave lightning quake blaze flames",
+           rf"\b(?:pity|shame|too bad|unfortunate|sad|gutted|sorry) (?:that )?(?:the |that |this )?(?:fire|flood|"
+           rf"earthquake|storm|tsunami|plague|hurricane|tornado|volcano|avalanche|pandemic|famine|landslide|wave|"
+           rf"lightning|quake|blaze|flames)(?: {_W})? (?:missed|spared|didn{_A}?t (?:take|get|reach|kill|finish|wipe "
+           rf"out|wash away|sweep away|hit)|did not (?:take|get|reach|kill|finish)|wasn{_A}?t (?:worse|bigger))"
+           rf"(?: off| out)? (?:{_HUMAN}|their (?:village|camp|town|homes?|houses?|mosque|church|street|estate)|"
+           rf"{_PLACE_OF_A_GROUP})"
+           rf"(?![a-z])",
+           "plain"),
+    # "accidents happen, Mr Hale", "accidents happen to journalists who ...", "accidents happen. remember that".
+    _check(_MENACE, "threat", "accidents",
+           rf"\baccidents (?:do |can |will |often )?happen(?:,? (?:{_TITLE} [a-z]+|sweetheart|mate|pal|love|darling|"
+           rf"sunshine|buddy)\b| to (?:people|journalists|reporters|those|folk|folks|men|women|girls|boys|writers|"
+           rf"councill?ors|politicians|the likes of you|you|your|nosy|mouthy|snitches|grasses|anyone who|people who|"
+           rf"families)\b|[.,!\u2026 ]+(?:remember that|just saying|just sayin|think about (?:it|that)|don{_A}?t "
+           rf"forget|keep that in mind|be careful|watch yourself|watch your back|all the time,? you know)\b)",
+           "plain"),
+    # "we have people in your building", "we've got friends on your street".
+    _check(_MENACE, "threat", "building street road office block house neighbourhood neighborhood area estate",
+           rf"\b(?:we|i)(?:{_A}ve| have)?(?: got| have)? (?:people|friends|someone|somebody|eyes|lads|a guy|a man|"
+           rf"men|guys) (?:in|on|at|outside|near|inside|around) your (?:building|street|road|office|block|school|"
+           rf"work|workplace|house|neighbou?rhood|area|estate|town|gym)(?=\s*(?:[.,!;\u2026]|$|just\b|already\b|"
+           rf"now\b|too\b))",
+           "plain"),
+    # "the next thing you get won't be a letter", "next time it won't be a warning".
+    _check(_MENACE, "threat", "letter warning message email note polite",
+           rf"\bnext (?:thing|time|one)(?: (?:you|u) (?:get|receive|see|hear))?(?: from (?:us|me))?,? (?:it )?"
+           rf"(?:won{_A}?t|will not|isn{_A}?t going to|ain{_A}?t gonna) be (?:a |an |just |so )?(?:letter|warning|"
+           rf"message|email|note|polite)",
+           "plain"),
+    # "you'll find out how long that walk to the car park is".
+    _check(_MENACE, "threat", "walk drive road park ride journey street alley stairwell",
+           rf"\byou{_A}?ll (?:soon )?(?:find out|learn|discover|see) how (?:long|dark|lonely|quiet|empty|far) "
+           rf"(?:that|the|your) (?:walk|drive|road|car park|ride|journey|street|alley|night|stairwell)"
+           rf"(?: [a-z ]{{0,30}})? (?:is|gets|can be)(?=\s*(?:[.!\u2026]|$))",
+           "plain"),
+    # "she drives home alone down that road every Thursday. just saying."
+    _check(_MENACE, "threat", "alone",
+           rf"\b(?:she|he|your {_CLOSE}|his {_CLOSE}|her {_CLOSE}|{_TITLE} [a-z]+) (?:drives|walks|cycles|jogs|runs|"
+           rf"rides|leaves|goes|gets)\b[^.!?]{{0,40}}?\balone\b[^.!?]{{0,60}}?\b(?:every|each|on) (?:[a-z]+day|"
+           rf"night|evening|morning|week)s?\b[^!?]{{0,60}}?(?:just saying|just sayin|think about (?:it|that)|"
+           rf"funny that|shame|wouldn{_A}?t want|anything (?:could|can) happen|accidents happen|be careful|"
+           rf"watch (?:out|yourself|your back)|dark|quiet|lonely|isolated|nice)",
+           "plain"),
+    # "she lives at 42 elm road. someone pay her a visit", "let her know what we think".
+    _check(_HARASS, "threat", "tell hello round forgets forget remembers remember message present surprise gift",
+           rf"\btell (?:her|him|them|{_A}em) (?:exactly )?what (?:we|we all) (?:think|feel)(?: "
+           rf"(?:of|about) (?:her|him|them|{_A}em))?(?=\s*(?:[.!\u2026]|$))|\bsay hello from (?:all of )?(?:us|me|"
+           rf"the lads|everyone here|all here)|\bmake sure (?:she|he|they) (?:never forgets?|remembers?|gets? the "
+           rf"message)|\bleave (?:her|him|them) a (?:little |nice |small )?(?:present|surprise|gift)|"
+           rf"\b(?:go|pop|call|head|get) (?:round|over|down)(?: there)? and (?:see|"
+           rf"visit|have a word with|sort out|tell) (?:her|him|them|{_A}em)",
+           "contact"),
+    _check(_HARASS, "threat", "visit knock know door doorstep",
+           rf"\b(?:pay|give) (?:her|him|them|{_A}em|the {_W}) a (?:little |friendly |late-night |late night |proper |"
+           rf"surprise |personal )?(?:visit|knock|call)(?![a-z])|\blet (?:her|him|them|{_A}em) know (?:exactly )?"
+           rf"(?:what|how) (?:we|you|everyone|people|we all) (?:think|feel)(?: (?:of|about) (?:her|him|them|"
+           rf"{_A}em))?(?=\s*(?:[.!\u2026]|$))|\bturn up (?:at|on) (?:her|his|their) (?:door|doorstep)",
+           "contact"),
+    # "those people are animals, round them up" (after a dehumanising word).
+    _check(_DEHUMANISE, "group_violence", "round",
+           rf"\bround (?:them|{_A}em|{_GROUP_WORDS})(?: all)? up(?=\s*(?:[.!,\u2026]|$|and\b))",
+           "dehumanised"),
+    # "take that editor out of circulation, permanently", "tie the lot of them to the railway line".
+    _check(_CALL, "threat", "permanently good circulation railway tracks rails stake",
+           rf"\btake {_HUMAN} out(?: of (?:circulation|the picture|the game))?,? (?:permanently|for good|once and for "
+           rf"all)|\btie {_HUMAN} to (?:the|a) (?:railway(?: line| lines| tracks)?|tracks|rails|stake|back of a "
+           rf"(?:car|truck|lorry))",
+           "call"),
+    # "I'd be careful crossing roads if I were you", "see how long you keep that pretty face".
+    _check(_MENACE, "threat", "careful face teeth kneecaps fingers legs",
+           rf"\b(?:i{_A}?d|i would) be (?:very |extra |really )?careful (?:crossing (?:the )?roads?|walking (?:home|"
+           rf"alone|at night)|on (?:the|those) stairs|going out|at night|in (?:the )?car parks?|when you{_A}?re out)"
+           rf"[a-z ,]{{0,40}}?if i (?:were|was) you|\bsee how long (?:you|he|she) (?:get to )?(?:keep|keeps|have|"
+           rf"has) (?:that|your|those|his|her) (?:pretty |nice |lovely |smug |perfect )?(?:face|teeth|kneecaps|"
+           rf"fingers|legs|eyes|looks)",
+           "plain"),
+    # "your daughter's school lets out at 3:15. we'll be watching."
+    _check(_MENACE, "threat", "watching",
+           rf"\b(?:we|i)(?:{_A}ll| will|{_A}re| are|{_A}m| am)? (?:be )?(?:watching|keeping an eye on (?:her|him|"
+           rf"them|you))(?: (?:you|her|him|them|closely))?(?=\s*(?:[.!\u2026]|$))",
+           "family"),
+    # "a proper slap is what that presenter deserves".
+    _check(_CALL, "threat", "slap smack punch kicking bullet rope noose",
+           rf"\ba (?:good |proper |hard |right |sound )?(?:slap|smack|punch|kicking|bullet|rope|noose)(?: in the "
+           rf"(?:face|mouth|head))? is (?:what|all) (?:{_W} ){{1,4}}?(?:needs|deserves|wants|is owed|has coming)",
+           "plain"),
+    # "shame the bridge collapse didn't take the whole council with it".
+    _check(_WISH, "threat", "collapse crash explosion blast derailment landslide mudslide eruption wildfire "
+           "bushfire sinkhole asteroid meteor bridge roof building fire flood storm earthquake hurricane tornado "
+           "tsunami volcano avalanche",
+           rf"\b(?:pity|shame|too bad|gutted|sorry|sad) (?:that )?(?:the |that |this )?(?:{_W} )?(?:collapse|crash|"
+           rf"explosion|blast|derailment|landslide|mudslide|eruption|wildfire|bushfire|sinkhole|asteroid|meteor|"
+           rf"bridge|roof|building|fire|flood|storm|earthquake|hurricane|tornado|tsunami|volcano|avalanche)s? "
+           rf"(?:didn{_A}?t|did not|failed to|couldn{_A}?t|wasn{_A}?t able to) (?:take|get|kill|finish|flatten|"
+           rf"crush|reach|hit|wipe out|wash away|sweep away|swallow|bury|drown|get to) (?:{_PLACE_OF_A_GROUP}|"
+           rf"{_HUMAN}|{_DET} (?:{_W} )?{_INSTITUTION}|"
+           rf"their (?:village|camp|town|"
+           rf"homes?|houses?|street|estate)) ?(?:with (?:it|them)|in it|off|out|all)?(?![a-z])",
+           "plain"),
+    # "nice car you drive, councillor. be a shame if the brakes failed."
+    _check(_MENACE, "threat", "brakes steering wheels tyres tires wheel",
+           rf"\b(?:shame|pity|awful|terrible|tragic|sad)(?: {_W}){{0,2}} if (?:your|the|his|her) (?:brakes|steering|"
+           rf"wheels?|tyres|tires|fuel line|brake lines?) (?:failed|fail|gave out|give out|were cut|got cut|went|"
+           rf"came off|stopped working)",
+           "personal"),
+    # "we know you take the dog out at six every morning".
+    _check(_MENACE, "threat", "every each morning night evening",
+           rf"{_BY_US}(?:know|found out|seen|noticed|watched) (?:that )?(?:you|your {_CLOSE}|he|she|his {_CLOSE}|"
+           rf"her {_CLOSE}) (?:take|takes|walk|walks|leave|leaves|go|goes|get|gets|drive|drives|jog|jogs|run|runs|"
+           rf"park|parks|come|comes|cycle|cycles)\b[^.!?]{{0,40}}?\b(?:every|each) (?:[a-z]+day|morning|night|"
+           rf"evening|week|day)",
+           "plain"),
+
     _check(_WISH, "threat",
            "gunman shooter sniper bomb bomber bullet bullets attacker assassin killer car truck driver knife blade "
            "crash fire virus cancer tumour tumor heart stroke disease illness accident rope",
@@ -459,9 +622,12 @@ _CHECKS: tuple[_Check, ...] = (
     # "people like you tend to have accidents".
     _check(_MENACE, "threat", "accident accidents mishap mishaps fall falls end ends",
            r"\b(?:you|u|people like (?:you|him|her|that|this)|(?:folks|men|women|guys|journalists|reporters|types) "
-           r"like (?:you|him|her|that|this)|your (?:kind|sort|type)) (?:tend to|often|usually|seem to|have a way "
-           r"of|could|might|may|will|can|sometimes|always) (?:have|having|end up|get|getting|meet|meeting|suffer|"
-           r"suffering)(?: (?:an?|some|nasty|unfortunate|terrible|fatal|little|serious|sudden|bad|sticky|untimely))*"
+           r"like (?:you|him|her|that|this)|your (?:kind|sort|type)|(?:people|journalists|reporters|writers|those|"
+           r"folk|folks|men|women|anyone|columnists|critics) who (?:write|say|post|speak|talk|print|publish|ask)"
+           r"[a-z ,']{0,50}?) (?:tend to|often|usually|seem to|have a way "
+           r"of|could|might|may|will|can|sometimes|always|end up|keep) (?:have|having|end up|get|getting|meet|"
+           r"meeting|suffer|suffering)(?: (?:an?|some|nasty|unfortunate|terrible|fatal|little|serious|sudden|bad|"
+           r"sticky|untimely))*"
            r" (?:accidents?|mishaps?|falls?|ends?|hurt|in hospital)",
            "plain"),
     # "we know where you park every morning", "I've seen where your kids play".
@@ -593,7 +759,8 @@ _CHECKS: tuple[_Check, ...] = (
     _check(_MENACE, "threat", "shame pity terrible awful tragic sad unfortunate",
            rf"\b(?:shame|pity|terrible|awful|tragic|sad)(?: {_W}){{0,2}} if (?:something|anything)(?: {_W})? "
            rf"(?:happened|were to happen|was to happen|happens|should happen) to (?:you|your|him|her|them|his|"
-           rf"their)|\b(?:shame|pity) if (?:someone|somebody|something|anyone|it|your {_W}|the {_W}) "
+           rf"their|that (?:{_W} )?{_W} of (?:yours|his|hers|theirs))|"
+           rf"\b(?:shame|pity) if (?:someone|somebody|something|anyone|it|your {_W}|the {_W}) "
            rf"(?:keyed|scratched|torched|burned|burnt|smashed|vandalised|vandalized|caught fire|burned down|"
            rf"burnt down|went up in flames|had an accident|slashed|broke|got (?:hurt|torched|smashed|burned))|"
            rf"\b(?:shame|pity|awful|terrible|sad|tragic|unfortunate)(?: {_W}){{0,2}} if (?:your|his|"
@@ -717,7 +884,8 @@ _CHECKS: tuple[_Check, ...] = (
            rf"report you to) your (?:employer|boss|wife|husband|partner|family|mother|mum|mom|kids|school|"
            rf"workplace|work|landlord|church|neighbou?rs?|editor|girlfriend|boyfriend|parents|manager)",
            "plain"),
-    _check(_HARASS, "threat", "phone number address email mail workplace works lives kids",
+    _check(_HARASS, "threat", "phone number address email mail workplace works lives kids parked reg road street "
+           "lane avenue close drive crescent way court place gardens terrace grove square row mews rd st",
            r"\byou (?:all )?know what to do",
            "contact"),
     _check(_HARASS, "threat", "fired sacked",
@@ -882,6 +1050,14 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
         return not _LETTER.search(text, 0, start)
     if item.mode == "contact":  # "you know what to do" after a phone number, an address, a workplace
         return bool(_CONTACT.search(text, max(0, start - 120), start))
+    if item.mode == "group":  # a group named before: "migrants ... what has to be done about them"
+        return bool(_GROUP_NAMED.search(text, 0, start))
+    if item.mode == "personal":  # the reader or a titled person named before: "nice car you drive, councillor."
+        return bool(_PERSONAL.search(text, 0, start))
+    if item.mode == "family":  # after a detail of the reader's family or home: "your daughter's school ..."
+        return bool(_FAMILY.search(text, 0, start))
+    if item.mode == "dehumanised":  # after a dehumanising word: "they're savages. round them up."
+        return bool(_DEHUMANISING_WORD.search(text, 0, start))
     if item.mode == "addressed":  # "you're (far) too thick to ...", "he's too dim to ..."
         return bool(_ADDRESSED.search(text, max(0, start - 24), start))
     if item.mode == "subject":
@@ -897,8 +1073,15 @@ _LETTER = re.compile("[a-z]")
 _ADDRESSED = re.compile(rf"\b(?:you|you{_A}?re|you are|ur|he{_A}?s|she{_A}?s|he is|she is|they{_A}?re)(?: far| way| "
                         rf"just| simply| and)? $")
 _CLAUSE_MARKS = re.compile(r"[,:()\u2014\u2013]|\s-\s")
-_CONTACT = re.compile(r"\b(?:phone number|number|address|email|e-mail|workplace|works at|lives at|lives on|lives in|"
-                      r"kids go to)\b")
+_CONTACT = re.compile(r"\b(?:phone number|number|address|email|e-mail|workplace|works at|lives at|lives on|"
+                      r"lives in|kids go to|(?:car|reg|office) is|parked (?:outside|at|on)|parks)\b|"
+                      r"\b\d{1,4}[a-z]? [a-z]+(?: [a-z]+)? (?:road|street|st|lane|avenue|ave|close|drive|"
+                      r"crescent|way|court|place|gardens|terrace|grove|square|row|mews|rd)\b")
+_FAMILY = re.compile(rf"\byour (?:{_CLOSE}|house|home|flat|car|address|street|school|office)")
+_PERSONAL = re.compile(rf"\b(?:you|your|{_TITLE})\b")
+_GROUP_NAMED = re.compile(rf"\b(?:{_IDENTITIES}|{_GROUP_WORDS})\b")
+_DEHUMANISING_WORD = re.compile(r"\b(?:animals|savages|vermin|rats|cockroaches|parasites|beasts|barbarians|"
+                                r"subhumans?|insects|apes|pigs|scum|filth|plague|infestation)\b")
 _DENIED = re.compile(rf"\b(?:not|never|no one|nobody|n{_A}t)(?: [a-z']+){{0,2}} $")
 
 
