@@ -14,7 +14,7 @@ import pytest
 
 from masthead.moderation.models import Action
 from masthead.moderation.pipeline import screen
-from masthead.testing.moderation import new_guest
+from masthead.moderation.tests.development_sets import known_guest, marking_failures
 
 pytestmark = pytest.mark.django_db
 
@@ -313,9 +313,7 @@ HELD_BY_THE_CLASSIFIER = frozenset([
 ])
 
 
-def guest():
-    """A guest with earlier published comments: the content checks and the classifier decide, no first review."""
-    return new_guest(approved_count=3)
+guest = known_guest
 
 
 @pytest.mark.parametrize("text", BENIGN_KIN)
@@ -329,9 +327,7 @@ def test_no_check_holds_benign_news_comments_sharing_abuses_words(text):
         assert decision.action == Action.HOLD, "published now: move it out of HELD_BY_THE_CLASSIFIER"
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param(text, marks=pytest.mark.xfail(strict=True, reason="not held yet")) if text in NOT_HELD_YET else text
-    for text in ABUSIVE])
+@pytest.mark.parametrize("text", marking_failures(ABUSIVE, NOT_HELD_YET, "not held yet"))
 def test_abuse_stays_held_in_any_frame(text):
     decision = screen(text, guest())
     assert decision.action == Action.HOLD, (text, decision.normalised, decision.reasons)

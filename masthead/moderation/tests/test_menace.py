@@ -15,13 +15,10 @@ import pytest
 
 from masthead.moderation.models import Action
 from masthead.moderation.pipeline import screen
-from masthead.testing.moderation import new_guest
+from masthead.moderation.tests.development_sets import known_guest, marking_failures
 
 pytestmark = pytest.mark.django_db
-# Held by the fixed patterns of lexicon.py (whose precision is worked on in frames.py), not by menace.py.
-LEXICON_HOLDS = pytest.mark.xfail(strict=True, reason="held by a pattern of lexicon.py, not by menace.py")
 # Not held yet: menace with no harm word at all, and "whoever wrote this", which frames.py reads as a report.
-NOT_HELD_YET = pytest.mark.xfail(strict=True, reason="not held yet")
 UNHELD = frozenset([
     "Whoever wrote this should be found and dealt with permanently.",
     "A lamppost and some piano wire would sort the whole front bench out.",
@@ -29,6 +26,7 @@ UNHELD = frozenset([
     "I'd happily pull the lever on him myself.",
     "We've got your number now, sweetheart.",
 ])
+# Held by the fixed patterns of lexicon.py (whose precision is worked on in frames.py), not by menace.py.
 HELD_BY_THE_LEXICON = frozenset([
     "Drop dead gorgeous dress at the awards last night.",
     "We'll murder them on Saturday, the defence is a shambles.",
@@ -441,20 +439,17 @@ BENIGN = [
 ]
 
 
-def guest():
-    """A guest with earlier published comments: the content checks and the classifier decide, no first review."""
-    return new_guest(approved_count=3)
+guest = known_guest
 
 
-@pytest.mark.parametrize("text", [pytest.param(text, marks=NOT_HELD_YET) if text in UNHELD else text
-                                  for text in ABUSIVE])
+@pytest.mark.parametrize("text", marking_failures(ABUSIVE, UNHELD, "not held yet"))
 def test_abuse_is_held(text):
     decision = screen(text, guest())
     assert decision.action == Action.HOLD, (text, decision.normalised, decision.reasons)
 
 
-@pytest.mark.parametrize("text", [pytest.param(text, marks=LEXICON_HOLDS) if text in HELD_BY_THE_LEXICON else text
-                                  for text in BENIGN])
+@pytest.mark.parametrize("text", marking_failures(BENIGN, HELD_BY_THE_LEXICON,
+                                                   "held by a pattern of lexicon.py, not by menace.py"))
 def test_benign_kin_is_published(text):
     decision = screen(text, guest())
     assert decision.action == Action.PUBLISH, (text, decision.normalised, decision.reasons)
