@@ -195,7 +195,9 @@ _THREAT_PATTERNS = (
     # Telling someone to die.
     r"\bkys\b|\bkill (?:your ?self|urself|yourselves|themselves|himself|herself)\b(?! (?:working|laughing)\b)|"
     r"\b(?:go|just|please) (?:and )?(?:die|drop dead|hang yourself)\b(?! on (?:that|this|another|a|the) hill)|"
-    r"\bdrop dead\b|"
+    # "drop dead gorgeous" is praise.
+    r"\bdrop dead\b(?! (?:gorgeous|beautiful|handsome|stunning|lovely|pretty|sexy|glamorous|funny|hilarious|"
+    r"brilliant|serious|cool|simple|easy)\b)|"
     # A comment that is only "die" (a death wish with nothing else to read), "die in a fire", "die, you ...".
     r"^\W*(?:just )?die(?: already)?\W*$|\bdie in a (?:fire|hole|ditch)\b|^\W*die,? (?:you|u)\b|"
     r"\b(?:world|country|planet|earth) (?:would be|is|will be) better (?:off )?without (?:you|u|him|her|them|"

@@ -107,3 +107,14 @@ def test_the_reason_names_what_was_found():
     assert any("threat" in reason for reason in screen("I will find you and break your legs.", regular()).reasons)
     assert any("group violence" in reason for reason in screen("They are vermin, not humans.", regular()).reasons)
     assert any("insult" in reason for reason in screen("You are trash.", regular()).reasons)
+
+
+@pytest.mark.parametrize("text", ["Drop dead gorgeous photos of the harbour in this piece.",
+                                  "The costumes were drop dead beautiful.", "drop-dead funny, the whole second act"])
+def test_drop_dead_as_praise_is_no_threat(text):
+    assert screen(text, regular()).action == Action.PUBLISH
+
+
+@pytest.mark.parametrize("text", ["Drop dead, you hack.", "Just drop dead already.", "I hope you drop dead."])
+def test_drop_dead_said_to_someone_is_a_threat(text):
+    assert screen(text, regular()).action == Action.HOLD

@@ -28,7 +28,6 @@ UNHELD = frozenset([
 ])
 # Held by the fixed patterns of lexicon.py (whose precision is worked on in frames.py), not by menace.py.
 HELD_BY_THE_LEXICON = frozenset([
-    "Drop dead gorgeous dress at the awards last night.",
     "We'll murder them on Saturday, the defence is a shambles.",
     "Kill the bill before it reaches the Lords.",
 ])
