@@ -47,6 +47,17 @@ def _media_and_cache(settings: SettingsWrapper, tmp_path: Path) -> Iterator[None
 
 
 @pytest.fixture
+def separate_models(settings: SettingsWrapper, tmp_path: Path) -> Iterator[None]:
+    """The test's own data folder for trained site models, and no classifier kept from another test."""
+    from masthead.moderation.backends import forget_classifiers
+
+    settings.DATA_DIR = tmp_path
+    forget_classifiers()
+    yield
+    forget_classifiers()
+
+
+@pytest.fixture
 def mid_month() -> Iterator[datetime]:
     """The clock at noon UTC on the 15th of this month (of the run's clock, see testing/clock.py), still ticking.
 

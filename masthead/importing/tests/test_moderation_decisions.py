@@ -14,11 +14,10 @@ from django.core.management.base import CommandError
 
 from masthead.importing.tests.conftest import run_import
 from masthead.importing.tests.wxr import WxrComment, WxrPost, wxr
-from masthead.moderation.backends import forget_classifiers
 from masthead.moderation.backends.linear import model_path
 from masthead.moderation.config import moderation_settings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("separate_models")]
 
 FINE = ["The council vote on the {n} new homes was closer than the article says.",
         "I went to meeting number {n} and I agree with the residents quoted here.",
@@ -26,14 +25,6 @@ FINE = ["The council vote on the {n} new homes was closer than the article says.
 SPAM = ["Earn {n} dollars a day from home with crypto signals, message me now",
         "Cheap followers, {n} for a dollar, fast delivery, dm me"]
 KEY = "wordpress:https://news.example"
-
-
-@pytest.fixture(autouse=True)
-def _model_dir(settings, tmp_path):
-    settings.DATA_DIR = tmp_path / "data"
-    forget_classifiers()
-    yield
-    forget_classifiers()
 
 
 def archive(path: Path) -> Path:

@@ -17,22 +17,13 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from masthead.moderation.backends import forget_classifiers
 from masthead.moderation.models import ModerationSettings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("separate_models")]
 
 REPO = Path(__file__).resolve().parents[3]
 THREAT = "I will find you and break your legs."
 FINE = "Thanks for the careful reporting on the council budget."
-
-
-@pytest.fixture(autouse=True)
-def _model_dir(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-    forget_classifiers()
-    yield
-    forget_classifiers()
 
 
 def screen_file(path: Path, *args: str, **options: object) -> tuple[list[dict], str]:

@@ -9,22 +9,13 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from masthead.moderation import roles, site_training
-from masthead.moderation.backends import forget_classifiers
 from masthead.moderation.models import AuditLog, ModerationSettings
 from masthead.testing.moderation import staff_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("separate_models")]
 
 SPAM = "Earn {n} dollars a day from home with crypto signals, message me"
 FINE = "The council vote on {n} homes was closer than the article says"
-
-
-@pytest.fixture(autouse=True)
-def _model_dir(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-    forget_classifiers()
-    yield
-    forget_classifiers()
 
 
 def trained(name: str) -> site_training.TrainingReport:

@@ -13,25 +13,17 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from masthead.moderation.backends import forget_classifiers, get_classifier
+from masthead.moderation.backends import get_classifier
 from masthead.moderation.models import ModerationSettings
 from masthead.moderation.pipeline import hold_threshold, screen
 from masthead.testing.moderation import regular
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("separate_models")]
 
 SPAM = ["Earn {n} dollars a day from home with crypto signals, message me", "Cheap {n} followers, fast delivery, dm me",
         "My aunt made {n} a week with this crypto trick, join my channel", "Crypto giveaway: send {n} and get double"]
 FINE = ["The council vote on {n} homes was closer than the article says", "I went to the {n} meeting and agree",
         "Good reporting on the bus routes; route {n} is always late", "The library had {n} visitors, great news"]
-
-
-@pytest.fixture(autouse=True)
-def _model_dir(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-    forget_classifiers()
-    yield
-    forget_classifiers()
 
 
 def past_decisions(path, count: int = 240) -> None:

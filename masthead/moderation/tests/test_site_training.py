@@ -10,26 +10,17 @@ from django.core.management import call_command
 from django.test import Client
 
 from masthead.moderation import roles, site_training
-from masthead.moderation.backends import forget_classifiers
 from masthead.moderation.config import moderation_settings
 from masthead.moderation.models import AuditLog, ModerationDecision, ModerationSettings
 from masthead.moderation.pipeline import screen
 from masthead.testing.moderation import regular, staff_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("separate_models")]
 
 SPAM = ["Earn {n} dollars a day from home with crypto signals, message me", "Cheap {n} followers, fast delivery, dm me",
         "My aunt made {n} a week with this crypto trick, join my channel", "Crypto giveaway: send {n} and get double"]
 FINE = ["The council vote on {n} homes was closer than the article says", "I went to the {n} meeting and agree",
         "Good reporting on the bus routes; route {n} is always late", "The library had {n} visitors, great news"]
-
-
-@pytest.fixture(autouse=True)
-def _model_dir(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-    forget_classifiers()
-    yield
-    forget_classifiers()
 
 
 def moderator_decisions(count: int) -> None:
