@@ -30,12 +30,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from re import _constants as _const
-from re import _parser
 from typing import Any, NamedTuple
 
 from masthead.moderation.frames import framed
 from masthead.moderation.lexicon import text_words
+
+try:  # Python's own (private) regular-expression parser: where it is missing or changed, every check scans the text
+    from re import _constants as _const
+    from re import _parser
+except ImportError:  # pragma: no cover - a Python without them
+    _parser = None
 
 _A = "['\u2019]"
 
@@ -163,7 +167,12 @@ def _starts(pattern: str) -> tuple[str, ...] | None:
     """The letters every match of ``pattern`` can begin with, read off the parsed pattern: a match is then tried
     only where one of them occurs, instead of at every position of the comment (a scan that tries dozens of
     alternatives at each word costs ten times more). None when a match may begin with something else."""
-    found = _firsts(list(_parser.parse(pattern)))
+    if _parser is None:
+        return None
+    try:
+        found = _firsts(list(_parser.parse(pattern)))
+    except (AttributeError, TypeError, ValueError, IndexError):  # a parse tree of another shape: scan instead
+        return None
     # A beginning of one letter ("i", "a") occurs everywhere: scanning is cheaper then.
     return tuple(sorted(found)) if found and min(len(start.strip()) for start in found) > 1 else None
 

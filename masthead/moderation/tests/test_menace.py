@@ -459,3 +459,11 @@ def test_the_development_set_is_large_enough():
     assert len(set(BENIGN)) == len(BENIGN) >= 100
     assert set(BENIGN) >= HELD_BY_THE_LEXICON
     assert set(ABUSIVE) >= UNHELD
+
+
+def test_a_check_whose_beginnings_cannot_be_read_scans_the_whole_text(monkeypatch):
+    from masthead.moderation import menace
+
+    assert menace._starts(r"\bround up (?:them|those)") == ("round ",)
+    monkeypatch.setattr(menace, "_parser", None)  # a Python without its private parser
+    assert menace._starts(r"\bround up (?:them|those)") is None
