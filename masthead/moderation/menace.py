@@ -297,6 +297,28 @@ def _check(label: str, signal: str, triggers: str, pattern: str, mode: str = "pl
                   tuple(start for start in starts or () if start[-1] != " "))
 
 
+# Adjectives that insult a person they are said of, and the adverbs of degree that may stand before them.
+_PERSON_ADJECTIVE_WORDS = (
+    "stupid thick dense dim dumb clueless brainless braindead brain-dead gormless moronic idiotic retarded "
+    "pathetic spineless gutless worthless disgusting vile repulsive revolting ugly thick-headed dimwitted "
+    "simple-minded halfwitted imbecilic cretinous witless"
+)
+_PERSON_ADJECTIVE = "(?:" + "|".join(_PERSON_ADJECTIVE_WORDS.split()) + ")"
+_DEGREE = (
+    r"(?:so|such|really|truly|genuinely|just|clearly|obviously|seriously|honestly|completely|totally|utterly|"
+    r"absolutely|incredibly|unbelievably|actually|too|very|that|this|as|properly|plain|bloody|fucking|"
+    r"frankly|simply|remarkably|astonishingly|painfully|embarrassingly)"
+)
+# Nouns that call a person names (a subset of the insult nouns that read as nothing else after "is a").
+_NAME_CALLING_WORDS = (
+    "idiot moron imbecile cretin halfwit dimwit nitwit buffoon clown disgrace hack loser fool dunce dolt "
+    "simpleton ignoramus numpty muppet pillock plonker prat oaf lowlife scumbag creep parasite joke "
+    "laughingstock nincompoop bonehead knucklehead airhead"
+)
+_NAME_CALLING = "(?:" + "|".join(_NAME_CALLING_WORDS.split()) + ")"
+_NAME_CALLING_PLURALS = " ".join(f"{word} {word}s" for word in _NAME_CALLING_WORDS.split())
+
+
 _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
     "call for violence", "wish of harm", "intimidation", "harassment call", "dehumanising", "insult")
 
@@ -963,6 +985,51 @@ _CHECKS: tuple[_Check, ...] = (
            r"people|us|decent people|civilised people|civilized people|normal people)",
            "plain"),
     # -- Insults with no swear word.
+    # A derogatory adjective said of the reader: "you're so thick", "u r dumb", "are you really this clueless?";
+    # never denied ("you're not stupid"), never of a thing ("your plan is stupid" has no "you're").
+    _check(_INSULT, "insult", _PERSON_ADJECTIVE_WORDS,
+           rf"\b(?:you{_A}re|youre|you are|u r|ur|u are|are (?:you|u))(?: {_DEGREE})* {_PERSON_ADJECTIVE}"
+           rf"(?![\w-])(?! (?:of|enough|idea|move|question|mistake|policy|plan|thing|things|point|argument)\b)",
+           "plain"),
+    # The same adjective with no one named, which can only mean the writer of a comment: "imagine being this
+    # dense", "how can anyone be this thick", "it must be exhausting being that stupid".
+    _check(_INSULT, "insult", _PERSON_ADJECTIVE_WORDS,
+           rf"\b(?:imagine being|anyone (?:be|being)|must be (?:exhausting|hard|tiring) being|(?:you|u) (?:can{_A}?t|"
+           rf"cannot) (?:really |honestly |seriously )?be) (?:this|that|so) {_PERSON_ADJECTIVE}(?![\w-])",
+           "plain"),
+    # A derogatory noun said of a person: "the writer is a brain-dead hack", "he's an absolute moron", "this
+    # journalist is a disgrace"; not denied ("he is no fool", "she's not an idiot").
+    _check(_INSULT, "insult", _NAME_CALLING_WORDS,
+           rf"\b(?:he{_A}s|he is|she{_A}s|she is|they{_A}re|they are|(?:this|that|the) (?:{_W} )?{_PERSON_NOUN}"
+           rf"(?: {_W})? (?:is|are)) (?:also |just |simply |clearly |obviously |frankly |honestly |such )?"
+           rf"(?:an?|the|such an?|one) (?:(?:{_DEGREE}|{_PERSON_ADJECTIVE}|little|old|bumbling|useless|"
+           rf"total|complete|utter|absolute|right|proper|pompous|lying|self-important|brain-dead|braindead)"
+           rf"[, ]+){{0,3}}{_NAME_CALLING}(?![\w-])",
+           "plain"),
+    # An insult noun as a form of address closing a sentence: "go back to your basement, loser." "sit down,
+    # clown!" (a comma before, nothing after but the sentence end).
+    _check(_INSULT, "insult", _NAME_CALLING_PLURALS,
+           rf", (?:you )?(?:(?:{_PERSON_ADJECTIVE}|little|old|absolute|total|complete|utter|sad|pathetic)[, ]+)"
+           rf"{{0,2}}{_NAME_CALLING}s?(?=\s*(?:[.!?\u2026]|$))",
+           "plain"),
+    # The superlative of a derogatory adjective said of someone: "you are the thickest person on here".
+    _check(_INSULT, "insult", "thickest stupidest dumbest dimmest most",
+           rf"\b(?:you{_A}re|youre|you are|u r|he{_A}s|he is|she{_A}s|she is|(?:this|that|the) {_PERSON_NOUN} is)"
+           rf"(?: {_W}){{0,2}}? the (?:thickest|stupidest|dumbest|dimmest|most (?:stupid|ignorant|pathetic|"
+           rf"clueless|brainless|gormless|moronic|idiotic|deluded|dishonest|repulsive|vile)) "
+           rf"(?:{_W} )?(?:person|man|woman|human|individual|poster|commenter|commentator|reader|writer|"
+           rf"journalist|reporter|politician|creature|specimen|troll|idiot|moron|clown)",
+           "plain"),
+    # "shut your mouth", "shut your stupid face": telling the reader to be silent, with a body word.
+    _check(_INSULT, "insult", "shut",
+           r"\bshut (?:your|ur|yer) (?:stupid |fat |big |ugly |filthy |lying )?(?:mouth|face|trap|gob|pie ?hole|"
+           r"cake ?hole|hole)\b",
+           "plain"),
+    # The looks of a person as an insult: "face like a slapped arse", "a face like a bag of spanners".
+    _check(_INSULT, "insult", "face",
+           r"\bface like (?:a|an) (?:slapped|smacked|kicked|dropped|melted|burst|bulldog|pug|bag of|robbed|"
+           r"warthog|pig|horse|dog|welder)",
+           "plain"),
     _check(_INSULT, "insult", "worm toad slug weasel snake cockroach maggot leech rat parasite vermin oaf lout "
            "hack peasant coward chimp ape baboon cretin dunce dolt nincompoop halfwit dimwit nitwit pinhead airhead "
            "bonehead knucklehead blockhead fathead meathead dullard ignoramus simpleton buffoon imbecile neanderthal "
