@@ -136,6 +136,40 @@ def _condemned(tokens: list[str], index: int) -> bool:
         token.endswith("n't") for token in tokens[max(0, index - 3) : index])
 
 
+# A hashtag or slogan named rather than used: "the hashtag #hangthemall", "people were chanting ...", "signs reading
+# ...", "graffiti saying ..." just before what was found (a few words of the slogan between), or "... was trending",
+# "... went viral" just after it. The hashtag's "#" is gone by now (``normalise`` splits it into words).
+_MENTION_BEFORE = re.compile(
+    r"\b(?:(?:the|a|that|this|its|their|his|her|same|such) (?:[a-z-]+ )?(?:hashtags?|slogans?|chants?|mottos?|"
+    r"catchphrases?|tags?|banners?|signs?|placards?|posters?|stickers?|t-shirts?|shirts?|graffiti|words?|"
+    r"phrases?|memes?)(?: (?:that |which )?(?:reads?|reading|said|says|saying|read|with the words|bearing|"
+    r"calling for))?|hashtags?|graffiti (?:saying|reading|that said|that read)|(?:signs?|placards?|banners?|"
+    r"posters?|t-shirts?) (?:saying|reading|that said|that read|which said|which read|with the words)|"
+    r"(?:chanting|chanted|chants|chant|singing|sang|shouting|yelling|screaming|scrawled|daubed|spray-painted|"
+    r"sprayed|painted|tweeting|posting|trending)(?: of)?),?:? (?:[a-z]+ ){0,2}$")
+_MENTION_AFTER = re.compile(
+    r"^(?: ?[a-z]+){0,3}?,? (?:(?:was|is|were|are|has been|had been|have been|kept|started|began|went|go|goes|"
+    r"keeps) )?(?:trending|trended|trend|viral|circulating|doing the rounds|spreading|spread|painted|scrawled|"
+    r"sprayed|daubed|chanted|written)\b")
+# The writer taking the slogan up: "let's get #x trending", "#x, about time", "someone do it".
+_TAKEN_UP = re.compile(r"\b(?:about time|do it|let'?s|get it|make it|keep it|spread (?:it|the word)|"
+                       r"long may|more of this|love (?:it|this|that)|hell yes|yes)\b")
+
+
+def _mentioned(text: str, low: int, start: int, end: int, high: int) -> bool:
+    """Whether what was found is (in) a hashtag or slogan the sentence names rather than uses: the mention words
+    just before or after it, no first- or second-person word before them, and nothing in the sentence that takes
+    the slogan up."""
+    sentence = text[low:high]
+    if _TAKEN_UP.search(sentence) or not _ENDORSING.isdisjoint(_tokens(sentence)):
+        return False
+    before = _MENTION_BEFORE.search(text, max(low, start - 80), start)
+    if before is not None:
+        return _WRITER.isdisjoint(_tokens(text[low : before.start()]))
+    after = _MENTION_AFTER.search(text[end:high])
+    return after is not None and _WRITER.isdisjoint(_tokens(text[low:start]))
+
+
 def framed(kind: str, text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, found by a check of ``kind`` (threat, group, insult, profanity), is speech about
     abuse rather than abuse: quoted and reported, reported by a third party, condemned, or denied."""
@@ -151,7 +185,7 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
     if kind in ("insult", "profanity") or not _WRITER.isdisjoint(found):
         return False  # aimed at the reader, or the writer's own intent: only a quotation reports it
     before_text = text[low:start]
-    if _DENIED_SUBJECT.search(before_text):
+    if _DENIED_SUBJECT.search(before_text) or _mentioned(text, low, start, end, high):
         return True
     before, after = _tokens(_outside(text, low, start, quoted)), _tokens(_outside(text, end, high, quoted))
     sentence = before + found + after

@@ -47,7 +47,8 @@ COMMON_WORDS = frozenset(
     money work job jobs free freedom america american americans britain british uk usa usa canada europe china
     god jesus go away stop shut lock them up build wall maga first last end enough shame traitor traitors
     liar liars lies loser losers clown clowns pig pigs rat rats snake snakes dog dogs animal animals
-    sick dumb fat ugly lazy evil crazy insane""".split()  # noqa: SIM905 - a word list reads better as text
+    sick dumb fat ugly lazy evil crazy insane mayor minister president judge judges senator governor councillor
+    cop cops editor""".split()  # noqa: SIM905 - a word list reads better as text
 )
 
 # Strong profanity, slurs and personal insults: held for review by default (``hold_profanity``), matched as whole
@@ -153,9 +154,11 @@ _THREAT_PATTERNS = (
     rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,4}}? (?:beat|kick|bash|punch) {_OBJECT} (?:to death|senseless|to a pulp|"
     rf"black and blue|bloody|half to death)\b",
     # A verb of killing aimed at the reader or a person anywhere: "kill him", "shoot the mayor".
-    rf"\b(?:kill|murder|shoot|stab|hang|lynch|behead|strangle|execute|string up|slit (?:your|their|his|her) "
+    # And the slogan "death to the mayor", "#deathtothemayor".
+    rf"\b(?:(?:kill|murder|shoot|stab|hang|lynch|behead|strangle|execute|string up|slit (?:your|their|his|her) "
     rf"throats?) (?:you|u|him|her|them|that \w+|the (?:mayor|editor|writer|author|journalist|reporter|judge|"
-    rf"president|minister|councillor|councilor))\b{_NOT_A_THREAT}(?! (?:game|show|movie|film)\b)",
+    rf"president|minister|councillor|councilor))|death to (?:you|him|her|them|(?:the|that|this|our|all|every) "
+    rf"(?:[a-z-]+ )?{_PERSON_NOUN}))\b{_NOT_A_THREAT}(?! (?:game|show|movie|film)\b)",
     # A call: "that traitor should be hanged", "they must all be shot", "he needs to be put down".
     r"\b(?:should|must|need to|needs to|ought to|oughta|deserves? to|"
     r"has to|have to|will|would|can) (?:all |each |also |just |simply )?(?:be|get) (?:all )?"
@@ -392,7 +395,7 @@ _GUARDS: dict[tuple[str, int], tuple[str, bool]] = {
 }
 _THREAT_TRIGGERS = (
     _KILL, "break smash snap crack cut slit bash cave rip tear bust stomp kick", "death senseless pulp blue bloody",
-    "kill murder shoot stab hang lynch behead strangle execute string slit", _CALLED, _DIE, "deserve deserves",
+    "kill murder shoot stab hang lynch behead strangle execute string slit death", _CALLED, _DIE, "deserve deserves",
     _SEEN, "hope wish pray praying hoping", "aborted swallowed strangled drowned", "abort aborted", "where",
     "find get come hunt track", "watch sleep days won coming", "bullet bullets", "bullet bullets",
     "kys kill die drop hang without miss", "burn torch firebomb bomb",

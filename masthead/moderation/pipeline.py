@@ -21,6 +21,7 @@ from masthead.core.bulk_insert import insert_all, insert_rows, new_object, row_s
 from masthead.core.pickling import pickled_by_fields
 from masthead.core.ready_rows import ready_row
 from masthead.moderation import rules
+from masthead.moderation.aimed import unaimed_text
 from masthead.moderation.backends import Classifier, get_classifier
 from masthead.moderation.config import moderation_config
 from masthead.moderation.links import link_hosts
@@ -151,10 +152,13 @@ def screen_resolving(text: str, context: ScreenContext) -> tuple[Decision, Scree
     scores: dict[str, Any] = {"toxicity": round(score.probability, 4), **score.categories}
     exempt = context.tier == Tier.SUPPORTER and config.classifier_exempt_supporter
     hold_at = hold_threshold(classifier, config)
-    if score.probability >= config.reject_threshold and not exempt:
-        findings.append(rules.Finding(Action.REJECT, f"classifier {score.probability:.2f}"))
-    elif score.probability >= hold_at and not exempt:
-        findings.append(rules.Finding(Action.HOLD, f"classifier {score.probability:.2f}"))
+    probability = score.probability
+    if probability >= hold_at and not exempt:
+        probability = _unaimed_score(classifier, normalised.text, probability, scores)
+    if probability >= config.reject_threshold and not exempt:
+        findings.append(rules.Finding(Action.REJECT, f"classifier {probability:.2f}"))
+    elif probability >= hold_at and not exempt:
+        findings.append(rules.Finding(Action.HOLD, f"classifier {probability:.2f}"))
     threat_finding, categories = rules.threat(normalised.text)
     scores.update(categories)
     if threat_finding and config.hold_threats:
@@ -189,6 +193,20 @@ def hold_threshold(classifier: Classifier, config: Thresholds) -> float:
     calibrated = getattr(classifier, "threshold_for_share", None)
     threshold = calibrated(config.benign_hold_share) if calibrated else None
     return config.hold_threshold if threshold is None else threshold
+
+
+def _unaimed_score(classifier: Classifier, normalised_text: str, probability: float, scores: dict[str, Any]) -> float:
+    """The score that decides a comment the classifier would hold: that of its text without the evaluative words
+    it aims at things ("this idiotic policy", ``aimed.unaimed_text``) when lower, the first score kept in
+    ``scores``; else the first score. Runs only above the hold threshold."""
+    unaimed = unaimed_text(normalised_text)
+    if unaimed is None:
+        return probability
+    rescored = classifier.score_one(unaimed).probability
+    if rescored >= probability:
+        return probability
+    scores["toxicity_aimed_at_things"] = round(rescored, 4)  # "toxicity" stays the score of the whole text
+    return rescored
 
 
 def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
