@@ -59,7 +59,17 @@ PROFANITY = frozenset(
         "fags", "faggot", "faggots", "fuck", "fucked", "fucker", "fuckers", "fucking", "fuckin", "idiot",
         "idiots", "imbecile", "moron", "morons", "motherfucker", "nigga", "nigger", "niggers", "retard",
         "retarded", "retards", "shit", "shits", "shitty", "slut", "sluts", "twat", "wanker", "whore", "whores",
-        "kys"
+        "kys",
+        # Slurs for trans people, disabled people, ethnic and religious groups. Those that are also real words
+        # or one edit from them ("dyke", "chink", "coon", "spastic", "troon", "lesbos", "beaner": "beavers") are
+        # left out; the real words one edit from those listed are in ``spelling.REAL_WORDS`` ("tyranny").
+        "tranny", "trannies", "trannys", "shemale", "shemales", "troons", "spaz", "spazz", "spazzes", "spazzy",
+        "mongoloid", "mongoloids", "paki", "pakis", "wog", "wogs", "gooks", "spic", "spics", "kike",
+        "kikes", "yid", "yids", "raghead", "ragheads", "towelhead", "towelheads", "sandnigger", "sandniggers",
+        "darkie", "darkies", "pikey", "pikeys", "gyppo", "gyppos", "poofter", "poofters", "wetback",
+        "wetbacks", "muzzie", "muzzies", "muzrat", "muzrats", "golliwog", "golliwogs",
+        "jigaboo", "jigaboos", "zipperhead", "zipperheads", "nignog", "nignogs", "chinky", "chinkies", "lesbo",
+        "lezzer", "lezzers", "dagos"
     ]
 )
 PROFANITY_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(PROFANITY, key=len, reverse=True)) + r")(?![\w])")

@@ -317,10 +317,78 @@ _NAME_CALLING_WORDS = (
 )
 _NAME_CALLING = "(?:" + "|".join(_NAME_CALLING_WORDS.split()) + ")"
 _NAME_CALLING_PLURALS = " ".join(f"{word} {word}s" for word in _NAME_CALLING_WORDS.split())
+# -- Hate by structure (hateful generalisations, exclusion, supremacism) and sexual harassment; see the block at
+# the end of ``_CHECKS``. Protected groups only (by religion, ethnicity, nationality, sexuality, gender identity,
+# disability, sex, migration): "the gang members are all criminals" and "politicians are all thieves" pass.
+_PROTECTED = (
+    r"(?:immigrants|migrants|refugees|asylum seekers|foreigners|illegals|muslims|moslems|jews|hindus|sikhs|"
+    r"blacks|asians|arabs|africans|somalis|pakistanis|afghans|syrians|nigerians|romanians|albanians|mexicans|"
+    r"roma|gypsies|travellers|gays|lesbians|homosexuals|queers|bisexuals|transgenders|trannies|women|girls|"
+    r"(?:trans|transgender|gay|black|brown|jewish|muslim|disabled|asian|african|foreign|immigrant|migrant|"
+    r"lesbian|queer|autistic)(?: people| men| women| folk| folks| kids| teachers| blokes| guys| lads)|"
+    r"the disabled|trans)"
+)
+_PROTECTED_NAMED = re.compile(rf"\b{_PROTECTED}\b|\b(?:muslim|islam|jewish|gay|trans|black|immigrant|migrant|"
+                              rf"refugee|asylum|foreign|african|arab)")
+# What a whole group is branded as: criminals or a danger (to children above all).
+_DANGER = (
+    r"(?:predators|rapists|paedophiles|pedophiles|paedos|pedos|nonces|groomers|child molesters|molesters|"
+    r"abusers|perverts|deviants|terrorists|jihadis|jihadists|extremists|criminals|crooks|thieves|murderers|"
+    r"killers|thugs|gangsters|parasites|leeches|scroungers|invaders|colonisers|colonizers|savages|"
+    r"(?:a )?(?:danger|threat|menace) to (?:our |the |your )?(?:children|kids|society|women|girls|everyone|"
+    r"this country|the country|us all|us))"
+)
+_DANGER_ONE = (
+    r"(?:a (?:potential |future |would-be |budding )?(?:predator|rapist|paedophile|pedophile|paedo|pedo|nonce|"
+    r"groomer|child molester|molester|pervert|deviant|terrorist|jihadi|jihadist|criminal|crook|thief|murderer|"
+    r"killer|thug|parasite|scrounger|savage)|an (?:abuser|extremist|invader))"
+)
+# Words between a group and its brand: "are all just", "are basically", "are, every one of them,".
+_BRANDING = r"(?: all| basically| just| simply| nothing but| inherently| naturally| by nature| always| really| " \
+    r"secretly| mostly| potential| born| every one of them| to a man| without exception| a bunch of| a load of)*"
+# Restricting or reporting words just before a group: "some migrants are criminals", "the myth that gays are".
+_NOT_GENERAL = (
+    r"(?<!\bsome )(?<!\bmany )(?<!\bmost )(?<!\bfew )(?<!\bthe )(?<!\bthese )(?<!\bthose )(?<!\bof )(?<!\bnot )"
+    r"(?<!\bnot all )(?<!\bno )(?<!\bwhich )(?<!\bwhose )(?<!\bthat )(?<!\bwhere )(?<!\bsuch )(?<!\btwo )"
+    r"(?<!\bthree )(?<!\bseveral )(?<!\bconvicted )(?<!\bjailed )(?<!\bguilty )(?<!\bcharged )(?<!\barrested )"
+)
+_TARGET_WOMAN = (
+    r"(?:she|her|you|u|(?:the|that|this|our|your) (?:[a-z-]+ )?(?:reporter|presenter|journalist|columnist|"
+    r"anchor|newsreader|weather ?girl|girl|lady|woman|blonde|brunette|redhead|babe|author|writer|editor|host|"
+    r"correspondent|commentator|mp|minister|councillor|chick|bird|lass)|sweetheart|sweetie|darling|love|babe|"
+    r"honey|luv|hun)"
+)
+# The writer's body and bed as where a target is put: "in my bedroom", "on my lap", "sit on my face".
+_MY_BED = (
+    r"(?:in|into|on|onto|to|from|across|over|under|round to|back to) my (?:bed|bedroom|lap|knee|face|hotel room|"
+    r"sheets|flat tonight|place tonight|room tonight)"
+)
+
+
+_DANGER_WORDS = (
+    "predators rapists paedophiles pedophiles paedos pedos nonces groomers molesters abusers perverts deviants "
+    "terrorists jihadis jihadists extremists criminals crooks thieves murderers killers thugs gangsters parasites "
+    "leeches scroungers invaders colonisers colonizers savages danger threat menace predator rapist paedophile "
+    "pedophile paedo pedo nonce groomer molester pervert deviant terrorist jihadi jihadist criminal crook thief "
+    "murderer killer thug parasite scrounger savage abuser extremist invader")
+# Public life and children, from which a group is shut out: "(not) be allowed to vote", "banned from schools".
+_PUBLIC_LIFE = (
+    r"(?:vote|voting|teach|teaching|work with (?:children|kids)|hold (?:public )?office|stand for|run for|"
+    r"serve|adopt|marry|foster|be (?:mps?|teachers|doctors|nurses|police|judges|politicians|in charge)|"
+    r"(?:our |the |any |a )?(?:schools?|children|kids|playgrounds?|nurseries|parliament|government|office|"
+    r"politics|public life|public office|positions of (?:power|trust|authority)|the police|the army|"
+    r"the nhs|classrooms?|youth clubs?|changing rooms))\b"
+)
+# "People from those countries", "men from that part of the world": a people othered without its name.
+_OTHERED = re.compile(r"\b(?:people|men|folk|folks|those|them|they) from (?:those|these|such|certain|that|there|"
+                      r"third[- ]world|muslim|african|arab|islamic|backward|shithole) (?:countries|places|cultures|"
+                      r"parts of the world|part of the world|backgrounds|societies|regions|shitholes)\b")
 
 
 _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
     "call for violence", "wish of harm", "intimidation", "harassment call", "dehumanising", "insult")
+_GENERALISE, _EXCLUDE, _SUPREMACY, _SEXUAL = (
+    "hateful generalisation", "exclusion of a group", "supremacism", "sexual harassment")
 
 _CHECKS: tuple[_Check, ...] = (
     # -- Calls for violence against a person or a group.
@@ -1083,6 +1151,99 @@ _CHECKS: tuple[_Check, ...] = (
            r"\b(?:brainless|spineless|gutless|clueless|witless|moronic|imbecilic|cretinous|pathetic|thick as "
            r"(?:two short planks|mince|a brick))\W*$",
            "whole"),
+    # -- Hate by structure, with no swear word: a protected group (``_PROTECTED``) branded as criminals or a
+    # danger, shut out of public life, or ranked below others by nature. Group violence for the pipeline's hold.
+    # "Migrants are criminals, all of them", "gays are all predators"; not "some migrants are criminals", "the
+    # gang members are all criminals", "migrants are not criminals" (``_NOT_GENERAL``, ``frames.framed``).
+    _check(_GENERALISE, "group_violence", _DANGER_WORDS,
+           rf"{_NOT_GENERAL}\b(?:all )?{_PROTECTED} (?:are|r|is)(?:,)?{_BRANDING} {_DANGER}\b",
+           "plain"),
+    # "Gays shouldn't be allowed near schools. They're all predators": a pronoun or "these people" after a group
+    # named anywhere in the comment; "these people"/"you people" need no group ("these people are all rapists").
+    _check(_GENERALISE, "group_violence", _DANGER_WORDS,
+           rf"\b(?:they{_A}?re|they are|they r|their kind (?:are|is)|(?:these|those|you) people (?:are|r))"
+           rf"{_BRANDING} {_DANGER}\b",
+           "protected"),
+    _check(_GENERALISE, "group_violence", _DANGER_WORDS,
+           rf"\b(?:these|those|you) people (?:are|r){_BRANDING} {_DANGER}\b",
+           "plain"),
+    # "Every one of them is a terrorist", "each and every one of them is a groomer".
+    _check(_GENERALISE, "group_violence", _DANGER_WORDS,
+           rf"\b(?:(?:each and )?every (?:last |single )?one of (?:them|these|those|you)|all of (?:them|these|those)|"
+           rf"the (?:whole )?lot of them|each of them) (?:is|are){_BRANDING} (?:{_DANGER_ONE}|{_DANGER})\b",
+           "protected"),
+    # "Muslims shouldn't be allowed in parliament", "trans women should never be allowed to teach",
+    # "gays should be banned from schools"; not "gay teachers should be allowed to teach like anyone".
+    _check(_EXCLUDE, "group_violence", "allowed permitted let banned barred kept excluded",
+           rf"\b{_PROTECTED} (?:should|must|ought to)(?:n{_A}?t| not| never|nt)(?: ever| even| be)*? (?:be )?"
+           rf"(?:allowed|permitted|let)(?: anywhere| to go| to be| to work| to live)? (?:near|around|in|into|to|"
+           rf"inside|within|on) {_PUBLIC_LIFE}|\b{_PROTECTED} (?:should|must|need to|ought to) (?:all )?"
+           rf"(?:be )?(?:banned|barred|kept|excluded)(?: away)? (?:from|out of) {_PUBLIC_LIFE}",
+           "plain"),
+    # "Some cultures are simply less civilised than others", "their race is inferior".
+    _check(_SUPREMACY, "group_violence", "civilised civilized evolved intelligent human primitive backward "
+           "barbaric savage inferior superior uncivilised uncivilized",
+           r"\b(?:some|certain|their|those|these|other|african|arab|muslim|islamic|asian|black|white|non-white|"
+           r"non-western|third world|such) (?:cultures?|races?|peoples|religions?|ethnicities|ethnic groups|tribes|"
+           r"breeds|bloodlines?|stock) (?:are|is)(?: simply| just| inherently| naturally| genetically| clearly| "
+           r"obviously| objectively| frankly| by nature| far| much)* (?:(?:less|more) (?:civili[sz]ed|evolved|"
+           r"intelligent|human|primitive|backward|barbaric|savage)|inferior|uncivili[sz]ed|primitive|backward|"
+           r"barbaric|savage|subhuman)\b",
+           "plain"),
+    # "People from those countries will never be capable of living by our values", "they can never accept our
+    # way of life": a whole people denied the capacity for the writer's society (group named in the comment).
+    _check(_SUPREMACY, "group_violence", "values way culture society laws norms ways civilisation civilization",
+           rf"\b(?:never|incapable of|not capable of|can{_A}?t ever|cannot ever|unable ever to)(?: ever)?(?: be)?"
+           rf"(?: capable of| able to)? (?:living|live|accepting|accept|sharing|share|respecting|respect|adopting|"
+           rf"adopt|understanding|understand|adapting to|adapt to|assimilating|assimilate|integrating|integrate|"
+           rf"fitting|fit)(?: (?:by|with|according to|into|in with|to|in))? (?:our|western|british|english|"
+           rf"european|american|civili[sz]ed|modern|democratic|decent) (?:values|way of life|culture|society|laws|"
+           rf"norms|ways|civili[sz]ation)\b",
+           "othered"),
+    # "They can't integrate, it's in their nature", "crime is in their blood".
+    _check(_SUPREMACY, "group_violence", "nature blood genes dna",
+           rf"\b(?:can{_A}?t|cannot|won{_A}?t|will never|never will|incapable of|unable to) (?:ever )?"
+           rf"(?:integrate|integrating|assimilate|assimilating|be civili[sz]ed|live (?:peacefully|in peace))\b"
+           rf"[^.!?]{{0,40}}?\b(?:it{_A}?s|it is|its|that{_A}?s) (?:just |simply )?(?:in|part of) their "
+           rf"(?:nature|blood|genes|dna)|\b(?:violence|crime|criminality|thieving|stealing|lying|terrorism|terror|"
+           rf"savagery|barbarism|cheating|begging|rape|raping|laziness|dishonesty|deceit|fraud) (?:is|runs) "
+           rf"(?:just |simply )?in (?:their|the) (?:nature|blood|genes|dna)",
+           "protected"),
+    # "Their religion is incompatible with democracy", "Islam is a threat to our way of life".
+    _check(_SUPREMACY, "group_violence", "incompatible odds enemy threat hostile cancer",
+           r"\b(?:islam|their (?:religion|faith|culture|kind|people)|muslim culture|the (?:muslim|islamic|jewish) "
+           r"(?:religion|faith)|judaism|african culture) (?:is|are)(?: fundamentally| simply| inherently| totally| "
+           r"completely| utterly| just| always)* (?:incompatible with|at odds with|the enemy of|a threat to|"
+           r"hostile to|a cancer (?:on|in)) (?:democracy|our|western|british|european|civili[sz]ation|freedom|"
+           r"modern|the west|human rights|decent)",
+           "plain"),
+    # -- Sexual harassment: a person (usually a woman writing or written about) put in the writer's bed, on her
+    # knees, or asked for nudes. Not "she was attacked in her bedroom", "my knees are shot", "the interview was
+    # recorded in my kitchen".
+    _check(_SEXUAL, "threat", "bed bedroom lap knee face hotel sheets flat place room",
+           rf"\b{_TARGET_WOMAN}(?: [a-z'\u2019]+){{0,8}}? (?:can|could|should|would|{_A}d|will|{_A}ll|is welcome|"
+           rf"anytime|any time|wants? to|needs? to|come|get)\b(?: [a-z'\u2019]+){{0,6}}? {_MY_BED}\b"
+           rf"|\b(?:sit|ride|squat|bounce) on my (?:face|lap|knee|cock|dick)\b",
+           "plain"),
+    _check(_SEXUAL, "threat", "knees back bent",
+           rf"\b(?:she|he|you){_A}?(?:d| would| could| should)?(?: look| be| sound)(?: much| far| a lot| way)? "
+           rf"(?:better|best|happier|more useful|quieter|prettier) (?:on (?:her|his|your) (?:knees|back)|bent over|"
+           rf"under me|in my bed)|\b(?:she|he|you) belongs? (?:on (?:her|his|your) (?:knees|back)|bent over|"
+           rf"under me|in my bed)",
+           "plain"),
+    _check(_SEXUAL, "threat", "show give smash bang shag tap bone nail kick",
+           rf"\b(?:i{_A}?d|i would|i{_A}?ll|i will|i could)(?: love to| like to| happily| gladly)? (?:show|give) "
+           rf"(?:her|that [a-z]+|the [a-z]+|you) (?:a (?:real|proper|good) (?:story|time|man|seeing to|going over|"
+           rf"ride|pounding)|what (?:a real man|she{_A}?s (?:been )?missing|she needs|real men)|one\b)"
+           rf"|\b(?:i{_A}?d|i would|would) (?:smash|bang|shag|tap|bone|rail|pound) (?:her|that|the [a-z]+)\b"
+           rf"|\b(?:would(?:n{_A}?t|nt| not)|never) kick (?:her|him|(?:that|the|this) [a-z]+(?: [a-z]+)?) out of bed",
+           "plain"),
+    _check(_SEXUAL, "threat", "nudes send show get tits boobs",
+           r"\b(?:send|post|show) (?:me |us )?(?:nudes|(?:some )?pics of (?:your|ur|her) "
+           r"(?:tits|boobs|body|ass|arse)|(?:your|ur|her) (?:tits|boobs|nudes|knickers|panties|bra|nipples|ass|arse|"
+           r"pussy))"
+           r"|\bget (?:your|ur|her|them) (?:tits|boobs|knockers|jugs|norks|kit off|clothes off)",
+           "plain"),
 )
 
 _TRIGGERS: dict[str, int] = {}
@@ -1126,6 +1287,10 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
         return not _LETTER.search(text, 0, start)
     if item.mode == "contact":  # "you know what to do" after a phone number, an address, a workplace
         return bool(_CONTACT.search(text, max(0, start - 120), start))
+    if item.mode == "protected":  # a protected group named anywhere in the comment: "gays ... they're all ..."
+        return bool(_PROTECTED_NAMED.search(text))
+    if item.mode == "othered":  # a protected group or "people from those countries" named in the comment
+        return bool(_PROTECTED_NAMED.search(text) or _OTHERED.search(text))
     if item.mode == "group":  # a group named before: "migrants ... what has to be done about them"
         return bool(_GROUP_NAMED.search(text, 0, start))
     if item.mode == "personal":  # the reader or a titled person named before: "nice car you drive, councillor."

@@ -58,7 +58,9 @@ savaged savager savagest scumbags simpletons stupids swines therapist thrash tra
 whorehouse
 """.split()) | frozenset(
     # Real words and names the word lists lack, met in benign sentences of the public corpora.
-    "bustard moneys moros swiney waker".split())
+    "bustard moneys moros swiney waker".split()) | frozenset(
+    # Real words and places one edit from the slurs added in December 2026 ("tyranny" is "tranny" and a "y").
+    "tyranny tyrannies tyrannys chink troon trons lesbos pikes pinkey muzzles pooter".split())
 
 
 def _deletions(word: str) -> list[str]:
