@@ -24,6 +24,7 @@ from masthead.moderation import rules
 from masthead.moderation.aimed import unaimed_text
 from masthead.moderation.backends import Classifier, get_classifier
 from masthead.moderation.config import moderation_config
+from masthead.moderation.denied import undenied_text
 from masthead.moderation.links import link_hosts
 from masthead.moderation.models import Action, ModerationDecision, Tier
 from masthead.moderation.normalise import normalise
@@ -164,8 +165,7 @@ def screen_resolving(text: str, context: ScreenContext) -> tuple[Decision, Scree
     if threat_finding and config.hold_threats:
         findings.append(threat_finding)
     if config.hold_profanity:
-        findings.append(rules.profanity(normalised.text))
-        findings.append(rules.insult(normalised.text))
+        findings += _word_findings(normalised.text)
     if normalised.disguised:
         scores["disguised"] = sorted(normalised.changes)
     if config.shadow_model:
@@ -197,16 +197,30 @@ def hold_threshold(classifier: Classifier, config: Thresholds) -> float:
 
 def _unaimed_score(classifier: Classifier, normalised_text: str, probability: float, scores: dict[str, Any]) -> float:
     """The score that decides a comment the classifier would hold: that of its text without the evaluative words
-    it aims at things ("this idiotic policy", ``aimed.unaimed_text``) when lower, the first score kept in
-    ``scores``; else the first score. Runs only above the hold threshold."""
-    unaimed = unaimed_text(normalised_text)
-    if unaimed is None:
-        return probability
-    rescored = classifier.score_one(unaimed).probability
-    if rescored >= probability:
-        return probability
-    scores["toxicity_aimed_at_things"] = round(rescored, 4)  # "toxicity" stays the score of the whole text
-    return rescored
+    it aims at things ("this idiotic policy", ``aimed.unaimed_text``) or without the insults it denies ("he isn't a
+    fool", ``denied.undenied_text``) when lower, the first score kept in ``scores``; else the first score. Runs
+    only above the hold threshold."""
+    for key, reading in (("toxicity_aimed_at_things", unaimed_text), ("toxicity_insults_denied", undenied_text)):
+        copy = reading(normalised_text)
+        if copy is None:
+            continue
+        rescored = classifier.score_one(copy).probability
+        if rescored >= probability:
+            return probability
+        scores[key] = round(rescored, 4)  # "toxicity" stays the score of the whole text
+        return rescored
+    return probability
+
+
+def _word_findings(normalised_text: str) -> list[rules.Finding | None]:
+    """The profanity and insult checks; when one finds something, on the text without the insults it denies
+    ("nobody is calling you an idiot", ``denied.undenied_text``) if it has some."""
+    found = [rules.profanity(normalised_text), rules.insult(normalised_text)]
+    if any(found):
+        copy = undenied_text(normalised_text)
+        if copy is not None:
+            found = [rules.profanity(copy), rules.insult(copy)]
+    return found
 
 
 def _shadow_score(model: str, normalised_text: str) -> dict[str, Any]:
