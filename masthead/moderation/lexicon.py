@@ -105,15 +105,16 @@ _OBJECT = (
     rf"(?:[a-z-]+ )?{_PERSON_NOUN})"
 )
 _BODY = (
-    r"(?:your|his|her|their|its) (?:[a-z]+ )?(?:legs?|arms?|necks?|faces?|skulls?|heads?|jaws?|teeth|bones|"
-    r"knees?|spines?|noses?|throats?|fingers?|hands?|ribs?)"
+    r"(?:(?:every|each|all the) bones? in )?(?:your|his|her|their|its) (?:[a-z]+ )?(?:legs?|arms?|necks?|faces?|"
+    r"skulls?|heads?|jaws?|teeth|bones|knees?|kneecaps?|spines?|noses?|throats?|fingers?|hands?|ribs?|eyes?|"
+    r"eye ?sockets?|ankles?|wrists?|elbows?|shins?|collarbones?|cheekbones?|bod(?:y|ies))"
 )
 _KILL_VERBS = (
     r"(?:kill|murder|shoot|stab|hang|lynch|burn|gas|behead|decapitate|slaughter|execute|exterminate|eradicate|"
     r"wipe out|butcher|strangle|choke|drown|beat up|torture|rape|bomb|blow up|string up|run over|hunt down|"
     r"put down|eliminate|maim|mutilate|castrate|nuke|slit (?:your|their|his|her) throats?)"
 )
-_BODY_VERBS = r"(?:break|smash|snap|crack|cut|slit|bash|cave|rip|tear|bust|stomp|kick)"
+_BODY_VERBS = r"(?:break|smash|snap|crack|cut|slit|bash|cave|rip|tear|bust|stomp|kick|gouge|shatter|knock)"
 _HARMED = (
     r"(?:killed|murdered|shot(?: dead)?|stabbed|hanged|hung|lynched|burn(?:ed|t)(?: alive)?|gassed|beheaded|"
     r"decapitated|slaughtered|executed|exterminated|eradicated|wiped out|butchered|strangled|drowned|"
@@ -149,7 +150,7 @@ _VERMIN = (
 _THREAT_PATTERNS = (
     # Intent aimed at a person: "I will find you and break your legs", "we're going to shoot them all".
     rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,6}}? {_KILL_VERBS} {_OBJECT}\b{_NOT_A_THREAT}",
-    rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,6}}? {_BODY_VERBS}(?: (?:open|in|off|up))? {_BODY}\b",
+    rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,6}}? {_BODY_VERBS}(?: (?:open|in|off|up|out))? {_BODY}\b",
     rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,4}}? (?:beat|kick|bash|punch) {_OBJECT} (?:to death|senseless|to a pulp|"
     rf"black and blue|bloody|half to death)\b",
     # A verb of killing aimed at the reader or a person anywhere: "kill him", "shoot the mayor".
@@ -391,7 +392,8 @@ _GUARDS: dict[tuple[str, int], tuple[str, bool]] = {
     ("group", 14): (rf"\b{_GROUPS} $", True),
 }
 _THREAT_TRIGGERS = (
-    _KILL, "break smash snap crack cut slit bash cave rip tear bust stomp kick", "death senseless pulp blue bloody",
+    _KILL, "break smash snap crack cut slit bash cave rip tear bust stomp kick gouge shatter knock",
+    "death senseless pulp blue bloody",
     "kill murder shoot stab hang lynch behead strangle execute string slit", _CALLED, _DIE, "deserve deserves",
     _SEEN, "hope wish pray praying hoping", "aborted swallowed strangled drowned", "abort aborted", "where",
     "find get come hunt track", "watch sleep days won coming", "bullet bullets", "bullet bullets",
