@@ -190,7 +190,8 @@ _THREAT_PATTERNS = (
     rf"\b(?:i|we){_A}?(?:ll| will| am going to| are going to|m going to|re going to| gonna) (?:find|get|come for|"
     rf"hunt|track down|hunt down) (?:you|u|ya|him|her|them)\b(?! (?:a|an|the|some|one|another|more|on|in)\b)",
     r"\b(?:watch your back|sleep with one eye open|your days are numbered|you won[\u2019']?t see it coming|"
-    r"(?:we|i){_A}?(?:re| are|m| am) coming for you)\b".replace("{_A}", _A),
+    r"(?:we|i){_A}?(?:re| are|m| am) coming for you\b(?!,? (?:and (?:the|your) [a-z]+ )?(?:at|after|from|to pick|"
+    r"tomorrow|in the car|with the car)\b))\b".replace("{_A}", _A),
     r"\bbullets? (?:in|into|between|through) (?:your|his|her|their|the) ",
     rf"\bbullets? (?:in|into|between|through) (?:that|this|those|these) (?:[a-z-]+ )?{_PERSON_NOUN}\b",
     # Telling someone to die.
