@@ -296,7 +296,7 @@ _SENSITIVE = (
     r"reg(?:istration)?(?: number)?|car reg|"
     r"date of birth|kids{_A}? names|children{_A}?s? names|kids{_A}? school|children{_A}?s? school|ip(?: address)?|"
     r"workplace|{_CLOSE}{_A}?s? (?:name|names|school|address|number|car|workplace|office|timetable|schedule|route|"
-    r"nursery|class|teacher|gym))"
+    r"nursery|class|teacher|gym|shift pattern|shifts|rota|hours))"
 ).replace("{_A}", _A).replace("{_CLOSE}", _CLOSE)
 _DETAIL = (
     rf"(?:{_SENSITIVE[3:-1]}|name|car|number|phone number|email|kids|children|school|wife|husband|family|job|"
@@ -313,6 +313,7 @@ _VICTIM = (
 _FORCE = (
     r"(?:lightning|karma|cancer|covid|a stroke|a heart attack|disease|illness|the plague|god|the devil|fate|death|"
     r"a tumou?r|the virus|the cancer|an illness|a disease|dementia|aids|ebola|sepsis|the sea|the tide|a tornado|"
+    r"(?:the )?flu|(?:the )?pneumonia|(?:the )?norovirus|the bug|a bug|"
     r"an earthquake|a tsunami|the flood|the fire|a fire|a flood|the storm|a storm|a hurricane|(?:a|the|some) "
     r"(?:[a-z-]+ )?(?:shark|bear|crocodile|croc|lion|tiger|wolf|snake|pitbull|python|alligator)s?)"
 )
@@ -898,7 +899,8 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:your|his|her|their) dental records",
            "plain"),
     _check(_MENACE, "threat", "straw tube teeth dental records recognise recognize",
-           rf"\b(?:eat|eating|drink|drinking|feed|feeding|fed) (?:{_W} )?through a (?:straw|tube)|"
+           rf"\b(?:eat|eating|drink|drinking|feed|feeding|fed|sip|sipping|suck|sucking) (?:{_W} ){{0,2}}?through a "
+           rf"(?:straw|tube)|"
            rf"\b(?:spit|spitting|cough|coughing|swallow|swallowing) (?:out |up )?(?:your |his |her |their )?(?:own )?"
            rf"teeth|"
            rf"\b(?:pick|picking|pick up|picking up|looking for|collect|collecting|sweep|sweeping) (?:up )?(?:your|his|"
@@ -928,6 +930,10 @@ _CHECKS: tuple[_Check, ...] = (
            rf"\b(?:once|after|when|by the time) (?:i|we)(?:{_A}m|{_A}re| am| are|{_A}ve| have)? (?:done|through|"
            rf"finished)(?: dealing)? with (?:you|u|him|her|them)(?![a-z])",
            "future"),
+    _check(_MENACE, "threat", "done through finished",
+           rf"\b(?:once|after|when|by the time) (?:i|we)(?:{_A}m|{_A}re| am| are|{_A}ve| have)? (?:done|through|"
+           rf"finished)(?=\s*(?:[.!,\u2026]|$))",
+           "ability"),
     # -- "Watch your back" said of someone else: "the councillor should watch his back", "tell him to watch his
     # back walking home". Said of a manager or a leader's job ("watch his back, the board is losing patience"), it
     # is punditry: not read when the comment speaks of boards, polls or results.
@@ -941,10 +947,12 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?: (?:on|when|walking|every|at|in|after)\b| ?[.!\u2026]| ?$))"
            rf"(?! (?:garden|pocket|catalogue|catalog|post|four|three|five|line|door|pass|foot|heel|row|seat)\b)",
            "not_figurative"),
-    _check(_MENACE, "threat", "town house country bodyguard locks lights indoors move",
+    _check(_MENACE, "threat", "town house country bodyguard locks lights indoors move dark night alone",
            rf"\bif i (?:were|was) (?:him|her|them|you|that {_W}),? i{_A}?d (?:move house|move out|leave (?:town|the "
            rf"country)|get a bodyguard|hire a bodyguard|change (?:my|the) locks|sleep with the lights on|stay indoors|"
-           rf"stay in|not (?:walk|go) (?:home )?alone|keep (?:my|the) (?:head down|curtains shut|doors locked))"
+           rf"stay in|not (?:walk|go) (?:home )?alone|keep (?:my|the) (?:head down|curtains shut|doors locked)|"
+           rf"(?:stop|not be|avoid) (?:walking|going out|jogging|cycling|running|driving)(?: {_W}){{0,3}}? (?:after "
+           rf"dark|at night|alone))"
            rf"(?:,? (?:and )?(?:quickly|fast|soon|sharpish|now|tonight|today|pronto))?(?=\s*(?:[.!\u2026]|$))",
            "plain"),
     # "we know which pub you drink in": the reader's haunts, known to the writer (of a third person it is gossip:
@@ -969,7 +977,7 @@ _CHECKS: tuple[_Check, ...] = (
     # kids' names". A sensitive detail alone, or any detail with another or with "now"; "I've got your email, I'll
     # send the figures" passes (an ordinary detail, and the clause goes on).
     _check(_MENACE, "threat", "name names address plate reg registration postcode birth car kids children school "
-           "workplace ip number email ages faces schools addresses birthdays",
+           "workplace ip number email ages faces schools addresses birthdays shift shifts rota hours " + _CLOSE_WORDS,
            rf"{_BY_US}(?:already |now |also )?(?:know|got|have got|now have|have|found|found out|got hold of|"
            rf"tracked down|dug up)(?: all)? "
            rf"(?:(?:your|his|her|their) {_SENSITIVE}(?:,? (?:and |& )?(?:(?:your|his|her|their) )?(?:{_DETAIL}))*"
@@ -987,7 +995,7 @@ _CHECKS: tuple[_Check, ...] = (
            "flattens flatten falls fall lands land mauls maul eats eat puts put leaves leave finishes finish "
            "paralyses paralyzes cripples cripple drowns drown mows mow wipes wipe ploughs plough plows plow smashes "
            "smash slams slam crashes crash reverses reverse rolls roll drives drive backs finds find drops drop "
-           "collapses collapse topples topple",
+           "collapses collapse topples topple squashes squash splatters splatter obliterates obliterate",
            rf"\b(?:hope|hoping|pray|praying|wish|wishing|fingers crossed|can{_A}?t wait (?:till|until|for)|cannot wait "
            rf"(?:till|until|for))(?: that)? (?:(?:the|a|an|some|that|this|one|your|his|her) (?:(?:next|big|huge|"
            rf"massive|stray|falling|passing|speeding|runaway|rabid|hungry|rogue|nice|fat|great) )*)?"
@@ -999,7 +1007,7 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?: (?:to|will|{_A}ll|would))? (?:runs? (?:over|down) {_HUMAN}|runs? {_HUMAN} (?:over|down)|"
            rf"(?:hits?|strikes?|kills?|crush(?:es)?|flattens?|maul(?:s)?|eats?|finish(?:es)? "
            rf"off|drowns?|paraly[sz]es?|cripples?|falls? on|lands? on|drops? on|collapses? on|topples? on(?:to)?|"
-           rf"mows? down|wipes? out|takes? out|"
+           rf"mows? down|wipes? out|takes? out|squash(?:es)?|splatters?|obliterates?|"
            rf"(?:ploughs?|plows?|smash(?:es)?|slams?|crash(?:es)?) into|(?:reverses?|rolls?|drives?|backs?) "
            rf"(?:over|into)|finds?) {_VICTIM}(?! (?:alive|safe|safely|well|in time|soon|home|first)\b)|"
            rf"(?:puts?|leaves?) {_HUMAN} (?:in|into) (?:a wheelchair|(?:a |the )?hospital|intensive care|a coma|"
@@ -1016,6 +1024,29 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:you|u|he|she|they|{_HUMAN})(?:{_A}s|{_A}re| is| are| takes?| gets?| boards?| catch(?:es)?| "
            rf"books?)?(?: on| in)? (?:crashes|drops out of the sky|falls out of the sky|goes down|explodes|sinks|"
            rf"derails|blows up|bursts into flames|plunges)",
+           "plain"),
+    # "tell your son to be careful on his way to school from now on".
+    _check(_MENACE, "threat", "careful back shoulder step",
+           rf"\b(?:tell|warn|remind) your {_CLOSE} to (?:be (?:very |extra |really )?careful|watch (?:his|her|their) "
+           rf"(?:back|step)|look over (?:his|her|their) shoulders?)(?: {_W}){{0,6}}? (?:from now on|just saying|if "
+           rf"(?:you|he|she) know(?:s)? what{_A}?s good for (?:you|him|her))(?=\s*(?:[.!\u2026]|$))",
+           "plain"),
+    # "praying the lift cable snaps with him inside".
+    _check(_WISH, "threat", "inside aboard board under",
+           rf"\b(?:hope|hoping|pray|praying|wish)(?: that)? (?:the|a|an|his|her|their|your) (?:{_W} ){{0,2}}?(?:snaps|"
+           rf"breaks|fails|collapses|explodes|catches fire|sinks|crashes|gives way|burns down|goes up in flames|caves "
+           rf"in|falls) with (?:him|her|them|you|u|{_HUMAN}) (?:still )?(?:inside|in it|on board|aboard|on it|"
+           rf"under it)",
+           "plain"),
+    # "he'll be wearing his teeth as a necklace if he says that again": a condition on the target's words or
+    # presence, and the target's body in the consequence.
+    _check(_MENACE, "threat", "again round here near",
+           rf"\b(?:you|he|she|they|(?:that|the|this) {_W})(?:{_A}ll| will)(?: {_W}){{1,5}}? (?:your|his|her|their) "
+           rf"(?:own )?(?:teeth|jaw|"
+           rf"nose|kneecaps?|legs?|fingers|ribs|eyes?|neck|arms?|skull)\b[^.!?]{{0,40}}?\bif (?:you|he|she|they) "
+           rf"(?:ever )?(?:says?|writes?|posts?|shows? (?:his|her|their|your) face|comes?|turns? up|sets? foot)"
+           rf"(?: {_W}){{0,3}}? "
+           rf"(?:again|round here|near (?:me|us|here))",
            "plain"),
     # "she'd better hope nobody recognises her in the street".
     _check(_MENACE, "threat", "hope pray",
@@ -1248,6 +1279,8 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
         return not _JOB_AT_STAKE.search(text) and not _SPORT.search(text)
     if item.mode == "future":  # a future denied the target in the same sentence: "... won't be smiling"
         return bool(_FUTURE.search(_sentence_of(text, start)))
+    if item.mode == "ability":  # "by the time I'm finished" with a body denied its use: "she won't see out of it"
+        return bool(_ABILITY_DENIED.search(_sentence_of(text, start)))
     if item.mode == "not_sport":  # "we're coming for you", not of a title race
         return not _SPORT.search(text)
     if item.mode == "whole":  # the whole comment
@@ -1275,6 +1308,10 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
 
 _LETTER = re.compile("[a-z]")
 _FUTURE = re.compile(rf"\b(?:won{_A}?t|wont|will not|never|no longer|nothing left|not be|lucky to|wish)\b")
+_ABILITY_DENIED = re.compile(
+    rf"\b(?:won{_A}?t|wont|will not|will never|never)(?: be able to)? (?:see|walk|talk|speak|eat|stand|move|smile|"
+    rf"breathe|recogni[sz]e (?:you|him|her|them)|use (?:his|her|your|their))\b|\b(?:won{_A}?t|wont|will not) be "
+    rf"(?:smiling|walking|talking|laughing|eating|writing|typing)\b")
 _AGENT = re.compile(rf"\b(?:you|u|ya|i|i{_A}m|im|i{_A}ll|i{_A}d|me|my|we|we{_A}re|we{_A}ll|us|our)\b")
 # What makes "watch his back" punditry about a job or a seat rather than menace.
 _JOB_AT_STAKE = re.compile(r"\b(?:board|boardroom|owners?|chairman|backbench(?:ers|es)?|back ?benchers?|polls?|"

@@ -30,6 +30,12 @@ UNHELD = frozenset([
     "Hope a wasp stings you on the throat and you swell up.",
     "Keep it up and the only thing you'll be writing is your will.",
     "Someone should remind her how easy it is to slip on those stairs.",
+    "If that MP turns up at the rally he'll be going home on a stretcher.",
+    "We've got your mum's address and the name of your dog now, mate.",
+    "Hope a double decker flattens the whole editorial team.",
+    "The reporter might want to start checking under her car in the mornings.",
+    "Hope a meteor lands on that studio during the live show.",
+    "He won't be signing any more books with broken fingers, trust me.",
 ])
 # Held by the fixed patterns of lexicon.py (whose precision is worked on in frames.py), not by menace.py.
 HELD_BY_THE_LEXICON = frozenset([
@@ -323,6 +329,26 @@ ABUSIVE = [
     "Can't wait for the day a crane drops on that mayor.",
     "He'll be lucky to keep his fingers after this.",
     "Someone should remind her how easy it is to slip on those stairs.",
+    "That pundit will be wearing his teeth as a necklace if he says that again.",
+    "Hope a runaway tractor squashes the lot of them.",
+    "We found out your husband's shift pattern. Interesting stuff.",
+    "If I were that councillor I'd stop walking the dog after dark.",
+    "She won't be able to see out of that eye by the time I'm finished.",
+    "Praying the lift cable snaps with him inside.",
+    "Tell your son to be careful on his way to school from now on.",
+    "Oh I'm coming for you, no doubt about it.",
+    "You'll be drinking your dinner through a tube for months.",
+    "Hope the flu finishes off the old fool.",
+    "Keep mouthing off and you'll be sipping soup through a straw till Christmas.",
+    "If that MP turns up at the rally he'll be going home on a stretcher.",
+    "We've got your mum's address and the name of your dog now, mate.",
+    "Hope a double decker flattens the whole editorial team.",
+    "The reporter might want to start checking under her car in the mornings.",
+    "I'm coming for you and everyone you love.",
+    "Hope a meteor lands on that studio during the live show.",
+    "By the time we're through, your own kids won't recognise you.",
+    "You'd better pray we never find out where you live.",
+    "He won't be signing any more books with broken fingers, trust me.",
 ]
 
 BENIGN = [
@@ -584,6 +610,16 @@ BENIGN = [
     "I know the names of all the players in the 1966 squad.",
     "Hope the crane drops on its target, the demolition crew are good.",
     "We have the ages of all your children on the form for the nursery place.",
+    "He'll have his feet up if he comes round here again, the sofa is his favourite.",
+    "The keeper will need his fingers strapped if he tries that save again.",
+    "We found out your husband's new job is in Leeds, congratulations to him.",
+    "Hope the flu jab reaches the old folks in time.",
+    "If I were him I'd stop driving at night until the eye operation.",
+    "By the time I'm finished, the garden won't need weeding for a year.",
+    "Hope the rope bridge holds with them on it.",
+    "Tell your son to be careful on the ice this morning.",
+    "Hope a double decker bus takes the whole team to the parade.",
+    "He'll be drinking soup through a straw after the dentist, poor lad.",
 ]
 
 
