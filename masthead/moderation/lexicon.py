@@ -116,15 +116,16 @@ _OBJECT = (
     rf"(?:[a-z-]+ )?{_PERSON_NOUN})"
 )
 _BODY = (
-    r"(?:your|his|her|their|its) (?:[a-z]+ )?(?:legs?|arms?|necks?|faces?|skulls?|heads?|jaws?|teeth|bones|"
-    r"knees?|spines?|noses?|throats?|fingers?|hands?|ribs?)"
+    r"(?:(?:every|each|all the) bones? in )?(?:your|his|her|their|its) (?:[a-z]+ )?(?:legs?|arms?|necks?|faces?|"
+    r"skulls?|heads?|jaws?|teeth|bones|knees?|kneecaps?|spines?|noses?|throats?|fingers?|hands?|ribs?|eyes?|"
+    r"eye ?sockets?|ankles?|wrists?|elbows?|shins?|collarbones?|cheekbones?|bod(?:y|ies))"
 )
 _KILL_VERBS = (
     r"(?:kill|murder|shoot|stab|hang|lynch|burn|gas|behead|decapitate|slaughter|execute|exterminate|eradicate|"
     r"wipe out|butcher|strangle|choke|drown|beat up|torture|rape|bomb|blow up|string up|run over|hunt down|"
     r"put down|eliminate|maim|mutilate|castrate|nuke|slit (?:your|their|his|her) throats?)"
 )
-_BODY_VERBS = r"(?:break|smash|snap|crack|cut|slit|bash|cave|rip|tear|bust|stomp|kick)"
+_BODY_VERBS = r"(?:break|smash|snap|crack|cut|slit|bash|cave|rip|tear|bust|stomp|kick|gouge|shatter|knock)"
 _HARMED = (
     r"(?:killed|murdered|shot(?: dead)?|stabbed|hanged|hung|lynched|burn(?:ed|t)(?: alive)?|gassed|beheaded|"
     r"decapitated|slaughtered|executed|exterminated|eradicated|wiped out|butchered|strangled|drowned|"
@@ -160,7 +161,7 @@ _VERMIN = (
 _THREAT_PATTERNS = (
     # Intent aimed at a person: "I will find you and break your legs", "we're going to shoot them all".
     rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,6}}? {_KILL_VERBS} {_OBJECT}\b{_NOT_A_THREAT}",
-    rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,6}}? {_BODY_VERBS}(?: (?:open|in|off|up))? {_BODY}\b",
+    rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,6}}? {_BODY_VERBS}(?: (?:open|in|off|up|out))? {_BODY}\b",
     rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,4}}? (?:beat|kick|bash|punch) {_OBJECT} (?:to death|senseless|to a pulp|"
     rf"black and blue|bloody|half to death)\b",
     # A verb of killing aimed at the reader or a person anywhere: "kill him", "shoot the mayor".
@@ -202,7 +203,8 @@ _THREAT_PATTERNS = (
     rf"\b(?:i|we){_A}?(?:ll| will| am going to| are going to|m going to|re going to| gonna) (?:find|get|come for|"
     rf"hunt|track down|hunt down) (?:you|u|ya|him|her|them)\b(?! (?:a|an|the|some|one|another|more|on|in)\b)",
     r"\b(?:watch your back|sleep with one eye open|your days are numbered|you won[\u2019']?t see it coming|"
-    r"(?:we|i){_A}?(?:re| are|m| am) coming for you)\b".replace("{_A}", _A),
+    r"(?:we|i){_A}?(?:re| are|m| am) coming for you\b(?!,? (?:and (?:the|your) [a-z]+ )?(?:at|after|from|to pick|"
+    r"tomorrow|in the car|with the car)\b))\b".replace("{_A}", _A),
     r"\bbullets? (?:in|into|between|through) (?:your|his|her|their|the) ",
     rf"\bbullets? (?:in|into|between|through) (?:that|this|those|these) (?:[a-z-]+ )?{_PERSON_NOUN}\b",
     # Telling someone to die.
@@ -404,7 +406,8 @@ _GUARDS: dict[tuple[str, int], tuple[str, bool]] = {
     ("group", 14): (rf"\b{_GROUPS} $", True),
 }
 _THREAT_TRIGGERS = (
-    _KILL, "break smash snap crack cut slit bash cave rip tear bust stomp kick", "death senseless pulp blue bloody",
+    _KILL, "break smash snap crack cut slit bash cave rip tear bust stomp kick gouge shatter knock",
+    "death senseless pulp blue bloody",
     "kill murder shoot stab hang lynch behead strangle execute string slit death", _CALLED, _DIE, "deserve deserves",
     _SEEN, "hope wish pray praying hoping", "aborted swallowed strangled drowned", "abort aborted", "where",
     "find get come hunt track", "watch sleep days won coming", "bullet bullets", "bullet bullets",

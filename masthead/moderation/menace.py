@@ -289,6 +289,35 @@ _DULL_THING = (
     r"slug|worm|amoeba|squirrel|stone|lettuce|teaspoon|spoon|wet (?:lettuce|paper bag)|fence ?post|hamster)"
 )
 
+# Details that identify a person, and those of them that no one quotes back to a stranger but as menace ("I've
+# got your full name", "we know your kids' names").
+_SENSITIVE = (
+    r"(?:full name|real name|(?:home|work|new|current) address|address|postcode|number plate|plate|"
+    r"reg(?:istration)?(?: number)?|car reg|"
+    r"date of birth|kids{_A}? names|children{_A}?s? names|kids{_A}? school|children{_A}?s? school|ip(?: address)?|"
+    r"workplace|{_CLOSE}{_A}?s? (?:name|names|school|address|number|car|workplace|office|timetable|schedule|route|"
+    r"nursery|class|teacher|gym|shift pattern|shifts|rota|hours))"
+).replace("{_A}", _A).replace("{_CLOSE}", _CLOSE)
+_DETAIL = (
+    rf"(?:{_SENSITIVE[3:-1]}|name|car|number|phone number|email|kids|children|school|wife|husband|family|job|"
+    rf"employer|office|street|house|gym|pub|local|route|routine|timetable|schedule|movements|shifts|"
+    rf"(?:school|work|train|bus) (?:timetable|schedule|route|times)|the name of (?:your|his|her|their) {_W})"
+)
+# Whom a wish of harm with a thing as subject wishes it on: a person, a "-man" word ("that smug weatherman"), a body of
+# people ("the entire committee"); never "the snowman".
+_VICTIM = (
+    rf"(?:{_HUMAN}|{_DET} (?:{_W} ){{0,2}}?(?:(?!snow)[a-z]*(?:man|woman|men|women|person|people)|{_INSTITUTION}|"
+    rf"committee|cabinet|front ?bench|panel)(?![a-z]))"
+)
+# Subjects that can run a person over or strike them, and fate: the subjects of a wish of harm that is no person.
+_FORCE = (
+    r"(?:lightning|karma|cancer|covid|a stroke|a heart attack|disease|illness|the plague|god|the devil|fate|death|"
+    r"a tumou?r|the virus|the cancer|an illness|a disease|dementia|aids|ebola|sepsis|the sea|the tide|a tornado|"
+    r"(?:the )?flu|(?:the )?pneumonia|(?:the )?norovirus|the bug|a bug|"
+    r"an earthquake|a tsunami|the flood|the fire|a fire|a flood|the storm|a storm|a hurricane|(?:a|the|some) "
+    r"(?:[a-z-]+ )?(?:shark|bear|crocodile|croc|lion|tiger|wolf|snake|pitbull|python|alligator)s?)"
+)
+
 
 def _check(label: str, signal: str, triggers: str, pattern: str, mode: str = "plain") -> _Check:
     starts = _starts(pattern)
@@ -727,7 +756,8 @@ _CHECKS: tuple[_Check, ...] = (
            r"of|could|might|may|will|can|sometimes|always|end up|keep) (?:have|having|end up|get|getting|meet|"
            r"meeting|suffer|suffering)(?: (?:an?|some|nasty|unfortunate|terrible|fatal|little|serious|sudden|bad|"
            r"sticky|untimely))*"
-           r" (?:accidents?|mishaps?|falls?|ends?|hurt|in hospital)",
+           r" (?:accidents?|mishaps?|falls?|ends?|hurt|in hospital|in (?:the|a) (?:canal|river|ditch|morgue|"
+           r"sea|harbour|quarry|woods|boot of a car))",
            "plain"),
     # "we know where you park every morning", "I've seen where your kids play".
     _check(_MENACE, "threat", "know seen saw watch watched",
@@ -938,6 +968,194 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     _check(_MENACE, "threat", "check",
            r"\bcheck under (?:your|his|her|their) (?:car|bed|bonnet|hood)",
+           "plain"),
+    # -- The target's body in a future it loses a part of: "he won't be leaving with his teeth", "you'll be eating
+    # through a straw", "you'll need a new face". Read where the reader is the subject or the writer is in the
+    # sentence ("after I'm done"), so medical news in the third person passes ("he'll eat through a straw for weeks
+    # after the surgery").
+    _check(_MENACE, "threat", "leaving leave walking walk going go getting get coming come teeth kneecaps "
+           "dental without left lucky",
+           rf"\b(?:won{_A}?t|will not|wont|never|not) (?:be )?(?:leave|leaving|walk|walking|go|going|get|getting|"
+           rf"come|coming|make it|making it)(?: {_W}){{0,3}}? with (?:all |any of )?(?:your|his|her|their) (?:own )?"
+           rf"(?:teeth|kneecaps|legs|fingers|eyes|face|looks|knees|limbs)(?: intact| in one piece)?(?![a-z])|"
+           rf"\blucky to (?:keep|still have|walk away with|leave with) (?:your|his|her|their) (?:{_W} )?(?:teeth|"
+           rf"fingers|kneecaps|legs|eyes|face|limbs)(?![a-z])|"
+           rf"\b(?:won{_A}?t|will not|wont|will have no|{_A}ll have no|will be left with no) (?:have )?(?:a|an|any|one|"
+           rf"many)? ?(?:{_W} )?(?:teeth|tooth|nose|kneecaps?|legs?|fingers?|eyes?|ribs?|face|jaw|bones?)(?: {_W})? "
+           rf"left(?! (?:in the (?:tank|squad|team|budget)|to (?:stand on|play|give)))(?![a-z])|"
+           rf"\b(?:going|go|leave|leaving|walk|walking|get|getting|limp|limping|crawl|crawling)(?: {_W}){{0,3}}? "
+           rf"without (?:your|his|her|their|any) (?:{_W} )?(?:teeth|kneecaps|legs|fingers|eyes)(?![a-z])|"
+           rf"\b(?:will|{_A}ll|gonna|going to)(?: {_W}){{0,3}}? identify (?:you|him|her|them) (?:by|from|through) "
+           rf"(?:your|his|her|their) dental records",
+           "plain"),
+    _check(_MENACE, "threat", "straw tube teeth dental records recognise recognize",
+           rf"\b(?:eat|eating|drink|drinking|feed|feeding|fed|sip|sipping|suck|sucking) (?:{_W} ){{0,2}}?through a "
+           rf"(?:straw|tube)|"
+           rf"\b(?:spit|spitting|cough|coughing|swallow|swallowing) (?:out |up )?(?:your |his |her |their )?(?:own )?"
+           rf"teeth|"
+           rf"\b(?:pick|picking|pick up|picking up|looking for|collect|collecting|sweep|sweeping) (?:up )?(?:your|his|"
+           rf"her|their) (?:own )?teeth(?: up)? (?:off|from|out of) (?:the|a) |"
+           rf"\b(?:identify|identified) (?:you|him|her|them|{_HUMAN}) (?:by|from|through) (?:your|his|her|their) "
+           rf"dental records|\bneed (?:your|his|her|their) dental records|\b(?:mother|mum|mom|family|wife|husband|"
+           rf"kids) (?:won{_A}?t|will not|wont|wouldn{_A}?t|would not) (?:be able to )?recogni[sz]e (?:you|him|her|"
+           rf"them)(?= when| after| by the time|\s*(?:[.!\u2026]|$))",
+           "agent"),
+    _check(_MENACE, "threat", "new again wheelchair traction hospital coma learning learn relearn relearning "
+           "scrape scraping peel peeling mop mopping hose hosing pick picking",
+           rf"\b(?:you|u|he|she|they)(?:{_A}ll| will| are going to| is going to|{_A}re going to|{_A}s going to| "
+           rf"gonna)(?: be)? (?:need|needing) (?:a )?new (?:face|teeth|set of teeth|jaw|kneecaps?|nose|legs|"
+           rf"spine)|\b(?:you|u|he|she|they) (?:won{_A}?t|will not|wont|will never|(?:is|are|{_A}s|{_A}re) never "
+           rf"going to) (?:walk|see|talk|speak|eat|write|type|stand|smile|work|sit|breathe)(?: {_W})?(?: properly| "
+           rf"straight| normally| on (?:your|his|her|their) own)? again(?=\s*(?:[.!,;\u2026]|$|after|when|once|"
+           rf"if|by the time))|\b(?:learn|learning|relearn|relearning) (?:how )?to (?:walk|talk|eat|speak|"
+           rf"see|stand) (?:all over )?again|\b(?:you|u|he|she|they)(?:{_A}ll| will)(?: "
+           rf"{_W})? (?:be|end up) (?:in a wheelchair|in traction|in (?:a )?coma|in intensive care|in (?:a )?hospital "
+           rf"bed|on a (?:drip|ventilator|life support)|breathing through a tube)|"
+           rf"\b(?:{_A}ll|will|gonna|going to)(?: {_W}){{0,2}}? (?:be )?(?:scrape|scraping|peel|peeling|mop|mopping|"
+           rf"hose|hosing|pick|picking) (?:you|him|her|them|what{_A}?s left of (?:you|him|her|them)) (?:up )?"
+           rf"(?:off|from) (?:the|a) (?:pavement|floor|road|tarmac|walls?|street|ground)",
+           "agent"),
+    # "your wife won't be smiling once we're through with you": the writer done with the target, and a future for it.
+    _check(_MENACE, "threat", "done through finished",
+           rf"\b(?:once|after|when|by the time) (?:i|we)(?:{_A}m|{_A}re| am| are|{_A}ve| have)? (?:done|through|"
+           rf"finished)(?: dealing)? with (?:you|u|him|her|them)(?![a-z])",
+           "future"),
+    _check(_MENACE, "threat", "done through finished",
+           rf"\b(?:once|after|when|by the time) (?:i|we)(?:{_A}m|{_A}re| am| are|{_A}ve| have)? (?:done|through|"
+           rf"finished)(?=\s*(?:[.!,\u2026]|$))",
+           "ability"),
+    # -- "Watch your back" said of someone else: "the councillor should watch his back", "tell him to watch his
+    # back walking home". Said of a manager or a leader's job ("watch his back, the board is losing patience"), it
+    # is punditry: not read when the comment speaks of boards, polls or results.
+    _check(_MENACE, "threat", "back shoulder shoulders behind route routine way",
+           rf"\b(?:should|ought to|oughta|must|needs? to|wants? to|had better|{_A}d better|better|would do well to|"
+           rf"(?:would|{_A}d) be wise to|"
+           rf"might want to|to|will have to|{_A}ll have to|{_A}d be|will be|{_A}ll be)(?: (?:start|be|start to|keep))? "
+           rf"(?:(?:watch|watching|looking over|look over|glancing over) (?:his|her|their) (?:back|shoulders?)|"
+           rf"(?:vary|change|varying|changing) (?:his|her|their) (?:route|routine|route home|way home)|"
+           rf"(?:check|checking|look|looking|glance|glancing) (?:behind|over) (?:him|her|them)(?:self|selves)?"
+           rf"(?: (?:on|when|walking|every|at|in|after)\b| ?[.!\u2026]| ?$))"
+           rf"(?! (?:garden|pocket|catalogue|catalog|post|four|three|five|line|door|pass|foot|heel|row|seat)\b)",
+           "not_figurative"),
+    _check(_MENACE, "threat", "town house country bodyguard locks lights indoors move dark night alone",
+           rf"\bif i (?:were|was) (?:him|her|them|you|that {_W}),? i{_A}?d (?:move house|move out|leave (?:town|the "
+           rf"country)|get a bodyguard|hire a bodyguard|change (?:my|the) locks|sleep with the lights on|stay indoors|"
+           rf"stay in|not (?:walk|go) (?:home )?alone|keep (?:my|the) (?:head down|curtains shut|doors locked)|"
+           rf"(?:stop|not be|avoid) (?:walking|going out|jogging|cycling|running|driving)(?: {_W}){{0,3}}? (?:after "
+           rf"dark|at night|alone))"
+           rf"(?:,? (?:and )?(?:quickly|fast|soon|sharpish|now|tonight|today|pronto))?(?=\s*(?:[.!\u2026]|$))",
+           "plain"),
+    # "we know which pub you drink in": the reader's haunts, known to the writer (of a third person it is gossip:
+    # "I know which pub he drinks in, it's the Crown").
+    _check(_MENACE, "threat", "know found",
+           rf"{_BY_US}(?:know|found out|have found|found|know exactly) (?:which|what|where) (?:{_W} )?(?:pub|bar|"
+           rf"gym|cafe|club|shop|supermarket|church|mosque|park|school|office|station|train|bus|platform|route)s? "
+           rf"(?:you|your {_CLOSE}) (?:drink|drinks|eat|eats|shop|shops|train|trains|sleep|sleeps|walk|walks|stay|"
+           rf"stays|sit|sits|pray|prays|jog|jogs|run|runs|catch|catches|get|gets|take|takes)(?![a-z])",
+           "plain"),
+    # -- Coming for someone: "I'm coming for you", "we're coming to find you and your family". A friendly meeting
+    # goes on with a place or an errand ("I'm coming to find you at the match, save me a seat"), so only a clause
+    # that ends on its target, a name or "now" is read; a comment about a league table is a chant, not menace.
+    _check(_MENACE, "threat", "coming",
+           rf"{_WE_ARE}(?:coming|gonna come|going to come) (?:for|after|to (?:find|get|hunt|track down|see|visit)|"
+           rf"round for|over for) (?:you|u|ya|him|her|them)(?: (?:and|&) (?:your |his |her |their |the |all "
+           rf"(?:your|his|her|their) )?{_W}(?: {_W})?)?(?:,? (?:now|soon|next|tonight|one day|whether you "
+           rf"like it or not|count on it|believe me|trust me|wherever (?:you|he|she|they) (?:are|is|go|goes|hide|"
+           rf"hides|live|lives)|{_W}))?(?=\s*(?:[.!\u2026]|$))",
+           "not_sport"),
+    # -- Possession of the target's identity: "I've got your full name now", "we know your name, your car, your
+    # kids' names". A sensitive detail alone, or any detail with another or with "now"; "I've got your email, I'll
+    # send the figures" passes (an ordinary detail, and the clause goes on).
+    _check(_MENACE, "threat", "name names address plate reg registration postcode birth car kids children school "
+           "workplace ip number email ages faces schools addresses birthdays shift shifts rota hours " + _CLOSE_WORDS,
+           rf"{_BY_US}(?:already |now |also )?(?:know|got|have got|now have|have|found|found out|got hold of|"
+           rf"tracked down|dug up)(?: all)? "
+           rf"(?:(?:your|his|her|their) {_SENSITIVE}(?:,? (?:and |& )?(?:(?:your|his|her|their) )?(?:{_DETAIL}))*"
+           rf"(?:,? (?:now|already))?(?=\s*(?:[.!\u2026]|$))|(?:your|his|her|their) {_DETAIL}(?:,? (?:and |& )?"
+           rf"(?:(?:your|his|her|their) )?{_DETAIL})+(?:,? (?:now|already))?(?=\s*(?:[.!\u2026]|$))|"
+           rf"(?:your|his|her|their) (?!number\b){_DETAIL},? now(?=\s*(?:[.!\u2026]|$))|the (?:names?|ages|faces|"
+           rf"schools?|addresses|birthdays) of (?:all )?(?:{_W} )?(?:of )?(?:your|his|her|their) {_CLOSE}(?:,? {_W})?"
+           rf"(?=\s*(?:[.!\u2026]|$)))",
+           "plain"),
+    # -- Wishes of harm whose subject is a thing, an illness or fate: "hope the next bus runs you over", "hope
+    # lightning strikes him", "can't wait for karma to put you in a wheelchair". Policies, cuts and storms that
+    # "hit" people are figures of speech ("hope the new law hits landlords where it hurts") and a denied wish
+    # ("hope the storm doesn't hit us") is no wish: a physical subject is needed for "hit", "take" and "kill".
+    _check(_WISH, "threat", "runs run hits hit strikes strike kills kill takes take gets get crushes crush "
+           "flattens flatten falls fall lands land mauls maul eats eat puts put leaves leave finishes finish "
+           "paralyses paralyzes cripples cripple drowns drown mows mow wipes wipe ploughs plough plows plow smashes "
+           "smash slams slam crashes crash reverses reverse rolls roll drives drive backs finds find drops drop "
+           "collapses collapse topples topple squashes squash splatters splatter obliterates obliterate",
+           rf"\b(?:hope|hoping|pray|praying|wish|wishing|fingers crossed|can{_A}?t wait (?:till|until|for)|cannot wait "
+           rf"(?:till|until|for))(?: that)? (?:(?:the|a|an|some|that|this|one|your|his|her) (?:(?:next|big|huge|"
+           rf"massive|stray|falling|passing|speeding|runaway|rabid|hungry|rogue|nice|fat|great) )*)?"
+           rf"(?:{_FORCE}(?: (?:finally|one day|soon))?(?: (?:to|will|{_A}ll|would))? (?:takes?|gets?) {_HUMAN}|"
+           rf"(?:{_FORCE}|(?:{_W} ){{0,2}}?(?:bus|lorry|truck|train|car|van|tram|tractor|juggernaut|artic|"
+           rf"coach|taxi|cab|meteor|asteroid|comet|piano|anvil|brick|bullet|tree|wall|roof|crane|shark|bear|dog|"
+           rf"lion|tiger|pitbull|wolf|snake|plane|drone|bomb|missile|boulder|rock|wave|avalanche)s?)"
+           rf"(?: (?:finally|one day|soon))?"
+           rf"(?: (?:to|will|{_A}ll|would))? (?:runs? (?:over|down) {_HUMAN}|runs? {_HUMAN} (?:over|down)|"
+           rf"(?:hits?|strikes?|kills?|crush(?:es)?|flattens?|maul(?:s)?|eats?|finish(?:es)? "
+           rf"off|drowns?|paraly[sz]es?|cripples?|falls? on|lands? on|drops? on|collapses? on|topples? on(?:to)?|"
+           rf"mows? down|wipes? out|takes? out|squash(?:es)?|splatters?|obliterates?|"
+           rf"(?:ploughs?|plows?|smash(?:es)?|slams?|crash(?:es)?) into|(?:reverses?|rolls?|drives?|backs?) "
+           rf"(?:over|into)|finds?) {_VICTIM}(?! (?:alive|safe|safely|well|in time|soon|home|first)\b)|"
+           rf"(?:puts?|leaves?) {_HUMAN} (?:in|into) (?:a wheelchair|(?:a |the )?hospital|intensive care|a coma|"
+           rf"traction|(?:a|the|an early) (?:grave|coffin|ground|box|morgue))|(?:puts?|leaves?) {_HUMAN} (?:paralysed|"
+           rf"paralyzed|crippled|brain ?dead|disabled|dead|blind|in pieces)))(?![a-z])"
+           rf"(?!{_A}s? (?!(?:head|face|skull|body|legs|family|kids)\b)[a-z])"
+           rf"(?! (?:where it hurts|in the (?:pocket|wallet|pocketbook|polls|ratings)|hard in the (?:pocket|wallet)|"
+           rf"with (?:a|the) (?:bill|tax|fine|charge)))",
+           "plain"),
+    # "hope the next plane he's on drops out of the sky": the target's journey, wished to end in a crash.
+    _check(_WISH, "threat", "crashes crash drops drop falls fall explodes sinks derails blows goes",
+           rf"\b(?:hope|hoping|pray|praying|wish)(?: that)? (?:the |a |his |her |your |their )?(?:next |first |"
+           rf"last )?(?:plane|flight|train|car|boat|ship|helicopter|ferry|bus|coach|cruise|jet|lift|elevator)s? "
+           rf"(?:you|u|he|she|they|{_HUMAN})(?:{_A}s|{_A}re| is| are| takes?| gets?| boards?| catch(?:es)?| "
+           rf"books?)?(?: on| in)? (?:crashes|drops out of the sky|falls out of the sky|goes down|explodes|sinks|"
+           rf"derails|blows up|bursts into flames|plunges)",
+           "plain"),
+    # "tell your son to be careful on his way to school from now on".
+    _check(_MENACE, "threat", "careful back shoulder step",
+           rf"\b(?:tell|warn|remind) your {_CLOSE} to (?:be (?:very |extra |really )?careful|watch (?:his|her|their) "
+           rf"(?:back|step)|look over (?:his|her|their) shoulders?)(?: {_W}){{0,6}}? (?:from now on|just saying|if "
+           rf"(?:you|he|she) know(?:s)? what{_A}?s good for (?:you|him|her))(?=\s*(?:[.!\u2026]|$))",
+           "plain"),
+    # "praying the lift cable snaps with him inside".
+    _check(_WISH, "threat", "inside aboard board under",
+           rf"\b(?:hope|hoping|pray|praying|wish)(?: that)? (?:the|a|an|his|her|their|your) (?:{_W} ){{0,2}}?(?:snaps|"
+           rf"breaks|fails|collapses|explodes|catches fire|sinks|crashes|gives way|burns down|goes up in flames|caves "
+           rf"in|falls) with (?:him|her|them|you|u|{_HUMAN}) (?:still )?(?:inside|in it|on board|aboard|on it|"
+           rf"under it)",
+           "plain"),
+    # "he'll be wearing his teeth as a necklace if he says that again": a condition on the target's words or
+    # presence, and the target's body in the consequence.
+    _check(_MENACE, "threat", "again round here near",
+           rf"\b(?:you|he|she|they|(?:that|the|this) {_W})(?:{_A}ll| will)(?: {_W}){{1,5}}? (?:your|his|her|their) "
+           rf"(?:own )?(?:teeth|jaw|"
+           rf"nose|kneecaps?|legs?|fingers|ribs|eyes?|neck|arms?|skull)\b[^.!?]{{0,40}}?\bif (?:you|he|she|they) "
+           rf"(?:ever )?(?:says?|writes?|posts?|shows? (?:his|her|their|your) face|comes?|turns? up|sets? foot)"
+           rf"(?: {_W}){{0,3}}? "
+           rf"(?:again|round here|near (?:me|us|here))",
+           "plain"),
+    # "she'd better hope nobody recognises her in the street".
+    _check(_MENACE, "threat", "hope pray",
+           rf"\b(?:you|he|she|they)(?:{_A}d| had)? better (?:hope|pray) (?:that )?(?:nobody|no one|we|i|they|"
+           rf"none of us) (?:never |don{_A}?t |doesn{_A}?t |won{_A}?t )?(?:ever )?(?:recogni[sz]es?|finds?|sees?|"
+           rf"spots?|meets?|catch(?:es)?|runs? into|bumps? into|finds? out where) (?:you|u|him|her|them)(?![a-z])",
+           "plain"),
+    # -- Other marks of menace from comment sections: "your card is marked", "you're a dead man walking", "you've
+    # been warned.", "someone will be waiting for you after the match", "you know what happens to snitches".
+    _check(_MENACE, "threat", "card marked dead meat warning warned next waiting snitches grasses",
+           rf"\byour card{_A}?s? (?:is )?marked|\b(?:you{_A}?re|you are|ur|youre|he{_A}?s|she{_A}?s|he is|she is) "
+           rf"(?:a )?(?:dead (?:man|woman|meat)(?: walking)?|as good as dead)(?![a-z])|"
+           rf"\b(?:you{_A}?ve|you have|consider yourself|consider yourselves) (?:been )?warned(?=\s*(?:[.!\u2026]|$))|"
+           rf"\b(?:you{_A}?re|you are|youre) next(?: on (?:the|my|our) list)?(?=\s*(?:[.!\u2026]|$))|"
+           rf"\b(?:someone|somebody|some (?:lads|friends|people|mates)|a few (?:lads|friends|of us|mates)|the lads|"
+           rf"we|i)(?:{_A}ll| will| shall)(?: all)? be waiting for (?:you|u|him|her)(?: {_W})? (?:after|outside|when "
+           rf"(?:you|he|she)|in the car park|tonight|at the (?:gates|exit|end))|\b(?:you )?(?:know|remember|"
+           rf"see) what happens to (?:snitches|grasses|rats|traitors|people who (?:talk|snitch|grass|cross)|those "
+           rf"who (?:talk|snitch|grass|cross)|big mouths|loudmouths|people with big mouths)",
            "plain"),
     # -- Harassment: calls to hound a person, threats to tell an employer or a spouse.
     _check(_HARASS, "threat", "flood spam bombard hammer swamp blow",
@@ -1283,6 +1501,16 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
     before = _clause_before(text, start)
     if item.mode == "sentence":  # the first words of a sentence
         return not before.strip()
+    if item.mode == "agent":  # the reader harmed, or the writer in the sentence: "after I'm done with you"
+        return bool(_AGENT.search(_sentence_of(text, start)))
+    if item.mode == "not_figurative":  # "watch his back", not of a job: "the board is losing patience"
+        return not _JOB_AT_STAKE.search(text) and not _SPORT.search(text)
+    if item.mode == "future":  # a future denied the target in the same sentence: "... won't be smiling"
+        return bool(_FUTURE.search(_sentence_of(text, start)))
+    if item.mode == "ability":  # "by the time I'm finished" with a body denied its use: "she won't see out of it"
+        return bool(_ABILITY_DENIED.search(_sentence_of(text, start)))
+    if item.mode == "not_sport":  # "we're coming for you", not of a title race
+        return not _SPORT.search(text)
     if item.mode == "whole":  # the whole comment
         return not _LETTER.search(text, 0, start)
     if item.mode == "contact":  # "you know what to do" after a phone number, an address, a workplace
@@ -1311,6 +1539,26 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
 
 
 _LETTER = re.compile("[a-z]")
+_FUTURE = re.compile(rf"\b(?:won{_A}?t|wont|will not|never|no longer|nothing left|not be|lucky to|wish)\b")
+_ABILITY_DENIED = re.compile(
+    rf"\b(?:won{_A}?t|wont|will not|will never|never)(?: be able to)? (?:see|walk|talk|speak|eat|stand|move|smile|"
+    rf"breathe|recogni[sz]e (?:you|him|her|them)|use (?:his|her|your|their))\b|\b(?:won{_A}?t|wont|will not) be "
+    rf"(?:smiling|walking|talking|laughing|eating|writing|typing)\b")
+_AGENT = re.compile(rf"\b(?:you|u|ya|i|i{_A}m|im|i{_A}ll|i{_A}d|me|my|we|we{_A}re|we{_A}ll|us|our)\b")
+# What makes "watch his back" punditry about a job or a seat rather than menace.
+_JOB_AT_STAKE = re.compile(r"\b(?:board|boardroom|owners?|chairman|backbench(?:ers|es)?|back ?benchers?|polls?|"
+                           r"results?|defeats?|losses|leadership|reshuffle|sack(?:ed|ing)?|job|seat|rivals?|"
+                           r"colleagues|deputy|successor|coup|no[- ]confidence|majority|election|ballot|promotion|"
+                           r"relegation|contract|form|league|table|points|shareholders|investors|career)\b")
+_SPORT = re.compile(r"\b(?:league|title|cup|season|points|derby|final|finals|match|trophy|champions|relegation|"
+                    r"top (?:four|spot|of the table)|playoffs?|play-offs?|race|fixture|kick-off|lads on the pitch)\b")
+
+
+def _sentence_of(text: str, start: int) -> str:
+    """The sentence around ``start``."""
+    end = min((index for index in (text.find(mark, start) for mark in ".!?\n\u2026") if index != -1),
+              default=len(text))
+    return _clause_before(text, start) + text[start:end]
 _ADDRESSED = re.compile(rf"\b(?:you|you{_A}?re|you are|ur|he{_A}?s|she{_A}?s|he is|she is|they{_A}?re)(?: far| way| "
                         rf"just| simply| and)? $")
 _CLAUSE_MARKS = re.compile(r"[,:()\u2014\u2013]|\s-\s")
