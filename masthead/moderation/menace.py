@@ -229,7 +229,8 @@ _HARM_VERB = (
 _HARMED = (
     rf"(?:strung up|hanged|hung(?! (?:up|out|over|jury|parliament|on|around|about|in)\b)|lynched|"
     rf"shot(?! (?:of|down|in the (?:arm|foot)|at goal|on goal|for|with|by a camera|on location|in black)\b)|"
-    rf"beaten(?: up| to death| senseless| to a pulp| black and blue| within an inch)?|dragged (?:through the streets|"
+    rf"beaten(?: up| to death| senseless| to a pulp| black and blue| within an inch)?(?! (?:at|in|on) (?:the )?"
+           rf"(?:ballot|polls?|election|next election|vote|debate|count)\b)|dragged (?:through the streets|"
     rf"out|into the street|"
     rf"behind a (?:car|truck|horse))|run (?:over|down)|drowned|burn(?:ed|t)(?: alive| at the stake)?|gassed|"
     rf"rounded up and (?:shot|hanged|gassed|killed|executed|drowned|burned|burnt|deported|shipped|put|lynched|"

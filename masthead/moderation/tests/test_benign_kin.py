@@ -284,7 +284,8 @@ ABUSIVE = [
     # Misspelt group name and dehumanising word: the identity signals read it, but no check holds it and the
     # classifier scores it 0.68 (under the hold threshold); held by neither main nor this code.
     "Imigrants are vermn.",
-    # Held neither by main nor by this code: a saying, a verbless fragment, a wish of an accident, a plain "hurt".
+    # Held neither by main nor by this code when written: a saying, a verbless fragment, a wish of an accident, a
+    # plain "hurt" (held since violence.py).
     "As the old saying goes, hang the traitors.",
     "Immigrants? Vermin, every one of them.",
     "I hope the writer's kids get hit by a bus.",
@@ -295,7 +296,6 @@ ABUSIVE = [
 NOT_HELD_YET = frozenset([
     "Imigrants are vermn.",
     "Immigrants? Vermin, every one of them.",
-    "I am not joking, I will hurt you.",
 ])
 
 # Benign kin the classifier itself scores above the hold threshold (profanity, self-deprecation, a group named
