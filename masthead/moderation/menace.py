@@ -414,6 +414,80 @@ _OTHERED = re.compile(r"\b(?:people|men|folk|folks|those|them|they) from (?:thos
                       r"third[- ]world|muslim|african|arab|islamic|backward|shithole) (?:countries|places|cultures|"
                       r"parts of the world|part of the world|backgrounds|societies|regions|shitholes)\b")
 
+# -- Second widening of hate by structure (``h-hate2``): a group ranked below others, a conspiracy of control, a
+# group as a plague or burden, shut out of anything, slogans of removal, sexual victim-blaming.
+# Peoples also named by nationality here (for these checks only): "Nigerians are less intelligent".
+_PEOPLES = (
+    rf"(?:{_PROTECTED}|chinese|indians|jamaicans|poles|turks|kurds|iraqis|iranians|eritreans|sudanese|"
+    r"bangladeshis|gipsies|romani|hindus|catholics|blacks|whites|latinos|hispanics|migrants|the jews|"
+    r"(?:black|brown|asian|trans|gay|disabled|jewish|muslim) (?:people|men|women|folk|kids))"
+)
+# Restricting words just before the group, as ``_NOT_GENERAL`` but letting "the" through ("the Jews own ...").
+_NOT_SOME = (
+    r"(?<!\bsome )(?<!\bmany )(?<!\bmost )(?<!\bfew )(?<!\bof )(?<!\bnot )(?<!\bnot all )(?<!\bno )(?<!\bwhich )"
+    r"(?<!\bwhose )(?<!\bwhere )(?<!\btwo )(?<!\bthree )(?<!\bseveral )(?<!\bconvicted )(?<!\bjailed )"
+    r"(?<!\bthat )(?<!\bif )(?<!\bwhether )(?<!\bwhy )"
+)
+# Adverbs between a group and its rank: "are simply", "are, on average,", "are genetically".
+_RANK_ADVERBS = (
+    r"(?: just| simply| clearly| obviously| naturally| inherently| genetically| biologically| racially| "
+    r"objectively| frankly| basically| always| fundamentally| on average| by nature| far| much| a lot| way| "
+    r"scientifically| statistically| proven to be| known to be)*"
+)
+# What a group is ranked lower in: worth, mind, evolution ("less intelligent", "less evolved", "lower IQs").
+_RANK = (
+    r"(?:less (?:intelligent|evolved|civili[sz]ed|rational|human|advanced|developed|capable|clever|smart|logical)|"
+    r"more (?:primitive|backward|stupid|animalistic|savage|barbaric|ape-like)|dumber|stupider|thicker|inferior|"
+    r"subhuman|sub-human|lower (?:life ?forms?|beings)|(?:genetically|biologically|racially) (?:inferior|"
+    r"defective|stupid|backward|predisposed)|low(?:er)?[- ]iq)"
+)
+# What a group is said to have less of: "lower IQs", "inferior genes"; not "women have inferior pensions".
+_RANK_HAVE = (
+    r"(?:(?:lower|low) (?:iqs?|intelligence)|smaller brains|inferior (?:genes|dna|brains|minds|intelligence|"
+    r"morals|blood|bloodlines?|intellects?)|(?:no|less) (?:capacity for|ability to) (?:reason|think|learn))"
+)
+# What a group is said to control: "Jews own the banks and the media", "Muslims control the council".
+_CONTROLLED = (
+    r"(?:the |our |all the |this |every |most of the |half the )?(?:banks?|banking|media|press|government|"
+    r"governments|world|country|money|finance|hollywood|news|bbc|politicians|courts|police|education|schools|"
+    r"universities|system|economy|federal reserve|fed|west|un|eu|elections?|narrative|council|councils|"
+    r"parliament|congress|white house|strings)\b"
+)
+# A group as a burden or a disease on the rest: "a drain on society", "a cancer on this country".
+_BURDEN = (
+    r"(?:menace|plague|drain|burden|cancer|blight|scourge|curse|pestilence|infestation|disease|pest|pests|"
+    r"stain|virus|tumou?r|leech|leeches|parasite|parasites|millstone|sore|canker|rot)"
+)
+# What a group may be kept from: any right or act ("vote", "drive", "have children", "on juries"); never an
+# ill done to them ("refugees shouldn't be allowed to drown", "women shouldn't be allowed to be paid less").
+_SUFFERED = (
+    r"(?:drown|die|starve|suffer|freeze|go hungry|go without|sleep rough|fall|fail|slip|languish|rot|be "
+    r"(?:paid|treated|abused|harassed|discriminated|exploited|left|denied|forced|deported|mistreated|bullied|"
+    r"attacked|beaten|killed|ignored|sacked|fired|punished|persecuted|excluded|locked|detained|trafficked|"
+    r"homeless|victims?|targeted|used|silenced|shut out|kept out|turned away|hurt|raped|murdered|evicted|"
+    r"underpaid|overlooked|sidelined|stigmati[sz]ed|demoni[sz]ed|scapegoated|blamed|put at risk|at risk|"
+    r"without|in danger))\b"
+)
+# Places where keeping a group out is care, not exclusion: "refugees shouldn't be allowed in squalid camps".
+_HARMFUL_PLACE = (
+    r"(?:[a-z]+ )?(?:camps?|detention|limbo|poverty|squalor|danger|harm's way|the cold|the sea|the channel|"
+    r"the streets|cells?|prisons?|hotels? indefinitely)\b"
+)
+# A claim told as someone else's just after it, or asked back: "are a burden, say critics", "less evolved?".
+_SAID_AFTER = r"(?![,;]? (?:say|says|said|claim|claims|claimed|argue|argues|argued|according to|is the claim|" \
+    r"goes the claim|the (?:leaflet|poster|post|tweet|video) (?:says|said|claimed))\b)(?!\s*\?)"
+_ABROAD = r"(?:our|my|this|the|britain|the uk|england|scotland|wales|ireland|europe|here|america|australia)\b"
+# Groups whose whole membership is not ranked by these frames: women and girls "taking over the boardroom",
+# "girls shouldn't be allowed on social media", slogans ("no women allowed" in club history).
+_NOT_WOMEN = r"(?!women\b|girls\b|(?:[a-z]+ )?(?:women|kids)\b)"
+# Migration status, restricted by ordinary policy debate ("asylum seekers shouldn't be allowed to work").
+_NOT_STATUS = r"(?!(?:immigrants|migrants|refugees|asylum seekers|foreigners|illegals)\b)"
+# Contested policy on sport and single-sex spaces, left to the classifier ("trans women in women's sport").
+_SEX_SEGREGATED = (
+    r"(?:(?:women|girls)(?:{_A}s?|s{_A})? |female |the female |the women{_A}s )?(?:sports?|competitions?|races?|"
+    r"prisons?|refuges?|toilets?|bathrooms?|changing rooms?|teams?|events?|categor(?:y|ies)|leagues?|the olympics)\b"
+).replace("{_A}", _A)
+
 
 _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
     "call for violence", "wish of harm", "intimidation", "harassment call", "dehumanising", "insult")
@@ -1462,6 +1536,107 @@ _CHECKS: tuple[_Check, ...] = (
            r"(?:tits|boobs|body|ass|arse)|(?:your|ur|her) (?:tits|boobs|nudes|knickers|panties|bra|nipples|ass|arse|"
            r"pussy))"
            r"|\bget (?:your|ur|her|them) (?:tits|boobs|knockers|jugs|norks|kit off|clothes off)",
+           "plain"),
+    # -- Second widening (``h-hate2``). A group ranked lower in mind or worth: "Africans are simply less
+    # intelligent on average", "women are just less evolved", "blacks have lower IQs"; not "women are less likely
+    # to be hired", "older cars are less efficient", "the data show lower incomes among migrants".
+    _check(_SUPREMACY, "group_violence", "less more dumber stupider thicker inferior subhuman sub-human lower "
+           "genetically biologically racially smaller low low-iq no",
+           rf"{_NOT_SOME}\b{_PEOPLES} (?:(?:are|r){_RANK_ADVERBS} {_RANK}|(?:have|has)(?: got)?{_RANK_ADVERBS} "
+           rf"{_RANK_HAVE})(?![a-z]){_SAID_AFTER}",
+           "plain"),
+    # A conspiracy of control: "Jews own the banks and the media", "the globalists run the world", "we all know
+    # who really runs this country"; not "Jewish bankers in 19th-century Frankfurt", "the report found men own
+    # most media companies", "who really runs this country? the civil service".
+    _check(_SUPREMACY, "group_violence", "own owns control controls run runs rule rules dominate running "
+           "controlling pull pulls bought",
+           rf"{_NOT_SOME}(?:\b{_NOT_WOMEN}{_PEOPLES}|\bzionists|\bglobalists|\bthe rothschilds|\brothschilds|"
+           rf"\bthe (?:jewish|zionist|gay) lobby|\(\(\([a-z' -]+\)\)\))(?: secretly| really| basically| already| "
+           rf"still| now| effectively| actually| quietly| all| literally)* (?:own|control|run|rule|dominate|"
+           rf"are running|are controlling|have taken over|have bought|pull the strings (?:of|in|at)) {_CONTROLLED}"
+           rf"|\b(?:we all know|we know|everyone knows|you all know|guess|ask yourself|funny how we all know) "
+           rf"who (?:really |actually |secretly |truly )?(?:runs|controls|owns|rules|pulls the strings (?:in|of|at)) "
+           rf"{_CONTROLLED}(?! ?\?)",
+           "plain"),
+    # Replacement: "Muslims are taking over", "migrants are outbreeding us", "the great replacement is real".
+    _check(_SUPREMACY, "group_violence", "taking outbreeding out-breeding replacing colonising colonizing "
+           "invading overrunning islamising islamizing replacement genocide",
+           rf"{_NOT_SOME}\b{_NOT_WOMEN}{_PEOPLES} (?:are|r)(?: slowly| quietly| already| basically| just| "
+           rf"gradually| literally| deliberately| systematically| now)* (?:outbreeding|out-breeding|"
+           rf"replacing (?:us|the|white|native|our|british|european)|colonising|colonizing|invading|overrunning|"
+           rf"islamising|islamizing)\b(?! (?:the (?:charts|stage|box office|league|game|sport)|hollywood|"
+           rf"fashion|comedy))|{_NOT_SOME}\b{_NOT_WOMEN}{_PEOPLES} (?:are|r)(?: slowly| quietly| "
+           rf"already| basically| just| gradually| literally| deliberately| systematically| now)* taking over"
+           rf"(?=\s*(?:[.!,;]|$|and\b|everything|(?:our|this|the|every) (?:country|towns?|streets?|cities|city|"
+           rf"neighbourhoods?|schools|communit(?:y|ies)|land|nation|culture|villages?|west|world|uk))){_SAID_AFTER}"
+           rf"|\b(?:the )?(?:great replacement|white genocide) (?:is|isn{_A}?t|has|was)(?: already|"
+           rf" now| really| just| very much| definitely| clearly| actually)* (?:real|happening|here|under ?way|"
+           rf"a fact|not a (?:theory|myth|conspiracy)|no (?:theory|myth|conspiracy)|coming|true|begun|started)\b",
+           "plain"),
+    # A group as a disease or burden on the rest: "Gypsies are a menace to every village", "immigrants are a
+    # drain on society", "Somalis are a cancer"; not "potholes are a menace", "roadworks are a plague".
+    _check(_GENERALISE, "group_violence", "menace plague drain burden cancer blight scourge curse pestilence "
+           "infestation disease pest pests stain virus tumour tumor leech leeches parasite parasites millstone",
+           rf"{_NOT_SOME}\b{_PEOPLES} (?:are|is|r)(?: just| nothing but| simply| basically| always| all| now| "
+           rf"becoming| a total| an absolute| a complete| a real| a massive| a huge| a bloody)* (?:an? |the )?"
+           rf"(?:[a-z]+ )?{_BURDEN}\b(?!-free| of (?:a|an|the|my|our)\b){_SAID_AFTER}",
+           "plain"),
+    # A protected group kept from any right or act: "women shouldn't be allowed on juries", "the disabled
+    # shouldn't be allowed to have children"; not an ill done to them ("refugees shouldn't be allowed to drown",
+    # "women shouldn't be allowed to be paid less"), nor migration policy ("asylum seekers shouldn't be allowed
+    # to work" is left to the classifier), nor sport and single-sex spaces, nor children ("girls shouldn't be
+    # allowed on social media").
+    _check(_EXCLUDE, "group_violence", "allowed permitted let banned barred excluded prevented stopped "
+           "prohibited",
+           rf"\b(?!girls\b|[a-z]+ kids\b){_PEOPLES} (?:should|must|ought to)(?:n{_A}?t| not| never|nt)"
+           rf"(?: ever| even| be)*? (?:be )?(?:allowed|permitted|let) to (?:have (?:children|kids|babies|families)|"
+           rf"breed|reproduce|marry|worship|pray|exist|own (?:property|land|homes|houses|businesses)|build "
+           rf"(?:mosques|synagogues|temples|churches)|live (?:here|among us|in (?:our|this|britain|england))|vote)\b"
+           rf"|\b(?!girls\b|[a-z]+ kids\b){_NOT_STATUS}{_PEOPLES} (?:should|must|ought to)(?:n{_A}?t| not| never|nt)"
+           rf"(?: ever| even| be)*? (?:be )?(?:allowed|permitted|let)(?: to (?!{_SUFFERED}|be\b|(?:wait|linger|"
+           rf"remain|stay|go|get away|work for|sleep|live in (?:camps|tents|squalor|poverty|fear)|"
+           rf"{_SEX_SEGREGATED}))[a-z]+| to be (?:mps?|teachers|doctors|nurses|police|judges|jurors|politicians|"
+           rf"citizens|parents|priests|vicars|soldiers|officers|members|leaders|in charge|on juries)| "
+           rf"(?:in|on|into|near|inside|within|anywhere near) (?!{_HARMFUL_PLACE}|{_SEX_SEGREGATED})"
+           rf"(?:(?:our|the|a|any|this) )?[a-z]+)"
+           rf"|\b(?!girls\b|[a-z]+ kids\b){_NOT_STATUS}{_PEOPLES} (?:should|must|need to|ought to) (?:all )?(?:be )?"
+           rf"(?:banned|barred|excluded|prevented|stopped|prohibited) (?:from|out of) (?!being\b|dying|drowning|"
+           rf"starving|suffering|harm|danger|{_SEX_SEGREGATED})[a-z]+",
+           "plain"),
+    # Slogans of removal or death opening a sentence: "Refugees out or dead", "Muslims go home", "no gypsies in
+    # our town", "migrants not welcome"; not "refugees welcome", "Tories out", "no parking in our town".
+    _check(_EXCLUDE, "group_violence", "out home back off welcome no dead die",
+           rf"{_NOT_WOMEN}{_PEOPLES}(?: (?:out|go home|get out|go back|fuck off|piss off|sod off|clear off)"
+           rf"(?: now| of {_ABROAD}(?: [a-z]+)?)?(?: or (?:dead|die|else|hang|swim|drown|burn|be shot)| and stay "
+           rf"out)?| (?:are )?not welcome(?: here| in {_ABROAD}(?: [a-z]+)?)?)(?=\s*(?:[.!,;]|$))"
+           rf"|no (?:more )?{_NOT_WOMEN}{_PEOPLES} (?:here|in (?:our|my|this) [a-z]+|welcome|allowed|wanted)"
+           rf"(?=\s*(?:[.!,;]|$))",
+           "sentence"),
+    _check(_EXCLUDE, "group_violence", "dead die hang",
+           rf"\b{_NOT_WOMEN}{_PEOPLES} (?:out|go home|get out|go back) or (?:dead|die|hang|be shot|drown)\b",
+           "plain"),
+    # Sexualised victim-blaming: "that skirt was practically begging for it", "she was asking for it dressed like
+    # that"; not the myth reported or condemned ("the defence claimed she was 'asking for it', a myth").
+    _check(_SEXUAL, "threat", "asking begging gagging crying screaming deserved coming",
+           rf"\b(?<!that )(?<!claim )(?<!claimed )(?<!claiming )(?<!say )(?<!saying )(?<!suggest )"
+           rf"(?<!suggesting )(?<!imply )(?<!implying )(?:she|the (?:girl|woman|victim|lass)|that (?:girl|woman|lass)|"
+           rf"(?:her|that|the) (?:skirt|dress|"
+           rf"outfit|top|clothes|short skirt|mini ?skirt|little dress))(?: [a-z']+){{0,3}}? (?:was|is|{_A}s)"
+           rf"(?: just| practically| basically| literally| clearly| obviously| really| totally| pretty much| "
+           rf"all but| bloody)* (?:asking|begging|gagging|crying out|screaming) for it\b(?! (?:back|again|for|"
+           rf"to be|in writing|at))"
+           rf"|\b(?:she|the (?:girl|woman|victim))(?: [a-z']+){{0,2}}? (?:deserved (?:it|what she got)|had it "
+           rf"coming|was asking for trouble)\b[^.!?]{{0,40}}?\b(?:dressed|wearing|skirt|dress|outfit|drunk|"
+           rf"flirting|showing)"
+           rf"|\b(?:dressed|going out|walking about|wearing (?:that|a skirt|a dress)) like that[^.!?]{{0,30}}?"
+           rf"(?:deserved (?:it|what she got)|had it coming|asking for it|begging for it)",
+           "plain"),
+    # Innuendo about a woman: "I'd keep her back after work if you know what I mean".
+    _check(_SEXUAL, "threat", "mean drift wink nudge",
+           rf"\b(?:i{_A}?d|i would|i{_A}?ll|i will|i could) (?:[a-z]+ ){{0,2}}?(?:her|that (?:girl|lady|woman|"
+           rf"reporter|presenter|blonde|brunette|redhead|newsreader|lass)|the (?:blonde|brunette|redhead|"
+           rf"weather ?girl))\b[^.!?]{{0,50}}?\b(?:if you know what i mean|know what i mean|if you catch my drift|"
+           rf"if you get my drift|wink wink|nudge nudge)",
            "plain"),
 )
 
