@@ -198,6 +198,7 @@ _THREAT_PATTERNS = (
         "{_A}", _A),
     r"\b(?:abort|aborted) (?:you|him|her|them)\b",
     # Menace: "I know where you live", "we'll find out where you sleep", "watch your back".
+    r"\b(?:find|find out|found out|finding out) who (?:you|u) (?:really )?(?:are|r)\b|"
     r"\b(?:know|found|find|find out|finding|know exactly|found out|have) (?:out )?where (?:you|u|he|she|they|your "
     r"(?:family|kids|wife|husband|mother|mum|mom)) (?:live|lives|sleep|sleeps|work|works|go to school)\b",
     rf"\b(?:i|we){_A}?(?:ll| will| am going to| are going to|m going to|re going to| gonna) (?:find|get|come for|"
@@ -409,7 +410,7 @@ _THREAT_TRIGGERS = (
     _KILL, "break smash snap crack cut slit bash cave rip tear bust stomp kick gouge shatter knock",
     "death senseless pulp blue bloody",
     "kill murder shoot stab hang lynch behead strangle execute string slit death", _CALLED, _DIE, "deserve deserves",
-    _SEEN, "hope wish pray praying hoping", "aborted swallowed strangled drowned", "abort aborted", "where",
+    _SEEN, "hope wish pray praying hoping", "aborted swallowed strangled drowned", "abort aborted", "where who",
     "find get come hunt track", "watch sleep days won coming", "bullet bullets", "bullet bullets",
     "kys kill die drop hang without miss", "burn torch firebomb bomb",
 )

@@ -258,8 +258,8 @@ _ACCIDENT = (
     rf"what{_A}?s coming)|is run over|chokes?|choke on|dies|die(?! (?:hard|down|out)\b)|drowns?|rots?|burns?|"
     rf"(?:goes|go) (?:down|off (?:a|the) (?:cliff|road|bridge)|up in flames)|crash(?:es)?|"
     rf"(?:has|have|gets?|suffers?) (?:a )?(?:heart attack|stroke|fatal \w+)|catch(?:es)? (?:something fatal|"
-    rf"cancer|a fatal \w+)|(?:a |an )?(?:very )?(?:slow|painful|agonising|agonizing)(?: and "
-    rf"(?:painful|slow|agonising|agonizing))? (?:illness|death|end|demise)|under (?:a|the) (?:bus|train|truck)|"
+    rf"cancer|a fatal \w+)|(?:a |an )?(?:very )?(?:slow|painful|agonising|agonizing)(?:,? and |, )?"
+    rf"(?:painful|slow|agonising|agonizing)? ?(?:illness|death|end|demise)|under (?:a|the) (?:bus|train|truck)|"
     rf"six feet under|in the ground|in (?:a|the|his|her|their) grave|in a box|obituar(?:y|ies)|"
     rf"never wakes? up)"
 )
@@ -919,11 +919,12 @@ _CHECKS: tuple[_Check, ...] = (
            "truck grave ground box obituary obituaries painful agonising agonizing slow wakes wake six plane flight "
            "helicopter boat cliff bridge flames",
            rf"\b(?:hope|hoping|pray|praying|wish|wishing|fingers crossed|can{_A}?t wait (?:till|until|for|to see)|"
-           rf"cannot wait (?:till|until|for|to see)|love to see|money to (?:see|watch)|may)(?: that)? "
-           rf"(?:(?:you|u|he|she|they|{_HUMAN})(?:{_A}s| and (?:your|his|her|their) {_CLOSE})?|"
+           rf"cannot wait (?:till|until|for|to see)|love to see|money to (?:see|watch)|may|"
+           rf"if there{_A}?s any justice|if there is any justice)(?: that)?,? "
+           rf"(?:(?:you|u|he|she|they|{_HUMAN})(?:{_A}s| and (?:your|his|her|their) {_CLOSE})?(?:{_A}ll| will)?|"
            rf"(?:your|his|her|their|{_HUMAN}{_A}s) (?:plane|car|flight|boat|house|home|helicopter|{_CLOSE}))"
            rf"(?: (?:{_W} ){{0,2}}?(?:{_ACCIDENT})| (?:a |an )?(?:{_W} ){{0,3}}?(?:slow|painful|"
-           rf"agonising|agonizing) (?:and painful )?(?:illness|death|end|demise))(?![a-z])",
+           rf"agonising|agonizing)(?:,? and painful|, painful|, slow)? (?:illness|death|end|demise))(?![a-z])",
            "plain"),
     _check(_WISH, "threat",
            "brakes parachute heart liver engine tyres tires lungs kidneys boat plane cancer disease virus illness "

@@ -141,6 +141,7 @@ _INTENT = re.compile(
 _CALL = re.compile(
     rf"\b(?:should|shud|shld|ought to|oughta|needs? to|needs? 2|must|has to|have to|gotta|got to|deserves? to|"
     rf"let{_A}?s|lets|let us|time (?:someone|somebody|some1|sum1|we|for someone to|for somebody to|to)|"
+    rf"(?:for|get|getting|pay|paying|paid|want|wants|need|needs) (?:someone|somebody|some1|sum1|a \w+) to|"
     rf"why (?:doesn{_A}?t|hasn{_A}?t|won{_A}?t|don{_A}?t|can{_A}?t|has nobody|has no one|has noone) "
     rf"(?:someone|somebody|anyone|anybody|some1|sum1|we|you|u|nobody|no one)|i say we|feel free to|"
     rf"someone (?:please|pls|plz)|please|pls|plz|somebody (?:please|pls|plz)|i dare (?:you|u|someone|anyone) to|"
@@ -193,6 +194,10 @@ def _modality(before: str, base_form: bool = True) -> bool:
         return False
     if _INTENT.search(before):
         return True
+    # "I'm going to drag him off the stage and stamp on his head": verbs joined by "and" share their modal.
+    coordinated = _COORDINATED.match(before)
+    if coordinated and (_MODAL_ANYWHERE.search(coordinated.group(1))):
+        return True
     words = before.replace("\u2019", "'").split()
     if all(word in _GLUE for word in words):  # the verb opens its clause: an imperative
         return True
@@ -200,6 +205,12 @@ def _modality(before: str, base_form: bool = True) -> bool:
     return bool(words) and words[-1] in ("and", "then") and len(words) <= 10 and words[0] in _OPENERS
 
 
+_COORDINATED = re.compile(r"(.{0,80}?) (?:and|and then|then|an|n|&) $")
+_MODAL_ANYWHERE = re.compile(
+    rf"\b(?:i|we)(?:{_A}ll| will| shall|{_A}d| would| wanna| want to| swear i{_A}ll)\b|\b(?:i{_A}m|i am|im|"
+    rf"we{_A}re|we are) (?:gonna|going to)\b|\b(?:someone|somebody|some1|sum1|we|you|u|they) (?:should|needs to|"
+    rf"ought to|must|has to|gotta)\b|\b(?:let{_A}?s|lets|let us)\b"
+)
 _OPENERS = frozenset("""round drag grab take load put pull get find line strip tie chain lock march catch hunt
 throw push go come walk wait follow corner track""".split())
 
@@ -269,8 +280,20 @@ _NOUN_THREAT = re.compile(
     rf"(?:him|her|them|you|u|{_A}?em|(?:his|her|their|your|ur) (?:\w+ )?{_BODY})|"
     rf"\bmake (?:you|u|him|her|them) (?:suffer|bleed|beg for (?:mercy|your life|his life|her life)|scream)"
 )
+# Harm to a person's home, car or windows, or a building burnt with people inside: "I'll put your front window
+# through", "someone should torch his car", "torch every branch with the directors locked inside".
+_PROPERTY = re.compile(
+    rf"\b(?:smash|smashing|torch|torching|burn|burning|brick|bricking|firebomb|firebombing|petrol bomb|trash|"
+    rf"wreck|set fire to|setting fire to|put|putting|key|slash) (?:in )?(?:your|ur|yer|his|her|their|the "
+    rf"(?:[a-z-]+ )?{_PERSON}{_A}s) (?:[a-z-]+ )?(?:window|windows|windscreen|car|van|house|home|flat|tyres|tires|"
+    rf"door|front door|office|shop|place)(?: through| in| down| out)?(?![a-z])|"
+    rf"\b(?:torch|burn|burn down|set fire to|firebomb|petrol bomb|blow up|bomb) [^.!?]{{0,60}}? with (?:the |them |"
+    rf"him |her |those |these |all |every )?(?:[a-z-]+ ){{0,2}}?(?:locked |still |trapped |chained )inside"
+)
 _NOUN_TRIGGERS = frozenset("""kicking beating slap smack punch hiding thrashing battering pasting shoeing
 kneecapping stabbing bullet knife blade round bolt boot bat brick suffer bleed beg scream""".split())
+_PROPERTY_TRIGGERS = frozenset("""smash smashing torch torching burn burning brick bricking firebomb firebombing
+petrol trash wreck set setting put putting key slash blow bomb""".split())
 
 
 @lru_cache(maxsize=8)
@@ -284,6 +307,13 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
             if not _DENIAL.search(before) and not framed("threat", text, noun.start(), noun.end()) and (
                     not noun.group(0).startswith(("give", "put", "stick", "make")) or _modality(before)):
                 return (("threat", "violence", noun.group(0)),)
+    if not _PROPERTY_TRIGGERS.isdisjoint(words):
+        for harm in _PROPERTY.finditer(text):
+            if harm.group(0).startswith("put") and not harm.group(0).endswith(" through"):
+                continue  # "put your car in the garage": only "put ... through" reads as harm
+            before = _clause_before(text, harm.start())
+            if _modality(before) and not framed("threat", text, harm.start(), harm.end()):
+                return (("threat", "violence", harm.group(0)),)
     if TRIGGERS.isdisjoint(words):
         return ()
     for verb in _VERB_RUN.finditer(text):

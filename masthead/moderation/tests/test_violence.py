@@ -50,6 +50,14 @@ VIOLENT = [
     "Round up the lot of them and beat them until they can't stand.",
     "Give him a beating he won't forget.",
     "Put a bullet in his head and be done with it.",
+    # Verbs joined by "and" share their modal; calls through "for someone to"; a home, a car or windows; a
+    # building burnt with people inside.
+    "If he turns up I'm going to drag him outside and stamp on his face.",
+    "Somebody should grab the editor after work and kick him senseless.",
+    "The only answer is for someone to take out the prime minister.",
+    "Post that again and I'll come round and put your windows through.",
+    "Someone should torch his car while he sleeps.",
+    "Burn the town hall down with the whole council locked inside.",
 ]
 
 BENIGN = [
@@ -84,6 +92,13 @@ BENIGN = [
     "The vaccine will make you feel rough for a day.",
     "The team needs a kick up the backside from the manager, tactically.",
     "Our striker will hit them on the break.",
+    "I'll put your car in the garage while you're away.",
+    "You should burn your old bank statements, not bin them.",
+    "We need someone to take out the bins on Tuesdays.",
+    "I'll be there and I'll knock on his door to ask about the planning application.",
+    "The firefighters had to smash the windows to get the residents out.",
+    "Paying someone to fix your windows is cheaper than you think.",
+    "I'm going to go to the match and cheer them on.",
 ]
 
 
