@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002 - look-alike letters are what this file is about
+# ruff: noqa: RUF001, RUF002, SIM905 - look-alike letters are what this file is about; word lists read as text
 """The screening form of a comment: what rules and the classifier read, never what readers see.
 
 Abusers disguise words so that word lists and word-level models miss them: ``𝐟𝐮𝐜𝐤``, ``f\u200buck``, ``іdiot``
@@ -8,10 +8,16 @@ Abusers disguise words so that word lists and word-level models miss them: ``�
 2. invisible characters removed (zero-width, bidi controls, soft hyphen, fillers, variation selectors), accents and
    stacked combining marks stripped from Latin letters;
 3. letters spaced out with single separators joined (``i d i o t``, ``f.u.c.k``, ``f-u-c-k``);
-4. inside each word: Cyrillic/Greek look-alike letters mapped to Latin, leetspeak digits and symbols mapped to
-   letters, ``*``/``#`` masks resolved, runs of three or more letters collapsed.
+4. text-speak read as the words it stands for (``textspeak.py``): ``u r`` -> you are, ``sum1`` -> someone,
+   ``shud b`` -> should be, ``wat`` -> what, ``needs 2 bash`` -> needs to bash, ``coming 4 u`` -> coming for you;
+   a spelling that is also a word, letter or number elsewhere ("u", "n", "2", "4", "da", "dem") only in the context
+   that makes it text-speak ("u-turn", "the n word", "2 people", "4 years", "dem senator" stay);
+5. inside each word: Cyrillic/Greek look-alike letters mapped to Latin, leetspeak digits and symbols mapped to
+   letters, ``*``/``#`` masks resolved, runs of three or more letters collapsed. A digit between letters is
+   always read ("sm4shes", "h3ad", "c0unc1ll0r"); where a symbol has two readings ("1": i or l) the one that
+   spells a known word is taken ("he1p" -> help, not "heip").
 
-Innocent words are never changed by step 4 unless they are disguised: a plain all-letter word is only ever
+Innocent words are never changed by step 5 unless they are disguised: a plain all-letter word is only ever
 run-collapsed, and a reading that needs guessing (a digit at the edge of a word, a mask, a run cut to one letter)
 is taken only when it yields one of the short list of target words in ``lexicon.py``. So "Scunthorpe", "assess",
 "shiitake", "3rd", "mp3", "$100" and "@editor" come out as they went in.
@@ -26,7 +32,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from masthead.moderation.lexicon import COMMON_WORDS, TARGET_WORDS, text_words
-from masthead.moderation.spelling import READINGS
+from masthead.moderation.spelling import READINGS, REAL_WORDS
+from masthead.moderation.textspeak import read_textspeak
 
 _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
@@ -74,6 +81,8 @@ _SPACED = re.compile(
 # A cheap first look (it starts with a plain space, which the regex engine scans for quickly): three single
 # characters in a row. Only then is the full pattern run.
 _SPACED_HINT = re.compile(r" [a-z0-9@$][ \t._\-~*+]+[a-z0-9@$][ \t._\-~*+]+[a-z0-9@$](?![^\W_])")
+_TEXT_SPEAK_SINGLES = frozenset("urnbc24ia")  # spaced by plain spaces only: "b.a." is still joined
+_NO_LETTERS = str.maketrans("", "", "urnbc24ia \t")
 _SPACED_GAP = re.compile(r"[ \t]*[._\-~*+][ \t]*|[ \t]+")
 # A hashtag: "#idiotTrump" is read as the words "idiot trump".
 _HASHTAG = re.compile(r"(?<![\w#&])#([^\W\d_][^\W_]*(?:_[^\W_]+)*)")
@@ -86,12 +95,12 @@ class Normalised:
     text: str
     # Which disguises were undone: "compatibility", "invisible", "homoglyph", "leetspeak", "mask", "spaced",
     # "stretched", "misspelt" and "run-together" (an abusive word misspelt or run into others, ``spelling.py``);
-    # "hashtag" (run-together words split) is not a disguise.
+    # "hashtag" (run-together words split) and "textspeak" (``u r``, ``sum1``) are not disguises.
     changes: frozenset[str]
 
     @property
     def disguised(self) -> bool:
-        return bool(self.changes - {"stretched", "compatibility", "hashtag"})
+        return bool(self.changes - {"stretched", "compatibility", "hashtag", "textspeak"})
 
 
 def normalise(raw: str) -> Normalised:
@@ -113,6 +122,11 @@ def normalise(raw: str) -> Normalised:
         changes.add("spaced")
         text = joined
     text = " ".join(text.split())
+    # Single letters of text-speak ("4 u n ur") are left as they are by the joining above.
+    read = read_textspeak(text)
+    if read != text:
+        changes.add("textspeak")
+        text = read
     text = _decode_tokens(text, changes)
     # Homoglyph words with no Latin letter at all are not matched by _TOKEN: map them only when that makes a word.
     if not text.isascii() and _HOMOGLYPH_CHARS.search(text):  # every look-alike is outside ASCII
@@ -161,6 +175,9 @@ def _join_spaced(match: re.Match[str]) -> str:
     letters = _SPACED_GAP.split(run)
     if "".join(letters).isdigit():  # "1 2 3", phone numbers, scores: not a disguised word
         return run
+    if _TEXT_SPEAK_SINGLES.issuperset(letters) and not run.strip(" \t").translate(_NO_LETTERS).strip() and \
+            "".join(letters) not in TARGET_WORDS:
+        return run  # "coming 4 u n ur family", "r u 2 scared", "i c u": text-speak, read by the next step
     gaps = _SPACED_GAP.findall(run)
     # The gap inside words: the most frequent, then the shortest, then a punctuation mark rather than a space
     # ("4 a.m." -> "4 am", "a U.S. group" -> "a us group"). Fully ordered: a tie must not depend on set order.
@@ -281,8 +298,29 @@ def _decode_symbols(token: str, changes: set[str]) -> str:
         return target
     if inner_leet:
         changes.add("leetspeak")
-        return _likeliest_reading(expanded)
+        return _word_reading(expanded) or _likeliest_reading(expanded)
     return token
+
+
+# Words a leetspeak reading may spell when a symbol has two readings: the lexicon's lists, and the words of harm
+# and of the body that threats are written with ("sm4sh", "sk1ll", "h3ad").
+KNOWN_WORDS = COMMON_WORDS | TARGET_WORDS | REAL_WORDS | frozenset("""
+smash smashes smashed bash bashes bashed head heads skull face legs arms neck throat teeth break breaks broken snap
+cut slit stab stabbed shoot shot hang hanged burn beat beaten punch kick choke strangle someone anyone everyone
+find found hunt deserve deserves help hell kill kills still will well tell sell fell fill feel feet live lives
+alive bullet bullets knife gun blood bleed bleeding pieces idiot idiots filthy little""".split())
+
+
+def _word_reading(expanded: list[str]) -> str | None:
+    """The first letters-only reading that is a known word, when there are few ("he1p": help), else None."""
+    letters = ["".join(char for char in choice if char.isalpha()) or choice for choice in expanded]
+    if math.prod(map(len, letters)) > 16:
+        return None
+    for picks in itertools.product(*letters):
+        reading = "".join(picks)
+        if reading in KNOWN_WORDS:
+            return reading
+    return None
 
 
 _MAX_READINGS = 1024

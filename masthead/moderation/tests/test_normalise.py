@@ -202,3 +202,57 @@ def test_a_long_text_of_disguised_tokens_decodes_every_one_and_keeps_the_rest():
     result = normalise(" ".join(tokens))
     assert result.text.split() == ["fuck", "idiot", "shit", "hello", "ass", "plain"] * 2_000
     assert {"mask", "leetspeak"} <= set(result.changes)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("hope sum1 sm4shes ur skull in", "hope someone smashes your skull in"),
+        ("s0me1 needs 2 b4sh his h3ad in", "someone needs to bash his head in"),
+        ("u r gonna get wat u deserve", "you are gonna get what you deserve"),
+        ("ppl like u shud b shot", "people like you should be shot"),
+        ("i wil find u n break ur legs", "i will find you and break your legs"),
+        ("c u soon ;) we no where u live", "see you soon ;) we know where you live"),
+        ("ur a disgrace", "you're a disgrace"),  # "ur" before an article or a predicate: you're
+        ("ur dead", "you're dead"),
+        ("r u serious?", "are you serious?"),
+        ("every1 h8s u", "everyone hates you"),
+        ("no1 will miss u", "no one will miss you"),
+        ("ne1 who votes 4 him", "anyone who votes for him"),
+        ("we r coming 4 u", "we are coming for you"),
+        ("we r coming 4 u n ur family 2nite", "we are coming for you and your family tonight"),  # not "4un"
+        ("u deserve 2 die, ppl like u r scum", "you deserve to die, people like you are scum"),
+        ("talk 2 u 2moro", "talk to you tomorrow"),
+        ("kill dem all", "kill them all"),
+        ("in da house", "in the house"),
+        ("go kill urself", "go kill yourself"),
+        ("cuz ppl r sick of it, pls stop", "because people are sick of it, please stop"),
+        ("c0unc1ll0r", "councillor"),  # leetspeak inside a word
+        ("he1p", "help"),  # "1" read as the letter that spells a word
+    ],
+)
+def test_text_speak_is_read_as_words(raw, expected):
+    result = normalise(raw)
+    assert result.text == expected
+    assert not result.disguised or "leetspeak" in result.changes  # text-speak alone is not a disguise
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        "2 people were hurt", "after 4 years in office", "they won 2-1 at home", "i have 2 kids", "top 4 teams",
+        "a u-turn on tax", "u.s. policy", "the n word", "n korea fired a missile", "leonardo da vinci",
+        "the dem senator said", "the no1 seed", "b4 paper", "mp3", "3rd", "b2b", "4x4", "covid19", "5g", "a1",
+        "the m25", "the 1990s", "$100", "@editor", "£2 a pint", "plan b", "vitamin c", "(u) umpire", "u 149 in hagby",
+        "chew the cud", "angkor wat", "m and n the authors", "don't dis him",
+    ],
+)
+def test_text_speak_spellings_in_other_uses_are_unchanged(plain):
+    result = normalise(plain)
+    assert result.text == plain
+    assert "textspeak" not in result.changes
+
+
+def test_spaced_letters_that_spell_a_target_are_still_joined_among_text_speak_letters():
+    assert normalise("b u r n them").text == "burn them"  # every letter a text-speak one, but it spells a target
+    assert normalise("i c u").text == "i see you"
