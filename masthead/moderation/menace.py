@@ -921,7 +921,8 @@ _CHECKS: tuple[_Check, ...] = (
            rf"\b(?:hope|hoping|pray|praying|wish|wishing|fingers crossed|can{_A}?t wait (?:till|until|for|to see)|"
            rf"cannot wait (?:till|until|for|to see)|love to see|money to (?:see|watch)|may|"
            rf"if there{_A}?s any justice|if there is any justice)(?: that)?,? "
-           rf"(?:(?:you|u|he|she|they|{_HUMAN})(?:{_A}s| and (?:your|his|her|their) {_CLOSE})?(?:{_A}ll| will)?|"
+           rf"(?:(?:you|u|he|she|they|{_HUMAN})(?:{_A}s| and (?:your|his|her|their) {_CLOSE})?"
+           rf"(?: who [a-z ]{{1,40}}?)?(?:{_A}ll| will)?|"
            rf"(?:your|his|her|their|{_HUMAN}{_A}s) (?:plane|car|flight|boat|house|home|helicopter|{_CLOSE}))"
            rf"(?: (?:{_W} ){{0,2}}?(?:{_ACCIDENT})| (?:a |an )?(?:{_W} ){{0,3}}?(?:slow|painful|"
            rf"agonising|agonizing)(?:,? and painful|, painful|, slow)? (?:illness|death|end|demise))(?![a-z])",

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from masthead.moderation.lexicon import COMMON_WORDS, TARGET_WORDS, text_words
 from masthead.moderation.spelling import READINGS, REAL_WORDS
 from masthead.moderation.textspeak import read_textspeak
+from masthead.moderation.violence import TRIGGERS as HARM_WORDS
 
 _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
@@ -195,7 +196,11 @@ def _join_spaced(match: re.Match[str]) -> str:
     return " ".join(words)
 
 
-_SEGMENT_WORDS = COMMON_WORDS | TARGET_WORDS
+# Hashtags run the words of a threat together too ("#breakhislegsnexttime"): the verbs of harm and the parts of
+# the body are known pieces.
+_SEGMENT_WORDS = COMMON_WORDS | TARGET_WORDS | HARM_WORDS | frozenset(
+    """legs leg arms arm head heads neck face teeth jaw nose skull knees kneecaps ribs throat back spine fingers
+    hands eyes next time ref refs deserve deserves""".split())
 
 
 def segment(letters: str, known: frozenset[str] = _SEGMENT_WORDS) -> list[str] | None:
