@@ -1393,6 +1393,102 @@ _CHECKS: tuple[_Check, ...] = (
            r"\bface like (?:a|an) (?:slapped|smacked|kicked|dropped|melted|burst|bulldog|pug|bag of|robbed|"
            r"warthog|pig|horse|dog|welder)",
            "plain"),
+    # -- Fragments: verbless insults, possessive name-calling, urging self-harm (docs: "Fragments").
+    # A sentence that is nothing but an insult: degree words and adjectives before an insult noun, then the
+    # sentence ends: "Genuinely talentless hack.", "Sad, lonely little man.", "What a grifter.", "Total
+    # embarrassment of a journalist." Thing nouns are not insult nouns ("Absolute scenes.", "What a goal.", "Utter
+    # madness from the council."), and "joke", "disgrace", "embarrassment", "laughing stock" and "sellout" alone
+    # are said of decisions and matches ("Absolute joke.", "Total sellout."): those only "of a" person.
+    _check(_INSULT, "insult",
+           " ".join(sorted(set(re.findall("[a-z]+", _INSULT_NOUN + _NAME_CALLING)) - {"of", "a", "for", "an"}))
+           + " shill shills grifter hack charlatan nonentity has been crank bigot hypocrite liar nobody "
+           "embarrassment disgrace joke man woman boy person creature specimen individual",
+           rf"(?:(?:what|such) an? (?:(?:{_DEGREE}|{_PERSON_ADJECTIVE}|absolute|total|complete|utter|proper|right|"
+           rf"real|sad|lonely|little|old|pathetic|paid|talentless|spineless|gutless|lying|shameless|useless|"
+           rf"worthless|deluded|bitter|smug|pompous|arrogant|desperate|washed-up|second-rate|third-rate|odious|vile|"
+           rf"nasty|horrible|miserable|petty|ignorant|jumped-up|self-important|dishonest|grubby|sleazy|slimy|"
+           rf"cowardly|insufferable|unhinged|deranged|obnoxious|snivell?ing|craven|hateful|serial|compulsive|"
+           rf"habitual|ridiculous|clueless)(?:,? (?:and )?| )){{0,4}}"
+           rf"|(?:an? )?(?:(?:{_DEGREE}|{_PERSON_ADJECTIVE}|absolute|total|complete|utter|proper|right|"
+           rf"real|sad|lonely|little|old|pathetic|paid|talentless|spineless|gutless|lying|shameless|useless|"
+           rf"worthless|deluded|bitter|smug|pompous|arrogant|desperate|washed-up|second-rate|third-rate|odious|vile|"
+           rf"nasty|horrible|miserable|petty|ignorant|jumped-up|self-important|dishonest|grubby|sleazy|slimy|"
+           rf"cowardly|insufferable|unhinged|deranged|obnoxious|snivell?ing|craven|hateful|serial|compulsive|"
+           rf"habitual|ridiculous|clueless)(?:,? (?:and )?| )){{1,5}}(?=[a-z])"
+           # A person made small or vile needs no modifier before it: "Sad little man.", "Bitter old woman."
+           rf"|(?:an? )?(?=(?:little|small|tiny|sad|pathetic|vile|odious|bitter|nasty|miserable|horrible|repulsive|"
+           rf"twisted|spineless|gutless|deluded|petty|creepy|pompous|smug) ))"
+           rf"(?!waste of a life|laughing ?stock|sellout|(?:joke|disgrace|embarrassment)(?! of))"
+           rf"(?:{_INSULT_NOUN}|{_NAME_CALLING}|shill|grifter|charlatan|nonentity|has-been|crank|bigot|hypocrite|"
+           rf"liar|(?<!ly )(?<!that )(?<!this )(?<!just )(?<!so )(?<!as )(?<!too )nobody|"  # not "absolutely nobody."
+           rf"(?:little|small|tiny|sad|pathetic|vile|odious|bitter|nasty|miserable|horrible|repulsive|"
+           rf"twisted|spineless|gutless|deluded|petty|creepy|pompous|smug)(?: old| little)? (?:man|woman|boy|"
+           rf"person|creature|specimen|individual)|"
+           rf"(?:embarrassment|disgrace|joke|clown|travesty|shambles|fraud) of an? "
+           rf"(?:{_W} )?(?:man|woman|human(?: being)?|person|individual|journalist|reporter|writer|columnist|editor|"
+           rf"politician|mp|minister|prime minister|president|leader|manager|coach|referee|ref|player|presenter|"
+           rf"host|commentator|councill?or|mayor|judge|parent|father|mother|teacher|doctor|lawyer|officer|chairman|"
+           rf"owner|boss|pundit|actor|comedian|author|professor|priest|spokesman|spokeswoman|secretary|chancellor|"
+           rf"governor|senator))"
+           rf"(?=(?:,? (?:lol|lmao|mate|pal|tbh|honestly|frankly|seriously|really|imo))?\s*(?:[.!?\u2026\n]|$))"
+           rf"|(?<![a-z-])(?:idiot|moron|imbecile|cretin|halfwit|dimwit|nitwit|buffoon|clown|loser|numpty|muppet|pillock|"
+           rf"plonker|scumbag|lowlife|grifter|shill|dunce|ignoramus|nincompoop)(?=\s*(?:[.!?\u2026\n]|$))",
+           "sentence"),
+    # Name-calling in the possessive: "this dimwit's drivel", "that clown's latest column", "the idiot's own
+    # words"; not "the Complete Idiot's Guide", "a fool's errand", "the clown's red nose", "this joke's on us".
+    _check(_INSULT, "insult", _NAME_CALLING_WORDS + " shill grifter charlatan nonentity",
+           rf"\b(?:this|that) (?:(?:{_DEGREE}|{_PERSON_ADJECTIVE}|absolute|total|complete|utter|sad|pathetic|"
+           rf"little|old|lying|paid|talentless|useless|smug|pompous) ){{0,2}}(?!(?:joke|disgrace|loser){_A})"
+           rf"(?:{_NAME_CALLING}|shill|grifter|charlatan|nonentity){_A}s(?![a-z])"
+           rf"(?! (?:errand|gold|paradise|guide|nose|"
+           rf"costume|shoes|make-?up|wig|hat|cap|day|impact|fallout|victims|damage)\b)"
+           rf"|\bthe (?:idiot|moron|imbecile|cretin|halfwit|dimwit|nitwit|buffoon|numpty|muppet|pillock|plonker|"
+           rf"scumbag|lowlife|grifter|shill|clown){_A}s (?:own |latest |last |usual |new |pathetic |ridiculous |"
+           rf"stupid |idiotic |deranged )?(?:words|column|columns|article|articles|piece|opinion|opinions|drivel|"
+           rf"nonsense|rubbish|garbage|tweet|tweets|post|posts|comment|comments|ramblings|rant|rants|views|logic|"
+           rf"argument|arguments|policy|policies|speech|book|excuses|lies|claims|ideas|take|takes|mouth|brain|"
+           rf"head|face|career|writing|reporting)\b",
+           "plain"),
+    # Urging the reader to kill or harm themselves, as an imperative, a "why don't you" or "do us all a favour
+    # and ...": "top yourself", "go neck yourself", "do yourself in", "drink bleach", "go play in traffic",
+    # "do us all a favour and stop breathing". The act must end its clause ("jump off a bridge into the river is
+    # a summer tradition", "stop breathing in the fumes", "do us all a favour and jump ship" pass), a denial or a
+    # report before it is no call ("don't drink bleach", "he told people to drink bleach"), and "die",
+    # "disappear", "jump" and "stop breathing" count only after the favour.
+    _check("urging self-harm", "threat",
+           "yourself urself self bleach traffic bridge cliff roof building tower pier ledge balcony train bus "
+           "lorry truck tube sea wrists bullet gene favour favor",
+           rf"(?:\bdo (?:us all|us|everyone|everybody|the world|the rest of us|society|humanity|the planet|"
+           rf"the country|the gene pool|mankind|all of us|your (?:family|kids|parents|mum|mom|wife|husband))"
+           rf"(?: here| on here)? a (?:big |huge |massive |great )?favou?r,? (?:and|&) (?:just |please |go |"
+           rf"kindly |and )*(?:die|disappear(?: (?:forever|for good|permanently))?|jump|stop breathing|end it all|"
+           rf"cease to exist|stop existing|never wake up|leave this (?:earth|planet|world)|get hit by a (?:bus|train)"
+           rf"|"
+           rf"(?:top|neck|off|end|unalive|drown|hang|shoot) (?:your ?self|urself)|do (?:your ?self|urself) in|"
+           rf"drink bleach|(?:go )?play (?:in|on) (?:the )?(?:traffic|motorway|freeway|highway)|walk into the sea|"
+           rf"jump off (?:a|the nearest|the closest) (?:tall |high )?(?:bridge|cliff|roof|building|tower|pier|ledge|"
+           rf"balcony)|(?:jump|step|throw (?:your ?self|urself)) (?:in front of|under) (?:a|the next) (?:train|bus|"
+           rf"lorry|truck|tube)|slit (?:your|ur) wrists|eat a bullet|remove (?:your ?self|urself) from the gene pool)"
+           rf"|(?:\bwhy (?:(?:don{_A}?t|dont|not) (?:you|u)|not) )?(?:(?:just|please|pls|go|and|maybe) )*"
+           rf"\b(?:(?:top|neck|off|end|unalive|drown|hang|delete) (?:your ?self|urself)|shoot (?:your ?self|urself)"
+           rf"(?! in the f)|do (?:your ?self|urself) in|drink bleach|play (?:in|on) (?:the )?(?:traffic|motorway|"
+           rf"freeway|highway)|walk into the sea|jump off (?:a|the nearest|the closest) (?:tall |high )?(?:bridge|"
+           rf"cliff|roof|building|tower|pier|ledge|balcony)|(?:jump|step|throw (?:your ?self|urself)) (?:in front of|"
+           rf"under) (?:a|the next) (?:train|bus|lorry|truck|tube)|slit (?:your|ur) wrists|eat a bullet|"
+           rf"remove (?:your ?self|urself) from the gene pool))"
+           rf"(?=\s*(?:[.!?,;:\u2026\n)]|$|and\b|already\b|please\b|pls\b|mate\b|pal\b|you\b|u\b|lol\b|then\b|or\b|"
+           rf"tbh\b|seriously\b|honestly\b|asap\b|for good\b|forever\b|x\b))",
+           "call"),
+    # "Nobody would notice if you were gone" with an urging beside it: "... so go on, do it", "do it, nobody
+    # would miss you if you died"; alone it is a sneer.
+    _check("urging self-harm", "threat", "nobody noone one notice care miss mind",
+           rf"\b((?:go on|do it|go ahead|end it(?: all)?|just do it)[,.!;\u2026]* )?(?:nobody|no one|no-one|noone)"
+           rf" (?:would|will|{_A}d)(?: even| ever)? (?:notice|care|miss you|mind)(?: at all)? if (?:you|u) "
+           rf"(?:were gone|was gone|weren{_A}?t here|were not here|disappeared|vanished|died|were dead|dropped dead|"
+           rf"ended it(?: all)?|topped yourself|killed yourself|did it)"
+           rf"(?(1)|[,.!;\u2026]* (?:so |and )?(?:just )?(?:go on|do it|go ahead|end it|off you go|get on with it|"
+           rf"what are you waiting for|think about it|hint hint))",
+           "plain"),
     _check(_INSULT, "insult", "worm toad slug weasel snake cockroach maggot leech rat parasite vermin oaf lout "
            "hack peasant coward chimp ape baboon cretin dunce dolt nincompoop halfwit dimwit nitwit pinhead airhead "
            "bonehead knucklehead blockhead fathead meathead dullard ignoramus simpleton buffoon imbecile neanderthal "
