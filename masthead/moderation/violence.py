@@ -51,14 +51,15 @@ def _forms(base: str) -> tuple[str, ...]:
 _PLAIN = """punch thump slap smack wallop clobber pummel headbutt batter bludgeon stab knife glass strangle
 throttle suffocate smother kneecap maim mutilate cripple disfigure torture rape lynch behead decapitate
 butcher disembowel gut skin flay drown torch douse poison garrotte whip flog horsewhip cane stone assault hurt
-harm injure wound brutalise brutalize stamp stomp choke shank slash deck lamp bash""".split()
+harm injure wound brutalise brutalize stamp bottle stomp choke shank slash deck lamp bash""".split()
 # Verbs that are also the words of sport, business, argument or cooking: violence only with a violent complement.
 _AMBIGUOUS = """beat hit smash crush destroy attack hammer kill slaughter execute burn bury shoot hang break
-snap crack cut slit rip tear bomb nuke gas cave bottle stick knock take murder thrash kick""".split()
+snap crack cut slit rip tear bomb nuke gas cave stick knock take finish sweep string wipe murder thrash kick""".split()
 _IRREGULAR = {
     "beat": ("beaten",), "hit": ("hitting",), "cut": ("cutting",), "shoot": ("shot", "shooting", "shoots"),
     "hang": ("hanged", "hung", "hanging", "hangs"), "break": ("broke", "broken", "breaking", "breaks"),
-    "burn": ("burnt",), "slit": ("slitting",), "stick": ("stuck",), "tear": ("tore", "torn"),
+    "burn": ("burnt",), "string": ("strung", "stringing"), "sweep": ("swept",), "wipe": ("wiped", "wiping"),
+    "slit": ("slitting",), "stick": ("stuck",), "tear": ("tore", "torn"),
     "stab": ("stabbed", "stabbing"), "knife": ("knifed", "knifing", "knifes"), "rip": ("ripped", "ripping"),
     "snap": ("snapped", "snapping"), "gut": ("gutted", "gutting"), "skin": ("skinned", "skinning"),
     "whip": ("whipped", "whipping"), "flog": ("flogged", "flogging"), "club": ("clubbed", "clubbing"),
@@ -100,7 +101,8 @@ _PERSON = (
     r"landlord|boss|ceo|director|manager|developer|banker|activist|protester|protestor|migrant|immigrant|"
     r"refugee|traitor|paedo|pedo|nonce|scumbag|idiot|moron|clown|bastard|prick|twat|wanker|cunt|rat|snake|man|"
     r"woman|guy|bloke|lad|girl|boy|kid|bitch|slag|cow|witch|lefty|leftie|tory|liberal|muslim|jew|gay|ref|"
-    r"referee|striker|keeper|player|fan|neighbour|neighbor|cyclist|driver|teacher|doctor|nurse|priest|imam|"
+    r"referee|striker|keeper|player|footballer|cricketer|athlete|singer|actor|actress|celebrity|fan|neighbour|"
+    r"neighbor|cyclist|driver|teacher|doctor|nurse|priest|imam|"
     r"vicar|rabbi|thug|yob|looter|rioter|troll|poster|commenter|person|idiots|morons|clowns|"
     r"bastards|pricks|twats|wankers|cunts)"
 )
@@ -111,7 +113,7 @@ _TARGET = (
     rf"(?:the|that|this|these|those|every|each|any|some|all|all the|all of the|all of these|all of those|every "
     rf"(?:last|single) (?:one of )?(?:these|those|the)?|every one of (?:these|those|the)) ?(?:[a-z-]+ ){{0,2}}?"
     rf"(?:{_PERSON}|{_PEOPLE})|(?:every|each) (?:last |single )?one of (?:them|you|these|those)|the lot of (?:them|"
-    rf"you)|(?:[a-z-]+ )?{_PEOPLE}|(?:councill?or|mr|mrs|ms|miss|dr|judge|minister|mayor|sir) [a-z]+|anyone who|"
+    rf"you)|(?:[a-z-]+ )?{_PEOPLE}|(?:councill?or|cllr|mr|mrs|ms|miss|dr|judge|minister|mayor|sir) [a-z]+|anyone who|"
     rf"whoever)(?![a-z])"
 )
 # What makes an ambiguous verb violence: a part of the body, a weapon, an outcome of violence, "up", "in".
@@ -211,6 +213,9 @@ _MODAL_ANYWHERE = re.compile(
     rf"we{_A}re|we are) (?:gonna|going to)\b|\b(?:someone|somebody|some1|sum1|we|you|u|they) (?:should|needs to|"
     rf"ought to|must|has to|gotta)\b|\b(?:let{_A}?s|lets|let us)\b"
 )
+# A modal anywhere shortly before, for a passive joined to it ("should be dragged off the line and given a hiding").
+_SENTENCE_MODAL = re.compile(r"\b(?:should|shud|ought to|needs? to|must|deserves? to|has to|have to|time for)\b")
+_MOB_VERBS = frozenset(("go", "going", "head", "heading", "get", "getting", "turn", "pay"))
 _OPENERS = frozenset("""round drag grab take load put pull get find line strip tie chain lock march catch hunt
 throw push go come walk wait follow corner track""".split())
 
@@ -219,18 +224,24 @@ def _object_at(text: str, end: int) -> re.Match[str] | None:
     return _TARGET_RE.match(text, end)
 
 
-_TARGET_RE = re.compile(rf"(?: out)? (?:(?:on|into|at) |(?:the )?(?:shit|crap|hell|living daylights|life) out of )?"
+_TARGET_RE = re.compile(rf"(?: out| up| off| away)? (?:(?:on|into|at) |(?:the )?(?:shit|crap|hell|living daylights|"
+                        rf"life) out of )?"
                         rf"{_TARGET}")
 # "beat him up", "kick his head in", "tear them apart": the particles that make these verbs violence.
-_PARTICLE = re.compile(r"(?: [a-z'-]+){0,2}? (?:up|in|apart)\b(?! (?:the|a|an|this|that|front|court|public)\b)")
-_PARTICLE_VERBS = frozenset(("beat", "smash", "cut", "kick", "tear", "rip", "hammer"))
+# "beat him up", "kick his head in", "tear them apart", "finish you off", "string him up": the particles that
+# make these verbs violence, verb by verb ("cut him off" in traffic is not one).
+_PARTICLES = {"beat": "up", "smash": "up|in", "cut": "up", "kick": "in", "tear": "apart|up", "rip": "apart|up",
+              "hammer": "in", "finish": "off", "sweep": "away|out", "string": "up", "wipe": "out"}
+_PARTICLE = {verb: re.compile(rf"(?: [a-z'-]+){{0,4}}? (?:{particles})\b(?! (?:the|a|an|this|that|front|court|"
+                              rf"public|of|on)\b)") for verb, particles in _PARTICLES.items()}
 _BAD_COMPLEMENT = re.compile(
     r"(?: in the back\b(?! of)| (?:in|at|on) (?:the )?(?:polls?|"
     r"election|vote|debate|court|game|match|final|league|cup|derby|"
     r"semi|quarter|race|ballot|referendum|tribunal|argument|comments?|replies|chess|darts|pool|quiz|pub quiz)|"
     r" (?:with|by) (?:the |a |some )?(?:facts|figures|truth|stats|evidence|a fine|fines|tax|taxes|a bill|"
     r"questions|kindness|love|logic|a link|links|data|a lawsuit|lawyers)| up (?:later|tomorrow|on|for|about|"
-    r"with|when|if|sometime)| \d| (?:nil|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b| on "
+    r"with|when|if|sometime)| \d+(?:[-\u2013]\d+)?\b| (?:nil|zero|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten)\b| on "
     r"(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|penalties|points|goal difference|aggregate)| "
     r"(?:for|at) (?:dinner|lunch|tea|a drink|drinks|a pint|the pub|coffee))"
 )
@@ -251,8 +262,11 @@ def _violent(text: str, verb: re.Match[str], target: re.Match[str]) -> bool:
             return False  # "I'd take them out and leave one reference": "them" may be anything
         out = target.group(0).startswith(" out ") or after.startswith(" out")
         return out and not _OUT_ELSEWHERE.match(after[4:] if after.startswith(" out") else after)
-    return bool(_VIOLENT_COMPLEMENT.match(after) or (_FORM_OF[verb.group(0)] in _PARTICLE_VERBS
-                                                     and _PARTICLE.match(after)))
+    base = _FORM_OF[verb.group(0)]
+    if base in _PARTICLES and (target.group(0).split()[0] in _PARTICLES[base].split("|")
+                               or _PARTICLE[base].match(after)):
+        return True  # "string up the traitor", "finish you off"
+    return bool(_VIOLENT_COMPLEMENT.match(after))
 
 
 _BODY_END = re.compile(_BODY + "$")
@@ -278,7 +292,21 @@ _NOUN_THREAT = re.compile(
     rf"(?:[a-z-]+ )?{_PERSON}s?) {_BEATING}|"
     rf"\b(?:put|putting|stick|sticking) (?:a |one )?(?:bullet|knife|blade|round|bolt) (?:in|through|between) "
     rf"(?:him|her|them|you|u|{_A}?em|(?:his|her|their|your|ur) (?:\w+ )?{_BODY})|"
-    rf"\bmake (?:you|u|him|her|them) (?:suffer|bleed|beg for (?:mercy|your life|his life|her life)|scream)"
+    rf"\bmake (?:you|u|him|her|them) (?:suffer|bleed|beg for (?:mercy|your life|his life|her life)|scream)|"
+    rf"\b(?:be|get|gets|getting|been|and|then) (?:given|handed|dealt|served) {_BEATING}"
+)
+# Instruments of execution handed out as a noun phrase: "guillotines for every CEO", "the rope for every traitor",
+# and a mob sent with weapons: "time for the lads to go down there with baseball bats".
+_EXECUTION = re.compile(
+    rf"\b(?:guillotines?|the guillotine|gallows|nooses?|the noose|ropes?|the rope|bullets?|a bullet|firing squads?|"
+    rf"the firing squad|lampposts?|a lamppost|gas chambers?|the gas chamber|the electric chair|the chair|public "
+    rf"hangings?|public executions?|a public hanging|hangings?|the stocks) (?:for|to) (?:every|all|each|the|those|"
+    rf"these|them|him|her|you|u|every last|every single)(?: (?:[a-z-]+ ){{0,3}}?(?:{_PERSON}s?|{_PEOPLE})|(?<=them)|"
+    rf"(?<=him)|(?<=her)|(?<=you)|(?<=u))(?![a-z])|"
+    rf"\b(?:go|going|head|heading|get|getting|turn up|pay (?:him|her|them|you) a visit) (?:down |round |over |up )?"
+    rf"(?:there |to (?:his|her|their|your) (?:house|home|place|office|street) )?with (?:some |a few |our |the )?"
+    rf"(?:baseball bats|bats and (?:bricks|bottles|knives)|pitchforks|torches|machetes|crowbars|knives|petrol|"
+    rf"iron bars|golf clubs|hammers|axes|guns|shotguns|a rope|rope|nooses)"
 )
 # Harm to a person's home, car or windows, or a building burnt with people inside: "I'll put your front window
 # through", "someone should torch his car", "torch every branch with the directors locked inside".
@@ -291,7 +319,11 @@ _PROPERTY = re.compile(
     rf"him |her |those |these |all |every )?(?:[a-z-]+ ){{0,2}}?(?:locked |still |trapped |chained )inside"
 )
 _NOUN_TRIGGERS = frozenset("""kicking beating slap smack punch hiding thrashing battering pasting shoeing
-kneecapping stabbing bullet knife blade round bolt boot bat brick suffer bleed beg scream""".split())
+kneecapping stabbing bullet knife blade round bolt boot bat brick suffer bleed beg scream given handed dealt
+served""".split())
+_EXECUTION_TRIGGERS = frozenset("""guillotine guillotines gallows noose nooses rope ropes bullet bullets squad
+squads lamppost lampposts chamber chambers chair hangings hanging executions stocks bats pitchforks torches
+machetes crowbars knives petrol bars clubs hammers axes guns shotguns""".split())
 _PROPERTY_TRIGGERS = frozenset("""smash smashing torch torching burn burning brick bricking firebomb firebombing
 petrol trash wreck set setting put putting key slash blow bomb""".split())
 
@@ -304,9 +336,18 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
     if not _NOUN_TRIGGERS.isdisjoint(words):
         for noun in _NOUN_THREAT.finditer(text):
             before = _clause_before(text, noun.start())
+            passive = noun.group(0).startswith(("be ", "get", "been", "and ", "then "))
             if not _DENIAL.search(before) and not framed("threat", text, noun.start(), noun.end()) and (
-                    not noun.group(0).startswith(("give", "put", "stick", "make")) or _modality(before)):
+                    not noun.group(0).startswith(("give", "put", "stick", "make")) or _modality(before)) and (
+                    not passive or _SENTENCE_MODAL.search(text, max(0, noun.start() - 120), noun.start())):
                 return (("threat", "violence", noun.group(0)),)
+    if not _EXECUTION_TRIGGERS.isdisjoint(words):
+        for call in _EXECUTION.finditer(text):
+            before = _clause_before(text, call.start())
+            if not _DENIAL.search(before) and not framed("threat", text, call.start(), call.end()) and (
+                    call.group(0).split()[0] not in _MOB_VERBS or _modality(before) or _SENTENCE_MODAL.search(
+                        text, max(0, call.start() - 60), call.start())):
+                return (("threat", "violence", call.group(0)),)
     if not _PROPERTY_TRIGGERS.isdisjoint(words):
         for harm in _PROPERTY.finditer(text):
             if harm.group(0).startswith("put") and not harm.group(0).endswith(" through"):

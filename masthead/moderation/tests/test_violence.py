@@ -58,6 +58,15 @@ VIOLENT = [
     "Post that again and I'll come round and put your windows through.",
     "Someone should torch his car while he sleeps.",
     "Burn the town hall down with the whole council locked inside.",
+    # A passive joined to a modal, instruments of execution handed out, a mob sent with weapons, harm wished by
+    # a force of nature or an illness, a particle that makes the verb violence, a person by trade.
+    "The striking nurses should be hauled out of the ward and given a beating.",
+    "Gallows for every one of these bankers.",
+    "Time for the locals to go round there with pitchforks.",
+    "I hope the next stroke finishes him off.",
+    "Hope the tide sweeps her away.",
+    "hope some1 bottles him",
+    "String the singer up from the nearest tree.",
 ]
 
 BENIGN = [
@@ -99,6 +108,12 @@ BENIGN = [
     "The firefighters had to smash the windows to get the residents out.",
     "Paying someone to fix your windows is cheaper than you think.",
     "I'm going to go to the match and cheer them on.",
+    "The club was given a hiding by the league leaders, 5-0.",
+    "Ropes for the climbing wall arrive on Monday.",
+    "We should go down there with a picnic and some bats for the kids' cricket.",
+    "The sweeper swept them aside in the second half.",
+    "I hope the new manager finishes the season strongly.",
+    "I'd cut him off if he interrupted me like that on air.",
 ]
 
 
