@@ -170,6 +170,53 @@ def _mentioned(text: str, low: int, start: int, end: int, high: int) -> bool:
     return after is not None and _WRITER.isdisjoint(_tokens(text[low:start]))
 
 
+# Where the writer's answer to a reported speaker begins: a colon or a dash after the report. What follows may
+# address its author ("the police have your details"), never approve of it ("good", "about time"), go on with a
+# clause of the writer's ("and ..."), state the writer's intent ("I'll ...") or echo the harm ("slit yours").
+_ANSWER = re.compile(r":|\s[-\u2013\u2014]+\s|\u2014")
+_APPROVING = re.compile(
+    r"^\s*(?:and|so|then|now)\b|\b(?:good|great|fair enough|about time|do it|deserve[sd]?|should|hope|wish|agree|"
+    r"right|well done|go on|yes|love it|same here|me too|count me in|(?:i|we)(?:['\u2019](?:ll|d|m|re)| will| would|"
+    r" am| are| shall| gonna)|kill|shoot|stab|slit|hang|hurt|beat|smash|burn|die|dead|bleed|cut|break|wait|"
+    r"waiting|find|coming)\b")
+
+
+def _reported_part(text: str, end: int, high: int) -> list[str]:
+    """The tokens after what was found up to the writer's answer (a colon or a dash), or to the sentence end; all
+    of them when the answer approves."""
+    answer = _ANSWER.search(text, end, high)
+    if answer is None or _APPROVING.search(text, answer.end(), high):
+        return _tokens(text[end:high])
+    return _tokens(text[end : answer.start()])
+
+
+# Rivalry between clubs: what a supporter says to another club's fans before a match or a title race.
+_RIVALRY = re.compile(r"(?:(?:we|i)(?:'re|\u2019re| are|'m| am) )?coming for (?:you|u|ya)|watch out|"
+                      r"(?:you|u)(?:'re|\u2019re| are) next|watch your backs?")
+_COMPETITION = re.compile(
+    r"\b(?:league|title|table|season|points|game|games|match|matches|result|results|cup|derby|final|finals|fixture|"
+    r"fixtures|trophy|champions|championship|relegation|promotion|play-?offs?|top (?:four|spot|of the table)|"
+    r"(?:first|second|third|fourth|top) place|kick-off|goal difference|away day|home leg|tie|fans|supporters|"
+    r"lads|squad|manager|win|won|beat|beaten|draw|points)\b")
+_CLUB = re.compile(r"\b(?:[a-z]+ (?:fans|supporters)|fans of|(?:united|city|rovers|wanderers|athletic|county|"
+                   r"spurs|arsenal|chelsea|liverpool|everton|villa|celtic|rangers|leeds|wolves|hammers|toffees|"
+                   r"gunners|reds|blues|magpies|saints|foxes|canaries|hornets|seagulls|bees|owls|blades))\b")
+# Harm, the body, a home or family, a place and time: what would make a rival's taunt menace.
+_MENACING = re.compile(
+    r"\b(?:kill|killed|hurt|hurting|stab|stabbed|shoot|shot|beat (?:you|him|them) up|batter|kick (?:your|his|their) "
+    r"head|smash|knife|knives|gun|guns|bat|bats|bottle|bottles|blood|bleed|hospital|grave|dead|die|"
+    r"face|faces|head|heads|legs|teeth|skull|throat|neck|knees|home|homes|house|houses|address|street|live|lives|"
+    r"family|families|kids|children|wife|husband|mum|mother|sister|daughter|son|car|cars|after the (?:game|match)|"
+    r"outside|car park|station|pub|tonight|find you|know where|wait for|waiting for)\b")
+
+
+def competition(text: str) -> bool:
+    """Whether the comment is a supporter's taunt about a competition (a club's fans, a table, a season, a game),
+    with no harm word, no body, no home, family, place or time of meeting in it."""
+    return bool(_COMPETITION.search(text)) and bool(_CLUB.search(text) or re.search(
+        r"\b(?:league|title|table|season|cup|second place|top (?:four|spot))\b", text)) and not _MENACING.search(text)
+
+
 def framed(kind: str, text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, found by a check of ``kind`` (threat, group, insult, profanity), is speech about
     abuse rather than abuse: quoted and reported, reported by a third party, condemned, or denied."""
@@ -182,6 +229,8 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
                 and any(token in _SPEECH and not _spoken_by_writer(outside, index)
                         for index, token in enumerate(outside)))
     found = _tokens(text[start:end])
+    if kind == "threat" and _RIVALRY.fullmatch(text[start:end].strip(" ,.!")) and competition(text):
+        return True  # "we're coming for you" to a rival club's fans: a title race, not menace
     if kind in ("insult", "profanity") or not _WRITER.isdisjoint(found):
         return False  # aimed at the reader, or the writer's own intent: only a quotation reports it
     before_text = text[low:start]
@@ -191,9 +240,10 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
     sentence = before + found + after
     if not _ENDORSING.isdisjoint(sentence) or (before and before[0] in ("as", "like")):
         return False
-    # A third party's speech or deed, told before what was found, with neither writer nor reader in the sentence,
-    # and no new clause between the two.
-    if _WRITER.isdisjoint(sentence):
+    # A third party's speech or deed, told before what was found, with neither writer nor reader in the sentence
+    # (the writer may answer its author after a colon or a dash: "to the man who told her he'd slit her throat: the
+    # police have your details"), and no new clause between the two.
+    if _WRITER.isdisjoint(before + found + _reported_part(text, end, high)):
         for match in _REPORTING_WORD.finditer(text, low, start):
             speaker = _tokens(text[max(low, match.start() - 20) : match.start()])[-2:]
             if _GENERIC_SPEAKERS.isdisjoint(speaker) and not _CLAUSE_BREAK.search(text, match.end(), start):

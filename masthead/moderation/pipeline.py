@@ -25,6 +25,7 @@ from masthead.moderation.aimed import unaimed_text
 from masthead.moderation.backends import Classifier, get_classifier
 from masthead.moderation.config import moderation_config
 from masthead.moderation.denied import undenied_text
+from masthead.moderation.interject import uninterjected_text
 from masthead.moderation.links import link_hosts
 from masthead.moderation.models import Action, ModerationDecision, Tier
 from masthead.moderation.normalise import normalise
@@ -198,9 +199,11 @@ def hold_threshold(classifier: Classifier, config: Thresholds) -> float:
 def _unaimed_score(classifier: Classifier, normalised_text: str, probability: float, scores: dict[str, Any]) -> float:
     """The score that decides a comment the classifier would hold: that of its text without the evaluative words
     it aims at things ("this idiotic policy", ``aimed.unaimed_text``) or without the insults it denies ("he isn't a
-    fool", ``denied.undenied_text``) when lower, the first score kept in ``scores``; else the first score. Runs
-    only above the hold threshold."""
-    for key, reading in (("toxicity_aimed_at_things", unaimed_text), ("toxicity_insults_denied", undenied_text)):
+    fool", ``denied.undenied_text``) or without the oaths that open its sentences ("holy shit, that final was
+    tense", ``interject.uninterjected_text``) when lower, the first score kept in ``scores``; else the first score.
+    Runs only above the hold threshold."""
+    for key, reading in (("toxicity_aimed_at_things", unaimed_text), ("toxicity_insults_denied", undenied_text),
+                         ("toxicity_interjections", uninterjected_text)):
         copy = reading(normalised_text)
         if copy is None:
             continue
@@ -214,10 +217,13 @@ def _unaimed_score(classifier: Classifier, normalised_text: str, probability: fl
 
 def _word_findings(normalised_text: str) -> list[rules.Finding | None]:
     """The profanity and insult checks; when one finds something, on the text without the insults it denies
-    ("nobody is calling you an idiot", ``denied.undenied_text``) if it has some."""
+    ("nobody is calling you an idiot", ``denied.undenied_text``) or without the oaths that open its sentences
+    ("for fuck's sake, the trains again", ``interject.uninterjected_text``) if it has some."""
     found = [rules.profanity(normalised_text), rules.insult(normalised_text)]
     if any(found):
         copy = undenied_text(normalised_text)
+        if copy is None:
+            copy = uninterjected_text(normalised_text)
         if copy is not None:
             found = [rules.profanity(copy), rules.insult(copy)]
     return found

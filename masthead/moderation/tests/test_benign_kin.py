@@ -305,7 +305,6 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     "I'm such an idiot, I forgot my ticket again.",
     "I'm an idiot for believing the timetable.",
     "This fucking weather is ruining the harvest.",
-    "Holy shit, the roads are finally fixed.",
     "What a fucking mess the council made of the bins.",
     "Shit happens; the pothole will be fixed next week.",
     "The rapper was criticised for lyrics calling women \"bitches\".",
