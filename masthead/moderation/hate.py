@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from masthead.moderation import menace, violence
+from masthead.moderation import menace, violence, watching
 from masthead.moderation.features import _tokens, distinct_words, word_features
 from masthead.moderation.lexicon import (
     COMMON_WORDS,
@@ -374,7 +374,8 @@ def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
         if match:
             found.append((name, match.group(0)))
     # Harm read clause by clause (menace.py): calls, wishes, menace, harassment, dehumanising, plain insults.
-    for name, _label, matched in menace.matches(normalised_text) + violence.matches(normalised_text):
+    for name, _label, matched in menace.matches(normalised_text) + violence.matches(normalised_text) + watching.matches(
+            normalised_text):
         if all(name != known for known, _ in found):
             found.append((name, matched))
     # A sentence run together around a group name ("gaysshouldallbewipedout") is read again split.

@@ -18,7 +18,7 @@ from django.db import connection
 from masthead.core.ratelimit import hit
 from masthead.discussion.models import Comment
 from masthead.moderation import links as link_checks
-from masthead.moderation import menace, violence
+from masthead.moderation import menace, violence, watching
 from masthead.moderation.config import CompiledRule, word_rules
 from masthead.moderation.frames import profanity_framed
 from masthead.moderation.hate import lexicon_checks, lexicon_matches
@@ -240,6 +240,7 @@ def threat(normalised_text: str) -> tuple[Finding | None, dict[str, float]]:
         return None, categories
     kinds = [f"{label}: \u201c{matched.strip()}\u201d" for name, label, matched
              in menace.matches(normalised_text) + violence.matches(normalised_text)
+             + watching.matches(normalised_text)
              if name in categories]  # what the clause-level reading found, for the moderator
     reason = "looks like " + " and ".join(sorted(categories)).replace("_", " ")
     return Finding(Action.HOLD, reason + (f" ({'; '.join(kinds)})" if kinds else "")), categories

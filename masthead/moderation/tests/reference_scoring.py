@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from masthead.moderation import hate, linear, menace, normalise, violence
+from masthead.moderation import hate, linear, menace, normalise, violence, watching
 from masthead.moderation.features import CHAR_SIZES, distinct_words, prepare, word_features
 from masthead.moderation.lexicon import (
     GROUP_VIOLENCE_RE,
@@ -187,7 +187,8 @@ def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
         match = pattern_search(patterns, normalised_text, words)
         if match:
             found.append((name, match.group(0)))
-    for name, _label, matched in menace_matches(normalised_text) + violence.matches(normalised_text):
+    for name, _label, matched in menace_matches(normalised_text) + violence.matches(normalised_text) + watching.matches(
+            normalised_text):
         if all(name != known for known, _ in found):
             found.append((name, matched))
     return tuple(found)

@@ -1,0 +1,100 @@
+"""Intimidation with no word of harm: the writer shows that they watch the target and will be there.
+
+"I know what time you lot clock off", "I see you at the bus stop every morning. One of these mornings I'll be
+there too", "recognised the beer garden in your profile pic. Be seeing you", "next time I see you on that road
+I'm not braking", "see what happens when you're walking back to the station": nothing in them is a verb of harm
+(``violence.py``) or a fixed phrase of menace (``menace.py``). What they share is a structure:
+
+- **the writer knows where or when** the target is: "I/we know/found out/clocked where/when/what time
+  you/your/he ..." followed by a place or a routine (live, work, park, clock off, walk home, the school run), or
+  "I know your office is on ..." — not "I know where you're coming from", "I know what you mean";
+- **the writer watches** the target somewhere, routinely ("I see you at the bus stop every morning"), or
+  recognised their face, car or photo, **and** the comment promises a meeting ("one of these mornings", "I'll be
+  there", "be seeing you", "you'll find out") — a friendly "I see you at the gym every morning, well done!"
+  promises nothing;
+- a **meeting on the road** that will not be survived: "next time I see you on that road I'm not braking";
+- **see what happens** when the target is out alone: "see what happens when you're walking home".
+
+Speech about abuse (``frames.framed``) is passed over. Written from general knowledge (``tests/test_watching.py``);
+a finding counts as the lexicon's ``threat`` signal.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from masthead.moderation.frames import framed
+from masthead.moderation.lexicon import text_words
+
+_A = "['\u2019]"
+_THEM = r"(?:you|u|ya|you lot|your|ur|he|she|they|him|her|them|his|their)"
+_PLACE_OR_ROUTINE = (
+    r"(?:live|lives|living|work|works|working|park|parks|parked|clock off|clocks off|clock on|finish|finishes|"
+    r"finish work|get home|gets home|got home|walk home|walks home|walk the dog|walks the dog|drink|drinks|sleep|"
+    r"sleeps|drop (?:the kids|your kids|them) off|school run|train|trains|jog|jogs|shop|shops|catch the bus|"
+    r"catches the bus|leave work|leaves work|leave the office|office|offices|house|home|flat|car|kids|children|"
+    r"daughter|son|wife|husband|mum|mother|school|gym|pub|church|mosque|desk|bus stop|station|route|shifts?)"
+)
+_KNOWS = re.compile(
+    rf"\b(?:i|we)(?:{_A}ve| have)? (?:know|knows|found out|find out|clocked|worked out|already know) (?:exactly )?"
+    rf"(?:where|when|what time|which (?:school|gym|pub|road|bus|train|route|door|house|car|church|mosque))"
+    rf" (?P<who>{_THEM})(?:{_A}re| are| is|{_A}s)?(?: [a-z{_A[1:-1]}-]+){{0,4}}? {_PLACE_OR_ROUTINE}\b|"
+    rf"\b(?:i|we) (?:know|knows) (?:your|ur|his|her|their) (?:office|offices|house|home|flat|address|car|"
+    rf"school|kids{_A}? school|route|shift pattern) (?:is|are|{_A}s) (?:on|in|at|near|by|next to|opposite)\b"
+)
+_WATCHES = re.compile(
+    rf"\b(?:i|we)(?:{_A}ve| have)? (?:see|saw|seen|watch|watched|spot|spotted|clock|clocked) (?:you|u|him|her|"
+    rf"them|you lot)(?: [a-z{_A[1:-1]}-]+){{0,2}}? (?:at|on|in|outside|near|by|round|around) "
+    rf"[a-z{_A[1:-1]} -]{{1,40}}?\b(?:every|each|most) (?:morning|day|night|evening|week|afternoon|weekend|"
+    rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    rf"\b(?:recogni[sz]ed|found|clocked|spotted) (?:the |your |ur |his |her )?(?:[a-z-]+ ){{0,3}}?(?:in|on|from) "
+    rf"(?:your|ur|his|her) (?:profile pic|profile picture|profile photo|photo|photos|picture|pictures|selfie|"
+    rf"facebook|instagram|posts?)|"
+    rf"\b(?:i|we)(?:{_A}ve| have)? got (?:your|ur|his|her) (?:face|car|reg|registration|number plate|plate) "
+    rf"(?:on|in) (?:my|our|the) (?:dashcam|camera|cctv|phone|doorbell)"
+)
+_PROMISED_MEETING = re.compile(
+    rf"\bone of these (?:days|mornings|nights|evenings|afternoons)\b|\b(?:i|we)(?:{_A}ll| will) be (?:there|"
+    rf"waiting|around|outside|watching)\b|\b(?:be|been) seeing (?:you|u)\b|\bsee (?:you|u) (?:soon|around|there|"
+    rf"then)\b|\byou(?:{_A}ll| will) (?:find out|see|learn|regret)\b|\bwatch this space\b|\bwon{_A}?t see (?:me|"
+    rf"us|it) coming\b|\bnext time\b"
+)
+_NOT_BRAKING = re.compile(
+    rf"\bnext time (?:i|we) see (?:you|u|him|her|them) (?:on|crossing|in|at|near|from|cycling|riding|walking) "
+    rf"(?:that|the|this|my|our|a) (?:[a-z-]+ )?(?:road|street|lane|crossing|roundabout|bike lane|cycle lane|"
+    rf"junction|pavement|car park|bike|car|van|lorry|truck|motorway|bypass)\b[^.!?]{{0,40}}?\b(?:i|we)"
+    rf"(?:{_A}m| am|{_A}re| are|{_A}ll| "
+    rf"will)? ?(?:not|n{_A}t|won{_A}?t|will not) (?:be )?(?:braking|brake|stopping|stop|slowing down|slow down|"
+    rf"swerving|swerve|holding back|hold back)\b"
+)
+_SEE_WHAT_HAPPENS = re.compile(
+    rf"\bsee what happens (?:when|if|once|next time|after) (?:you|u|he|she|they)(?:{_A}re| are| is|{_A}s)? "
+    rf"(?:walking|walk|leave|leaving|on (?:your|his|her|their) (?:own|way)|alone|out|home|back|at night|in the car "
+    rf"park|after the match|after the game)"
+)
+_PRAISED = re.compile(r"[^.!?]{0,20}?\b(?:go|goes|went|work|works) (?:to|at) (?:has|have|is|was|won|got|gets|had)\b")
+_THIRD_PERSON = frozenset(("he", "she", "they", "him", "her", "them", "his", "their"))
+_TRIGGERS = frozenset(("know", "knows", "found", "clocked", "worked", "see", "saw", "seen", "watch", "watched", "spot",
+                       "spotted", "clock", "recognised", "recognized", "got", "next", "happens"))
+
+
+@lru_cache(maxsize=8)
+def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
+    """(signal, label, matched text) for the first intimidation found, as ``menace.matches`` gives them."""
+    if _TRIGGERS.isdisjoint(text_words(normalised_text)):
+        return ()
+    text = normalised_text
+    for pattern, needs_meeting in ((_KNOWS, False), (_NOT_BRAKING, False), (_SEE_WHAT_HAPPENS, False),
+                                   (_WATCHES, True)):
+        for found in pattern.finditer(text):
+            # Knowing where a third person works may be a pointer ("write to them"); the reader's own places, or
+            # anyone's with a meeting promised, are menace.
+            third = pattern is _KNOWS and found.group("who") in _THIRD_PERSON
+            if (needs_meeting or third) and not _PROMISED_MEETING.search(text, found.end()):
+                continue
+            if pattern is _KNOWS and _PRAISED.match(text, found.end()):
+                continue  # "I know which school your kids go to has the best results": the school is the subject
+            if not framed("threat", text, found.start(), found.end()):
+                return (("threat", "intimidation", found.group(0)),)
+    return ()
