@@ -453,6 +453,11 @@ _CONTROLLED = (
     r"universities|system|economy|federal reserve|fed|west|un|eu|elections?|narrative|council|councils|"
     r"parliament|congress|white house|strings)\b"
 )
+_CONTROL_VERB = (
+    rf"(?: secretly| really| basically| already| still| now| effectively| actually| quietly| all| literally)* "
+    rf"(?:own|control|run|rule|dominate|are running|are controlling|have taken over|have bought|pull the strings "
+    rf"(?:of|in|at)) {_CONTROLLED}"
+)
 # A group as a burden or a disease on the rest: "a drain on society", "a cancer on this country".
 _BURDEN = (
     r"(?:menace|plague|drain|burden|cancer|blight|scourge|curse|pestilence|infestation|disease|pest|pests|"
@@ -1646,13 +1651,18 @@ _CHECKS: tuple[_Check, ...] = (
     # A conspiracy of control: "Jews own the banks and the media", "the globalists run the world", "we all know
     # who really runs this country"; not "Jewish bankers in 19th-century Frankfurt", "the report found men own
     # most media companies", "who really runs this country? the civil service".
+    # (Three checks, so that each one's first words are known and it is tried only where they occur.)
     _check(_SUPREMACY, "group_violence", "own owns control controls run runs rule rules dominate running "
            "controlling pull pulls bought",
            rf"{_NOT_SOME}(?:\b{_NOT_WOMEN}{_PEOPLES}|\bzionists|\bglobalists|\bthe rothschilds|\brothschilds|"
-           rf"\bthe (?:jewish|zionist|gay) lobby|\(\(\([a-z' -]+\)\)\))(?: secretly| really| basically| already| "
-           rf"still| now| effectively| actually| quietly| all| literally)* (?:own|control|run|rule|dominate|"
-           rf"are running|are controlling|have taken over|have bought|pull the strings (?:of|in|at)) {_CONTROLLED}"
-           rf"|\b(?:we all know|we know|everyone knows|you all know|guess|ask yourself|funny how we all know) "
+           rf"\bthe (?:jewish|zionist|gay) lobby){_CONTROL_VERB}",
+           "plain"),
+    _check(_SUPREMACY, "group_violence", "own owns control controls run runs rule rules dominate running "
+           "controlling pull pulls bought",
+           rf"\(\(\([a-z' -]+\)\)\){_CONTROL_VERB}",
+           "plain"),
+    _check(_SUPREMACY, "group_violence", "runs controls owns rules pulls",
+           rf"\b(?:we all know|we know|everyone knows|you all know|guess|ask yourself|funny how we all know) "
            rf"who (?:really |actually |secretly |truly )?(?:runs|controls|owns|rules|pulls the strings (?:in|of|at)) "
            rf"{_CONTROLLED}(?! ?\?)",
            "plain"),
@@ -1848,10 +1858,21 @@ _DEHUMANISING_WORD = re.compile(r"\b(?:animals|savages|vermin|rats|cockroaches|p
 _DENIED = re.compile(rf"\b(?:not|never|no one|nobody|n{_A}t)(?: [a-z']+){{0,2}} $")
 
 
+# Where a sentence may open: the start of the text, and after a sentence mark and any spaces (as ``_clause_before``
+# reads a sentence's start).
+_SENTENCE_OPENINGS = re.compile(r"(?:^|[.!?;\n\u2026])[ \t\r\f\v]*")
+
+
 def _candidates(item: _Check, text: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
     """The pattern's matches from left to right, as ``finditer`` finds them; tried only where one of its
     beginnings occurs when those are known."""
     if item.starts is None:
+        if item.mode == "sentence":  # only a match that opens a sentence is allowed: try only there
+            for opening in _SENTENCE_OPENINGS.finditer(text):
+                match = item.pattern.match(text, opening.end())
+                if match is not None:
+                    yield match
+            return
         yield from item.pattern.finditer(text)
         return
     positions = set()

@@ -174,7 +174,6 @@ _PASSIVE = re.compile(
     rf"(?:{_PERSON}s?|{_PEOPLE}))(?: {_W})? (?:gets?|getting|is|are|be) (?:(?:properly|badly|really|brutally|"
     rf"publicly|slowly) )?$"
 )
-_VERB_RUN = re.compile(r"[a-z]+")
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -220,10 +219,6 @@ _OPENERS = frozenset("""round drag grab take load put pull get find line strip t
 throw push go come walk wait follow corner track""".split())
 
 
-def _object_at(text: str, end: int) -> re.Match[str] | None:
-    return _TARGET_RE.match(text, end)
-
-
 _TARGET_RE = re.compile(rf"(?: out| up| off| away)? (?:(?:on|into|at) |(?:the )?(?:shit|crap|hell|living daylights|"
                         rf"life) out of )?"
                         rf"{_TARGET}")
@@ -247,22 +242,35 @@ _BAD_COMPLEMENT = re.compile(
 )
 
 
-def _violent(text: str, verb: re.Match[str], target: re.Match[str]) -> bool:
+def _occurrences(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:
+    """Where each of ``words`` occurs as a whole word, in order (a find per word: a comment holds few of them)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+                found.append((at, word))
+            at = text.find(word, end)
+    return sorted(found)
+
+
+def _violent(text: str, verb: str, target: re.Match[str]) -> bool:
     """Whether the verb and its object are violence: plain verbs always, ambiguous ones with a violent complement
     (or a body as the object), never with the complement of sport, argument or a meeting."""
     after = text[target.end() : target.end() + 60]
     if _BAD_COMPLEMENT.match(after):
         return False
-    if verb.group(0) not in _AMBIGUOUS_FORMS:
+    if verb not in _AMBIGUOUS_FORMS:
         return True
     if _BODY_END.search(target.group(0)) and "out of" not in target.group(0):
         return True
-    if _FORM_OF[verb.group(0)] in ("take", "knock"):  # "take out the chancellor", "knock him out"
+    if _FORM_OF[verb] in ("take", "knock"):  # "take out the chancellor", "knock him out"
         if re.fullmatch(rf"(?: out)? (?:them|{_A}?em)", target.group(0)):
             return False  # "I'd take them out and leave one reference": "them" may be anything
         out = target.group(0).startswith(" out ") or after.startswith(" out")
         return out and not _OUT_ELSEWHERE.match(after[4:] if after.startswith(" out") else after)
-    base = _FORM_OF[verb.group(0)]
+    base = _FORM_OF[verb]
     if base in _PARTICLES and (target.group(0).split()[0] in _PARTICLES[base].split("|")
                                or _PARTICLE[base].match(after)):
         return True  # "string up the traitor", "finish you off"
@@ -299,8 +307,8 @@ _NOUN_THREAT = re.compile(
 # and a mob sent with weapons: "time for the lads to go down there with baseball bats".
 _EXECUTION = re.compile(
     rf"\b(?:guillotines?|the guillotine|gallows|nooses?|the noose|ropes?|the rope|bullets?|a bullet|firing squads?|"
-    rf"the firing squad|lampposts?|a lamppost|gas chambers?|the gas chamber|the electric chair|the chair|public "
-    rf"hangings?|public executions?|a public hanging|hangings?|the stocks) (?:for|to) (?:every|all|each|the|those|"
+    rf"the firing squad|lampposts?|a lamppost|gas chambers?|the gas chamber|the electric chair|public "
+    rf"hangings|public executions?|hangings) (?:for|to) (?:every|all|each|the|those|"
     rf"these|them|him|her|you|u|every last|every single)(?: (?:[a-z-]+ ){{0,3}}?(?:{_PERSON}s?|{_PEOPLE})|(?<=them)|"
     rf"(?<=him)|(?<=her)|(?<=you)|(?<=u))(?![a-z])|"
     rf"\b(?:go|going|head|heading|get|getting|turn up|pay (?:him|her|them|you) a visit) (?:down |round |over |up )?"
@@ -319,13 +327,15 @@ _PROPERTY = re.compile(
     rf"him |her |those |these |all |every )?(?:[a-z-]+ ){{0,2}}?(?:locked |still |trapped |chained )inside"
 )
 _NOUN_TRIGGERS = frozenset("""kicking beating slap smack punch hiding thrashing battering pasting shoeing
-kneecapping stabbing bullet knife blade round bolt boot bat brick suffer bleed beg scream given handed dealt
-served""".split())
+kneecapping stabbing bullet knife blade bolt boot bat brick suffer bleed beg scream""".split())
 _EXECUTION_TRIGGERS = frozenset("""guillotine guillotines gallows noose nooses rope ropes bullet bullets squad
-squads lamppost lampposts chamber chambers chair hangings hanging executions stocks bats pitchforks torches
-machetes crowbars knives petrol bars clubs hammers axes guns shotguns""".split())
+squads lamppost lampposts chamber chambers electric hangings executions bats pitchforks torches machetes crowbars
+petrol iron golf hammers axes guns shotguns knives""".split())
 _PROPERTY_TRIGGERS = frozenset("""smash smashing torch torching burn burning brick bricking firebomb firebombing
 petrol trash wreck set setting put putting key slash blow bomb""".split())
+# ... and what they are done to: a check runs only when both a verb and one of these are in the comment.
+_PROPERTY_NOUNS = frozenset("""window windows windscreen car van house home flat tyres tires door office shop place
+inside""".split())
 
 
 @lru_cache(maxsize=8)
@@ -348,27 +358,27 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
                     call.group(0).split()[0] not in _MOB_VERBS or _modality(before) or _SENTENCE_MODAL.search(
                         text, max(0, call.start() - 60), call.start())):
                 return (("threat", "violence", call.group(0)),)
-    if not _PROPERTY_TRIGGERS.isdisjoint(words):
+    if not _PROPERTY_TRIGGERS.isdisjoint(words) and not _PROPERTY_NOUNS.isdisjoint(words):
         for harm in _PROPERTY.finditer(text):
             if harm.group(0).startswith("put") and not harm.group(0).endswith(" through"):
                 continue  # "put your car in the garage": only "put ... through" reads as harm
             before = _clause_before(text, harm.start())
             if _modality(before) and not framed("threat", text, harm.start(), harm.end()):
                 return (("threat", "violence", harm.group(0)),)
-    if TRIGGERS.isdisjoint(words):
+    present = TRIGGERS.intersection(words)
+    if not present:
         return ()
-    for verb in _VERB_RUN.finditer(text):
-        if verb.group(0) not in TRIGGERS:
-            continue
-        before = _clause_before(text, verb.start())
-        target = _object_at(text, verb.end())
-        if target is not None and _violent(text, verb, target) and _modality(before, verb.group(0) in _BASES):
-            start, end = verb.start(), target.end()
-        elif verb.group(0) in _PAST_PARTICIPLES and _PASSIVE.search(before) and not _DENIAL.search(before) and (
-                verb.group(0) not in _AMBIGUOUS_FORMS or _VIOLENT_COMPLEMENT.match(text, verb.end())):
-            start, end = verb.start() - len(before), verb.end()  # "the minister deserves to be kicked"
+    for start, word in _occurrences(text, present):
+        end = start + len(word)
+        before = _clause_before(text, start)
+        target = _TARGET_RE.match(text, end)
+        if target is not None and _violent(text, word, target) and _modality(before, word in _BASES):
+            found_at, found_end = start, target.end()
+        elif word in _PAST_PARTICIPLES and _PASSIVE.search(before) and not _DENIAL.search(before) and (
+                word not in _AMBIGUOUS_FORMS or _VIOLENT_COMPLEMENT.match(text, end)):
+            found_at, found_end = start - len(before), end  # "the minister deserves to be kicked"
         else:
             continue
-        if not framed("threat", text, start, end):
-            return (("threat", "violence", text[start:end].strip()),)
+        if not framed("threat", text, found_at, found_end):
+            return (("threat", "violence", text[found_at:found_end].strip()),)
     return ()

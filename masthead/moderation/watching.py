@@ -1,3 +1,4 @@
+# ruff: noqa: SIM905 - word lists read better as text
 """Intimidation with no word of harm: the writer shows that they watch the target and will be there.
 
 "I know what time you lot clock off", "I see you at the bus stop every morning. One of these mornings I'll be
@@ -75,18 +76,28 @@ _SEE_WHAT_HAPPENS = re.compile(
 )
 _PRAISED = re.compile(r"[^.!?]{0,20}?\b(?:go|goes|went|work|works) (?:to|at) (?:has|have|is|was|won|got|gets|had)\b")
 _THIRD_PERSON = frozenset(("he", "she", "they", "him", "her", "them", "his", "their"))
-_TRIGGERS = frozenset(("know", "knows", "found", "clocked", "worked", "see", "saw", "seen", "watch", "watched", "spot",
-                       "spotted", "clock", "recognised", "recognized", "got", "next", "happens"))
+# Each reading runs only when words it cannot do without are in the comment: both of one pair of sets.
+_NEEDS = (
+    (frozenset("know knows found find clocked worked".split()), frozenset("where when what which your ur his her "
+                                                                         "their".split())),
+    (frozenset(("next",)), frozenset("braking brake stopping stop slowing slow swerving swerve holding hold".split())),
+    (frozenset(("happens",)), frozenset(("see",))),
+    (frozenset("see saw seen watch watched spot spotted clock clocked recognised recognized found got".split()),
+     frozenset("every each most profile photo photos picture pictures selfie facebook instagram post posts dashcam "
+               "camera cctv doorbell".split())),
+)
 
 
 @lru_cache(maxsize=8)
 def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
     """(signal, label, matched text) for the first intimidation found, as ``menace.matches`` gives them."""
-    if _TRIGGERS.isdisjoint(text_words(normalised_text)):
-        return ()
+    words = text_words(normalised_text)
     text = normalised_text
-    for pattern, needs_meeting in ((_KNOWS, False), (_NOT_BRAKING, False), (_SEE_WHAT_HAPPENS, False),
-                                   (_WATCHES, True)):
+    for (pattern, needs_meeting), (first, second) in zip(((_KNOWS, False), (_NOT_BRAKING, False),
+                                                          (_SEE_WHAT_HAPPENS, False), (_WATCHES, True)), _NEEDS,
+                                                         strict=True):
+        if first.isdisjoint(words) or second.isdisjoint(words):
+            continue
         for found in pattern.finditer(text):
             # Knowing where a third person works may be a pointer ("write to them"); the reader's own places, or
             # anyone's with a meeting promised, are menace.
