@@ -493,6 +493,109 @@ _SEX_SEGREGATED = (
     r"prisons?|refuges?|toilets?|bathrooms?|changing rooms?|teams?|events?|categor(?:y|ies)|leagues?|the olympics)\b"
 ).replace("{_A}", _A)
 
+# -- Third widening (``h-hate3``): hate by birth and mind, dehumanising nouns and acts, name-calling with a
+# superlative or a sneer, "spastics" at people. See the blocks after the fragments and at the end of ``_CHECKS``.
+# What a whole people is said to be "born" as: "Nigerians are born scammers"; not "lifeguards are born swimmers"
+# (no protected group), nor "women are born leaders" (no criminal noun).
+_BORN_AS = (
+    r"(?:scammers|liars|thieves|criminals|crooks|cheats|cheaters|fraudsters|con ?artists|conmen|swindlers|"
+    r"beggars|killers|murderers|terrorists|rapists|thugs|savages|parasites|scroungers|spongers|breeders|"
+    r"shoplifters|pickpockets|drug dealers|dealers|gangsters|groomers|predators|abusers|layabouts|"
+    r"manipulators|deceivers|hustlers|grifters|freeloaders|troublemakers|extremists|fanatics|jihadis|"
+    r"bigots|traitors|liars and thieves)"
+)
+# The faculties a people is said to lack: "women lack the temperament for surgery"; not "women lack access to
+# capital" nor "migrants lack the capacity to pay" (capacity counts only as a mind's).
+_FACULTY = (
+    r"(?:intellect|intelligence|temperament|brains?|brainpower|brain power|mental capacity|intellectual "
+    r"capacity|cognitive (?:ability|capacity)|capacity (?:for|to) (?:reason|rational|logical|abstract|complex|"
+    r"critical|independent|original|higher|moral|civili[sz]ed|self-government|self-control)|aptitude|iq|"
+    r"emotional stability|mental stability|rationality|logic|judge?ment|wits|mind|minds|nerve|stomach|"
+    r"character|moral fibre|moral fiber|self-control|discipline|work ethic)"
+)
+# Harm or crime "in the blood" of a people: "violence rooted in their culture", "crime is in their DNA".
+_VICE = (
+    r"(?:violence|crime|criminality|thieving|theft|stealing|lying|dishonesty|deceit|fraud|scamming|terrorism|"
+    r"terror|savagery|barbarism|barbarity|brutality|cruelty|rape|raping|laziness|idleness|begging|cheating|"
+    r"extremism|fanaticism|hatred|misogyny|grooming|paedophilia|pedophilia|aggression|knife crime|gang "
+    r"culture|thuggery|treachery|greed)"
+)
+_ROOTED = (
+    r"(?:rooted|baked|ingrained|engrained|embedded|bred|hardwired|hard-wired|woven|built|inherent|innate|"
+    r"endemic|inbred|encoded|programmed|written|instilled|deep-rooted|steeped|bred into|in-built|inbuilt)"
+)
+_BLOOD = r"(?:culture|cultures|blood|dna|genes|genetics|nature|religion|bones|race|heritage|breeding|makeup|make-up)"
+# Dehumanising nouns for people and the acts done to animals: "they're feral animals", "you cage them".
+_BEASTS = (
+    r"(?:animals|beasts|vermin|rats|cockroaches|roaches|apes|monkeys|dogs|savages|subhumans|sub-humans|"
+    r"parasites|insects|locusts|maggots|leeches|hyenas|pigs|swine|rodents|mongrels|cattle|livestock)"
+)
+_CAGE = (
+    r"(?:cage|pen|cull|shoot|put down|exterminate|gas|drown|poison|destroy|trap|chain|muzzle|lock up|kennel|"
+    r"euthanise|euthanize|neuter|sterili[sz]e)"
+)
+# Superlatives and the nouns after them: "the stupidest prick alive", "the biggest bellend in the country".
+_SUPERLATIVE = (
+    r"(?:stupidest|thickest|dumbest|dimmest|densest|biggest|greatest|largest|ugliest|fattest|saddest|"
+    r"smuggest|worst|vilest|nastiest|most (?:stupid|ignorant|pathetic|clueless|brainless|gormless|moronic|"
+    r"idiotic|deluded|dishonest|repulsive|vile|odious|insufferable|obnoxious|spineless|useless|punchable|"
+    r"loathsome|arrogant|smug|self-important|unbearable|annoying|irritating))"
+)
+_PROFANE_NOUN = (
+    r"(?:prick|pricks|twat|twats|bellend|bell-end|bell end|bellends|wanker|wankers|tosser|tossers|knob|"
+    r"knobhead|knob-head|knobend|dickhead|dick|dicks|dickheads|arsehole|arseholes|asshole|assholes|cunt|cunts|"
+    r"shithead|shitheads|dipshit|douche|douchebag|douchebags|git|gits|bastard|bastards|cock|cockwomble|"
+    r"twonk|wazzock|plonker|pillock|prat|berk|nob|nobhead|melt|weapon|bawbag|fanny|minger|gobshite|"
+    r"turd|scrote|scrotes|toerag|toe-rag|shitbag|scumbag|scumbags|lowlife|bitch|bitches|slag|cow|witch|hag)"
+)
+# The nouns a superlative makes an insult: the insult nouns but the animals and "loser" ("the biggest pig in
+# the county", "the biggest loser" of a show, "the ugliest dog contest").
+_SUPERLATIVE_NOUN = (
+    rf"(?:{_PROFANE_NOUN}|{_NAME_CALLING}s?|cretins?|dunces?|dolts?|halfwits?|dimwits?|nitwits?|pinheads?|"
+    rf"boneheads?|knuckleheads?|blockheads?|fatheads?|meatheads?|dullards?|imbeciles?|neanderthals?|"
+    rf"numpt(?:y|ies)|muppets?|planks?|numbskulls?|hacks?|cowards?|creeps?|hypocrites?|bigots?|liars?|"
+    rf"grifters?|charlatans?|snowflakes?|wet ?wipes?|mugs?|tits?)"
+)
+# Where a superlative is said to hold: "alive", "on here", "in the country", "I've ever seen".
+_SUPERLATIVE_TAIL = (
+    rf"(?: (?:alive|living|going|ever|on (?:here|this (?:site|thread|page|forum|planet|earth)|(?:the )?(?:whole |"
+    rf"entire )?(?:planet|earth|internet|web)|twitter|x|facebook|tv|television|telly|the box|the airwaves|"
+    rf"the pitch|the bench)|in "
+    rf"(?:the|this|the whole|this whole) (?:country|world|land|universe|thread|comments|comment section|"
+    rf"history|parliament|house|commons|government|cabinet|league|premier league|game|business|industry|"
+    rf"media|press|uk|town|city|county|galaxy|west|party)|in (?:britain|england|scotland|wales|ireland|"
+    rf"history|westminster|parliament|government|office|politics|journalism|football|existence|christendom)|"
+    rf"of all time|of (?:them|the lot|"
+    rf"the bunch|the year|the century|our time|his generation|her generation)|since records began|"
+    rf"(?:i{_A}ve|i have|i{_A}ll|i will|i{_A}d|we{_A}ve|you{_A}ll|you will|anyone has|anyone{_A}s) ever "
+    rf"(?:seen|met|read|heard|encountered|come across|known|had))\b)"
+)
+# Sneering adjectives for a commenter addressed as "you ...": "you whining little snowflake".
+_SNEER = (
+    r"(?:whining|whiny|whiney|whinging|whingeing|moaning|snivell?ing|pathetic|precious|fragile|entitled|"
+    r"triggered|deluded|bitter|red-faced|hysterical|spoilt|spoiled|pearl-clutching|perpetually offended|"
+    r"easily offended|gullible|brainwashed|delicate|sanctimonious|self-righteous|virtue-signalling|"
+    r"virtue-signaling|sneering|spineless|gutless|frothing|rabid|thick|stupid|brainless|gormless|clueless|"
+    r"dim|dumb|ignorant|smug|sad|miserable|insufferable|obnoxious|braindead|brain-dead|deranged|unhinged|"
+    r"snowflakey|wet|weak|soft|crybaby|cry-baby|cowardly|lying|dishonest|hypocritical|odious|vile|nasty|"
+    r"shrill|screeching|screaming|squealing|bleating|ranting|raving|dribbling|drooling|toxic|tedious|"
+    r"boring|desperate|lonely|ugly|fat|bloated|sweaty|smelly|inbred|uneducated|illiterate|semi-literate)"
+)
+# Names for a commenter that call names by themselves ("you snowflake", "you remoaner"); "karen" and
+# "gammon" are names or food without a sneer before them ("thank you karen", "you gammon lovers").
+_TAG = (
+    r"(?:snowflakes?|remoaners?|remainiacs?|libtards?|leftards?|trumptards?|brexshitters?|cucks?|incels?|"
+    r"simps?|wet ?wipes?|crybab(?:y|ies)|cry-bab(?:y|ies)|keyboard warriors?|trolls?|bots?|sheeple|"
+    r"gammons?|karens?)"
+)
+_TAG_PLAIN = r"(?:snowflakes?|remoaners?|remainiacs?|libtards?|leftards?|trumptards?|brexshitters?|cucks?|incels?)"
+_SMALL_OLD = r"(?:little|old|tiny|wee|small|young|silly)"
+# "spastics" at people: "get these spastics off the pitch"; not "spastic paralysis", "the Spastics Society".
+_SPASTIC_NOT_MEDICAL = (
+    r"(?! (?:paralysis|diplegia|quadriplegia|tetraplegia|hemiplegia|cerebral|palsy|muscles?|gait|movements?|"
+    r"tone|bladder|colon|dysphonia|paraparesis|tetraparesis|society|societ|children|type|form|condition|limbs?|"
+    r"patients?|cp|hypertonia|hemiparesis|spinal|dystonia|quadriparesis|ataxia|legs?|arms?|reflexes))"
+)
 
 _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
     "call for violence", "wish of harm", "intimidation", "harassment call", "dehumanising", "insult")
@@ -1494,6 +1597,77 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?(1)|[,.!;\u2026]* (?:so |and )?(?:just )?(?:go on|do it|go ahead|end it|off you go|get on with it|"
            rf"what are you waiting for|think about it|hint hint))",
            "plain"),
+    # -- Insults, third widening (``h-hate3``). A superlative with an insult or a profane noun, said of someone
+    # ("you're the dumbest prick on here") or standing alone with where it holds ("Genuinely the stupidest prick
+    # alive.", "the biggest bellend in the country"); not the writer of himself ("I felt like the biggest idiot
+    # in the world"), nor a pig or a loser ("the biggest pig farm in the county", "the biggest loser of the night").
+    _check(_INSULT, "insult", "stupidest thickest dumbest dimmest densest biggest greatest largest ugliest "
+           "fattest saddest smuggest worst vilest nastiest most",
+           rf"\b(?:you{_A}re|youre|you are|u r|ur|he{_A}s|he is|she{_A}s|she is|(?:this|that|the) (?:{_W} )?"
+           rf"{_PERSON_NOUN} is|{_TITLE} [a-z]+ is)(?: {_W}){{0,2}}? the {_SUPERLATIVE} (?:{_W} )?"
+           rf"{_SUPERLATIVE_NOUN}(?:{_NP_END}|{_SUPERLATIVE_TAIL})"
+           rf"|(?<!\bi{_A}m )(?<!\bi am )(?<!\bi was )(?<!\blike )(?<!\bme )(?<!\bfelt )(?<!\bfeel )"
+           rf"(?<!\bfeeling )(?<!\bof )(?<!\bto )(?<!\bwith )(?<!\bby )(?<!\bfrom )(?:\bthe |(?:^|(?<=[.!?\n] ))"
+           rf"(?:(?:easily|genuinely|honestly|literally|possibly|probably|officially|surely|quite possibly|"
+           rf"without doubt|hands down) )?){_SUPERLATIVE} "
+           rf"(?:{_W} )?{_SUPERLATIVE_NOUN}{_SUPERLATIVE_TAIL}",
+           "plain"),
+    # An animal with adjectives of greed or filth said of a person after "is a": "this landlord is a fat greedy
+    # pig", "Councillor Hart is a slimy little rat", "you're a fat lazy slug"; not "the Old Spot is a fat, docile
+    # pig breed", "the biggest pig farm in the county".
+    _check(_INSULT, "insult", "pig swine rat slug leech toad weasel snake worm hog cockroach maggot parasite "
+           "vulture sow cow pigs rats slugs leeches snakes worms hogs parasites vultures",
+           rf"\b(?:you{_A}re|youre|you are|u r|he{_A}s|he is|he was|she{_A}s|she is|she was|they{_A}re|they are|"
+           rf"(?:this|that|the|our|your|their|my) (?:{_W} )?(?!pig|rat|snake|cow|worm)(?:{_ROLES}|chair|chairman|"
+           rf"chairwoman|chief|head|headteacher|principal|vice-chancellor|developer|agent|[a-z]+(?:man|woman))s? "
+           rf"(?:is|are|was|were)|{_TITLE} [a-z]+ (?:is|was))(?: just| nothing but| such| really| truly| "
+           rf"clearly| frankly| honestly| an absolute| a total| a complete| an utter)* (?:an? |such an? |one )?"
+           rf"(?:(?:fat|greedy|filthy|dirty|lazy|ugly|disgusting|grasping|bloated|odious|vile|lying|slimy|"
+           rf"snivell?ing|spineless|sneaky|smug|thieving|bent|corrupt|little|old|grubby|repulsive|nasty|horrible|"
+           rf"sweaty|treacherous|two-faced|money-grabbing|money-grubbing|venal|gutless|pathetic|contemptible|"
+           rf"loathsome|oily|sleazy|scheming|rancid|bloodsucking|blood-sucking|parasitic|snouty|gluttonous|"
+           rf"self-serving|useless|worthless|lazy|entitled)(?:,? (?:and )?| )){{1,4}}"
+           rf"(?:pigs?|swine|rats?|slugs?|leech(?:es)?|toads?|weasels?|snakes?|worms?|hogs?|cockroach(?:es)?|"
+           rf"maggots?|parasites?|vultures?|sows?|cows?){_NP_END}",
+           "plain"),
+    # Telling a commenter to go, with a sneer: "piss off back to your echo chamber", "sod off, you troll";
+    # not "piss off the neighbours", "pissed off with the trains".
+    _check(_INSULT, "insult", "piss sod bugger naff jog bog clear",
+           rf"\b(?:piss|sod|bugger|naff|jog|bog|clear) off (?:back )?(?:to|under|into|in) (?:your|ur|yer|the|"
+           rf"whatever|wherever|whichever|that) (?:{_W} ){{0,2}}?(?:echo chamber|safe space|basement|bedroom|"
+           rf"mum{_A}?s|mom{_A}?s|mother{_A}?s|bubble|cave|hole|rock|bridge|sewer|swamp|gutter|pit|country|"
+           rf"island|party|cult|hovel|commune|ivory tower|playpen|nursery|kindergarten|sandpit|twitter|"
+           rf"facebook|guardian|mail|forum|site|thread|planet|pub|estate|village|comfort zone|box|corner|"
+           rf"kennel|trough|[a-z]+ (?:chamber|space|bubble))"
+           rf"|\b(?:piss|sod|bugger|naff) off back\b(?! (?:home|to work))"
+           rf"|\b(?:piss|sod|bugger|naff) off,? (?:you|ya|u)\b(?! (?:guys|lot|two|all)\b)",
+           "plain"),
+    # A commenter addressed with a sneer and a name: "you whining little snowflake", "you entitled karen",
+    # "you snowflake"; not "thank you Karen", "snowflake obsidian", "you gammon lovers".
+    _check(_INSULT, "insult", "snowflake snowflakes remoaner remoaners remainiac remainiacs libtard libtards "
+           "leftard leftards trumptard trumptards brexshitter brexshitters cuck cucks incel incels simp simps "
+           "wet crybaby crybabies cry-baby cry-babies keyboard troll trolls bot bots sheeple gammon gammons karen "
+           "karens man woman boy girl person creature thing specimen individual child",
+           rf"\b(?<!thank )(?:you|ya|u)(?: (?:{_SMALL_OLD},?|{_SNEER},?)(?: and)?)*? {_SNEER},?"
+           rf"(?: (?:{_SMALL_OLD}|{_SNEER}),?)* (?:{_TAG}|man|woman|boy|girl|person|creature|thing|specimen|"
+           rf"individual|child|manchild|man-child){_NP_END}"
+           rf"|\b(?<!thank )(?:you|ya|u)(?: {_SMALL_OLD})? {_TAG_PLAIN}{_NP_END}"
+           rf"|\b(?:you{_A}re|youre|you are|u r|ur) (?:just |nothing but |such |a |an |one |a proper |a total |an "
+           rf"absolute |a complete |a typical |the typical )+(?:(?:{_SNEER}|{_SMALL_OLD}),? ){{0,3}}{_TAG}"
+           rf"{_NP_END}",
+           "plain"),
+    # "spastics" and "spazzes" at people: "get these spastics off the pitch", "you absolute spaz", "bunch of
+    # spastics"; not "spastic paralysis", "spastic cerebral palsy", "the Spastics Society" (now Scope).
+    _check(_INSULT, "insult", "spastics spastic spazzes spazzers spaz spazz spacker spackers spacka spakka spaccy "
+           "spazzy",
+           rf"\b(?:these|those|you|ya|them|bunch of|load of|lot of|pack of|team of|set of|pair of|like|what|"
+           rf"absolute|total|complete|utter|fucking|bloody|useless|stupid|little|massive|proper|right|such|"
+           rf"a|an|that|this)(?: [a-z-]+)?? (?:spastics|spazzes|spazzers|spackers|spaz|spazz|spacker|spacka|"
+           rf"spakka|spaccy)(?![a-z]){_SPASTIC_NOT_MEDICAL}"
+           rf"|\b(?:these|those|you|ya|them|bunch of|load of|lot of|pack of|team of|what a|such a|that|this|a "
+           rf"(?:total|complete|useless|proper|right|absolute|stupid|bloody|fucking)) (?:[a-z-]+ )?spastic"
+           rf"(?![a-z]){_SPASTIC_NOT_MEDICAL}{_NP_END}",
+           "plain"),
     _check(_INSULT, "insult", "worm toad slug weasel snake cockroach maggot leech rat parasite vermin oaf lout "
            "hack peasant coward chimp ape baboon cretin dunce dolt nincompoop halfwit dimwit nitwit pinhead airhead "
            "bonehead knucklehead blockhead fathead meathead dullard ignoramus simpleton buffoon imbecile neanderthal "
@@ -1745,6 +1919,108 @@ _CHECKS: tuple[_Check, ...] = (
            rf"reporter|presenter|blonde|brunette|redhead|newsreader|lass)|the (?:blonde|brunette|redhead|"
            rf"weather ?girl))\b[^.!?]{{0,50}}?\b(?:if you know what i mean|know what i mean|if you catch my drift|"
            rf"if you get my drift|wink wink|nudge nudge)",
+           "plain"),
+    # -- Third widening (``h-hate3``). A people "born" to crime: "Nigerians are born scammers, every single one of
+    # them", "gypsies are natural-born thieves"; not "lifeguards are born swimmers", "women are born leaders".
+    _check(_GENERALISE, "group_violence", "born",
+           rf"{_NOT_SOME}\b{_PEOPLES} (?:are|r)(?: all| just| simply| basically| nothing but| always| mostly| "
+           rf"every one of them| to a man)* (?:natural[- ])?born (?:{_W} )?{_BORN_AS}\b{_SAID_AFTER}"
+           rf"|{_NOT_SOME}\b{_PEOPLES} (?:are|r)(?: all| just| simply| basically)* {_BORN_AS} (?:from|by|since) "
+           rf"birth\b{_SAID_AFTER}",
+           "plain"),
+    # A people said to lack a mind or a character for anything: "women lack the temperament for surgery",
+    # "Africans simply don't have the brains to run a country", "women are too emotional to lead"; not "women
+    # lack access to capital", "migrants lack the capacity to pay", "refugees lack the documents to work".
+    _check(_SUPREMACY, "group_violence", "lack lacks have got emotional irrational hormonal stupid thick "
+           "intelligent smart clever capable",
+           rf"{_NOT_SOME}\b{_PEOPLES}(?: simply| just| naturally| inherently| biologically| genetically| "
+           rf"fundamentally| obviously| clearly| all| by nature| generally)* (?:lack|don{_A}?t have|do not have|"
+           rf"haven{_A}?t got|have not got|have never had|will never have|can never have) (?:the )?(?:necessary |"
+           rf"required |basic |mental |intellectual |right |same )?{_FACULTY} (?:for|to|needed|required|it takes|"
+           rf"necessary)\b{_SAID_AFTER}"
+           rf"|{_NOT_SOME}\b{_NOT_STATUS}{_PEOPLES} (?:are|r)(?: simply| just| naturally| inherently| "
+           rf"biologically| genetically| all| far| much| by nature| generally)* (?:too (?:emotional|irrational|"
+           rf"hormonal|stupid|thick|dim|primitive|backward|weak-minded|feeble-minded|hysterical)|not "
+           rf"(?:intelligent|smart|clever|rational|capable|bright|logical) enough|(?:mentally |intellectually )?"
+           rf"(?:incapable|unfit)) (?:to|of|for) (?:lead|leading|vote|voting|govern|governing|rule|ruling|run|"
+           rf"running|think|thinking|reason|reasoning|be trusted|hold|holding|make decisions|making decisions|"
+           rf"be (?:leaders|in charge|doctors|surgeons|pilots|judges|engineers|scientists|ceos|bosses|mps)|"
+           rf"serve|command|operate|operating|fly|flying|drive|driving|work|learn|learning|understand|"
+           rf"rational thought|logical thought|abstract thought|office|leadership|high office|positions? of)\b"
+           rf"{_SAID_AFTER}",
+           "plain"),
+    # A protected group barred by imperative or a call: "ban Muslims from public office", "we should keep women
+    # out of surgery", "bar gays from teaching"; not "the Taliban ban women from universities" (no call), "ban the
+    # club from the league", nor migration policy ("bar migrants from
+    # claiming benefits" is left to the classifier), nor sport and single-sex spaces.
+    _check(_EXCLUDE, "group_violence", "ban bar exclude keep kick banned barred excluded kept",
+           rf"(?:(?:^|(?<=[.!?\n] ))|\b(?:should|must|need to|needs to|ought to|have to|has to|let{_A}?s|time to|"
+           rf"why not|i{_A}?d|i would|we{_A}?d|we should) (?:just |simply |all |also )?)(?:ban|bar|exclude|keep|kick) "
+           rf"(?:all )?(?!girls\b|[a-z]+ kids\b){_NOT_STATUS}{_PEOPLES} (?:out of|from|away from) "
+           rf"(?!{_SEX_SEGREGATED}|harm|danger|being (?:harmed|hurt|abused|attacked|exploited))[a-z]+",
+           "plain"),
+    # Harm or crime rooted in a people's culture or blood: "Black communities have violence rooted in their
+    # culture", "crime is baked into their DNA", "thieving is part of their genes"; a protected group named in the
+    # comment. Not "violence is rooted in poverty, not culture", "the club's culture is rooted in its history".
+    _check(_SUPREMACY, "group_violence", "culture cultures blood dna genes genetics nature religion bones race "
+           "heritage breeding makeup make-up",
+           rf"\b{_VICE}(?: and {_VICE})? (?:is |are |runs |run |has been |have been |that{_A}s |that is )?"
+           rf"(?:just |simply |so |deeply |clearly |obviously )?(?:{_ROOTED} )?(?:in|into|part of|in the very) "
+           rf"(?:their|the|its) (?:very )?(?:own )?(?:{_W} )?{_BLOOD}\b"
+           rf"|\b(?:it{_A}?s|it is|its|that{_A}?s|that is) (?:just |simply )?(?:{_ROOTED} )?(?:in|part of) "
+           rf"their (?:{_W} )?{_BLOOD} to (?:steal|lie|cheat|rape|kill|scam|fight|stab|beg|thieve|con|deceive|"
+           rf"riot|murder|blow (?:things|stuff|people) up|hate|groom|breed)\b"
+           rf"|\b(?:violent|criminal|thieving|dishonest|savage|barbaric|lazy|treacherous|deceitful|"
+           rf"untrustworthy) (?:by (?:nature|birth|blood)|to (?:the|their) (?:core|bones))\b"
+           rf"|\b(?:savages|animals|criminals|thieves|terrorists|thugs|barbarians|rapists|parasites|predators|"
+           rf"scroungers|violent|savage|criminal|barbaric|dangerous)\b[^.!?]{{0,40}}?\b(?:that{_A}?s|it{_A}?s|"
+           rf"this is|is) (?:just |simply )?what they (?:fundamentally|really|truly|essentially|inherently|"
+           rf"naturally|basically|all) are\b",
+           "protected"),
+    # Disabled people as vegetables or dead weight: "the disabled kids are vegetables", "those autistic people
+    # are a waste of resources"; not "eat your vegetables", "the disabled kids are growing vegetables".
+    _check(_DEHUMANISE, "group_violence", "vegetables vegetable cabbages cabbage veg turnips waste eaters dead "
+           "burdens subhuman",
+           rf"\b(?:disabled|autistic|handicapped|retarded|brain-damaged|brain damaged|special needs|down{_A}?s|"
+           rf"downs|mentally (?:ill|handicapped|disabled|retarded)|severely disabled|cp) (?:kids|children|people|"
+           rf"folk|patients|ones|residents|lot|adults|babies|pupils|men|women|lads|boys|girls)"
+           rf"(?: {_W})? (?:are|is|r)(?: just| basically| nothing but| all| simply| little more than| no more "
+           rf"than| practically| effectively| like)* (?:vegetables|cabbages|veg|turnips|a (?:bunch|load) of "
+           rf"vegetables|(?:a )?waste of (?:space|money|oxygen|resources|air|skin|taxpayers{_A}? money)|useless "
+           rf"eaters|dead weight|burdens|subhuman|sub-human)\b{_SAID_AFTER}"
+           rf"|\b(?:the disabled|disabled people|the handicapped|the retarded) (?:are|r)(?: just| basically| "
+           rf"nothing but| all| simply| little more than)* (?:vegetables|cabbages|useless eaters|dead weight|"
+           rf"subhuman)\b",
+           "plain"),
+    # A people denied its name and called beasts, or the acts done to beasts: "those aren't refugees, they're
+    # feral animals", "you don't rehouse animals, you cage them"; a protected group named in the comment. Not "the
+    # zoo cages its animals at night", "you don't feed wild animals, you leave them be".
+    _check(_DEHUMANISE, "group_violence", "animals beasts vermin rats cockroaches roaches apes monkeys dogs "
+           "savages subhumans sub-humans parasites insects locusts maggots leeches hyenas pigs swine rodents "
+           "mongrels cattle livestock",
+           rf"\b(?:they{_A}?re|they are|they r|them lot are|(?:these|those|that lot|this lot) (?:are|r)|"
+           rf"(?:these|those) (?:[a-z]+ )?(?:people|men|lads|youths|kids) (?:are|r))(?: just| nothing but| all| "
+           rf"basically| simply| more like| like| little more than| no better than| worse than)* (?:a pack of |"
+           rf"a bunch of |a load of |a horde of |a swarm of )?(?:(?:feral|wild|rabid|filthy|dirty|savage|"
+           rf"disgusting|vicious|dangerous|diseased|stinking|smelly|primitive|uncivilised|uncivilized|"
+           rf"animalistic|mangy|verminous)(?:,? (?:and )?| )){{1,3}}{_BEASTS}\b"
+           rf"|\b(?:they{_A}?re|they are|they r|(?:these|those|you) (?:people|lot) (?:are|r))(?: just| nothing but| "
+           rf"all| basically| simply| like)* (?:a |an )?(?:pack|horde|swarm|nest|plague|infestation|herd|"
+           rf"colony|breed) of {_BEASTS}\b"
+           rf"|\byou don{_A}?t (?:rehouse|house|home|reason with|rescue|welcome|integrate|negotiate with|educate|"
+           rf"help|shelter|give (?:homes|houses|benefits|asylum|rights) to|naturali[sz]e|settle|resettle|hug|"
+           rf"invite in|let in|take in) (?:{_W} )?{_BEASTS}[,;.]? (?:you |we )?(?:just )?{_CAGE} (?:them|{_A}em)\b"
+           rf"|\b{_BEASTS}(?: like (?:that|them|these|those))? (?:get|belong in|go in|need|should be (?:kept|"
+           rf"put) in) (?:a |the )?(?:cages?|pens?|zoos?|kennels?)\b[^.!?]{{0,30}}?\b(?:them|they|these|those)\b",
+           "protected"),
+    # A people as a swarm or a horde: "migrants are a swarm of locusts", "Muslims are an infestation", "hordes of
+    # Africans"; not "swarms of tourists", "a swarm of bees".
+    _check(_DEHUMANISE, "group_violence", "swarm swarms horde hordes infestation plague locusts",
+           rf"{_NOT_SOME}\b{_PEOPLES} (?:are|is|r)(?: just| nothing but| basically| like| literally| now| all)* "
+           rf"(?:an? |the )?(?:[a-z]+ )?(?:swarm|horde|infestation|plague|invasion of locusts)(?: of (?:locusts|"
+           rf"rats|vermin|cockroaches|insects|parasites|animals|flies|savages|termites|ants))?\b{_SAID_AFTER}"
+           rf"|\b(?:swarms?|hordes?|an infestation|a plague) of (?:{_W} )?{_NOT_WOMEN}{_PEOPLES}\b"
+           rf"(?! (?:were|are|have been) (?:drowned|killed|dying|left|stranded|rescued|helped))",
            "plain"),
 )
 
