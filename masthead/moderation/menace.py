@@ -161,6 +161,8 @@ class _Check(NamedTuple):
     starts: tuple[str, ...] | None  # what every match begins with (None: not known, the text is scanned)
     whole: frozenset[str]  # those of them that are whole words (looked up in the comment's words)
     partial: tuple[str, ...]  # the others, the start of a longer word ("deserve" for "deserves?")
+    also: frozenset[str]  # words of which one must be present too (empty: none needed)
+    heads: frozenset[str] | None  # the first four letters of the words its matches begin with (None: not known)
 
 
 def _starts(pattern: str) -> tuple[str, ...] | None:
@@ -320,11 +322,23 @@ _FORCE = (
 )
 
 
-def _check(label: str, signal: str, triggers: str, pattern: str, mode: str = "plain") -> _Check:
+def _check(label: str, signal: str, triggers: str, pattern: str, mode: str = "plain", also: str = "") -> _Check:
     starts = _starts(pattern)
     return _Check(label, signal, frozenset(triggers.split()), re.compile(pattern), mode, starts,
                   frozenset(start[:-1] for start in starts or () if start[-1] == " "),
-                  tuple(start for start in starts or () if start[-1] != " "))
+                  tuple(start for start in starts or () if start[-1] != " "), frozenset(also.split()),
+                  _heads(starts))
+
+
+def _heads(starts: tuple[str, ...] | None) -> frozenset[str] | None:
+    """The first four letters of each first word a match can begin with, when every one is a word of four letters
+    or more: a comment none of whose words begins so is passed over with one set intersection."""
+    if not starts:
+        return None
+    firsts = [start.split()[0] for start in starts]
+    if any(len(first) < 4 or not first.isalpha() for first in firsts):
+        return None
+    return frozenset(first[:4] for first in firsts)
 
 
 # Adjectives that insult a person they are said of, and the adverbs of degree that may stand before them.
@@ -556,6 +570,13 @@ _SUPERLATIVE_NOUN = (
     rf"numpt(?:y|ies)|muppets?|planks?|numbskulls?|hacks?|cowards?|creeps?|hypocrites?|bigots?|liars?|"
     rf"grifters?|charlatans?|snowflakes?|wet ?wipes?|mugs?|tits?)"
 )
+# The nouns as trigger words (every match holds one; the superlatives themselves are common words: "biggest").
+_SUPERLATIVE_NOUN_WORDS = " ".join(sorted(
+    {form for word in re.findall("[a-z]+", _SUPERLATIVE_NOUN) if len(word) > 3
+     for form in (word, word[:-1] if word.endswith("s") else word, word + "s")} | {"numpty", "numpties", "mug",
+                                                                                  "mugs", "tit", "tits"}
+    - {"head", "heads", "face", "faces", "hole", "holes", "bag", "bags", "ends", "stain", "stains", "wipe",
+       "wipes"}))  # the second halves of compounds, common by themselves: their first halves are triggers
 # Where a superlative is said to hold: "alive", "on here", "in the country", "I've ever seen".
 _SUPERLATIVE_TAIL = (
     rf"(?: (?:alive|living|going|ever|on (?:here|this (?:site|thread|page|forum|planet|earth)|(?:the )?(?:whole |"
@@ -1611,7 +1632,7 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:(?:easily|genuinely|honestly|literally|possibly|probably|officially|surely|quite possibly|"
            rf"without doubt|hands down) )?){_SUPERLATIVE} "
            rf"(?:{_W} )?{_SUPERLATIVE_NOUN}{_SUPERLATIVE_TAIL}",
-           "plain"),
+           "plain", also=_SUPERLATIVE_NOUN_WORDS),
     # An animal with adjectives of greed or filth said of a person after "is a": "this landlord is a fat greedy
     # pig", "Councillor Hart is a slimy little rat", "you're a fat lazy slug"; not "the Old Spot is a fat, docile
     # pig breed", "the biggest pig farm in the county".
@@ -1931,8 +1952,11 @@ _CHECKS: tuple[_Check, ...] = (
     # A people said to lack a mind or a character for anything: "women lack the temperament for surgery",
     # "Africans simply don't have the brains to run a country", "women are too emotional to lead"; not "women
     # lack access to capital", "migrants lack the capacity to pay", "refugees lack the documents to work".
-    _check(_SUPREMACY, "group_violence", "lack lacks have got emotional irrational hormonal stupid thick "
-           "intelligent smart clever capable",
+    _check(_SUPREMACY, "group_violence", "intellect intelligence temperament brain brains brainpower capacity "
+           "cognitive aptitude iq stability rationality logic judgment judgement wits mind minds nerve stomach "
+           "character fibre fiber self-control discipline ethic emotional irrational hormonal stupid thick dim "
+           "primitive backward weak-minded feeble-minded hysterical intelligent smart clever rational capable "
+           "bright logical incapable unfit",
            rf"{_NOT_SOME}\b{_PEOPLES}(?: simply| just| naturally| inherently| biologically| genetically| "
            rf"fundamentally| obviously| clearly| all| by nature| generally)* (?:lack|don{_A}?t have|do not have|"
            rf"haven{_A}?t got|have not got|have never had|will never have|can never have) (?:the )?(?:necessary |"
@@ -2179,12 +2203,18 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
         woken |= _TRIGGERS[word]
     found: list[tuple[str, str, str]] = []
     labels: set[str] = set()
+    heads: set[str] | None = None  # the first four letters of the comment's words, when a check asks
     while woken:  # the woken checks in their order, lowest bit first
         lowest = woken & -woken
         woken ^= lowest
         item = _CHECKS[lowest.bit_length() - 1]
-        if item.label in labels:
+        if item.label in labels or (item.also and item.also.isdisjoint(words)):
             continue
+        if item.heads is not None:
+            if heads is None:
+                heads = {word[:4] for word in words}
+            if item.heads.isdisjoint(heads):
+                continue
         for match in _candidates(item, normalised_text, words):
             if _allowed(item, normalised_text, match.start()) and not framed(
                     "insult" if item.signal == "insult" else "threat", normalised_text, match.start(), match.end()):
