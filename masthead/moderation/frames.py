@@ -18,6 +18,10 @@ comments that need nothing). Written from general knowledge, not from any evalua
   speech (``remark ... found ... condemned``, ``it is wrong to say ... found``), the condemnation not itself
   denied ("it's not wrong to say", "nothing disgraceful about");
 - **denied subject**: "nobody", "no one", "none of us" just before what was found.
+- **rout**: a supporter's "we" promising the rival a rout ("we'll bury you lot at Twickenham") in a comment about
+  a fixture, with nothing menacing in it (``_rout``);
+- **reported slur** (the profanity list only): a slur another person aimed at someone, quoted after a verb of
+  abusive speech or reported as what a third party called someone and judged (``_reported_slur``).
 
 Never for what is aimed at the reader or spoken by the writer as intent (a second-person word or "I will ..." in
 what was found), except inside a reported quotation; never when the sentence endorses what it reports ("said it
@@ -51,6 +55,8 @@ _REPORTED = _words(
     shouted chanted testified confessed boasted warned tweeted posted preached argued insisted declared announced
     remarked called described compared suggested yelled screamed texted messaged heard promised swore pledged
     according muttered scrawled daubed sang cried replied asked quoted""")
+# A wish or a call, not a report: "someone should have yelled '...' at him".
+_MODAL = _words("should must ought shall will gonna need needs let 'll")
 # Speech named or introduced in any tense: with a condemnation, or around a quotation.
 _SPEECH = _REPORTED | _words(
     """say says calling call calls claim claims describing describe describes comparing compare compares
@@ -126,8 +132,10 @@ def _tokens(value: str) -> list[str]:
 
 
 def _spoken_by_writer(tokens: list[str], index: int) -> bool:
-    """Whether the reporting word at ``index`` is the writer's own ("I said", "as my grandad used to say")."""
-    return not _FIRST_PERSON.isdisjoint(tokens[max(0, index - 4) : index])
+    """Whether the reporting word at ``index`` is the writer's own ("I said", "as my grandad used to say") or a
+    wish rather than a report ("someone should have shouted ...")."""
+    near = tokens[max(0, index - 4) : index]
+    return not _FIRST_PERSON.isdisjoint(near) or not _MODAL.isdisjoint(near)
 
 
 def _condemned(tokens: list[str], index: int) -> bool:
@@ -217,6 +225,38 @@ def competition(text: str) -> bool:
         r"\b(?:league|title|table|season|cup|second place|top (?:four|spot))\b", text)) and not _MENACING.search(text)
 
 
+# A supporter's "we" promising a rout: a verb of harm sport uses for winning big, aimed at the rival ("you", "you
+# lot", "them"), in a comment that names a sport, a fixture or a ground. Kill, shoot, stab and the rest are no
+# sport's words; a body, a weapon, a home or family, a harm outcome or a meeting after the game make it menace.
+_ROUT = _words("""bury burying murder murdering slaughter slaughtering destroy destroying thrash thrashing hammer
+    hammering batter battering crush crushing annihilate annihilating demolish demolishing smash smashing massacre
+    massacring obliterate obliterating trounce trouncing spank spanking stuff stuffing humiliate humiliating""")
+_TEAM_WE = _words("we we're we'll we've we'd")
+_SOLO = _words("i i'm im i'll ill i've ive i'd")
+_RIVAL = _words("you ya u yous youse y'all yall them")
+_FIXTURE = re.compile(
+    r"\b(?:league|title|table|season|cup|derby|final|finals|semis?|semi-final|quarter-final|fixture|fixtures|match|"
+    r"matchday|kick-off|play-?offs?|points|nil|trophy|championship|tournament|six nations|world cup|ashes|"
+    r"grand slam|test match|rugby|football|cricket|hockey|netball|darts|snooker|stadium|twickenham|wembley|"
+    r"murrayfield|anfield|old trafford|etihad|stamford bridge|villa park|goodison|ibrox|celtic park|headingley|"
+    r"edgbaston|lord's|the oval|principality|aviva|not your year|(?:[a-z]+ )?(?:fans|supporters))\b")
+_ROUT_MENACE = re.compile(
+    r"\b(?:six feet|feet under|in the ground|body|bodies|coffin|ambulance|bones|arms|nose|jaw|ribs|eyes|break|"
+    r"broken|injur(?:e|ed|ies)|cripple|crippled|alive|weapons?|bring (?:a|your|some)|machete|axe|acid|fire)\b")
+
+
+def _rout(text: str, low: int, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the team's "we" promising the rival a rout in a comment about a competition
+    ("we're going to bury you lot at Twickenham", "City fans, we'll destroy you next week"), with nothing that
+    would make it menace (``_MENACING``, ``_ROUT_MENACE``) and no "I" in the clause: one person's promise to
+    murder another is no sport."""
+    found = _tokens(text[start:end])
+    clause = _tokens(text[low:start]) + found
+    return (not _ROUT.isdisjoint(found) and not _RIVAL.isdisjoint(found) and not _TEAM_WE.isdisjoint(clause)
+            and _SOLO.isdisjoint(clause) and bool(_FIXTURE.search(text)) and not _MENACING.search(text)
+            and not _ROUT_MENACE.search(text))
+
+
 def framed(kind: str, text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, found by a check of ``kind`` (threat, group, insult, profanity), is speech about
     abuse rather than abuse: quoted and reported, reported by a third party, condemned, or denied."""
@@ -231,6 +271,8 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
     found = _tokens(text[start:end])
     if kind == "threat" and _RIVALRY.fullmatch(text[start:end].strip(" ,.!")) and competition(text):
         return True  # "we're coming for you" to a rival club's fans: a title race, not menace
+    if kind == "threat" and _rout(text, low, start, end):
+        return True  # "we'll murder you on Saturday" from a supporter before a fixture: a rout, not murder
     if kind in ("insult", "profanity") or not _WRITER.isdisjoint(found):
         return False  # aimed at the reader, or the writer's own intent: only a quotation reports it
     before_text = text[low:start]
@@ -280,11 +322,83 @@ _THINGS = _words(
     door doors hill car cars engine boiler heating kettle coffee""")
 
 
+# A slur or insult another person aimed at someone, told by the writer: quoted after a verb of abusive speech
+# ("my neighbour yelled 'go home, you ...' at my husband"), or the word a third party called someone, judged by the
+# comment ("stop a teacher calling a pupil a ...; the tribunal got this one right"). Never the writer's own use
+# ("I call them ..."), a quotation the writer takes up ("as my dad says, '...'"), or a report the writer agrees
+# with ("he called him a ... and he was right").
+_ABUSE_SPEECH = _words("""yelled shouted called screamed spat muttered wrote written daubed sprayed scrawled painted
+    chanted hissed hurled jeered taunted texted messaged tweeted posted said told sang yelling shouting screaming
+    calling muttering chanting hissing""")
+_SUBJECT_WRITER = _words("""i we us me you u ya i'm im i've ive i'll i'd we're we've we'll we'd you're youre you've
+    you'll you'd y'all yall let's lets""")
+_CLAUSE_WORDS = _words("and but or because so if when while who which that than then")
+_CALLING = re.compile(r"\b(?:call|calls|called|calling|branded|branding|labelled|labelling)((?: [a-z'\u2019-]+){1,4}?)"
+                      r" $")
+# The writer agreeing with the speaker: "and he was right", "not wrong", "that's what they are", "good.", "lol".
+_ENDORSED = re.compile(
+    r"\b(?:(?:he|she|they|who|and)(?:'s|'re| is| are| was| were)? (?:right|correct|spot on|bang on|not wrong)|"
+    r"(?:was|were|is|are|'s|'re)(?:n't| not) wrong|not wrong|agree|agreed|agrees|(?:^|[.!?] )exactly|spot on|"
+    r"bang on|the truth|"
+    r"said it|says it|about time|fair enough|fair point|(?:has|had) a point|well said|too right|quite right|so true|"
+    r"true that|what (?:they|he|she|it) (?:are|is|was|were)|(?:he|she|they|it)(?:'s|'re| is| are) (?:one|all)|"
+    r"because (?:that's|that is|they are|they're|he is|he's|she is|she's) (?:what|one|all)|like it is|"
+    r"good on (?:him|her|them)|deserved|legend|hero|lol|lmao|haha|"
+    r"so (?:they|he|she) should|quite right|well done|good (?:lad|lads|man|bloke)|top bloke|love it|brilliant|"
+    r"hilarious|(?:just|being|brutally) honest|honesty|(?:^|[.!?] )facts?|(?:that's|it's|just) (?:a )?facts?|"
+    r"(?<!isn't )(?<!not )(?:pc|political correctness) gone mad|woke|snowflakes?|"
+    r"can'?t say anything|free speech|madness|nanny state|thought police|(?:^|[.!?] )good)\b")
+# A judgement on the calling: a condemnation, a sanction, a word for abuse.
+_JUDGED = re.compile(
+    r"\b(?:tribunals?|sacked|sacking|dismissed|disciplined|reprimanded|prosecuted|convicted|fined|cautioned|"
+    r"arrested|charged|struck off|complaints?|complained|investigation|abuse|abused|abusive|bullying|bullied|"
+    r"harass(?:ed|ment)|racism|hate crimes?|hurtful|upsetting|heartbreaking|appalled|disgusted|still happens|"
+    r"how common|got (?:it|this|that)(?: one)? right|right to (?:sack|stop|ban|suspend|discipline|punish|report)|"
+    r"(?:that's|that is|it's|it is|this is|was|utterly|absolutely|just) (?:disgusting|vile|shocking|awful|"
+    r"horrible|cruel|sickening|disgraceful))\b")
+
+
+def _speaker_not_writer(before: list[str], verb: int) -> bool:
+    """Whether the speaker of ``before[verb]`` is a third party: no "I", "we" or "you" in the four words before
+    it ("my neighbour yelled" is the neighbour's), and no "as" or "like" taking the words up ("as my dad says")."""
+    near = before[max(0, verb - 4) : verb]
+    return _SUBJECT_WRITER.isdisjoint(near) and _MODAL.isdisjoint(near) and "as" not in near and "like" not in near
+
+
+def _reported_slur(text: str, start: int, end: int) -> bool:
+    """Whether the listed word ``text[start:end]`` is one another person aimed at someone, reported or quoted by
+    the writer (see ``_ABUSE_SPEECH``), the writer agreeing nowhere in the comment."""
+    quoted = _quoted_spans(text)
+    if _ENDORSED.search(_outside(text, 0, len(text), quoted)):
+        return False
+    low, high = _sentence(text, start, end, quoted)
+    if any(q_low < start and end <= q_high for q_low, q_high in quoted):
+        outside = _tokens(_outside(text, low, high, quoted))
+        return any(token in _ABUSE_SPEECH and _speaker_not_writer(outside, index)
+                   for index, token in enumerate(outside))
+    calling = _CALLING.search(text, low, start)
+    if calling is None:
+        return False
+    named = _tokens(calling.group(1))
+    if text[start:end] in named or not _CLAUSE_WORDS.isdisjoint(named) or not _SECOND_PERSON.isdisjoint(named):
+        return False  # "calling a ... a ...", "called X because some ...", "calling you a ...": no third party's call
+    before = _tokens(text[low : calling.start()])
+    # "sacked for calling", "the right to call": the subject is the whole clause's.
+    near = before if before[-1:] in (["for"], ["to"], ["by"], ["after"], ["about"]) else before[-4:]
+    if not _SUBJECT_WRITER.isdisjoint(near) or not _MODAL.isdisjoint(near) or before[-1:] in (["as"], ["like"]):
+        return False
+    rest = text[:start] + " " + text[end:]
+    tokens = _tokens(rest)
+    return bool(_JUDGED.search(rest)) or any(_condemned(tokens, index) for index in range(len(tokens)))
+
+
 def profanity_framed(text: str, start: int, end: int) -> bool:
     """Whether the profane word ``text[start:end]`` harms no one: quoted and reported, a self-deprecating insult
     ("call me a moron, but ..."), or a swear word that exclaims or qualifies a thing ("fuck, I missed the
     deadline", "this fucking weather"), with no second-person word in the sentence."""
-    if framed("profanity", text, start, end):
+    quoted_speech = framed("profanity", text, start, end) and not _ENDORSED.search(
+        _outside(text, 0, len(text), _quoted_spans(text)))  # "... shouted '...' at them. Can't say anything now"
+    if quoted_speech or _reported_slur(text, start, end):
         return True
     quoted: list[tuple[int, int]] = []
     low, high = _sentence(text, start, end, quoted)
