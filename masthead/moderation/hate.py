@@ -374,8 +374,11 @@ def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
         if match:
             found.append((name, match.group(0)))
     # Harm read clause by clause (menace.py): calls, wishes, menace, harassment, dehumanising, plain insults.
-    for name, _label, matched in menace.matches(normalised_text) + violence.matches(normalised_text) + watching.matches(
-            normalised_text):
+    harm = menace.matches(normalised_text)
+    if all(name != "threat" for name, _ in found) and all(name != "threat" for name, _label, _text in harm):
+        # violence.py and watching.py find threats only: read them only while none has been found
+        harm += violence.matches(normalised_text) or watching.matches(normalised_text)
+    for name, _label, matched in harm:
         if all(name != known for known, _ in found):
             found.append((name, matched))
     # A sentence run together around a group name ("gaysshouldallbewipedout") is read again split.

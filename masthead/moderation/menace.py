@@ -162,7 +162,7 @@ class _Check(NamedTuple):
     whole: frozenset[str]  # those of them that are whole words (looked up in the comment's words)
     partial: tuple[str, ...]  # the others, the start of a longer word ("deserve" for "deserves?")
     also: frozenset[str]  # words of which one must be present too (empty: none needed)
-    heads: frozenset[str] | None  # the first four letters of the words its matches begin with (None: not known)
+    heads: frozenset[str] | None  # the first three letters of its partial beginnings (None: not known)
 
 
 def _starts(pattern: str) -> tuple[str, ...] | None:
@@ -327,18 +327,17 @@ def _check(label: str, signal: str, triggers: str, pattern: str, mode: str = "pl
     return _Check(label, signal, frozenset(triggers.split()), re.compile(pattern), mode, starts,
                   frozenset(start[:-1] for start in starts or () if start[-1] == " "),
                   tuple(start for start in starts or () if start[-1] != " "), frozenset(also.split()),
-                  _heads(starts))
+                  _heads(tuple(start for start in starts or () if start[-1] != " ")) if starts else None)
 
 
-def _heads(starts: tuple[str, ...] | None) -> frozenset[str] | None:
-    """The first four letters of each first word a match can begin with, when every one is a word of four letters
-    or more: a comment none of whose words begins so is passed over with one set intersection."""
-    if not starts:
+def _heads(partial: tuple[str, ...]) -> frozenset[str] | None:
+    """The first three letters of each beginning that is the start of a longer word, when every one has three
+    letters or more: a comment that has none of the whole-word beginnings and no word beginning so is passed over
+    with two set intersections instead of a search for each beginning."""
+    firsts = [start.split()[0] for start in partial]
+    if any(len(first) < 3 or not first.isalpha() for first in firsts):
         return None
-    firsts = [start.split()[0] for start in starts]
-    if any(len(first) < 4 or not first.isalpha() for first in firsts):
-        return None
-    return frozenset(first[:4] for first in firsts)
+    return frozenset(first[:3] for first in firsts)
 
 
 # Adjectives that insult a person they are said of, and the adverbs of degree that may stand before them.
@@ -2203,16 +2202,16 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
         woken |= _TRIGGERS[word]
     found: list[tuple[str, str, str]] = []
     labels: set[str] = set()
-    heads: set[str] | None = None  # the first four letters of the comment's words, when a check asks
+    heads: set[str] | None = None  # the first three letters of the comment's words, when a check asks
     while woken:  # the woken checks in their order, lowest bit first
         lowest = woken & -woken
         woken ^= lowest
         item = _CHECKS[lowest.bit_length() - 1]
         if item.label in labels or (item.also and item.also.isdisjoint(words)):
             continue
-        if item.heads is not None:
+        if item.heads is not None and item.whole.isdisjoint(words):
             if heads is None:
-                heads = {word[:4] for word in words}
+                heads = {word[:3] for word in words}
             if item.heads.isdisjoint(heads):
                 continue
         for match in _candidates(item, normalised_text, words):
