@@ -2052,10 +2052,18 @@ _CHECKS: tuple[_Check, ...] = (
 # passes them over in a comment that has none (their trigger words, "no", "back", "get", are common).
 _PEOPLE_WORDS = frozenset(word for word in re.findall("[a-z]+", _PEOPLES) if len(word) >= 3) - frozenset(
     ("the", "men", "folk", "folks", "kids", "people", "guys", "lads", "blokes", "teachers"))
-_WISH_WORDS = frozenset(("hope", "hoping", "pray", "praying", "wish", "wishing", "fingers", "wait"))
+_WISH_WORDS = frozenset(("hope", "hoping", "pray", "praying", "wish", "wishing", "fingers", "wait", "cannot"))
+_WISH_FIRSTS = frozenset(("hope", "hoping", "pray", "praying", "wish", "wishing", "fingers", "can", "cannot"))
+
+
+def _opens_with(item: _Check, firsts: frozenset[str]) -> bool:
+    """Whether every beginning of the check's matches is one of ``firsts`` (then one of them is in the comment)."""
+    return bool(item.starts) and all(start.split()[0] in firsts for start in item.starts or ())
+
+
 _CHECKS = tuple(
-    item._replace(also=_PEOPLE_WORDS) if not item.also and item.starts and "afghans " in item.starts
-    else item._replace(also=_WISH_WORDS) if not item.also and item.starts and "fingers " in item.starts
+    item._replace(also=_PEOPLE_WORDS) if not item.also and _opens_with(item, _PEOPLE_WORDS)
+    else item._replace(also=_WISH_WORDS) if not item.also and _opens_with(item, _WISH_FIRSTS)
     else item for item in _CHECKS)
 
 _TRIGGERS: dict[str, int] = {}
