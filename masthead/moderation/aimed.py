@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from masthead.moderation.copies import SENTENCE, without
+from masthead.moderation.frames import SECOND_PERSON
 from masthead.moderation.hate import signals
 from masthead.moderation.lexicon import INSULT_WORDS, PROFANITY, VERMIN_WORDS, text_words
 
@@ -99,8 +101,6 @@ _PRONOUN = re.compile(
     rf"(?:['\u2019]s| is| was| seems| sounds| looks)(?: (?:{_DEGREE}|not just|nothing but))* (?P<eval>{_EVAL})"
     rf"(?=\s*(?:[,.;:!?)\-]|$|and\b|but\b|in\b|to\b|from\b|by\b))"
 )
-_SECOND_PERSON = frozenset(
-    "you your yours u ur ya yourself yourselves y'all yall you're youre you'll you've you'd thou thee".split())  # noqa: SIM905
 _PERSON = (r"(?:he|she|him|her|they|them|himself|herself|themselves|whoever|who|(?:the|its|his|her|their|a|an) "
            rf"(?:[a-z'-]+ )?{_PERSON_NOUN}|[a-z]+['\u2019]s (?:mum|mom|mother|father|dad|wife|husband|brain|head))")
 # A person brought into the evaluation: "from an utter ...", "as stupid as its author", "and so is its sponsor",
@@ -109,7 +109,6 @@ _AIMED_AT_PERSON = re.compile(
     rf"\b(?:from|by|of) (?:a|an|such an?|this|that|the) (?:utter|complete|total|absolute|real|proper|right|bunch "
     rf"of)\b|\b(?:as|than|like) {_PERSON}\b|\bso (?:is|are|was|were|does|do) |\b(?:and|,) {_PERSON} "
     rf"(?:is|are|was|were) (?:just |even )?(?:as |more |a |an )?(?:{_EVAL})\b")
-_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 # Insult nouns, vermin words and profanity: the evaluative words among them are read above, and "piece" and
 # "waste" are insults only in "piece of shit", "waste of space" (the insult patterns of ``lexicon.py``).
 _BLOCKING_WORDS = (INSULT_WORDS | VERMIN_WORDS | PROFANITY) - _EVALUATIVE_WORDS - {"piece", "waste"}
@@ -133,13 +132,13 @@ def unaimed_text(normalised_text: str) -> str | None:
     """The text without its evaluative words aimed at things, when it has some and no person is a target (see the
     module doc); else None."""
     words = text_words(normalised_text)
-    if _EVALUATIVE_WORDS.isdisjoint(words) or not _BLOCKING_WORDS.isdisjoint(words) or not _SECOND_PERSON.isdisjoint(
+    if _EVALUATIVE_WORDS.isdisjoint(words) or not _BLOCKING_WORDS.isdisjoint(words) or not SECOND_PERSON.isdisjoint(
             words):  # the reader in the comment: "stupid idea. shame on you" may be aimed at them
         return None
     if signals(normalised_text):  # a threat, a call for violence, an insult, derogation of a group
         return None
     removed: list[tuple[int, int]] = []
-    for sentence_match in _SENTENCE.finditer(normalised_text):
+    for sentence_match in SENTENCE.finditer(normalised_text):
         sentence, offset = sentence_match.group(0), sentence_match.start()
         evaluative = [word.span() for word in re.finditer(rf"\b{_EVAL}\b", sentence)]
         if not evaluative:
@@ -150,11 +149,4 @@ def unaimed_text(normalised_text: str) -> str | None:
         if _AIMED_AT_PERSON.search(sentence):
             return None
         removed += [(start + offset, end + offset) for start, end in sorted(aimed)]
-    if not removed:
-        return None
-    pieces, done = [], 0
-    for start, end in sorted(removed):
-        pieces.append(normalised_text[done:start])
-        done = end
-    pieces.append(normalised_text[done:])
-    return " ".join("".join(pieces).split())
+    return without(normalised_text, removed) if removed else None

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from masthead.moderation.aimed import _EVALUATIVE_WORDS, _SENTENCE
+from masthead.moderation.aimed import _EVALUATIVE_WORDS
+from masthead.moderation.copies import spans_by_sentence, without
 from masthead.moderation.hate import signals
 from masthead.moderation.lexicon import INSULT_WORDS, PROFANITY, VERMIN_WORDS, text_words
 
@@ -104,18 +105,10 @@ def undenied_text(normalised_text: str) -> str | None:
                                            normalised_text or "n\u2019t" in normalised_text or "nt " in
                                            normalised_text):
         return None
-    removed: list[tuple[int, int]] = []
-    for sentence_match in _SENTENCE.finditer(normalised_text):
-        sentence, offset = sentence_match.group(0), sentence_match.start()
-        removed += [(start + offset, end + offset) for start, end in _denied_spans(sentence)]
+    removed = spans_by_sentence(normalised_text, _denied_spans)
     if not removed or _AFFIRMED.search(normalised_text):
         return None
-    pieces, done = [], 0
-    for start, end in sorted(set(removed)):
-        pieces.append(normalised_text[done:start])
-        done = end
-    pieces.append(normalised_text[done:])
-    copy = " ".join("".join(pieces).split())
+    copy = without(normalised_text, removed)
     if not _HARSH_WORDS.isdisjoint(text_words(copy)) or signals(copy):
         return None  # another insult, profanity or harsh word, a threat or an identity finding is left
     return copy

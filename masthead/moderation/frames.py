@@ -46,9 +46,10 @@ def _words(value: str) -> frozenset[str]:
     return frozenset(value.split())
 
 
-_SECOND_PERSON = _words("you your yours u ur ya yourself yourselves y'all yall you're youre you'll you've you'd")
+SECOND_PERSON = _words("you your yours u ur ya yourself yourselves y'all yall you're youre you'll you've you'd thou "
+                       "thee")
 _FIRST_PERSON = _words("i we me my our us i'm im i've ive i'll i'd we're we've we'll we'd myself ourselves mine")
-_WRITER = _FIRST_PERSON | _SECOND_PERSON
+_WRITER = _FIRST_PERSON | SECOND_PERSON
 # A third party's speech or deed told in the past (or as news: "according to", "allegedly").
 _REPORTED = _words(
     """said told claimed alleged allegedly accused vowed threatened threatening admitted wrote written reported
@@ -380,7 +381,7 @@ def _reported_slur(text: str, start: int, end: int) -> bool:
     if calling is None:
         return False
     named = _tokens(calling.group(1))
-    if text[start:end] in named or not _CLAUSE_WORDS.isdisjoint(named) or not _SECOND_PERSON.isdisjoint(named):
+    if text[start:end] in named or not _CLAUSE_WORDS.isdisjoint(named) or not SECOND_PERSON.isdisjoint(named):
         return False  # "calling a ... a ...", "called X because some ...", "calling you a ...": no third party's call
     before = _tokens(text[low : calling.start()])
     # "sacked for calling", "the right to call": the subject is the whole clause's.
@@ -404,7 +405,7 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
     low, high = _sentence(text, start, end, quoted)
     word = text[start:end]
     before, after = _tokens(text[low:start]), _tokens(text[end:high])
-    if not _SECOND_PERSON.isdisjoint(before) or not _SECOND_PERSON.isdisjoint(after):
+    if not SECOND_PERSON.isdisjoint(before) or not SECOND_PERSON.isdisjoint(after):
         return False
     if word in _SELF_INSULTS:
         return bool(_SELF.search(text[low:start]))

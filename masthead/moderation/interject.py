@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 
-from masthead.moderation.aimed import _SECOND_PERSON, _SENTENCE
+from masthead.moderation.copies import spans_by_sentence, without
 from masthead.moderation.denied import _NOUNS
+from masthead.moderation.frames import SECOND_PERSON
 from masthead.moderation.hate import abstracted_tokens, signals
 from masthead.moderation.lexicon import INSULT_WORDS, PROFANITY, VERMIN_WORDS, text_words
 
@@ -71,20 +72,12 @@ def uninterjected_text(normalised_text: str) -> str | None:
     if PROFANITY.isdisjoint(words) and "wtf" not in words and "ffs" not in words and "omfg" not in words and (
             "holy" not in words):
         return None  # no oath the list or the classifier reads
-    if not _SECOND_PERSON.isdisjoint(words) or abstracted_tokens(normalised_text) is not None:
+    if not SECOND_PERSON.isdisjoint(words) or abstracted_tokens(normalised_text) is not None:
         return None  # the reader, or a group named: "fucking hell, the jews again" swears at the group
-    removed: list[tuple[int, int]] = []
-    for sentence_match in _SENTENCE.finditer(normalised_text):
-        offset = sentence_match.start()
-        removed += [(start + offset, end + offset) for start, end in _interjections(sentence_match.group(0))]
+    removed = spans_by_sentence(normalised_text, _interjections)
     if not removed:
         return None
-    pieces, done = [], 0
-    for start, end in removed:
-        pieces.append(normalised_text[done:start])
-        done = end
-    pieces.append(normalised_text[done:])
-    copy = " ".join("".join(pieces).split())
+    copy = without(normalised_text, removed)
     if not copy.strip(" .,!?;:-\u2026") or not _BLOCKING_WORDS.isdisjoint(text_words(copy)):
         return None  # nothing but the oath, or another profane word, insult or vermin word is left
     if signals(normalised_text) or signals(copy):
