@@ -162,7 +162,6 @@ class _Check(NamedTuple):
     whole: frozenset[str]  # those of them that are whole words (looked up in the comment's words)
     partial: tuple[str, ...]  # the others, the start of a longer word ("deserve" for "deserves?")
     also: frozenset[str]  # words of which one must be present too (empty: none needed)
-    heads: frozenset[str] | None  # the first three letters of its partial beginnings (None: not known)
 
 
 def _starts(pattern: str) -> tuple[str, ...] | None:
@@ -326,18 +325,8 @@ def _check(label: str, signal: str, triggers: str, pattern: str, mode: str = "pl
     starts = _starts(pattern)
     return _Check(label, signal, frozenset(triggers.split()), re.compile(pattern), mode, starts,
                   frozenset(start[:-1] for start in starts or () if start[-1] == " "),
-                  tuple(start for start in starts or () if start[-1] != " "), frozenset(also.split()),
-                  _heads(tuple(start for start in starts or () if start[-1] != " ")) if starts else None)
+                  tuple(start for start in starts or () if start[-1] != " "), frozenset(also.split()))
 
-
-def _heads(partial: tuple[str, ...]) -> frozenset[str] | None:
-    """The first three letters of each beginning that is the start of a longer word, when every one has three
-    letters or more: a comment that has none of the whole-word beginnings and no word beginning so is passed over
-    with two set intersections instead of a search for each beginning."""
-    firsts = [start.split()[0] for start in partial]
-    if any(len(first) < 3 or not first.isalpha() for first in firsts):
-        return None
-    return frozenset(first[:3] for first in firsts)
 
 
 # Adjectives that insult a person they are said of, and the adverbs of degree that may stand before them.
@@ -2048,10 +2037,8 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
 )
 
-# Checks that open with a people's name, or with a wish, cannot match without one of those words: one set test
-# passes them over in a comment that has none (their trigger words, "no", "back", "get", are common).
-_PEOPLE_WORDS = frozenset(word for word in re.findall("[a-z]+", _PEOPLES) if len(word) >= 3) - frozenset(
-    ("the", "men", "folk", "folks", "kids", "people", "guys", "lads", "blokes", "teachers"))
+# Checks that open with a wish cannot match without a word of one: one set test passes them over in a comment that
+# has none (their trigger words, "get", "take", "put", are common).
 _WISH_WORDS = frozenset(("hope", "hoping", "pray", "praying", "wish", "wishing", "fingers", "wait", "cannot"))
 _WISH_FIRSTS = frozenset(("hope", "hoping", "pray", "praying", "wish", "wishing", "fingers", "can", "cannot"))
 
@@ -2061,10 +2048,8 @@ def _opens_with(item: _Check, firsts: frozenset[str]) -> bool:
     return bool(item.starts) and all(start.split()[0] in firsts for start in item.starts or ())
 
 
-_CHECKS = tuple(
-    item._replace(also=_PEOPLE_WORDS) if not item.also and _opens_with(item, _PEOPLE_WORDS)
-    else item._replace(also=_WISH_WORDS) if not item.also and _opens_with(item, _WISH_FIRSTS)
-    else item for item in _CHECKS)
+_CHECKS = tuple(item._replace(also=_WISH_WORDS) if not item.also and _opens_with(item, _WISH_FIRSTS) else item
+                for item in _CHECKS)
 
 _TRIGGERS: dict[str, int] = {}
 for _index, _item in enumerate(_CHECKS):
@@ -2221,18 +2206,12 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
         woken |= _TRIGGERS[word]
     found: list[tuple[str, str, str]] = []
     labels: set[str] = set()
-    heads: set[str] | None = None  # the first three letters of the comment's words, when a check asks
     while woken:  # the woken checks in their order, lowest bit first
         lowest = woken & -woken
         woken ^= lowest
         item = _CHECKS[lowest.bit_length() - 1]
         if item.label in labels or (item.also and item.also.isdisjoint(words)):
             continue
-        if item.heads is not None and item.whole.isdisjoint(words):
-            if heads is None:
-                heads = {word[:3] for word in words}
-            if item.heads.isdisjoint(heads):
-                continue
         for match in _candidates(item, normalised_text, words):
             if _allowed(item, normalised_text, match.start()) and not framed(
                     "insult" if item.signal == "insult" else "threat", normalised_text, match.start(), match.end()):
