@@ -148,7 +148,7 @@ _WE_ARE = (
 )
 _WE_WILL = rf"(?:(?<=\bi{_A}ll )|(?<=\bi will )|(?<=\bwe{_A}ll )|(?<=\bwe will )|(?<=\bi shall )|(?<=\bwe shall ))"
 _GLUE = _words("and then so just now go please first also simply all ok okay yes honestly seriously frankly right "
-               "well everyone everybody y'all yall guys folks people lads")
+               "well everyone everybody someone somebody y'all yall guys folks people lads boys")
 _CLAUSE_END = re.compile(r"[.!?;:\n,\u2026]|\bbut\b|\band\b")
 
 
@@ -2066,7 +2066,7 @@ def _clause_before(text: str, start: int) -> str:
     return text[low:start]
 
 
-def _imperative(before: str) -> bool:
+def imperative(before: str) -> bool:
     """Whether what was found opens its clause as an imperative: nothing before it in the clause but glue words
     ("and then", "just"), or a clause that itself opens with a verb ("drag her out of parliament and ...")."""
     clause = _CLAUSE_MARKS.split(before)[-1]
@@ -2079,7 +2079,7 @@ def _imperative(before: str) -> bool:
 
 _IMPERATIVE_OPENERS = _words(
     "drag grab take round load put pull get find herd line strip tie chain lock march beat catch hunt throw push "
-    "shoot hang burn gas kill string send ship")
+    "shoot hang burn gas kill string send ship go come walk wait follow corner track")
 
 
 def _allowed(item: _Check, text: str, start: int) -> bool:
@@ -2122,7 +2122,7 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
     # ("he did not rape and murder a young girl", "nobody should shoot them").
     if _DENIED.search(before):
         return False
-    return _imperative(before) or bool(_MODALITY.search(before))
+    return imperative(before) or bool(_MODALITY.search(before))
 
 
 _LETTER = re.compile("[a-z]")

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from masthead.moderation.frames import framed
 from masthead.moderation.lexicon import text_words
+from masthead.moderation.menace import imperative
 
 _A = "['\u2019]"
 _W = r"[a-z'\u2019-]+"  # one word
@@ -160,9 +161,6 @@ _DENIAL = re.compile(
     rf"\b(?:not|never|no one|nobody|noone|no-one|n{_A}t|wouldn{_A}?t|won{_A}?t|don{_A}?t|didn{_A}?t|shouldn{_A}?t|"
     rf"mustn{_A}?t|can{_A}?t|cannot|refuse to|stop|stopped|avoid|against)\b(?! only\b)(?! wait\b)"
 )
-# Openers of an imperative clause and the words that may stand before its verb.
-_GLUE = frozenset("""and then so just now go please someone somebody everyone everybody lads boys guys folks
-people all yall y'all ok okay seriously honestly frankly""".split())
 _PASSIVE = re.compile(
     rf"\b(?:he|she|they|you|u|him|her|them|{_PERSON}s?|{_PEOPLE})(?: (?:all|both|too|also|really|just|simply|"
     rf"frankly|honestly|personally|himself|herself|themselves|who [a-z ]{{1,40}}?))*"
@@ -199,11 +197,7 @@ def _modality(before: str, base_form: bool = True) -> bool:
     coordinated = _COORDINATED.match(before)
     if coordinated and (_MODAL_ANYWHERE.search(coordinated.group(1))):
         return True
-    words = before.replace("\u2019", "'").split()
-    if all(word in _GLUE for word in words):  # the verb opens its clause: an imperative
-        return True
-    # "round up the lot of them and beat them ...": a clause opened by an imperative, then "and".
-    return bool(words) and words[-1] in ("and", "then") and len(words) <= 10 and words[0] in _OPENERS
+    return imperative(before)  # "punch him", "round up the lot of them and beat them"
 
 
 _COORDINATED = re.compile(r"(.{0,80}?) (?:and|and then|then|an|n|&) $")
@@ -215,8 +209,6 @@ _MODAL_ANYWHERE = re.compile(
 # A modal anywhere shortly before, for a passive joined to it ("should be dragged off the line and given a hiding").
 _SENTENCE_MODAL = re.compile(r"\b(?:should|shud|ought to|needs? to|must|deserves? to|has to|have to|time for)\b")
 _MOB_VERBS = frozenset(("go", "going", "head", "heading", "get", "getting", "turn", "pay"))
-_OPENERS = frozenset("""round drag grab take load put pull get find line strip tie chain lock march catch hunt
-throw push go come walk wait follow corner track""".split())
 
 
 _TARGET_RE = re.compile(rf"(?: out| up| off| away)? (?:(?:on|into|at) |(?:the )?(?:shit|crap|hell|living daylights|"
