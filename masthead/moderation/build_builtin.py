@@ -26,7 +26,7 @@ from masthead.moderation.training import fit
 
 BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "builtin.json.gz"
 BUILTIN_ID = "masthead-linear"
-BUILTIN_VERSION = "2.7-news"
+BUILTIN_VERSION = "2.8-news"
 BASE_C = 1.0
 STRUCTURE = True  # weigh hate.py's structure signals (identity-directed derogation, threats) as features
 HATE_SHARE = 0.5  # half of Davidson's toxic weight on its hate-speech class (6% of its toxic tweets)
@@ -76,7 +76,8 @@ def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: st
                group_scale=group_scale,
                info={"trained_on": "Davidson et al. 2017 (MIT, training split), Civil Comments ToxicSpans "
                                    "sentences and toxic comments (CC0), Wikipedia talk (CC BY-SA), Wikipedia "
-                                   "identity sentences (CC BY-SA); held-out fifths excluded",
+                                   "identity sentences (CC BY-SA), comments written for Masthead "
+                                   "(masthead/moderation/written); held-out fifths excluded",
                      "rows_per_source": counts, "left_out": leave_out,
                      "labels": "toxic, hateful or offensive = 1"})
     model = LinearModel.from_dict(data)

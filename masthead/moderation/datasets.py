@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,7 +74,7 @@ IDENTITY_FILE = "wikipedia_identity_eval_and_debias.csv.gz"
 class Sourced:
     text: str
     label: int
-    source: str  # davidson, civil, wikipedia_talk, identity
+    source: str  # davidson, civil, wikipedia_talk, identity, written
     key: str
     group: str = ""
 
@@ -113,6 +114,21 @@ def civil_comments() -> Iterator[Sourced]:
 def wikipedia_talk() -> Iterator[Sourced]:
     for row in _rows(WIKIPEDIA_TALK_FILE):
         yield Sourced(row["text"], int(row["toxic"]), "wikipedia_talk", f"{row['subset'][:12]}:{row['id']}")
+
+
+WRITTEN_DIR = Path(__file__).resolve().parent / "written"
+
+
+def written() -> Iterator[Sourced]:
+    """Comments written for this project (``written/SOURCE.md``): abuse as news readers phrase it, each kind with
+    benign comments that share its words. Kept in the repository (our own text), read at build time only."""
+    for path in sorted(WRITTEN_DIR.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    row = json.loads(line)
+                    key = hashlib.sha256(row["text"].encode()).hexdigest()[:16]  # stable under reordering
+                    yield Sourced(row["text"], int(row["label"]), "written", key, f"{path.stem}:{row['kind']}")
 
 
 def identity(subset_prefix: str) -> Iterator[Sourced]:

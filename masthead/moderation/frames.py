@@ -48,6 +48,7 @@ def _words(value: str) -> frozenset[str]:
 
 SECOND_PERSON = _words("you your yours u ur ya yourself yourselves y'all yall you're youre you'll you've you'd thou "
                        "thee")
+_PASSIVE = _words("was were been being got get gets")
 _FIRST_PERSON = _words("i we me my our us i'm im i've ive i'll i'd we're we've we'll we'd myself ourselves mine")
 _WRITER = _FIRST_PERSON | SECOND_PERSON
 # A third party's speech or deed told in the past (or as news: "according to", "allegedly").
@@ -55,7 +56,8 @@ _REPORTED = _words(
     """said told claimed alleged allegedly accused vowed threatened threatening admitted wrote written reported
     shouted chanted testified confessed boasted warned tweeted posted preached argued insisted declared announced
     remarked called described compared suggested yelled screamed texted messaged heard promised swore pledged
-    according muttered scrawled daubed sang cried replied asked quoted""")
+    according muttered scrawled daubed sang cried replied asked quoted sprayed spraypainted painted etched
+    carved graffitied""")
 # A wish or a call, not a report: "someone should have yelled '...' at him".
 _MODAL = _words("should must ought shall will gonna need needs let 'll")
 # Speech named or introduced in any tense: with a condemnation, or around a quotation.
@@ -136,7 +138,16 @@ def _spoken_by_writer(tokens: list[str], index: int) -> bool:
     """Whether the reporting word at ``index`` is the writer's own ("I said", "as my grandad used to say") or a
     wish rather than a report ("someone should have shouted ...")."""
     near = tokens[max(0, index - 4) : index]
+    if near and near[-1] in _PASSIVE:  # "I was told '...'", "my daughter was called '...'": said to them
+        return not _MODAL.isdisjoint(near)
     return not _FIRST_PERSON.isdisjoint(near) or not _MODAL.isdisjoint(near)
+
+
+def _endorses(tokens: list[str]) -> bool:
+    """Whether the writer agrees with what the sentence reports ("he was right"), unless the word of agreement
+    leads to a condemnation ("which is exactly the dehumanising language ...")."""
+    return any(token in _ENDORSING and _CONDEMNING.isdisjoint(tokens[index + 1 : index + 4])
+               for index, token in enumerate(tokens))
 
 
 def _condemned(tokens: list[str], index: int) -> bool:
@@ -170,7 +181,7 @@ def _mentioned(text: str, low: int, start: int, end: int, high: int) -> bool:
     just before or after it, no first- or second-person word before them, and nothing in the sentence that takes
     the slogan up."""
     sentence = text[low:high]
-    if _TAKEN_UP.search(sentence) or not _ENDORSING.isdisjoint(_tokens(sentence)):
+    if _TAKEN_UP.search(sentence) or _endorses(_tokens(sentence)):
         return False
     before = _MENTION_BEFORE.search(text, max(low, start - 80), start)
     if before is not None:
@@ -266,7 +277,7 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
     low, high = _sentence(text, start, end, quoted)
     if any(q_low < start and end <= q_high for q_low, q_high in quoted):
         outside = _tokens(_outside(text, low, high, quoted))
-        return (not _ENDORSING.intersection(outside) and (not outside or outside[0] not in ("as", "like"))
+        return (not _endorses(outside) and (not outside or outside[0] not in ("as", "like"))
                 and any(token in _SPEECH and not _spoken_by_writer(outside, index)
                         for index, token in enumerate(outside)))
     found = _tokens(text[start:end])
@@ -281,7 +292,7 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
         return True
     before, after = _tokens(_outside(text, low, start, quoted)), _tokens(_outside(text, end, high, quoted))
     sentence = before + found + after
-    if not _ENDORSING.isdisjoint(sentence) or (before and before[0] in ("as", "like")):
+    if _endorses(sentence) or (before and before[0] in ("as", "like")):
         return False
     # A third party's speech or deed, told before what was found, with neither writer nor reader in the sentence
     # (the writer may answer its author after a colon or a dash: "to the man who told her he'd slit her throat: the
@@ -320,7 +331,16 @@ _THINGS = _words(
     wifi internet signal prices price bills rent taxes system day days week weekend monday mondays morning
     night time thing things stuff deadline forms paperwork noise construction scaffolding alarm smell flies
     wasps mosquitoes hangover flu pandemic lockdown winter summer year commute delay delays meeting stairs lift
-    door doors hill car cars engine boiler heating kettle coffee""")
+    door doors hill car cars engine boiler heating kettle coffee news service weather forecast football game
+    match season holiday film result results pay wages coverage journey goal goals finish save saves""")
+_PEOPLE = _words(
+    """he she him her his hers they them their he's she's they're man woman men women guy guys bloke lady staff
+    people person driver drivers warden wardens officer officers police cop cops manager boss councillor
+    councillors mp mps minister mayor editor reporter journalist ref referee player players owner landlord""")
+_THING_STATE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_THINGS, key=len, reverse=True))})\b(?: [a-z']+){{0,8}} (?:is|was|are|were|been|be|"
+    r"gets?|got|getting|looks?|looked|seems?|seemed|feels?|felt)(?: (?:absolutely|just|so|really|bloody|pretty|"
+    r"utterly|completely|totally|frankly|honestly|still|always))* \Z")
 
 
 # A slur or insult another person aimed at someone, told by the writer: quoted after a verb of abusive speech
@@ -414,4 +434,8 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
     if _EXCLAIMING.issuperset(before) and (not after or after[0] == "happens" or text[end:high].lstrip()[:1] in
                                            (",", "!", "?", "")):
         return True
-    return word in _INTENSIFIERS and bool(after) and after[0] in _THINGS
+    if (word in _INTENSIFIERS or word == "shit") and after and after[0] in _THINGS:
+        return True  # "this fucking weather", "shit news for pensioners"
+    # "the traffic this morning was absolutely fucking unbearable": a thing's state, no one else in the sentence
+    return (word in _INTENSIFIERS and _PEOPLE.isdisjoint(before + after)
+            and bool(_THING_STATE.search(text, low, start)))

@@ -1,8 +1,10 @@
 """The public training data for the base model, weighted so that no source's style can stand in for toxicity.
 
 Sources (``datasets.py``; read in place from ``../shared/data/moderation``, never copied): Davidson tweets,
-Civil Comments news-comment sentences and whole toxic comments, Wikipedia talk comments, and benign Wikipedia
-sentences that mention identity groups. Positives and negatives come from different sources in different
+Civil Comments news-comment sentences and whole toxic comments, Wikipedia talk comments, benign Wikipedia
+sentences that mention identity groups, and the comments written for this project (``written/``, in the repository:
+threats, calls for violence, hate and insults as news readers phrase them, each beside benign comments sharing
+their words). Positives and negatives come from different sources in different
 proportions, so a model trained on the pooled rows learns "tweet = offensive, Wikipedia = fine". Against that:
 
 - every source gets the same total weight, split evenly between its toxic and benign rows (a source that has only
@@ -25,8 +27,11 @@ from dataclasses import dataclass
 from masthead.moderation import datasets
 from masthead.moderation.datasets import Sourced
 
-SOURCES = ("davidson", "civil", "wikipedia_talk", "identity")
-_SHARE = {"identity": 0.5}
+# The comments written for this project (datasets.written) weigh half a source: they are few and written by a few
+# hands, so at a full share their style could stand in for toxicity as a source's does.
+WRITTEN_SHARE = 0.5
+SOURCES = ("davidson", "civil", "wikipedia_talk", "identity", "written")
+_SHARE = {"identity": 0.5, "written": WRITTEN_SHARE}
 
 
 def all_examples() -> list[Sourced]:
@@ -36,6 +41,7 @@ def all_examples() -> list[Sourced]:
     rows += datasets.civil_comments()
     rows += datasets.wikipedia_talk()
     rows += datasets.identity("toxicity_debiasing")
+    rows += datasets.written()
     return rows
 
 

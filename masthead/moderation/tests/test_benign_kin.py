@@ -114,6 +114,14 @@ BENIGN_KIN = [
     "What a fucking mess the council made of the bins.",
     "Fuck, I missed the deadline for the consultation.",
     "Shit happens; the pothole will be fixed next week.",
+    "The queue at the post office was fucking endless again today.",
+    "Another rent rise? That's shit news for every student in town.",
+    # Abuse said to the writer or their family, quoted: a report, whoever the passive names.
+    "My son was told to 'go hang yourself' in a class group chat and the school did nothing.",
+    "I was told \"we will burn your house down\" by a man outside the court last year.",
+    "Somebody spray-painted 'we know where you live' on the councillor's garage, which is chilling.",
+    "Calling asylum seekers a plague is exactly the dehumanising talk that comes before attacks.",
+    "What a fucking save from their keeper in the last minute!",
     # Reclaimed and quoted words.
     "The word \"queer\" has been reclaimed by many in the community.",
     "He was fired for calling a colleague a \"retard\" in a meeting.",
@@ -153,6 +161,13 @@ BENIGN_KIN = [
 ]
 
 ABUSIVE = [
+    # Profanity at a person beside a thing's state ("the queue was fucking endless" is kin above).
+    "The warden on our street was fucking useless and the council should sack him.",
+    "You were fucking useless at the meeting and everyone saw it.",
+    "Someone should have told him \"kill yourself\" years ago.",
+    "I said \"hang them all\" at the meeting and I meant every word.",
+    "Calling refugees vermin is exactly right.",
+    "He said \"hang them all\" and he was exactly right.",
     # Threats.
     "I will kill you if you write about my family again.",
     "I know where you live and I'm coming for you.",
@@ -293,10 +308,7 @@ ABUSIVE = [
 ]
 
 # Held neither by main nor by this code yet (each an expected failure: move it out once it is held).
-NOT_HELD_YET = frozenset([
-    "Imigrants are vermn.",
-    "Immigrants? Vermin, every one of them.",
-])
+NOT_HELD_YET: frozenset[str] = frozenset()
 
 # Benign kin the classifier itself scores above the hold threshold (profanity, self-deprecation, a group named
 # beside "terrorists"): no check holds them, the model does. Kept in the set so its figure stays honest.
@@ -304,11 +316,7 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     "Muslims are not terrorists, and painting them that way is bigotry.",
     "I'm such an idiot, I forgot my ticket again.",
     "I'm an idiot for believing the timetable.",
-    "This fucking weather is ruining the harvest.",
-    "What a fucking mess the council made of the bins.",
-    "Shit happens; the pothole will be fixed next week.",
-    "The rapper was criticised for lyrics calling women \"bitches\".",
-    "The player was banned for calling an opponent a \"faggot\".",
+    "What a fucking save from their keeper in the last minute!",
 ])
 
 

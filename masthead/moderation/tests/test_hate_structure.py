@@ -30,6 +30,11 @@ HELD_ELSEWHERE = frozenset([
     "Muslims should not be allowed to be scapegoated for this.",
     "I felt like the biggest idiot in the world.",
     "The Old Spot is a fat, docile pig breed.",
+    # the classifier (2.8-news, which learnt the comments written for Masthead) scores these over the threshold
+    "Asylum seekers are a burden, say critics, but the figures say otherwise.",
+    "Politicians are all thieves, every party the same.",
+    "Migrants are less likely to commit crime than natives.",
+    "I'd give her a lift home if she asked.",
 ])
 
 ABUSIVE = [

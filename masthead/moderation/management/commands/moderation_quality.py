@@ -84,7 +84,8 @@ class Command(BaseCommand):
         results = evaluation.leave_one_source_out(share, progress=self.stderr.write)
         lines = ["**By source, left out of training** (a base model trained by the same recipe on the other "
                  "sources; measured on all rows of the left-out one: Civil Comments = its 14,327 sentences, "
-                 "identity = the non-fuzzed identity test set; threshold from that model's calibration):", "",
+                 "identity = the non-fuzzed identity test set; written = the comments written for Masthead, "
+                 "`masthead/moderation/written`; threshold from that model's calibration):", "",
                  "| left-out source | examples | toxic | ROC-AUC | toxic held | benign held |",
                  "|---|---:|---:|---:|---:|---:|"]
         for row, _ in results.values():
@@ -108,7 +109,8 @@ class Command(BaseCommand):
         sets = [("Davidson tweets (held-out 20%)", [r for r in rows if r.source == "davidson" and r.held_out]),
                 ("Civil Comments sentences (held-out 20%)",
                  [r for r in rows if r.source == "civil" and r.group == "sentence" and r.held_out]),
-                ("Wikipedia talk (held-out 20%)", [r for r in rows if r.source == "wikipedia_talk" and r.held_out])]
+                ("Wikipedia talk (held-out 20%)", [r for r in rows if r.source == "wikipedia_talk" and r.held_out]),
+                ("Written for Masthead (held-out 20%)", [r for r in rows if r.source == "written" and r.held_out])]
         for name, chosen in sets:
             texts, labels = [r.text for r in chosen], [r.label for r in chosen]
             alone = evaluation.measure(name, model, texts, labels, threshold, with_checks=False)
