@@ -86,9 +86,24 @@ def test_batch_screening_as_csv_for_spreadsheets(tmp_path):
     out = StringIO()
     call_command("moderation_screen", "--input", str(source), "--format", "csv", stdout=out)
     lines = out.getvalue().splitlines()
-    assert lines[0] == "line,text,decision,score,reasons,error"
-    assert lines[1].startswith('2,"Lovely photos, thank you.",publish,')
-    assert lines[2].startswith("3,You are trash.,hold,")
+    assert lines[0] == "line,id,text,decision,score,reasons,error"
+    assert lines[1].startswith('2,,"Lovely photos, thank you.",publish,')
+    assert lines[2].startswith("3,,You are trash.,hold,")
+
+
+def test_csv_output_carries_each_rows_id_so_a_spreadsheet_can_join_it_back(tmp_path):
+    source = tmp_path / "comments.jsonl"
+    source.write_text('{"text": "Lovely photos.", "id": "c-17"}\n{"text": "You are trash.", "id": 42}\n'
+                      '{"text": "No id here."}\n{"id": "c-19"}\n')
+    out = StringIO()
+    call_command("moderation_screen", "--input", str(source), "--format", "csv", stdout=out, stderr=StringIO())
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [(row["id"], row["decision"]) for row in rows] == [("c-17", "publish"), ("42", "hold"), ("", "publish"),
+                                                              ("c-19", "")]
+    assert "text" in rows[3]["error"]
 
 
 def test_the_publisher_sets_the_share_of_benign_comments_held():

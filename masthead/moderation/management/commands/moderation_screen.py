@@ -58,13 +58,13 @@ class Command(BaseCommand):
         parser.add_argument("--input", default="", metavar="FILE",
                             help=f"Screen a file: JSON lines {ROW_FIELDS}, or a .csv file with a header row naming "
                                  "a 'text' column (and optionally 'tier', 'id'). '-' reads standard input (JSON "
-                                 "lines, or CSV with --input-format csv). The input's id is echoed in JSON "
+                                 "lines, or CSV with --input-format csv). The input's id is echoed in the "
                                  "output.")
         parser.add_argument("--input-format", choices=["auto", "jsonl", "csv"], default="auto",
                             help="How to read --input (default: csv when the name ends in .csv, else JSON lines).")
         parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
                             help="Batch output on standard output: JSON lines (default) or CSV for spreadsheets "
-                                 "(line,text,decision,score,reasons,error).")
+                                 "(line,id,text,decision,score,reasons,error).")
         parser.add_argument("--tier", choices=Tier.values, default=Tier.GUEST,
                             help="Reader tier for rows that name none (default: guest).")
         parser.add_argument("--first", action="store_true", help="Treat each text as its author's first comment.")
@@ -105,7 +105,8 @@ class Command(BaseCommand):
         out = self.stdout
         writer = csv.writer(out, lineterminator="\n") if options["format"] == "csv" else None
         if writer:
-            writer.writerow(["line", "text", "decision", "score", "reasons", "error"])
+            # "id" always: a spreadsheet joins the decisions back to its rows by it (empty when the input has none)
+            writer.writerow(["line", "id", "text", "decision", "score", "reasons", "error"])
         counts: Counter[str] = Counter()
         model = ""
         with handle:
@@ -123,7 +124,8 @@ class Command(BaseCommand):
                     result["error"] = row.problem
                     counts["error"] += 1
                 if writer:
-                    writer.writerow([row.number, row.text if row.problem is None else "",
+                    writer.writerow([row.number, "" if row.ident is None else row.ident,
+                                     row.text if row.problem is None else "",
                                      result.get("decision", ""), result.get("score", ""),
                                      "; ".join(result.get("reasons", [])), result.get("error", "")])
                 else:
