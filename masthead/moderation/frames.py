@@ -57,7 +57,7 @@ _REPORTED = _words(
     shouted chanted testified confessed boasted warned tweeted posted preached argued insisted declared announced
     remarked called described compared suggested yelled screamed texted messaged heard promised swore pledged
     according muttered scrawled daubed sang cried replied asked quoted sprayed spraypainted painted etched
-    carved graffitied""")
+    carved graffitied telling tells texting messaging posting writing screaming yelling""")
 # A wish or a call, not a report: "someone should have yelled '...' at him".
 _MODAL = _words("should must ought shall will gonna need needs let 'll")
 # Speech named or introduced in any tense: with a condemnation, or around a quotation.
@@ -333,6 +333,12 @@ _THINGS = _words(
     wasps mosquitoes hangover flu pandemic lockdown winter summer year commute delay delays meeting stairs lift
     door doors hill car cars engine boiler heating kettle coffee news service weather forecast football game
     match season holiday film result results pay wages coverage journey goal goals finish save saves""")
+# The writer's own state ("i'm so fucking tired of ...") and one-word verdicts on a situation ("fucking joke.").
+_STATES = _words("""tired sick fed done exhausted knackered furious angry livid fuming bored freezing starving soaked
+    skint gutted relieved proud happy glad delighted chuffed sorry confused lost stuck late""")
+_OWN_STATE = re.compile(r"\b(?:i(?:'m| am| was| feel| felt| get| got)|im|we(?:'re| are| were| feel| get| got))"
+                        r"(?: (?:so|just|absolutely|really|bloody|totally|completely|utterly|getting|always))* \Z")
+_VERDICTS = _words("joke shambles farce nightmare circus mess")
 _PEOPLE = _words(
     """he she him her his hers they them their he's she's they're man woman men women guy guys bloke lady staff
     people person driver drivers warden wardens officer officers police cop cops manager boss councillor
@@ -434,6 +440,12 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
     if _EXCLAIMING.issuperset(before) and (not after or after[0] == "happens" or text[end:high].lstrip()[:1] in
                                            (",", "!", "?", "")):
         return True
+    if (word in _INTENSIFIERS and after and after[0] in _STATES and _PEOPLE.isdisjoint(after)
+            and _OWN_STATE.search(text, low, start)):
+        return True  # "I'm so fucking tired of sandbags": the writer's own state
+    if word in _INTENSIFIERS and after and after[0] in _VERDICTS and len(before) <= 3 and _PEOPLE.isdisjoint(
+            before + after):
+        return True  # "Fucking joke." after a sentence about a pothole: a verdict on the situation
     if (word in _INTENSIFIERS or word == "shit") and after and after[0] in _THINGS:
         return True  # "this fucking weather", "shit news for pensioners"
     # "the traffic this morning was absolutely fucking unbearable": a thing's state, no one else in the sentence

@@ -14,7 +14,11 @@ I'm not braking", "see what happens when you're walking back to the station": no
   there", "be seeing you", "you'll find out") — a friendly "I see you at the gym every morning, well done!"
   promises nothing;
 - a **meeting on the road** that will not be survived: "next time I see you on that road I'm not braking";
-- **see what happens** when the target is out alone: "see what happens when you're walking home".
+- **see what happens** when the target is out alone: "see what happens when you're walking home";
+- **doxxing**: a person's private details (a phone number, a home address or flat, where they live, their
+  personal accounts, a number plate) posted with an invitation to the readers to act on them ("ring him all
+  night", "go and tell her what you think", "you know what to do") — not a police appeal, an office or a
+  councillor's surgery, and not an invitation with no one to act on ("call the council on ...").
 
 Speech about abuse (``frames.framed``) is passed over. Written from general knowledge (``tests/test_watching.py``);
 a finding counts as the lexicon's ``threat`` signal.
@@ -74,8 +78,31 @@ _SEE_WHAT_HAPPENS = re.compile(
     rf"(?:walking|walk|leave|leaving|on (?:your|his|her|their) (?:own|way)|alone|out|home|back|at night|in the car "
     rf"park|after the match|after the game)"
 )
+# Doxxing: private details and, in the same comment, the readers sent to the person.
+_PRIVATE_DETAILS = re.compile(
+    r"\b0\d{3,4} ?\d{3} ?\d{3,4}\b|\(?\b\d{3}\)?[ -]\d{3}-\d{4}\b|"  # a UK or a US phone number
+    r"\b(?:lives|living|staying) (?:at|on) |\bhome address\b|\b(?:apt|apartment|flat|unit) \d|"
+    r"\b(?:his|her|their|(?:[a-z]+(?:'|\u2019)s)) (?:home address|address|personal (?:number|mobile|phone|email)|"
+    r"number plate|plate|reg|registration|facebook|instagram|tiktok|twitter)\b|"
+    r"\bpersonal (?:mobile|number|phone|email)\b|\b(?:plate|reg)(?: is| number)?:? [a-z]{2}\d{2} ?[a-z]{3}\b|"
+    r"\bshift (?:finishes|ends) at\b"
+)
+_PUBLIC_DETAILS = re.compile(r"\b(?:office|surgery|constituency|switchboard|helpline|hotline|reception desk|"
+                             r"press office|police|crimestoppers|appeal|witnesses|101|999|911)\b")
+_SENT_TO_THEM = re.compile(
+    r"\b(?:go|ring|call|phone|text|message|email|e-mail|tell|ask|visit|flood|spam|bombard|pester|hound|find|"
+    r"pop round|drop by|knock)(?: and (?:ask|tell|see|give|visit|ring|call))? (?:him|her|them)\b|"
+    r"\b(?:go|pop|head) (?:and )?(?:round|over|down)(?: there)?\b|\b(?:go|come) (?:and )?(?:tell|ask|see|visit|find) "
+    r"(?:him|her|them)\b|\blet (?:him|her|them) know\b|\bpay (?:him|her|them) a visit\b|"
+    r"\bgive (?:him|her|them) a (?:call|ring|bell|visit|knock|piece of your mind)\b|"
+    r"\bdo (?:what|whatever) you (?:want|like|will|wish)\b|\byou (?:all )?know what to do\b|"
+    r"\bhave at (?:it|him|her|them)\b|\bmake (?:his|her|their) (?:life|lives) (?:hell|a misery)\b"
+)
 _PRAISED = re.compile(r"[^.!?]{0,20}?\b(?:go|goes|went|work|works) (?:to|at) (?:has|have|is|was|won|got|gets|had)\b")
 _THIRD_PERSON = frozenset(("he", "she", "they", "him", "her", "them", "his", "their"))
+_DOXXING_WORDS = frozenset("lives living staying home apt apartment flat unit his her their personal plate reg "
+                           "shift".split())
+_DIGIT = re.compile(r"\d")
 # Each reading runs only when words it cannot do without are in the comment: both of one pair of sets.
 _NEEDS = (
     (frozenset("know knows found find clocked worked".split()), frozenset("where when what which your ur his her "
@@ -88,11 +115,29 @@ _NEEDS = (
 )
 
 
+def _doxxing(text: str) -> re.Match[str] | None:
+    """Private details posted with the readers sent to act on them (see the module doc); the details found."""
+    details = _PRIVATE_DETAILS.search(text)
+    if details is None or not _SENT_TO_THEM.search(text):
+        return None
+    # An office, a surgery, a police appeal in the details' sentence makes them public ("her office number").
+    opening = max(text.rfind(mark, 0, details.start()) for mark in ".!?\n") + 1
+    closing = min((index for index in (text.find(mark, details.end()) for mark in ".!?\n") if index != -1),
+                  default=len(text))
+    if _PUBLIC_DETAILS.search(text, opening, closing):
+        return None
+    return details
+
+
 @lru_cache(maxsize=8)
 def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
     """(signal, label, matched text) for the first intimidation found, as ``menace.matches`` gives them."""
     words = text_words(normalised_text)
     text = normalised_text
+    if not _DOXXING_WORDS.isdisjoint(words) or _DIGIT.search(text):
+        details = _doxxing(text)
+        if details is not None and not framed("threat", text, details.start(), details.end()):
+            return (("threat", "doxxing", details.group(0)),)
     for (pattern, needs_meeting), (first, second) in zip(((_KNOWS, False), (_NOT_BRAKING, False),
                                                           (_SEE_WHAT_HAPPENS, False), (_WATCHES, True)), _NEEDS,
                                                          strict=True):

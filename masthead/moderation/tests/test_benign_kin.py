@@ -122,6 +122,9 @@ BENIGN_KIN = [
     "Somebody spray-painted 'we know where you live' on the councillor's garage, which is chilling.",
     "Calling asylum seekers a plague is exactly the dehumanising talk that comes before attacks.",
     "What a fucking save from their keeper in the last minute!",
+    "Third flood on our street this year. I'm so fucking tired of sandbags.",
+    "Another burst water main on Fore Street this week. Fucking joke.",
+    "The court saw messages of him telling a boy to 'go kill yourself'; he got a caution.",
     # Reclaimed and quoted words.
     "The word \"queer\" has been reclaimed by many in the community.",
     "He was fired for calling a colleague a \"retard\" in a meeting.",
@@ -168,6 +171,8 @@ ABUSIVE = [
     "I said \"hang them all\" at the meeting and I meant every word.",
     "Calling refugees vermin is exactly right.",
     "He said \"hang them all\" and he was exactly right.",
+    "The new councillor for our ward? He is a fucking joke.",
+    "I keep telling him \"go kill yourself\" and I mean it.",
     # Threats.
     "I will kill you if you write about my family again.",
     "I know where you live and I'm coming for you.",

@@ -64,3 +64,41 @@ def test_understanding_sightings_and_advice_publish(text):
     assert not _found(text), text
     decision = screen(text, known_guest())
     assert decision.action == Action.PUBLISH, (text, decision.reasons)
+
+
+# Doxxing: a person's private details with the readers sent to act on them. Written from general knowledge.
+DOXXING = [
+    "The ticket inspector is Dean Holt, his personal mobile is 07700 900552. Ring him every hour, lads.",
+    "She lives at 27 Orchard Close, flat 3. Go round and tell her what you think of her evidence.",
+    "Found the witness's Instagram. Let her know she's a grass.",
+    "His plate is BD51 SMR, grey Golf. You know what to do.",
+    "The referee's home address is on the electoral roll, I've checked. Pay him a visit.",
+    "Her shift finishes at 7 at the Spar. Go and ask her why she called the police.",
+    "Here's his number: (555) 201-3344. Make his life hell.",
+]
+DOXXING_KIN = [
+    "Police appeal: a silver Astra, plate starting KX19, call 101 with any information.",
+    "The councillor's surgery is at the library on Saturday, go and tell her what you think.",
+    "Ring the council on 01632 960000 to report the fly-tipping.",
+    "My number is 07700 900123 if anyone wants to join the litter pick, just text me.",
+    "Her husband lives in Leeds now; go and see him if you can, he misses visitors.",
+    "The cafe at 12 High Street has reopened, pop round and say hello.",
+    "Someone posted her home address and told people to visit her. That is vile.",
+    "I lost his mobile number, can someone ring him for me?",
+    "Her office number is 01632 960123; ring her office and complain about the bins.",
+]
+
+
+@pytest.mark.parametrize("text", DOXXING)
+def test_private_details_with_readers_sent_to_the_person_are_held(text):
+    found = _found(text)
+    assert found, (text, normalise(text).text)
+    assert found[0][1] == "doxxing"
+    assert screen(text, known_guest()).action == Action.HOLD
+
+
+@pytest.mark.parametrize("text", DOXXING_KIN)
+def test_appeals_offices_own_numbers_and_reports_of_doxxing_publish(text):
+    assert not _found(text), text
+    decision = screen(text, known_guest())
+    assert decision.action == Action.PUBLISH, (text, decision.reasons)
