@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from masthead.moderation.copies import SENTENCE
 from masthead.moderation.frames import framed
 from masthead.moderation.lexicon import text_words
 
@@ -121,10 +122,8 @@ def _doxxing(text: str) -> re.Match[str] | None:
     if details is None or not _SENT_TO_THEM.search(text):
         return None
     # An office, a surgery, a police appeal in the details' sentence makes them public ("her office number").
-    opening = max(text.rfind(mark, 0, details.start()) for mark in ".!?\n") + 1
-    closing = min((index for index in (text.find(mark, details.end()) for mark in ".!?\n") if index != -1),
-                  default=len(text))
-    if _PUBLIC_DETAILS.search(text, opening, closing):
+    sentence = next(found for found in SENTENCE.finditer(text) if found.end() > details.start())
+    if _PUBLIC_DETAILS.search(text, sentence.start(), sentence.end()):
         return None
     return details
 
