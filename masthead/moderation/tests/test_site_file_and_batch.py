@@ -94,7 +94,7 @@ def test_batch_screening_as_csv_for_spreadsheets(tmp_path):
 def test_csv_output_carries_each_rows_id_so_a_spreadsheet_can_join_it_back(tmp_path):
     source = tmp_path / "comments.jsonl"
     source.write_text('{"text": "Lovely photos.", "id": "c-17"}\n{"text": "You are trash.", "id": 42}\n'
-                      '{"text": "No id here."}\n{"id": "c-19"}\n')
+                      '{"text": "No id here."}\n{"id": "c-19"}\n{"text": "Nice.", "id": {"post": 7}}\n')
     out = StringIO()
     call_command("moderation_screen", "--input", str(source), "--format", "csv", stdout=out, stderr=StringIO())
     import csv
@@ -102,7 +102,7 @@ def test_csv_output_carries_each_rows_id_so_a_spreadsheet_can_join_it_back(tmp_p
 
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [(row["id"], row["decision"]) for row in rows] == [("c-17", "publish"), ("42", "hold"), ("", "publish"),
-                                                              ("c-19", "")]
+                                                              ("c-19", ""), ('{"post": 7}', "publish")]
     assert "text" in rows[3]["error"]
 
 

@@ -124,7 +124,7 @@ class Command(BaseCommand):
                     result["error"] = row.problem
                     counts["error"] += 1
                 if writer:
-                    writer.writerow([row.number, "" if row.ident is None else row.ident,
+                    writer.writerow([row.number, _csv_id(row.ident),
                                      row.text if row.problem is None else "",
                                      result.get("decision", ""), result.get("score", ""),
                                      "; ".join(result.get("reasons", [])), result.get("error", "")])
@@ -137,6 +137,13 @@ class Command(BaseCommand):
             self.stderr.write(f"screened {screened} {rows}: {counts['publish']} publish, {counts['hold']} hold, "
                               f"{counts['reject']} reject; {counts['error']} could not be read (see their 'error')"
                               + (f"; scored by {model}" if model else ""), style_func=lambda message: message)
+
+
+def _csv_id(ident: object) -> str:
+    """A row's id as a spreadsheet cell: a string as it is, anything else as its JSON (never Python's repr)."""
+    if ident is None:
+        return ""
+    return ident if isinstance(ident, str) else json.dumps(ident, ensure_ascii=False)
 
 
 def _require_database() -> None:
