@@ -15,7 +15,7 @@ LINK = re.compile(rf"https?://\S+|\bwww\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TL
 # Every link above has "://", "www." or a dot, one of its top-level domains and a word's end (the third kind ends
 # so): a comment with none is not searched (most comments have no link, and the full pattern is slow to rule one
 # out; a dot before a letter, which the first look used to ask for, is in one comment of six).
-_HINT = re.compile(rf"://|www\.|\.{_TLDS}\b", re.IGNORECASE)
+_DOT_TLD = re.compile(rf"\.{_TLDS}\b", re.IGNORECASE)
 _HOST = re.compile(r"^(?:https?://)?(?:[^@/\s]*@)?([a-z0-9.-]+)", re.IGNORECASE)
 
 # Services whose links hide where they lead.
@@ -42,9 +42,14 @@ def host(link: str) -> str:
     return name[4:] if name.startswith("www.") else name
 
 
+def _has_link_hint(raw_text: str) -> bool:
+    # Plain substring tests first: one pattern with the three alternatives is tried at every position (3x slower).
+    return "://" in raw_text or "www." in raw_text.lower() or _DOT_TLD.search(raw_text) is not None
+
+
 def link_hosts(raw_text: str) -> list[str]:
     """The host of every link in the text, in order (one per link, repeats kept)."""
-    if not _HINT.search(raw_text):
+    if not _has_link_hint(raw_text):
         return []
     return [name for name in (host(link) for link in LINK.findall(raw_text)) if name]
 

@@ -174,8 +174,11 @@ def _starts(pattern: str) -> tuple[str, ...] | None:
         found = _firsts(list(_parser.parse(pattern)))
     except (AttributeError, TypeError, ValueError, IndexError):  # a parse tree of another shape: scan instead
         return None
-    # A beginning of one letter ("i", "a") occurs everywhere: scanning is cheaper then.
-    return tuple(sorted(found)) if found and min(len(start.strip()) for start in found) > 1 else None
+    # A beginning of one letter occurs everywhere: scanning is cheaper then, unless it is a whole word that
+    # few comments have ("u", looked up in the comment's words; "i" and "a" are in most).
+    if not found or any(start in ("i ", "a ") or len(start) == 1 for start in found):
+        return None
+    return tuple(sorted(found))
 
 
 def _firsts(items: list[Any]) -> set[str] | None:

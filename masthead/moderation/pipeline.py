@@ -29,6 +29,7 @@ from masthead.moderation.interject import uninterjected_text
 from masthead.moderation.links import link_hosts
 from masthead.moderation.models import Action, ModerationDecision, Tier
 from masthead.moderation.normalise import normalise
+from masthead.moderation.pieces import pieces
 
 if TYPE_CHECKING:
     from masthead.discussion.models import Comment
@@ -161,12 +162,18 @@ def screen_resolving(text: str, context: ScreenContext) -> tuple[Decision, Scree
         findings.append(rules.Finding(Action.REJECT, f"classifier {probability:.2f}"))
     elif probability >= hold_at and not exempt:
         findings.append(rules.Finding(Action.HOLD, f"classifier {probability:.2f}"))
-    threat_finding, categories = rules.threat(normalised.text)
-    scores.update(categories)
-    if threat_finding and config.hold_threats:
-        findings.append(threat_finding)
-    if config.hold_profanity:
-        findings += _word_findings(normalised.text)
+    # The checks that read around each match, piece by piece in a long text (``pieces.py``): the same findings
+    # for any comment a reader can post, and no slowdown by the square of an imported text's length.
+    read = pieces(normalised.text)
+    content: list[rules.Finding | None] = []
+    for piece in read:
+        threat_finding, categories = rules.threat(piece)
+        scores.update(categories)
+        if threat_finding and config.hold_threats:
+            content.append(threat_finding)
+        if config.hold_profanity:
+            content += _word_findings(piece)
+    findings += list(dict.fromkeys(content)) if len(read) > 1 else content  # what several pieces found, once
     if normalised.disguised:
         scores["disguised"] = sorted(normalised.changes)
     if config.shadow_model:

@@ -118,8 +118,11 @@ _NEEDS = (
 
 def _doxxing(text: str) -> re.Match[str] | None:
     """Private details posted with the readers sent to act on them (see the module doc); the details found."""
+    # The sending first: it is rare, and a quarter of the cost of the details' many-branched search.
+    if not _SENT_TO_THEM.search(text):
+        return None
     details = _PRIVATE_DETAILS.search(text)
-    if details is None or not _SENT_TO_THEM.search(text):
+    if details is None:
         return None
     # An office, a surgery, a police appeal in the details' sentence makes them public ("her office number").
     sentence = next(found for found in SENTENCE.finditer(text) if found.end() > details.start())
