@@ -250,8 +250,14 @@ def profanity(normalised_text: str) -> Finding | None:
     """Strong profanity, slurs and insulting words (a word list)."""
     if PROFANITY.isdisjoint(text_words(normalised_text)):  # every listed word is letters only: a cheap first look
         return None
-    found = sorted({match.group(0) for match in PROFANITY_RE.finditer(normalised_text)
-                    if not profanity_framed(normalised_text, match.start(), match.end())})
+    # A word counts once one of its occurrences is not framed: its later ones are not read again (the frames read
+    # the whole text, so a text of a thousand repeats would cost a thousand readings).
+    words: set[str] = set()
+    for match in PROFANITY_RE.finditer(normalised_text):
+        word = match.group(0)
+        if word not in words and not profanity_framed(normalised_text, match.start(), match.end()):
+            words.add(word)
+    found = sorted(words)
     if not found:
         return None
     return Finding(Action.HOLD, "profanity or insult: " + ", ".join(found[:5]))

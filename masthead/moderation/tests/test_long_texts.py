@@ -123,3 +123,28 @@ def test_a_comment_a_reader_can_post_is_read_whole(monkeypatch):
     text = _LONG[: PIECE_CHARS - 100].strip()
     screen(text, regular())
     assert seen == [len(text)]
+
+
+def test_a_swear_word_repeated_a_thousand_times_is_read_once(monkeypatch):
+    calls: list[int] = []
+    framed = rules.profanity_framed
+
+    def counted(text: str, start: int, end: int) -> bool:
+        calls.append(start)
+        return framed(text, start, end)
+
+    monkeypatch.setattr(rules, "profanity_framed", counted)
+    found = rules.profanity("fuck off. " * 1000)
+    assert found is not None
+    assert found.reason == "profanity or insult: fuck"
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # the first occurrence is quoted speech condemned, the second is the writer's own: held
+    ('Calling her a "bitch" on air was vile. Honestly you are a bitch too.', True),
+    # every occurrence reported: published
+    ('He was fined for calling the referee a "bitch". Another fan said "bitch" as well.', False),
+])
+def test_a_word_counts_when_any_of_its_occurrences_is_not_framed(text, held):
+    assert (rules.profanity(text.lower()) is not None) is held
