@@ -29,9 +29,8 @@ HELD_ELSEWHERE = frozenset([
     # the classifier (2.7-news) scores it just over the hold threshold; the checks pass it over
     "Muslims should not be allowed to be scapegoated for this.",
     "I felt like the biggest idiot in the world.",
-    "The Old Spot is a fat, docile pig breed.",
-    # the classifier (2.8-news, which learnt the comments written for Masthead) scores these over the threshold
-    "Asylum seekers are a burden, say critics, but the figures say otherwise.",
+    # the classifier (2.8-news and 2.9-news, which learnt the comments written for Masthead) scores these over the
+    # threshold
     "Politicians are all thieves, every party the same.",
     "Migrants are less likely to commit crime than natives.",
     "I'd give her a lift home if she asked.",

@@ -25,10 +25,11 @@ UNHELD = frozenset([
     "Your house has a lot of windows. Glass breaks.",
     "I'd happily pull the lever on him myself.",
     "We've got your number now, sweetheart.",
-    # Menace with no frame read yet: a detail found "and" (no writer just before), harm from an insect, a will.
+    # Menace with no frame read yet: a detail found "and" (no writer just before), harm from an insect.
     "I've screenshotted your profile and found your work address. Sleep well.",
     "Hope a wasp stings you on the throat and you swell up.",
-    "Keep it up and the only thing you'll be writing is your will.",
+    # held by the 2.8-news classifier, scored under the threshold by 2.9-news (no check reads it)
+    "We've got your mum's address and the name of your dog now, mate.",
     "Someone should remind her how easy it is to slip on those stairs.",
     "If that MP turns up at the rally he'll be going home on a stretcher.",
     "Hope a double decker flattens the whole editorial team.",
@@ -41,7 +42,7 @@ HELD_BY_THE_LEXICON = frozenset([
     "We'll murder them on Saturday, the defence is a shambles.",
     "Kill the bill before it reaches the Lords.",
 ])
-# Scored over the hold threshold by the classifier (2.8-news), which no check here holds.
+# Scored over the hold threshold by the classifier (2.8-news and 2.9-news), which no check here holds.
 HELD_BY_THE_CLASSIFIER = frozenset([
     "People like you and me tend to forget how lucky we are.",
 ])
