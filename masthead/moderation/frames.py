@@ -269,6 +269,25 @@ def _rout(text: str, low: int, start: int, end: int) -> bool:
             and not _ROUT_MENACE.search(text))
 
 
+# An election promised as a rout: a verb of harm aimed at a candidate ("him", "her", "them") in a sentence about
+# a vote ("the suburbs are going to bury him in November", "voters will crush them at the polls"): a prediction,
+# never a call ("should", "someone") nor the first person singular, with nothing that would make it menace.
+_RIVAL_CANDIDATE = _words("him her them")
+_OBLIGED = _words("should must ought need needs let let's lets deserve deserves deserved someone somebody")
+_ELECTION = re.compile(
+    r"\b(?:elections?|by-elections?|polls|polling (?:day|station|booth)s?|ballots?|ballot box|votes?|voters?|voting|"
+    r"primary|primaries|midterms?|caucus(?:es)?|campaign|landslide|seats?|constituency|electorate|swing states?|"
+    r"(?:in|by|come) november|at the count|on (?:election|polling) day|re-?election)\b")
+
+
+def _election_rout(text: str, low: int, high: int, start: int, end: int) -> bool:
+    found = _tokens(text[start:end])
+    clause = _tokens(text[low:start]) + found
+    return (not _ROUT.isdisjoint(found) and not _RIVAL_CANDIDATE.isdisjoint(found) and _SOLO.isdisjoint(clause)
+            and _OBLIGED.isdisjoint(clause) and bool(_ELECTION.search(text, low, high)) and not _MENACING.search(text)
+            and not _ROUT_MENACE.search(text))
+
+
 def framed(kind: str, text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, found by a check of ``kind`` (threat, group, insult, profanity), is speech about
     abuse rather than abuse: quoted and reported, reported by a third party, condemned, or denied."""
@@ -285,6 +304,8 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
         return True  # "we're coming for you" to a rival club's fans: a title race, not menace
     if kind == "threat" and _rout(text, low, start, end):
         return True  # "we'll murder you on Saturday" from a supporter before a fixture: a rout, not murder
+    if kind == "threat" and _election_rout(text, low, high, start, end):
+        return True  # "the suburbs are going to murder him in November": a vote, not a killing
     if kind in ("insult", "profanity") or not _WRITER.isdisjoint(found):
         return False  # aimed at the reader, or the writer's own intent: only a quotation reports it
     before_text = text[low:start]
@@ -392,6 +413,16 @@ def _speaker_not_writer(before: list[str], verb: int) -> bool:
     return _SUBJECT_WRITER.isdisjoint(near) and _MODAL.isdisjoint(near) and "as" not in near and "like" not in near
 
 
+def _called_the_writer(before: list[str]) -> bool:
+    """Whether the calling just after ``before`` is in the passive with the writer or the writer's family as its
+    subject ("I was called ...", "my grandfather got called ...", "we were being called ..."): someone else's
+    words, received. Not with "you" near (what the reader is called is the writer's to say), and not after a
+    modal ("my son should be called ...")."""
+    near = before[-4:]
+    return (bool(near) and near[-1] in _PASSIVE and not _FIRST_PERSON.isdisjoint(near)
+            and SECOND_PERSON.isdisjoint(before) and _MODAL.isdisjoint(near))
+
+
 def _reported_slur(text: str, start: int, end: int) -> bool:
     """Whether the listed word ``text[start:end]`` is one another person aimed at someone, reported or quoted by
     the writer (see ``_ABUSE_SPEECH``), the writer agreeing nowhere in the comment."""
@@ -410,6 +441,8 @@ def _reported_slur(text: str, start: int, end: int) -> bool:
     if text[start:end] in named or not _CLAUSE_WORDS.isdisjoint(named) or not SECOND_PERSON.isdisjoint(named):
         return False  # "calling a ... a ...", "called X because some ...", "calling you a ...": no third party's call
     before = _tokens(text[low : calling.start()])
+    if _called_the_writer(before):
+        return True  # "my grandfather was called a ... every day": abuse the writer's side received, told
     # "sacked for calling", "the right to call": the subject is the whole clause's.
     near = before if before[-1:] in (["for"], ["to"], ["by"], ["after"], ["about"]) else before[-4:]
     if not _SUBJECT_WRITER.isdisjoint(near) or not _MODAL.isdisjoint(near) or before[-1:] in (["as"], ["like"]):

@@ -161,6 +161,12 @@ BENIGN_KIN = [
     'He was jailed for posting that Muslims should be "wiped out".',
     'The councillor who tweeted that travellers are "vermin" has resigned.',
     'The protest sign read "hang the traitors", police said.',
+    # A slur the writer or their family received, told in the passive; an election promised as a rout.
+    "I was called a paki at school most days and nobody did a thing about it.",
+    "My dad got called a wetback at every job he had, and he kept turning up.",
+    "Voters are going to bury him in November, the polls are brutal.",
+    "The base will destroy her in the primary if she backs that bill.",
+    "Labour will slaughter them in the by-election, the seat is theirs to lose.",
 ]
 
 ABUSIVE = [
@@ -310,6 +316,12 @@ ABUSIVE = [
     "Immigrants? Vermin, every one of them.",
     "I hope the writer's kids get hit by a bus.",
     "I am not joking, I will hurt you.",
+    # The passive calling endorsed or aimed at the reader; harm before a vote called for, or one person's promise.
+    "He was called a faggot and he deserved it.",
+    "You were called a wetback because that's what you are.",
+    "They should murder him before the election.",
+    "Someone needs to bury her before the vote.",
+    "I'm going to murder him at the count.",
 ]
 
 # Held neither by main nor by this code yet (each an expected failure: move it out once it is held).
