@@ -134,10 +134,19 @@ def _tokens(value: str) -> list[str]:
     return [token.replace("\u2019", "'") for token in _TOKEN.findall(value.replace("so-called", "socalled"))]
 
 
+_TOLD = _words("""mention mentions mentioned note notes noted say says said report reports reported hear hears heard
+    read know knows knew see sees saw seen remember remembers remembered recall recalls recalled show shows showed
+    shown confirm confirms confirmed add adds added explain explains explained emerged clear true fact""")
+
+
 def _spoken_by_writer(tokens: list[str], index: int) -> bool:
     """Whether the reporting word at ``index`` is the writer's own ("I said", "as my grandad used to say") or a
     wish rather than a report ("someone should have shouted ...")."""
     near = tokens[max(0, index - 4) : index]
+    # Only the reporting clause's own words after a verb of telling or knowing and "that": "the report should
+    # mention that someone shouted '...'", "I heard that a man yelled '...'" are reports ("I wish that ..." is not).
+    cut = max((at for at in range(1, len(near)) if near[at] == "that" and near[at - 1] in _TOLD), default=-1)
+    near = near[cut + 1 :]
     if near and near[-1] in _PASSIVE:  # "I was told '...'", "my daughter was called '...'": said to them
         return not _MODAL.isdisjoint(near)
     return not _FIRST_PERSON.isdisjoint(near) or not _MODAL.isdisjoint(near)

@@ -167,6 +167,9 @@ BENIGN_KIN = [
     "Voters are going to bury him in November, the polls are brutal.",
     "The base will destroy her in the primary if she backs that bill.",
     "Labour will slaughter them in the by-election, the seat is theirs to lose.",
+    # A report inside a clause of telling or knowing ("should mention that", "I heard that"): still a report.
+    "I heard that a man shouted 'kill the lot of them' outside the mosque, which is horrifying.",
+    "The article should mention that protesters chanted 'burn them out' at the hotel.",
 ]
 
 ABUSIVE = [
@@ -322,6 +325,8 @@ ABUSIVE = [
     "They should murder him before the election.",
     "Someone needs to bury her before the vote.",
     "I'm going to murder him at the count.",
+    "Someone should have shouted 'burn them out' years ago.",
+    "You should know that I said 'burn them out' and meant it.",
 ]
 
 # Held neither by main nor by this code yet (each an expected failure: move it out once it is held).
