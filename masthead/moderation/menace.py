@@ -265,7 +265,8 @@ _ACCIDENT = (
     rf"cancer|a fatal \w+)|(?:a |an )?(?:very )?(?:slow|painful|agonising|agonizing)(?:,? and |, )?"
     rf"(?:painful|slow|agonising|agonizing)? ?(?:illness|death|end|demise)|under (?:a|the) (?:bus|train|truck)|"
     rf"six feet under|in the ground|in (?:a|the|his|her|their) grave|in a box|obituar(?:y|ies)|"
-    rf"never wakes? up)"
+    rf"never wakes? up|wraps? (?:his|her|their|your|the) (?:car|van|bike|motor) (?:a)?round (?:a|the) "
+    rf"(?:tree|lamppost|lamp post|pole|bollard|wall|bridge))"
 )
 _CLOSE = r"(?:wife|husband|kids|children|son|daughter|family|mother|mum|mom|father|dad|partner|parents|" \
     r"girlfriend|boyfriend|little (?:girl|boy|one))"
@@ -675,6 +676,23 @@ _CHECKS: tuple[_Check, ...] = (
            rf"demolish)\b[^.!?]{{0,40}}?\bwith (?:him|"
            rf"her|them|you|everyone|the {_W}) (?:all )?(?:still )?(?:in it|inside|aboard|on board|in them)",
            "plain"),
+    # "wouldn't shed a tear if his house went up in flames with him in it", "shame the plane didn't crash with
+    # them all aboard": a disaster wished on someone (a report, "the car burst into flames with him inside", is no
+    # wish: it needs hope, a wish, a shrug or "if").
+    _check(_WISH, "threat", "flames sank sinks sink blew blows explode exploded explodes collapse collapsed "
+           "collapses crash crashed crashes burned burnt burns",
+           rf"\b(?:hope|hoping|wish|pray|praying|if|shame|pity|wouldn{_A}?t (?:shed a (?:single )?tear|mind|cry|"
+           rf"lose sleep)|would not (?:shed a (?:single )?tear|mind|cry|lose sleep))\b[^.!?]{{0,60}}?\b(?:up in "
+           rf"flames|burn(?:s|ed|t)? (?:down|out)|sank|sinks?|blew up|blows up|explode[sd]?|collapse[sd]?|"
+           rf"crash(?:es|ed)?)\b[^.!?]{{0,20}}?\bwith (?:him|her|them|you|everyone|the lot of them|the {_W})"
+           rf"(?: all)?(?: still)? (?:in it|inside|aboard|on board|in them|in there)",
+           "plain"),
+    # "flatten gaza and everyone in it", "nuke the place and everybody living there".
+    _check(_CALL, "group_violence", "flatten level nuke bomb carpet glass raze torch wipe gas firebomb",
+           rf"\b(?:flatten|level|nuke|bomb|carpet[- ]bomb|glass|raze|torch|wipe out|gas|firebomb) (?:{_W} ){{1,3}}?"
+           rf"(?:and|with) (?:everyone|everybody|every one of them|all of them|anyone|the lot of them|all the people)"
+           rf" (?:(?:in|inside|on|living in) (?:it|them|there)|(?:living|left) there|there)\b",
+           "call"),
     # "the whole cabinet should swing from the gallows", "he deserves to hang from a lamppost".
     _check(_CALL, "threat", "swing hang dangle",
            r"\b(?:should|ought to|oughta|must|deserves? to|will|gonna) (?:all )?(?:swing|hang|dangle) "
@@ -1037,7 +1055,7 @@ _CHECKS: tuple[_Check, ...] = (
            "run hit killed shot murdered stabbed hanged lynched cancer coming chokes choke dies die drowns drown "
            "drowned rots rot burns burn cliff flames crash crashes heart stroke fatal illness death demise bus train "
            "truck grave ground box obituary obituaries painful agonising agonizing slow wakes wake six plane flight "
-           "helicopter boat cliff bridge flames",
+           "helicopter boat cliff bridge flames wraps wrap",
            rf"\b(?:hope|hoping|pray|praying|wish|wishing|fingers crossed|can{_A}?t wait (?:till|until|for|to see)|"
            rf"cannot wait (?:till|until|for|to see)|love to see|money to (?:see|watch)|may|"
            rf"if there{_A}?s any justice|if there is any justice)(?: that)?,? "

@@ -44,10 +44,18 @@ _PLACE_OR_ROUTINE = (
 )
 _KNOWS = re.compile(
     rf"\b(?:i|we)(?:{_A}ve| have)? (?:know|knows|found out|find out|clocked|worked out|already know) (?:exactly )?"
-    rf"(?:where|when|what time|which (?:school|gym|pub|road|bus|train|route|door|house|car|church|mosque))"
-    rf" (?P<who>{_THEM})(?:{_A}re| are| is|{_A}s)?(?: [a-z{_A[1:-1]}-]+){{0,4}}? {_PLACE_OR_ROUTINE}\b|"
+    rf"(?:where|when|what time|which (?:school|gym|pub|road|bus|train|route|door|house|car|church|mosque|precinct|"
+    rf"station|depot|branch|ward|clinic|surgery|shop|office|building|estate|street|class|shift))"
+    rf" (?:(?:some|all|most|a few|one|each) of )?(?P<who>{_THEM})(?:{_A}re| are| is|{_A}s)?"
+    rf"(?: [a-z{_A[1:-1]}-]+){{0,4}}? {_PLACE_OR_ROUTINE}\b|"
     rf"\b(?:i|we) (?:know|knows) (?:your|ur|his|her|their) (?:office|offices|house|home|flat|address|car|"
     rf"school|kids{_A}? school|route|shift pattern) (?:is|are|{_A}s) (?:on|in|at|near|by|next to|opposite)\b"
+)
+# Knowing when the target's day ends or starts: menace only with a meeting promised ("we know your shift ends at
+# 11. see you around"), not "I know your shift ends at 6, so dinner's at 7".
+_KNOWS_ROUTINE = re.compile(
+    rf"\b(?:i|we) (?:know|knows) (?:what time |when )?(?:your|ur|his|her|their) (?:shift|shifts|train|bus|"
+    rf"class|lunch break|school run|walk home|run) (?:ends|finishes|starts|leaves|gets in|is over)\b"
 )
 _WATCHES = re.compile(
     rf"\b(?:i|we)(?:{_A}ve| have)? (?:see|saw|seen|watch|watched|spot|spotted|clock|clocked) (?:you|u|him|her|"
@@ -79,6 +87,23 @@ _SEE_WHAT_HAPPENS = re.compile(
     rf"(?:walking|walk|leave|leaving|on (?:your|his|her|their) (?:own|way)|alone|out|home|back|at night|in the car "
     rf"park|after the match|after the game)"
 )
+# The target's car seen where it is parked, with a warning anywhere in the comment: "saw your silver civic parked
+# on 5th street this morning. you should be more careful where you leave it", "you'd better hope nobody clocks
+# your car in the tesco car park". A friendly "saw your car at the fete" and a parking complaint ("be careful,
+# you'll get a ticket") warn of nothing.
+_CAR_SEEN = re.compile(
+    rf"\b(?:saw|seen|spotted|clocked|clocks|spots|sees|noticed|know where) (?:your|ur|his|her|their) "
+    rf"(?:[a-z-]+ ){{0,2}}?(?:car|van|motor|bike|motorbike|civic|golf|corsa|fiesta|tesla|audi|bmw|merc|range rover|"
+    rf"pickup|truck)(?: is)?(?: parked)? (?:on|in|at|outside|near|by|round|down)\b"
+)
+_WARNING = re.compile(
+    rf"\bbe (?:more |very |extra |a bit more )?careful (?:about )?where (?:you|he|she|they) (?:leaves?|parks?) it\b|"
+    rf"\b(?:you{_A}?d|you had|you|he{_A}?d|she{_A}?d) better hope\b|\b(?:it{_A}?d|it would|would) be a (?:shame|"
+    rf"pity) if\b|\baccidents happen\b"
+)
+_CAR_WORDS = frozenset("car van motor bike motorbike civic golf corsa fiesta tesla audi bmw merc rover pickup "
+                       "truck".split())
+
 # Doxxing: private details and, in the same comment, the readers sent to the person.
 _PRIVATE_DETAILS = re.compile(
     r"\b0\d{3,4} ?\d{3} ?\d{3,4}\b|\(?\b\d{3}\)?[ -]\d{3}-\d{4}\b|"  # a UK or a US phone number
@@ -113,6 +138,7 @@ _NEEDS = (
     (frozenset("see saw seen watch watched spot spotted clock clocked recognised recognized found got".split()),
      frozenset("every each most profile photo photos picture pictures selfie facebook instagram post posts dashcam "
                "camera cctv doorbell".split())),
+    (frozenset("know knows".split()), frozenset("shift shifts train bus class lunch school walk run".split())),
 )
 
 
@@ -140,9 +166,13 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
         details = _doxxing(text)
         if details is not None and not framed("threat", text, details.start(), details.end()):
             return (("threat", "doxxing", details.group(0)),)
+    if not _CAR_WORDS.isdisjoint(words) and _WARNING.search(text):
+        for found in _CAR_SEEN.finditer(text):
+            if not framed("threat", text, found.start(), found.end()):
+                return (("threat", "intimidation", found.group(0)),)
     for (pattern, needs_meeting), (first, second) in zip(((_KNOWS, False), (_NOT_BRAKING, False),
-                                                          (_SEE_WHAT_HAPPENS, False), (_WATCHES, True)), _NEEDS,
-                                                         strict=True):
+                                                          (_SEE_WHAT_HAPPENS, False), (_WATCHES, True),
+                                                          (_KNOWS_ROUTINE, True)), _NEEDS, strict=True):
         if first.isdisjoint(words) or second.isdisjoint(words):
             continue
         for found in pattern.finditer(text):

@@ -170,6 +170,12 @@ BENIGN_KIN = [
     # A report inside a clause of telling or knowing ("should mention that", "I heard that"): still a report.
     "I heard that a man shouted 'kill the lot of them' outside the mosque, which is horrifying.",
     "The article should mention that protesters chanted 'burn them out' at the hotel.",
+    # Disasters and accidents told, not wished; a place flattened by weather.
+    "The car burst into flames with him inside and a passer-by pulled him out.",
+    "The ferry sank with everyone on board in 1987, a terrible day.",
+    "The storm will flatten the crops and everyone in the valley is worried.",
+    "The driver wrapped his car round a tree on the A5 last night; thoughts with his family.",
+    "Hope nobody wraps their car round a tree on that bend again, the council must fix it.",
 ]
 
 ABUSIVE = [
@@ -327,6 +333,11 @@ ABUSIVE = [
     "I'm going to murder him at the count.",
     "Someone should have shouted 'burn them out' years ago.",
     "You should know that I said 'burn them out' and meant it.",
+    # A disaster wished on someone with them inside; a place and everyone in it; an accident wished.
+    "Wouldn't lose sleep if his office went up in flames with him in it.",
+    "Shame the ferry didn't sink with them all aboard.",
+    "Flatten the town and everyone in it.",
+    "Hope the referee wraps his car round a lamppost.",
 ]
 
 # Held neither by main nor by this code yet (each an expected failure: move it out once it is held).

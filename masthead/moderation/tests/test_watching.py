@@ -32,6 +32,11 @@ INTIMIDATION = [
     "Say that again and see what happens when you're walking home tonight.",
     "Keep writing lies and see what happens when you're on your own in the car park.",
     "I know where he lives and I'll be waiting.",
+    "We know where some of you work, and we're not finished. Sleep well.",
+    "We know which depot you work out of. See you around.",
+    "I know your shift finishes at ten. I'll be waiting.",
+    "Spotted your red Corsa parked on Elm Road. Be more careful where you leave it.",
+    "You'd better hope nobody sees your van outside the school.",
 ]
 
 BENIGN = [
@@ -46,6 +51,9 @@ BENIGN = [
     "I saw you on the telly last night, great interview.",
     "Next time I see you I'm not stopping to chat, I'm always late!",
     "See what happens if you vote for them again: more potholes.",
+    "I know your shift ends at 6, so dinner will be at 7.",
+    "Saw your car at the fete, lovely stall, well done.",
+    "I saw your van parked on the double yellows again, be careful or you'll get a ticket.",
 ]
 
 
