@@ -54,8 +54,8 @@ _KNOWS = re.compile(
 # Knowing when the target's day ends or starts: menace only with a meeting promised ("we know your shift ends at
 # 11. see you around"), not "I know your shift ends at 6, so dinner's at 7".
 _KNOWS_ROUTINE = re.compile(
-    rf"\b(?:i|we) (?:know|knows) (?:what time |when )?(?:your|ur|his|her|their) (?:shift|shifts|train|bus|"
-    rf"class|lunch break|school run|walk home|run) (?:ends|finishes|starts|leaves|gets in|is over)\b"
+    r"\b(?:i|we) (?:know|knows) (?:what time |when )?(?:your|ur|his|her|their) (?:shift|shifts|train|bus|"
+    r"class|lunch break|school run|walk home|run) (?:ends|finishes|starts|leaves|gets in|is over)\b"
 )
 _WATCHES = re.compile(
     rf"\b(?:i|we)(?:{_A}ve| have)? (?:see|saw|seen|watch|watched|spot|spotted|clock|clocked) (?:you|u|him|her|"
@@ -92,9 +92,9 @@ _SEE_WHAT_HAPPENS = re.compile(
 # your car in the tesco car park". A friendly "saw your car at the fete" and a parking complaint ("be careful,
 # you'll get a ticket") warn of nothing.
 _CAR_SEEN = re.compile(
-    rf"\b(?:saw|seen|spotted|clocked|clocks|spots|sees|noticed|know where) (?:your|ur|his|her|their) "
-    rf"(?:[a-z-]+ ){{0,2}}?(?:car|van|motor|bike|motorbike|civic|golf|corsa|fiesta|tesla|audi|bmw|merc|range rover|"
-    rf"pickup|truck)(?: is)?(?: parked)? (?:on|in|at|outside|near|by|round|down)\b"
+    r"\b(?:saw|seen|spotted|clocked|clocks|spots|sees|noticed|know where) (?:your|ur|his|her|their) "
+    r"(?:[a-z-]+ ){0,2}?(?:car|van|motor|bike|motorbike|civic|golf|corsa|fiesta|tesla|audi|bmw|merc|range rover|"
+    r"pickup|truck)(?: is)?(?: parked)? (?:on|in|at|outside|near|by|round|down)\b"
 )
 _WARNING = re.compile(
     rf"\bbe (?:more |very |extra |a bit more )?careful (?:about )?where (?:you|he|she|they) (?:leaves?|parks?) it\b|"
