@@ -7,8 +7,13 @@ I'm not braking", "see what happens when you're walking back to the station": no
 (``violence.py``) or a fixed phrase of menace (``menace.py``). What they share is a structure:
 
 - **the writer knows where or when** the target is: "I/we know/found out/clocked where/when/what time
-  you/your/he ..." followed by a place or a routine (live, work, park, clock off, walk home, the school run), or
-  "I know your office is on ..." — not "I know where you're coming from", "I know what you mean";
+  you/your/he ..." (or "some of you", "which depot/precinct you ...") followed by a place or a routine (live, work,
+  park, clock off, walk home, the school run), or "I know your office is on ..." — not "I know where you're coming
+  from", "I know what you mean"; knowing when the target's shift ends or train gets in counts only with a meeting
+  promised ("... see you around"), not "I know your shift ends at 6, so dinner's at 7";
+- **the target's car seen where it is parked**, with a warning anywhere in the comment ("be more careful where
+  you leave it", "you'd better hope nobody clocks your car", "would be a shame if") — a parking complaint's "be
+  careful, you'll get a ticket" warns of nothing;
 - **the writer watches** the target somewhere, routinely ("I see you at the bus stop every morning"), or
   recognised their face, car or photo, **and** the comment promises a meeting ("one of these mornings", "I'll be
   there", "be seeing you", "you'll find out") — a friendly "I see you at the gym every morning, well done!"
