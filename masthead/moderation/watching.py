@@ -50,7 +50,7 @@ _PLACE_OR_ROUTINE = (
 _KNOWS = re.compile(
     rf"\b(?:i|we)(?:{_A}ve| have)? (?:know|knows|found out|find out|clocked|worked out|already know) (?:exactly )?"
     rf"(?:where|when|what time|which (?:school|gym|pub|road|bus|train|route|door|house|car|church|mosque|precinct|"
-    rf"station|depot|branch|ward|clinic|surgery|shop|office|building|estate|street|class|shift))"
+    rf"station|depot|branch|ward|clinic|surgery|shift))"
     rf" (?:(?:some|all|most|a few|one|each) of )?(?P<who>{_THEM})(?:{_A}re| are| is|{_A}s)?"
     rf"(?: [a-z{_A[1:-1]}-]+){{0,4}}? {_PLACE_OR_ROUTINE}\b|"
     rf"\b(?:i|we) (?:know|knows) (?:your|ur|his|her|their) (?:office|offices|house|home|flat|address|car|"

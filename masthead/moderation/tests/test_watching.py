@@ -54,6 +54,8 @@ BENIGN = [
     "I know your shift ends at 6, so dinner will be at 7.",
     "Saw your car at the fete, lovely stall, well done.",
     "I saw your van parked on the double yellows again, be careful or you'll get a ticket.",
+    "I know which class you teach at the school, my daughter loves it.",
+    "We know which shop you work in, we buy our bread there every week!",
 ]
 
 
