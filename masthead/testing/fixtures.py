@@ -10,6 +10,7 @@ import os
 import socket
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -226,10 +227,27 @@ def page(browser_context: BrowserContext) -> Page:
 
 
 def save_screenshot(page: Page, name: str) -> Path:
-    """Screenshots land in test-artifacts/ (named per database) for people to look at."""
+    """Screenshots land in test-artifacts/ (named per database) for people to look at.
+
+    Chromium now and then answers a capture with "Unable to capture screenshot" when the compositor has no frame
+    ready (seen in CI right after a form post re-rendered the page). The picture is for people, not an assertion,
+    so a failed capture is retried after the next frames, and a second failure leaves no picture rather than
+    failing the behaviour test that asked for it.
+    """
+    from playwright.sync_api import Error as PlaywrightError  # local: only browser tests load Playwright
+
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}-{connection.vendor}.png"
-    page.screenshot(path=str(path), full_page=True)
+    for attempt in range(3):
+        try:
+            page.screenshot(path=str(path), full_page=True)
+            return path
+        except PlaywrightError as error:
+            if "Unable to capture screenshot" not in str(error):
+                raise
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(200 * (attempt + 1))
+    warnings.warn(f"no screenshot saved for {name}: Chromium could not capture the page", stacklevel=2)
     return path
 
 
