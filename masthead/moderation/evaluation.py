@@ -16,6 +16,7 @@ from masthead.moderation import datasets, public_corpus, quality, rules
 from masthead.moderation.build_builtin import build
 from masthead.moderation.linear import LinearModel
 from masthead.moderation.normalise import normalise
+from masthead.moderation.pipeline import deciding_score
 from masthead.moderation.site_training import Labelled, fit_site_model
 
 
@@ -34,12 +35,19 @@ def content_checks(text: str) -> bool:
     return bool(rules.threat(text)[0] or rules.profanity(text) or rules.insult(text))
 
 
+def classifier_holds(model: LinearModel, normalised_text: str, score: float, threshold: float) -> bool:
+    """Whether the pipeline's classifier step holds the text: its score at the threshold, and still there once the
+    pipeline's second readings (``pipeline.deciding_score``: words aimed at things, denied insults, oaths) have
+    been scored."""
+    return score >= threshold and deciding_score(model.probability, normalised_text, score) >= threshold
+
+
 def measure(name: str, model: LinearModel, texts: Sequence[str], labels: Sequence[int], threshold: float, *,
             with_checks: bool) -> Row:
     normalised = [normalise(text).text for text in texts]
     scores = [model.probability(text) for text in normalised]
-    held = [score >= threshold or (with_checks and content_checks(text)) for score, text in zip(
-        scores, normalised, strict=True)]
+    held = [classifier_holds(model, text, score, threshold) or (with_checks and content_checks(text))
+            for score, text in zip(scores, normalised, strict=True)]
     positives = [h for h, label in zip(held, labels, strict=True) if label]
     negatives = [h for h, label in zip(held, labels, strict=True) if not label]
     return Row(name, len(labels), len(positives), quality.roc_auc(labels, scores),
@@ -73,7 +81,7 @@ def hatecheck_by_functionality(model: LinearModel, threshold: float) -> list[tup
     table = []
     for (functionality, label), texts in sorted(groups.items()):
         normalised = [normalise(text).text for text in texts]
-        alone = [model.probability(text) >= threshold for text in normalised]
+        alone = [classifier_holds(model, text, model.probability(text), threshold) for text in normalised]
         both = [a or content_checks(text) for a, text in zip(alone, normalised, strict=True)]
         table.append((functionality, "hateful" if label else "non-hateful", len(texts),
                       sum(alone) / len(texts), sum(both) / len(texts)))

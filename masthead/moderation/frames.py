@@ -57,13 +57,13 @@ _REPORTED = _words(
     shouted chanted testified confessed boasted warned tweeted posted preached argued insisted declared announced
     remarked called described compared suggested yelled screamed texted messaged heard promised swore pledged
     according muttered scrawled daubed sang cried replied asked quoted sprayed spraypainted painted etched
-    carved graffitied telling tells texting messaging posting writing screaming yelling""")
+    carved graffitied telling tells texting messaging posting writing screaming yelling emailed emailing""")
 # A wish or a call, not a report: "someone should have yelled '...' at him".
 _MODAL = _words("should must ought shall will gonna need needs let 'll")
 # Speech named or introduced in any tense: with a condemnation, or around a quotation.
 _SPEECH = _REPORTED | _words(
     """say says calling call calls claim claims describing describe describes comparing compare compares
-    remark remarks comment comments statement statements tweet tweets post posts words word term terms slur
+    remark remarks comment comments statement statements tweet tweets post posts email emails words word term terms slur
     slurs phrase phrases message messages text texts sign signs banner banners placard placards slogan slogans
     headline headlines line lines quote quotes read reads write writes chant chants chanting shouting song
     lyrics graffiti leaflet leaflets letter letters note notes saying reading speech speeches rhetoric language
@@ -386,7 +386,7 @@ _THING_STATE = re.compile(
 # with ("he called him a ... and he was right").
 _ABUSE_SPEECH = _words("""yelled shouted called screamed spat muttered wrote written daubed sprayed scrawled painted
     chanted hissed hurled jeered taunted texted messaged tweeted posted said told sang yelling shouting screaming
-    calling muttering chanting hissing""")
+    calling muttering chanting hissing emailed""")
 _SUBJECT_WRITER = _words("""i we us me you u ya i'm im i've ive i'll i'd we're we've we'll we'd you're youre you've
     you'll you'd y'all yall let's lets""")
 _CLAUSE_WORDS = _words("and but or because so if when while who which that than then")

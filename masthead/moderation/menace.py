@@ -258,7 +258,8 @@ _CARRIER = r"(?:ship|boat|raft|barge|dinghy|train|truck|lorry|bus|hostel|stadium
     r"hut|van|plane|container|warehouse|church|mosque|synagogue|hall|barn)"
 _SEALS = r"(?:scuttle|sink|burn|torch|gas|lock|set fire|tow|bomb|blow|seal|flood|bulldoze|shoot|drown)"
 _ACCIDENT = (
-    rf"(?:gets? (?:run over|hit by (?:a|the) {_W}|killed|shot|murdered|stabbed|hanged|lynched|cancer|"
+    rf"(?:gets? (?:run over|(?:hit|flattened|squashed|crushed|splattered) by (?:a|the) {_W}|mown down|mowed down|"
+    rf"killed|shot|murdered|stabbed|hanged|lynched|cancer|"
     rf"what{_A}?s coming)|is run over|chokes?|choke on|dies|die(?! (?:hard|down|out)\b)|drowns?|rots?|burns?|"
     rf"(?:goes|go) (?:down|off (?:a|the) (?:cliff|road|bridge)|up in flames)|crash(?:es)?|"
     rf"(?:has|have|gets?|suffers?) (?:a )?(?:heart attack|stroke|fatal \w+)|catch(?:es)? (?:something fatal|"
@@ -281,7 +282,7 @@ _INSULT_NOUN = (
     r"excuse for a (?:human(?: being)?|man|woman|person|journalist|reporter|writer|columnist|editor|politician|"
     r"mp|minister|parent|mother|father|teacher|doctor)|mouth-breather|mouthbreather|knuckle-dragger|"
     r"knuckle dragger|numbskull|numpty|muppet|plank|gobshite|wretch|reprobate|subhuman|freak|pig|swine|"
-    r"rodent|vulture|hyena|jackal|bottom-feeder|bottom feeder|sewer rat|gutter rat|guttersnipe)"
+    r"rodent|vulture|hyena|jackal|bottom-feeder|bottom feeder|sewer rat|gutter rat|guttersnipe|cow|hag|bint|harpy)"
 )
 # The insult noun ends the phrase: "you hack" but not "you hack into", "you worm farmer".
 _NP_END = r"(?=\s*(?:[.!?,;:\u2026)]|$|and\b|who\b|like\b|of a\b|you\b|with\b))"
@@ -660,7 +661,7 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     _check(_CALL, "threat", "visit",
            rf"\bpay {_HUMAN} a (?:little |friendly |late night |proper )?visit with (?:a |some |our |my )?(?:{_W} )?"
-           rf"(?:bats|crowbars|knives|machetes|guns|petrol|hammers|pitchforks|torches|rope|a rope|axes)",
+           rf"(?:bats?|crowbars?|knives|knife|machetes?|guns?|petrol|hammers?|pitchforks?|torches|rope|a rope|axes?)",
            "call"),
     # "the only good migrant is a drowned one"; "deport them in body bags".
     _check(_CALL, "group_violence",
@@ -1050,9 +1051,17 @@ _CHECKS: tuple[_Check, ...] = (
            r"dinghies|dinghy|rafts?)(?![a-z]).{0,50}?(?:people and all|with (?:them|everyone|people) (?:on board|"
            r"aboard|in (?:it|them))|let them drown|and let)",
            "call"),
+    # "send them back in the same dinghies and puncture them halfway across".
+    _check(_CALL, "group_violence", "puncture slash deflate pop capsize",
+           r"\b(?:dinghies|dinghy|rafts?|boats?|inflatables?)(?![a-z])[^.!?]{0,60}?\b(?:and )?(?:puncture|slash|"
+           r"deflate|pop|capsize) (?:them|{_A}em|it|the (?:dinghies|dinghy|rafts?|boats?))(?! (?:up|open)\b)"
+           r"[^.!?]{0,30}?\b(?:halfway|half way|mid[- ]?channel|in the middle|at sea|out at sea|offshore|far out)"
+           .replace("{_A}", _A),
+           "plain"),
     # -- Wishes of death or accident.
     _check(_WISH, "threat",
-           "run hit killed shot murdered stabbed hanged lynched cancer coming chokes choke dies die drowns drown "
+           "run hit flattened squashed crushed splattered mown mowed "
+           "killed shot murdered stabbed hanged lynched cancer coming chokes choke dies die drowns drown "
            "drowned rots rot burns burn cliff flames crash crashes heart stroke fatal illness death demise bus train "
            "truck grave ground box obituary obituaries painful agonising agonizing slow wakes wake six plane flight "
            "helicopter boat cliff bridge flames wraps wrap",
@@ -1705,7 +1714,7 @@ _CHECKS: tuple[_Check, ...] = (
            "troglodyte gremlin goblin lapdog stooge bootlicker sellout laughing laughingstock stock "
            "degenerate lowlife scumbag scum creep loser clown moron idiot fool waste excuse mouth breather "
            "mouthbreather knuckle dragger numbskull numpty muppet plank gobshite wretch reprobate subhuman freak "
-           "pig swine rodent vulture hyena jackal bottom feeder sewer gutter guttersnipe",
+           "pig swine rodent vulture hyena jackal bottom feeder sewer gutter guttersnipe cow hag bint harpy",
            rf"\b(?:you(?: are| r| really are| truly are| were| have always been)|you{_A}re|youre|ur)(?: just| "
            rf"nothing but| such| one| a| an| the| what a| always| still)*(?: {_W}){{0,3}}? {_INSULT_NOUN}{_NP_END}|"
            rf"\b(?:you|ya) (?:(?!(?:a|an|the|are|were|is)\b){_W} ){{0,3}}?{_INSULT_NOUN}{_NP_END}|"
@@ -2056,6 +2065,134 @@ _CHECKS: tuple[_Check, ...] = (
            rf"|\b(?:swarms?|hordes?|an infestation|a plague) of (?:{_W} )?{_NOT_WOMEN}{_PEOPLES}\b"
            rf"(?! (?:were|are|have been) (?:drowned|killed|dying|left|stranded|rescued|helped))",
            "plain"),
+    # -- Fifth round (session 17): forms of the kinds above that the earlier checks did not reach, written from
+    # general knowledge with their benign kin (tests: ``tests/test_fifth_round.py``).
+    # Coded hate: the "echo" brackets round a word ("the (((bankers))) again"), "the day of the rope"; checking a
+    # judge's or a writer's surname as the explanation ("check the judge's surname. always the same").
+    _check(_SUPREMACY, "group_violence", "rope",
+           r"\bday of (?:the )?rope\b",
+           "plain"),
+    _check(_SUPREMACY, "group_violence", "(((",
+           r"\(\(\( ?[a-z][a-z' -]{0,40}? ?\)\)\)",
+           "plain"),
+    _check(_SUPREMACY, "group_violence", "surname surnames",
+           rf"\b(?:check|look at|google|look up|notice|read) (?:(?:the|his|her|their) )?(?:{_W}{_A}s )?"
+           rf"(?:sur|last |family )?names?\b(?!(?: is| are)? spelt)[^?]{{0,120}}?\b(?:tribe|tribes|coincidence|"
+           rf"funny (?:that|how)|always|"
+           rf"every (?:single )?time|guess (?:what|which|who)|surprise|look after their own|their own)\b",
+           "plain"),
+    # A conspiracy of control told of "they" with more than one thing controlled: "they own the banks, the media".
+    _check(_SUPREMACY, "group_violence", "own owns control controls run runs",
+           rf"\bthey{_CONTROL_VERB}(?:,| and|, and) {_CONTROLLED}",
+           "plain"),
+    # Ethnic slurs of two words, which the word list (one word each) cannot hold.
+    _check(_DEHUMANISE, "group_violence", "curry munchers muncher sand monkeys monkey bog trotters trotter goat "
+           "shaggers fuckers jungle bunny bunnies porch slant ching chong",
+           r"\b(?:curry[- ]?munchers?|sand[- ]?monkeys?|sand[- ]?n[i1]gg(?:er|a)s?|bog[- ]?trotters?|"
+           r"goat[- ]?(?:shaggers?|fuckers?|lovers?)|jungle[- ]?bunn(?:y|ies)|porch[- ]?monkeys?|"
+           r"slant[- ]?eyes?|ching[- ]?chongs?)\b",
+           "plain"),
+    # "send him back to the jungle", as "go back to the jungle" above.
+    _check(_DEHUMANISE, "group_violence", "jungle trees cave caves swamp zoo",
+           rf"\b(?:send|sent|ship|get|put) (?:him|her|them|{_A}em|the lot(?: of (?:them|{_A}em))?|{_DET} {_W})"
+           rf" back (?:to|up) (?:the|your|his|her|their) (?:jungle|trees|tree|cave|caves|swamp|zoo)(?![a-z])",
+           "plain"),
+    # "Typical Muslim behaviour", "typical woman driver": a group's conduct branded as one; not "the typical
+    # migrant family", "a typical female teacher earns ...".
+    _check(_GENERALISE, "group_violence", "typical",
+           r"(?<!\bthe )(?<!\ba )(?<!\bmost )\btypical (?:muslim|moslem|jew|jewish|black|asian|paki|gypsy|gyppo|"
+           r"pikey|traveller|immigrant|migrant|foreigner|romanian|somali|arab|african|pakistani|nigerian|albanian|"
+           r"gay|trans|tranny|indian|chinese|woman|female|women) (?:behaviou?r|mentality|attitude|tactics|trick|"
+           r"nonsense|thinking|culture|logic|savagery|driver|drivers|judge|referee|boss|manager|politician|mp)\b",
+           "plain"),
+    # Women's minds or bodies as unfit: "women just aren't built for refereeing", "female heads are too
+    # emotional to run a school", "probably on her period when she sentenced him"; not "women aren't made to feel
+    # welcome", "women are too often overlooked".
+    _check(_GENERALISE, "group_violence", "built designed wired emotional hormonal irrational hysterical weak "
+           "period",
+           rf"\b(?:women|females|girls|ladies|female [a-z]+s|(?:a |any )?(?:woman|female))(?: just| simply| really| "
+           rf"naturally| generally| biologically| all| are| is| r)* "
+           rf"(?:are(?:n{_A}?t| not)|aren{_A}?t|isn{_A}?t|is not) "
+           rf"(?:(?:built|cut out|designed|wired) (?:for|to)|made for)\b"
+           rf"|\b(?:women|females|female [a-z]+s|girls|ladies) (?:are|r)(?: just| simply| all| naturally| always| "
+           rf"biologically)? (?:too|far too|way too) (?:emotional|hormonal|irrational|hysterical|weak|fragile) "
+           rf"(?:to|for)\b"
+           rf"|\b(?:probably|must (?:have )?been|obviously|clearly|she{_A}?s|she was|she is|was she|is she) "
+           rf"(?:just |still )?on (?:her|the) (?:period|rag)\b",
+           "plain"),
+    # A woman sent back to the kitchen ("get back in the kitchen love"): with a word that says so in the sentence.
+    _check(_EXCLUDE, "group_violence", "kitchen kitchens",
+           r"\b(?:get|go|stay|belongs?|back|send (?:her|them)|put (?:her|them))(?: back)? (?:in|into|to) "
+           r"(?:the|your|her|their|a) kitchens?\b",
+           "womanised"),
+    # Women kept from a place of authority: "women should be kept well away from the bench".
+    _check(_EXCLUDE, "group_violence", "kept banned barred",
+           r"\b(?:women|females|girls) (?:should|must|ought to|need to) (?:all )?(?:be )?(?:kept|banned|barred)"
+           r"(?: well| far)?(?: away)? (?:from|out of) (?:the )?(?:bench|judiciary|boardroom|pulpit|cockpit|"
+           r"leadership|management|positions of (?:power|authority|trust)|power|politics|parliament|refereeing)\b",
+           "plain"),
+    # A woman or a trans person called a thing: "calling that thing a woman".
+    _check(_DEHUMANISE, "group_violence", "thing",
+           r"\b(?:call|calls|calling|called) (?:that|this|the) thing (?:a |an )?(?:woman|lady|girl|female|man|"
+           r"bloke)\b",
+           "plain"),
+    # "We all know what 'youth' means round here": a word in scare quotes read as a people.
+    _check(_GENERALISE, "group_violence", "youth youths community communities asian vibrant diverse enriched "
+           "enrichment urban",
+           r"\b(?:we all|everyone|everybody|we) knows? (?:exactly )?what ['\"\u2018\u201c](?:youths?|teens?|"
+           r"community|communities|asians?|vibrant|diverse|diversity|enriched|enrichment|urban|inner[- ]city)"
+           r"['\"\u2019\u201d] (?:really )?means?\b",
+           "plain"),
+    # "We all know what happens to crime when that lot move in", with a group named in the comment.
+    _check(_GENERALISE, "group_violence", "happens",
+           r"\bwe (?:all )?know what happens\b[^.!?]{0,60}?\bwhen (?:that lot|they|them|those people|these people|"
+           r"[a-z]+s) (?:move|moves|arrive|arrives|come|comes|turn up|take over|settle|get in)\b",
+           "othered"),
+    # Approval of an attack on a group's building, and regret it did not kill more.
+    _check(_CALL, "group_violence", "coming deserved",
+           rf"{_PLACE_OF_A_GROUP} (?:finally |just |only )?(?:got|had|gets) (?:what (?:was|is|were) coming(?: to it)?|"
+           rf"it coming|what it deserved)",
+           "plain"),
+    _check(_CALL, "group_violence", "inside board killed dead",
+           rf"\b(?:shame|pity|only regret|too bad|only downside|only problem|my only complaint)(?: is| was)?(?: that)?"
+           rf" (?:there|they) (?:weren{_A}?t|wasn{_A}?t|were not|was not) more (?:of (?:them|those|these|{_A}em) )?"
+           rf"(?:inside|in (?:it|there|the building)|on board|killed|dead)\b",
+           "plain"),
+    # An attack approved with a worse weapon: "should have used acid instead".
+    _check(_CALL, "threat", "acid bullets rounds ammo gun rifle grenade bomb machete petrol",
+           rf"\b(?:should(?:{_A}ve| have| of)|shoulda|wish (?:he|she|they|someone) (?:had|{_A}d)) (?:used|thrown|"
+           rf"chucked|brought|taken) (?:acid|bullets|live rounds|live ammo|a gun|a rifle|a grenade|a bomb|a machete|"
+           rf"a petrol bomb|petrol)\b",
+           "plain"),
+    # A home burned with its people inside: "deserves to have their house burned down with them in it".
+    _check(_CALL, "threat", "burned burnt torched firebombed petrol bombed smashed",
+           r"\b(?:deserves?|deserved|should|ought to|needs? to|hope|wish)(?: to)? (?:have|get|see) (?:his|her|their|"
+           r"your|ur) (?:house|home|flat|car|shop|windows?|place)(?: [a-z]+)? (?:burned|burnt|torched|firebombed|"
+           r"petrol[- ]bombed|smashed (?:in|up)|set on fire|set alight)\b",
+           "plain"),
+    # The harm a victim suffered wished on a judge's or a writer's family: "should have her own kids put through
+    # what that girl went through".
+    _check(_WISH, "threat", "through suffer suffered experience",
+           rf"\b(?:should|deserves? to|ought to|hope|wish|would love to)(?: (?:have|has|see|watch))? (?:his|her|their|"
+           rf"your) (?:own )?{_CLOSE} (?:put through|go through|going through|suffer|experience)(?: exactly)? "
+           rf"(?:what|the same)\b",
+           "plain"),
+    # "Pay the councillor a visit at his house ... bring a few mates and a bat".
+    _check(_CALL, "threat", "bat bats crowbar crowbars knife knives machete machetes hammer hammers petrol",
+           r"\bbring (?:(?:a few |some |your |the )?(?:mates|lads|boys|friends|pals) and )?"
+           r"(?:a few |a |some |your |the )?"
+           r"(?:baseball )?(?:bats?|crowbars?|knives|knife|machetes?|hammers?|petrol)\b",
+           "plain", also="visit visiting round home house address door doorstep"),
+    # "Hope that MP watches his back": the wish form of "he should watch his back" (not of a job or a seat).
+    _check(_MENACE, "threat", "back shoulder shoulders",
+           rf"\b(?:hope|hoping|i{_A}?d advise|i suggest)(?: that)? (?:he|she|they|{_HUMAN}) (?:watches|is watching|"
+           rf"keeps? watching|watch|keeps? looking over|looks over) (?:his|her|their|your) (?:back|shoulders?)\b",
+           "not_figurative"),
+    # Sexual harassment: "I'd bend her over the desk".
+    _check(_SEXUAL, "threat", "bend bent",
+           rf"\b(?:i{_A}?d|id|i would|i{_A}?ll|i will|i could|would|wud)(?: love to| like to| happily| gladly)? "
+           rf"(?:bend|bent) (?:her|him|you|u|that [a-z]+|the [a-z]+) over\b(?! backwards)",
+           "plain"),
 )
 
 # Checks that open with a wish cannot match without a word of one: one set test passes them over in a comment that
@@ -2125,6 +2262,8 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
         return bool(_CONTACT.search(text, max(0, start - 120), start))
     if item.mode == "protected":  # a protected group named anywhere in the comment: "gays ... they're all ..."
         return bool(_PROTECTED_NAMED.search(text))
+    if item.mode == "womanised":  # a woman addressed or women named in the sentence: "get back in the kitchen love"
+        return bool(_WOMANISED.search(_sentence_of(text, start)))
     if item.mode == "othered":  # a protected group or "people from those countries" named in the comment
         return bool(_PROTECTED_NAMED.search(text) or _OTHERED.search(text))
     if item.mode == "group":  # a group named before: "migrants ... what has to be done about them"
@@ -2147,6 +2286,9 @@ def _allowed(item: _Check, text: str, start: int) -> bool:
 
 
 _LETTER = re.compile("[a-z]")
+_ECHO = frozenset(("(((",))
+_WOMANISED = re.compile(r"\b(?:love|luv|darling|sweetheart|sweetie|hun|hon|woman|women|ladies|girls?|female|"
+                        r"females|belongs?|barefoot|pregnant|babies|sandwich|(?:to|for) the men)\b")
 _FUTURE = re.compile(rf"\b(?:won{_A}?t|wont|will not|never|no longer|nothing left|not be|lucky to|wish)\b")
 _ABILITY_DENIED = re.compile(
     rf"\b(?:won{_A}?t|wont|will not|will never|never)(?: be able to)? (?:see|walk|talk|speak|eat|stand|move|smile|"
@@ -2219,6 +2361,8 @@ def _candidates(item: _Check, text: str, words: frozenset[str]) -> Iterator[re.M
 def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
     """(signal, label, matched text) for each kind of harm found, the first match of each label."""
     words = text_words(normalised_text)
+    if "(((" in normalised_text:  # the "echo" brackets are no word: their check is woken by this pseudo-word
+        words = words | _ECHO
     present = TRIGGERS.intersection(words)
     if not present:
         return ()

@@ -11,6 +11,7 @@ reasons, scores, model id and version) once the comment exists. See docs/moderat
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -204,20 +205,26 @@ def hold_threshold(classifier: Classifier, config: Thresholds) -> float:
 
 
 def _unaimed_score(classifier: Classifier, normalised_text: str, probability: float, scores: dict[str, Any]) -> float:
+    return deciding_score(lambda copy: classifier.score_one(copy).probability, normalised_text, probability, scores)
+
+
+def deciding_score(score_of: Callable[[str], float], normalised_text: str, probability: float,
+                   scores: dict[str, Any] | None = None) -> float:
     """The score that decides a comment the classifier would hold: that of its text without the evaluative words
     it aims at things ("this idiotic policy", ``aimed.unaimed_text``) or without the insults it denies ("he isn't a
     fool", ``denied.undenied_text``) or without the oaths that open its sentences ("holy shit, that final was
     tense", ``interject.uninterjected_text``) when lower, the first score kept in ``scores``; else the first score.
-    Runs only above the hold threshold."""
+    Runs only above the hold threshold; ``evaluation.measure`` decides the quality table's holds by it too."""
     for key, reading in (("toxicity_aimed_at_things", unaimed_text), ("toxicity_insults_denied", undenied_text),
                          ("toxicity_interjections", uninterjected_text)):
         copy = reading(normalised_text)
         if copy is None:
             continue
-        rescored = classifier.score_one(copy).probability
+        rescored = score_of(copy)
         if rescored >= probability:
             return probability
-        scores[key] = round(rescored, 4)  # "toxicity" stays the score of the whole text
+        if scores is not None:
+            scores[key] = round(rescored, 4)  # "toxicity" stays the score of the whole text
         return rescored
     return probability
 

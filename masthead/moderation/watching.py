@@ -47,11 +47,15 @@ _PLACE_OR_ROUTINE = (
     r"catches the bus|leave work|leaves work|leave the office|office|offices|house|home|flat|car|kids|children|"
     r"daughter|son|wife|husband|mum|mother|school|gym|pub|church|mosque|desk|bus stop|station|route|shifts?)"
 )
+# A third person by role: "I know where the reporter parks" (menace only with a meeting promised or "just saying").
+_ROLE = (r"(?:the|that|this) (?:reporter|journalist|writer|columnist|editor|presenter|councill?or|mp|judge|"
+         r"mayor|magistrate|officer|cop|teacher|head|headteacher|nurse|doctor|author|photographer|ref|referee|"
+         r"manager|landlord|activist|campaigner|candidate|minister)")
 _KNOWS = re.compile(
     rf"\b(?:i|we)(?:{_A}ve| have)? (?:know|knows|found out|find out|clocked|worked out|already know) (?:exactly )?"
     rf"(?:where|when|what time|which (?:school|gym|pub|road|bus|train|route|door|house|car|church|mosque|precinct|"
     rf"station|depot|branch|ward|clinic|surgery|shift))"
-    rf" (?:(?:some|all|most|a few|one|each) of )?(?P<who>{_THEM})(?:{_A}re| are| is|{_A}s)?"
+    rf" (?:(?:some|all|most|a few|one|each) of )?(?P<who>{_THEM}|{_ROLE})(?:{_A}re| are| is|{_A}s)?"
     rf"(?: [a-z{_A[1:-1]}-]+){{0,4}}? {_PLACE_OR_ROUTINE}\b|"
     rf"\b(?:i|we) (?:know|knows) (?:your|ur|his|her|their) (?:office|offices|house|home|flat|address|car|"
     rf"school|kids{_A}? school|route|shift pattern) (?:is|are|{_A}s) (?:on|in|at|near|by|next to|opposite)\b"
@@ -77,7 +81,7 @@ _PROMISED_MEETING = re.compile(
     rf"\bone of these (?:days|mornings|nights|evenings|afternoons)\b|\b(?:i|we)(?:{_A}ll| will) be (?:there|"
     rf"waiting|around|outside|watching)\b|\b(?:be|been) seeing (?:you|u)\b|\bsee (?:you|u) (?:soon|around|there|"
     rf"then)\b|\byou(?:{_A}ll| will) (?:find out|see|learn|regret)\b|\bwatch this space\b|\bwon{_A}?t see (?:me|"
-    rf"us|it) coming\b|\bnext time\b"
+    rf"us|it) coming\b|\bnext time\b|\bjust (?:saying|sayin{_A}?)(?![a-z])"
 )
 _NOT_BRAKING = re.compile(
     rf"\bnext time (?:i|we) see (?:you|u|him|her|them) (?:on|crossing|in|at|near|from|cycling|riding|walking) "
@@ -183,7 +187,8 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
         for found in pattern.finditer(text):
             # Knowing where a third person works may be a pointer ("write to them"); the reader's own places, or
             # anyone's with a meeting promised, are menace.
-            third = pattern is _KNOWS and found.group("who") in _THIRD_PERSON
+            who = found.group("who") if pattern is _KNOWS else None
+            third = who is not None and (who in _THIRD_PERSON or " " in who)  # a pronoun or "the reporter"
             if (needs_meeting or third) and not _PROMISED_MEETING.search(text, found.end()):
                 continue
             if pattern is _KNOWS and _PRAISED.match(text, found.end()):

@@ -33,7 +33,6 @@ HELD_ELSEWHERE = frozenset([
     # threshold
     "Politicians are all thieves, every party the same.",
     "Migrants are less likely to commit crime than natives.",
-    "I'd give her a lift home if she asked.",
 ])
 
 ABUSIVE = [

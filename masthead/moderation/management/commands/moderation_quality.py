@@ -157,7 +157,8 @@ class Command(BaseCommand):
         shares = {}
         for name, texts in sets:
             normalised = [normalise(text).text for text in texts]
-            alone = [model.probability(text) >= threshold for text in normalised]
+            alone = [evaluation.classifier_holds(model, text, model.probability(text), threshold)
+                     for text in normalised]
             both = [a or evaluation.content_checks(t) for a, t in zip(alone, normalised, strict=True)]
             shares[name] = sum(both) / len(both)
             lines.append(f"| {name} | {len(texts)} | {sum(alone) / len(texts):.1%} | {shares[name]:.1%} |")
