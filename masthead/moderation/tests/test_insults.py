@@ -14,7 +14,7 @@ from masthead.moderation import menace
 from masthead.moderation.models import Action
 from masthead.moderation.normalise import normalise
 from masthead.moderation.pipeline import screen
-from masthead.moderation.tests.development_sets import known_guest
+from masthead.moderation.tests.development_sets import known_guest, marking_failures
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,9 @@ BENIGN = [
     "They called the striker a clown last season; twenty goals later nobody is laughing.",
     "The thickest fog of the winter closed the airport.",
 ]
+BENIGN = marking_failures(BENIGN, {"She has a face like her grandmother's, everyone says so."},
+                          "held by the classifier: 2.10-news (the third round of written comments) scores it "
+                          "0.86, just over the threshold (the insult checks pass it over)")
 # Denied insults: the checks pass them over; the classifier still reads the insult word in some (noted in
 # docs/moderation.md), so only the checks are asserted here.
 DENIED = [
