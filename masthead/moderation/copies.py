@@ -1,5 +1,5 @@
 """The copy of a comment, without some of its words, that the classifier is asked about again when it would hold
-the comment (``pipeline._unaimed_score``): without the evaluative words aimed at things (``aimed.py``), the
+the comment (``pipeline.deciding_score``): without the evaluative words aimed at things (``aimed.py``), the
 insults denied (``denied.py``), the oaths that open sentences (``interject.py``). Each reading finds the spans to
 leave out sentence by sentence; this module holds what they share."""
 

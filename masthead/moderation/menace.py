@@ -2068,7 +2068,8 @@ _CHECKS: tuple[_Check, ...] = (
     # -- Fifth round (session 17): forms of the kinds above that the earlier checks did not reach, written from
     # general knowledge with their benign kin (tests: ``tests/test_fifth_round.py``).
     # Coded hate: the "echo" brackets round a word ("the (((bankers))) again"), "the day of the rope"; checking a
-    # judge's or a writer's surname as the explanation ("check the judge's surname. always the same").
+    # judge's or a writer's surname as the explanation ("check the judge's surname. always the same"). Only
+    # "surname": "check the names on the petition ... funny that" is a complaint about signatures.
     _check(_SUPREMACY, "group_violence", "rope",
            r"\bday of (?:the )?rope\b",
            "plain"),
@@ -2077,7 +2078,7 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     _check(_SUPREMACY, "group_violence", "surname surnames",
            rf"\b(?:check|look at|google|look up|notice|read) (?:(?:the|his|her|their) )?(?:{_W}{_A}s )?"
-           rf"(?:sur|last |family )?names?\b(?!(?: is| are)? spelt)[^?]{{0,120}}?\b(?:tribe|tribes|coincidence|"
+           rf"surnames?\b(?!(?: is| are)? spelt)[^?]{{0,120}}?\b(?:tribe|tribes|coincidence|"
            rf"funny (?:that|how)|always|"
            rf"every (?:single )?time|guess (?:what|which|who)|surprise|look after their own|their own)\b",
            "plain"),

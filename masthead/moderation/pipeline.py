@@ -158,7 +158,8 @@ def screen_resolving(text: str, context: ScreenContext) -> tuple[Decision, Scree
     hold_at = hold_threshold(classifier, config)
     probability = score.probability
     if probability >= hold_at and not exempt:
-        probability = _unaimed_score(classifier, normalised.text, probability, scores)
+        probability = deciding_score(lambda copy: classifier.score_one(copy).probability, normalised.text,
+                                     probability, scores)
     if probability >= config.reject_threshold and not exempt:
         findings.append(rules.Finding(Action.REJECT, f"classifier {probability:.2f}"))
     elif probability >= hold_at and not exempt:
@@ -202,10 +203,6 @@ def hold_threshold(classifier: Classifier, config: Thresholds) -> float:
     calibrated = getattr(classifier, "threshold_for_share", None)
     threshold = calibrated(config.benign_hold_share) if calibrated else None
     return config.hold_threshold if threshold is None else threshold
-
-
-def _unaimed_score(classifier: Classifier, normalised_text: str, probability: float, scores: dict[str, Any]) -> float:
-    return deciding_score(lambda copy: classifier.score_one(copy).probability, normalised_text, probability, scores)
 
 
 def deciding_score(score_of: Callable[[str], float], normalised_text: str, probability: float,

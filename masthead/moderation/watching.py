@@ -51,6 +51,7 @@ _PLACE_OR_ROUTINE = (
 _ROLE = (r"(?:the|that|this) (?:reporter|journalist|writer|columnist|editor|presenter|councill?or|mp|judge|"
          r"mayor|magistrate|officer|cop|teacher|head|headteacher|nurse|doctor|author|photographer|ref|referee|"
          r"manager|landlord|activist|campaigner|candidate|minister)")
+_ROLE_DETERMINERS = ("the ", "that ", "this ")  # how a ``_ROLE`` begins: a third person, as "he" is
 _KNOWS = re.compile(
     rf"\b(?:i|we)(?:{_A}ve| have)? (?:know|knows|found out|find out|clocked|worked out|already know) (?:exactly )?"
     rf"(?:where|when|what time|which (?:school|gym|pub|road|bus|train|route|door|house|car|church|mosque|precinct|"
@@ -188,7 +189,7 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
             # Knowing where a third person works may be a pointer ("write to them"); the reader's own places, or
             # anyone's with a meeting promised, are menace.
             who = found.group("who") if pattern is _KNOWS else None
-            third = who is not None and (who in _THIRD_PERSON or " " in who)  # a pronoun or "the reporter"
+            third = who is not None and (who in _THIRD_PERSON or who.startswith(_ROLE_DETERMINERS))
             if (needs_meeting or third) and not _PROMISED_MEETING.search(text, found.end()):
                 continue
             if pattern is _KNOWS and _PRAISED.match(text, found.end()):

@@ -226,27 +226,32 @@ def page(browser_context: BrowserContext) -> Page:
     return page
 
 
+_CAPTURE_ATTEMPTS = 3
+
+
 def save_screenshot(page: Page, name: str) -> Path:
     """Screenshots land in test-artifacts/ (named per database) for people to look at.
 
     Chromium now and then answers a capture with "Unable to capture screenshot" when the compositor has no frame
     ready (seen in CI right after a form post re-rendered the page). The picture is for people, not an assertion,
-    so a failed capture is retried after the next frames, and a second failure leaves no picture rather than
-    failing the behaviour test that asked for it.
+    so a failed capture is tried again once the page has loaded and a few frames have passed, and after
+    ``_CAPTURE_ATTEMPTS`` failures it leaves no picture (a warning) rather than failing the behaviour test that
+    asked for it.
     """
     from playwright.sync_api import Error as PlaywrightError  # local: only browser tests load Playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}-{connection.vendor}.png"
-    for attempt in range(3):
+    for attempt in range(1, _CAPTURE_ATTEMPTS + 1):
         try:
             page.screenshot(path=str(path), full_page=True)
             return path
         except PlaywrightError as error:
             if "Unable to capture screenshot" not in str(error):
                 raise
-            page.wait_for_load_state("load")
-            page.wait_for_timeout(200 * (attempt + 1))
+            if attempt < _CAPTURE_ATTEMPTS:  # no wait after the last one: nothing follows it
+                page.wait_for_load_state("load")
+                page.wait_for_timeout(200 * attempt)
     warnings.warn(f"no screenshot saved for {name}: Chromium could not capture the page", stacklevel=2)
     return path
 

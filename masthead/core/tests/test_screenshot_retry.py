@@ -59,4 +59,5 @@ def test_a_page_that_never_captures_leaves_a_warning_not_a_failure(artifacts: Pa
     with pytest.warns(UserWarning, match="no screenshot saved for stuck"):
         path = fixtures.save_screenshot(page, "stuck")  # type: ignore[arg-type]
     assert page.captures == 3
+    assert page.waits == ["load", "200ms", "load", "400ms"]  # between the attempts, none after the last
     assert not path.exists()
