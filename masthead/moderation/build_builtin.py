@@ -20,13 +20,14 @@ if TYPE_CHECKING:
     from masthead.moderation.datasets import Sourced
 
 from masthead.moderation import datasets, public_corpus
+from masthead.moderation.hate import is_bare_mention
 from masthead.moderation.linear import LinearModel, save
 from masthead.moderation.normalise import normalise
 from masthead.moderation.training import fit
 
 BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "builtin.json.gz"
 BUILTIN_ID = "masthead-linear"
-BUILTIN_VERSION = "2.10-news"
+BUILTIN_VERSION = "2.11-news"
 BASE_C = 1.0
 STRUCTURE = True  # weigh hate.py's structure signals (identity-directed derogation, threats) as features
 HATE_SHARE = 0.5  # half of Davidson's toxic weight on its hate-speech class (6% of its toxic tweets)
@@ -54,6 +55,11 @@ SPAN_CENTRED = True
 GROUPS = "words+pairs"
 MAX_GROUPS = 20000
 GROUP_SCALE = 1.0
+# Identity-term bias: the public sources' toxic rows name groups far more often than their benign ones, so a
+# linear model learns that naming a group ("black", "women", the group token) is itself a sign of abuse, and
+# "Black people are great." scores like an insult. Capping those features' weights at zero leaves only what is
+# said about a group to weigh (its contexts, "GRP are vermin"); measured in docs/moderation.md (2.11-news).
+CAP_BARE_MENTIONS = True
 
 
 def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: str = BUILTIN_VERSION,
@@ -62,7 +68,8 @@ def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: st
           spans: tuple[int, ...] = SPANS, max_spans: int = MAX_SPANS, span_joiner: str = SPAN_JOINER,
           span_crossing: bool = SPAN_CROSSING, span_counted: bool = SPAN_COUNTED, span_centred: bool = SPAN_CENTRED,
           groups: str = GROUPS, max_groups: int = MAX_GROUPS,
-          group_scale: float = GROUP_SCALE, c: float = BASE_C) -> dict[str, Any]:
+          group_scale: float = GROUP_SCALE, c: float = BASE_C,
+          cap_mentions: bool = CAP_BARE_MENTIONS) -> dict[str, Any]:
     """The base model as our JSON layout, trained on every source but ``leave_out``, calibrated."""
 
     rows = public_corpus.all_examples() if rows is None else rows
@@ -80,6 +87,8 @@ def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: st
                                    "(masthead/moderation/written); held-out fifths excluded",
                      "rows_per_source": counts, "left_out": leave_out,
                      "labels": "toxic, hateful or offensive = 1"})
+    if cap_mentions:
+        data["info"]["capped_mentions"] = cap_bare_mentions(data)
     model = LinearModel.from_dict(data)
     benign = [normalise(row.text).text for row in public_corpus.benign_news_sentences(rows)]
     if evidence_prior:
@@ -90,6 +99,21 @@ def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: st
     data["calibration"] = [round(score, 5) for score in sorted(calibration)]
     data["info"]["calibrated_on"] = f"{len(calibration)} held-out benign Civil Comments sentences"
     return data
+
+
+def cap_bare_mentions(data: dict[str, Any]) -> int:
+    """Cap at zero the word block's weights of features that only name a group (``hate.is_bare_mention``), so a
+    mention alone never raises a score; returns how many were capped."""
+    capped = 0
+    for block in data["blocks"]:
+        if block["analyzer"] != "word":
+            continue
+        weights = block["weights"]
+        for at, feature in enumerate(block["features"]):
+            if weights[at] > 0 and is_bare_mention(feature):
+                weights[at] = 0.0
+                capped += 1
+    return capped
 
 
 def main() -> int:

@@ -353,6 +353,8 @@ _SELF = re.compile(r"\b(?:i(?:'m| am| was|'ve been| have been| feel like| felt l
                    r"bit|of|biggest|real|proper|right|massive|bloody))* $")
 _EXPLETIVES = _words("fuck fucking fuckin fucked shit shits shitty bullshit")
 _INTENSIFIERS = _words("fucking fuckin shitty")
+_PRAISE = _words("incredible amazing brilliant great awesome beautiful fantastic superb gorgeous lovely unreal "
+                 "class magic magnificent epic glorious sublime tremendous outstanding delighted buzzing chuffed")
 _EXCLAIMING = _words("oh holy ah aw aww well and but")
 # Things a swear word may be aimed at without abusing anyone.
 _THINGS = _words(
@@ -488,7 +490,11 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
     if word in _INTENSIFIERS and after and after[0] in _VERDICTS and len(before) <= 3 and _PEOPLE.isdisjoint(
             before + after):
         return True  # "Fucking joke." after a sentence about a pothole: a verdict on the situation
+    delight = after and (after[0] in _PRAISE or after[:2] == ["get", "in"])
+    if word in _INTENSIFIERS and delight and _PEOPLE.isdisjoint(before + after):
+        return True  # "that's fucking incredible", "fucking get in!": delight, at no one
     if (word in _INTENSIFIERS or word == "shit") and after and after[0] in _THINGS:
+
         return True  # "this fucking weather", "shit news for pensioners"
     # "the traffic this morning was absolutely fucking unbearable": a thing's state, no one else in the sentence
     return (word in _INTENSIFIERS and _PEOPLE.isdisjoint(before + after)

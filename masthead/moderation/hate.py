@@ -451,6 +451,13 @@ GROUP = "GRP"
 GROUP_WINDOW = 3  # words either side of a mention in the ``window`` form
 
 
+def is_bare_mention(feature: str) -> bool:
+    """Whether a word-block feature is only a group's name: a group word (or a misspelling the reader takes for
+    one), ``GROUP``, or a pair of such words and person nouns ("black people", "GRP women"). A model must not
+    score a comment higher for naming a group (``build_builtin.cap_bare_mentions``)."""
+    return all(word in _GATE or word == GROUP or word in _PERSON_NOUNS for word in feature.split(" "))
+
+
 def abstracted_tokens(text: str) -> list[str] | None:
     """The prepared text's words with each group span replaced by ``GROUP``; None when it names no group."""
     if _GATE.isdisjoint(distinct_words(text)):

@@ -30,10 +30,10 @@ class ModerationSettings(models.Model):
     """The publisher's moderation settings: one row (pk=1), edited in the admin."""
 
     benign_hold_share = models.FloatField(
-        default=0.02, validators=[MinValueValidator(0.0), MaxValueValidator(0.5)],
+        default=0.03, validators=[MinValueValidator(0.0), MaxValueValidator(0.5)],
         help_text="The share of ordinary, benign news comments you accept to see held by the classifier, so that "
-                  "it catches more abuse. 0.02 (the default) means about 1 benign comment in 50 waits for a "
-                  "moderator; 0.05 catches more abuse and holds 1 in 20; 0.005 holds 1 in 200 and lets more "
+                  "it catches more abuse. 0.03 (the default) means about 3 benign comments in 100 wait for a "
+                  "moderator; 0.05 catches more abuse and holds 1 in 20; 0.01 holds 1 in 100 and lets more "
                   "abuse through. Measured on benign news-comment text when the model was built.",
     )
     hold_threshold = models.FloatField(

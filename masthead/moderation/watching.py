@@ -25,6 +25,11 @@ I'm not braking", "see what happens when you're walking back to the station": no
   night", "go and tell her what you think", "you know what to do") — not a police appeal, an office or a
   councillor's surgery, and not an invitation with no one to act on ("call the council on ...").
 
+- **the target's routine told back** to them or about them: what they drive and where they park it, the walk to
+  their car after a meeting, the bus their child takes home, the ward where they work nights — with a veiled
+  warning in the comment ("think about that", "alone, in the dark", "a friendly reminder", "maybe she'll learn",
+  "a quiet word on her way to the car park"); a complaint about someone's parking warns of nothing.
+
 Speech about abuse (``frames.framed``) is passed over. Written from general knowledge (``tests/test_watching.py``);
 a finding counts as the lexicon's ``threat`` signal.
 """
@@ -114,6 +119,30 @@ _WARNING = re.compile(
 _CAR_WORDS = frozenset("car van motor bike motorbike civic golf corsa fiesta tesla audi bmw merc rover pickup "
                        "truck".split())
 
+# The target's routine told back: "you drive a silver hatchback and park it behind the supermarket", "she has to
+# walk to her car after every meeting", "her son gets the 42 bus home at ten past three", "works nights on ward 12",
+# "your husband works at the dealership on route 9", with a veiled warning anywhere in the comment (``_VEILED``).
+_ROUTINE_TOLD = re.compile(
+    rf"\byou (?:drive|park|leave|walk|jog|run|cycle|ride|get the|catch the|take the|drop (?:the|your) kids)\b"
+    rf"[^.!?]{{0,60}}?\b(?:on|behind|outside|at|near|opposite|round|past|every|most|each|by)\b|"
+    rf"\b(?:he|she|they|(?:your|ur|his|her|their) (?:wife|husband|son|daughter|kids?|children|partner|mum|mom|dad|"
+    rf"lad|boy|girl|little one)|(?:the|that|this) [a-z-]+(?: of the [a-z-]+)?|(?:councill?or|member|mr|mrs|ms|"
+    rf"dr|judge|sister|nurse) [a-z-]+|(?:the|that|this) [a-z-]+ (?:who|that) [a-z -]{{1,40}}?)"
+    rf"(?:{_A}s| is| are| has to| have to| still)? (?:walks?|drives?|parks?|works?(?: nights| "
+    rf"days| late| shifts)?|gets? the|catches the|takes the|goes to|at|in year|finishes|leaves)\b"
+    rf"[^.!?]{{0,60}}?\b(?:every|most|each|after|on|at|behind|outside|home|ward|year|round|bus)\b"
+)
+_VEILED = re.compile(
+    rf"\bthink (?:about|on) (?:that|this|it)\b|\b(?:a |just a )?friendly reminder\b|\balone[.,!]|\bin the dark\b|"
+    rf"\b(?:he|she|they|you)(?:{_A}ll| will| might| may) (?:learn|find out) what it(?:{_A}s| is)? "
+    rf"(?:like|feels like)\b|"
+    rf"\bquiet word\b|\bpaying attention\b|\bwould be a (?:shame|pity)\b|\bsleep (?:well|tight)\b|"
+    rf"\b(?:lovely|nice|beautiful|cute) (?:family|kids|house|home|photos|family photos)\b|\bwould hate for\b|"
+    rf"\bbefore (?:you|he|she) (?:write|writes|post|posts|publish|publishes) (?:your|his|her|another|the) next\b"
+)
+_ROUTINE_WORDS = frozenset("drive drives park parks walk walks works work bus ward car gets catches takes goes "
+                           "leave leaves finishes".split())
+
 # Doxxing: private details and, in the same comment, the readers sent to the person.
 _PRIVATE_DETAILS = re.compile(
     r"\b0\d{3,4} ?\d{3} ?\d{3,4}\b|\(?\b\d{3}\)?[ -]\d{3}-\d{4}\b|"  # a UK or a US phone number
@@ -180,6 +209,12 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
         for found in _CAR_SEEN.finditer(text):
             if not framed("threat", text, found.start(), found.end()):
                 return (("threat", "intimidation", found.group(0)),)
+    if not _ROUTINE_WORDS.isdisjoint(words):
+        veiled = _VEILED.search(text)
+        if veiled is not None:
+            for found in _ROUTINE_TOLD.finditer(text):
+                if not framed("threat", text, found.start(), found.end()):
+                    return (("threat", "intimidation", found.group(0)),)
     for (pattern, needs_meeting), (first, second) in zip(((_KNOWS, False), (_NOT_BRAKING, False),
                                                           (_SEE_WHAT_HAPPENS, False), (_WATCHES, True),
                                                           (_KNOWS_ROUTINE, True)), _NEEDS, strict=True):

@@ -33,6 +33,10 @@ HELD_ELSEWHERE = frozenset([
     # threshold
     "Politicians are all thieves, every party the same.",
     "Migrants are less likely to commit crime than natives.",
+    # scored 0.82 to 0.84 by 2.11-news, over the threshold of the 3% default (0.807)
+    "I'd give her a lift home if she asked.",
+    "Asylum seekers are a burden, say critics, but the figures say otherwise.",
+    "The Old Spot is a fat, docile pig breed.",
 ])
 
 ABUSIVE = [

@@ -21,15 +21,13 @@ pytestmark = pytest.mark.django_db
 # Not held yet: menace with no harm word at all, and "whoever wrote this", which frames.py reads as a report.
 UNHELD = frozenset([
     "Whoever wrote this should be found and dealt with permanently.",
-    "A lamppost and some piano wire would sort the whole front bench out.",
     "Your house has a lot of windows. Glass breaks.",
     "I'd happily pull the lever on him myself.",
     "We've got your number now, sweetheart.",
     # Menace with no frame read yet: a detail found "and" (no writer just before), harm from an insect.
     "I've screenshotted your profile and found your work address. Sleep well.",
     "Hope a wasp stings you on the throat and you swell up.",
-    # held by the 2.8-news classifier, scored under the threshold by 2.9-news (no check reads it)
-    "We've got your mum's address and the name of your dog now, mate.",
+    # under the threshold of 2.9-news and 2.10-news (no check reads it); held again at the 3% default of 2.11
     "Someone should remind her how easy it is to slip on those stairs.",
     "If that MP turns up at the rally he'll be going home on a stretcher.",
     "Hope a double decker flattens the whole editorial team.",
@@ -45,6 +43,8 @@ HELD_BY_THE_LEXICON = frozenset([
 # Scored over the hold threshold by the classifier (2.8-news and 2.9-news), which no check here holds.
 HELD_BY_THE_CLASSIFIER = frozenset([
     "People like you and me tend to forget how lucky we are.",
+    # scored 0.82 by 2.11-news, over the threshold of the 3% default (0.807)
+    "Keep your car keys away from the front door, thieves use hooks through the letterbox.",
 ])
 
 ABUSIVE = [

@@ -110,7 +110,7 @@ def test_the_publisher_sets_the_share_of_benign_comments_held():
     classifier = get_classifier()
     config = ModerationSettings.objects.create()
     default = hold_threshold(classifier, config)
-    assert config.benign_hold_share == 0.02
+    assert config.benign_hold_share == 0.03
     config.benign_hold_share = 0.3
     assert hold_threshold(classifier, config) < default  # accepting more benign holds lowers the bar
     text = "We should kill this bill before it passes."
