@@ -1,4 +1,5 @@
-"""What the development sets of hand-written comments share (test_benign_kin, test_menace, test_menace_recall)."""
+"""What the development sets of hand-written comments share (test_benign_kin, test_menace, test_menace_recall, the
+rounds' tests)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ from collections.abc import Collection, Iterable
 
 import pytest
 
-from masthead.moderation.pipeline import ScreenContext
+from masthead.moderation import menace, watching
+from masthead.moderation.models import Action
+from masthead.moderation.normalise import normalise
+from masthead.moderation.pipeline import ScreenContext, screen
 from masthead.testing.moderation import new_guest
 
 
@@ -19,3 +23,22 @@ def marking_failures(texts: Iterable[str], failing: Collection[str], reason: str
     """The texts as test parameters, those in ``failing`` as strict expected failures (move one out once it passes)."""
     return [pytest.param(text, marks=pytest.mark.xfail(strict=True, reason=reason)) if text in failing else text
             for text in texts]
+
+
+def structure_labels(text: str) -> set[str]:
+    """The labels ``menace.py`` and ``watching.py`` find in the text."""
+    normalised = normalise(text).text
+    return {label for _signal, label, _matched in menace.matches(normalised) + watching.matches(normalised)}
+
+
+def assert_found_and_held(text: str, label: str) -> None:
+    """The text is read as ``label`` by the checks and held by the pipeline for a known guest."""
+    assert label in structure_labels(text), (text, structure_labels(text))
+    decision = screen(text, known_guest())
+    assert decision.action == Action.HOLD, (text, decision.reasons)
+
+
+def assert_published(text: str) -> None:
+    """The pipeline publishes the text for a known guest."""
+    decision = screen(text, known_guest())
+    assert decision.action == Action.PUBLISH, (text, decision.reasons, structure_labels(text))
