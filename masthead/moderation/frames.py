@@ -494,7 +494,6 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
     if word in _INTENSIFIERS and delight and _PEOPLE.isdisjoint(before + after):
         return True  # "that's fucking incredible", "fucking get in!": delight, at no one
     if (word in _INTENSIFIERS or word == "shit") and after and after[0] in _THINGS:
-
         return True  # "this fucking weather", "shit news for pensioners"
     # "the traffic this morning was absolutely fucking unbearable": a thing's state, no one else in the sentence
     return (word in _INTENSIFIERS and _PEOPLE.isdisjoint(before + after)

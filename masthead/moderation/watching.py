@@ -209,12 +209,10 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
         for found in _CAR_SEEN.finditer(text):
             if not framed("threat", text, found.start(), found.end()):
                 return (("threat", "intimidation", found.group(0)),)
-    if not _ROUTINE_WORDS.isdisjoint(words):
-        veiled = _VEILED.search(text)
-        if veiled is not None:
-            for found in _ROUTINE_TOLD.finditer(text):
-                if not framed("threat", text, found.start(), found.end()):
-                    return (("threat", "intimidation", found.group(0)),)
+    if not _ROUTINE_WORDS.isdisjoint(words) and _VEILED.search(text):
+        for found in _ROUTINE_TOLD.finditer(text):
+            if not framed("threat", text, found.start(), found.end()):
+                return (("threat", "intimidation", found.group(0)),)
     for (pattern, needs_meeting), (first, second) in zip(((_KNOWS, False), (_NOT_BRAKING, False),
                                                           (_SEE_WHAT_HAPPENS, False), (_WATCHES, True),
                                                           (_KNOWS_ROUTINE, True)), _NEEDS, strict=True):
