@@ -416,7 +416,8 @@ _PUBLIC_LIFE = (
     r"politics|public life|public office|positions of (?:power|trust|authority)|the police|the army|"
     r"the nhs|classrooms?|youth clubs?|changing rooms))\b"
 )
-# "People from those countries", "men from that part of the world": a people othered without its name.
+# "People from those countries", "men from that part of the world", "since that lot moved in": a people othered
+# without its name.
 _OTHERED = re.compile(r"\b(?:people|men|folk|folks|those|them|they) from (?:those|these|such|certain|that|there|"
                       r"third[- ]world|muslim|african|arab|islamic|backward|shithole) (?:countries|places|cultures|"
                       r"parts of the world|part of the world|backgrounds|societies|regions|shitholes)\b|"

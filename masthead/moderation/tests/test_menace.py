@@ -27,7 +27,7 @@ UNHELD = frozenset([
     # Menace with no frame read yet: a detail found "and" (no writer just before), harm from an insect.
     "I've screenshotted your profile and found your work address. Sleep well.",
     "Hope a wasp stings you on the throat and you swell up.",
-    # under the threshold of 2.9-news and 2.10-news (no check reads it); held again at the 3% default of 2.11
+    # Harm by fate, an accident or a warning, which no check reads yet and 2.11-news scores under its threshold
     "Someone should remind her how easy it is to slip on those stairs.",
     "If that MP turns up at the rally he'll be going home on a stretcher.",
     "Hope a double decker flattens the whole editorial team.",
