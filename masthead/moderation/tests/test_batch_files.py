@@ -26,9 +26,17 @@ THREAT = "I will find you and break your legs."
 FINE = "Thanks for the careful reporting on the council budget."
 
 
-def screen_file(path: Path, *args: str, **options: object) -> tuple[list[dict], str]:
+def screen_file(path: Path, *args: str, unreadable: int = 0, **options: object) -> tuple[list[dict], str]:
+    """The rows written and the summary; ``unreadable``: how many rows the command must report it could not read
+    (it then ends with exit status 2, after writing every row)."""
     out, err = StringIO(), StringIO()
-    call_command("moderation_screen", "--input", str(path), *args, stdout=out, stderr=err, **options)
+    if unreadable:
+        rows = "row" if unreadable == 1 else "rows"
+        with pytest.raises(CommandError, match=rf"^{unreadable} {rows} could not be read") as raised:
+            call_command("moderation_screen", "--input", str(path), *args, stdout=out, stderr=err, **options)
+        assert raised.value.returncode == 2
+    else:
+        call_command("moderation_screen", "--input", str(path), *args, stdout=out, stderr=err, **options)
     return [json.loads(line) for line in out.getvalue().splitlines()], err.getvalue()
 
 
@@ -53,7 +61,7 @@ def test_every_hostile_json_line_gets_its_own_error_or_decision_in_order(tmp_pat
         b"[" * 100_000 + b"\n",                                              # 16: nested too deeply
         json.dumps({"text": FINE, "id": 17}).encode(),                       # 17: no final newline
     ]))
-    rows, summary = screen_file(source, "--format", "jsonl")
+    rows, summary = screen_file(source, "--format", "jsonl", unreadable=12)
     by_line = {row["line"]: row for row in rows}
     assert [row["line"] for row in rows] == [n for n in range(1, 18) if n != 9]
     assert by_line[1]["decision"] == "publish"
@@ -82,7 +90,9 @@ def test_a_byte_order_mark_and_csv_output_of_every_row(tmp_path):
     source.write_bytes(b"\xef\xbb\xbf" + json.dumps({"text": FINE}).encode() + b"\n"
                        + b'{"text": "half \\udfff"}\n' + json.dumps({"text": THREAT}).encode() + b"\n")
     out = StringIO()
-    call_command("moderation_screen", "--input", str(source), "--format", "csv", stdout=out, stderr=StringIO())
+    with pytest.raises(CommandError, match=r"^1 row could not be read") as raised:
+        call_command("moderation_screen", "--input", str(source), "--format", "csv", stdout=out, stderr=StringIO())
+    assert raised.value.returncode == 2
     import csv
 
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
@@ -107,7 +117,7 @@ def test_a_spreadsheet_csv_with_quotes_line_breaks_a_huge_field_and_bad_bytes(tm
         + f'7,"{FINE}",emperor\r\n'.encode()                                 # row 9
         + f'8,"{FINE}"'.encode()                                             # row 10: no final line break
     )
-    rows, summary = screen_file(source)
+    rows, summary = screen_file(source, unreadable=4)
     assert [row["line"] for row in rows] == [2, 3, 5, 6, 7, 8, 9, 10]
     assert [row["id"] for row in rows] == ["1", "2", "3", "4", "5", "6", "7", "8"]
     assert rows[0]["decision"] == "publish"
@@ -138,7 +148,7 @@ def test_a_csv_without_a_text_column_or_a_missing_file_is_a_clear_error(tmp_path
 
 def test_standard_input_is_read_as_json_lines():
     stdin = io.BytesIO(json.dumps({"text": THREAT, "id": 1}).encode() + b"\n{oops\n")
-    rows, _ = screen_file(Path("-"), stdin=stdin)
+    rows, _ = screen_file(Path("-"), stdin=stdin, unreadable=1)
     assert (rows[0]["decision"], rows[0]["id"]) == ("hold", 1)
     assert rows[1]["error"].startswith("not JSON: Expecting property name")
 
@@ -217,6 +227,34 @@ def test_a_database_never_set_up_asks_for_migrate_instead_of_a_traceback(tmp_pat
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "set it up first with: masthead migrate" in done.stderr
+
+
+def test_the_exit_status_tells_a_script_whether_every_row_was_screened(tmp_path):
+    """From a shell (``set -e``, a cron job): 0 when every row was screened, 2 when some could not be read, with
+    every row still written in order and the reason on standard error, never a traceback."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DATABASE_URL", "MASTHEAD_EXPECT_DB", "DJANGO_SETTINGS_MODULE")}
+    env.update(MASTHEAD_DATA_DIR=str(tmp_path / "site"), PYTHONPATH=str(REPO))
+
+    def masthead(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "masthead", *arguments], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    assert masthead("migrate", "--verbosity", "0").returncode == 0
+    clean = _write(tmp_path / "clean.jsonl", {"text": FINE}, {"text": THREAT})
+    done = masthead("moderation_screen", "--input", str(clean))
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["decision"] for line in done.stdout.splitlines()] == ["publish", "hold"]
+
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(json.dumps({"text": FINE}) + "\n{oops\n" + json.dumps({"text": THREAT}) + "\n")
+    done = masthead("moderation_screen", "--input", str(mixed), "--format", "csv")
+    assert done.returncode == 2
+    assert [line.split(",")[:1] + line.split(",")[3:4] for line in done.stdout.splitlines()[1:]] == [
+        ["1", "publish"], ["2", ""], ["3", "hold"]]
+    assert "screened 2 rows: 1 publish, 1 hold, 0 reject; 1 could not be read" in done.stderr
+    assert "1 row could not be read (see their 'error'); the others were screened" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def _write(path: Path, *rows: dict) -> Path:

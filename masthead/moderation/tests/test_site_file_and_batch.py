@@ -69,7 +69,8 @@ def test_batch_screening_writes_one_json_line_per_input_line_in_order(tmp_path):
         json.dumps({"text": "hello", "tier": "emperor"}),
     ]) + "\n")
     out = StringIO()
-    call_command("moderation_screen", "--input", str(source), "--format", "jsonl", stdout=out)
+    with pytest.raises(CommandError, match=r"^2 rows could not be read"):  # written first, then exit status 2
+        call_command("moderation_screen", "--input", str(source), "--format", "jsonl", stdout=out)
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [row["line"] for row in rows] == [1, 2, 3, 4]
     assert (rows[0]["decision"], rows[0]["reasons"]) == ("publish", [])
@@ -96,7 +97,8 @@ def test_csv_output_carries_each_rows_id_so_a_spreadsheet_can_join_it_back(tmp_p
     source.write_text('{"text": "Lovely photos.", "id": "c-17"}\n{"text": "You are trash.", "id": 42}\n'
                       '{"text": "No id here."}\n{"id": "c-19"}\n{"text": "Nice.", "id": {"post": 7}}\n')
     out = StringIO()
-    call_command("moderation_screen", "--input", str(source), "--format", "csv", stdout=out, stderr=StringIO())
+    with pytest.raises(CommandError, match=r"^1 row could not be read"):
+        call_command("moderation_screen", "--input", str(source), "--format", "csv", stdout=out, stderr=StringIO())
     import csv
     import io
 

@@ -11,8 +11,10 @@ naming a ``text`` column, and optionally ``tier`` and ``id``, when its name ends
 CSV file the row number a spreadsheet shows, the header being row 1), the input's ``id`` when it has one,
 ``decision`` (publish/hold/reject), ``score`` (0-1 toxicity of the active model), ``reasons``; a row that cannot
 be read gets an ``error`` saying why instead, and the rest go on. Blank lines (and blank CSV rows) are skipped.
-A summary goes to standard error. Nothing is stored and no rate limit is counted: texts are screened as an import
-is (word rules, link limits, the classifier and the built-in checks), plus the first-comment rule with ``--first``.
+A summary goes to standard error. The exit status is 0 when every row was screened, 2 when some rows could not be
+read (all the others were screened and written), 1 when the command could not run at all. Nothing is stored and
+no rate limit is counted: texts are screened as an import is (word rules, link limits, the classifier and the
+built-in checks), plus the first-comment rule with ``--first``.
 """
 
 from __future__ import annotations
@@ -72,7 +74,11 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: Any) -> None:
         _require_database()
         if options["input"]:
-            self._batch(options)
+            unreadable = self._batch(options)
+            if unreadable:  # every row was written; a script still learns that some could not be screened
+                rows = "row" if unreadable == 1 else "rows"
+                raise CommandError(f"{unreadable} {rows} could not be read (see their 'error'); the others were "
+                                   "screened", returncode=2)
             return
         if options["text"] is None:
             raise CommandError("give a text, or --input FILE")
@@ -94,7 +100,8 @@ class Command(BaseCommand):
                 decision = replace(decision, reasons=(*decision.reasons, finding.reason))
         return decision
 
-    def _batch(self, options: dict[str, Any]) -> None:
+    def _batch(self, options: dict[str, Any]) -> int:
+        """Screen the file's rows onto standard output; the number of rows that could not be read."""
         path = options["input"]
         read_as = options["input_format"]
         as_csv = read_as == "csv" or (read_as == "auto" and path.lower().endswith(".csv"))
@@ -137,6 +144,7 @@ class Command(BaseCommand):
             self.stderr.write(f"screened {screened} {rows}: {counts['publish']} publish, {counts['hold']} hold, "
                               f"{counts['reject']} reject; {counts['error']} could not be read (see their 'error')"
                               + (f"; scored by {model}" if model else ""), style_func=lambda message: message)
+        return counts["error"]
 
 
 def _csv_id(ident: object) -> str:
