@@ -463,6 +463,23 @@ def _reported_slur(text: str, start: int, end: int) -> bool:
     return bool(_JUDGED.search(rest)) or any(_condemned(tokens, index) for index in range(len(tokens)))
 
 
+def addressed(tokens: list[str]) -> bool:
+    """Whether the words speak to someone: a second-person word other than the "you" of thanks ("fucking brilliant
+    reporting, thank you" swears at no one)."""
+    return any(token in SECOND_PERSON and not (index and tokens[index - 1] == "thank" and token in ("you", "u"))
+               for index, token in enumerate(tokens))
+
+
+def addressed_in(text: str) -> bool:
+    return addressed(_tokens(text))
+
+
+def harmless_intensifier(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a swear word that only intensifies praise or a thing's state, at no one
+    ("that's fucking incredible", "this fucking weather"; ``profanity_framed``)."""
+    return text[start:end] in _INTENSIFIERS and profanity_framed(text, start, end)
+
+
 def profanity_framed(text: str, start: int, end: int) -> bool:
     """Whether the profane word ``text[start:end]`` harms no one: quoted and reported, a self-deprecating insult
     ("call me a moron, but ..."), or a swear word that exclaims or qualifies a thing ("fuck, I missed the
@@ -475,7 +492,7 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
     low, high = _sentence(text, start, end, quoted)
     word = text[start:end]
     before, after = _tokens(text[low:start]), _tokens(text[end:high])
-    if not SECOND_PERSON.isdisjoint(before) or not SECOND_PERSON.isdisjoint(after):
+    if addressed(before) or addressed(after):
         return False
     if word in _SELF_INSULTS:
         return bool(_SELF.search(text[low:start]))

@@ -24,9 +24,9 @@ import re
 
 from masthead.moderation.copies import spans_by_sentence, without
 from masthead.moderation.denied import _NOUNS
-from masthead.moderation.frames import SECOND_PERSON
+from masthead.moderation.frames import SECOND_PERSON, addressed_in, harmless_intensifier
 from masthead.moderation.hate import abstracted_tokens, signals
-from masthead.moderation.lexicon import INSULT_WORDS, PROFANITY, VERMIN_WORDS, text_words
+from masthead.moderation.lexicon import INSULT_WORDS, PROFANITY, PROFANITY_RE, VERMIN_WORDS, text_words
 
 _APOS = "['\u2019]?"
 # The interjections: an oath on its own ("shit", "fuck me", "bloody hell", "for fuck's sake"), not a verb with an
@@ -66,15 +66,19 @@ def _interjections(sentence: str) -> list[tuple[int, int]]:
 
 
 def uninterjected_text(normalised_text: str) -> str | None:
-    """The text without the interjections that open its sentences, when it has some and nothing is aimed at a
+    """The text without the interjections that open its sentences and the swear words that only intensify praise
+    or a thing ("fucking great news", ``frames.harmless_intensifier``), when it has some and nothing is aimed at a
     person (see the module doc); else None."""
     words = text_words(normalised_text)
     if PROFANITY.isdisjoint(words) and "wtf" not in words and "ffs" not in words and "omfg" not in words and (
             "holy" not in words):
         return None  # no oath the list or the classifier reads
-    if not SECOND_PERSON.isdisjoint(words) or abstracted_tokens(normalised_text) is not None:
+    if (not SECOND_PERSON.isdisjoint(words) and addressed_in(normalised_text)) or abstracted_tokens(
+            normalised_text) is not None:
         return None  # the reader, or a group named: "fucking hell, the jews again" swears at the group
-    removed = spans_by_sentence(normalised_text, _interjections)
+    removed = spans_by_sentence(normalised_text, _interjections) + [
+        (match.start(), match.end()) for match in PROFANITY_RE.finditer(normalised_text)
+        if harmless_intensifier(normalised_text, match.start(), match.end())]
     if not removed:
         return None
     copy = without(normalised_text, removed)

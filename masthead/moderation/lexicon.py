@@ -107,7 +107,10 @@ _PERSON_NOUN = (
 _DETERMINER = r"(?:the|that|this|these|those|every|all|each|any|some|our|their|his|her|your|my|a|an)"
 _PERSON = (
     rf"(?:you|u|ya|y{_A}all|yall|him|her|them|he|she|they|{_GROUPS}|"
-    rf"(?:all|each|every|every last|the lot|every single|the rest|most|many) (?:one )?of (?:you|them|those|these)|"
+    rf"(?:all|each|every|every last|the lot|every single|the rest|most|many) (?:one )?of (?:you|them|those|these)"
+    rf"(?: (?:[a-z-]+ )?{_PERSON_NOUN})?|"
+    # The reader named with what they are called: "you traitors", "you lot", "you spineless cowards".
+    rf"(?:you|u|ya) (?:lot|(?:[a-z-]+ )?{_PERSON_NOUN})|"
     rf"{_DETERMINER} (?:[a-z-]+ )?{_PERSON_NOUN})"
 )
 _OBJECT = (
@@ -137,7 +140,8 @@ _INANIMATE = (
     r"(?:bill|bills|law|laws|plan|plans|proposal|idea|ideas|project|policy|policies|programme|program|scheme|"
     r"deal|story|article|film|movie|scene|show|video|photo|photos|picture|ball|game|engine|lights?|tree|trees|"
     r"tax|taxes|budget|motion|amendment|rule|rules|practice|tradition|myth|rumou?r|argument|theory|portrait|"
-    r"power|it)"
+    r"power|it|painting|paintings|mirror|shelf|shelves|door|flag|flags|banner|banners|washing|sign|signs|poster|"
+    r"posters|curtains|coat|wallpaper|penalty|goal|shot)"
 )
 _NOT_A_THREAT = (
     rf"(?!{_A}s\b)"  # "kill the mayor's plan": the mayor is not the object
@@ -167,9 +171,9 @@ _THREAT_PATTERNS = (
     # A verb of killing aimed at the reader or a person anywhere: "kill him", "shoot the mayor".
     # And the slogan "death to the mayor", "#deathtothemayor".
     rf"\b(?:(?:kill|murder|shoot|stab|hang|lynch|behead|strangle|execute|string up|slit (?:your|their|his|her) "
-    rf"throats?) (?:you|u|him|her|them|that \w+|the (?:mayor|editor|writer|author|journalist|reporter|judge|"
-    rf"president|minister|councillor|councilor))|death to (?:you|him|her|them|(?:the|that|this|our|all|every) "
-    rf"(?:[a-z-]+ )?{_PERSON_NOUN}))\b{_NOT_A_THREAT}(?! (?:game|show|movie|film)\b)",
+    rf"throats?) (?:you|u|him|her|them|that (?!{_INANIMATE}\b)\w+|the (?:mayor|editor|writer|author|journalist|"
+    rf"reporter|judge|president|minister|councillor|councilor))|death to (?:you|him|her|them|"
+    rf"(?:the|that|this|our|all|every) (?:[a-z-]+ )?{_PERSON_NOUN}))\b{_NOT_A_THREAT}(?! (?:game|show|movie|film)\b)",
     # A call: "that traitor should be hanged", "they must all be shot", "he needs to be put down".
     r"\b(?:should|must|need to|needs to|ought to|oughta|deserves? to|"
     r"has to|have to|will|would|can) (?:all |each |also |just |simply )?(?:be|get) (?:all )?"

@@ -349,7 +349,6 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     "Muslims are not terrorists, and painting them that way is bigotry.",
     "I'm such an idiot, I forgot my ticket again.",
     "I'm an idiot for believing the timetable.",
-    "What a fucking save from their keeper in the last minute!",
     # scored 0.83 by 2.11-news, over the threshold of the 3% default (0.807)
     "Shit happens; the pothole will be fixed next week.",
 ])

@@ -118,3 +118,28 @@ def test_drop_dead_as_praise_is_no_threat(text):
 @pytest.mark.parametrize("text", ["Drop dead, you hack.", "Just drop dead already.", "I hope you drop dead."])
 def test_drop_dead_said_to_someone_is_a_threat(text):
     assert screen(text, regular()).action == Action.HOLD
+
+
+@pytest.mark.parametrize("text", [
+    "You traitors should hang.",
+    "Now the rest of you traitors should hang.",
+    "You lot should all hang for what you did to this town.",
+    "All of you spineless cowards should die.",
+    "Thank you, fucking brilliant. Now the rest of you traitors should hang.",
+])
+def test_a_call_for_the_readers_death_names_them_by_what_it_calls_them(text):
+    """"you traitors", "you lot", "the rest of you cowards": the reader named with a label is still the reader."""
+    decision = screen(text, regular())
+    assert decision.action == Action.HOLD
+    assert any("threat" in reason for reason in decision.reasons), decision.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "You should hang that painting in the hall, it deserves the light.",
+    "You lot should hang around after the meeting, there's cake.",
+    "The referee should shoot that penalty again, the keeper moved.",
+    "Kill that goal off early and the second half is a stroll.",
+])
+def test_things_hung_shot_and_killed_are_no_threat(text):
+    decision = screen(text, regular())
+    assert decision.action == Action.PUBLISH, (decision.reasons, decision.scores["toxicity"])

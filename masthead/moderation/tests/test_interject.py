@@ -1,5 +1,6 @@
-"""Swearing aimed at no one (an oath that opens a sentence), a threat the writer reports and answers, and a rival
-club's fans taunted about a title race are published; the same words aimed at a person stay held.
+"""Swearing aimed at no one (an oath that opens a sentence, a swear word that only intensifies praise or a thing),
+a threat the writer reports and answers, and a rival club's fans taunted about a title race are published; the same
+words aimed at a person stay held.
 
 Written from general knowledge of news comments, not from any evaluation set. Measured through the whole pipeline
 as a guest with earlier published comments (no first-comment review)."""
@@ -33,6 +34,29 @@ INTERJECTIONS = [
     "Jesus fucking Christ, the price of a pint in London now.",
     "Shit, I missed the deadline for the consultation. Is it still open?",
     "For fucks sake, another pothole on the ring road.",
+]
+# Delight and annoyance at things, with the "you" of thanks: the swear word intensifies, it aims at no one.
+INTENSIFIED = [
+    "Holy shit, the new bridge is finally open. Fucking great news for commuters.",
+    "Fucking brilliant reporting, thank you.",
+    "That's fucking incredible, what a goal.",
+    "Fucking amazing turnout at the food bank drive this weekend.",
+    "Oh my god, the lido is reopening. Fucking brilliant.",
+    "Shit, that was close. Fucking magnificent save in the last minute.",
+    "This fucking weather has ruined the fete again.",
+    "Fucking superb photos of the harbour, thank you.",
+    "Holy shit, a council that answers its emails. Fucking glorious.",
+    "Thank you for this, fucking outstanding piece of journalism.",
+]
+INTENSIFIED_AT_PEOPLE = [
+    "Fucking brilliant reporting, thank you, you moron.",
+    "Fucking great, another fucking foreigner on the council.",
+    "Fucking brilliant, you absolute idiot.",
+    "Fucking amazing how thick you are.",
+    "Thank you for nothing, you fucking useless hack.",
+    "Fucking great news: the mayor is finally going to get what's coming to him, a bullet.",
+    "Holy shit, fucking brilliant, now let's burn their mosque down.",
+    "Fucking brilliant, the whore finally resigned.",
 ]
 REPORTED_AND_ANSWERED = [
     "My sister is the nurse who was spat at. To the man who told her he'd slit her throat: the police have your "
@@ -81,16 +105,22 @@ RIVALRY_AS_MENACE = [
 ]
 
 
-@pytest.mark.parametrize("text", INTERJECTIONS + REPORTED_AND_ANSWERED + RIVALRY)
+@pytest.mark.parametrize("text", INTERJECTIONS + INTENSIFIED + REPORTED_AND_ANSWERED + RIVALRY)
 def test_oaths_reported_threats_and_rivalry_are_published(text):
     decision = screen(text, known_guest())
     assert decision.action == Action.PUBLISH, (text, decision.normalised, decision.reasons, decision.scores)
 
 
-@pytest.mark.parametrize("text", AIMED_AT_PEOPLE + THREATS_OF_THE_WRITER + RIVALRY_AS_MENACE)
+@pytest.mark.parametrize("text", AIMED_AT_PEOPLE + INTENSIFIED_AT_PEOPLE + THREATS_OF_THE_WRITER + RIVALRY_AS_MENACE)
 def test_the_same_words_aimed_at_people_stay_held(text):
     decision = screen(text, known_guest())
     assert decision.action == Action.HOLD, (text, decision.normalised, decision.reasons, decision.scores)
+
+
+def test_a_swear_word_intensifying_praise_is_left_out_of_the_copy_the_classifier_rescores():
+    text = normalise("Holy shit, a council that answers its emails. Fucking glorious.").text
+    assert uninterjected_text(text) == "a council that answers its emails. glorious."
+    assert uninterjected_text(normalise("Fucking glorious, you clown.").text) is None
 
 
 def test_the_released_comment_keeps_both_scores():
@@ -104,7 +134,7 @@ def test_no_person_aimed_comment_is_read_as_an_oath(text):
 
 
 def test_the_sets_are_large_enough():
-    published = INTERJECTIONS + REPORTED_AND_ANSWERED + RIVALRY
-    held = AIMED_AT_PEOPLE + THREATS_OF_THE_WRITER + RIVALRY_AS_MENACE
+    published = INTERJECTIONS + INTENSIFIED + REPORTED_AND_ANSWERED + RIVALRY
+    held = AIMED_AT_PEOPLE + INTENSIFIED_AT_PEOPLE + THREATS_OF_THE_WRITER + RIVALRY_AS_MENACE
     assert len(set(published)) == len(published) >= 20
     assert len(set(held)) == len(held) >= 15
