@@ -139,17 +139,39 @@ _TOLD = _words("""mention mentions mentioned note notes noted say says said repo
     shown confirm confirms confirmed add adds added explain explains explained emerged clear true fact""")
 
 
+# Words of receiving a message, and the messages: "I've had emails saying ...", "we got a letter calling ...".
+_RECEIVING = _words("had got get gets getting received receive receiving")
+_HERE = _words("here here's heres")
+_MESSAGES = _words("""email emails message messages letter letters text texts note notes comment comments tweet tweets
+    post posts call calls voicemail voicemails dm dms threat threats card cards""")
+
+
 def _spoken_by_writer(tokens: list[str], index: int) -> bool:
     """Whether the reporting word at ``index`` is the writer's own ("I said", "as my grandad used to say") or a
     wish rather than a report ("someone should have shouted ...")."""
     near = tokens[max(0, index - 4) : index]
+    if tokens[index] in _MESSAGES and (tokens[index + 1 : index + 2] == ["for"] or not _HERE.isdisjoint(near)):
+        return True  # "here's a message for the editor: '...'": the writer's own message
     # Only the reporting clause's own words after a verb of telling or knowing and "that": "the report should
     # mention that someone shouted '...'", "I heard that a man yelled '...'" are reports ("I wish that ..." is not).
     cut = max((at for at in range(1, len(near)) if near[at] == "that" and near[at - 1] in _TOLD), default=-1)
     near = near[cut + 1 :]
     if near and near[-1] in _PASSIVE:  # "I was told '...'", "my daughter was called '...'": said to them
         return not _MODAL.isdisjoint(near)
+    if any(token in _RECEIVING and not _MESSAGES.isdisjoint(near[at + 1 :]) for at, token in enumerate(near)):
+        return not _MODAL.isdisjoint(near)  # "I've had emails saying '...'", "we got a letter calling ...": received
+    # A verb of speech whose subject follows an article is a third party's, whoever's street it was: "on my street
+    # a man screamed", "the bloke next door yelled" (not "I've got a message ...": a noun, the writer's).
+    articles = [at for at, token in enumerate(near) if token in ("a", "an", "the", "some", "another")]
+    if articles and tokens[index] in _ABUSE_SPEECH and len(near) - articles[-1] <= 3:
+        near = near[articles[-1] + 1 :]
     return not _FIRST_PERSON.isdisjoint(near) or not _MODAL.isdisjoint(near)
+
+
+def _taken_up(tokens: list[str]) -> bool:
+    """Whether the sentence opens by taking the quotation up as the writer's own: "as my dad says", "like the man
+    said" (not "as one of the councillors ..., I've had emails saying ...")."""
+    return bool(tokens) and tokens[0] in ("as", "like") and not _SPEECH.isdisjoint(tokens[1:5])
 
 
 def _endorses(tokens: list[str]) -> bool:
@@ -305,7 +327,7 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
     low, high = _sentence(text, start, end, quoted)
     if any(q_low < start and end <= q_high for q_low, q_high in quoted):
         outside = _tokens(_outside(text, low, high, quoted))
-        return (not _endorses(outside) and (not outside or outside[0] not in ("as", "like"))
+        return (not _endorses(outside) and not _taken_up(outside)
                 and any(token in _SPEECH and not _spoken_by_writer(outside, index)
                         for index, token in enumerate(outside)))
     found = _tokens(text[start:end])
@@ -371,6 +393,9 @@ _STATES = _words("""tired sick fed done exhausted knackered furious angry livid 
 _OWN_STATE = re.compile(r"\b(?:i(?:'m| am| was| feel| felt| get| got)|im|we(?:'re| are| were| feel| get| got))"
                         r"(?: (?:so|just|absolutely|really|bloody|totally|completely|utterly|getting|always))* \Z")
 _VERDICTS = _words("joke shambles farce nightmare circus mess")
+# A verdict's subject that is the situation, not a person: "it's a", "this is an absolute", "what a".
+_SITUATION_IS = re.compile(r"\b(?:it(?:'s| is| was)|its|this(?: is| was)|that(?:'s| is| was)|what|which is) "
+                           r"(?:an? )?(?:(?:absolute|total|complete|utter|bloody) )?\Z")
 _PEOPLE = _words(
     """he she him her his hers they them their he's she's they're man woman men women guy guys bloke lady staff
     people person driver drivers warden wardens officer officers police cop cops manager boss councillor
@@ -504,9 +529,9 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
     if (word in _INTENSIFIERS and after and after[0] in _STATES and _PEOPLE.isdisjoint(after)
             and _OWN_STATE.search(text, low, start)):
         return True  # "I'm so fucking tired of sandbags": the writer's own state
-    if word in _INTENSIFIERS and after and after[0] in _VERDICTS and len(before) <= 3 and _PEOPLE.isdisjoint(
-            before + after):
-        return True  # "Fucking joke." after a sentence about a pothole: a verdict on the situation
+    if word in _INTENSIFIERS and after and after[0] in _VERDICTS and (
+            len(before) <= 3 or _SITUATION_IS.search(text, low, start)) and _PEOPLE.isdisjoint(before + after):
+        return True  # "Fucking joke." after a sentence about a pothole, "... and it's a fucking joke": a verdict
     delight = after and (after[0] in _PRAISE or after[:2] == ["get", "in"])
     if word in _INTENSIFIERS and delight and _PEOPLE.isdisjoint(before + after):
         return True  # "that's fucking incredible", "fucking get in!": delight, at no one

@@ -47,6 +47,8 @@ INTENSIFIED = [
     "Fucking superb photos of the harbour, thank you.",
     "Holy shit, a council that answers its emails. Fucking glorious.",
     "Thank you for this, fucking outstanding piece of journalism.",
+    "Fix the bloody road, it's been there since Christmas and it's a fucking joke.",
+    "The bus was forty minutes late again, this is an absolute fucking joke.",
 ]
 INTENSIFIED_AT_PEOPLE = [
     "Fucking brilliant reporting, thank you, you moron.",
@@ -57,6 +59,8 @@ INTENSIFIED_AT_PEOPLE = [
     "Fucking great news: the mayor is finally going to get what's coming to him, a bullet.",
     "Holy shit, fucking brilliant, now let's burn their mosque down.",
     "Fucking brilliant, the whore finally resigned.",
+    "The mayor is a fucking joke.",
+    "That man is a fucking joke.",
 ]
 REPORTED_AND_ANSWERED = [
     "My sister is the nurse who was spat at. To the man who told her he'd slit her throat: the police have your "

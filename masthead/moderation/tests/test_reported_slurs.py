@@ -1,4 +1,5 @@
-"""A slur quoted or reported of someone else, told to condemn it or to say it happened, and a supporter's promise
+"""A slur or threat quoted or reported of someone else (or received in a message), told to condemn it or to say it
+happened, and a supporter's promise
 of a rout in a comment about a fixture are published; the writer's own slur, a quotation the writer takes up, a
 report the writer agrees with, and a "rout" with a body, a weapon, a family or a meeting after the game stay held.
 
@@ -37,6 +38,20 @@ REPORTED_SLURS = [
     "My colleague muttered 'bloody paki' when our new manager walked in. I reported him to HR.",
     "The footballer was banned for six games for calling an opponent a paki. Racism has no place in the game.",
 ]
+# Abuse the writer or their family received, quoted: the speaker is a third party even where the sentence has "I"
+# (a message received) or "my" (a street, a daughter) in it.
+RECEIVED = [
+    "As one of the councillors who voted for the traffic scheme, I've had emails saying 'we know where you live'. "
+    "They've gone to the police.",
+    "When I reported the fly-tipping on my street a man screamed 'go back where you came from, you paki bitch' at "
+    "me.",
+    "We got a letter saying \"your house will burn\" and the police did nothing.",
+    "I received a voicemail calling me a 'dirty gypsy' the day after the article ran. I've kept it for the police.",
+    "Last week I had texts saying 'your days are numbered' from an unknown number. The paper's lawyers have them now.",
+    "At the bus stop a lad shouted 'hang yourself, tranny' at my daughter. She's fifteen.",
+    "My wife got messages telling her 'you'll be raped' after she spoke at the meeting. This has to stop.",
+    "Somebody left a note for the editor saying 'watch your back'. The police are looking into it.",
+]
 ROUTS = [
     "We're going to bury you lot at Twickenham. Sorry Welsh friends, not your year",
     "we're going to slaughter you lot in the derby",
@@ -62,6 +77,16 @@ SLURS_OF_THE_WRITER = [
     "My mate calls them pakis and got sacked for it. Free speech is dead.",
     "The bloke next door shouted 'pakis out' at them. Can't say anything these days.",
 ]
+# The writer's own message, quoted or not: held.
+MESSAGES_OF_THE_WRITER = [
+    "I've got a message for you: 'we know where you live'.",
+    "I've got a message for the councillor: \"your days are numbered\".",
+    "I've had enough, so here's a message for the editor: 'watch your back'.",
+    "Here's a message for the editor: 'watch your back'.",
+    "As one of the locals, I'll say it plainly: 'they should all be shot'.",
+    "I got a letter from the council saying the bins will be late, and honestly the councillors should all be shot.",
+    "We had a message for him: 'you're a dead man'.",
+]
 ROUTS_AS_MENACE = [
     "we'll bury you lot six feet under after the match",
     "we'll kill you after the game, bring a knife",
@@ -75,20 +100,20 @@ ROUTS_AS_MENACE = [
 ]
 
 
-@pytest.mark.parametrize("text", REPORTED_SLURS + ROUTS)
+@pytest.mark.parametrize("text", REPORTED_SLURS + RECEIVED + ROUTS)
 def test_reported_slurs_and_routs_are_published(text):
     decision = screen(text, known_guest())
     assert decision.action == Action.PUBLISH, (text, decision.normalised, decision.reasons, decision.scores)
 
 
-@pytest.mark.parametrize("text", SLURS_OF_THE_WRITER + ROUTS_AS_MENACE)
+@pytest.mark.parametrize("text", SLURS_OF_THE_WRITER + MESSAGES_OF_THE_WRITER + ROUTS_AS_MENACE)
 def test_the_writers_own_slurs_and_menace_stay_held(text):
     decision = screen(text, known_guest())
     assert decision.action == Action.HOLD, (text, decision.normalised, decision.reasons, decision.scores)
 
 
 def test_the_sets_are_large_enough():
-    published = REPORTED_SLURS + ROUTS
-    held = SLURS_OF_THE_WRITER + ROUTS_AS_MENACE
+    published = REPORTED_SLURS + RECEIVED + ROUTS
+    held = SLURS_OF_THE_WRITER + MESSAGES_OF_THE_WRITER + ROUTS_AS_MENACE
     assert len(set(published)) == len(published) >= 15
     assert len(set(held)) == len(held) >= 15
