@@ -11,6 +11,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from masthead.moderation import datasets, public_corpus, quality, rules
 from masthead.moderation.build_builtin import build
@@ -18,6 +19,8 @@ from masthead.moderation.linear import LinearModel
 from masthead.moderation.normalise import normalise
 from masthead.moderation.pipeline import deciding_score
 from masthead.moderation.site_training import Labelled, fit_site_model
+
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -117,8 +120,8 @@ def site_learning(base: LinearModel, source_rows: list[datasets.Sourced], share:
                     site.threshold_for_share(share) or 0.5, with_checks=False), len(test))
 
 
-def throughput(texts: Sequence[str], screen_one: Callable[[str], object], minimum_seconds: float = 3.0) -> float:
-    """Comments per CPU-second on one core."""
+def throughput(texts: Sequence[Item], screen_one: Callable[[Item], object], minimum_seconds: float = 3.0) -> float:
+    """Items (comments, or chunks of them) screened per CPU-second on one core."""
     done = 0
     started = time.process_time()
     while True:
