@@ -613,6 +613,13 @@ _SPASTIC_NOT_MEDICAL = (
     r"patients?|cp|hypertonia|hemiparesis|spinal|dystonia|quadriparesis|ataxia|legs?|arms?|reflexes))"
 )
 
+# Words that make a call for vigilantes or a word of vermin about people: a people, or a crime told of them.
+_GROUPS_AND_CRIMES = (
+    "refugees refugee migrants migrant immigrants immigrant asylum illegals muslims muslim jews jew blacks gypsies "
+    "gipsies travellers travelers roma romanians poles pakis foreigners gays trans beggars homeless protesters "
+    "lefties tories remoaners groomers grooming paedos paedo nonces raping rapists rape attacking stabbing gangs "
+    "dealers junkies")
+
 _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
     "call for violence", "wish of harm", "intimidation", "harassment call", "dehumanising", "insult")
 _GENERALISE, _EXCLUDE, _SUPREMACY, _SEXUAL = (
@@ -2263,7 +2270,8 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     # Misogyny: women's vote taken back; "a proper man to put her in her place"; "what that mouth is for".
     _check(_EXCLUDE, "group_violence", "vote votes suffrage",
-           rf"\b(?:women|females|girls|ladies) (?:should|shouldn{_A}?t|should not|must)(?: never| not)? (?:have )?"
+           rf"\b(?:women|females|girls|ladies)(?: like (?:her|this|that|them)(?: [a-z]+)?)?(?: are (?:exactly |just )?"
+           rf"why (?:they|women))? (?:should|shouldn{_A}?t|should not|must)(?: never| not)? (?:have )?"
            rf"(?:ever )?(?:been given|gotten|got|had|be given|be allowed|be allowed to have) (?:the )?(?:vote|"
            rf"right to vote|suffrage)\b|\b(?:take|taking|took) (?:the )?(?:vote|right to vote) (?:away )?(?:from|off) "
            rf"(?:women|females)\b|\brepeal the (?:nineteenth|19th)\b",
@@ -2340,6 +2348,59 @@ _CHECKS: tuple[_Check, ...] = (
     _check(_SUPREMACY, "group_violence", "words",
            r"(?:^|[.!?] )(?:the )?(?:14|fourteen) words[.!]"
            r"|\b(?:14|fourteen) words\b[^.!?]{0,60}?\b(?:secure|existence|our people|white children|future for)",
+           "plain"),
+    # -- Seventh round (session 19), each with benign kin in tests/test_seventh_round.py.
+    # Vigilantes called on, in a comment about a people or a crime: "time we took matters into our own hands".
+    _check(_CALL, "group_violence", "matters law",
+           rf"\b(?:(?:about |high )?time (?:we|people|someone|locals|residents|the lads|men)|(?:we|people|locals|"
+           rf"someone|residents|the lads|real men)(?: all)? (?:should|need to|needs to|must|have to|will have to|"
+           rf"ought to|are going to have to|{_A}ll have to)|let{_A}?s) (?:took|take|taking) (?:matters|things|the "
+           rf"law) into (?:our|their|your|his) own hands\b",
+           "plain", also=_GROUPS_AND_CRIMES),
+    # A people called vermin in a fragment: "Roma beggars again. Vermin, every one of them."
+    _check(_DEHUMANISE, "group_violence", "them em",
+           r"\b(?:vermin|rats|cockroaches|roaches|animals|savages|parasites|scum|filth|beasts|subhumans?|insects|"
+           r"maggots|leeches|locusts|lice|apes|monkeys)[,.!\u2014\u2013 -]+(?:the )?(?:every (?:last |single )?one|all|"
+           r"the (?:whole )?lot|each (?:and every )?one|each|lot) of (?:them|em)\b",
+           "plain", also=_GROUPS_AND_CRIMES),
+    # Death by the cold or the fire wished: "hope the lot of them freeze to death this winter".
+    _check(_WISH, "threat", "death alive",
+           r"\bhop(?:e|ing) (?:that )?(?:(?!(?:nobody|no one|noone|none|not|never|or|unless|i|i'll|me|we|we'll|us|"
+           r"[a-z]+n't|dont|doesnt|wont|didnt|wouldnt|cant)\b)[a-z']+ ){1,12}?(?:freeze|freezes|froze|starve|"
+           r"starves|bleed|bleeds|burn|burns|choke|chokes|cook|cooks|roast|roasts|fry|fries)(?: slowly)? "
+           r"(?:to death|alive)\b",
+           "plain"),
+    # Harm promised to a family through "accidents": "accidents happen to the families of people who print lies".
+    _check(_MENACE, "threat", "accidents accident",
+           r"\baccidents (?:happen|can happen|do happen|have a way of happening|tend to happen) to (?:the )?"
+           r"(?:families|wives|husbands|loved ones|nearest and dearest) of (?:people|those|anyone|hacks|reporters|"
+           r"journalists|councillors|grasses|snitches|busybodies|folk)\b",
+           "plain"),
+    # Suicide urged in slang: "just rope", "go rope yourself".
+    _check("urging self-harm", "threat", "rope",
+           r"\b(?:just|go|pls|please|should|ought to|better) rope(?: yourself| urself)?(?! (?:off|in|it|them|the|a|"
+           r"an|some|his|her|their|our|round|together)\b)\b|\brope (?:yourself|urself)\b",
+           "plain"),
+    # Genocide recalled as the remedy for a people: "we had a proper fix for people like them back in the 1940s".
+    _check(_CALL, "group_violence", "fix solution answer cure remedy method dealing",
+           r"\b(?:fix|solution|answer|cure|remedy|method|way of dealing) (?:for|to|with) (?:people like|the likes "
+           r"of|those people|their kind|that lot|that sort|[a-z]+ like (?:them|that|those))[^.!?]{0,80}?\b"
+           r"(?:in|back in|during) (?:the )?(?:19)?(?:40s|forties)\b",
+           "plain"),
+    # Sexual talk about a woman in the story: "she'd be fun after a few drinks", "her legs are the only thing
+    # worth reading", "slept her way onto the committee", "on her knees for them".
+    _check(_SEXUAL, "threat", "drinks pints legs tits arse body figure cleavage slept sleeping shagged knees",
+           rf"\b(?:she|her)(?:{_A}d| would)(?: definitely| probably| surely)? be (?:fun|a laugh|easy|up for it|a "
+           rf"goer|a good time) (?:after|with) (?:a few|some|a couple of|a couple) (?:drinks|pints|bevvies|wines)\b|"
+           rf"\bher (?:legs|tits|arse|ass|body|figure|cleavage|chest) (?:are|is|was|were) the only (?:thing|reason|"
+           rf"good thing)\b|\b(?:slept|sleeping|shagged|shagging) her way (?:to|into|onto|up)\b|"
+           rf"\b(?:she|who)(?:{_A}s| is| was)? (?:still |probably |always |now )?on her knees (?:for|under|in front "
+           rf"of) (?:them|him|the|half|every)\b",
+           "plain"),
+    # The "13 percent" slur told of a crime: "13% of the population strikes again".
+    _check(_SUPREMACY, "group_violence", "strikes strike again commits commit does",
+           r"\b(?:13|thirteen) ?(?:%|percent|per cent)(?: of the population)? (?:strikes? again|at it again|"
+           r"commits? (?:\d+|half|most)|does (?:\d+|half|most))\b",
            "plain"),
 )
 

@@ -123,7 +123,8 @@ _CAR_WORDS = frozenset("car van motor bike motorbike civic golf corsa fiesta tes
 # walk to her car after every meeting", "her son gets the 42 bus home at ten past three", "works nights on ward 12",
 # "your husband works at the dealership on route 9", with a veiled warning anywhere in the comment (``_VEILED``).
 _ROUTINE_TOLD = re.compile(
-    rf"\byou (?:drive|park|leave|walk|jog|run|cycle|ride|get the|catch the|take the|drop (?:the|your) kids)\b"
+    rf"\byou (?:drive|park|leave|walk|jog|run|cycle|ride|drink|train|swim|get the|catch the|take the|drop (?:the|your) "
+    rf"kids)\b"
     rf"[^.!?]{{0,60}}?\b(?:on|behind|outside|at|near|opposite|round|past|every|most|each|by)\b|"
     rf"\b(?:he|she|they|(?:your|ur|his|her|their) (?:wife|husband|son|daughter|kids?|children|partner|mum|mom|dad|"
     rf"lad|boy|girl|little one)|(?:the|that|this) [a-z-]+(?: of the [a-z-]+)?|(?:councill?or|member|mr|mrs|ms|"
@@ -136,12 +137,14 @@ _VEILED = re.compile(
     rf"\bthink (?:about|on) (?:that|this|it)\b|\b(?:a |just a )?friendly reminder\b|\balone[.,!]|\bin the dark\b|"
     rf"\b(?:he|she|they|you)(?:{_A}ll| will| might| may) (?:learn|find out) what it(?:{_A}s| is)? "
     rf"(?:like|feels like)\b|"
-    rf"\bquiet word\b|\bpaying attention\b|\bwould be a (?:shame|pity)\b|\bsleep (?:well|tight)\b|"
+    rf"\bquiet word\b|\b(?:i{_A}ll|we{_A}ll) be seeing you\b|\bkeep (?:running|shooting) (?:your|ur) mouth\b|"
+    rf"\bsee you (?:there|then|soon),? (?:big|hard|tough) (?:man|guy|lad)\b|\bpaying attention\b|"
+    rf"\bwould be a (?:shame|pity)\b|\bsleep (?:well|tight)\b|"
     rf"\b(?:lovely|nice|beautiful|cute) (?:family|kids|house|home|photos|family photos)\b|\bwould hate for\b|"
     rf"\bbefore (?:you|he|she) (?:write|writes|post|posts|publish|publishes) (?:your|his|her|another|the) next\b"
 )
 _ROUTINE_WORDS = frozenset("drive drives park parks walk walks works work bus ward car gets catches takes goes "
-                           "leave leaves finishes".split())
+                           "leave leaves finishes drink train swim".split())
 
 # Doxxing: private details and, in the same comment, the readers sent to the person.
 _PRIVATE_DETAILS = re.compile(
