@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from masthead.moderation.training import fit
 
 BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "builtin.json.gz"
 BUILTIN_ID = "masthead-linear"
-BUILTIN_VERSION = "2.11-news"
+BUILTIN_VERSION = "2.12-news"
 BASE_C = 1.0
 STRUCTURE = True  # weigh hate.py's structure signals (identity-directed derogation, threats) as features
 HATE_SHARE = 0.5  # half of Davidson's toxic weight on its hate-speech class (6% of its toxic tweets)
@@ -62,6 +63,10 @@ GROUP_SCALE = 1.0
 CAP_BARE_MENTIONS = True
 
 
+_CALIBRATION_NAMES = {"civil": "Civil Comments sentences", "wikipedia_talk": "Wikipedia talk comments",
+                      "written": "comments written for Masthead"}
+
+
 def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: str = BUILTIN_VERSION,
           structure: bool = STRUCTURE, hate_share: float = HATE_SHARE,
           structure_scale: float = STRUCTURE_SCALE, evidence_prior: float = EVIDENCE_PRIOR,
@@ -90,14 +95,19 @@ def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: st
     if cap_mentions:
         data["info"]["capped_mentions"] = cap_bare_mentions(data)
     model = LinearModel.from_dict(data)
+    # The benign baseline of the evidence shrinkage stays that of the news-comment sentences (the scores do not
+    # move with the calibration set).
     benign = [normalise(row.text).text for row in public_corpus.benign_news_sentences(rows)]
     if evidence_prior:
         baseline = statistics.median(model.word_block_score(text) for text in benign)
         data["evidence"] = {"prior": evidence_prior, "baseline": round(baseline, 5)}
         model = LinearModel.from_dict(data)
-    calibration = [model.probability(text) for text in benign]
+    calibrating = public_corpus.calibration_comments(rows, leave_out=leave_out)
+    calibration = [model.probability(normalise(row.text).text) for row in calibrating]
     data["calibration"] = [round(score, 5) for score in sorted(calibration)]
-    data["info"]["calibrated_on"] = f"{len(calibration)} held-out benign Civil Comments sentences"
+    kinds = Counter(row.source for row in calibrating)
+    data["info"]["calibrated_on"] = (f"{len(calibration)} held-out benign comments: " + ", ".join(
+        f"{count} {_CALIBRATION_NAMES[source]}" for source, count in kinds.items()))
     return data
 
 

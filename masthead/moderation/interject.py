@@ -51,6 +51,9 @@ _WHAT_THE = re.compile(
 )
 _AIMED_QUESTION = re.compile(r"\bwrong with\b|\b(?:his|her|their|them|him) (?:problem|deal|game)\b|"
                              r"\bis (?:he|she|they) (?:on|playing|doing|thinking|smoking)\b")
+# Words of an oath the profanity list does not hold ("for fucks sake", "bloody hell", "wtf").
+_OATH_WORDS = frozenset(("wtf", "ffs", "omfg", "holy", "fucks", "sake", "hell", "bloody", "damn", "dammit",
+                        "goddamn", "bollocks", "bugger", "crap", "christ", "jesus"))
 _BLOCKING_WORDS = PROFANITY | INSULT_WORDS | VERMIN_WORDS | frozenset(_NOUNS.split())
 
 
@@ -70,8 +73,7 @@ def uninterjected_text(normalised_text: str) -> str | None:
     or a thing ("fucking great news", ``frames.harmless_intensifier``), when it has some and nothing is aimed at a
     person (see the module doc); else None."""
     words = text_words(normalised_text)
-    if PROFANITY.isdisjoint(words) and "wtf" not in words and "ffs" not in words and "omfg" not in words and (
-            "holy" not in words):
+    if PROFANITY.isdisjoint(words) and _OATH_WORDS.isdisjoint(words):
         return None  # no oath the list or the classifier reads
     if (not SECOND_PERSON.isdisjoint(words) and addressed_in(normalised_text)) or abstracted_tokens(
             normalised_text) is not None:

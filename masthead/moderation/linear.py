@@ -35,8 +35,9 @@ Blocks:
 base model gets wrong on this site. ``evidence``: the word block's score is shrunk toward ``b`` (its
 median on benign news-comment text) by n / (n + k), n the text's distinct words, so a comment of one or two words
 moves from that baseline only as far as so little evidence supports; the other blocks count in full. Without it
-(older files, site models) nothing is shrunk. ``calibration``: the scores of benign news-comment text, sorted, so a
-publisher's "share of benign comments held" becomes a threshold (``threshold_for_share``).
+(older files, site models) nothing is shrunk. ``calibration``: the scores of benign comments, sorted (the base
+model's: ``public_corpus.calibration_comments``), so a publisher's "share of benign comments held" becomes a
+threshold (``threshold_for_share``).
 """
 
 from __future__ import annotations
@@ -285,13 +286,14 @@ class LinearModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def benign_share_above(self, score: float) -> float | None:
-        """The share of benign news-comment text scoring at or above ``score`` (None: not calibrated)."""
+        """The share of the calibration set's benign comments scoring at or above ``score`` (None: not calibrated)."""
         if not self.calibration:
             return None
         return 1.0 - bisect.bisect_left(self.calibration, score) / len(self.calibration)
 
     def threshold_for_share(self, share: float) -> float | None:
-        """The lowest score that holds at most ``share`` of benign news-comment text (None: not calibrated)."""
+        """The lowest score that holds at most ``share`` of the calibration set's benign comments (None: not
+        calibrated)."""
         scores = self.calibration
         if not scores:
             return None

@@ -2539,9 +2539,21 @@ _DENIED = re.compile(rf"\b(?:not|never|no one|nobody|n{_A}t)(?: [a-z']+){{0,2}} 
 _SENTENCE_OPENINGS = re.compile(r"(?:^|[.!?;\n\u2026])[ \t\r\f\v]*")
 
 
-def _candidates(item: _Check, text: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+def _positions(text: str, start: str) -> list[int]:
+    """Where ``start`` occurs in ``text`` (overlapping occurrences included)."""
+    found = []
+    index = text.find(start)
+    while index != -1:
+        found.append(index)
+        index = text.find(start, index + 1)
+    return found
+
+
+def _candidates(item: _Check, text: str, words: frozenset[str], found_at: dict[str, list[int]]) -> Iterator[
+        re.Match[str]]:
     """The pattern's matches from left to right, as ``finditer`` finds them; tried only where one of its
-    beginnings occurs when those are known."""
+    beginnings occurs when those are known (``found_at``: the beginnings' places, shared by the checks of one
+    text, as many begin alike)."""
     if item.starts is None:
         if item.mode == "sentence":  # only a match that opens a sentence is allowed: try only there
             for opening in _SENTENCE_OPENINGS.finditer(text):
@@ -2551,12 +2563,12 @@ def _candidates(item: _Check, text: str, words: frozenset[str]) -> Iterator[re.M
             return
         yield from item.pattern.finditer(text)
         return
-    positions = set()
+    positions: set[int] = set()
     for start in (*item.whole.intersection(words), *item.partial):  # a whole word only where the comment has it
-        index = text.find(start)
-        while index != -1:
-            positions.add(index)
-            index = text.find(start, index + 1)
+        at = found_at.get(start)
+        if at is None:
+            at = found_at[start] = _positions(text, start)
+        positions.update(at)
     reached = 0
     for position in sorted(positions):
         if position < reached:
@@ -2581,13 +2593,14 @@ def matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
         woken |= _TRIGGERS[word]
     found: list[tuple[str, str, str]] = []
     labels: set[str] = set()
+    found_at: dict[str, list[int]] = {}
     while woken:  # the woken checks in their order, lowest bit first
         lowest = woken & -woken
         woken ^= lowest
         item = _CHECKS[lowest.bit_length() - 1]
         if item.label in labels or (item.also and item.also.isdisjoint(words)):
             continue
-        for match in _candidates(item, normalised_text, words):
+        for match in _candidates(item, normalised_text, words, found_at):
             if _allowed(item, normalised_text, match.start()) and not framed(
                     "insult" if item.signal == "insult" else "threat", normalised_text, match.start(), match.end()):
                 found.append((item.signal, item.label, match.group(0)))

@@ -34,7 +34,9 @@ class ModerationSettings(models.Model):
         help_text="The share of ordinary, benign news comments you accept to see held by the classifier, so that "
                   "it catches more abuse. 0.03 (the default) means about 3 benign comments in 100 wait for a "
                   "moderator; 0.05 catches more abuse and holds 1 in 20; 0.01 holds 1 in 100 and lets more "
-                  "abuse through. Measured on benign news-comment text when the model was built.",
+                  "abuse through. Measured when the model was built, on benign comments of three kinds in equal "
+                  "numbers: news-comment sentences, discussion-page comments, and hard cases that share abuse's "
+                  "words.",
     )
     hold_threshold = models.FloatField(
         default=0.85, validators=[MinValueValidator(0.0), MaxValueValidator(1.01)],

@@ -198,7 +198,7 @@ def screen_resolving(text: str, context: ScreenContext) -> tuple[Decision, Scree
 
 
 def hold_threshold(classifier: Classifier, config: Thresholds) -> float:
-    """The classifier score that holds the publisher's chosen share of benign news comments; a model without
+    """The classifier score that holds the publisher's chosen share of benign comments; a model without
     calibration falls back to the raw ``hold_threshold``."""
     calibrated = getattr(classifier, "threshold_for_share", None)
     threshold = calibrated(config.benign_hold_share) if calibrated else None

@@ -45,7 +45,7 @@ class LinearBackend:
         return Score(self.model.probability(text), self.model_id, self.version)
 
     def threshold_for_share(self, share: float) -> float | None:
-        """The score that holds ``share`` of benign news comments (None: the model is not calibrated)."""
+        """The score that holds ``share`` of the model's benign calibration comments (None: not calibrated)."""
         return self.model.threshold_for_share(share)
 
 

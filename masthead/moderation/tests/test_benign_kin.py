@@ -351,6 +351,10 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     "I'm an idiot for believing the timetable.",
     # scored 0.83 by 2.11-news, over the threshold of the 3% default (0.807)
     "Shit happens; the pothole will be fixed next week.",
+    # scored 0.75-0.79 by 2.12-news, over the 3% default's threshold on its wider calibration set (0.744)
+    "Kill the lights when you leave the hall.",
+    "Another rent rise? That's shit news for every student in town.",
+    "The rapper was criticised for lyrics calling women \"bitches\".",
 ])
 
 

@@ -37,6 +37,9 @@ HELD_ELSEWHERE = frozenset([
     "I'd give her a lift home if she asked.",
     "Asylum seekers are a burden, say critics, but the figures say otherwise.",
     "The Old Spot is a fat, docile pig breed.",
+    # scored 0.75-0.79 by 2.12-news, over the 3% default's threshold on its wider calibration set (0.744)
+    "The bankers are criminals and should be in jail.",
+    "Women shouldn't be allowed to be paid less.",
 ])
 
 ABUSIVE = [

@@ -45,6 +45,11 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     "People like you and me tend to forget how lucky we are.",
     # scored 0.82 by 2.11-news, over the threshold of the 3% default (0.807)
     "Keep your car keys away from the front door, thieves use hooks through the letterbox.",
+    # scored 0.75-0.76 by 2.12-news, over the 3% default's threshold on its wider calibration set (0.744)
+    "They should scrap the whole scheme and start over.",
+    "That councillor wants lining up for the next cabinet job.",
+    "I genuinely hope someone helps him.",
+    "Your house has a lot of windows, so double glazing will save you money.",
 ])
 
 ABUSIVE = [

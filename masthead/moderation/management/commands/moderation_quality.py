@@ -147,7 +147,10 @@ class Command(BaseCommand):
         lines = ["**Identity terms and benign news text** (benign rows only: the share held):", "",
                  "| benign set | examples | held: classifier | held: + checks |", "|---|---:|---:|---:|"]
         news = [r.text for r in public_corpus.benign_news_sentences(rows)]
-        sets = [("Civil Comments benign sentences, held-out (the calibration set)", news),
+        calibration = [r.text for r in public_corpus.calibration_comments(rows)]
+        sets = [("the calibration set: held-out benign Civil Comments sentences, Wikipedia talk comments and comments "
+                 "written for Masthead, as many of each", calibration),
+                ("Civil Comments benign sentences, held-out (a third of the calibration set)", news),
                 ("Wikipedia sentences mentioning identity groups, held-out", with_terms),
                 ("random Wikipedia sentences, held-out", random_sentences)]
         for fuzzed in (False, True):
