@@ -68,7 +68,8 @@ _SPEECH = _REPORTED | _words(
     headline headlines line lines quote quotes read reads write writes chant chants chanting shouting song
     lyrics graffiti leaflet leaflets letter letters note notes saying reading speech speeches rhetoric language
     label labelling labeling
-    labelled labeled preaching preaches suggesting suggest suggests""")
+    labelled labeled preaching preaches suggesting suggest suggests inbox inboxes dms mailbag postbag voicemail
+    voicemails""")
 # Condemnation of what was said or done. Words abusers aim at a group themselves ("disgusting", "vile", "evil",
 # "dangerous") are left out: they would let "calling them refugees? they're vermin, disgusting" through.
 _CONDEMNING = _words(
@@ -142,6 +143,9 @@ _TOLD = _words("""mention mentions mentioned note notes noted say says said repo
 # Words of receiving a message, and the messages: "I've had emails saying ...", "we got a letter calling ...".
 _RECEIVING = _words("had got get gets getting received receive receiving")
 _HERE = _words("here here's heres")
+# Where messages from others arrive, and a word named rather than said ("the word '...'").
+_INBOXES = _words("inbox inboxes dms mailbag postbag voicemail voicemails letterbox")
+_MENTIONED = _words("word words term slur phrase")
 _MESSAGES = _words("""email emails message messages letter letters text texts note notes comment comments tweet tweets
     post posts call calls voicemail voicemails dm dms threat threats card cards""")
 
@@ -150,8 +154,12 @@ def _spoken_by_writer(tokens: list[str], index: int) -> bool:
     """Whether the reporting word at ``index`` is the writer's own ("I said", "as my grandad used to say") or a
     wish rather than a report ("someone should have shouted ...")."""
     near = tokens[max(0, index - 4) : index]
-    if tokens[index] in _MESSAGES and (tokens[index + 1 : index + 2] == ["for"] or not _HERE.isdisjoint(near)):
-        return True  # "here's a message for the editor: '...'": the writer's own message
+    if tokens[index] in _MESSAGES | _INBOXES and (tokens[index + 1 : index + 2] == ["for"] or not _HERE.isdisjoint(
+            near) or (near[-1:] in (["your"], ["ur"]) and near[-2:-1] in (["check"], ["read"], ["open"], ["see"]))):
+        return True  # "here's a message for the editor: '...'", "check your inbox: '...'": the writer's own
+    if (tokens[index] in _INBOXES or (tokens[index] in _MENTIONED and near[-1:] == ["the"])) and (
+            SECOND_PERSON.isdisjoint(tokens)):  # not "check your inbox: '...'", "the word '...' for you"
+        return not _MODAL.isdisjoint(near)  # "my inbox included '...'", "I hate the word '...'": not said by them
     # Only the reporting clause's own words after a verb of telling or knowing and "that": "the report should
     # mention that someone shouted '...'", "I heard that a man yelled '...'" are reports ("I wish that ..." is not).
     cut = max((at for at in range(1, len(near)) if near[at] == "that" and near[at - 1] in _TOLD), default=-1)

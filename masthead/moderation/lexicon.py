@@ -170,7 +170,9 @@ _THREAT_PATTERNS = (
     rf"black and blue|bloody|half to death)\b",
     # A verb of killing aimed at the reader or a person anywhere: "kill him", "shoot the mayor".
     # And the slogan "death to the mayor", "#deathtothemayor".
-    rf"\b(?:(?:kill|murder|shoot|stab|hang|lynch|behead|strangle|execute|string up|slit (?:your|their|his|her) "
+    # Not the noun: "a murder that cold-blooded", "the shooting".
+    rf"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bthis )\b(?:(?:kill|murder|shoot|stab|hang|lynch|behead|strangle|execute|"
+    rf"string up|slit (?:your|their|his|her) "
     rf"throats?) (?:you|u|him|her|them|that (?!{_INANIMATE}\b)\w+|the (?:mayor|editor|writer|author|journalist|"
     rf"reporter|judge|president|minister|councillor|councilor))|death to (?:you|him|her|them|"
     rf"(?:the|that|this|our|all|every) (?:[a-z-]+ )?{_PERSON_NOUN}))\b{_NOT_A_THREAT}(?! (?:game|show|movie|film)\b)",

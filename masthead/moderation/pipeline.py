@@ -207,10 +207,11 @@ def hold_threshold(classifier: Classifier, config: Thresholds) -> float:
 
 def deciding_score(score_of: Callable[[str], float], normalised_text: str, probability: float,
                    scores: dict[str, Any] | None = None) -> float:
-    """The score that decides a comment the classifier would hold: that of its text without the evaluative words
-    it aims at things ("this idiotic policy", ``aimed.unaimed_text``) or without the insults it denies ("he isn't a
-    fool", ``denied.undenied_text``) or without the oaths that open its sentences ("holy shit, that final was
-    tense", ``interject.uninterjected_text``) when lower, the first score kept in ``scores``; else the first score.
+    """The score that decides a comment the classifier would hold: that of the first of its readings, in this
+    order, that scores lower — the text without the evaluative words it aims at things ("this idiotic policy",
+    ``aimed.unaimed_text``), without the insults it denies ("he isn't a fool", ``denied.undenied_text``), without
+    the oaths that open its sentences ("holy shit, that final was tense", ``interject.uninterjected_text``) — that
+    score kept in ``scores``; else the first score.
     Runs only above the hold threshold; ``evaluation.measure`` decides the quality table's holds by it too."""
     for key, reading in (("toxicity_aimed_at_things", unaimed_text), ("toxicity_insults_denied", undenied_text),
                          ("toxicity_interjections", uninterjected_text)):
@@ -219,7 +220,7 @@ def deciding_score(score_of: Callable[[str], float], normalised_text: str, proba
             continue
         rescored = score_of(copy)
         if rescored >= probability:
-            return probability
+            continue  # this reading lowers nothing; another may
         if scores is not None:
             scores[key] = round(rescored, 4)  # "toxicity" stays the score of the whole text
         return rescored

@@ -139,6 +139,7 @@ def test_a_call_for_the_readers_death_names_them_by_what_it_calls_them(text):
     "You lot should hang around after the meeting, there's cake.",
     "The referee should shoot that penalty again, the keeper moved.",
     "Kill that goal off early and the second half is a stroll.",
+    "Eleven years for a murder that cold-blooded seems lenient to me.",
 ])
 def test_things_hung_shot_and_killed_are_no_threat(text):
     decision = screen(text, regular())

@@ -51,6 +51,11 @@ RECEIVED = [
     "At the bus stop a lad shouted 'hang yourself, tranny' at my daughter. She's fifteen.",
     "My wife got messages telling her 'you'll be raped' after she spoke at the meeting. This has to stop.",
     "Somebody left a note for the editor saying 'watch your back'. The police are looking into it.",
+    "I'm a councillor and my inbox this week included 'we know where you live and we'll burn your house down'. "
+    "Over a parking scheme.",
+    "My trans cousin gets 'kill yourself, freak' in her DMs almost daily. Nobody should be defending that.",
+    "As someone with a learning disability I hate the word 'retard'. It was shouted at me every day at school.",
+    'Using "retarded" as an insult is not okay, please edit your comment.',
 ]
 ROUTS = [
     "We're going to bury you lot at Twickenham. Sorry Welsh friends, not your year",
@@ -86,6 +91,9 @@ MESSAGES_OF_THE_WRITER = [
     "As one of the locals, I'll say it plainly: 'they should all be shot'.",
     "I got a letter from the council saying the bins will be late, and honestly the councillors should all be shot.",
     "We had a message for him: 'you're a dead man'.",
+    "Check your inbox: 'we know where you live'.",
+    "Check your messages: 'we know where you live'.",
+    "I'll use the word 'retard' for you since you clearly are one.",
 ]
 ROUTS_AS_MENACE = [
     "we'll bury you lot six feet under after the match",

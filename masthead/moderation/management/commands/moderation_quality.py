@@ -32,6 +32,8 @@ from masthead.moderation.pipeline import ScreenContext, screen
 _IMPORT_CHUNK = 250  # comments an import's worker screens under one settings read (importing.preparing.CHUNK)
 
 START, END = "<!-- quality:start -->", "<!-- quality:end -->"
+_WITH_TERMS = "Wikipedia sentences mentioning identity groups, held-out"
+_RANDOM = "random Wikipedia sentences, held-out"
 
 
 def _pct(value: float) -> str:
@@ -151,8 +153,8 @@ class Command(BaseCommand):
         sets = [("the calibration set: held-out benign Civil Comments sentences, Wikipedia talk comments and comments "
                  "written for Masthead, as many of each", calibration),
                 ("Civil Comments benign sentences, held-out (a third of the calibration set)", news),
-                ("Wikipedia sentences mentioning identity groups, held-out", with_terms),
-                ("random Wikipedia sentences, held-out", random_sentences)]
+                (_WITH_TERMS, with_terms),
+                (_RANDOM, random_sentences)]
         for fuzzed in (False, True):
             name = "toxicity_fuzzed" if fuzzed else "toxicity_nonfuzzed"
             sets.append((f"identity test set, {'terms swapped' if fuzzed else 'original'}: benign comments",
@@ -168,7 +170,7 @@ class Command(BaseCommand):
             both = [a or evaluation.content_checks(t) for a, t in zip(alone, normalised, strict=True)]
             shares[name] = sum(both) / len(both)
             lines.append(f"| {name} | {len(texts)} | {sum(alone) / len(texts):.1%} | {shares[name]:.1%} |")
-        gap = shares[sets[1][0]] - shares[sets[2][0]]
+        gap = shares[_WITH_TERMS] - shares[_RANDOM]
         lines += ["", f"Identity-term gap (identity sentences minus random sentences, held with checks): "
                   f"{gap:+.1%}.", ""]
         return lines
