@@ -63,10 +63,6 @@ GROUP_SCALE = 1.0
 CAP_BARE_MENTIONS = True
 
 
-_CALIBRATION_NAMES = {"civil": "Civil Comments sentences", "wikipedia_talk": "Wikipedia talk comments",
-                      "written": "comments written for Masthead"}
-
-
 def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: str = BUILTIN_VERSION,
           structure: bool = STRUCTURE, hate_share: float = HATE_SHARE,
           structure_scale: float = STRUCTURE_SCALE, evidence_prior: float = EVIDENCE_PRIOR,
@@ -107,7 +103,7 @@ def build(rows: list[Sourced] | None = None, *, leave_out: str = "", version: st
     data["calibration"] = [round(score, 5) for score in sorted(calibration)]
     kinds = Counter(row.source for row in calibrating)
     data["info"]["calibrated_on"] = (f"{len(calibration)} held-out benign comments: " + ", ".join(
-        f"{count} {_CALIBRATION_NAMES[source]}" for source, count in kinds.items()))
+        f"{count} {public_corpus.CALIBRATION_SOURCES[source]}" for source, count in kinds.items()))
     return data
 
 

@@ -148,13 +148,14 @@ _INBOXES = _words("inbox inboxes dms mailbag postbag voicemail voicemails letter
 _MENTIONED = _words("word words term slur phrase")
 _MESSAGES = _words("""email emails message messages letter letters text texts note notes comment comments tweet tweets
     post posts call calls voicemail voicemails dm dms threat threats card cards""")
+_MESSAGES_AND_INBOXES = _MESSAGES | _INBOXES
 
 
 def _spoken_by_writer(tokens: list[str], index: int) -> bool:
     """Whether the reporting word at ``index`` is the writer's own ("I said", "as my grandad used to say") or a
     wish rather than a report ("someone should have shouted ...")."""
     near = tokens[max(0, index - 4) : index]
-    if tokens[index] in _MESSAGES | _INBOXES and (tokens[index + 1 : index + 2] == ["for"] or not _HERE.isdisjoint(
+    if tokens[index] in _MESSAGES_AND_INBOXES and (tokens[index + 1 : index + 2] == ["for"] or not _HERE.isdisjoint(
             near) or (near[-1:] in (["your"], ["ur"]) and near[-2:-1] in (["check"], ["read"], ["open"], ["see"]))):
         return True  # "here's a message for the editor: '...'", "check your inbox: '...'": the writer's own
     if (tokens[index] in _INBOXES or (tokens[index] in _MENTIONED and near[-1:] == ["the"])) and (

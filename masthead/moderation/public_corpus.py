@@ -76,8 +76,10 @@ def benign_news_sentences(rows: Iterable[Sourced]) -> list[Sourced]:
             and row.held_out]
 
 
-# The kinds of benign comment the hold threshold is calibrated on, in equal numbers (``calibration_comments``).
-CALIBRATION_SOURCES = ("civil", "wikipedia_talk", "written")
+# The kinds of benign comment the hold threshold is calibrated on, in equal numbers (``calibration_comments``), with
+# the names the model file's description gives them.
+CALIBRATION_SOURCES = {"civil": "Civil Comments sentences", "wikipedia_talk": "Wikipedia talk comments",
+                       "written": "comments written for Masthead"}
 
 
 def calibration_comments(rows: list[Sourced], *, leave_out: str = "") -> list[Sourced]:

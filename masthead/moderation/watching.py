@@ -123,8 +123,8 @@ _CAR_WORDS = frozenset("car van motor bike motorbike civic golf corsa fiesta tes
 # walk to her car after every meeting", "her son gets the 42 bus home at ten past three", "works nights on ward 12",
 # "your husband works at the dealership on route 9", with a veiled warning anywhere in the comment (``_VEILED``).
 _ROUTINE_TOLD = re.compile(
-    rf"\byou (?:drive|park|leave|walk|jog|run|cycle|ride|drink|train|swim|get the|catch the|take the|drop (?:the|your) "
-    rf"kids)\b"
+    rf"\byou (?:drive|park|leave|walk|jog|run|cycle|ride|drink|train|swim|get the|catch the|take the|"
+    rf"drop (?:the|your) kids)\b"
     rf"[^.!?]{{0,60}}?\b(?:on|behind|outside|at|near|opposite|round|past|every|most|each|by)\b|"
     rf"\b(?:he|she|they|(?:your|ur|his|her|their) (?:wife|husband|son|daughter|kids?|children|partner|mum|mom|dad|"
     rf"lad|boy|girl|little one)|(?:the|that|this) [a-z-]+(?: of the [a-z-]+)?|(?:councill?or|member|mr|mrs|ms|"

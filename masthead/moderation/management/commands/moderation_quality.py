@@ -29,7 +29,9 @@ from masthead.moderation.models import ModerationSettings
 from masthead.moderation.normalise import normalise
 from masthead.moderation.pipeline import ScreenContext, screen
 
-_IMPORT_CHUNK = 250  # comments an import's worker screens under one settings read (importing.preparing.CHUNK)
+# Comments an import's worker screens under one settings read: importing.preparing.CHUNK, which this app may not
+# import (apps depend in one direction); importing/tests/test_screening_chunk.py keeps the two equal.
+IMPORT_CHUNK = 250
 
 START, END = "<!-- quality:start -->", "<!-- quality:end -->"
 _WITH_TERMS = "Wikipedia sentences mentioning identity groups, held-out"
@@ -188,7 +190,7 @@ class Command(BaseCommand):
         context = ScreenContext(tier="account", source="import", approved_count=3)
         screen(texts[0], context)  # load the model and settings first
         # As an import's workers screen: in chunks, the settings' version read once per chunk (``steady``).
-        chunks = [texts[start : start + _IMPORT_CHUNK] for start in range(0, len(texts), _IMPORT_CHUNK)]
+        chunks = [texts[start : start + IMPORT_CHUNK] for start in range(0, len(texts), IMPORT_CHUNK)]
 
         def screen_chunk(chunk: list[str]) -> None:
             with steady():
@@ -199,7 +201,7 @@ class Command(BaseCommand):
         average = sum(map(len, texts)) / len(texts)
         return [f"Throughput, full content pipeline (`pipeline.screen` as for an import: normalise, word rules, "
                 f"links, classifier, threat/insult/profanity checks; ban, rate-limit and duplicate queries "
-                f"excluded; settings read once per chunk of {_IMPORT_CHUNK} as an import's workers do) on "
+                f"excluded; settings read once per chunk of {IMPORT_CHUNK} as an import's workers do) on "
                 f"{len(texts)} comments of 300-400 characters (mean {average:.0f}; half toxic news comments, half "
                 f"Wikipedia talk), one core: **{per_second:,.0f} comments per CPU-second**."]
 
