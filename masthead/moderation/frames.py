@@ -328,6 +328,24 @@ def _election_rout(text: str, low: int, high: int, start: int, end: int) -> bool
             and not _ROUT_MENACE.search(text))
 
 
+# Hyperbole at the maker of a thing: "I'd happily strangle whoever designed these parking meters", "I could kill
+# whoever came up with this timetable". The target is only "whoever" made or chose a thing; a person, a story or
+# the reader in the rest of the sentence keeps it a threat ("whoever wrote this article", "whoever designed it, he").
+_MADE_A_THING = re.compile(
+    r" (?:designed|invented|thought up|came up with|dreamt up|dreamed up|decided on|programmed|installed|scheduled|"
+    r"timetabled|laid out|picked|chose|approved the design of|signed off on)(?: (?:the|this|that|these|those|our|"
+    r"my|a|an|new|old|latest|stupid|ridiculous|bloody)\b)*(?: [a-z'-]+){0,6}?(?=[ .,!?;:\n]|$)")
+_NOT_A_THING = _words("""article piece story column report headline he she him her they them you your u ur reporter
+    journalist writer author editor columnist""")
+
+
+def _maker_hyperbole(text: str, end: int, high: int) -> bool:
+    if not text[:end].rstrip().endswith("whoever"):
+        return False
+    made = _MADE_A_THING.match(text, end)
+    return made is not None and _NOT_A_THING.isdisjoint(_tokens(text[end:high]))
+
+
 def framed(kind: str, text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, found by a check of ``kind`` (threat, group, insult, profanity), is speech about
     abuse rather than abuse: quoted and reported, reported by a third party, condemned, or denied."""
@@ -346,6 +364,8 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
         return True  # "we'll murder you on Saturday" from a supporter before a fixture: a rout, not murder
     if kind == "threat" and _election_rout(text, low, high, start, end):
         return True  # "the suburbs are going to murder him in November": a vote, not a killing
+    if kind == "threat" and _maker_hyperbole(text, end, high):
+        return True  # "I'd happily strangle whoever designed these meters": exasperation at a thing
     if kind in ("insult", "profanity") or not _WRITER.isdisjoint(found):
         return False  # aimed at the reader, or the writer's own intent: only a quotation reports it
     before_text = text[low:start]
@@ -402,6 +422,10 @@ _STATES = _words("""tired sick fed done exhausted knackered furious angry livid 
 _OWN_STATE = re.compile(r"\b(?:i(?:'m| am| was| feel| felt| get| got)|im|we(?:'re| are| were| feel| get| got))"
                         r"(?: (?:so|just|absolutely|really|bloody|totally|completely|utterly|getting|always))* \Z")
 _VERDICTS = _words("joke shambles farce nightmare circus mess")
+# "shit" as a noun for the situation, after a demonstrative: "I'm so tired of this shit", "all this bullshit has to
+# stop"; never before a person word ("this shit journalist") or with a person in the sentence.
+_SITUATION_SHIT = _words("shit bullshit")
+_DEMONSTRATIVE = re.compile(r"\b(?:(?:all|of) )?(?:this|that|such|the same(?: old)?)(?: (?:kind|sort) of)? \Z")
 # A verdict's subject that is the situation, not a person: "it's a", "this is an absolute", "what a".
 _SITUATION_IS = re.compile(r"\b(?:it(?:'s| is| was)|its|this(?: is| was)|that(?:'s| is| was)|what|which is) "
                            r"(?:an? )?(?:(?:absolute|total|complete|utter|bloody) )?\Z")
@@ -544,6 +568,9 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
     delight = after and (after[0] in _PRAISE or after[:2] == ["get", "in"])
     if word in _INTENSIFIERS and delight and _PEOPLE.isdisjoint(before + after):
         return True  # "that's fucking incredible", "fucking get in!": delight, at no one
+    if (word in _SITUATION_SHIT and _PEOPLE.isdisjoint(before + after)
+            and _DEMONSTRATIVE.search(text, low, start)):
+        return True  # "I'm so tired of this shit. Third boil-water notice this year"
     if (word in _INTENSIFIERS or word == "shit") and after and after[0] in _THINGS:
         return True  # "this fucking weather", "shit news for pensioners"
     # "the traffic this morning was absolutely fucking unbearable": a thing's state, no one else in the sentence

@@ -124,6 +124,11 @@ BENIGN_KIN = [
     "What a fucking save from their keeper in the last minute!",
     "Third flood on our street this year. I'm so fucking tired of sandbags.",
     "Another burst water main on Fore Street this week. Fucking joke.",
+    # "shit" as the situation, and violence wished in exasperation on whoever made a thing (session 20)
+    "I'm so tired of this shit. Third boil-water notice this year and the board keeps voting itself raises.",
+    "Sick of this shit, the bins on Alder Close haven't been collected in three weeks.",
+    "I'd happily strangle whoever designed the new parking meters. Card only, and half of them don't work.",
+    "I could throttle whoever came up with this bus timetable, two buses an hour and both at ten past.",
     "The court saw messages of him telling a boy to 'go kill yourself'; he got a caution.",
     # Reclaimed and quoted words.
     "The word \"queer\" has been reclaimed by many in the community.",
@@ -338,6 +343,10 @@ ABUSIVE = [
     "Shame the ferry didn't sink with them all aboard.",
     "Flatten the town and everyone in it.",
     "Hope the referee wraps his car round a lamppost.",
+    # the same frames with a person in them (session 20)
+    "I'd happily strangle whoever wrote this article.",
+    "I'll strangle whoever designed the scheme, he lives on Elm Road.",
+    "I'm tired of this shit from you, crawl back under your rock.",
 ]
 
 # Held neither by main nor by this code yet (each an expected failure: move it out once it is held).
