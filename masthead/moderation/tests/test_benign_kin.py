@@ -360,10 +360,11 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     "I'm an idiot for believing the timetable.",
     # scored 0.83 by 2.11-news, over the threshold of the 3% default (0.807)
     "Shit happens; the pothole will be fixed next week.",
-    # scored 0.75-0.79 by 2.12-news, over the 3% default's threshold on its wider calibration set (0.744)
-    "Kill the lights when you leave the hall.",
-    "Another rent rise? That's shit news for every student in town.",
-    "The rapper was criticised for lyrics calling women \"bitches\".",
+    # scored 0.75-0.87 by 2.13-news, which learnt the fourth round of comments written for Masthead (menace by
+    # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.743)
+    "His tweet that journalists should be hanged is unacceptable.",
+    "Call me a moron, but I still like the old bridge.",
+    "No one deserves to die like that, alone in a cell.",
 ])
 
 

@@ -35,11 +35,20 @@ HELD_ELSEWHERE = frozenset([
     "Migrants are less likely to commit crime than natives.",
     # scored 0.82 to 0.84 by 2.11-news, over the threshold of the 3% default (0.807)
     "I'd give her a lift home if she asked.",
-    "Asylum seekers are a burden, say critics, but the figures say otherwise.",
     "The Old Spot is a fat, docile pig breed.",
     # scored 0.75-0.79 by 2.12-news, over the 3% default's threshold on its wider calibration set (0.744)
     "The bankers are criminals and should be in jail.",
     "Women shouldn't be allowed to be paid less.",
+    # scored 0.75-0.87 by 2.13-news, which learnt the fourth round of comments written for Masthead (menace by
+    # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.743)
+    "Every one of them is a volunteer, and every one of them deserves thanks.",
+    "Women should be allowed to vote at sixteen, like men.",
+    "I'd show her the report if she asked.",
+    "Children shouldn't be allowed to vote.",
+    "Refugees shouldn't be allowed to sleep rough.",
+    "Illegal migrants shouldn't be allowed in the country.",
+    "Refugees shouldn't be allowed to starve at the border.",
+    "You don't feed wild animals, you leave them be.",
 ])
 
 ABUSIVE = [

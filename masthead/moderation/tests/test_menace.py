@@ -21,15 +21,10 @@ pytestmark = pytest.mark.django_db
 # Not held yet: menace with no harm word at all, and "whoever wrote this", which frames.py reads as a report.
 UNHELD = frozenset([
     "Whoever wrote this should be found and dealt with permanently.",
-    "Your house has a lot of windows. Glass breaks.",
-    "I'd happily pull the lever on him myself.",
     "We've got your number now, sweetheart.",
     # Menace with no frame read yet: a detail found "and" (no writer just before), harm from an insect.
-    "I've screenshotted your profile and found your work address. Sleep well.",
     "Hope a wasp stings you on the throat and you swell up.",
     # Harm by fate, an accident or a warning, which no check reads yet and 2.11-news scores under its threshold
-    "Someone should remind her how easy it is to slip on those stairs.",
-    "If that MP turns up at the rally he'll be going home on a stretcher.",
     "Hope a double decker flattens the whole editorial team.",
     "The reporter might want to start checking under her car in the mornings.",
     "Hope a meteor lands on that studio during the live show.",
@@ -46,10 +41,19 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     # scored 0.82 by 2.11-news, over the threshold of the 3% default (0.807)
     "Keep your car keys away from the front door, thieves use hooks through the letterbox.",
     # scored 0.75-0.76 by 2.12-news, over the 3% default's threshold on its wider calibration set (0.744)
-    "They should scrap the whole scheme and start over.",
     "That councillor wants lining up for the next cabinet job.",
     "I genuinely hope someone helps him.",
     "Your house has a lot of windows, so double glazing will save you money.",
+    # scored 0.75-0.87 by 2.13-news, which learnt the fourth round of comments written for Masthead (menace by
+    # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.743)
+    "Gas the car up before the long drive.",
+    "Email your MP at the address on the parliament website and tell them what you think.",
+    "Go back to your own country's election results and you'll see the same pattern.",
+    "A brain to match his talent, what a player.",
+    "If I were you I'd move house, the schools there are terrible.",
+    "Hope karma catches up with the fraudsters who stole from the charity.",
+    "I've got your daughter's name down for the swimming gala.",
+    "He'll have his feet up if he comes round here again, the sofa is his favourite.",
 ])
 
 ABUSIVE = [

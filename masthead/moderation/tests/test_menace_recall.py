@@ -20,7 +20,15 @@ UNHELD = frozenset([
     "Everyone knows what has to be done about them.",
     "Round up every last one of those protesters and hose them down with something stronger than water.",
 ])
-STILL_HELD: frozenset[str] = frozenset()
+# Held by the classifier, not by a check: scored 0.75-0.83 by 2.13-news, which learnt the fourth round of comments
+# written for Masthead ("be a shame if", a threat quoted in a report), over the 3% default's threshold (0.743).
+STILL_HELD = frozenset([
+    "Would be a shame if anything happened to the old pier, it needs repairs.",
+    "You'll find out how long that walk to the car park is when the shuttle is cancelled.",
+    "The councillor got a note saying 'we'll burn your house down' and police did nothing.",
+    "Anyone who says gays should be wiped out needs to look at themselves.",
+    "Be a shame if the brakes failed on the old bus, get it checked.",
+])
 
 ABUSIVE = [
     # 1. Harm vocabulary.

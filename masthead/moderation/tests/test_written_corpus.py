@@ -1,5 +1,5 @@
 """The comments written for this project (``masthead/moderation/written``): well-formed, both labels in every
-writer's slice, no text twice, a stable held-out fifth, and half a source's weight in training."""
+writer's slice, no text twice, a stable held-out fifth, and a source's share of the weight in training."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_held_out_fifth_is_stable_and_about_a_fifth():
     assert not any(row.held_out for row in trained)
 
 
-def test_written_rows_weigh_half_a_source():
+def test_written_rows_weigh_their_share_of_a_source():
     rows = [Sourced(f"c{index}", index % 2, "civil", f"c{index}") for index in range(400)]
     rows += [Sourced(f"w{index}", index % 2, "written", f"w{index}") for index in range(40)]
     weights = public_corpus.balanced_weights(rows)
