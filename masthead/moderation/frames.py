@@ -93,6 +93,10 @@ _CLAUSE_BREAK = re.compile(r"[,:]\s*(?:and|so|but|yet)\b|\b(?:but|however|yet)\b
 _GENERIC_SPEAKERS = _words("everyone everybody people they many most all folks some whole")
 
 
+# A verb of speech or posting that opens its sentence with its object after it ("Posted her address ...", "Told him
+# ..."): the writer's diary style with "I" left out, not a third party's report. A passive one ("Told to ...") stays a
+# report.
+_ELIDED_WRITER = re.compile(r" (?:him|her|them|his|their|its|that|this|the|a|an|everyone|everybody)\b")
 # "so-called" reports nothing: "every one of those so-called activists needs a bullet".
 _REPORTING_WORD = re.compile(r"(?<!so-)\b(?:" + "|".join(sorted(_REPORTED, key=len, reverse=True)) + r")\b")
 
@@ -381,6 +385,8 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
     if _WRITER.isdisjoint(before + found + _reported_part(text, end, high)):
         for match in _REPORTING_WORD.finditer(text, low, start):
             speaker = _tokens(text[max(low, match.start() - 20) : match.start()])[-2:]
+            if not speaker and _ELIDED_WRITER.match(text, match.end()):
+                continue  # "Posted her address on the residents' group so ...": the writer's own act, "I" left out
             if _GENERIC_SPEAKERS.isdisjoint(speaker) and not _CLAUSE_BREAK.search(text, match.end(), start):
                 return True
     # Speech condemned: "<speech> ... found ... <condemned>" or "<condemned> ... <speech> ... found".
@@ -425,6 +431,7 @@ _VERDICTS = _words("joke shambles farce nightmare circus mess")
 # "shit" as a noun for the situation, after a demonstrative: "I'm so tired of this shit", "all this bullshit has to
 # stop"; never before a person word ("this shit journalist") or with a person in the sentence.
 _SITUATION_SHIT = _words("shit bullshit")
+_ANYONE = _words("anyone anybody everyone everybody whoever who idiots morons sheep sheeple")
 _DEMONSTRATIVE = re.compile(r"\b(?:(?:all|of) )?(?:this|that|such|the same(?: old)?)(?: (?:kind|sort) of)? \Z")
 # A verdict's subject that is the situation, not a person: "it's a", "this is an absolute", "what a".
 _SITUATION_IS = re.compile(r"\b(?:it(?:'s| is| was)|its|this(?: is| was)|that(?:'s| is| was)|what|which is) "
@@ -568,7 +575,7 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
     delight = after and (after[0] in _PRAISE or after[:2] == ["get", "in"])
     if word in _INTENSIFIERS and delight and _PEOPLE.isdisjoint(before + after):
         return True  # "that's fucking incredible", "fucking get in!": delight, at no one
-    if (word in _SITUATION_SHIT and _PEOPLE.isdisjoint(before + after)
+    if (word in _SITUATION_SHIT and _PEOPLE.isdisjoint(before + after) and _ANYONE.isdisjoint(before + after)
             and _DEMONSTRATIVE.search(text, low, start)):
         return True  # "I'm so tired of this shit. Third boil-water notice this year"
     if (word in _INTENSIFIERS or word == "shit") and after and after[0] in _THINGS:

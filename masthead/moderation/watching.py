@@ -151,7 +151,8 @@ _PRIVATE_DETAILS = re.compile(
     r"\b0\d{3,4} ?\d{3} ?\d{3,4}\b|\(?\b\d{3}\)?[ -]\d{3}-\d{4}\b|"  # a UK or a US phone number
     r"\b(?:lives|living|staying) (?:at|on) |\bhome address\b|\b(?:apt|apartment|flat|unit) \d|"
     r"\b(?:his|her|their|(?:[a-z]+(?:'|\u2019)s)) (?:home address|address|personal (?:number|mobile|phone|email)|"
-    r"number plate|plate|reg|registration|facebook|instagram|tiktok|twitter)\b|"
+    r"number plate|plate|reg|registration|facebook|instagram|tiktok|twitter|"
+    r"cell(?= is\b|:))\b|"
     r"\bpersonal (?:mobile|number|phone|email)\b|\b(?:plate|reg)(?: is| number)?:? [a-z]{2}\d{2} ?[a-z]{3}\b|"
     r"\bshift (?:finishes|ends) at\b"
 )

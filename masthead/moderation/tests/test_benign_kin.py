@@ -347,6 +347,7 @@ ABUSIVE = [
     "I'd happily strangle whoever wrote this article.",
     "I'll strangle whoever designed the scheme, he lives on Elm Road.",
     "I'm tired of this shit from you, crawl back under your rock.",
+    "Anyone who believes this shit is a brainwashed sheep.",
 ]
 
 # Held neither by main nor by this code yet (each an expected failure: move it out once it is held).

@@ -93,6 +93,9 @@ DOXXING = [
     "The referee's home address is on the electoral roll, I've checked. Pay him a visit.",
     "Her shift finishes at 7 at the Spar. Go and ask her why she called the police.",
     "Here's his number: (555) 201-3344. Make his life hell.",
+    # the writer's own posting with "I" left out, and a cell number "in the directory" (session 20)
+    "Posted her address on the allotment group so people can tell her what they think. Number 9 if you missed it.",
+    "That's Gail from the PTA. Her cell is in the school directory, let her know what you think of her vote.",
 ]
 DOXXING_KIN = [
     "Police appeal: a silver Astra, plate starting KX19, call 101 with any information.",
@@ -104,6 +107,8 @@ DOXXING_KIN = [
     "Someone posted her home address and told people to visit her. That is vile.",
     "I lost his mobile number, can someone ring him for me?",
     "Her office number is 01632 960123; ring her office and complain about the bins.",
+    "Her cell phone was stolen at the game; if you find it, let her know through the club page.",
+    "Told to 'go back where you came from' by a man on the bus, and nobody said a word to him.",
 ]
 
 
