@@ -429,8 +429,7 @@ _VERDICTS = _words("joke shambles farce nightmare circus mess")
 # "shit" as a noun for the situation, after a demonstrative: "I'm so tired of this shit", "all this bullshit has to
 # stop"; never before a person word ("this shit journalist") or with a person in the sentence.
 _SITUATION_SHIT = _words("shit bullshit")
-_ANYONE = _words("anyone anybody everyone everybody whoever who idiots morons sheep sheeple")
-_DEMONSTRATIVE = re.compile(r"\b(?:(?:all|of) )?(?:this|that|such|the same(?: old)?)(?: (?:kind|sort) of)? \Z")
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that|such|the same(?: old)?)(?: (?:kind|sort) of)? \Z")
 # A verdict's subject that is the situation, not a person: "it's a", "this is an absolute", "what a".
 _SITUATION_IS = re.compile(r"\b(?:it(?:'s| is| was)|its|this(?: is| was)|that(?:'s| is| was)|what|which is) "
                            r"(?:an? )?(?:(?:absolute|total|complete|utter|bloody) )?\Z")
@@ -438,6 +437,8 @@ _PEOPLE = _words(
     """he she him her his hers they them their he's she's they're man woman men women guy guys bloke lady staff
     people person driver drivers warden wardens officer officers police cop cops manager boss councillor
     councillors mp mps minister mayor editor reporter journalist ref referee player players owner landlord""")
+# People spoken of without being named, whom "this shit" may be about ("anyone who believes this shit is ...").
+_ANY_PERSON = _PEOPLE | _words("anyone anybody everyone everybody whoever who idiots morons sheep sheeple")
 _THING_STATE = re.compile(
     rf"\b(?:{'|'.join(sorted(_THINGS, key=len, reverse=True))})\b(?: [a-z']+){{0,8}} (?:is|was|are|were|been|be|"
     r"gets?|got|getting|looks?|looked|seems?|seemed|feels?|felt)(?: (?:absolutely|just|so|really|bloody|pretty|"
@@ -573,7 +574,7 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
     delight = after and (after[0] in _PRAISE or after[:2] == ["get", "in"])
     if word in _INTENSIFIERS and delight and _PEOPLE.isdisjoint(before + after):
         return True  # "that's fucking incredible", "fucking get in!": delight, at no one
-    if (word in _SITUATION_SHIT and _PEOPLE.isdisjoint(before + after) and _ANYONE.isdisjoint(before + after)
+    if (word in _SITUATION_SHIT and _ANY_PERSON.isdisjoint(before + after)
             and _DEMONSTRATIVE.search(text, low, start)):
         return True  # "I'm so tired of this shit. Third boil-water notice this year"
     if (word in _INTENSIFIERS or word == "shit") and after and after[0] in _THINGS:

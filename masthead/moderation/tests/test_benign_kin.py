@@ -14,7 +14,11 @@ import pytest
 
 from masthead.moderation.models import Action
 from masthead.moderation.pipeline import screen
-from masthead.moderation.tests.development_sets import known_guest, marking_failures
+from masthead.moderation.tests.development_sets import (
+    assert_published_unless_the_classifier_holds,
+    known_guest,
+    marking_failures,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -362,7 +366,7 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     # scored 0.83 by 2.11-news, over the threshold of the 3% default (0.807)
     "Shit happens; the pothole will be fixed next week.",
     # scored 0.75-0.87 by 2.13-news, which learnt the fourth round of comments written for Masthead (menace by
-    # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.743)
+    # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.746)
     "His tweet that journalists should be hanged is unacceptable.",
     "Call me a moron, but I still like the old bridge.",
     "No one deserves to die like that, alone in a cell.",
@@ -374,13 +378,7 @@ guest = known_guest
 
 @pytest.mark.parametrize("text", BENIGN_KIN)
 def test_no_check_holds_benign_news_comments_sharing_abuses_words(text):
-    decision = screen(text, guest())
-    checks = [reason for reason in decision.reasons if not reason.startswith("classifier ")]
-    assert not checks, (text, decision.normalised, decision.reasons)
-    if text not in HELD_BY_THE_CLASSIFIER:
-        assert decision.action == Action.PUBLISH, (text, decision.normalised, decision.reasons)
-    else:
-        assert decision.action == Action.HOLD, "published now: move it out of HELD_BY_THE_CLASSIFIER"
+    assert_published_unless_the_classifier_holds(text, HELD_BY_THE_CLASSIFIER, guest())
 
 
 @pytest.mark.parametrize("text", marking_failures(ABUSIVE, NOT_HELD_YET, "not held yet"))

@@ -104,7 +104,7 @@ NOT_FOUND = [
 ]
 
 # Held by the classifier, not by a check: scored 0.76-0.79 by 2.13-news, which learnt the fourth round of comments
-# written for Masthead, over the 3% default's threshold (0.743).
+# written for Masthead, over the 3% default's threshold (0.746).
 HELD_BY_THE_CLASSIFIER = frozenset([
     "Do us all a favour and jump ship to a better provider.",
     "Do us all a favour and disappear from public life.",

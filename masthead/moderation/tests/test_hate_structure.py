@@ -40,7 +40,7 @@ HELD_ELSEWHERE = frozenset([
     "The bankers are criminals and should be in jail.",
     "Women shouldn't be allowed to be paid less.",
     # scored 0.75-0.87 by 2.13-news, which learnt the fourth round of comments written for Masthead (menace by
-    # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.743)
+    # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.746)
     "Every one of them is a volunteer, and every one of them deserves thanks.",
     "Women should be allowed to vote at sixteen, like men.",
     "I'd show her the report if she asked.",

@@ -45,7 +45,7 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     "I genuinely hope someone helps him.",
     "Your house has a lot of windows, so double glazing will save you money.",
     # scored 0.75-0.87 by 2.13-news, which learnt the fourth round of comments written for Masthead (menace by
-    # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.743)
+    # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.746)
     "Gas the car up before the long drive.",
     "Email your MP at the address on the parliament website and tell them what you think.",
     "Go back to your own country's election results and you'll see the same pattern.",

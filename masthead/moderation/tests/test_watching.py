@@ -69,19 +69,15 @@ def test_watching_the_target_and_promising_a_meeting_is_held(text):
     assert screen(text, known_guest()).action == Action.HOLD
 
 
-# Scored over the hold threshold by the classifier, which no check here holds: 0.78 by 2.12-news, over the 3%
-# default's threshold on its wider calibration set (0.744).
+# Scored over the hold threshold by the classifier, which no check here holds: 0.87 by 2.13-news, over the 3%
+# default's threshold (0.746).
 HELD_BY_THE_CLASSIFIER = frozenset(["Next time I see you I'm not stopping to chat, I'm always late!"])
 
 
 @pytest.mark.parametrize("text", BENIGN)
 def test_understanding_sightings_and_advice_publish(text):
     assert not _found(text), text
-    decision = screen(text, known_guest())
-    if text in HELD_BY_THE_CLASSIFIER:
-        assert [reason.split()[0] for reason in decision.reasons] == ["classifier"], decision.reasons
-    else:
-        assert decision.action == Action.PUBLISH, (text, decision.reasons)
+    assert_published_unless_the_classifier_holds(text, HELD_BY_THE_CLASSIFIER)
 
 
 # Doxxing: a person's private details with the readers sent to act on them. Written from general knowledge.
@@ -121,7 +117,7 @@ def test_private_details_with_readers_sent_to_the_person_are_held(text):
 
 
 # Held by the classifier, not by a check: scored 0.79-0.85 by 2.13-news, which learnt the fourth round of comments
-# written for Masthead, over the 3% default's threshold (0.743).
+# written for Masthead, over the 3% default's threshold (0.746).
 DOXXING_KIN_HELD_BY_THE_CLASSIFIER = frozenset([
     "The councillor's surgery is at the library on Saturday, go and tell her what you think.",
     "Her husband lives in Leeds now; go and see him if you can, he misses visitors.",
