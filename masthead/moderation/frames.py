@@ -425,7 +425,7 @@ _STATES = _words("""tired sick fed done exhausted knackered furious angry livid 
     skint gutted relieved proud happy glad delighted chuffed sorry confused lost stuck late""")
 _OWN_STATE = re.compile(r"\b(?:i(?:'m| am| was| feel| felt| get| got)|im|we(?:'re| are| were| feel| get| got))"
                         r"(?: (?:so|just|absolutely|really|bloody|totally|completely|utterly|getting|always))* \Z")
-_VERDICTS = _words("joke shambles farce nightmare circus mess")
+_VERDICTS = _words("joke shambles farce nightmare circus mess disgrace embarrassment scandal travesty")
 # "shit" as a noun for the situation, after a demonstrative: "I'm so tired of this shit", "all this bullshit has to
 # stop"; never before a person word ("this shit journalist") or with a person in the sentence.
 _SITUATION_SHIT = _words("shit bullshit")
@@ -433,6 +433,14 @@ _DEMONSTRATIVE = re.compile(r"\b(?:this|that|such|the same(?: old)?)(?: (?:kind|
 # A verdict's subject that is the situation, not a person: "it's a", "this is an absolute", "what a".
 _SITUATION_IS = re.compile(r"\b(?:it(?:'s| is| was)|its|this(?: is| was)|that(?:'s| is| was)|what|which is) "
                            r"(?:an? )?(?:(?:absolute|total|complete|utter|bloody) )?\Z")
+# A verdict's subject that is an institution, not a person: "this government is an absolute", "the council are a".
+_INSTITUTION_IS = re.compile(
+    r"\b(?:the|this|that|our|your|their|whole) (?:[a-z]+ )?(?:government|council|system|party|cabinet|club|board|"
+    r"department|service|company|league|management|administration|opposition|parliament|ministry|nhs|police force|"
+    r"home office|health board|trust|authority|federation|regime|coalition|budget|policy|scheme|process|"
+    r"inquiry|consultation|organisation|organization) (?:is|are|was|were|has been|have been|remains?)"
+    r"(?: (?:just|now|still|frankly|honestly|officially))? (?:an? )?(?:(?:absolute|total|complete|utter|"
+    r"bloody) )?\Z")
 _PEOPLE = _words(
     """he she him her his hers they them their he's she's they're man woman men women guy guys bloke lady staff
     people person driver drivers warden wardens officer officers police cop cops manager boss councillor
@@ -569,8 +577,11 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
             and _OWN_STATE.search(text, low, start)):
         return True  # "I'm so fucking tired of sandbags": the writer's own state
     if word in _INTENSIFIERS and after and after[0] in _VERDICTS and (
-            len(before) <= 3 or _SITUATION_IS.search(text, low, start)) and _PEOPLE.isdisjoint(before + after):
-        return True  # "Fucking joke." after a sentence about a pothole, "... and it's a fucking joke": a verdict
+            len(before) <= 3 or _SITUATION_IS.search(text, low, start) or _INSTITUTION_IS.search(text, low, start)
+    ) and _PEOPLE.isdisjoint(before + after):
+        # "Fucking joke." after a sentence about a pothole, "... and it's a fucking joke", "this government is an
+        # absolute fucking shambles": a verdict on a situation or an institution
+        return True
     delight = after and (after[0] in _PRAISE or after[:2] == ["get", "in"])
     if word in _INTENSIFIERS and delight and _PEOPLE.isdisjoint(before + after):
         return True  # "that's fucking incredible", "fucking get in!": delight, at no one

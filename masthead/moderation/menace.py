@@ -625,6 +625,9 @@ _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
 _GENERALISE, _EXCLUDE, _SUPREMACY, _SEXUAL = (
     "hateful generalisation", "exclusion of a group", "supremacism", "sexual harassment")
 
+# A person's vehicle: "desai's plane", "the minister's car".
+_VEHICLE = rf"(?:(?:the|that|this) )?[a-z]+{_A}s (?:plane|car|boat|helicopter|jet|flight|bus)"
+
 _CHECKS: tuple[_Check, ...] = (
     # -- Calls for violence against a person or a group.
     # "the minister should be strung up", "every one of them should be rounded up and shot".
@@ -2224,13 +2227,33 @@ _CHECKS: tuple[_Check, ...] = (
     # A death or an injury regretted for being survived: "shame he survived", "pity she pulled through"; and a
     # wish that someone never walks again; not "shame he didn't make it", "I hope he never drives again".
     _check(_WISH, "threat", "survived lived through recovered walks walk talks talk speaks speak wakes sees see "
-           "breathes",
+           "breathes recovers heals mends recover heal mend",
            rf"\b(?:shame|pity|a shame|a pity|such a shame|too bad|gutted|disappointed|sad|shame that|pity that)"
            rf"(?: that)? (?:he|she|they|you|u|the [a-z]+|that [a-z]+) (?:survived|lived|pulled through|recovered|"
            rf"made a (?:full )?recovery)\b"
            rf"|\bhope (?:he|she|they|you|u|the [a-z]+|that [a-z]+) (?:never|doesn{_A}?t|does not|don{_A}?t|won{_A}?t)"
            rf"(?: ever)? (?:walks?|talks?|speaks?|wakes? up|sees?|breathes?|uses? (?:his|her|their|your) "
-           rf"(?:legs|hands|arms)) (?:again|properly again)\b",
+           rf"(?:legs|hands|arms)) (?:(?:properly|right|normally|straight) )?again\b"
+           rf"|\bhope (?:his|her|their|your|ur|(?:the |that )?[a-z]+{_A}s) (?:knee|knees|leg|legs|back|spine|neck|"
+           rf"arm|arms|hand|hands|ankle|ankles|hip|shoulder|injury|injuries|eye|eyes|jaw|skull|hamstring|achilles) "
+           rf"(?:never|doesn{_A}?t ever|does not ever|won{_A}?t ever) (?:recovers?|heals?|mends?|gets? better)\b",
+           "plain"),
+    # Someone's death wished as the world's gain: "we'd all be better off if he was dead", "the team would be
+    # better off if his plane went down"; not "better off without him" (a manager gone, a player sold).
+    _check(_WISH, "threat", "dead died dies crashed crashes down",
+           rf"\bbetter (?:off|place) (?:if|when|once) (?:(?:he|she|they|you|u|{_TITLE} [a-z]+|{_VEHICLE}|"
+           rf"(?:the|that|this|those|these|all|every) {_PERSON_NOUN})"
+           rf"(?: {_W}){{0,2}}? (?:was|were|is|are|got|fell|dropped)(?: all)? dead|(?:he|she|you|u|{_TITLE} [a-z]+)"
+           rf"(?: {_W}){{0,2}}? (?:died|dies|were to die)|{_VEHICLE} (?:went down|goes down|crashed|crashes))\b",
+           "plain"),
+    # Violence wished finished: "somebody needs to finish what the attacker started", "pity the gunman didn't
+    # finish the job"; not "the council should finish what it started".
+    _check(_WISH, "threat", "started job",
+           r"\bfinish (?:what (?:the|his|her|their|that) (?:attackers?|gunman|gunmen|shooter|stabber|knifeman|"
+           r"bomber|assassin|mob|killer|thugs?|assailants?) started|the job (?:the|his|her|their|that) (?:attackers?|"
+           r"gunman|shooter|stabber|knifeman|bomber|assassin|mob|killer|thugs?|assailants?) started)\b|\b(?:the|"
+           r"that) (?:attackers?|gunman|shooter|stabber|knifeman|bomber|assassin|killer|assailants?) "
+           r"(?:didn{_A}?t|did not|failed to|couldn{_A}?t) finish the job\b".replace("{_A}", _A),
            "plain"),
     # Hurt promised by the writer: "somebody is getting hurt in that car park. I'll make sure of it"; not a
     # warning about a junction ("someone is going to get hurt on that crossing").

@@ -29,8 +29,8 @@ from masthead.moderation import datasets
 from masthead.moderation.datasets import Sourced
 
 # The comments written for this project (datasets.written) weigh a full source, as the public ones do. Until 2.12-news
-# they weighed half: few rows by a few hands, whose style might stand in for toxicity. Since the fourth round they are
-# nearly 19,000 rows by 45 writers, each slice abuse and its benign kin side by side (docs/moderation.md,
+# they weighed half: few rows by a few hands, whose style might stand in for toxicity. Since the fifth round they are
+# some 22,000 rows by 53 writers, each slice abuse and its benign kin side by side (docs/moderation.md,
 # 2.13-news, for what the full share costs and buys).
 WRITTEN_SHARE = 1.0
 SOURCES = ("davidson", "civil", "wikipedia_talk", "identity", "written")

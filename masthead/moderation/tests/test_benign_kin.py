@@ -368,8 +368,11 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     # scored 0.75-0.87 by 2.13-news, which learnt the fourth round of comments written for Masthead (menace by
     # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.746)
     "His tweet that journalists should be hanged is unacceptable.",
-    "Call me a moron, but I still like the old bridge.",
     "No one deserves to die like that, alone in a cell.",
+    # scored 0.75-0.77 by 2.14-news, which learnt the fifth round of comments written for Masthead (veiled menace,
+    # harm pictured, blunt verdicts), over the 3% default's threshold (0.751)
+    "Kill the lights when you leave the hall.",
+    "Hope nobody wraps their car round a tree on that bend again, the council must fix it.",
 ])
 
 

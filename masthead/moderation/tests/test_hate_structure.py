@@ -41,10 +41,8 @@ HELD_ELSEWHERE = frozenset([
     "Women shouldn't be allowed to be paid less.",
     # scored 0.75-0.87 by 2.13-news, which learnt the fourth round of comments written for Masthead (menace by
     # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.746)
-    "Every one of them is a volunteer, and every one of them deserves thanks.",
     "Women should be allowed to vote at sixteen, like men.",
     "I'd show her the report if she asked.",
-    "Children shouldn't be allowed to vote.",
     "Refugees shouldn't be allowed to sleep rough.",
     "Illegal migrants shouldn't be allowed in the country.",
     "Refugees shouldn't be allowed to starve at the border.",

@@ -47,13 +47,14 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     # scored 0.75-0.87 by 2.13-news, which learnt the fourth round of comments written for Masthead (menace by
     # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.746)
     "Gas the car up before the long drive.",
-    "Email your MP at the address on the parliament website and tell them what you think.",
     "Go back to your own country's election results and you'll see the same pattern.",
     "A brain to match his talent, what a player.",
     "If I were you I'd move house, the schools there are terrible.",
-    "Hope karma catches up with the fraudsters who stole from the charity.",
     "I've got your daughter's name down for the swimming gala.",
     "He'll have his feet up if he comes round here again, the sofa is his favourite.",
+    # scored 0.75-0.77 by 2.14-news, which learnt the fifth round of comments written for Masthead (veiled menace,
+    # harm pictured, blunt verdicts), over the 3% default's threshold (0.751)
+    "If I were him I'd move house to be nearer his mum.",
 ])
 
 ABUSIVE = [

@@ -26,7 +26,6 @@ STILL_HELD = frozenset([
     "Would be a shame if anything happened to the old pier, it needs repairs.",
     "You'll find out how long that walk to the car park is when the shuttle is cancelled.",
     "The councillor got a note saying 'we'll burn your house down' and police did nothing.",
-    "Anyone who says gays should be wiped out needs to look at themselves.",
     "Be a shame if the brakes failed on the old bus, get it checked.",
 ])
 
