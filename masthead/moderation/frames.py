@@ -419,7 +419,8 @@ _THINGS = _words(
     night time thing things stuff deadline forms paperwork noise construction scaffolding alarm smell flies
     wasps mosquitoes hangover flu pandemic lockdown winter summer year commute delay delays meeting stairs lift
     door doors hill car cars engine boiler heating kettle coffee news service weather forecast football game
-    match season holiday film result results pay wages coverage journey goal goals finish save saves""")
+    match season holiday film result results pay wages coverage journey goal goals finish save saves
+    article articles story headline headlines column reporting journalism website paper newspaper""")
 # The writer's own state ("i'm so fucking tired of ...") and one-word verdicts on a situation ("fucking joke.").
 _STATES = _words("""tired sick fed done exhausted knackered furious angry livid fuming bored freezing starving soaked
     skint gutted relieved proud happy glad delighted chuffed sorry confused lost stuck late""")

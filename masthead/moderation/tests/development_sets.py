@@ -51,6 +51,11 @@ def assert_published_unless_the_classifier_holds(text: str, held_by_the_classifi
         assert decision.action == Action.PUBLISH, (text, decision.reasons)
 
 
+def profanity_found(text: str) -> bool:
+    """Whether the pipeline's profanity check finds something in the text (a known guest's comment)."""
+    return any(reason.startswith("profanity") for reason in screen(text, known_guest()).reasons)
+
+
 def assert_published(text: str) -> None:
     """The pipeline publishes the text for a known guest."""
     decision = screen(text, known_guest())
