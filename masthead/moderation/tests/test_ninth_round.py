@@ -68,6 +68,8 @@ BENIGN = [
     "Bring petrol for the generator, the site has no power.",
     "Meet at the gates on Saturday and bring gloves and bin bags for the litter pick.",
     "It's scary how easy it is to find out where people live online, lock down your profiles.",
+    "Remember how easy it is to find out where people live these days: keep your address off your profile.",
+    "The lorries are a menace. Keep them out of our village, families deserve some quiet.",
     "The new bakery is on Orchard Rise, next to the pharmacy. Not hard to find.",
     "Women should have a say in economic policy, and at last they do.",
     "If the old mill goes down in the storm I wouldn't shed a tear, it's an eyesore.",
@@ -91,9 +93,16 @@ def test_ninth_round_forms_are_found_and_held(text, label):
     assert_found_and_held(text, label)
 
 
+# Scored 0.90 by 2.15-news, over the 3% default's threshold (0.751): "find out where people live" is menace in its
+# training data; no check holds it.
+HELD_BY_THE_CLASSIFIER = frozenset([
+    "Remember how easy it is to find out where people live these days: keep your address off your profile.",
+])
+
+
 @pytest.mark.parametrize("text", BENIGN)
 def test_their_benign_kin_publish(text):
-    assert_published_unless_the_classifier_holds(text, ())
+    assert_published_unless_the_classifier_holds(text, HELD_BY_THE_CLASSIFIER)
 
 
 @pytest.mark.parametrize("text", PROFANITY_AT_THE_ARTICLE)
