@@ -431,17 +431,15 @@ _VERDICTS = _words("joke shambles farce nightmare circus mess disgrace embarrass
 # stop"; never before a person word ("this shit journalist") or with a person in the sentence.
 _SITUATION_SHIT = _words("shit bullshit")
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|such|the same(?: old)?)(?: (?:kind|sort) of)? \Z")
-# A verdict's subject that is the situation, not a person: "it's a", "this is an absolute", "what a".
-_SITUATION_IS = re.compile(r"\b(?:it(?:'s| is| was)|its|this(?: is| was)|that(?:'s| is| was)|what|which is) "
-                           r"(?:an? )?(?:(?:absolute|total|complete|utter|bloody) )?\Z")
-# A verdict's subject that is an institution, not a person: "this government is an absolute", "the council are a".
-_INSTITUTION_IS = re.compile(
-    r"\b(?:the|this|that|our|your|their|whole) (?:[a-z]+ )?(?:government|council|system|party|cabinet|club|board|"
-    r"department|service|company|league|management|administration|opposition|parliament|ministry|nhs|police force|"
-    r"home office|health board|trust|authority|federation|regime|coalition|budget|policy|scheme|process|"
-    r"inquiry|consultation|organisation|organization) (?:is|are|was|were|has been|have been|remains?)"
-    r"(?: (?:just|now|still|frankly|honestly|officially))? (?:an? )?(?:(?:absolute|total|complete|utter|"
-    r"bloody) )?\Z")
+# A verdict's subject that is no person: the situation ("it's a", "this is an absolute", "what a") or an institution
+# ("this government is an absolute", "the council are a").
+_VERDICT_SUBJECT = re.compile(
+    r"\b(?:(?:it(?:'s| is| was)|its|this(?: is| was)|that(?:'s| is| was)|what|which is)|(?:the|this|that|our|your|"
+    r"their|whole) (?:[a-z]+ )?(?:government|council|system|party|cabinet|club|board|department|service|company|"
+    r"league|management|administration|opposition|parliament|ministry|nhs|home office|health board|trust|"
+    r"authority|federation|regime|coalition|budget|policy|scheme|process|inquiry|consultation|organisation|"
+    r"organization) (?:is|are|was|were|has been|have been|remains?)(?: (?:just|now|still|frankly|honestly|"
+    r"officially))?) (?:an? )?(?:(?:absolute|total|complete|utter|bloody) )?\Z")
 _PEOPLE = _words(
     """he she him her his hers they them their he's she's they're man woman men women guy guys bloke lady staff
     people person driver drivers warden wardens officer officers police cop cops manager boss councillor
@@ -578,8 +576,7 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
             and _OWN_STATE.search(text, low, start)):
         return True  # "I'm so fucking tired of sandbags": the writer's own state
     if word in _INTENSIFIERS and after and after[0] in _VERDICTS and (
-            len(before) <= 3 or _SITUATION_IS.search(text, low, start) or _INSTITUTION_IS.search(text, low, start)
-    ) and _PEOPLE.isdisjoint(before + after):
+            len(before) <= 3 or _VERDICT_SUBJECT.search(text, low, start)) and _PEOPLE.isdisjoint(before + after):
         # "Fucking joke." after a sentence about a pothole, "... and it's a fucking joke", "this government is an
         # absolute fucking shambles": a verdict on a situation or an institution
         return True

@@ -1814,12 +1814,12 @@ _CHECKS: tuple[_Check, ...] = (
            r"non-western|third world|such) (?:cultures?|races?|peoples|religions?|ethnicities|ethnic groups|tribes|"
            r"breeds|bloodlines?|stock|communities) (?:are|is)(?: simply| just| inherently| naturally| genetically| "
            r"clearly| obviously| objectively| frankly| by nature| far| much)* (?:(?:less|more) (?:civili[sz]ed|"
-           r"evolved|intelligent|human|primitive|backward|barbaric|savage|capable)|inferior|uncivili[sz]ed|"
+           r"evolved|intelligent|human|primitive|backward|barbaric|savage)|less capable|inferior|uncivili[sz]ed|"
            r"primitive|backward|barbaric|savage|subhuman|incapable of (?:democracy|civic|self-government|"
-           r"integrat|civili[sz]ation)|(?:(?:not|never) (?:culturally |genetically |naturally )?(?:suited|fit|"
-           r"capable|compatible)|(?:culturally |genetically )?(?:unsuited|unfit|incompatible)) (?:to|for|with|of) "
-           r"(?:democracy|democratic|western|civili[sz]ation|our (?:way|values|culture|society)|modern|civic|"
-           r"self-government|freedom|public office|leadership|living (?:here|among|with))\b)",
+           r"integrat(?:e|ing|ion)|civili[sz]ation)|(?:(?:not|never) (?:culturally |genetically |naturally )?"
+           r"(?:suited|fit|capable|compatible)|(?:culturally |genetically )?(?:unsuited|unfit|incompatible)) "
+           r"(?:to|for|with|of) (?:democracy|democratic|western|civili[sz]ation|our (?:way|values|culture|society)|"
+           r"modern|civic|self-government|freedom|public office|leadership|living (?:here|among|with)))\b",
            "plain"),
     # "People from those countries will never be capable of living by our values", "they can never accept our
     # way of life": a whole people denied the capacity for the writer's society (group named in the comment).
@@ -2452,7 +2452,7 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     # Harm wished on a person's family as the victims': "I hope the judge's own family gets to experience what those
     # victims went through"; not "I hope his family finds out what happened".
-    _check(_WISH, "threat", "experience experiences suffer suffers feel feels go goes",
+    _check(_WISH, "threat", "experience experiences suffer suffers feel feels through",
            rf"\bhop(?:e|ing|efully)(?: that)? (?:his|her|their|your|ur|(?:the |that )?(?:[a-z]+ )?[a-z]+{_A}s?) "
            rf"(?:own )?"
            rf"(?:family|families|kids|children|daughters?|sons?|wife|husband|mum|mother|dad|father|grandkids|loved "

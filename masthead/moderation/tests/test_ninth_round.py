@@ -53,6 +53,7 @@ HELD = {
         "exclusion of a group",
     "Those incomers breed like rabbits and the schools can't cope.": "dehumanising",
     "Certain communities are simply not compatible with Western democracy.": "supremacism",
+    "Some cultures are simply incapable of integrating.": "supremacism",
     # blood promised by the writer
     "Close that hospital and there will be blood, and we'll be the ones spilling it.": "intimidation",
 }
@@ -80,6 +81,7 @@ BENIGN = [
     "Rabbits breed faster than the foxes can keep up with.",
     "Certain communities are not suited to the new flood maps, the council admits.",
     "Some communities are not served by any bus at all.",
+    "Certain communities are more capable of organising than the council gives them credit for.",
 ]
 
 PROFANITY_AT_THE_ARTICLE = [
