@@ -47,7 +47,7 @@ _GROUP_NOUNS = _set(
     trans transgender transgenders transsexuals transsexual transwomen transmen nonbinary
     blacks whites asians arabs arab africans african latinos latino latinas latina hispanics hispanic
     mexicans mexican chinese indians pakistanis pakis somalis nigerians syrians afghans iraqis iranians turks
-    russians ukrainians poles romanians albanians gypsies gypsy roma travellers travelers aborigines natives
+    russians ukrainians poles romanians albanians gypsies gypsy roma travellers travelers aborigines aboriginals natives
     jews jew jewish muslims muslim moslems moslem islamists christians christian catholics catholic hindus hindu
     sikhs sikh buddhists buddhist mormons mormon atheists atheist
     immigrants immigrant migrants migrant refugees refugee foreigners foreigner illegals aliens asylum
@@ -57,7 +57,7 @@ _GROUP_ADJECTIVES = _set(
     """black white brown asian arab african jewish muslim christian catholic hindu sikh buddhist gay lesbian
     bisexual queer trans transgender disabled handicapped autistic deaf blind immigrant migrant foreign
     mexican chinese indian pakistani somali syrian afghan iraqi iranian turkish russian polish romanian
-    illegal female nonbinary""")
+    illegal female nonbinary aboriginal indigenous""")
 _PERSON_NOUNS = _set(
     "people persons folks folk men women man woman guys kids children individuals families ones population "
     "communities community")

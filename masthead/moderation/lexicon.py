@@ -55,7 +55,8 @@ COMMON_WORDS = frozenset(
 # words of the normalised text. Mild words ("crap", "stupid", "damn") are left to the classifier.
 PROFANITY = frozenset(
     [
-        "asshole", "assholes", "arsehole", "bitch", "bitches", "bullshit", "cunt", "cunts", "dickhead", "fag",
+        "asshole", "assholes", "arsehole", "bitch", "bitches", "bullshit", "cunt", "cunts", "kunt", "kunts",
+        "dickhead", "fag",
         "fags", "faggot", "faggots", "fuck", "fucked", "fucker", "fuckers", "fucking", "fuckin", "idiot",
         "idiots", "imbecile", "moron", "morons", "motherfucker", "nigga", "nigger", "niggers", "retard",
         "retarded", "retards", "shit", "shits", "shitty", "slut", "sluts", "twat", "wanker", "whore", "whores",

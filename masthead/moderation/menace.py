@@ -363,8 +363,10 @@ _PROTECTED = (
     r"(?:immigrants|migrants|refugees|asylum seekers|foreigners|illegals|muslims|moslems|jews|hindus|sikhs|"
     r"blacks|asians|arabs|africans|somalis|pakistanis|afghans|syrians|nigerians|romanians|albanians|mexicans|"
     r"roma|gypsies|travellers|gays|lesbians|homosexuals|queers|bisexuals|transgenders|trannies|women|girls|"
+    r"aboriginals|aborigines|"
     r"(?:trans|transgender|gay|black|brown|jewish|muslim|disabled|asian|african|foreign|immigrant|migrant|"
-    r"lesbian|queer|autistic)(?: people| men| women| folk| folks| kids| teachers| blokes| guys| lads)|"
+    r"aboriginal|indigenous|native|first nations|lesbian|queer|autistic)"
+    r"(?: people| men| women| folk| folks| kids| teachers| blokes| guys| lads)|"
     r"the disabled|trans)"
 )
 _PROTECTED_NAMED = re.compile(rf"\b{_PROTECTED}\b|\b(?:muslim|islam|jewish|gay|trans|black|immigrant|migrant|"
@@ -621,6 +623,16 @@ _GROUPS_AND_CRIMES = (
     "gipsies travellers travelers roma romanians poles pakis foreigners gays trans beggars homeless protesters "
     "lefties tories remoaners groomers grooming paedos paedo nonces raping rapists rape attacking stabbing gangs "
     "dealers junkies")
+
+# An adverb between a group and the modal that shuts it out: "women simply shouldn't be allowed on the bench".
+_MODAL_ADVERB = r"(?: simply| just| really| frankly| clearly| certainly| definitely| honestly| obviously| surely)?"
+
+# The old and the peoples, for deaths welcomed: "heatwave killing off the pensioners? Good."
+_AGED_OR_PEOPLES = (rf"(?:pensioners|boomers|old people|old folk|the elderly|oldies|old codgers|wrinklies|"
+                    rf"geriatrics|{_PEOPLES})")
+# A reply that welcomes what it was told: "Good.", "Good riddance", "no loss"; not "good grief", "good question".
+_WELCOMED = (r"(?:(?:good|great|excellent|brilliant|fantastic|lovely)(?: riddance)?(?:[.!,]|$)|good riddance|"
+             r"fine by me|no (?:great )?loss|about (?:bloody )?time|let (?:it|them|nature) (?:run|take))")
 
 _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
     "call for violence", "wish of harm", "intimidation", "harassment call", "dehumanising", "insult")
@@ -1578,12 +1590,13 @@ _CHECKS: tuple[_Check, ...] = (
            rf"cowardly|insufferable|unhinged|deranged|obnoxious|snivell?ing|craven|hateful|serial|compulsive|"
            rf"habitual|ridiculous|clueless)(?:,? (?:and )?| )){{1,5}}(?=[a-z])"
            # A person made small or vile needs no modifier before it: "Sad little man.", "Bitter old woman."
-           rf"|(?:an? )?(?=(?:little|small|tiny|sad|pathetic|vile|odious|bitter|nasty|miserable|horrible|repulsive|"
+           rf"|(?:an? )?(?=(?:little|small|tiny|sad|pathetic|pitiful|vile|odious|bitter|nasty|miserable|horrible|"
+           rf"repulsive|"
            rf"twisted|spineless|gutless|deluded|petty|creepy|pompous|smug) ))"
            rf"(?!waste of a life|laughing ?stock|sellout|(?:joke|disgrace|embarrassment)(?! of))"
            rf"(?:{_INSULT_NOUN}|{_NAME_CALLING}|shill|grifter|charlatan|nonentity|has-been|crank|bigot|hypocrite|"
            rf"liar|(?<!ly )(?<!that )(?<!this )(?<!just )(?<!so )(?<!as )(?<!too )nobody|"  # not "absolutely nobody."
-           rf"(?:little|small|tiny|sad|pathetic|vile|odious|bitter|nasty|miserable|horrible|repulsive|"
+           rf"(?:little|small|tiny|sad|pathetic|pitiful|vile|odious|bitter|nasty|miserable|horrible|repulsive|"
            rf"twisted|spineless|gutless|deluded|petty|creepy|pompous|smug)(?: old| little)? (?:man|woman|boy|"
            rf"person|creature|specimen|individual)|"
            rf"(?:embarrassment|disgrace|joke|clown|travesty|shambles|fraud) of an? "
@@ -1931,18 +1944,20 @@ _CHECKS: tuple[_Check, ...] = (
     # allowed on social media").
     _check(_EXCLUDE, "group_violence", "allowed permitted let banned barred excluded prevented stopped "
            "prohibited",
-           rf"\b(?!girls\b|[a-z]+ kids\b){_PEOPLES} (?:should|must|ought to)(?:n{_A}?t| not| never|nt)"
+           rf"\b(?!girls\b|[a-z]+ kids\b){_PEOPLES}{_MODAL_ADVERB} (?:should|must|ought to)(?:n{_A}?t| not| never|nt)"
            rf"(?: ever| even| be)*? (?:be )?(?:allowed|permitted|let) to (?:have (?:children|kids|babies|families)|"
            rf"breed|reproduce|marry|worship|pray|exist|own (?:property|land|homes|houses|businesses)|build "
            rf"(?:mosques|synagogues|temples|churches)|live (?:here|among us|in (?:our|this|britain|england))|vote)\b"
-           rf"|\b(?!girls\b|[a-z]+ kids\b){_NOT_STATUS}{_PEOPLES} (?:should|must|ought to)(?:n{_A}?t| not| never|nt)"
+           rf"|\b(?!girls\b|[a-z]+ kids\b){_NOT_STATUS}{_PEOPLES}{_MODAL_ADVERB} (?:should|must|ought to)"
+           rf"(?:n{_A}?t| not| never|nt)"
            rf"(?: ever| even| be)*? (?:be )?(?:allowed|permitted|let)(?: to (?!{_SUFFERED}|be\b|(?:wait|linger|"
            rf"remain|stay|go|get away|work for|sleep|live in (?:camps|tents|squalor|poverty|fear)|"
            rf"{_SEX_SEGREGATED}))[a-z]+| to be (?:mps?|teachers|doctors|nurses|police|judges|jurors|politicians|"
            rf"citizens|parents|priests|vicars|soldiers|officers|members|leaders|in charge|on juries)| "
            rf"(?:in|on|into|near|inside|within|anywhere near) (?!{_HARMFUL_PLACE}|{_SEX_SEGREGATED})"
            rf"(?:(?:our|the|a|any|this) )?[a-z]+)"
-           rf"|\b(?!girls\b|[a-z]+ kids\b){_NOT_STATUS}{_PEOPLES} (?:should|must|need to|ought to) (?:all )?(?:be )?"
+           rf"|\b(?!girls\b|[a-z]+ kids\b){_NOT_STATUS}{_PEOPLES}{_MODAL_ADVERB} (?:should|must|need to|ought to) "
+           rf"(?:all )?(?:be )?"
            rf"(?:banned|barred|excluded|prevented|stopped|prohibited) (?:from|out of) (?!being\b|dying|drowning|"
            rf"starving|suffering|harm|danger|{_SEX_SEGREGATED})[a-z]+",
            "plain"),
@@ -2490,8 +2505,9 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     # A group kept from public life in other words: "women shouldn't have a say on economic policy".
     _check(_EXCLUDE, "group_violence", "say office charge vote",
-           rf"\b{_PEOPLES} (?:should|must|ought to)(?:n{_A}?t| not| never|nt)(?: ever| even| really)? "
-           rf"(?:have|get|be given) (?:a say|any say|the vote|a vote|public office)\b|\b{_PEOPLES} (?:should|must|"
+           rf"\b{_PEOPLES}{_MODAL_ADVERB} (?:should|must|ought to)(?:n{_A}?t| not| never|nt)(?: ever| even| really)? "
+           rf"(?:have|get|be given) (?:a say|any say|the vote|a vote|public office)\b"
+           rf"|\b{_PEOPLES}{_MODAL_ADVERB} (?:should|must|"
            rf"ought to)(?:n{_A}?t| not| never|nt)(?: ever| even| really)? (?:hold (?:public )?office|be in charge "
            rf"(?:of|here)|run (?:the country|this country|anything|a school|schools))\b",
            "plain"),
@@ -2531,6 +2547,136 @@ _CHECKS: tuple[_Check, ...] = (
            rf"\b(?:i{_A}ll|i will|i{_A}m going to|im going to|we{_A}ll|we will) be the ones? (?:spilling|shedding|"
            rf"drawing|to spill|to shed) it\b",
            "plain", also="blood"),
+    # -- Tenth round (session 22), each with benign kin in tests/test_tenth_round.py.
+    # A crime pinned on a people by a wink: "every stabbing in this city, guess which religion", "no prizes for
+    # guessing which community"; not "guess which community raised the most for the appeal" (no crime told).
+    _check(_GENERALISE, "group_violence", "guess guessing guesses wonder",
+           r"\b(?:guess|no prizes for guessing|take a (?:wild )?guess|three guesses|wonder) (?:as to )?(?:which|what) "
+           r"(?:religion|faith|community|communities|race|ethnicity|ethnic group|nationality|culture|background|"
+           r"skin colou?r|demographic|part of the world|kind of people|sort of people|type of people)\b",
+           "plain", also=_GROUPS_AND_CRIMES + " stabbing stabbings stabbed robbery robberies murder murders "
+           "attacks attack knife knives riot riots bombing bombings terror crime crimes theft thefts mugging "
+           "muggings assault assaults shoplifting burglary burglaries shooting shootings arrested charged"),
+    # The wink of "just noticing" beside a people: "Jewish bankers always seem to profit. Not saying anything,
+    # just noticing"; not the same words about a council or a club.
+    _check(_GENERALISE, "group_violence", "noticing noticed pattern asking observation observing",
+           rf"(?<!nothing )(?<![\"'\u201c\u2018])"
+           rf"\b(?:not saying anything,? (?:i{_A}?m )?just|(?:i{_A}?m |i am )?just) (?:noticing|observing|asking "
+           rf"questions|an observation|pointing out a pattern)\b|\b(?:just|only|simply) noticing (?:a|the|that) "
+           rf"pattern\b|\bnotice (?:a|the) pattern(?: here)?[.!?]*$",
+           "plain", also="jews jewish muslims muslim islam islamic blacks africans asians somalis pakistanis migrants "
+           "immigrants refugees asylum roma gypsies gipsies travellers gays lesbians trans catholics hindus sikhs "
+           "arabs mexicans chinese foreigners nigerians romanians albanians"),
+    # The trope of Jewish money behind wars and states: "Jewish bankers always seem to profit from every war".
+    _check(_SUPREMACY, "group_violence", "jewish zionist",
+           rf"{_NOT_SOME}\b(?:jewish|zionist) (?:bankers?|financiers?|money|lobby|elites?|billionaires?|"
+           rf"media moguls?|cabal)"
+           r"\b[^.!?]{0,60}?\b(?:profits?|profiting|profited|behind|controls?|controlling|pulls? the strings|owns?|"
+           r"runs? (?:the|our|every|this)|start(?:s|ed)? (?:every|all|the) wars?|every war|all (?:the )?wars)\b",
+           "plain"),
+    # Vigilantes promised by "we": "we will deal with him ourselves", "if that judge shows his face in our town
+    # again"; not "we'll deal with it ourselves" (a thing), "I'll sort him out myself" (a plumber's bill).
+    _check(_MENACE, "threat", "ourselves themselves personally",
+           rf"\b(?:we|we{_A}ll|we will|we{_A}re going to|we are going to|we shall|the lads|the locals|locals|"
+           rf"residents|the community|people (?:round|around) here)(?: (?:will|can|could|would|should|might|are "
+           rf"going to|{_A}ll))? (?:deal with|sort out|sort|handle|settle|see to) (?:him|her|them|{_A}em|(?:that|the|"
+           rf"this) (?:[a-z]+ )?{_PERSON_NOUN})(?: out)? (?:ourselves|themselves|personally|our own way|the old[- ]"
+           rf"fashioned way)\b",
+           "plain"),
+    _check(_MENACE, "threat", "face faces mug",
+           rf"\bif (?:he|she|they|(?:that|this|the) (?:[a-z-]+ ){{0,2}}?{_PERSON_NOUN}|[a-z]+) (?:ever )?(?:dares? "
+           rf"(?:to )?)?(?:shows?|show) (?:his|her|their) (?:[a-z]+ )?(?:face|faces|mug|head)\b[^.!?]{{0,60}}?\b"
+           rf"(?:we|we{_A}ll|the lads|locals|residents|he{_A}ll|she{_A}ll|they{_A}ll|he will|she will|they will)\b"
+           rf"[^.!?]{{0,40}}?\b(?:deal with|sort (?:him|her|them)|regret|hospital|ambulance|won{_A}?t (?:leave|walk|be "
+           rf"walking|get out)|get what{_A}?s coming|teach (?:him|her|them)|find out what happens|see what happens)",
+           "plain"),
+    # A commenter's workplace found out, with a visit or a call to the boss: "found this commenter's LinkedIn ...
+    # might give his boss a ring and pop round for a chat"; not "I looked up his LinkedIn, he is qualified".
+    _check(_HARASS, "threat", "linkedin facebook instagram address workplace employer number details works",
+           rf"\b(?:(?:found|tracked down|looked up|dug up|got hold of|i{_A}ve got|i have) (?:this (?:commenter|"
+           rf"poster|guy|bloke|woman|clown|troll|idiot|muppet)(?:{_A}s)?|his|her|their|your|ur|[a-z]+{_A}s) "
+           rf"(?:linkedin|facebook|instagram|twitter|home address|address|workplace|employer|work address|phone "
+           rf"number|number|details|place of work)|\bworks(?: [a-z]+days| weekends| nights| mornings)? (?:at|for|in))"
+           rf"\b[^\n]{{0,200}}?\b(?:pop (?:round|over|by|in)|drop (?:round|by|in on)|pay (?:him|her|them|his [a-z]+|"
+           rf"her [a-z]+) a (?:little |friendly )?visit|(?:go and |go |someone should |someone needs to |might )?"
+           rf"have a (?:little |quiet |friendly )?word with (?:him|her|them)(?= *[.!]|$)|"
+           rf"(?:give|gave) (?:his|her|their) (?:boss|employer|manager|work|workplace|company|firm|practice|office|"
+           rf"school|head teacher|hr) a (?:ring|call|bell|visit)|(?:ring|call|phone|email|contact|tag) (?:his|her|"
+           rf"their) (?:boss|employer|manager|workplace|work|company|firm)|knock on (?:his|her|their) door)\b",
+           "plain"),
+    # Deaths in a group welcomed: "heatwave killing off the pensioners? Good.", "fewer boomers clogging up the
+    # NHS"; not "fewer pensioners dying in the heat this year, good", "good grief".
+    _check(_WISH, "threat", "killing wiping culling thinning finishing dying die dead drowning drowned perishing",
+           rf"\b(?:kill(?:ing|s)? off|wip(?:ing|es) out|cull(?:ing|s)?|thin(?:ning|s)? out|finish(?:ing|es)? off) "
+           rf"(?:the |a few |some |a lot of |lots of |all the |a load of |loads of )?{_AGED_OR_PEOPLES}\b[^.!?]{{0,40}}"
+           rf"[.!?]+ *{_WELCOMED}"
+           rf"|(?<!\bfewer )(?<!\bless )(?<!\bno )(?<!\bsave )(?<!\bprotect )(?<!\bstop )\b{_AGED_OR_PEOPLES} "
+           rf"(?:dying|die|dead|drowning|drowned|perishing|keeling over|dropping like flies)\b[^.!?]{{0,40}}[.!?]+ *"
+           rf"{_WELCOMED}",
+           "plain"),
+    _check(_WISH, "threat", "clogging sponging draining scrounging blocking hogging "
+           "leeching freeloading stinking",
+           rf"\b(?:fewer|less) {_AGED_OR_PEOPLES} (?:clogging|sponging|draining|scrounging|blocking|hogging|"
+           rf"bed[- ]blocking|leeching|freeloading|stinking)\b",
+           "plain"),
+    # Someone promised at the door: "if he wins, someone will be waiting outside the court for him"; not "someone
+    # will be waiting for you at arrivals".
+    _check(_MENACE, "threat", "waiting",
+           rf"\b(?:someone|somebody|people|we|the lads|a few of us|a few lads|some lads|his victims{_A}? families)"
+           rf"(?:{_A}ll| will| are going to| is going to| gonna) be waiting (?:for (?:him|her|them|you|ya) (?:outside|"
+           rf"when (?:he|she|they|you) (?:gets?|come|comes|walks?) out)|outside (?:the|his|her|their|your|ur) "
+           rf"(?:court|courthouse|house|home|door|front door|gates?|prison|jail|station|studio|office|work|school))",
+           "plain"),
+    # A face remembered: "people remember faces. yours is very easy to remember".
+    _check(_MENACE, "threat", "remember memorable forget",
+           rf"\b(?:your face|yours)(?:{_A}s| is)(?: (?:very|really|quite|so|pretty))? (?:easy to remember|"
+           rf"memorable|hard to forget)\b|\b(?:we|people|they|the lads)(?:{_A}ll| will)? (?:remember|won{_A}?t "
+           rf"forget|never forget) (?:your|that|his|her) (?:face|faces|ugly face|mug)\b",
+           "plain"),
+    # A beating promised on sight: "if I ever see that footballer in town he's getting glassed".
+    _check(_MENACE, "threat", "glassed battered stabbed smacked decked slapped bottled knifed shanked kneecapped done "
+           "filled leathered twatted lamped chinned brayed hurt kicking beating slap hiding smack coming",
+           rf"\bif (?:i|we|the lads|anyone|someone)(?: ever)? (?:see|sees|catch|catches|meet|meets|find|finds|bump "
+           rf"into|run into) (?:him|her|them|you|that [a-z]+|the [a-z]+|[a-z]+)\b[^.!?]{{0,60}}?\b(?:he|she|they|you|"
+           rf"him|her)(?:{_A}s|{_A}re| is| are|{_A}ll| will| are going to| is going to)? (?:getting|get|gets|be "
+           rf"getting) (?:glassed|battered|stabbed|smacked|decked|slapped|bottled|knifed|shanked|kneecapped|done|"
+           rf"done in|filled in|leathered|twatted|lamped|chinned|brayed|hurt|a kicking|a beating|a slap|a hiding|"
+           rf"a smack|a good hiding|what{_A}?s coming)\b",
+           "plain"),
+    # A private person's details spread: "PC Dawson, lives off Greenhill Lane, kids at Oakfield Primary. Spread it."
+    _check(_HARASS, "threat", "spread share pass viral",
+           r"\b(?:lives (?:off|on|in|at)|works (?:at|for)|address is|drives a|parks (?:on|at|outside))\b"
+           r"[^\n]{0,200}?\b(?:spread (?:it|this|the word)|share "
+           r"(?:this|it)(?: widely| everywhere| far and wide)?[.!]|pass it on|you know what to do|do (?:what|whatever) "
+           r"you (?:want|like|will) with (?:that|this)|make (?:it|this|him|her) go viral|get it out there)",
+           "plain"),
+    # A people's state told as its nature: "there's a reason Africa is the way it is, and it isn't colonialism".
+    _check(_GENERALISE, "group_violence", "reason",
+           rf"\bthere{_A}?s a reason (?:why )?(?:africa|haiti|somalia|pakistan|the middle east|the third world|"
+           rf"their countries|those countries|their country|{_PEOPLES})(?:{_A}s| is| are| has| have| stay| stays| "
+           rf"remain| remains| live| lives)\b[^.!?]{{0,60}}?\b(?:and it|it){_A}?s? (?:isn{_A}?t|is not|not|wasn{_A}?t|"
+           rf"was not|ain{_A}?t) (?:because of |down to |about )?(?:colonialism|colonisation|colonization|racism|"
+           rf"slavery|history|the west|the british|the weather|the climate|oppression|discrimination|poverty|"
+           rf"sanctions|corruption)\b",
+           "plain"),
+    # A woman's body or bed talked over: "bet the new anchor Jess Harlow is a right goer in bed"; not "the colt is
+    # a real goer", "he's an animal in the gym".
+    _check(_SEXUAL, "threat", "goer bed sack bedroom",
+           rf"\b(?:she|{_TARGET_WOMAN}|(?!he\b|it\b|colt\b|horse\b|mare\b|filly\b|car\b|dog\b)[a-z]+)(?:{_A}s| is|"
+           rf"{_A}d be| would be| must be| looks like)(?: definitely| probably| surely)? (?:a )?(?:right |proper |"
+           rf"real |total |absolute )?(?:goer\b|(?:freak|animal|tiger|wildcat|good time|goer) in (?:bed|the sack|"
+           rf"the bedroom)\b)",
+           "plain"),
+    # A woman's body said to be made for sex: "Aoife from the news desk has a body made for sin".
+    _check(_SEXUAL, "threat", "sin sinning sex bed bedroom pleasure thing",
+           r"\b(?:has|got|with|her) (?:a |the )?(?:body|figure|mouth|lips|curves) (?:made|built) for (?:sin|sinning|"
+           r"sex|bed|the bedroom|one thing|pleasure)\b",
+           "plain"),
+    # A small brain as a name: "small brain, smaller everything else", "pea-brained little man".
+    _check(_INSULT, "insult", "brain brained brains",
+           r"(?:^|[.!?,] *)(?:small|tiny|pea|little) brain(?:ed)?(?:[.!?,]|$| (?:and|smaller|little|man|woman|"
+           r"idiot|clown))",
+           "plain"),
 )
 
 # Checks that open with a wish cannot match without a word of one: one set test passes them over in a comment that

@@ -31,6 +31,7 @@ from masthead.moderation.links import link_hosts
 from masthead.moderation.models import Action, ModerationDecision, Tier
 from masthead.moderation.normalise import normalise
 from masthead.moderation.pieces import pieces
+from masthead.moderation.quoted import unquoted_text
 
 if TYPE_CHECKING:
     from masthead.discussion.models import Comment
@@ -210,11 +211,12 @@ def deciding_score(score_of: Callable[[str], float], normalised_text: str, proba
     """The score that decides a comment the classifier would hold: that of the first of its readings, in this
     order, that scores lower — the text without the evaluative words it aims at things ("this idiotic policy",
     ``aimed.unaimed_text``), without the insults it denies ("he isn't a fool", ``denied.undenied_text``), without
-    the oaths that open its sentences ("holy shit, that final was tense", ``interject.uninterjected_text``) — that
-    score kept in ``scores``; else the first score.
+    the oaths that open its sentences ("holy shit, that final was tense", ``interject.uninterjected_text``),
+    without the abuse it quotes to condemn ("people calling her a 'traitor' is vile", ``quoted.unquoted_text``) —
+    that score kept in ``scores``; else the first score.
     Runs only above the hold threshold; ``evaluation.measure`` decides the quality table's holds by it too."""
     for key, reading in (("toxicity_aimed_at_things", unaimed_text), ("toxicity_insults_denied", undenied_text),
-                         ("toxicity_interjections", uninterjected_text)):
+                         ("toxicity_interjections", uninterjected_text), ("toxicity_abuse_quoted", unquoted_text)):
         copy = reading(normalised_text)
         if copy is None:
             continue

@@ -191,6 +191,14 @@ def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
             normalised_text):
         if all(name != known for known, _ in found):
             found.append((name, matched))
+    # As ``hate.lexicon_matches``: a sentence run together around a group name ("decapitate transwomen") is read
+    # again with the group's words apart.
+    if hate._has_fused_group([word for word in words if len(word) >= hate._FUSED_FROM]):
+        split = hate._FUSED_TOKEN.sub(lambda match: " ".join(hate._unfuse(match.group(0)) or (match.group(0),)),
+                                      normalised_text)
+        for name, matched in lexicon_matches(split) if split != normalised_text else ():
+            if all(name != known for known, _ in found):
+                found.append((name, matched))
     return tuple(found)
 
 

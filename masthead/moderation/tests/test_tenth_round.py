@@ -1,0 +1,158 @@
+"""The tenth round of harm read by structure (``menace.py``'s last block): a crime pinned on a people by a wink
+("guess which religion", "just noticing the pattern"), the trope of Jewish money behind wars, vigilantes promised by
+"we" ("we'll deal with him ourselves", "if he shows his face here again"), a commenter's workplace found out with a
+visit, a call to the boss or "a word", deaths in a group welcomed ("killing off the pensioners? good"), someone
+promised at the court door, a face remembered, a beating promised on sight, a private person's details spread, a
+people's state told as its nature, a woman talked over as "a goer" or "a body made for sin", "small brain" as a
+name; an adverb between a group and the modal that shuts it out ("women simply shouldn't be allowed"); and outside
+``menace.py``: Indigenous peoples among the protected groups, "kunt" among the profane words, hashtags read as words
+by a list of common words (``hashtag_words.py``), and abuse quoted to condemn it read without the quotation
+(``quoted.py``).
+
+Written from general knowledge with benign kin that share the words (a community praised, a thing dealt with, a
+cafe's directions, a study of faces, a pint promised, a colt that runs, a country's debts explained); not copied from
+any evaluation set. The forms were read off five sets written for this session and then used for development (kept
+outside the repository); the blind sets scored in docs/moderation.md for this round were never read."""
+
+from __future__ import annotations
+
+import pytest
+
+from masthead.moderation.models import Action
+from masthead.moderation.normalise import normalise
+from masthead.moderation.pipeline import screen
+from masthead.moderation.quoted import unquoted_text
+from masthead.moderation.tests.development_sets import (
+    assert_found_and_held,
+    assert_published_unless_the_classifier_holds,
+    known_guest,
+    profanity_found,
+)
+
+pytestmark = pytest.mark.django_db
+
+HELD = {
+    # a crime pinned on a people by a wink
+    "Another mugging on the high street. No prizes for guessing which community.": "hateful generalisation",
+    "Three burglaries this month and I wonder what religion the gang follows.": "hateful generalisation",
+    "Somalis everywhere in the crime figures. Not saying anything, just noticing.": "hateful generalisation",
+    # the trope of Jewish money behind wars
+    "Funny how Zionist financiers are always behind every war we get dragged into.": "supremacism",
+    # vigilantes promised by "we"
+    "The courts won't touch him, so the lads will sort him out themselves.": "intimidation",
+    "If that councillor ever shows his smug face on our estate again, he'll regret it.": "intimidation",
+    # a commenter's workplace found out, with a visit or a call to the boss
+    "Tracked down this troll's Facebook, works at the garden centre on the ring road. Might pay him a visit.":
+        "harassment call",
+    "She works at the vets on Kings Road. Think I'll give her manager a ring about her comments.": "harassment call",
+    "The head teacher works Saturdays at the garden centre on Mill Road. Go and have a word with her.":
+        "harassment call",
+    # a woman's body said to be made for sex
+    "That new sports reporter has a body made for sin.": "sexual harassment",
+    # deaths in a group welcomed
+    "Flu season thinning out the oldies again? Good riddance.": "wish of harm",
+    "Migrants drowning in the Channel again. Good.": "wish of harm",
+    "Fewer pensioners bed-blocking, that's the only upside of this winter.": "wish of harm",
+    # someone at the court door, a face remembered, a beating on sight
+    "Walk free if you like, pal. Someone will be waiting for you when you get out.": "intimidation",
+    "Keep writing, sweetheart. Your face is memorable.": "intimidation",
+    "If we catch that referee in the car park, he's getting a kicking.": "intimidation",
+    # a private person's details spread
+    "The juror's name is Karen Moss, works at the library on Dale Street. Pass it on.": "harassment call",
+    # a people's state told as its nature
+    "There's a reason those countries stay poor, and it isn't the weather.": "hateful generalisation",
+    # a woman talked over as "a goer"
+    "I reckon that weather presenter is a right goer.": "sexual harassment",
+    # "small brain" as a name
+    "Small brain. Big mouth. Typical.": "insult",
+    # an adverb between a group and the modal
+    "Women frankly shouldn't be allowed to be judges.": "exclusion of a group",
+}
+
+BENIGN = [
+    "Guess which community raised the most for the flood appeal? The mosque, again.",
+    "I wonder what religion the new bishop will lean towards on this.",
+    "Not saying anything, just noticing the council always finds money for consultants.",
+    "The old lie that Jewish bankers profit from every war keeps coming back, and it is still a lie.",
+    "Jewish bankers in Frankfurt financed the first railways there.",
+    "We'll deal with it ourselves if the council won't clear the drains.",
+    "If the minister shows his face at the count we will know he is serious.",
+    "I looked up his LinkedIn, he is actually a chartered engineer, so maybe he does know.",
+    "Fewer pensioners dying in the heat this year. Good.",
+    "Pensioners dying in the heat? Good grief, where is the plan?",
+    "Someone will be waiting for you at arrivals with a sign.",
+    "People remember faces better than names, the study says.",
+    "If I see him in town I'll buy him a pint, he's getting married next week.",
+    "The new cafe is on Mill Lane, the kids at Oakfield Primary love it. Spread the word!",
+    "There's a reason Haiti is poor, and it's the debt France forced on it.",
+    "The colt is a real goer, he'll win at Chester.",
+    "My sister works weekends at the library, go and have a word with her about volunteering.",
+    "The new hybrid has a body built for speed and a cabin built for five.",
+    "That pitiful pay rise is an insult to the nurses.",
+    "Aboriginal people have lived on this land for sixty thousand years.",
+]
+
+
+@pytest.mark.parametrize(("text", "label"), HELD.items())
+def test_tenth_round_forms_are_found_and_held(text, label):
+    assert_found_and_held(text, label)
+
+
+@pytest.mark.parametrize("text", BENIGN)
+def test_their_benign_kin_publish(text):
+    assert_published_unless_the_classifier_holds(text, frozenset())
+
+
+def test_indigenous_peoples_are_a_protected_group():
+    decision = screen("Aboriginal people are lazy drunks who never gave this country anything.", known_guest())
+    assert decision.action == Action.HOLD, decision.reasons
+
+
+def test_kunt_is_profane_and_kant_is_not():
+    assert profanity_found("Who let this dimwitted kunt near a keyboard?")
+    assert not profanity_found("Kant wrote the Critique of Pure Reason in 1781.")
+
+
+@pytest.mark.parametrize(("tag", "words"), [
+    ("#sendthemallbackinbodybags", "send them all back in body bags"),
+    ("#deportthemall", "deport them all"),
+    ("#hangthetraitorPM", "hang the traitor pm"),
+    ("#blacklivesmatter", "black lives matter"),
+    ("#idiotTrump", "idiot trump"),
+    ("#StandWithUkraine", "stand with ukraine"),
+])
+def test_hashtags_are_read_as_their_words(tag, words):
+    assert normalise(tag).text == words
+
+
+def test_a_hashtag_of_one_or_two_unknown_words_stays_whole():
+    # Two words of the list would be a guess at a pun; a word the list knows is itself.
+    assert normalise("#nhsheroes").text == "nhsheroes"
+    assert normalise("#therapist").text == "therapist"
+
+
+def test_a_hashtag_of_a_threat_is_held():
+    assert screen("#sendthemallbackinbodybags", known_guest()).action == Action.HOLD
+
+
+QUOTED_TO_CONDEMN = [
+    "The abuse this reporter got online, people calling her a 'traitor who should hang', is disgusting and the "
+    "police should look into it.",
+    "My daughter got messages like 'kill yourself you ugly cow' and the school did nothing. Disgusting.",
+]
+
+
+@pytest.mark.parametrize("text", QUOTED_TO_CONDEMN)
+def test_abuse_quoted_to_condemn_it_is_published(text):
+    assert unquoted_text(normalise(text).text) is not None
+    decision = screen(text, known_guest())
+    assert decision.action == Action.PUBLISH, decision.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "He is what I'd call 'a traitor who should hang'.",  # no report of others' words: the writer's own
+    "They called her a 'stupid traitor' and she should hang for it, disgusting.",  # a threat of its own
+    "People calling him a 'filthy traitor' are right.",  # nothing condemns the quotation
+])
+def test_a_quotation_the_writer_makes_their_own_is_read_whole(text):
+    assert unquoted_text(normalise(text).text) is None
