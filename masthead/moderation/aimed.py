@@ -4,7 +4,8 @@ moronic is generous", "the stupidest piece of legislation in years".
 The classifier learnt "idiotic", "stupid" and "moronic" from comments that aim them at people, so harsh criticism
 of a policy, a bill, an article or a referee's decision scores like an insult. ``unaimed_text`` finds the
 evaluative words whose target is a non-human thing (the adjective modifies a thing noun, or is predicated of one,
-or of "it"/"this"/"that") and, when no person is a target anywhere in the comment, returns the text without them:
+or of "it"/"this"/"that", or a sentence is nothing but a verdict, "Utter rubbish.", in a comment that names no
+person) and, when no person is a target anywhere in the comment, returns the text without them:
 ``pipeline.screen`` scores that copy too and decides on it (both scores are kept). It runs only for a comment the
 classifier would hold, so the common path costs nothing.
 
@@ -101,6 +102,19 @@ _PRONOUN = re.compile(
     rf"(?:['\u2019]s| is| was| seems| sounds| looks)(?: (?:{_DEGREE}|not just|nothing but))* (?P<eval>{_EVAL})"
     rf"(?=\s*(?:[,.;:!?)\-]|$|and\b|but\b|in\b|to\b|from\b|by\b))"
 )
+# The evaluative words said of things rather than people when they stand alone ("Stupid.", "Pathetic." may answer
+# a commenter).
+_VERDICT = _alternation(
+    "ridiculous ludicrous laughable absurd insane crazy bonkers lunacy insanity garbage rubbish drivel tripe "
+    "hogwash claptrap nonsense farce shambles travesty")
+# A sentence that is nothing but a verdict, with no noun to aim it: "Ridiculous.", "Utter rubbish.", "What a
+# farce.", "Typical Tory nonsense." In a comment that names no person it is said of the story or the thing it
+# answers (a person named anywhere, "Useless, the lot of them.", keeps the whole comment as it is).
+_BARE = re.compile(
+    rf"^\s*(?:(?:what|such) (?:a |an )?|(?:a )?(?:load|lot|pile|heap|bunch|right load) of )?"
+    rf"(?:(?:{_DEGREE}|typical|predictable|more|same old|pure|sheer) )*{_MODIFIER}?(?P<eval>{_VERDICT})"
+    rf"(?: (?:as usual|again|as ever|from start to finish))?\s*[.!?]*\s*$"
+)
 _PERSON = (r"(?:he|she|him|her|they|them|himself|herself|themselves|whoever|who|(?:the|its|his|her|their|a|an) "
            rf"(?:[a-z'-]+ )?{_PERSON_NOUN}|[a-z]+['\u2019]s (?:mum|mom|mother|father|dad|wife|husband|brain|head))")
 # A person brought into the evaluation: "from an utter ...", "as stupid as its author", "and so is its sponsor",
@@ -109,6 +123,7 @@ _AIMED_AT_PERSON = re.compile(
     rf"\b(?:from|by|of) (?:a|an|such an?|this|that|the) (?:utter|complete|total|absolute|real|proper|right|bunch "
     rf"of)\b|\b(?:as|than|like) {_PERSON}\b|\bso (?:is|are|was|were|does|do) |\b(?:and|,) {_PERSON} "
     rf"(?:is|are|was|were) (?:just |even )?(?:as |more |a |an )?(?:{_EVAL})\b")
+_NAMES_A_PERSON = re.compile(rf"\b(?:{_PERSON}|i|we|us|lot|{_PERSON_NOUN})\b")
 # Insult nouns, vermin words and profanity: the evaluative words among them are read above, and "piece" and
 # "waste" are insults only in "piece of shit", "waste of space" (the insult patterns of ``lexicon.py``).
 _BLOCKING_WORDS = (INSULT_WORDS | VERMIN_WORDS | PROFANITY) - _EVALUATIVE_WORDS - {"piece", "waste"}
@@ -117,7 +132,7 @@ _BLOCKING_WORDS = (INSULT_WORDS | VERMIN_WORDS | PROFANITY) - _EVALUATIVE_WORDS 
 def _thing_spans(sentence: str) -> list[tuple[int, int]]:
     """The spans of the evaluative words aimed at a thing in one sentence."""
     spans = []
-    for pattern in (_ATTRIBUTIVE, _PREDICATED, _NAMED, _PRONOUN):
+    for pattern in (_ATTRIBUTIVE, _PREDICATED, _NAMED, _PRONOUN, _BARE):
         for match in pattern.finditer(sentence):
             if pattern is _ATTRIBUTIVE:
                 # Every evaluative word of a run ("the most absurd, idiotic budget") is aimed at the thing.
@@ -148,5 +163,7 @@ def unaimed_text(normalised_text: str) -> str | None:
             return None  # a word no thing structure took: perhaps aimed at a person
         if _AIMED_AT_PERSON.search(sentence):
             return None
+        if _BARE.search(sentence) and _NAMES_A_PERSON.search(normalised_text):
+            return None  # a bare verdict in a comment about a person may be said of them
         removed += [(start + offset, end + offset) for start, end in sorted(aimed)]
     return without(normalised_text, removed) if removed else None

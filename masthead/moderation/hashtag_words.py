@@ -3,14 +3,16 @@
 
 ``normalise`` splits a hashtag first into the fewest of its own short list of words (``normalise.segment``:
 threats and insults); a tag that list cannot split is read here as the likeliest sequence of common words, each
-word's likelihood its share of this list's counts (a unigram model), so "#therapistsrock" reads as "therapists
-rock", not "the rapists rock". Only a reading of three words or more is taken: a two-word split of an unknown word
-is too often a pun the writer never meant.
+word's likelihood its share of this list's counts (a unigram model): "#sinkthedinghies" reads "sink the
+dinghies". Only a reading of three words or more is taken: a two-word split of an unknown word is too often a pun
+the writer never meant; a tag that is one listed word stays whole ("#therapist"). A word the list lacks can still
+be misread ("#therapistsrock" reads "the rapists rock": "therapists" is too rare in the corpora).
 
 The list (``data/hashtag_words.txt.gz``, one "word count" per line) is built once by ``python -m
 masthead.moderation.hashtag_words`` from the comments written for this project and the public corpora
-(``../shared/data/moderation``): words of letters only, seen at least ``MIN_COUNT`` times. Loaded on the first
-hashtag that needs it.
+(``../shared/data/moderation``): words of letters (apostrophes dropped, as hashtags drop them) seen at least
+``MIN_COUNT`` times, less the hashtags the corpora themselves wrote ("sendthemback": a long word made of three or
+more of the commonest words). Loaded on the first hashtag that needs it.
 """
 
 from __future__ import annotations
@@ -78,12 +80,33 @@ def likeliest_words(letters: str) -> list[str] | None:
     return words[::-1] if len(words) >= MIN_WORDS else None
 
 
+COMMON = 5000  # the most frequent words, of which a run-together phrase is made
+COMPOUND_FROM = 9  # letters from which a listed word may be a hashtag the corpora used ("sendthemback")
+
+
+def _pieces(word: str, common: frozenset[str]) -> int:
+    """The fewest common words of two letters or more that ``word`` is written from (0: none)."""
+    fewest = [0] + [-1] * len(word)
+    for end in range(2, len(word) + 1):
+        for start in range(end - 1):
+            if fewest[start] >= 0 and (start == 0 or fewest[start] > 0) and word[start:end] in common:
+                count = fewest[start] + 1
+                if fewest[end] < 0 or count < fewest[end]:
+                    fewest[end] = count
+    return max(fewest[-1], 0)
+
+
 def build(texts: list[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(word for word in _WORD.findall(text.lower()) if word.isalpha())
-    return Counter({word: count for word, count in counts.items()
+        # Hashtags drop apostrophes: "women's" counts as "womens", "don't" as "dont".
+        counts.update(word.replace("'", "") for word in _WORD.findall(text.lower()))
+    kept = Counter({word: count for word, count in counts.items()
                     if count >= MIN_COUNT and (len(word) > 1 or word in ("a", "i"))})
+    # A hashtag the corpora wrote ("sendthemback") is a phrase of three or more common words: not one word.
+    common = frozenset(word for word, _count in kept.most_common(COMMON))
+    return Counter({word: count for word, count in kept.items()
+                    if len(word) < COMPOUND_FROM or _pieces(word, common) < 3})
 
 
 def main() -> None:

@@ -2677,6 +2677,99 @@ _CHECKS: tuple[_Check, ...] = (
            r"(?:^|[.!?,] *)(?:small|tiny|pea|little) brain(?:ed)?(?:[.!?,]|$| (?:and|smaller|little|man|woman|"
            r"idiot|clown))",
            "plain"),
+    # -- Tenth round, second part: forms read off G1 and G2.
+    # Readers sent after a person's family or employer: "everyone email the editor's wife, she teaches at St Mary's";
+    # not "email the editor to complain".
+    _check(_HARASS, "threat", "email message ring call contact tag write phone",
+           rf"\b(?:everyone|everybody|all of you|you lot|people|let{_A}?s all|lets all|we should all|someone|"
+           rf"somebody)(?: should| needs to| must)? (?:email|e-mail|message|ring|call|contact|tag|write to|phone|"
+           rf"dm|inbox) (?:the (?:[a-z]+ )?[a-z]+{_A}s|his|her|their) (?:wife|husband|partner|kids|children|"
+           rf"daughter|son|mum|mother|dad|father|family|parents|employer|boss|school|headteacher|church|mosque|"
+           rf"neighbours|neighbors)\b",
+           "plain"),
+    # Rape dressed as a remedy: "MP Sarah Collins needs a good seeing to, might loosen her up".
+    _check(_SEXUAL, "threat", "seeing shag shagging rogering servicing pounding banging loosen",
+           r"\b(?!(?:garden|lawn|car|house|kitchen|engine|bike|boiler|hedge|room|place|shed|patio|fence|roof|van|"
+           r"dog|horse|pitch|team|squad|defence|system|council|economy|country|it|this|that|bathroom|floor)\b)"
+           r"[a-z]+ needs? (?:a good|a proper|a right|a decent|some) (?:seeing to|shag|shagging|rogering|servicing|"
+           r"pounding|banging)\b|\bloosen (?:her|that one) up\b",
+           "plain"),
+    # Sexual boasts about a named woman: "that chef is a proper MILF, id absolutely wreck her".
+    _check(_SEXUAL, "threat", "milf wreck smash ruin pound bang shag ride tap",
+           rf"\b(?:she|her|[a-z]+)(?:{_A}s| is) (?:a )?(?:proper |total |right |real |absolute )?milf\b|"
+           rf"\bi{_A}?d (?:absolutely |definitely |happily |so |totally |still )?(?:wreck|smash|ruin|pound|bang|"
+           rf"shag|ride|tap) (?:her|that)(?: (?:all night|senseless|silly|so hard|properly|in bed|till she|until "
+           rf"she))?(?= *[.!,?\U0001F300-\U0001FAFF]|$)",
+           "plain"),
+    # A people said not to be trusted, or lying allowed by their faith: "Muslims can't be trusted".
+    _check(_GENERALISE, "group_violence", "trusted trust trustworthy lying lie",
+           rf"{_NOT_SOME}\b(?:{_PEOPLES}|mozlems|muzlims|muzzies|muzzles|moslems)(?: simply| just| really| "
+           rf"frankly)? (?:can{_A}?t|cannot|can not|should never|must never|will never)(?: ever)? be trusted\b|"
+           rf"\blying (?:to (?:us|non-?believers|infidels|outsiders) )?is (?:literally |actually )?(?:allowed|"
+           rf"permitted|encouraged|commanded) (?:in|by) (?:their|the) (?:book|religion|faith|quran|koran|talmud)",
+           "plain"),
+    # Dim as a thing: "thick as mince", "thick as two short planks".
+    _check(_INSULT, "insult", "thick daft dense dim stupid dumb",
+           r"\b(?:thick|daft|dense|dim|stupid|dumb) as (?:mince|two short planks|a plank|a brick|a post|"
+           r"pigshit|pig shit|shit|a box of rocks|a bag of hammers|a bag of spanners|mud|a whale omelette|"
+           r"champ)\b",
+           "plain"),
+    # A grown writer talked to as a child: "did your mum help you with the big words?"
+    _check(_INSULT, "insult", "mum mummy mom mommy mam mother",
+           r"\bdid (?:your|ur|yer) (?:mum|mummy|mom|mommy|mam|mother) (?:help you|write (?:this|it|that)|"
+           r"dress you)\b",
+           "plain"),
+    # Deaths in a group waited for: "can't wait for this heatwave to clear a few of them out".
+    _check(_WISH, "threat", "clear clears kill kills finish finishes thin thins wipe wipes take takes cull culls",
+           rf"\b(?:can{_A}?t wait for|cannot wait for|here{_A}?s hoping|hop(?:e|ing)|come on|praying for) (?:this "
+           rf"|the |a |another |next )?(?:heatwave|heat|winter|cold snap|cold|flu|covid|virus|pandemic|famine|"
+           rf"drought|storm|flood|plague|disease)(?: season)? (?:to |will |finally )?(?:clears?|kills?|"
+           rf"finish(?:es)?|thins?|wipes?|takes?|culls?) (?:off |out )?(?:a few (?:more )?of |some (?:more )?of "
+           rf"|more of |most of |all of |the rest of )?(?:them|{_A}em|{_AGED_OR_PEOPLES})\b",
+           "plain"),
+    # Control of this paper by a people: "Jews own this paper so of course it's spun this way".
+    _check(_SUPREMACY, "group_violence", "own owns control controls run runs",
+           rf"{_NOT_SOME}\b(?:{_PEOPLES}|zionists|globalists)(?: secretly| really| basically| obviously)? "
+           rf"(?:own|control|run|fund|bankroll) (?:this|the|your) (?:paper|newspaper|rag|site|website|channel|"
+           rf"station|network|outlet)\b",
+           "plain"),
+    # A disabled people as scroungers; "you lazy cripples".
+    _check(_DEHUMANISE, "group_violence", "scroungers spongers parasites leeches freeloaders layabouts wasters "
+           "cripples cripple",
+           r"\b(?:disabled|crippled|handicapped) (?:scroungers|spongers|parasites|leeches|freeloaders|layabouts|"
+           r"wasters|benefit cheats)\b|\byou (?:[a-z]+ )?(?:cripples|cripple)\b(?! (?:the|our|this|their|its|an?)"
+           r"\b)",
+           "plain"),
+    # Crime told as a people's "enrichment": "enrichment strikes again", "diversity strikes again".
+    _check(_GENERALISE, "group_violence", "strikes enrichment diversity vibrancy peace",
+           r"\b(?:cultural )?(?:enrichment|diversity|vibrancy|multiculturalism|the religion of peace|religion of "
+           r"peace|the (?:vibrant|diverse|enriching) (?:community|communities)) (?:strikes(?: again)?|at it "
+           r"again|in action|does it again)\b",
+           "plain"),
+    # A crime told as what a people does: "those refugee kids will be stabbing our kids in ten years ... it's what
+    # they do"; not "it's what they do best" of a team.
+    _check(_GENERALISE, "group_violence", "do",
+           rf"\b(?:it{_A}?s|its|that{_A}?s|thats|it is|that is) (?:just |simply |literally )?what (?:they|these "
+           rf"people|those people|that lot|their lot|their kind)(?: all)? do(?! best| well| for| every| at| on| "
+           rf"in)\b",
+           "plain", also=_GROUPS_AND_CRIMES + " stabbing stabbed knife rob robbing steal stealing thieving"),
+    # A people's places of worship as terror's: "every mosque is a recruiting office"; "it's not islamophobia if
+    # it's true".
+    _check(_GENERALISE, "group_violence", "mosque mosques synagogue synagogues madrassa madrassas madrasa "
+           "islamophobia islamophobic racism racist bigotry homophobia antisemitism xenophobia sexism",
+           rf"\b(?:every|each|all|all the|these|those)(?: single)? (?:mosques?|synagogues?|madrass?as?|temples?|"
+           rf"gurdwaras?)(?: (?:in|round|around|across) (?:this|the|our|that|every) [a-z]+| round here| in [a-z]+)? "
+           rf"(?:is|are) (?:just |basically |really )?(?:an? )?(?:recruiting (?:offices?|centres?|"
+           rf"centers?|grounds?)|terror(?:ist)? (?:cells?|bases?|factories|factory|training camps?)|breeding "
+           rf"grounds?|training camps?|fronts? for)"
+           rf"|\b(?:it{_A}?s|its|it is) not (?:islamophobia|islamophobic|racism|racist|bigotry|bigoted|homophobia|"
+           rf"homophobic|transphobia|transphobic|antisemitism|antisemitic|xenophobia|xenophobic|sexism|sexist) "
+           rf"(?:if|when) (?:it{_A}?s|its|it is) (?:true|the truth|a fact|facts)\b",
+           "plain"),
+    # "spastic" as an adjective of scorn: "spastic journalism from a spastic paper"; not "spastic paralysis".
+    _check(_INSULT, "insult", "spastic",
+           rf"\bspastic\b{_SPASTIC_NOT_MEDICAL}(?! (?:society|societies))",
+           "plain"),
 )
 
 # Checks that open with a wish cannot match without a word of one: one set test passes them over in a comment that

@@ -205,9 +205,12 @@ def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
 def menace_matches(normalised_text: str) -> tuple[tuple[str, str, str], ...]:
     """``menace.matches`` with every check run on the whole text, woken by no trigger word."""
     found: list[tuple[str, str, str]] = []
+    words = text_words(normalised_text)
     for item in menace._CHECKS:
         if any(label == item.label for _, label, _ in found):
             continue
+        if item.also and item.also.isdisjoint(words):
+            continue  # a condition of the check, not a trigger: one of these words must be in the comment
         for match in item.pattern.finditer(normalised_text):
             if menace._allowed(item, normalised_text, match.start()) and not menace.framed(
                     "insult" if item.signal == "insult" else "threat", normalised_text, match.start(), match.end()):
@@ -285,7 +288,8 @@ def decode_symbols(token: str, changes: set[str]) -> str:
             return reading
     if inner_leet:
         changes.add("leetspeak")
-        return readings[0]
+        # As ``normalise._decode_symbols``: a known word among few readings ("he1p" -> help), else the first.
+        return normalise._word_reading(normalise._expanded(options)) or readings[0]
     return token
 
 

@@ -109,3 +109,21 @@ def test_no_person_aimed_comment_is_read_as_criticism_of_a_thing(text):
 def test_the_sets_are_large_enough():
     assert len(set(CRITICISM_OF_THINGS)) == len(CRITICISM_OF_THINGS) >= 15
     assert len(set(AIMED_AT_PEOPLE)) == len(AIMED_AT_PEOPLE) >= 15
+
+
+# A comment that is nothing but a verdict says it of the story it answers (session 22).
+BARE_VERDICTS = ["Utter rubbish.", "Ridiculous.", "Typical Tory nonsense.", "Absolute garbage!", "What a farce."]
+# The same words beside a person, or words said of people when they stand alone, are read whole.
+VERDICTS_READ_WHOLE = ["Ridiculous. He should resign.", "Useless, the lot of them.", "Stupid.", "Idiotic.",
+                       "Ridiculous, all of it, and so is the mayor."]
+
+
+@pytest.mark.parametrize("text", BARE_VERDICTS)
+def test_a_bare_verdict_is_read_as_said_of_the_story(text):
+    assert unaimed_text(normalise(text).text) is not None
+    assert screen(text, known_guest()).action == Action.PUBLISH
+
+
+@pytest.mark.parametrize("text", VERDICTS_READ_WHOLE)
+def test_a_verdict_beside_a_person_or_said_of_people_is_read_whole(text):
+    assert unaimed_text(normalise(text).text) is None

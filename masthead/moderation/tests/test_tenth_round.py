@@ -156,3 +156,59 @@ def test_abuse_quoted_to_condemn_it_is_published(text):
 ])
 def test_a_quotation_the_writer_makes_their_own_is_read_whole(text):
     assert unquoted_text(normalise(text).text) is None
+
+
+# The second part of the round, read off two more development sets.
+HELD_SECOND = {
+    "Let's all email the columnist's husband, he works at the bank on Main Street.": "harassment call",
+    "That presenter needs a good seeing to.": "sexual harassment",
+    "The new weather girl is a proper MILF.": "sexual harassment",
+    "Honestly I'd wreck her.": "sexual harassment",
+    "Muslims simply can't be trusted with power.": "hateful generalisation",
+    "The new columnist is thick as two short planks.": "insult",
+    "Did your mum write this for you?": "insult",
+    "Here's hoping the flu season takes a few more of them.": "wish of harm",
+    "Zionists own this paper, always have.": "supremacism",
+    "Disabled spongers, the lot of them.": "dehumanising",
+    "Diversity strikes again, three more stabbings.": "hateful generalisation",
+    "Another stabbing by migrants. That's just what they do.": "hateful generalisation",
+    "Every mosque in this city is a breeding ground for terror.": "hateful generalisation",
+    "It's not racism if it's true.": "hateful generalisation",
+    "What a spastic column.": "insult",
+}
+
+BENIGN_SECOND = [
+    "Email the editor to complain, the address is on the contact page.",
+    "The garden needs a good seeing to before the spring.",
+    "I'd ride her old bike to work if it had gears.",
+    "Ministers can't be trusted with our data, the audit shows.",
+    "The plot was thick as anything, I lost track by episode three.",
+    "Did your mum vote in the referendum? Mine did.",
+    "Hoping the winter takes the pressure off the water supply.",
+    "Which group owns this paper? The masthead says a reader trust.",
+    "Disabled people's benefits are being cut again, and it's wrong.",
+    "Diversity in the newsroom is at its highest in a decade.",
+    "Pressing high is what they do best, and it worked.",
+    "The mosque is a polling station today, doors open at seven.",
+    "Calling it racism isn't an insult if the policy is racist.",
+    "He had spastic paralysis as a child and went on to win gold.",
+]
+
+
+@pytest.mark.parametrize(("text", "label"), HELD_SECOND.items())
+def test_second_part_forms_are_found_and_held(text, label):
+    assert_found_and_held(text, label)
+
+
+@pytest.mark.parametrize("text", BENIGN_SECOND)
+def test_second_part_benign_kin_publish(text):
+    assert_published_unless_the_classifier_holds(text, frozenset())
+
+
+def test_a_greek_sigma_for_an_o_is_read_as_one():
+    assert normalise("M\u03c3zlems").text == "mozlems"  # Greek small sigma
+
+
+def test_a_hashtag_the_corpora_wrote_is_read_as_its_words():
+    assert normalise("#sendthembackdead").text == "send them back dead"
+    assert normalise("#internationalwomensday").text == "international womens day"
