@@ -56,7 +56,7 @@ COMMON_WORDS = frozenset(
 PROFANITY = frozenset(
     [
         "asshole", "assholes", "arsehole", "bitch", "bitches", "bullshit", "cunt", "cunts", "kunt", "kunts",
-        "dickhead", "fag",
+        "rapefugee", "rapefugees", "moffie", "moffies", "dickhead", "fag",
         "fags", "faggot", "faggots", "fuck", "fucked", "fucker", "fuckers", "fucking", "fuckin", "idiot",
         "idiots", "imbecile", "moron", "morons", "motherfucker", "nigga", "nigger", "niggers", "retard",
         "retarded", "retards", "shit", "shits", "shitty", "slut", "sluts", "twat", "wanker", "whore", "whores",

@@ -464,12 +464,13 @@ _CONTROLLED = (
     r"(?:the |our |all the |this |every |most of the |half the )?(?:banks?|banking|media|press|government|"
     r"governments|world|country|money|finance|hollywood|news|bbc|politicians|courts|police|education|schools|"
     r"universities|system|economy|federal reserve|fed|west|un|eu|elections?|narrative|council|councils|"
-    r"parliament|congress|white house|strings)\b"
+    r"parliament|congress|white house|strings|tabloids|papers|newspapers|judges|judiciary|(?:climate |green )?"
+    r"lobby|lobbies|protests|activists)\b"
 )
 _CONTROL_VERB = (
     rf"(?: secretly| really| basically| already| still| now| effectively| actually| quietly| all| literally)* "
-    rf"(?:own|control|run|rule|dominate|are running|are controlling|have taken over|have bought|pull the strings "
-    rf"(?:of|in|at)) {_CONTROLLED}"
+    rf"(?:own|control|run|rule|dominate|fund|finance|bankroll|are running|are controlling|have taken over|have "
+    rf"bought|pull the strings (?:of|in|at)) {_CONTROLLED}"
 )
 # A group as a burden or a disease on the rest: "a drain on society", "a cancer on this country".
 _BURDEN = (
@@ -633,6 +634,15 @@ _AGED_OR_PEOPLES = (rf"(?:pensioners|boomers|old people|old folk|the elderly|old
 # A reply that welcomes what it was told: "Good.", "Good riddance", "no loss"; not "good grief", "good question".
 _WELCOMED = (r"(?:(?:good|great|excellent|brilliant|fantastic|lovely)(?: riddance)?(?:[.!,]|$)|good riddance|"
              r"fine by me|no (?:great )?loss|about (?:bloody )?time|let (?:it|them|nature) (?:run|take))")
+
+# Peoples named by an adjective of nation or region before "lot", "people": "Caribbean lot".
+_NATIONAL = (r"(?:caribbean|jamaican|nigerian|ghanaian|somali|polish|romanian|albanian|pakistani|indian|"
+             r"bangladeshi|afghan|syrian|iraqi|african|asian|arab|muslim|jewish|roma|gypsy|traveller|eastern "
+             r"european|mexican|chinese|irish)")
+
+# A claim reported, not made: "to the person claiming gay men can't be trusted".
+_NOT_REPORTED = (r"(?<!claiming )(?<!claim )(?<!claims )(?<!saying )(?<!say )(?<!says )(?<!think )(?<!thinks )"
+                 r"(?<!believe )(?<!believes )(?<!myth that )(?<!lie that )(?<!idea that )(?<!claim that )")
 
 _CALL, _WISH, _MENACE, _HARASS, _DEHUMANISE, _INSULT = (
     "call for violence", "wish of harm", "intimidation", "harassment call", "dehumanising", "insult")
@@ -1217,7 +1227,8 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:your|his|her) face|set foot|sleep|feel safe)",
            "plain"),
     _check(_MENACE, "threat", "check",
-           r"\bcheck under (?:your|his|her|their) (?:car|bed|bonnet|hood)",
+           r"\bcheck under (?:your|his|her|their) (?:car|bed|bonnet|hood)\b(?! for (?:cats|hedgehogs|kittens|animals|"
+           r"foxes|leaks?|oil))",
            "plain"),
     # -- The target's body in a future it loses a part of: "he won't be leaving with his teeth", "you'll be eating
     # through a straw", "you'll need a new face". Read where the reader is the subject or the writer is in the
@@ -1901,12 +1912,12 @@ _CHECKS: tuple[_Check, ...] = (
     # most media companies", "who really runs this country? the civil service".
     # (Three checks, so that each one's first words are known and it is tried only where they occur.)
     _check(_SUPREMACY, "group_violence", "own owns control controls run runs rule rules dominate running "
-           "controlling pull pulls bought",
+           "controlling pull pulls bought fund finance bankroll",
            rf"{_NOT_SOME}(?:\b{_NOT_WOMEN}{_PEOPLES}|\bzionists|\bglobalists|\bthe rothschilds|\brothschilds|"
            rf"\bthe (?:jewish|zionist|gay) lobby){_CONTROL_VERB}",
            "plain"),
     _check(_SUPREMACY, "group_violence", "own owns control controls run runs rule rules dominate running "
-           "controlling pull pulls bought",
+           "controlling pull pulls bought fund finance bankroll",
            rf"\(\(\([a-z' -]+\)\)\){_CONTROL_VERB}",
            "plain"),
     _check(_SUPREMACY, "group_violence", "runs controls owns rules pulls",
@@ -2121,7 +2132,8 @@ _CHECKS: tuple[_Check, ...] = (
            rf"\b(?:{_W}{_A}s|his|her|their) surnames?\b",
            "plain"),
     # A conspiracy of control told of "they" with more than one thing controlled: "they own the banks, the media".
-    _check(_SUPREMACY, "group_violence", "own owns control controls run runs",
+    _check(_SUPREMACY, "group_violence", "own owns control controls run runs rule rules dominate running "
+           "controlling pull pulls bought fund finance bankroll",
            rf"\bthey{_CONTROL_VERB}(?:,| and|, and) {_CONTROLLED}",
            "plain"),
     # Ethnic slurs of two words, which the word list (one word each) cannot hold.
@@ -2703,8 +2715,9 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     # A people said not to be trusted, or lying allowed by their faith: "Muslims can't be trusted".
     _check(_GENERALISE, "group_violence", "trusted trust trustworthy lying lie",
-           rf"{_NOT_SOME}\b(?:{_PEOPLES}|mozlems|muzlims|muzzies|muzzles|moslems)(?: simply| just| really| "
-           rf"frankly)? (?:can{_A}?t|cannot|can not|should never|must never|will never)(?: ever)? be trusted\b|"
+           rf"{_NOT_SOME}{_NOT_REPORTED}\b(?:{_PEOPLES}|mozlems|muzlims|muzzies|muzzles|moslems)"
+           rf"(?: simply| just| really| frankly)? (?:can{_A}?t|cannot|can not|should never|must never|will never)"
+           rf"(?: ever)? be trusted\b|"
            rf"\blying (?:to (?:us|non-?believers|infidels|outsiders) )?is (?:literally |actually )?(?:allowed|"
            rf"permitted|encouraged|commanded) (?:in|by) (?:their|the) (?:book|religion|faith|quran|koran|talmud)",
            "plain"),
@@ -2768,7 +2781,145 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     # "spastic" as an adjective of scorn: "spastic journalism from a spastic paper"; not "spastic paralysis".
     _check(_INSULT, "insult", "spastic",
-           rf"\bspastic\b{_SPASTIC_NOT_MEDICAL}(?! (?:society|societies))",
+           rf"(?<![\"'\u2018\u201c])\bspastic\b(?![\"'\u2019\u201d]){_SPASTIC_NOT_MEDICAL}(?! (?:society|societies))",
+           "plain"),
+    # -- Tenth round, third part: forms read off G3 and G4.
+    # A people said unable to work or trusted with nothing: "Caribbean lot can't hold down a job".
+    _check(_GENERALISE, "group_violence", "job jobs",
+           rf"(?:{_NOT_SOME}\b{_PEOPLES}|\b{_NATIONAL} (?:lot|people|folk|men|women)|\bthat lot|\btheir lot)"
+           rf"(?: simply| just| really)? (?:can{_A}?t|cannot|can not|never) (?:hold (?:down )?(?:a|any) (?:job|jobs)|"
+           rf"keep (?:a|any) job)\b",
+           "plain"),
+    # A people sent back to a crime: "go back to scamming grannies with your prince emails".
+    _check(_GENERALISE, "group_violence", "scamming scams begging stealing thieving",
+           r"\bgo back to (?:scamming|scams|begging|stealing|thieving|robbing|selling drugs|dealing)\b",
+           "plain"),
+    # A named woman in the writer's bed: "I'd have her bent over the news desk".
+    _check(_SEXUAL, "threat", "bent",
+           rf"\bi{_A}?d (?:have|bend|put) (?:her|that one|{_TARGET_WOMAN}) (?:bent )?over\b|\b(?:have|had|get|got) "
+           rf"(?:her|{_TARGET_WOMAN}) bent over\b",
+           "plain"),
+    # Drowned people welcomed: "drowned migrants = fewer shoplifters. every cloud".
+    _check(_WISH, "threat", "drowned dead burnt burned frozen",
+           rf"\b(?:drowned|dead|burnt|burned|frozen) {_AGED_OR_PEOPLES}\b[^.!?]{{0,40}}?(?:[.!?]+ *|= *|, *)"
+           rf"(?:{_WELCOMED}|every cloud|fewer [a-z]+|less [a-z]+|one less|less crime|good news)",
+           "plain"),
+    # A gun brought to a place: "if the count goes the wrong way I'm bringing the shotgun down to the leisure
+    # centre"; not "I'm bringing my gun to the clay shoot".
+    _check(_MENACE, "threat", "shotgun gun guns rifle pistol knife machete axe crossbow bomb shooter",
+           rf"\b(?:i{_A}?m|i am|i{_A}ll be|we{_A}re|we are|we{_A}ll be) (?:bringing|taking|coming with|coming down "
+           rf"with) (?:a|the|my|our|me) (?:shotgun|gun|guns|rifle|pistol|knife|machete|axe|crossbow|bomb|shooter)\b"
+           rf"(?![^.!?]{{0,60}}\b(?:range|clay|club|shoot(?:ing)? (?:day|season|ground)|rabbits|pigeons|pheasants|"
+           rf"deer|licen[cs]e|cabinet|amnesty|police station|gunsmith|to be (?:fixed|serviced|checked|valued)))",
+           "plain"),
+    # A woman's post said won in bed: "Priya only got the politics desk by sleeping with the editor".
+    _check(_SEXUAL, "threat", "sleeping shagging sucking screwing",
+           r"\b(?:got|gets|landed|earned|won) (?:the|her|that|this) (?:[a-z]+ )?(?:job|role|promotion|desk|column|"
+           r"seat|part|gig|slot|position|contract|show) (?:by|from|through) (?:sleeping|shagging|sucking|screwing)\b",
+           "plain"),
+    # A people winked at in quotes: "postal votes from certain 'communities'. We all know which ones".
+    _check(_GENERALISE, "group_violence", "know",
+           r"(?<![\"'\u2018\u201c])\bcertain ['\"\u2018\u201c]?(?:communities|community|cultures|groups|backgrounds|"
+           r"areas)"
+           r"['\"\u2019\u201d]?[^.!?]{0,80}?[.!?]* *\b(?:we all know|you all know|everyone knows|we know|we all "
+           r"know exactly) (?:which|who|what)\b",
+           "plain"),
+    # A group's women called hags: "feminist hags".
+    _check(_INSULT, "insult", "hags harpies witches bitches slags whores",
+           r"\b(?:feminist|lesbian|trans|muslim|jewish|black|migrant|immigrant|lefty|leftie|woke|tory|labour) "
+           r"(?:hags|harpies|witches|bitches|slags|whores)\b",
+           "plain"),
+    # A car bomb hinted: "hope the mayor checks under his car every morning from now on".
+    _check(_MENACE, "threat", "under",
+           rf"\b(?:hope|better|might want to|should|had better|i{_A}d|wise to)[^.!?]{{0,40}}?\bchecks? under "
+           rf"(?:his|her|their|your|ur) (?:car|van|vehicle|motor)\b(?! for (?:cats|hedgehogs|kittens|animals|"
+           rf"foxes|leaks?))",
+           "plain"),
+    # A home recognised, then a visit promised: "nice house in your banner photo, recognised the street straight
+    # away. See you soon."
+    _check(_MENACE, "threat", "soon around seeing touch",
+           rf"\b(?:recogni[sz]ed|found|know|spotted|clocked|worked out) (?:the |your |ur |his |her |which )?(?:street|"
+           rf"road|house|home|address|estate|school|front door|flat)\b[^\n]{{0,80}}?\b(?:see you soon|see you "
+           rf"around|be seeing you|see you there|be round soon|we{_A}ll be in touch|be in touch)\b",
+           "plain"),
+    # A people paired with a crime for a laugh: "Pakistanis and grooming gangs, name a more iconic duo".
+    _check(_GENERALISE, "group_violence", "duo",
+           rf"\b(?:{_PEOPLES}|{_NATIONAL}s?) and (?:[a-z]+ )?(?:grooming|gangs?|crime|terror(?:ism)?|stabbings?|"
+           rf"knife crime|bombs?|bombings?|benefits|welfare|theft|scams?|rape|raping|shoplifting|drugs)\b"
+           rf"[^.!?]{{0,20}}?name a more iconic duo\b",
+           "plain"),
+    # Boats of people met with fire: "those boats should be met with gunfire, not lifejackets".
+    _check(_CALL, "group_violence", "gunfire bullets fire rounds torpedoes guns mines shells",
+           r"\b(?:those|the|these|migrant|small|refugee|dinghy) boats? (?:should|must|need to|ought to|have to) be "
+           r"(?:met|greeted|welcomed|stopped|turned back) with (?:gunfire|bullets|live (?:fire|rounds)|torpedoes|"
+           r"machine guns|mines|shells)\b",
+           "plain"),
+    # -- Tenth round, fourth part: forms read off I1 and I2.
+    # A person's school or home asked after: "anyone know what school she goes to?"
+    _check(_HARASS, "threat", "know knows",
+           r"\b(?:anyone|does anyone|who|somebody|someone|anybody) knows? (?:what|which|where) (?:school|house|street|"
+           r"gym|office|church|college|nursery|estate) (?:she|he|they|her kids|his kids) (?:goes to|go to|goes|go|"
+           r"attends?|lives(?: on| in)?|works(?: at| in)?)\b",
+           "plain"),
+    # A person's routine posted with a visit called for: "chambers on Fleet Street, leaves about six most nights.
+    # Somebody ought to have a word."
+    _check(_HARASS, "threat", "leaves leave",
+           r"\bleaves? (?:work |the office |home |chambers |court )?(?:at|about|around) [a-z0-9:]+(?: ?(?:am|pm))?"
+           r"\b[^\n]{0,120}?\b(?:somebody|someone|anybody|anyone) (?:ought to|should|needs to|must|could) "
+           r"(?:have a (?:little |quiet )?word|pay (?:him|her|them) a visit|wait for (?:him|her|them)|be there)",
+           "plain"),
+    # A death regretted as missed: "pity the bus didn't get him on his way out".
+    _check(_WISH, "threat", "pity shame bad",
+           rf"\b(?:pity|shame|a pity|such a shame|too bad) (?:that )?(?:the|that|a) (?:bus|car|train|truck|lorry|tram|"
+           rf"van|bullet|bomb|plane|crash|fire|explosion|storm|tumour|tumor|cancer|virus) (?:didn{_A}?t|did not|never|"
+           rf"missed|couldn{_A}?t) (?:get|hit|kill|take|finish)(?: off)? (?:him|her|them|{_A}em)\b",
+           "plain"),
+    # A named woman guessed at in bed: "bet she's filthy under that uniform".
+    _check(_SEXUAL, "threat", "filthy dirty wild kinky freaky gagging",
+           rf"\bbet (?:she{_A}s|she is|her{_A}s) (?:a )?(?:filthy|dirty|wild|kinky|freaky|gagging)\b(?! (?:house|"
+           rf"kitchen|car|boots|coat|hands|rich|angry|tired|late|about|at|with)\b)",
+           "plain"),
+    # A campaign to the end: "keep it going every single day til he quits".
+    _check(_HARASS, "threat", "until til till quits resigns leaves deletes",
+           rf"\bkeep (?:it|this|them|the (?:emails|reviews|complaints|messages|calls|pressure)) (?:going|up|coming)"
+           rf"(?: every (?:single )?day| daily| all week| non-?stop)? (?:until|til|till|{_A}til) (?:he|she) "
+           rf"(?:quits|resigns|leaves|deletes|goes|steps down|is gone|breaks|cracks)\b",
+           "plain"),
+    # Protesters on the road as "free speed bumps".
+    _check(_CALL, "group_violence", "speed speedbumps",
+           r"\bfree speed ?bumps\b",
+           "plain"),
+    # A couple of a sexuality called perverts: "handed to a pair of perverts".
+    _check(_INSULT, "insult", "perverts degenerates nonces paedos pedos deviants groomers",
+           r"\b(?:pair|couple|bunch|lot|load|gang) of (?:perverts|degenerates|nonces|paedos|pedos|deviants|"
+           r"groomers)\b",
+           "plain"),
+    # Gay parents as abuse: "gay adoption is state-sponsored child abuse", "dykes adopting kids should be illegal".
+    _check(_EXCLUDE, "group_violence", "adoption parenting parents adopting adopters raising",
+           r"\b(?:gay|lesbian|same-sex|same sex|homosexual|trans|queer) (?:adoption|parenting|parents|couples "
+           r"adopting|adopters) (?:is|are) (?:[a-z-]+ ){0,2}(?:child abuse|abuse|grooming|an abomination|evil|a "
+           r"perversion|perverted|sick|unnatural)\b"
+           r"|\b(?:gays|dykes|lesbians|queers|homos|trans people|gay couples|same-sex couples|two (?:men|women|mums|"
+           r"dads)) (?:adopting|raising|having|bringing up) (?:kids|children|babies|a child|a baby) (?:should be|is|"
+           r"are) (?:illegal|banned|a crime|criminal|child abuse|abuse|unnatural)\b",
+           "plain"),
+    # "Diversity hire" blamed for a death: "diversity hire kills 4".
+    _check(_GENERALISE, "group_violence", "hire hires",
+           r"\bdiversity hires? (?:kills?|killed|crash(?:es|ed)?|strikes|fails?|at it again)\b",
+           "plain"),
+    # Trans women as sick men: "mentally ill men in wigs".
+    _check(_DEHUMANISE, "group_violence", "wigs dresses frocks skirts lipstick makeup make-up",
+           r"\b(?:mentally ill|deluded|sick|mental) (?:men|blokes|males|guys) in (?:wigs|dresses|frocks|skirts|"
+           r"lipstick|make-?up)\b",
+           "plain"),
+    # Spitting wished on a person: "hope your congregation spits on you Sunday".
+    _check(_WISH, "threat", "spits spit",
+           r"\bhope (?:your|his|her|their|the) [a-z' ]{0,30}?spits? (?:on|at) (?:you|him|her|them)\b",
+           "plain"),
+    # A building burned before people move in: "#burnitdownbeforetheymovein".
+    _check(_CALL, "group_violence", "burn torch",
+           r"\b(?:burn|torch) (?:it|the (?:place|hotel|building|house|site|camp|centre|center|mosque|hostel|flats)) "
+           r"down before (?:they|the [a-z]+|any of them) (?:move in|arrive|get here|come|turn up)\b",
            "plain"),
 )
 

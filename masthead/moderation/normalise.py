@@ -59,16 +59,16 @@ assert not any(char.isascii() for char in _HOMOGLYPHS), "an ASCII text is never 
 # Leetspeak: symbol -> readings, most likely first.
 _LEET = {
     "0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
-    "@": "a", "$": "s", "!": "il", "|": "li", "+": "t", "€": "e", "£": "l",
+    "@": "a", "$": "s", "!": "il", "|": "li", "+": "t", "€": "e", "£": "l", "¥": "y",
 }
 _MASKS = "*#"
-_WORD_CHARS = "a-z0-9@$!|+€£*#'" + "".join(_HOMOGLYPHS)
+_WORD_CHARS = "a-z0-9@$!|+€£¥*#'" + "".join(_HOMOGLYPHS)
 _TOKEN = re.compile(rf"[{_WORD_CHARS}]*[a-z][{_WORD_CHARS}]*|[@$][{_WORD_CHARS}]+")
 # Only tokens that may hide something are decoded (most words of a comment are plain letters): a digit, symbol or
 # look-alike before a letter, one after a letter (a trailing "!" alone is punctuation), or a run of three letters.
-_SYMBOLS = "0-9@$!|+€£*#" + "".join(_HOMOGLYPHS)
+_SYMBOLS = "0-9@$!|+€£¥*#" + "".join(_HOMOGLYPHS)
 _SIGNAL = re.compile(rf"[{_SYMBOLS.replace('!', '')}]|!(?=[a-z])|([a-z])\1\1")
-_WORD_CHAR_SET = frozenset("abcdefghijklmnopqrstuvwxyz0123456789@$!|+€£*#'" + "".join(_HOMOGLYPHS))
+_WORD_CHAR_SET = frozenset("abcdefghijklmnopqrstuvwxyz0123456789@$!|+€£¥*#'" + "".join(_HOMOGLYPHS))
 # Numbers with a unit or an ordinal, and product-like names: never leetspeak.
 _NUMERIC_WORD = re.compile(
     r"\d+(?:st|nd|rd|th|s|am|pm|k|m|b|g|kg|km|mm|cm|ml|gb|mb|tb|x|d|p|h|hr|hrs|min|mins|mph|fps|v|w|kw|kwh|mg|"
@@ -188,6 +188,8 @@ def _join_spaced(match: re.Match[str]) -> str:
     for gap, letter in zip(gaps, letters[1:], strict=True):
         if gap == usual:
             current += letter
+        elif not usual.strip() and len(gap.strip()) == 1 and gap.strip() in _MASKS and gap.strip() != gap:
+            current += gap.strip() + letter  # "k * l l" among spaced letters: a masked letter, "k*ll"
         else:
             words.append(current)
             current = letter

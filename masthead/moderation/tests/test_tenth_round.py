@@ -212,3 +212,124 @@ def test_a_greek_sigma_for_an_o_is_read_as_one():
 def test_a_hashtag_the_corpora_wrote_is_read_as_its_words():
     assert normalise("#sendthembackdead").text == "send them back dead"
     assert normalise("#internationalwomensday").text == "international womens day"
+
+
+# The third part of the round, read off two more development sets.
+HELD_THIRD = {
+    "That Polish lot can't hold down a job for a week.": "hateful generalisation",
+    "Go back to begging outside Tesco, it's all you're good for.": "hateful generalisation",
+    "I'd bend her over the desk, that presenter.": "sexual harassment",
+    "Dead migrants in the Channel. Good riddance.": "wish of harm",
+    "Lose the vote and I'm bringing my rifle to the town hall.": "intimidation",
+    "She only landed the column by sleeping with the owner.": "sexual harassment",
+    "More fraud from certain communities. We all know who.": "hateful generalisation",
+    "Woke harpies screeching again.": "insult",
+    "The editor had better check under his car from now on.": "intimidation",
+    "Found your house on the map, Dave. See you soon.": "intimidation",
+    "Romanians and shoplifting, name a more iconic duo.": "hateful generalisation",
+    "The small boats should be met with live rounds.": "call for violence",
+    "The Jews run the papers, always have.": "supremacism",
+}
+
+BENIGN_THIRD = [
+    "Young people can't hold down a job on zero-hours contracts, it's the contracts.",
+    "Go back to the story, the figures are in the third paragraph.",
+    "I bent over the desk to read the small print and my back went.",
+    "Dead batteries everywhere this winter, good news for the garage.",
+    "I'm bringing my gun to the clay shoot on Sunday, club rules are clear.",
+    "She landed the column by writing the best pieces in the paper.",
+    "Certain areas flooded again. We all know why: the drains were never fixed.",
+    "The witches in the panto were brilliant.",
+    "Check under your car for cats before you start it in winter.",
+    "Found your old school on the map, Dave. See you at the reunion.",
+    "Jamaicans and sprinting, name a more iconic duo.",
+    "The boats should be met with lifeboats and food, not headlines.",
+    "Rapeseed fields are in flower all along the bypass.",
+]
+
+
+@pytest.mark.parametrize(("text", "label"), HELD_THIRD.items())
+def test_third_part_forms_are_found_and_held(text, label):
+    assert_found_and_held(text, label)
+
+
+@pytest.mark.parametrize("text", BENIGN_THIRD)
+def test_third_part_benign_kin_publish(text):
+    assert_published_unless_the_classifier_holds(text, frozenset())
+
+
+def test_rapefugees_is_a_slur():
+    assert profanity_found("Rapefugees. That's it, that's the comment.")
+
+
+# The fourth part of the round, read off two more development sets.
+HELD_FOURTH = {
+    "Does anyone know which school he goes to? Asking for a reason.": "harassment call",
+    "She leaves the office at 6pm every night, Market Street. Someone should be there.": "harassment call",
+    "Shame the lorry didn't finish him off.": "wish of harm",
+    "Bet she's kinky, that new presenter.": "sexual harassment",
+    "Keep the emails coming until she resigns, every single day.": "harassment call",
+    "Protesters on the motorway again. Free speed bumps.": "call for violence",
+    "The new neighbours are a couple of perverts.": "insult",
+    "Same-sex parenting is child abuse, plain and simple.": "exclusion of a group",
+    "Two dads raising a baby should be illegal.": "exclusion of a group",
+    "Another diversity hire fails the public.": "hateful generalisation",
+    "Deluded men in dresses in the women's changing rooms.": "dehumanising",
+    "I hope the whole street spits at her.": "wish of harm",
+    "Torch the hotel down before they arrive.": "call for violence",
+    "Zionists finance the protests, everyone knows it.": "supremacism",
+}
+
+BENIGN_FOURTH = [
+    "Does anyone know which school is hosting the hustings tonight?",
+    "The library leaves its doors open at 8am, someone should thank the staff.",
+    "Shame the rain didn't hold off for the parade.",
+    "Bet she's tired after that marathon of a debate.",
+    "Keep the pressure up until the council publishes the report.",
+    "The new speed bumps on Mill Road are free to cross for cyclists, finally.",
+    "A couple of volunteers cleaned the whole beach.",
+    "Same-sex parenting studies show the children do just as well.",
+    "Two dads raising a baby on one income, the story says, and they are managing.",
+    "The diversity officer hires from every background.",
+    "Men in dresses have been part of pantomime for centuries.",
+    "I hope the whole street turns out for her send-off.",
+    "The old mill burned down before the war.",
+    "Charities finance the protests' legal fees, the report says.",
+]
+
+
+@pytest.mark.parametrize(("text", "label"), HELD_FOURTH.items())
+def test_fourth_part_forms_are_found_and_held(text, label):
+    assert_found_and_held(text, label)
+
+
+@pytest.mark.parametrize("text", BENIGN_FOURTH)
+def test_fourth_part_benign_kin_publish(text):
+    assert_published_unless_the_classifier_holds(text, frozenset())
+
+
+def test_a_masked_letter_in_a_spaced_sentence_is_read():
+    assert normalise("k * l l   y o u r s e l f").text == "kill yourself"
+    assert normalise("f * u * c * k").text == "fuck"  # the mark as the gap between letters, as before
+
+
+def test_a_yen_sign_is_read_as_a_y():
+    assert normalise("d\u00a5kes").text == "dykes"
+
+
+def test_moffie_is_a_slur():
+    assert profanity_found("This moffie in the comments should be quiet.")
+
+
+# Found on the corpora's benign rows by the first forms of this round's checks, and read as counter-speech now.
+COUNTER_SPEECH = [
+    "I have cerebral palsy. 'Spastic' was thrown at me in the playground until I was sixteen.",
+    '"Certain communities" - say what you mean or don\'t say it at all. We all know what you mean.',
+    "To the person claiming gay men can't be trusted around children: there is zero evidence for that.",
+    "Please check under your car for cats before driving off on cold mornings.",
+]
+
+
+@pytest.mark.parametrize("text", COUNTER_SPEECH)
+def test_counter_speech_and_advice_that_share_the_words_are_no_finding(text):
+    assert_published_unless_the_classifier_holds(text, frozenset())
