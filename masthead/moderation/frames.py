@@ -72,7 +72,7 @@ _SPEECH = _REPORTED | _words(
     voicemails""")
 # Condemnation of what was said or done. Words abusers aim at a group themselves ("disgusting", "vile", "evil",
 # "dangerous") are left out: they would let "calling them refugees? they're vermin, disgusting" through.
-_CONDEMNING = _words(
+CONDEMNING = _words(
     """wrong disgraceful disgrace unacceptable hateful bigotry bigoted bigot bigots racist racism sexist sexism
     homophobic homophobia transphobic transphobia xenophobic xenophobia antisemitic antisemitism islamophobic
     islamophobia misogynist misogynistic misogyny dehumanising dehumanizing dehumanise dehumanize dehumanised
@@ -80,7 +80,7 @@ _CONDEMNING = _words(
     outrageous beneath inexcusable indefensible offensive resign resigned resignation apologise apologize
     apologised apologized apology sacked fired suspended banned expelled chilling sickening despicable
     incitement inciting incite reprehensible deplorable ashamed unforgivable unacceptably""")
-_CONDEMNING_PHRASES = re.compile(r"\b(?:never (?:accept|acceptable|ok|okay)|not (?:acceptable|ok|okay|on)|how dare|"
+CONDEMNING_PHRASES = re.compile(r"\b(?:never (?:accept|acceptable|ok|okay)|not (?:acceptable|ok|okay|on)|how dare|"
                                  r"hate speech|no place (?:in|for)|shame on|some decency|look at (?:themselves|"
                                  r"yourselves|yourself)|should be ashamed)\b")
 _NEGATORS = _words("not no nothing never isn't aren't wasn't weren't isnt arent nobody hardly")
@@ -101,7 +101,7 @@ _ELIDED_WRITER = re.compile(r" (?:him|her|them|his|their|its|that|this|the|a|an|
 _REPORTING_WORD = re.compile(r"(?<!so-)\b(?:" + "|".join(sorted(_REPORTED, key=len, reverse=True)) + r")\b")
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _QUOTED.finditer(text)]
 
 
@@ -190,13 +190,13 @@ def _taken_up(tokens: list[str]) -> bool:
 def _endorses(tokens: list[str]) -> bool:
     """Whether the writer agrees with what the sentence reports ("he was right"), unless the word of agreement
     leads to a condemnation ("which is exactly the dehumanising language ...")."""
-    return any(token in _ENDORSING and _CONDEMNING.isdisjoint(tokens[index + 1 : index + 4])
+    return any(token in _ENDORSING and CONDEMNING.isdisjoint(tokens[index + 1 : index + 4])
                for index, token in enumerate(tokens))
 
 
 def _condemned(tokens: list[str], index: int) -> bool:
     """Whether ``tokens[index]`` condemns, not denied ("not wrong", "nothing disgraceful about")."""
-    return tokens[index] in _CONDEMNING and _NEGATORS.isdisjoint(tokens[max(0, index - 3) : index]) and not any(
+    return tokens[index] in CONDEMNING and _NEGATORS.isdisjoint(tokens[max(0, index - 3) : index]) and not any(
         token.endswith("n't") for token in tokens[max(0, index - 3) : index])
 
 
@@ -351,7 +351,7 @@ def _maker_hyperbole(text: str, end: int, high: int) -> bool:
 def framed(kind: str, text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, found by a check of ``kind`` (threat, group, insult, profanity), is speech about
     abuse rather than abuse: quoted and reported, reported by a third party, condemned, or denied."""
-    quoted = _quoted_spans(text) if ("\"" in text or "'" in text or "\u201c" in text or "\u2018" in text
+    quoted = quoted_spans(text) if ("\"" in text or "'" in text or "\u201c" in text or "\u2018" in text
                                      or "\u00ab" in text) else []
     low, high = _sentence(text, start, end, quoted)
     if any(q_low < start and end <= q_high for q_low, q_high in quoted):
@@ -390,11 +390,11 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
     # Speech condemned: "<speech> ... found ... <condemned>" or "<condemned> ... <speech> ... found".
     speech_before = [index for index, token in enumerate(before) if token in _SPEECH]
     if speech_before:
-        if any(_condemned(after, index) for index in range(len(after))) or _CONDEMNING_PHRASES.search(
+        if any(_condemned(after, index) for index in range(len(after))) or CONDEMNING_PHRASES.search(
                 " ".join(after)):
             return True
         first = speech_before[0]
-        if any(_condemned(before, index) for index in range(first)) or _CONDEMNING_PHRASES.search(
+        if any(_condemned(before, index) for index in range(first)) or CONDEMNING_PHRASES.search(
                 " ".join(before[:first])):
             return True
     return False
@@ -508,7 +508,7 @@ def _called_the_writer(before: list[str]) -> bool:
 def _reported_slur(text: str, start: int, end: int) -> bool:
     """Whether the listed word ``text[start:end]`` is one another person aimed at someone, reported or quoted by
     the writer (see ``_ABUSE_SPEECH``), the writer agreeing nowhere in the comment."""
-    quoted = _quoted_spans(text)
+    quoted = quoted_spans(text)
     if _ENDORSED.search(_outside(text, 0, len(text), quoted)):
         return False
     low, high = _sentence(text, start, end, quoted)
@@ -556,7 +556,7 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
     ("call me a moron, but ..."), or a swear word that exclaims or qualifies a thing ("fuck, I missed the
     deadline", "this fucking weather"), with no second-person word in the sentence."""
     quoted_speech = framed("profanity", text, start, end) and not _ENDORSED.search(
-        _outside(text, 0, len(text), _quoted_spans(text)))  # "... shouted '...' at them. Can't say anything now"
+        _outside(text, 0, len(text), quoted_spans(text)))  # "... shouted '...' at them. Can't say anything now"
     if quoted_speech or _reported_slur(text, start, end):
         return True
     quoted: list[tuple[int, int]] = []

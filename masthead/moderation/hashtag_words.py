@@ -5,14 +5,16 @@
 threats and insults); a tag that list cannot split is read here as the likeliest sequence of common words, each
 word's likelihood its share of this list's counts (a unigram model): "#sinkthedinghies" reads "sink the
 dinghies". Only a reading of three words or more is taken: a two-word split of an unknown word is too often a pun
-the writer never meant; a tag that is one listed word stays whole ("#therapist"). A word the list lacks can still
-be misread ("#therapistsrock" reads "the rapists rock": "therapists" is too rare in the corpora).
+the writer never meant; a tag that is one listed word stays whole ("#therapist", "#responsibility"). A word the
+list lacks can still be misread ("#therapistsrock" reads "the rapists rock": "therapists" is too rare in the
+corpora).
 
 The list (``data/hashtag_words.txt.gz``, one "word count" per line) is built once by ``python -m
 masthead.moderation.hashtag_words`` from the comments written for this project and the public corpora
 (``../shared/data/moderation``): words of letters (apostrophes dropped, as hashtags drop them) seen at least
-``MIN_COUNT`` times, less the hashtags the corpora themselves wrote ("sendthemback": a long word made of three or
-more of the commonest words). Loaded on the first hashtag that needs it.
+``MIN_COUNT`` times, less the hashtags the corpora themselves wrote ("sendthemback", "blacklivesmatter": a long
+word made of three or more of the commonest words), single letters and two-letter fragments ("re", "ty": only
+``TWO_LETTER_WORDS``), which would read an unknown word as syllables. Loaded on the first hashtag that needs it.
 """
 
 from __future__ import annotations
@@ -29,7 +31,11 @@ MIN_COUNT = 3
 MAX_WORD = 20  # letters in the longest word tried
 MAX_TAG = 60  # letters in the longest tag read
 MIN_WORDS = 3
-WHOLE_WORD_MAX = 12  # letters from which a tag is not taken as one listed word ("blacklivesmatter")
+COMMON = 5000  # the most frequent words, of which a run-together phrase is made
+COMPOUND_FROM = 9  # letters from which a listed word may be a hashtag the corpora used ("sendthemback")
+TWO_LETTER_WORDS = frozenset((  # the only two-letter words a tag is split into
+    "am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me", "my", "no", "of", "oh",
+    "ok", "on", "or", "so", "to", "up", "us", "we"))
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
 
 
@@ -61,8 +67,6 @@ def likeliest_words(letters: str) -> list[str] | None:
     for end in range(1, len(letters) + 1):
         for start in range(max(0, end - MAX_WORD), end):
             before = best[start]
-            if start == 0 and end == len(letters) >= WHOLE_WORD_MAX:
-                continue  # a long tag found whole in the list is a hashtag the corpora used: read its words
             share = shares.get(letters[start:end])
             if before is None or share is None:
                 continue
@@ -78,10 +82,6 @@ def likeliest_words(letters: str) -> list[str] | None:
         words.append(letters[start:end])
         end = start
     return words[::-1] if len(words) >= MIN_WORDS else None
-
-
-COMMON = 5000  # the most frequent words, of which a run-together phrase is made
-COMPOUND_FROM = 9  # letters from which a listed word may be a hashtag the corpora used ("sendthemback")
 
 
 def _pieces(word: str, common: frozenset[str]) -> int:
@@ -102,7 +102,7 @@ def build(texts: list[str]) -> Counter[str]:
         # Hashtags drop apostrophes: "women's" counts as "womens", "don't" as "dont".
         counts.update(word.replace("'", "") for word in _WORD.findall(text.lower()))
     kept = Counter({word: count for word, count in counts.items()
-                    if count >= MIN_COUNT and (len(word) > 1 or word in ("a", "i"))})
+                    if count >= MIN_COUNT and (len(word) > 2 or word in TWO_LETTER_WORDS)})
     # A hashtag the corpora wrote ("sendthemback") is a phrase of three or more common words: not one word.
     common = frozenset(word for word, _count in kept.most_common(COMMON))
     return Counter({word: count for word, count in kept.items()

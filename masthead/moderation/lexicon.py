@@ -56,11 +56,10 @@ COMMON_WORDS = frozenset(
 PROFANITY = frozenset(
     [
         "asshole", "assholes", "arsehole", "bitch", "bitches", "bullshit", "cunt", "cunts", "kunt", "kunts",
-        "rapefugee", "rapefugees", "moffie", "moffies", "dickhead", "fag",
-        "fags", "faggot", "faggots", "fuck", "fucked", "fucker", "fuckers", "fucking", "fuckin", "idiot",
-        "idiots", "imbecile", "moron", "morons", "motherfucker", "nigga", "nigger", "niggers", "retard",
+        "dickhead", "fag", "fags", "faggot", "faggots", "fuck", "fucked", "fucker", "fuckers", "fucking", "fuckin",
+        "idiot", "idiots", "imbecile", "moron", "morons", "motherfucker", "nigga", "nigger", "niggers", "retard",
         "retarded", "retards", "shit", "shits", "shitty", "slut", "sluts", "twat", "wanker", "whore", "whores",
-        "kys",
+        "kys", "rapefugee", "rapefugees", "moffie", "moffies",
         # Slurs for trans people, disabled people, ethnic and religious groups. Those that are also real words
         # or one edit from them ("dyke", "chink", "coon", "spastic", "troon", "lesbos", "beaner": "beavers") are
         # left out; the real words one edit from those listed are in ``spelling.REAL_WORDS`` ("tyranny").

@@ -31,7 +31,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from masthead.moderation.hashtag_words import WHOLE_WORD_MAX, likeliest_words, listed
+from masthead.moderation.hashtag_words import likeliest_words, listed
 from masthead.moderation.lexicon import COMMON_WORDS, TARGET_WORDS, text_words
 from masthead.moderation.spelling import READINGS, REAL_WORDS
 from masthead.moderation.textspeak import read_textspeak
@@ -226,14 +226,20 @@ def segment(letters: str, known: frozenset[str] = _SEGMENT_WORDS) -> list[str] |
 _RUN_ON = 10  # letters from which a piece of a camel-case hashtag is read as words run together
 
 
+def _run_words(run: str) -> list[str]:
+    """A run of letters from a hashtag as its words: a listed word stays itself ("#therapist"); else the threats
+    and insults of ``segment`` first, then any phrase of common words (``hashtag_words``: "#deportthemall")."""
+    if listed(run):
+        return [run]
+    return segment(run) or likeliest_words(run) or [run]
+
+
 def _split_hashtag(tag: str, changes: set[str]) -> str:
     words = [word.casefold() for word in _CAMEL.findall(tag.replace("_", " "))]
-    if len(words) == 1 and not (len(words[0]) < WHOLE_WORD_MAX and listed(words[0])):  # "#therapist" is a word
-        # threats and insults first, then any phrase of common words ("#deportthemall")
-        words = segment(words[0]) or likeliest_words(words[0]) or words
+    if len(words) == 1:
+        words = _run_words(words[0])
     elif any(len(word) >= _RUN_ON for word in words):  # a run of words before a capital: "#hangthetraitorPM"
-        words = [split for word in words for split in (
-            (segment(word) or likeliest_words(word) or [word]) if len(word) >= _RUN_ON else [word])]
+        words = [split for word in words for split in (_run_words(word) if len(word) >= _RUN_ON else [word])]
     if len(words) > 1:
         changes.add("hashtag")
     return " " + " ".join(words) + " "

@@ -21,11 +21,11 @@ UNHELD = frozenset([
     "Round up every last one of those protesters and hose them down with something stronger than water.",
 ])
 # Held by the classifier, not by a check: scored 0.75-0.83 by 2.13-news, which learnt the fourth round of comments
-# written for Masthead ("be a shame if", a threat quoted in a report), over the 3% default's threshold (0.746).
+# written for Masthead ("be a shame if"), over the 3% default's threshold (0.746). A threat quoted in a report is
+# read without its quotation since session 22 (quoted.py) and published.
 STILL_HELD = frozenset([
     "Would be a shame if anything happened to the old pier, it needs repairs.",
     "You'll find out how long that walk to the car park is when the shuttle is cancelled.",
-    "The councillor got a note saying 'we'll burn your house down' and police did nothing.",
     "Be a shame if the brakes failed on the old bus, get it checked.",
 ])
 

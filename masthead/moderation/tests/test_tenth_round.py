@@ -93,16 +93,6 @@ BENIGN = [
 ]
 
 
-@pytest.mark.parametrize(("text", "label"), HELD.items())
-def test_tenth_round_forms_are_found_and_held(text, label):
-    assert_found_and_held(text, label)
-
-
-@pytest.mark.parametrize("text", BENIGN)
-def test_their_benign_kin_publish(text):
-    assert_published_unless_the_classifier_holds(text, frozenset())
-
-
 def test_indigenous_peoples_are_a_protected_group():
     decision = screen("Aboriginal people are lazy drunks who never gave this country anything.", known_guest())
     assert decision.action == Action.HOLD, decision.reasons
@@ -118,6 +108,7 @@ def test_kunt_is_profane_and_kant_is_not():
     ("#deportthemall", "deport them all"),
     ("#hangthetraitorPM", "hang the traitor pm"),
     ("#blacklivesmatter", "black lives matter"),
+    ("#ResponsibilityMatters", "responsibility matters"),
     ("#idiotTrump", "idiot trump"),
     ("#StandWithUkraine", "stand with ukraine"),
 ])
@@ -129,6 +120,7 @@ def test_a_hashtag_of_one_or_two_unknown_words_stays_whole():
     # Two words of the list would be a guess at a pun; a word the list knows is itself.
     assert normalise("#nhsheroes").text == "nhsheroes"
     assert normalise("#therapist").text == "therapist"
+    assert normalise("#responsibility").text == "responsibility"  # a listed word, not "re sp on si bi li ty"
 
 
 def test_a_hashtag_of_a_threat_is_held():
@@ -139,6 +131,9 @@ QUOTED_TO_CONDEMN = [
     "The abuse this reporter got online, people calling her a 'traitor who should hang', is disgusting and the "
     "police should look into it.",
     "My daughter got messages like 'kill yourself you ugly cow' and the school did nothing. Disgusting.",
+    # an apostrophe inside the quotation ("frames.quoted_spans" pairs the marks)
+    "Someone in the residents' group wrote 'we know where he lives, let's pay him a visit'. I've sent it to the "
+    "police.",
 ]
 
 
@@ -195,16 +190,6 @@ BENIGN_SECOND = [
 ]
 
 
-@pytest.mark.parametrize(("text", "label"), HELD_SECOND.items())
-def test_second_part_forms_are_found_and_held(text, label):
-    assert_found_and_held(text, label)
-
-
-@pytest.mark.parametrize("text", BENIGN_SECOND)
-def test_second_part_benign_kin_publish(text):
-    assert_published_unless_the_classifier_holds(text, frozenset())
-
-
 def test_a_greek_sigma_for_an_o_is_read_as_one():
     assert normalise("M\u03c3zlems").text == "mozlems"  # Greek small sigma
 
@@ -248,16 +233,6 @@ BENIGN_THIRD = [
 ]
 
 
-@pytest.mark.parametrize(("text", "label"), HELD_THIRD.items())
-def test_third_part_forms_are_found_and_held(text, label):
-    assert_found_and_held(text, label)
-
-
-@pytest.mark.parametrize("text", BENIGN_THIRD)
-def test_third_part_benign_kin_publish(text):
-    assert_published_unless_the_classifier_holds(text, frozenset())
-
-
 def test_rapefugees_is_a_slur():
     assert profanity_found("Rapefugees. That's it, that's the comment.")
 
@@ -298,16 +273,6 @@ BENIGN_FOURTH = [
 ]
 
 
-@pytest.mark.parametrize(("text", "label"), HELD_FOURTH.items())
-def test_fourth_part_forms_are_found_and_held(text, label):
-    assert_found_and_held(text, label)
-
-
-@pytest.mark.parametrize("text", BENIGN_FOURTH)
-def test_fourth_part_benign_kin_publish(text):
-    assert_published_unless_the_classifier_holds(text, frozenset())
-
-
 def test_a_masked_letter_in_a_spaced_sentence_is_read():
     assert normalise("k * l l   y o u r s e l f").text == "kill yourself"
     assert normalise("f * u * c * k").text == "fuck"  # the mark as the gap between letters, as before
@@ -330,6 +295,13 @@ COUNTER_SPEECH = [
 ]
 
 
-@pytest.mark.parametrize("text", COUNTER_SPEECH)
-def test_counter_speech_and_advice_that_share_the_words_are_no_finding(text):
+# Every part's forms, and the comments that share their words.
+@pytest.mark.parametrize(("text", "label"), [*HELD.items(), *HELD_SECOND.items(), *HELD_THIRD.items(),
+                                             *HELD_FOURTH.items()])
+def test_tenth_round_forms_are_found_and_held(text, label):
+    assert_found_and_held(text, label)
+
+
+@pytest.mark.parametrize("text", [*BENIGN, *BENIGN_SECOND, *BENIGN_THIRD, *BENIGN_FOURTH, *COUNTER_SPEECH])
+def test_their_benign_kin_and_counter_speech_publish(text):
     assert_published_unless_the_classifier_holds(text, frozenset())
