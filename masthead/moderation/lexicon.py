@@ -98,7 +98,8 @@ _GROUPS = (
 _PERSON_NOUN = (
     r"(?:traitors?|politicians?|idiots?|morons?|scum|scumbags?|bastards?|pigs?|thugs?|criminals?|rapists?|pedos?|"
     r"paedos?|pedophiles?|paedophiles?|terrorists?|leaders?|mayor|editor|writer|author|journalists?|reporters?|"
-    r"councill?ors?|mps?|ministers?|president|senators?|judges?|cops?|police|officers?|governor|prime minister|"
+    r"councill?ors?|mps?|ministers?|president|senators?|judges?|cops?|police|officers?|governors?|prime minister|"
+    r"profs?|professors?|lecturers?|teachers?|academics?|lawmakers?|legislators?|"
     r"guy|guys|man|woman|bitch|bitches|creeps?|lowlifes?|cowards?|liars?|clowns?|fools?|fascists?|nazis?|"
     r"commies?|libtards?|snowflakes?|trolls?|freaks?|animals?|savages?|degenerates?|monsters?|crooks?|"
     r"protesters?|protestors?|demonstrators?|activists?|rioters?|"
@@ -263,6 +264,10 @@ _GROUP_VIOLENCE_PATTERNS = (
     r"garbage|pathetic|evil|inferior|dirty|criminals|rapists|terrorists|a disgrace|a waste of space|"
     r"less than human|not human|lesser beings|freaks|degenerates)\b",
     rf"\b(?:no place for|there is no room for|keep out) (?:all |any )?{_GROUPS}\b",
+    # Humanity denied with a contraction: "Muslims aren't really people", "they ain't even human".
+    rf"\b(?:aren{_A}?t|isn{_A}?t|ain{_A}?t) (?:really |even |actually |fully |properly |quite |truly )?"
+    rf"(?:human|humans|human beings|people|real people|a person)(?=\s*(?:[.!?,;:\u2026)]|$|and\b|but\b|anymore\b|"
+    rf"at all\b|any more\b|they\b|just\b|like us\b|in my (?:eyes|book)\b))",
 )
 
 # Direct insults aimed at the reader: "you are trash", "you pathetic clown". Held with strong profanity
@@ -406,11 +411,14 @@ _GUARDS: dict[tuple[str, int], tuple[str, bool]] = {
     ("threat", 4): (rf"\b{_INANIMATE} (?:[a-z]+ )?$", False),  # "the bill should be killed": not a threat
     ("threat", 5): (rf"\b{_PERSON} (?:all )?$", True),
     ("group", 1): (rf"\b{_GROUPS} (?:all )?$", True),
-    ("group", 7): (rf"\b(?:{_PERSON}|people like (?:you|them|him|her)) ?$", True),
+    # A person or group, with a place after it: "trans women in this final are a disease".
+    ("group", 7): (rf"\b(?:{_PERSON}|people like (?:you|them|him|her))(?: (?:in|at|on|from|of) (?:the |this |that |"
+                   rf"these |those |our |a )?[a-z-]+(?: [a-z-]+)?)? ?$", True),
     ("group", 8): (rf"\b(?:you|they|he|she|{_GROUPS}) ?$", True),
     ("group", 10): (rf"\b(?:{_GROUPS}|{_SUBJECT_GROUP}) $", True),
     ("group", 13): (rf"\b(?:i|we) (?:really |just |truly |absolutely |fucking |do |)(?:(?:can{_A}?t|cannot) )?$", True),
     ("group", 14): (rf"\b{_GROUPS} $", True),
+    ("group", 16): (rf"\b(?:you|they|he|she|{_GROUPS}) (?:really |just |simply |honestly )?$", True),
 }
 _THREAT_TRIGGERS = (
     _KILL, "break smash snap crack cut slit bash cave rip tear bust stomp kick gouge shatter knock",
@@ -429,7 +437,7 @@ _GROUP_TRIGGERS = (
     "scum", "breed breeding breeds multiply multiplying swarm swarming infest infesting infested crawl crawling",
     "rats cockroaches roaches vermin bugs insects dogs animals lice", "hate despise detest loathe stand",
     "disgusting worthless scum trash garbage pathetic evil inferior dirty criminals rapists terrorists disgrace "
-    "waste human lesser freaks degenerates", "place room keep",
+    "waste human lesser freaks degenerates", "place room keep", "human humans people person",
 )
 _INSULT_TRIGGERS = (_INSULT_WORDS, _INSULT_WORDS, "stfu shut")
 

@@ -71,7 +71,8 @@ _ROLES = (
     "wanker|twat|tosser|prick|traitor|pig|rat|snake|worm|parasite|creature|witch|hag|cow|slag|tart|thief|"
     "fraudster|grifter|shill|puppet|stooge|snowflake|lefty|libtard|remoaner|brexiteer|trumper|maga|"
     "trans person|anchorman|anchorwoman|newsreader|newscaster|correspondent|cartoonist|photographer|"
-    "cameraman|scab|landlady|tenant|cyclist|driver|motorist|councillor"
+    "cameraman|scab|landlady|tenant|cyclist|driver|motorist|councillor|legislator|lawmaker|congressman|"
+    "congresswoman|prof|headteacher|head teacher|trustee"
 )
 _PERSON_NOUN = rf"(?:(?:{_ROLES})s?|people|men|women|children|kids|mob|crowd|" \
     r"boatload|folks|jews|muslims|roma|arabs|blacks|whites|asians|africans|somalis|gays|trans|elites)"
@@ -709,8 +710,8 @@ _CHECKS: tuple[_Check, ...] = (
     # "set his car on fire with him in it".
     _check(_CALL, "threat", "fire burn torch bomb sink blow crash bulldoze flood gas alight flatten level crush "
            "bury collapse demolish",
-           rf"\b(?:fire|burn|torch|bomb|sink|blow|crash|bulldoze|flood|gas|alight|flatten|level|crush|bury|collapse|"
-           rf"demolish)\b[^.!?]{{0,40}}?\bwith (?:him|"
+           rf"(?<!n{_A}t )(?<!not )(?<!never )\b(?:fire|burn|torch|bomb|sink|blow|crash|bulldoze|flood|gas|alight|"
+           rf"flatten|level|crush|bury|collapse|demolish)\b[^.!?]{{0,40}}?\bwith (?:him|"
            rf"her|them|you|everyone|the {_W}) (?:all )?(?:still )?(?:in it|inside|aboard|on board|in them)",
            "plain"),
     # "wouldn't shed a tear if his house went up in flames with him in it", "shame the plane didn't crash with
@@ -794,8 +795,9 @@ _CHECKS: tuple[_Check, ...] = (
            "call"),
     # "burn the councillor's office with him inside", "bulldoze their camps with them still inside".
     _check(_CALL, "threat", "inside aboard board",
-           rf"\b(?:bulldoze|burn|torch|bomb|gas|flood|seal|demolish|blow up|set fire to|firebomb|sink|scuttle|"
-           rf"napalm|shell|nuke)(?: down)? (?:{_W} ){{1,4}}?with (?:him|her|them|everyone|everybody|people|"
+           rf"(?<!n{_A}t )(?<!not )(?<!never )\b(?:bulldoze|burn|torch|bomb|gas|flood|seal|demolish|blow up|set fire "
+           rf"to|firebomb|sink|scuttle|napalm|shell|nuke)(?: down)? (?:{_W} ){{1,4}}?with (?:him|her|them|everyone|"
+           rf"everybody|people|"
            rf"the {_W}|{_GROUP_WORDS}) (?:all )?(?:still )?(?:inside|in it|in them|aboard|on board)",
            "plain"),
     # "why has nobody shot this man yet?".
@@ -1383,12 +1385,12 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:back|step)|look over (?:his|her|their) shoulders?)(?: {_W}){{0,6}}? (?:from now on|just saying|if "
            rf"(?:you|he|she) know(?:s)? what{_A}?s good for (?:you|him|her))(?=\s*(?:[.!\u2026]|$))",
            "plain"),
-    # "praying the lift cable snaps with him inside".
-    _check(_WISH, "threat", "inside aboard board under",
-           rf"\b(?:hope|hoping|pray|praying|wish)(?: that)? (?:the|a|an|his|her|their|your) (?:{_W} ){{0,2}}?(?:snaps|"
-           rf"breaks|fails|collapses|explodes|catches fire|sinks|crashes|gives way|burns down|goes up in flames|caves "
-           rf"in|falls) with (?:him|her|them|you|u|{_HUMAN}) (?:still )?(?:inside|in it|on board|aboard|on it|"
-           rf"under it)",
+    # "praying the lift cable snaps with him inside", "hope that billionaire's rocket blows up with him strapped in".
+    _check(_WISH, "threat", "inside aboard board under strapped",
+           rf"\b(?:hope|hoping|pray|praying|wish)(?: that)? (?:the|a|an|his|her|their|your|that|this) (?:{_W} ){{0,2}}?"
+           rf"(?:snaps|breaks|fails|collapses|explodes|catches fire|sinks|crashes|gives way|burns down|goes up in "
+           rf"flames|caves in|falls|blows up|goes down)(?: {_W}){{0,3}}? with (?:him|her|them|you|u|{_HUMAN}) "
+           rf"(?:still )?(?:inside|in it|on board|aboard|on it|under it|strapped in)",
            "plain"),
     # "he'll be wearing his teeth as a necklace if he says that again": a condition on the target's words or
     # presence, and the target's body in the consequence.
@@ -1518,9 +1520,14 @@ _CHECKS: tuple[_Check, ...] = (
            r"\b(?:hitler|the nazis|mussolini|stalin|pol pot) (?:was|were|is) (?:right|onto something|not wrong)"
            r"(?! about nothing| on nothing| about one thing:? nothing)|\b(?:hitler|the nazis) had the right idea",
            "plain"),
+    # Sent "back where they came from"; "go back" only when a person goes, not the swallows; "let them worship
+    # back where they came from".
     _check(_DEHUMANISE, "group_violence", "came come country",
-           rf"\b(?:send|ship|deport|kick|throw|fly) (?:them|{_A}em|{_GROUP_WORDS}|the lot) (?:all )?(?:back|"
-           rf"out)? ?(?:to )?where (?:they|you) (?:came|come) from|\bgo back (?:to )?where (?:you|they) "
+           rf"\b(?:send|ship|deport|kick|throw|fly) (?:them|{_A}em|him|her|{_GROUP_WORDS}|the lot) (?:all )?(?:back|"
+           rf"out)? ?(?:to )?where (?:they|you|he|she) (?:came|come) from|\blet (?:them|{_A}em) {_W} back (?:to )?"
+           rf"where (?:they|you) (?:came|come) from|(?:(?<=\byou )|(?<=\bu )|(?<=\bthey )|(?<=\bhe )|(?<=\bshe )|"
+           rf"(?<=\bshould )|(?<=\bcan )|(?<=\bjust )|(?<=\bto )|(?<=\bplease )|(?<=\bmust )|(?<=\bcould )|"
+           rf"(?<=\bthen )|(?<=\band )|(?<=\bnow )|(?<=\bor )|(?<=, )|^)go back (?:to )?where (?:you|they|he|she) "
            rf"(?:came|come) from|\bgo back to (?:your|their) (?:own )?country(?!{_A}s|s)\b|\bgo home to "
            rf"(?:your|their) (?:own )?countr",
            "plain"),
@@ -2173,7 +2180,7 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     # A woman sent back to the kitchen ("get back in the kitchen love"): with a word that says so in the sentence.
     _check(_EXCLUDE, "group_violence", "kitchen kitchens",
-           r"\b(?:get|go|stay|belongs?|back|send (?:her|them)|put (?:her|them))(?: back)? (?:in|into|to) "
+           r"\b(?:get|go|stay|stick|belongs?|back|send (?:her|them)|put (?:her|them))(?: back)? (?:in|into|to) "
            r"(?:the|your|her|their|a) kitchens?\b",
            "womanised"),
     # Women kept from a place of authority: "women should be kept well away from the bench".
@@ -2920,6 +2927,149 @@ _CHECKS: tuple[_Check, ...] = (
     _check(_CALL, "group_violence", "burn torch",
            r"\b(?:burn|torch) (?:it|the (?:place|hotel|building|house|site|camp|centre|center|mosque|hostel|flats)) "
            r"down before (?:they|the [a-z]+|any of them) (?:move in|arrive|get here|come|turn up)\b",
+           "plain"),
+    # -- Eleventh round (session 23), each with benign kin in tests/test_eleventh_round.py.
+    # Menace by knowing where officials go: "I know where the legislators park. Remember that."
+    _check(_MENACE, "threat", "know found seen",
+           rf"{_BY_US}(?:know|found out|seen) (?:exactly )?where (?:the|those|these|that|our|your) (?:{_W} )?"
+           rf"(?:{_PERSON_NOUN}|{_INSTITUTION}) (?:park|parks|live|lives|sleep|sleeps|drink|drinks|eat|eats|work|works|"
+           rf"pray|prays|go to school|send (?:their|his|her) kids)(?: (?:his|her|their) cars?)?(?: on (?:a )?[a-z]+|"
+           rf" every [a-z]+| most (?:nights|days|mornings))?(?=\s*(?:[.!\u2026]|$|,? (?:remember|think on|just "
+           rf"saying|and we|so)\b))",
+           "plain"),
+    # The "tree of liberty" watered with a side's blood: "time to water the tree of liberty with the blood of ...".
+    _check(_CALL, "threat", "liberty",
+           rf"\b(?:time to|it{_A}?s time to|let{_A}?s|we (?:need|have|must|should|will|ought) (?:to )?|go) "
+           rf"(?:water|refresh|feed|nourish) the tree of liberty\b",
+           "plain"),
+    # The antisemitic wink at names: "funny how the banks and the media all have the same kind of last names".
+    _check(_GENERALISE, "group_violence", "names surnames",
+           r"\bsame (?:kind of |sort of |type of |few )?(?:last |sur|family )names\b",
+           "plain", also="funny notice noticed noticing coincidence coincidences guess lines"),
+    # A woman's post said won in bed: "bet she earned that committee seat on her knees".
+    _check(_SEXUAL, "threat", "knees back",
+           rf"\b(?:earned|got|won|landed|bagged|secured|getting|gets|earns) (?:that|the|this|her|a|his) "
+           rf"(?:{_W} ){{0,2}}?(?:seat|job|role|post|position|promotion|contract|gig|column|slot|part|nomination|"
+           rf"chair|spot|desk|show|career|committee|presenting) on (?:her|his) (?:knees|back)\b",
+           "plain"),
+    # A people said to spoil a street by arriving: "a neighborhood changes when too many Somalis move in".
+    _check(_GENERALISE, "group_violence", "move moving moved",
+           rf"\btoo many (?:of )?(?:these |those |the |them )?{_NOT_WOMEN}{_PEOPLES} (?:move|moving|moved) "
+           rf"(?:in|into|onto|on to)\b",
+           "plain"),
+    # Hate denied as fact: "it's just facts, not hate", "pattern recognition, not racism".
+    _check(_GENERALISE, "group_violence", "hate racism racist bigotry prejudice",
+           r"\b(?:just |simply |only |plain |basic )?(?:facts?|the facts|statistics|stats|the truth|reality|"
+           r"common sense|observation|pattern recognition|biology|science),? not (?:hate|racism|racist|bigotry|"
+           r"prejudice|hatred)\b",
+           "protected"),
+    # Gay people sent back into the closet: "gay players should keep it in the closet".
+    _check(_EXCLUDE, "group_violence", "closet",
+           rf"\b(?:gays?|gay (?:people|men|women|players|couples|folk|lads|footballers|teachers)|lesbians|"
+           rf"homosexuals|queers|trans (?:people|folk)|they|them)(?: {_W}){{0,2}}? (?:should|need to|needs to|ought to|"
+           rf"must|better|can) (?:just |all )?(?:keep it|keep that|stay|go back|get back|be kept|be put back|stay "
+           rf"hidden|keep themselves) in the closet\b",
+           "protected"),
+    # A people cleared out by force: "time to clean them out of our clubs, by any means necessary".
+    _check(_CALL, "group_violence", "means clean clear purge cleanse sweep",
+           rf"\b(?:clean|clear|drive|force|kick|run|burn|smoke|root|purge|sweep|cleanse|throw|hound|chase) "
+           rf"(?:them|{_A}em|these|those|the lot|{_GROUP_WORDS}|(?:the|these|those) [a-z]+) out\b[^.!?\n]{{0,60}}?"
+           rf"\bby any means(?: necessary)?\b"
+           rf"|\btime to (?:clean|clear|purge|sweep|cleanse|drive|root) {_GROUP_WORDS} out\b",
+           "plain"),
+    # A people said to be another species: "they're a different species with their 'values'".
+    _check(_DEHUMANISE, "group_violence", "species subspecies",
+           rf"\b(?:they|{_IDENTITIES}|these people|those people|you people|your kind|their kind)(?:{_A}re| are| r)"
+           rf"(?: just| simply| basically| literally| practically| a| an| like| totally| completely| entirely)* "
+           rf"(?:different|separate|lower|lesser|inferior|another|alien|sub-?human) ?species\b|\bsub-?species\b"
+           rf"(?= of (?:human|people|humans|man)\b)",
+           "protected"),
+    # A sexuality kept from children: "gay choir ... disgusting perverts. Keep them well away from the kids."
+    _check(_GENERALISE, "group_violence", "keep perverts deviants degenerates",
+           rf"\bkeep (?:them|{_A}em|those people|these people|that lot|their sort)(?: well| far| the hell)? away from "
+           rf"(?:the |our |my |your |any )?(?:kids|children|schools?|young people|youngsters|boys|girls)\b"
+           rf"|\b(?:disgusting|filthy|sick|dirty|vile|twisted|bunch of|pack of|load of) (?:perverts|deviants|"
+           rf"degenerates)\b",
+           "plain",
+           also="gay gays lesbian lesbians queer queers trans homosexual homosexuals lgbt lgbtq bisexual drag"),
+    # A people hosed or driven off as strays: "Council should hose them off like you would stray dogs".
+    _check(_DEHUMANISE, "group_violence", "dogs animals vermin rats cattle pigs beasts strays pests foxes",
+           rf"\b(?:hose|chase|shoo|drive|run|round|herd|hunt|put|kick|boot|beat|whip|cull) (?:them|{_A}em|"
+           rf"{_GROUP_WORDS}) (?:off |out |away |down |up |out of town )?like (?:you would |you{_A}d |we would |"
+           rf"you do |we do )?(?:stray |wild |rabid |mangy |feral )?(?:dogs|animals|vermin|rats|cattle|pigs|beasts|"
+           rf"strays|pests|foxes)\b",
+           "call"),
+    # Migrants as "the wrong sort", housed ahead of "real Britons".
+    _check(_DEHUMANISE, "group_violence", "wrong real",
+           r"\b(?:too many|more|full) of the wrong (?:sort|kind|type)\b"
+           r"|\bthe wrong (?:sort|kind|type) (?:of (?:people|person|folk|immigrants?|migrants?) )?(?:arriving|coming|"
+           r"moving in|coming in|getting in|flooding in|settling|turning up)\b"
+           r"|\b(?:ahead of|before|over|instead of) (?:real|proper|true|native|indigenous|actual) (?:britons|brits|"
+           r"british people|english people|englishmen|americans|aussies|australians|irish people|scots|canadians|"
+           r"locals)\b",
+           "plain"),
+    # Migrants as "invaders", with a word of arrival or housing (not grey squirrels or the Normans).
+    _check(_DEHUMANISE, "group_violence", "invaders",
+           r"\bthese (?:[a-z]+ )?invaders\b(?! from (?:space|mars|outer))",
+           "plain",
+           also="boat boats landed landing arriving arrived arrive crossing channel border hotel hotels housed housing "
+                "benefits flats migrants asylum illegals wake arms country streets towns"),
+    # Blood promised if a place of worship or a plan goes ahead: "If that mosque gets built there will be blood".
+    _check(_MENACE, "threat", "blood bloodshed",
+           rf"\bif\b[^.!?\n]{{0,80}}?\b(?:there{_A}?ll|there will|there{_A}?s going to|there is going to|there{_A}?s "
+           rf"gonna) be (?:blood|bloodshed)\b(?! (?:on hand|available|banks?|supplies|supply|donors?|tests?|"
+           rf"transfusions?|samples?)\b)",
+           "not_sport"),
+    # A council or board strung up: "string the whole governing body up from the school gates".
+    _check(_CALL, "threat", "string",
+           rf"\bstring {_DET} (?:{_W} ){{0,2}}?(?:{_INSTITUTION}|governing body|governors|trustees|bosses|management|"
+           rf"leadership|directors) up\b",
+           "plain"),
+    # A crime called a people's blood: "they come over here and nick whatever isn't nailed down, it's in their blood".
+    _check(_GENERALISE, "group_violence", "blood dna genes nature",
+           rf"\b(?:it{_A}?s|its|it is|that{_A}?s|thats|crime is|thieving is|stealing is|violence is|lying is) "
+           rf"(?:just |all |simply )?in (?:their|the) (?:blood|dna|genes|nature)\b",
+           "plain",
+           also="steal stealing steals nick nicking thieve thieving thieves thief rob robbing crime criminal criminals "
+                "lie lying cheat cheating scam scamming scammers violence violent rape grooming beg begging fraud "
+                "shoplifting knife knives stabbing"),
+    # Arrival as theft: "they come over here and nick whatever isn't nailed down".
+    _check(_GENERALISE, "group_violence", "here",
+           r"\b(?:come|comes|coming|came) (?:over )?here and (?:nick|steal|rob|scrounge|sponge|grab|rape|"
+           r"sell drugs|claim benefits|live off|take our (?:jobs|houses|homes|benefits|women|girls|school places|"
+           r"council houses))\b",
+           "plain"),
+    # A person dragged out by the hair: "someone needs to drag these activists out of our schools by their hair".
+    _check(_CALL, "threat", "drag",
+           rf"\bdrag (?:{_HUMAN}|{_W}(?: {_W}){{0,3}}?) (?:out|off|away|through|down)\b[^.!?\n]{{0,50}}?\bby "
+           rf"(?:the|their|his|her) (?:hair|throats?|necks?|ears?|collars?|ankles?|feet)\b",
+           "call"),
+    # Disabled children as vegetables: "half of them are basically vegetables".
+    _check(_DEHUMANISE, "group_violence", "vegetables cabbages veg",
+           rf"\b(?:are|{_A}re|is|{_A}s|r) (?:just |basically |little more than |nothing but |all |practically |"
+           rf"literally |no more than |like )?(?:vegetables|cabbages|veg)\b",
+           "plain",
+           also="sen disabled disability disabilities special autistic autism downs severely wheelchair palsy needs"),
+    # A town's past as a people's: "these schools were fine when the town was still English".
+    _check(_EXCLUDE, "group_violence", "english british white christian irish scottish welsh american",
+           r"\b(?:when|back when|before|since|while) (?:the|this|our|my) (?:town|city|country|area|street|estate|"
+           r"school|schools|neighbourhood|neighborhood|village|borough|county|high street) (?:was|were) (?:still |"
+           r"properly |actually |truly |mostly |all )?(?:english|british|white|christian|irish|scottish|welsh|"
+           r"american)\b(?!-)",
+           "plain"),
+    # An address posted for a word: "For anyone who wants a quiet word with Lowe, he's moved into the flats ...".
+    _check(_HARASS, "threat", "word visit",
+           rf"\b(?:anyone|anybody|whoever|those of you|any of you)(?: who| that)? (?:wants?|fancies|fancy|would like|"
+           rf"wishes|needs?) (?:a (?:quiet |little |proper |friendly )?word with|to (?:have a (?:quiet |little )?"
+           rf"word with|pay (?:him|her|them) a visit|pop round to))\b[^.!?\n]{{0,40}}?[,.;:\u2014-]"
+           rf" ?(?:he|she|they)(?:{_A}s| is| has|{_A}ve| have| now)? (?:(?:just |recently )?moved|living|lives|live|"
+           rf"staying|works|working|based)\b",
+           "plain"),
+    # A slur for lesbians said of people: "the whole squad are d y k e s anyway".
+    _check(_INSULT, "insult", "dykes dykey lezzas lezzers",
+           rf"\b(?:are|{_A}re|all|bunch of|pack of|load of|team of|squad of|couple of|pair of|just) (?:a )?"
+           rf"(?:bunch of )?(?:dykes|dykey|lezzas)\b(?![^.!?\n]{{0,40}}\b(?:drains?|ditch(?:es)?|flood|water|sea|river|"
+           rf"walls?|fens?|dutch|netherlands|embankments?|levees?|canals?|farm|fields?|offa)\b)",
            "plain"),
 )
 

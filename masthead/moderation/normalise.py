@@ -102,7 +102,16 @@ class Normalised:
 
     @property
     def disguised(self) -> bool:
-        return bool(self.changes - {"stretched", "compatibility", "hashtag", "textspeak"})
+        return bool(self.changes - {"stretched", "compatibility", "hashtag", "textspeak", "scare quotes"})
+
+
+# A word for people in scare quotes, read as the word: "trans 'women' are a disease", "whenever the 'newcomers'
+# arrive". The quotes sneer at the word; the checks read what is said of the people it names.
+_SCARE_QUOTED = re.compile(
+    r"(?<![\w'\u2019])['\"\u2018\u201c](women|woman|men|man|girls|boys|refugees|refugee|asylum seekers|migrants|"
+    r"immigrants|newcomers|new arrivals|communities|community|families|children|kids|youths|youth|people|"
+    r"persons|culture|cultures|religion|values|lads|gentlemen|ladies|asylum seeker|migrant|immigrant|locals|"
+    r"residents|citizens|britons|brits|peaceful|religion of peace)['\"\u2019\u201d](?![\w'])")
 
 
 def normalise(raw: str) -> Normalised:
@@ -130,6 +139,11 @@ def normalise(raw: str) -> Normalised:
         changes.add("textspeak")
         text = read
     text = _decode_tokens(text, changes)
+    if "'" in text or '"' in text or "\u2018" in text or "\u201c" in text:
+        unquoted = _SCARE_QUOTED.sub(r"\1", text)
+        if unquoted != text:
+            changes.add("scare quotes")
+            text = unquoted
     # Homoglyph words with no Latin letter at all are not matched by _TOKEN: map them only when that makes a word.
     if not text.isascii() and _HOMOGLYPH_CHARS.search(text):  # every look-alike is outside ASCII
         latin = sum("a" <= char <= "z" for char in text)
