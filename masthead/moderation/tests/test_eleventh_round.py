@@ -169,23 +169,21 @@ def test_their_benign_kin_publish(text):
     assert_published_unless_the_classifier_holds(text, CLASSIFIER_HOLDS)
 
 
-@pytest.mark.parametrize("text", [
-    "Muslims aren't really people.",
-    "Honestly they ain't even human.",
-    "They aren't human, they're animals in suits.",
+@pytest.mark.parametrize(("text", "kind"), [
+    # humanity denied with a contraction (lexicon.py)
+    ("Muslims aren't really people.", "group violence"),
+    ("Honestly they ain't even human.", "group violence"),
+    ("They aren't human, they're animals in suits.", "group violence"),
+    # a group with a place after it is still the subject of a dehumanising word
+    ("Pakistanis in this town are a cancer.", "group violence"),
+    ("Trans women in sport are a disease.", "group violence"),
+    # lecturers and profs among the people a call for violence can name
+    ("kill every prof who backed the ban", "threat"),
+    ("Somebody should shoot the lecturers who marked us down.", "threat"),
 ])
-def test_humanity_denied_with_a_contraction_is_group_violence(text):
+def test_read_by_the_word_patterns(text, kind):
     decision = screen(text, known_guest())
-    assert any("group violence" in reason for reason in decision.reasons), decision.reasons
-
-
-@pytest.mark.parametrize("text", [
-    "Pakistanis in this town are a cancer.",
-    "Trans women in sport are a disease.",
-])
-def test_a_group_with_a_place_after_it_is_still_the_subject(text):
-    decision = screen(text, known_guest())
-    assert any("group violence" in reason for reason in decision.reasons), decision.reasons
+    assert any(kind in reason for reason in decision.reasons), decision.reasons
 
 
 @pytest.mark.parametrize(("raw", "read"), [
@@ -207,12 +205,3 @@ def test_a_quotation_of_more_than_one_word_keeps_its_quotes():
 
 def test_a_scare_quoted_group_is_held_as_the_group():
     assert screen("Trans 'women' are a disease.", known_guest()).action != "publish"
-
-
-@pytest.mark.parametrize("text", [
-    "kill every prof who backed the ban",
-    "Somebody should shoot the lecturers who marked us down.",
-])
-def test_lecturers_are_people_a_call_can_name(text):
-    decision = screen(text, known_guest())
-    assert any("threat" in reason for reason in decision.reasons), decision.reasons
