@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from masthead.moderation.frames import framed
 
@@ -163,6 +164,22 @@ _VERMIN = (
     r"an animal|a pig|a cockroach|a savage|an ape|a monkey|a dog|a beast|a disease|a maggot|a leech)"
 )
 
+# A group's adjective before a person noun, the subject of "... are vermin": "libertarian parasites".
+_SUBJECT_GROUP = (
+    r"(?:libertarian|liberal|leftist|lefty|left-wing|right-wing|conservative|democrat|republican|progressive|"
+    r"socialist|communist|immigrant|migrant|muslim|jewish|christian|illegal|foreign|feminist|these|those|you)"
+)
+
+
+class _Guarded(NamedTuple):
+    """A pattern with a guard: a pattern searched in the 60 characters before each match, and whether it must be
+    found there (True) or must not (False). Kept beside its pattern, so adding a pattern anywhere moves no guard."""
+
+    pattern: str
+    guard: str
+    must: bool
+
+
 _THREAT_PATTERNS = (
     # Intent aimed at a person: "I will find you and break your legs", "we're going to shoot them all".
     rf"\b{_INTENT}(?: [a-z'\u2019]+){{0,6}}? {_KILL_VERBS} {_OBJECT}\b{_NOT_A_THREAT}",
@@ -178,16 +195,19 @@ _THREAT_PATTERNS = (
     rf"reporter|judge|president|minister|councillor|councilor))|death to (?:you|him|her|them|"
     rf"(?:the|that|this|our|all|every) (?:[a-z-]+ )?{_PERSON_NOUN}))\b{_NOT_A_THREAT}(?! (?:game|show|movie|film)\b)",
     # A call: "that traitor should be hanged", "they must all be shot", "he needs to be put down".
-    r"\b(?:should|must|need to|needs to|ought to|oughta|deserves? to|"
-    r"has to|have to|will|would|can) (?:all |each |also |just |simply )?(?:be|get) (?:all )?"
-    r"(?:hanged|hung|lynched|shot(?: dead)?(?! (?:in|on|at|of|with|from|down|through|using|digitally|entirely)\b)|"
-    r"executed|beheaded|strung up|gassed|exterminated|burn(?:ed|t) alive|tortured|put (?:up )?against (?:a|the) "
-    r"wall|put down like|shot on sight|beaten to death|stoned(?: to death)|castrated|drawn and quartered)\b",
-    r"\b(?:should|must|need to|needs to|ought to|oughta|deserves? to|have to|has to) (?:all |each )?"
-    r"(?:be |get )?(?:all )?(?:killed|murdered|shot|wiped out|eliminated|eradicated|slaughtered|drowned|"
-    r"strangled|stabbed|raped|run over|put down|be dead)\b|\b(?:should|must|need to|needs to|ought to|oughta|"
-    r"deserves? to|have to|has to) (?:all |each |just )?(?:die|hang|burn|rot|suffer)"
-    r"(?=\s*(?:[.!,;?)]|$| for\b| in hell\b| slowly\b| already\b| like\b))",
+    _Guarded(r"\b(?:should|must|need to|needs to|ought to|oughta|deserves? to|"
+             r"has to|have to|will|would|can) (?:all |each |also |just |simply )?(?:be|get) (?:all )?"
+             r"(?:hanged|hung|lynched|shot(?: dead)?(?! (?:in|on|at|of|with|from|down|through|using|digitally|"
+             r"entirely)\b)|executed|beheaded|strung up|gassed|exterminated|burn(?:ed|t) alive|tortured|put (?:up )?"
+             r"against (?:a|the) wall|put down like|shot on sight|beaten to death|stoned(?: to death)|castrated|"
+             r"drawn and quartered)\b",
+             rf"\b{_INANIMATE} (?:[a-z]+ )?$", False),  # "the bill should be killed": not a threat
+    _Guarded(r"\b(?:should|must|need to|needs to|ought to|oughta|deserves? to|have to|has to) (?:all |each )?"
+             r"(?:be |get )?(?:all )?(?:killed|murdered|shot|wiped out|eliminated|eradicated|slaughtered|drowned|"
+             r"strangled|stabbed|raped|run over|put down|be dead)\b|\b(?:should|must|need to|needs to|ought to|oughta|"
+             r"deserves? to|have to|has to) (?:all |each |just )?(?:die|hang|burn|rot|suffer)"
+             r"(?=\s*(?:[.!,;?)]|$| for\b| in hell\b| slowly\b| already\b| like\b))",
+             rf"\b{_PERSON} (?:all )?$", True),
     # Desert: "every last one of them deserves a bullet", "he deserves the rope".
     r"\bdeserves? (?:a bullet|bullets|a slug|the (?:rope|noose|gallows|bullet|firing squad|chair)|a (?:rope|noose)|"
     r"to (?:die|be (?:killed|shot|hanged|hung|lynched|executed|gassed|raped|beaten|tortured|burned|strung up)|"
@@ -234,9 +254,10 @@ _GROUP_VIOLENCE_PATTERNS = (
     # Calls for violence against a whole group.
     rf"\b{_KILL_VERBS} (?:all |every |each |the next |any |a |some )?(?:of )?(?:the |those |these |"
     rf"(?:last |single )?one of (?:the |those |these ))?{_GROUPS}\b",
-    r"\b(?:should|must|need to|ought to|deserve to|have to) "
-    r"(?:all )?(?:die|be (?:killed|shot|hanged|hung|gassed|exterminated|eradicated|burned|wiped out|"
-    r"lynched|put down|slaughtered|eliminated|deported to (?:the )?(?:camps|gas chambers))|hang|burn|rot)\b",
+    _Guarded(r"\b(?:should|must|need to|ought to|deserve to|have to) "
+             r"(?:all )?(?:die|be (?:killed|shot|hanged|hung|gassed|exterminated|eradicated|burned|wiped out|"
+             r"lynched|put down|slaughtered|eliminated|deported to (?:the )?(?:camps|gas chambers))|hang|burn|rot)\b",
+             rf"\b{_GROUPS} (?:all )?$", True),
     rf"\bdeath to (?:all )?(?:the )?{_GROUPS}\b",
     rf"\b(?:someone|somebody|they|people|we|you) (?:should|needs to|need to|ought to|must|have to) {_KILL_VERBS} "
     rf"(?:{_OBJECT}|{_GROUPS})\b{_NOT_A_THREAT}",
@@ -246,28 +267,36 @@ _GROUP_VIOLENCE_PATTERNS = (
     rf"\b(?:put|send|throw|lock) (?:them|{_GROUPS}) (?:all )?(?:in|into|to) (?:the )?(?:gas chambers?|ovens?|"
     rf"death camps?|concentration camps?)\b",
     # Dehumanising a group or a person: "they are vermin, not humans", "Muslims are a cancer".
-    rf"(?: (?:are|is|r|were)|{_A}re|{_A}s) (?:nothing but |just |"
-    rf"no better than |little more than |basically |all |a bunch of |a pack of |like |the |simply |literally |"
-    rf"filthy |disgusting |dirty |worthless )?{_VERMIN}\b",
-    rf"(?: (?:are|is|r)|{_A}re|{_A}s) (?:[a-z,]+ ){{0,3}}not (?:even )?"
-    rf"(?:human|humans|people|a person|real people|fully human)\b",
+    _Guarded(rf"(?: (?:are|is|r|were)|{_A}re|{_A}s) (?:nothing but |just |"
+             rf"no better than |little more than |basically |all |a bunch of |a pack of |like |the |simply |literally |"
+             rf"filthy |disgusting |dirty |worthless )?{_VERMIN}\b",
+             # a person or group, with a place after it: "trans women in this final are a disease"
+             rf"\b(?:{_PERSON}|people like (?:you|them|him|her))(?: (?:in|at|on|from|of) (?:the |this |that |"
+                 rf"these |those |our |a )?[a-z-]+(?: [a-z-]+)?)? ?$", True),
+    _Guarded(rf"(?: (?:are|is|r)|{_A}re|{_A}s) (?:[a-z,]+ ){{0,3}}not (?:even )?"
+             rf"(?:human|humans|people|a person|real people|fully human)\b",
+             rf"\b(?:you|they|he|she|{_GROUPS}) ?$", True),
     r"\b(?:less than|not even|barely) human\b|\bsubhumans?\b|\bsub-humans?\b|\buntermenschen\b",
-    r"\b(?:vermin|parasites|cockroaches|roaches|rats|maggots|leeches|savages|subhumans|"
-    r"swine|locusts|lice|mongrels|filth|scum)\b",
+    _Guarded(r"\b(?:vermin|parasites|cockroaches|roaches|rats|maggots|leeches|savages|subhumans|"
+             r"swine|locusts|lice|mongrels|filth|scum)\b",
+             rf"\b(?:{_GROUPS}|{_SUBJECT_GROUP}) $", True),
     r"\b(?:breed|breeding|breeds|multiply|multiplying|swarm|swarming|infest|infesting|infested|crawl|crawling) "
     r"(?:like|with) (?:rats|rabbits|cockroaches|roaches|vermin|insects|flies|lice|maggots|locusts)\b",
     r"\b(?:exterminated?|killed|put down|shot|gassed|crushed) like (?:rats|cockroaches|roaches|vermin|bugs|"
     r"insects|dogs|animals|lice)\b",
     # Open contempt for a whole group.
-    rf"\b(?:hate|despise|detest|loathe|stand) (?:all |every )?{_GROUPS}\b",
-    r"\b(?:are|r) (?:all |so |just |such |nothing but |a bunch of )?(?:disgusting|worthless|scum|trash|"
-    r"garbage|pathetic|evil|inferior|dirty|criminals|rapists|terrorists|a disgrace|a waste of space|"
-    r"less than human|not human|lesser beings|freaks|degenerates)\b",
+    _Guarded(rf"\b(?:hate|despise|detest|loathe|stand) (?:all |every )?{_GROUPS}\b",
+             rf"\b(?:i|we) (?:really |just |truly |absolutely |fucking |do |)(?:(?:can{_A}?t|cannot) )?$", True),
+    _Guarded(r"\b(?:are|r) (?:all |so |just |such |nothing but |a bunch of )?(?:disgusting|worthless|scum|trash|"
+             r"garbage|pathetic|evil|inferior|dirty|criminals|rapists|terrorists|a disgrace|a waste of space|"
+             r"less than human|not human|lesser beings|freaks|degenerates)\b",
+             rf"\b{_GROUPS} $", True),
     rf"\b(?:no place for|there is no room for|keep out) (?:all |any )?{_GROUPS}\b",
     # Humanity denied with a contraction: "Muslims aren't really people", "they ain't even human".
-    rf"\b(?:aren{_A}?t|isn{_A}?t|ain{_A}?t) (?:really |even |actually |fully |properly |quite |truly )?"
-    rf"(?:human|humans|human beings|people|real people|a person)(?=\s*(?:[.!?,;:\u2026)]|$|and\b|but\b|anymore\b|"
-    rf"at all\b|any more\b|they\b|just\b|like us\b|in my (?:eyes|book)\b))",
+    _Guarded(rf"\b(?:aren{_A}?t|isn{_A}?t|ain{_A}?t) (?:really |even |actually |fully |properly |quite |truly )?"
+             rf"(?:human|humans|human beings|people|real people|a person)(?=\s*(?:[.!?,;:\u2026)]|$|and\b|but\b|"
+             rf"anymore\b|at all\b|any more\b|they\b|just\b|like us\b|in my (?:eyes|book)\b))",
+             rf"\b(?:you|they|he|she|{_GROUPS}) (?:really |just |simply |honestly )?$", True),
 )
 
 # Direct insults aimed at the reader: "you are trash", "you pathetic clown". Held with strong profanity
@@ -294,26 +323,28 @@ class PatternSet:
     or "deserve" never pays for the patterns built around them (the screening budget is well under a millisecond).
     A trigger set lists every word at least one of which any match must contain."""
 
-    def __init__(self, kind: str, pairs: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, kind: str, pairs: tuple[tuple[str, str | _Guarded], ...]) -> None:
         self.kind = kind
         self.patterns = []
         # Each trigger word with the patterns it wakes, as bits of a number (bit i: pattern i): a text's words
         # meet the union of all triggers once, and only the patterns their bits name are looked at, in order.
         self.wakes: dict[str, int] = {}
-        for index, (triggers, pattern, guard) in enumerate(self._compiled(kind, pairs)):
+        for index, (triggers, pattern, guard) in enumerate(self._compiled(pairs)):
             self.patterns.append((triggers, pattern, guard))
             for word in triggers:
                 self.wakes[word] = self.wakes.get(word, 0) | 1 << index
         self.triggers = frozenset(self.wakes)
 
     @staticmethod
-    def _compiled(kind: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[frozenset[str], re.Pattern[str],
-                                                                                tuple[re.Pattern[str], bool] | None]]:
+    def _compiled(pairs: tuple[tuple[str, str | _Guarded], ...]) -> list[
+            tuple[frozenset[str], re.Pattern[str], tuple[re.Pattern[str], bool] | None]]:
         compiled = []
-        for index, (triggers, pattern) in enumerate(pairs):
-            guard = _GUARDS.get((kind, index))
-            compiled_guard = (re.compile(guard[0]), guard[1]) if guard else None
-            compiled.append((frozenset(triggers.split()), re.compile(pattern), compiled_guard))
+        for triggers, entry in pairs:
+            if isinstance(entry, _Guarded):
+                pattern, guard = entry.pattern, (re.compile(entry.guard), entry.must)
+            else:
+                pattern, guard = entry, None
+            compiled.append((frozenset(triggers.split()), re.compile(pattern), guard))
         return compiled
 
     def search(self, text: str, words: frozenset[str] | None = None) -> re.Match[str] | None:
@@ -402,24 +433,6 @@ _INSULT_WORDS = ("idiot idiots moron morons imbecile cretin fool loser losers cl
                  "pig swine parasite vermin rat creep lowlife halfwit dimwit nitwit dumbass jackass dipshit dickhead "
                  "disgrace waste piece degenerate troll retard freak simpleton buffoon numpty muppet pillock plonker "
                  "tosser twat prat")
-_SUBJECT_GROUP = (
-    r"(?:libertarian|liberal|leftist|lefty|left-wing|right-wing|conservative|democrat|republican|progressive|"
-    r"socialist|communist|immigrant|migrant|muslim|jewish|christian|illegal|foreign|feminist|these|those|you)"
-)
-# Guards: what must (or must not) come just before a match, checked on the few words before it.
-_GUARDS: dict[tuple[str, int], tuple[str, bool]] = {
-    ("threat", 4): (rf"\b{_INANIMATE} (?:[a-z]+ )?$", False),  # "the bill should be killed": not a threat
-    ("threat", 5): (rf"\b{_PERSON} (?:all )?$", True),
-    ("group", 1): (rf"\b{_GROUPS} (?:all )?$", True),
-    # A person or group, with a place after it: "trans women in this final are a disease".
-    ("group", 7): (rf"\b(?:{_PERSON}|people like (?:you|them|him|her))(?: (?:in|at|on|from|of) (?:the |this |that |"
-                   rf"these |those |our |a )?[a-z-]+(?: [a-z-]+)?)? ?$", True),
-    ("group", 8): (rf"\b(?:you|they|he|she|{_GROUPS}) ?$", True),
-    ("group", 10): (rf"\b(?:{_GROUPS}|{_SUBJECT_GROUP}) $", True),
-    ("group", 13): (rf"\b(?:i|we) (?:really |just |truly |absolutely |fucking |do |)(?:(?:can{_A}?t|cannot) )?$", True),
-    ("group", 14): (rf"\b{_GROUPS} $", True),
-    ("group", 16): (rf"\b(?:you|they|he|she|{_GROUPS}) (?:really |just |simply |honestly )?$", True),
-}
 _THREAT_TRIGGERS = (
     _KILL, "break smash snap crack cut slit bash cave rip tear bust stomp kick gouge shatter knock",
     "death senseless pulp blue bloody",

@@ -274,6 +274,12 @@ _ACCIDENT = (
 )
 _CLOSE = r"(?:wife|husband|kids|children|son|daughter|family|mother|mum|mom|father|dad|partner|parents|" \
     r"girlfriend|boyfriend|little (?:girl|boy|one))"
+# What a person is known to do somewhere, the menace of "we know where you park" and "... the judges drink".
+_HAUNT = (
+    r"(?:park|parks|live|lives|sleep|sleeps|walk|walks|jog|jogs|run|runs|drop|drops|pick|picks|go|goes|leave|"
+    r"leaves|drive|drives|shop|shops|work|works|swim|swims|play|plays|wait|waits|get off|gets off|drink|drinks|"
+    r"pray|prays|go to school|send (?:their|his|her|your) kids)"
+)
 _CLOSE_WORDS = "wife husband kids children son daughter family mother mum mom father dad partner parents girlfriend " \
     "boyfriend little"
 _INSULT_NOUN = (
@@ -370,8 +376,10 @@ _PROTECTED = (
     r"(?: people| men| women| folk| folks| kids| teachers| blokes| guys| lads)|"
     r"the disabled|trans)"
 )
+# One of a people named by its adjective counts too ("the manager was Romanian"), as the plural does.
 _PROTECTED_NAMED = re.compile(rf"\b{_PROTECTED}\b|\b(?:muslim|islam|jewish|gay|trans|black|immigrant|migrant|"
-                              rf"refugee|asylum|foreign|african|arab)")
+                              rf"refugee|asylum|foreign|african|arab|romanian|albanian|nigerian|pakistani|afghan|"
+                              rf"syrian|somali|eritrean|bangladeshi|sudanese|iraqi|gypsy|gypsies)")
 # What a whole group is branded as: criminals or a danger (to children above all).
 _DANGER = (
     r"(?:predators|rapists|paedophiles|pedophiles|paedos|pedos|nonces|groomers|child molesters|molesters|"
@@ -426,7 +434,8 @@ _PUBLIC_LIFE = (
 _OTHERED = re.compile(r"\b(?:people|men|folk|folks|those|them|they) from (?:those|these|such|certain|that|there|"
                       r"third[- ]world|muslim|african|arab|islamic|backward|shithole) (?:countries|places|cultures|"
                       r"parts of the world|part of the world|backgrounds|societies|regions|shitholes)\b|"
-                      r"\b(?:that|their|your) lot (?:moved|move|moving|arrived|arrive|came|come|turned up|got)\b")
+                      r"\b(?:that|their|your) lot (?:moved|move|moving|arrived|arrive|came|come|turned up|got)\b|"
+                      r"\b(?:gangs?|lot|people|men|lads|famil(?:y|ies)|crowd|mob|folks?) from over there\b")
 
 # -- Second widening of hate by structure (``h-hate2``): a group ranked below others, a conspiracy of control, a
 # group as a plague or burden, shut out of anything, slogans of removal, sexual victim-blaming.
@@ -751,10 +760,12 @@ _CHECKS: tuple[_Check, ...] = (
            rf"friday|weekend|night|match|home|final|derby)| in the (?:final|derby|match|game|league|cup|semis?|"
            rf"second half|first half|replay|polls?|election|debate|vote)| tonight))",
            "call"),
-    # "string her up", "run that reporter over", "line the protesters up against a wall".
+    # "string her up", "string the whole council up", "run that reporter over", "line the protesters up against a
+    # wall".
     _check(_CALL, "threat", "string run wall beat bash batter kick stomp gun mow cut",
-           rf"\b(?:string {_HUMAN} up|run {_HUMAN} (?:over|down)|(?:gun|mow|cut) {_HUMAN} down|(?:beat|bash|batter|"
-           rf"kick|stomp) {_HUMAN} (?:up|to "
+           rf"\b(?:string (?:{_HUMAN}|{_DET} (?:{_W} ){{0,2}}?(?:{_INSTITUTION}|governing body|governors|trustees|"
+           rf"bosses|management|leadership|directors)) up|run {_HUMAN} (?:over|down)|(?:gun|mow|cut) {_HUMAN} down|"
+           rf"(?:beat|bash|batter|kick|stomp) {_HUMAN} (?:up|to "
            rf"death|senseless|to a pulp|black and blue|bloody|half to death|within an inch)|(?:line|"
            rf"stand) {_HUMAN} up against (?:a|the) "
            rf"wall|(?:put|stand) {_HUMAN} (?:up )?against (?:a|the) wall)",
@@ -1014,9 +1025,7 @@ _CHECKS: tuple[_Check, ...] = (
     # "we know where you park every morning", "I've seen where your kids play".
     _check(_MENACE, "threat", "know seen saw watch watched",
            rf"{_BY_US}(?:know|found out|seen|saw|watch|watched|see|been watching) (?:where|when|"
-           rf"what time|which way|how) (?:you|your {_CLOSE}|he|she|his {_CLOSE}|her {_CLOSE}) (?:{_W} )?(?:park|"
-           rf"parks|live|lives|sleep|sleeps|walk|walks|jog|jogs|run|runs|drop|drops|pick|picks|go|goes|leave|"
-           rf"leaves|drive|drives|shop|shops|work|works|swim|swims|play|plays|wait|waits|get off|gets off)"
+           rf"what time|which way|how) (?:you|your {_CLOSE}|he|she|his {_CLOSE}|her {_CLOSE}) (?:{_W} )?{_HAUNT}"
            rf"(?! (?:is|are|was|were|has|have)\b)",
            "plain"),
     # "your daughter walks home alone on Tuesdays, doesn't she?".
@@ -1870,7 +1879,7 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:nature|blood|genes|dna)|\b(?:violence|crime|criminality|thieving|stealing|lying|terrorism|terror|"
            rf"savagery|barbarism|cheating|begging|rape|raping|laziness|dishonesty|deceit|fraud) (?:is|runs) "
            rf"(?:just |simply )?in (?:their|the) (?:nature|blood|genes|dna)",
-           "protected"),
+           "othered"),
     # "Their religion is incompatible with democracy", "Islam is a threat to our way of life".
     _check(_SUPREMACY, "group_violence", "incompatible odds enemy threat hostile cancer",
            r"\b(?:islam|their (?:religion|faith|culture|kind|people)|muslim culture|the (?:muslim|islamic|jewish) "
@@ -2461,7 +2470,11 @@ _CHECKS: tuple[_Check, ...] = (
            rf"\bher (?:legs|tits|arse|ass|body|figure|cleavage|chest) (?:are|is|was|were) the only (?:thing|reason|"
            rf"good thing)\b|\b(?:slept|sleeping|shagged|shagging) her way (?:to|into|onto|up)\b|"
            rf"\b(?:she|who)(?:{_A}s| is| was)? (?:still |probably |always |now )?on her knees (?:for|under|in front "
-           rf"of) (?:them|him|the|half|every)\b",
+           rf"of) (?:them|him|the|half|every)\b|"
+           # a post won on her knees: "bet she earned that committee seat on her knees"
+           rf"\b(?:earned|got|won|landed|bagged|secured|getting|gets|earns) (?:that|the|this|her|a|his) "
+           rf"(?:{_W} ){{0,2}}?(?:seat|job|role|post|position|promotion|contract|gig|column|slot|part|nomination|"
+           rf"chair|spot|desk|show|career|committee|presenting) on (?:her|his) (?:knees|back)\b",
            "plain"),
     # The "13 percent" slur told of a crime: "13% of the population strikes again".
     _check(_SUPREMACY, "group_violence", "strikes strike again commits commit does",
@@ -2932,8 +2945,7 @@ _CHECKS: tuple[_Check, ...] = (
     # Menace by knowing where officials go: "I know where the legislators park. Remember that."
     _check(_MENACE, "threat", "know found seen",
            rf"{_BY_US}(?:know|found out|seen) (?:exactly )?where (?:the|those|these|that|our|your) (?:{_W} )?"
-           rf"(?:{_PERSON_NOUN}|{_INSTITUTION}) (?:park|parks|live|lives|sleep|sleeps|drink|drinks|eat|eats|work|works|"
-           rf"pray|prays|go to school|send (?:their|his|her) kids)(?: (?:his|her|their) cars?)?(?: on (?:a )?[a-z]+|"
+           rf"(?:{_PERSON_NOUN}|{_INSTITUTION}) {_HAUNT}(?: (?:his|her|their) cars?)?(?: on (?:a )?[a-z]+|"
            rf" every [a-z]+| most (?:nights|days|mornings))?(?=\s*(?:[.!\u2026]|$|,? (?:remember|think on|just "
            rf"saying|and we|so)\b))",
            "plain"),
@@ -2946,12 +2958,6 @@ _CHECKS: tuple[_Check, ...] = (
     _check(_GENERALISE, "group_violence", "names surnames",
            r"\bsame (?:kind of |sort of |type of |few )?(?:last |sur|family )names\b",
            "plain", also="funny notice noticed noticing coincidence coincidences guess lines"),
-    # A woman's post said won in bed: "bet she earned that committee seat on her knees".
-    _check(_SEXUAL, "threat", "knees back",
-           rf"\b(?:earned|got|won|landed|bagged|secured|getting|gets|earns) (?:that|the|this|her|a|his) "
-           rf"(?:{_W} ){{0,2}}?(?:seat|job|role|post|position|promotion|contract|gig|column|slot|part|nomination|"
-           rf"chair|spot|desk|show|career|committee|presenting) on (?:her|his) (?:knees|back)\b",
-           "plain"),
     # A people said to spoil a street by arriving: "a neighborhood changes when too many Somalis move in".
     _check(_GENERALISE, "group_violence", "move moving moved",
            rf"\btoo many (?:of )?(?:these |those |the |them )?{_NOT_WOMEN}{_PEOPLES} (?:move|moving|moved) "
@@ -3020,19 +3026,6 @@ _CHECKS: tuple[_Check, ...] = (
            rf"gonna) be (?:blood|bloodshed)\b(?! (?:on hand|available|banks?|supplies|supply|donors?|tests?|"
            rf"transfusions?|samples?)\b)",
            "not_sport"),
-    # A council or board strung up: "string the whole governing body up from the school gates".
-    _check(_CALL, "threat", "string",
-           rf"\bstring {_DET} (?:{_W} ){{0,2}}?(?:{_INSTITUTION}|governing body|governors|trustees|bosses|management|"
-           rf"leadership|directors) up\b",
-           "plain"),
-    # A crime called a people's blood: "they come over here and nick whatever isn't nailed down, it's in their blood".
-    _check(_GENERALISE, "group_violence", "blood dna genes nature",
-           rf"\b(?:it{_A}?s|its|it is|that{_A}?s|thats|crime is|thieving is|stealing is|violence is|lying is) "
-           rf"(?:just |all |simply )?in (?:their|the) (?:blood|dna|genes|nature)\b",
-           "plain",
-           also="steal stealing steals nick nicking thieve thieving thieves thief rob robbing crime criminal criminals "
-                "lie lying cheat cheating scam scamming scammers violence violent rape grooming beg begging fraud "
-                "shoplifting knife knives stabbing"),
     # Arrival as theft: "they come over here and nick whatever isn't nailed down".
     _check(_GENERALISE, "group_violence", "here",
            r"\b(?:come|comes|coming|came) (?:over )?here and (?:nick|steal|rob|scrounge|sponge|grab|rape|"

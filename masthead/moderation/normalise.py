@@ -105,13 +105,13 @@ class Normalised:
         return bool(self.changes - {"stretched", "compatibility", "hashtag", "textspeak", "scare quotes"})
 
 
-# A word for people in scare quotes, read as the word: "trans 'women' are a disease", "whenever the 'newcomers'
-# arrive". The quotes sneer at the word; the checks read what is said of the people it names.
+# A name of people in scare quotes that deny it, read as the name: "trans 'women' are a disease", "these
+# 'refugees' are ...". Only such names: the quotes of a euphemism ("what 'youths' really means", "certain
+# 'communities'") are the dog whistle itself, and the checks that read them need them kept.
 _SCARE_QUOTED = re.compile(
-    r"(?<![\w'\u2019])['\"\u2018\u201c](women|woman|men|man|girls|boys|refugees|refugee|asylum seekers|migrants|"
-    r"immigrants|newcomers|new arrivals|communities|community|families|children|kids|youths|youth|people|"
-    r"persons|culture|cultures|religion|values|lads|gentlemen|ladies|asylum seeker|migrant|immigrant|locals|"
-    r"residents|citizens|britons|brits|peaceful|religion of peace)['\"\u2019\u201d](?![\w'])")
+    r"(?<![\w'\u2019])['\"\u2018\u201c](women|woman|men|man|girls|boys|refugees|refugee|asylum seekers|"
+    r"asylum seeker|migrants|migrant|immigrants|immigrant|children|kids|families|people|persons)"
+    r"['\"\u2019\u201d](?![\w'])")
 
 
 def normalise(raw: str) -> Normalised:

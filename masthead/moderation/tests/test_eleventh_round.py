@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pytest
 
+from masthead.moderation.models import Action
 from masthead.moderation.normalise import normalise
 from masthead.moderation.pipeline import screen
 from masthead.moderation.tests.development_sets import (
@@ -66,7 +67,11 @@ HELD = {
     # a board strung up
     "String the whole health board up outside the hospital.": "call for violence",
     # crime as a people's blood
-    "Another shoplifting gang from over there. Thieving is in their blood.": "hateful generalisation",
+    # (read by the older checks: "crime is in their blood" as supremacism, "it's in their blood" as a generalisation,
+    # now beside "a gang from over there" as beside a people named)
+    "Another shoplifting gang from over there. Thieving is in their blood.": "supremacism",
+    "Another shoplifting gang from over there. It's in their blood.": "hateful generalisation",
+    "The cleaner who robbed her was Albanian. It's in their blood.": "hateful generalisation",
     # arrival as theft
     "They come over here and take our council houses while our kids wait.": "hateful generalisation",
     # dragged by the hair
@@ -188,8 +193,8 @@ def test_read_by_the_word_patterns(text, kind):
 
 @pytest.mark.parametrize(("raw", "read"), [
     ("Trans 'women' are a disease.", "trans women are a disease."),
-    ("Whenever the \u201cnewcomers\u201d arrive, standards fall.", "whenever the newcomers arrive, standards fall."),
-    ("The 'peaceful' protest ended in a riot.", "the peaceful protest ended in a riot."),
+    ("These \u201crefugees\u201d arrive with phones and trainers.", "these refugees arrive with phones and trainers."),
+    ("The 'children' in the boat all had beards.", "the children in the boat all had beards."),
 ])
 def test_a_word_for_people_in_scare_quotes_is_read_as_the_word(raw, read):
     normalised = normalise(raw)
@@ -198,10 +203,19 @@ def test_a_word_for_people_in_scare_quotes_is_read_as_the_word(raw, read):
     assert not normalised.disguised
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("We all know what 'youths' really means.", "we all know what 'youths' really means"),
+    ("Certain 'communities'. We all know which.", "certain 'communities'. we all know which"),
+])
+def test_the_quotes_of_a_euphemism_are_kept_for_the_checks_that_read_them(text, found):
+    assert found in normalise(text).text
+    assert any("hateful generalisation" in reason for reason in screen(text, known_guest()).reasons)
+
+
 def test_a_quotation_of_more_than_one_word_keeps_its_quotes():
     assert normalise("He said 'the women left early' and walked off.").text == \
         "he said 'the women left early' and walked off."
 
 
 def test_a_scare_quoted_group_is_held_as_the_group():
-    assert screen("Trans 'women' are a disease.", known_guest()).action != "publish"
+    assert screen("Trans 'women' are a disease.", known_guest()).action == Action.HOLD
