@@ -9,6 +9,11 @@ person) and, when no person is a target anywhere in the comment, returns the tex
 ``pipeline.screen`` scores that copy too and decides on it (both scores are kept). It runs only for a comment the
 classifier would hold, so the common path costs nothing.
 
+Two kinds of word are read the same way since the twelfth round: the swear words a comment aims at things ("shit
+decision, shit process, shit outcome", "this show is absolute shit now"), and the words of an office holder's
+competence said of the office ("the health minister is useless", "hopeless referee", ``_ROLE``); "stupid" or
+"moronic" said of a person stay insults, and so does "useless" beside an insult noun ("what a useless cow").
+
 A person is a target, and nothing is returned, when: an evaluative word is left that no thing structure took
 ("stupid policy from a stupid cow", "the minister is stupid, the bill is idiotic"); a sentence with a thing
 evaluation compares it with a person ("as stupid as its author") or extends it to one ("and so is its sponsor");
@@ -36,7 +41,12 @@ _EVALUATIVE = (
     "witless halfwitted harebrained boneheaded pathetic ridiculous ludicrous laughable absurd insane crazy "
     "crazier craziest bonkers deranged demented senseless idiocy stupidity lunacy insanity "
     "imbecility moronity garbage trash rubbish drivel tripe hogwash claptrap nonsense crap crappy joke "
-    "farce shambles travesty abomination disgrace disgraceful clownish clueless dimwitted dopey daft"
+    "farce shambles travesty abomination disgrace disgraceful clownish clueless dimwitted dopey daft "
+    # an office holder's competence ("the health minister is useless", "hopeless referee"); see _ROLE below
+    "useless incompetent hopeless inept shambolic "
+    # the swear words a comment aims at things ("shit decision, shit process", "this show is absolute shit");
+    # aimed at a person they are a profane word, which the profanity check reads and ``frames`` frames
+    "shit shitty shite"
 )
 _EVALUATIVE_WORDS = frozenset(_EVALUATIVE.split())
 _EVAL = _alternation(_EVALUATIVE)
@@ -55,7 +65,9 @@ _THING = _alternation(
     formation lineup line-up tactics priorities priority system process procedure survey poll analysis study
     theory claim claims suggestion suggestions solution solutions waste investment contract order orders
     proposition measure measures act acts review appointment manifesto pledge promise promises roadmap
-    timetable schedule"""
+    timetable schedule outcome outcomes situation weather pitch pitches service services week weekend day
+    traffic roads trains buses prices food app website update broadband signal wifi potholes roadworks queue
+    queues delay delays album song songs gig concert finish start half"""
 )
 _DET = r"(?:the|this|that|these|those|such|a|an|another|its|their|his|her|our|any|every|whole|entire)"
 _DEGREE = (r"(?:so|very|really|truly|utterly|totally|completely|absolutely|just|simply|plain|plainly|downright|"
@@ -102,6 +114,23 @@ _PRONOUN = re.compile(
     rf"(?:['\u2019]s| is| was| seems| sounds| looks)(?: (?:{_DEGREE}|not just|nothing but))* (?P<eval>{_EVAL})"
     rf"(?=\s*(?:[,.;:!?)\-]|$|and\b|but\b|in\b|to\b|from\b|by\b))"
 )
+# Office holders, whose competence a news comment judges in their role: "the health minister is useless", "a
+# hopeless referee", "this incompetent council". Only the words of competence are read so; "stupid", "moronic" and
+# the like said of a person stay an insult.
+_COMPETENCE = _alternation("useless incompetent hopeless inept clueless shambolic")
+_ROLE = _alternation(
+    """minister ministers mayor council councils councillor councillors government cabinet manager managers
+    referee referees ref refs linesman linesmen umpire umpires owner owners board chairman chair coach mp mps
+    president senator senators governor
+    police officials official secretary chancellor premier leadership management administration opposition
+    defence defense keeper goalkeeper striker strikers midfield squad team regulator watchdog department ministry
+    authority trust club party""")
+_ROLE_PREDICATED = re.compile(
+    rf"\b(?:the|this|that|these|those|our|their|his|her|its|whole) {_MODIFIER}{{0,2}}?{_ROLE}"
+    rf"(?:,? {_COPULA}) (?:,? ?(?:{_DEGREE}|not just|nothing but)(?: |, ))*(?P<eval>{_COMPETENCE})\b"
+    rf"(?! (?:[a-z'-]+ )?{_PERSON_NOUN}\b)"
+)
+_ROLE_ATTRIBUTIVE = re.compile(rf"\b(?P<eval>{_COMPETENCE}) {_MODIFIER}{{0,1}}?{_ROLE}\b(?!['\u2019]s)")
 # The evaluative words said of things rather than people when they stand alone ("Stupid.", "Pathetic." may answer
 # a commenter).
 _VERDICT = _alternation(
@@ -132,7 +161,7 @@ _BLOCKING_WORDS = (INSULT_WORDS | VERMIN_WORDS | PROFANITY) - _EVALUATIVE_WORDS 
 def _thing_spans(sentence: str) -> list[tuple[int, int]]:
     """The spans of the evaluative words aimed at a thing in one sentence."""
     spans = []
-    for pattern in (_ATTRIBUTIVE, _PREDICATED, _NAMED, _PRONOUN, _BARE):
+    for pattern in (_ATTRIBUTIVE, _PREDICATED, _NAMED, _PRONOUN, _BARE, _ROLE_PREDICATED, _ROLE_ATTRIBUTIVE):
         for match in pattern.finditer(sentence):
             if pattern is _ATTRIBUTIVE:
                 # Every evaluative word of a run ("the most absurd, idiotic budget") is aimed at the thing.

@@ -98,6 +98,12 @@ _GENERIC_SPEAKERS = _words("everyone everybody people they many most all folks s
 # report.
 _ELIDED_WRITER = re.compile(r" (?:him|her|them|his|their|its|that|this|the|a|an|everyone|everybody)\b")
 # "so-called" reports nothing: "every one of those so-called activists needs a bullet".
+# What a free relative's verb wrote or said, so that what follows is no report of it: "whoever wrote this article
+# should be ...", "whoever said that needs ..."; not "whoever said migrants should be shot".
+_WRITING_DONE = re.compile(
+    r" (?:(?:this|that|the|these|those) (?:[a-z-]+ )?(?:article|articles|piece|column|story|headline|tweet|post|"
+    r"comment|report|editorial|review|rubbish|drivel|nonsense|garbage|trash|crap|tripe|bilge|propaganda|hit piece|"
+    r"hit job)|this|that|it) ?\Z")
 _REPORTING_WORD = re.compile(r"(?<!so-)\b(?:" + "|".join(sorted(_REPORTED, key=len, reverse=True)) + r")\b")
 
 
@@ -213,8 +219,10 @@ _MENTION_BEFORE = re.compile(
     r"sprayed|painted|tweeting|posting|trending)(?: of)?),?:? (?:[a-z]+ ){0,2}$")
 _MENTION_AFTER = re.compile(
     r"^(?: ?[a-z]+){0,3}?,? (?:(?:was|is|were|are|has been|had been|have been|kept|started|began|went|go|goes|"
-    r"keeps) )?(?:trending|trended|trend|viral|circulating|doing the rounds|spreading|spread|painted|scrawled|"
-    r"sprayed|daubed|chanted|written)\b")
+    r"keeps) )?(?:trending|trended|trend|viral|circulating|doing the rounds|painted|scrawled|"
+    r"sprayed|daubed|chanted|written|"
+    # a slogan spreads online; a people said to be a disease "spreading through every department" is no slogan
+    r"(?:spreading|spread)(?! (?:through|across|into|among|amongst|like|in (?:our|the|this|every))\b))\b")
 # The writer taking the slogan up: "let's get #x trending", "#x, about time", "someone do it".
 _TAKEN_UP = re.compile(r"\b(?:about time|do it|let'?s|get it|make it|keep it|spread (?:it|the word)|"
                        r"long may|more of this|love (?:it|this|that)|hell yes|yes)\b")
@@ -385,6 +393,8 @@ def framed(kind: str, text: str, start: int, end: int) -> bool:
             speaker = _tokens(text[max(low, match.start() - 20) : match.start()])[-2:]
             if not speaker and _ELIDED_WRITER.match(text, match.end()):
                 continue  # "Posted her address on the residents' group so ...": the writer's own act, "I" left out
+            if speaker[-1:] == ["whoever"] and _WRITING_DONE.match(text, match.end(), start):
+                continue  # "Whoever wrote this article should be shot": its writer is the target, nothing reported
             if _GENERIC_SPEAKERS.isdisjoint(speaker) and not _CLAUSE_BREAK.search(text, match.end(), start):
                 return True
     # Speech condemned: "<speech> ... found ... <condemned>" or "<condemned> ... <speech> ... found".
@@ -420,7 +430,12 @@ _THINGS = _words(
     wasps mosquitoes hangover flu pandemic lockdown winter summer year commute delay delays meeting stairs lift
     door doors hill car cars engine boiler heating kettle coffee news service weather forecast football game
     match season holiday film result results pay wages coverage journey goal goals finish save saves
-    article articles story headline headlines column reporting journalism website paper newspaper""")
+    article articles story headline headlines column reporting journalism website paper newspaper
+    decision decisions process outcome outcomes show shows series episode episodes book album song songs
+    performance performances display half policy plan plans idea ideas law bill budget deal situation pitch
+    month weeks months ending script plot acting finale sequel remake update scheme schemes referendum election
+    campaign debate programme program contract signing transfer tactics lineup selection squad defending
+    marking officiating refereeing var broadband service services consultation planning application rules""")
 # The writer's own state ("i'm so fucking tired of ...") and one-word verdicts on a situation ("fucking joke.").
 _STATES = _words("""tired sick fed done exhausted knackered furious angry livid fuming bored freezing starving soaked
     skint gutted relieved proud happy glad delighted chuffed sorry confused lost stuck late""")
@@ -443,13 +458,26 @@ _VERDICT_SUBJECT = re.compile(
 _PEOPLE = _words(
     """he she him her his hers they them their he's she's they're man woman men women guy guys bloke lady staff
     people person driver drivers warden wardens officer officers police cop cops manager boss councillor
-    councillors mp mps minister mayor editor reporter journalist ref referee player players owner landlord""")
+    councillors mp mps minister mayor editor reporter journalist ref referee player players owner landlord
+    presenter presenters host hosts actor actors actress singer singers writer writers author columnist coach
+    keeper goalkeeper striker defender pundit pundits commentator star stars judge judges doctor doctors nurse
+    teacher teachers chairman chair chief ceo president senator governor""")
 # People spoken of without being named, whom "this shit" may be about ("anyone who believes this shit is ...").
 _ANY_PERSON = _PEOPLE | _words("anyone anybody everyone everybody whoever who idiots morons sheep sheeple")
 _THING_STATE = re.compile(
     rf"\b(?:{'|'.join(sorted(_THINGS, key=len, reverse=True))})\b(?: [a-z']+){{0,8}} (?:is|was|are|were|been|be|"
     r"gets?|got|getting|looks?|looked|seems?|seemed|feels?|felt)(?: (?:absolutely|just|so|really|bloody|pretty|"
     r"utterly|completely|totally|frankly|honestly|still|always))* \Z")
+
+_GROUP_WORDS = _words(
+    """woman women girl girls trans gay gays lesbian lesbians black blacks muslim muslims jew jews jewish immigrant
+    immigrants migrant migrants refugee refugees disabled asian asians arab arabs gypsy gypsies foreigner
+    foreigners""")
+# A thing said to be "shit": "this show is absolute shit now", "the refereeing was total bullshit".
+_THING_IS = re.compile(
+    rf"\b(?:{'|'.join(sorted(_THINGS, key=len, reverse=True))})\b(?: [a-z']+){{0,8}} (?:is|was|are|were|has been|"
+    r"have been|looks?|looked|sounds?|sounded|gets?|got)(?: (?:absolute|total|complete|utter|pure|just|so|really|now|"
+    r"still|always|absolutely|totally|completely|utterly|proper|actual))* \Z")
 
 
 # A slur or insult another person aimed at someone, told by the writer: quoted after a verb of abusive speech
@@ -588,6 +616,12 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
         return True  # "I'm so tired of this shit. Third boil-water notice this year"
     if (word in _INTENSIFIERS or word == "shit") and after and after[0] in _THINGS:
         return True  # "this fucking weather", "shit news for pensioners"
+    if word in _SITUATION_SHIT and _THING_IS.search(text, low, start) and _PEOPLE.isdisjoint(
+            before + _tokens(re.split(r"[,;:\u2013\u2014]", text[end:high], maxsplit=1)[0])) and (
+            _GROUP_WORDS.isdisjoint(_tokens(text))):
+        # "this show is absolute shit now, ...": a verdict on a thing, no one else in its clause and no group in
+        # the comment ("the idea was bullshit. It came from a woman after all")
+        return True
     # "the traffic this morning was absolutely fucking unbearable": a thing's state, no one else in the sentence
     return (word in _INTENSIFIERS and _PEOPLE.isdisjoint(before + after)
             and bool(_THING_STATE.search(text, low, start)))

@@ -367,6 +367,12 @@ def _sentence_signals(sentence: str, *, pronouns: bool) -> set[str]:
 def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
     """The threat, group-violence and insult patterns of ``lexicon.py`` as (name, matched text) pairs, cached for
     the last few texts so the classifier's structure block and the pipeline's checks share one evaluation."""
+    # A negation raised to the verb of opinion is read where it belongs: "I don't think gay people should be allowed
+    # near children" says that they "should not be allowed" there, "I don't think migrants should be shot" that
+    # they should not be.
+    lowered = negation_lowered(normalised_text)
+    if lowered != normalised_text:
+        return lexicon_matches(lowered)
     words = text_words(normalised_text)
     found = []
     for name, patterns in (("threat", THREAT_RE), ("group_violence", GROUP_VIOLENCE_RE), ("insult", INSULT_RE)):
@@ -390,6 +396,16 @@ def lexicon_matches(normalised_text: str) -> tuple[tuple[str, str], ...]:
             if all(name != known for known, _ in found):
                 found.append((name, matched))
     return tuple(found)
+
+
+_NEG_RAISED = re.compile(
+    r"\b(?:i|we)(?: just| really| honestly| simply| personally)? (?:don['\u2019]?t|do not) (?:really |honestly |"
+    r"personally |actually )?(?:think|believe|reckon|feel|see why)(?: that)? (?P<subject>[a-z][a-z'\u2019 -]{0,40}?) "
+    r"(?:should|ought to) (?!not\b|never\b)")
+def negation_lowered(normalised_text: str) -> str:
+    """The text with a negation raised to a verb of opinion put back on its clause ("I don't think they should
+    be ..." -> "they should not be ...")."""
+    return _NEG_RAISED.sub(lambda match: f"{match['subject']} should not ", normalised_text)
 
 
 _FUSED_TOKEN = re.compile(rf"[a-z]{{{_FUSED_FROM},}}")

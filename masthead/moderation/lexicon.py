@@ -104,6 +104,10 @@ _PERSON_NOUN = (
     r"guy|guys|man|woman|bitch|bitches|creeps?|lowlifes?|cowards?|liars?|clowns?|fools?|fascists?|nazis?|"
     r"commies?|libtards?|snowflakes?|trolls?|freaks?|animals?|savages?|degenerates?|monsters?|crooks?|"
     r"protesters?|protestors?|demonstrators?|activists?|rioters?|"
+    # people by what they do, as a news story names them ("these travelling fans", "the owner")
+    r"fans?|supporters?|players?|owners?|managers?|referees?|refs?|voters?|residents?|locals?|tourists?|"
+    r"students?|workers?|nurses?|doctors?|scientists?|drivers?|cyclists?|landlords?|tenants?|bosses|boss|"
+    r"neighbou?rs?|presenters?|columnists?|commentators?|pundits?|lawyers?|bankers?|officials?|influencers?|"
     r"people|person|family|kids|children|wife|husband|son|daughter|mother|father|mom|mum|dad)"
 )
 _DETERMINER = r"(?:the|that|this|these|those|every|all|each|any|some|our|their|his|her|your|my|a|an)"
@@ -162,6 +166,15 @@ _VERMIN = (
     r"lice|maggots|leeches|termites|locusts|subhumans?|sub-humans?|untermenschen|barbarians|filth|scum|"
     r"mongrels|dogs|pests|a disease|a cancer|a plague|a virus|an infestation|a pestilence|a rat|a parasite|"
     r"an animal|a pig|a cockroach|a savage|an ape|a monkey|a dog|a beast|a disease|a maggot|a leech)"
+)
+
+# A word of ``_VERMIN`` that names a kind of person or thing with the noun after it: "a cancer survivor", "an
+# animal lover", "a pig farmer", "a dog walker".
+_NOT_A_KIND_OF = (
+    r"(?![ -](?:survivors?|patients?|sufferers?|specialists?|nurses?|doctors?|researchers?|charit(?:y|ies)|wards?|"
+    r"diagnosis|scare|screening|treatment|research|carriers?|lovers?|shelters?|rescue|trainers?|breeders?|"
+    r"walkers?|sanctuary|welfare|rights|farmers?|keepers?|owners?|catchers?|handlers?|whisperers?|sitters?|"
+    r"groomers?|fancier|fanciers|hunters?|control|expert|experts)\b)"
 )
 
 # A group's adjective before a person noun, the subject of "... are vermin": "libertarian parasites".
@@ -269,7 +282,7 @@ _GROUP_VIOLENCE_PATTERNS = (
     # Dehumanising a group or a person: "they are vermin, not humans", "Muslims are a cancer".
     _Guarded(rf"(?: (?:are|is|r|were)|{_A}re|{_A}s) (?:nothing but |just |"
              rf"no better than |little more than |basically |all |a bunch of |a pack of |like |the |simply |literally |"
-             rf"filthy |disgusting |dirty |worthless )?{_VERMIN}\b",
+             rf"filthy |disgusting |dirty |worthless )?{_VERMIN}\b{_NOT_A_KIND_OF}",
              # a person or group, with a place after it: "trans women in this final are a disease"
              rf"\b(?:{_PERSON}|people like (?:you|them|him|her))(?: (?:in|at|on|from|of) (?:the |this |that |"
                  rf"these |those |our |a )?[a-z-]+(?: [a-z-]+)?)? ?$", True),

@@ -781,7 +781,9 @@ _CHECKS: tuple[_Check, ...] = (
     _check(_CALL, "threat", "rope noose bullet gallows lamppost kicking beating hiding thrashing bat",
            rf"\b(?:needs|need|deserves?|wants|earned|is owed|should get|should be given|should receive|could use|"
            rf"gets) (?:a|the|one|some) (?:good |proper |short |long )?(?:rope|noose|bullet|gallows|lamppost|"
-           rf"firing squad|kicking|beating|hiding|thrashing|bat to the head|bullet to the head)(?![a-z])|"
+           rf"firing squad|kicking|beating|hiding|thrashing|bat to the head|bullet to the head)(?![a-z])"
+           # a vote, not a beating: "the minister deserves a kicking at the ballot box"
+           rf"(?! (?:at|in) the (?:ballot box|polls|next election|election|by-election|local elections))|"
            rf"\b(?:a|the) (?:rope|noose|bullet)s?(?: and a {_W})? for (?:every|each|all|the|that|those|any) "
            rf"(?:{_W} )?{_PERSON_NOUN}",
            "subject"),
@@ -888,8 +890,25 @@ _CHECKS: tuple[_Check, ...] = (
            rf"sunshine|buddy)\b| to (?:people|journalists|reporters|those|folk|folks|men|women|girls|boys|writers|"
            rf"councill?ors|politicians|the likes of you|you|your|nosy|mouthy|snitches|grasses|anyone who|people who|"
            rf"families)\b|[.,!\u2026 ]+(?:remember that|just saying|just sayin|think about (?:it|that)|don{_A}?t "
-           rf"forget|keep that in mind|be careful|watch yourself|watch your back|all the time,? you know)\b)",
+           rf"forget|keep that in mind|be careful|watch yourself|watch your back|all the time,? you know)\b"
+           # "accidents happen on tour buses all the time. Would be a real tragedy."
+           # (the sarcasm in "real" or "such a"; not a road's danger told plainly, "it would be a tragedy")
+           rf"|[^.!?]{{0,60}}[.!?\u2026]+ (?:it )?would be (?:a real|such a|a terrible|an awful) "
+           rf"(?:tragedy|shame|pity)\b(?! (?:if|that|for|to|when|because|since)\b))",
            "plain"),
+    # A vehicle turned on people in the road: "if they block my road I'll drive straight through them", "glue
+    # yourselves to the road again and see what my truck does", "sit in front of my lorry and find out".
+    _check(_MENACE, "threat", "drive plough plow mow truck car van lorry tractor bumper wheels",
+           rf"\b(?:drive|plough|plow|mow|go|keep driving) (?:straight |right )?(?:through|over|into) "
+           rf"(?:{_HUMAN}|the (?:lot|bunch) of them)(?![a-z])",
+           "call"),
+    _check(_MENACE, "threat", "truck car van lorry tractor bumper wheels tyres 4x4",
+           rf"\b(?:see|watch|find out) what (?:my|our) (?:{_W} )?(?:truck|car|van|lorry|tractor|bumper|4x4|wheels|"
+           rf"tyres) (?:does|do|will do|can do)(?=\s*(?:[.!?,;\u2026]|$))"
+           rf"|\b(?:in front of|under) my (?:{_W} )?(?:car|truck|van|lorry|tractor|wheels|bonnet) and "
+           rf"(?:find out|see what happens)\b",
+           "plain", also="road roads glue glued block blocking protest protesters protestors sit sitting lie lying "
+           "activists cyclists march marchers motorway street"),
     # "we have people in your building", "we've got friends on your street".
     _check(_MENACE, "threat", "building street road office block house neighbourhood neighborhood area estate",
            rf"\b(?:we|i)(?:{_A}ve| have)?(?: got| have)? (?:people|friends|someone|somebody|eyes|lads|a guy|a man|"
@@ -1775,6 +1794,18 @@ _CHECKS: tuple[_Check, ...] = (
            rf"\bwhat an? (?:[a-z-]+,? ){{0,3}}?excuse for an? (?:human(?: being)?|man|woman|person|journalist|reporter|"
            rf"writer|columnist|editor|politician|mp|minister|parent|mother|father|teacher|doctor)",
            "plain"),
+    # A person in the story given the names that deny a person's worth, in the third person: "The author of this
+    # article is a fat, lazy waste of oxygen", "that owner is a cancer on this club", "he's subhuman"; not "the
+    # owner is a cancer survivor", "gambling is a cancer on football".
+    _check(_INSULT, "insult", "waste subhuman sub-human scum scumbag lowlife vermin cockroach maggot cancer excuse",
+           rf"\b(?:he|she|(?:the|that|this) (?:{_W} ){{0,2}}?(?:{_ROLES})(?: (?:of|at|from|in|on|for|behind) "
+           rf"(?:{_W} ){{0,3}}?{_W})?)(?: (?:is|was|has always been)|{_A}s) (?:just |nothing but |such |really |"
+           rf"truly |honestly |frankly |literally )*(?:an? )?(?:(?!(?:not|never|no)\b){_W},? (?:and )?){{0,3}}?"
+           rf"(?:waste of (?:space|oxygen|air|skin)|sub-?human|scum(?:bag)?|lowlife|vermin|cockroach|maggot|"
+           rf"excuse for a human(?: being)?(?![a-z])|"
+           rf"cancer(?= (?:on|to|in|at) (?:this|the|our|society|everything)\b))"
+           rf"(?:{_NP_END}|(?= (?:on|to|in|at) ))",
+           "plain"),
     _check(_INSULT, "insult", "man woman boy girl person creature thing specimen individual excuse",
            rf"\b(?:you|ya) (?:sad|pathetic|miserable|silly|stupid|ignorant|vile|nasty|horrible|odious|repulsive|"
            rf"ridiculous|deluded|bitter|petty|spineless|gutless|useless|worthless|small-minded|dim|thick|gormless|"
@@ -1872,13 +1903,13 @@ _CHECKS: tuple[_Check, ...] = (
            rf"norms|ways|civili[sz]ation)\b",
            "othered"),
     # "They can't integrate, it's in their nature", "crime is in their blood".
-    _check(_SUPREMACY, "group_violence", "nature blood genes dna",
+    _check(_SUPREMACY, "group_violence", "nature blood genes dna culture",
            rf"\b(?:can{_A}?t|cannot|won{_A}?t|will never|never will|incapable of|unable to) (?:ever )?"
            rf"(?:integrate|integrating|assimilate|assimilating|be civili[sz]ed|live (?:peacefully|in peace))\b"
            rf"[^.!?]{{0,40}}?\b(?:it{_A}?s|it is|its|that{_A}?s) (?:just |simply )?(?:in|part of) their "
            rf"(?:nature|blood|genes|dna)|\b(?:violence|crime|criminality|thieving|stealing|lying|terrorism|terror|"
            rf"savagery|barbarism|cheating|begging|rape|raping|laziness|dishonesty|deceit|fraud) (?:is|runs) "
-           rf"(?:just |simply )?in (?:their|the) (?:nature|blood|genes|dna)",
+           rf"(?:just |simply )?in (?:their|the) (?:nature|blood|genes|dna|culture)",
            "othered"),
     # "Their religion is incompatible with democracy", "Islam is a threat to our way of life".
     _check(_SUPREMACY, "group_violence", "incompatible odds enemy threat hostile cancer",
@@ -2192,6 +2223,13 @@ _CHECKS: tuple[_Check, ...] = (
            r"\b(?:get|go|stay|stick|belongs?|back|send (?:her|them)|put (?:her|them))(?: back)? (?:in|into|to) "
            r"(?:the|your|her|their|a) kitchens?\b",
            "womanised"),
+    # ... or said to suit her better, with a woman in the comment: "Give a woman a microphone ... The kitchen was a
+    # better fit for Marla.", "she'd be better off in the kitchen"; not a chef "better off in the kitchen than on
+    # telly" with no woman named.
+    _check(_EXCLUDE, "group_violence", "kitchen kitchens",
+           rf"\bthe kitchens? (?:was|is|would be|{_A}d be|might be) (?:a )?(?:better|more suited|her natural) "
+           rf"(?:fit|place|home|calling|suited)\b|\bbetter (?:off|suited) (?:back )?in the kitchen\b",
+           "plain", also="woman women she her female females girl girls lady ladies wife wives"),
     # Women kept from a place of authority: "women should be kept well away from the bench".
     _check(_EXCLUDE, "group_violence", "kept banned barred",
            r"\b(?:women|females|girls) (?:should|must|ought to|need to) (?:all )?(?:be )?(?:kept|banned|barred)"
@@ -2297,6 +2335,17 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:the|that|this|those|these|all|every) {_PERSON_NOUN})"
            rf"(?: {_W}){{0,2}}? (?:was|were|is|are|got|fell|dropped)(?: all)? dead|(?:he|she|you|u|{_TITLE} [a-z]+)"
            rf"(?: {_W}){{0,2}}? (?:died|dies|were to die)|{_VEHICLE} (?:went down|goes down|crashed|crashes))\b",
+           "plain"),
+    # A harm regretted for not happening: "shame the team bus didn't crash", "pity he didn't drown", "too bad the
+    # minister's plane didn't go down"; not "shame the bus didn't turn up", "pity he didn't score".
+    _check(_WISH, "threat", "die crash sink go blow explode drown burn catch get come finish",
+           rf"\b(?:shame|pity|too bad|gutted|unlucky) (?:that )?(?:he|she|they|(?:the|that|this|those|these|his|her|"
+           rf"their) (?:{_W} )?{_PERSON_NOUN}|(?:the|that|this|his|her|their) (?:{_W} ){{0,2}}?(?:bus|coach|plane|"
+           rf"jet|boat|ship|car|train|helicopter|ferry|flight|lorry|truck|van)|{_VEHICLE})"
+           rf" (?:didn{_A}?t|did not|never|wasn{_A}?t|was not|weren{_A}?t) (?:all |just )?"
+           rf"(?:die|crash(?: and burn)?|sink|go down|blow up|explode|catch fire|drown|burn(?: down)?|"
+           rf"get (?:shot|hit|killed|run over|stabbed|blown up)|come off the road|finish (?:him|her|them) off)"
+           rf"(?![a-z])",
            "plain"),
     # Violence wished finished: "somebody needs to finish what the attacker started", "pity the gunman didn't
     # finish the job"; not "the council should finish what it started".
@@ -2991,13 +3040,16 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?= of (?:human|people|humans|man)\b)",
            "protected"),
     # A sexuality kept from children: "gay choir ... disgusting perverts. Keep them well away from the kids."
-    _check(_GENERALISE, "group_violence", "keep perverts deviants degenerates",
-           rf"\bkeep (?:them|{_A}em|those people|these people|that lot|their sort)(?: well| far| the hell)? away from "
+    # "Another rainbow armband. Keep your perversions away from our kids' sport."
+    _check(_GENERALISE, "group_violence", "keep perverts deviants degenerates perversions perversion deviancy",
+           rf"\bkeep (?:them|{_A}em|those people|these people|that lot|their sort|your (?:perversions?|deviancy|"
+           rf"lifestyle|agenda|propaganda))(?: well| far| the hell)? away from "
            rf"(?:the |our |my |your |any )?(?:kids|children|schools?|young people|youngsters|boys|girls)\b"
            rf"|\b(?:disgusting|filthy|sick|dirty|vile|twisted|bunch of|pack of|load of) (?:perverts|deviants|"
            rf"degenerates)\b",
            "plain",
-           also="gay gays lesbian lesbians queer queers trans homosexual homosexuals lgbt lgbtq bisexual drag"),
+           also="gay gays lesbian lesbians queer queers trans homosexual homosexuals lgbt lgbtq bisexual drag rainbow "
+           "pride"),
     # A people hosed or driven off as strays: "Council should hose them off like you would stray dogs".
     _check(_DEHUMANISE, "group_violence", "dogs animals vermin rats cattle pigs beasts strays pests foxes",
            rf"\b(?:hose|chase|shoo|drive|run|round|herd|hunt|put|kick|boot|beat|whip|cull) (?:them|{_A}em|"

@@ -21,7 +21,7 @@ from masthead.moderation import links as link_checks
 from masthead.moderation import menace, violence, watching
 from masthead.moderation.config import CompiledRule, word_rules
 from masthead.moderation.frames import profanity_framed
-from masthead.moderation.hate import lexicon_checks, lexicon_matches
+from masthead.moderation.hate import lexicon_checks, lexicon_matches, negation_lowered
 from masthead.moderation.lexicon import PROFANITY, PROFANITY_RE, text_words
 from masthead.moderation.models import Action, Ban, LinkedDomain, ModerationDecision, ModerationSettings, Tier
 
@@ -238,9 +238,9 @@ def threat(normalised_text: str) -> tuple[Finding | None, dict[str, float]]:
     categories: dict[str, float] = {name: 1.0 for name in ("threat", "group_violence") if name in found}
     if not categories:
         return None, categories
+    read = negation_lowered(normalised_text)  # as the checks read it: "I don't think X should" -> "X should not"
     kinds = [f"{label}: \u201c{matched.strip()}\u201d" for name, label, matched
-             in menace.matches(normalised_text) + violence.matches(normalised_text)
-             + watching.matches(normalised_text)
+             in menace.matches(read) + violence.matches(read) + watching.matches(read)
              if name in categories]  # what the clause-level reading found, for the moderator
     reason = "looks like " + " and ".join(sorted(categories)).replace("_", " ")
     return Finding(Action.HOLD, reason + (f" ({'; '.join(kinds)})" if kinds else "")), categories

@@ -279,12 +279,15 @@ _OUT_ELSEWHERE = re.compile(r" (?:to|for|of|on|with|in|at|into|onto|tonight|tomo
 _BEATING = (
     r"(?:a |an )?(?:good |proper |real |right |bloody |sound |serious |severe |swift |hard |quick )?"
     r"(?:kicking|beating|slap|smack|punch|hiding|thrashing|battering|pasting|shoeing|kneecapping|stabbing|"
+    r"slapping|smacking|belting|leathering|"
     r"bullet|knife|slap in the (?:face|mouth|chops)|smack in the (?:face|mouth|gob|teeth)|punch in the "
     r"(?:face|mouth|teeth|gob)|boot (?:up the|in the) \w+|bat to the (?:head|knees|face)|brick through "
-    r"(?:the|his|her|their|your) windows?)(?![a-z])(?! (?:of|for|to|on|at)\b)"
+    r"(?:the|his|her|their|your) windows?)(?![a-z])(?! (?:of|for|on|at)\b| to nothing\b)"
 )
 _NOUN_THREAT = re.compile(
-    rf"\b(?:he|she|they|you|u|him|her|them|(?:the|that|this|these|those) (?:[a-z-]+ )?{_PERSON}s?|{_PEOPLE})"
+    rf"\b(?:he|she|they|you|u|him|her|them|(?:the|that|this|these|those) (?:[a-z-]+ )?{_PERSON}s?"
+    # a person told apart by where they are or what they wear: "that girl in the orange jacket needs a ..."
+    rf"(?: (?:in|with|from|at|on|behind) (?:the|a|an|that|this|his|her|their) (?:[a-z-]+ ){{0,2}}?[a-z-]+)?|{_PEOPLE})"
     rf"(?: (?:all|both|really|just|clearly|seriously))? (?:needs?|deserves?|could do with|is asking for|are asking "
     rf"for|{_A}s asking for|{_A}re asking for|is begging for|{_A}s begging for|wants?|should get|ought to get|"
     rf"is due|{_A}s due|is overdue) {_BEATING}|"
@@ -319,6 +322,7 @@ _PROPERTY = re.compile(
     rf"him |her |those |these |all |every )?(?:[a-z-]+ ){{0,2}}?(?:locked |still |trapped |chained )inside"
 )
 _NOUN_TRIGGERS = frozenset("""kicking beating slap smack punch hiding thrashing battering pasting shoeing
+slapping smacking belting leathering
 kneecapping stabbing bullet knife blade bolt boot bat brick suffer bleed beg scream""".split())
 _EXECUTION_TRIGGERS = frozenset("""guillotine guillotines gallows noose nooses rope ropes bullet bullets squad
 squads lamppost lampposts chamber chambers electric hangings executions bats pitchforks torches machetes crowbars

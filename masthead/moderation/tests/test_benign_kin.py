@@ -373,6 +373,9 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     # harm pictured, blunt verdicts), over the 3% default's threshold (0.751)
     "Kill the lights when you leave the hall.",
     "Hope nobody wraps their car round a tree on that bend again, the council must fix it.",
+    # scored 0.79 by 2.16-news, which learnt the sixth to eighth rounds of comments written for Masthead, over the
+    # 3% default's threshold (0.741)
+    "Call me a moron, but I still like the old bridge.",
 ])
 
 

@@ -161,6 +161,7 @@ BENIGN = [
 # Held by the classifier alone at the 3% default (each scored when this round was written).
 CLASSIFIER_HOLDS = frozenset({
     "Chefs should stick to the kitchen instead of these reality shows.",  # 0.90
+    "Funny how the twins have the same names as their grandparents.",  # 0.78 by 2.16-news
 })
 
 

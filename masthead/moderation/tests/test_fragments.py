@@ -108,6 +108,9 @@ NOT_FOUND = [
 HELD_BY_THE_CLASSIFIER = frozenset([
     "Do us all a favour and jump ship to a better provider.",
     "Do us all a favour and disappear from public life.",
+    # scored 0.75 by 2.16-news, which learnt the sixth to eighth rounds of comments written for Masthead, over the
+    # 3% default's threshold (0.741)
+    "Do us all a favour and vote.",
 ])
 
 _NEW = {"urging self-harm"}

@@ -37,7 +37,6 @@ HELD_ELSEWHERE = frozenset([
     "I'd give her a lift home if she asked.",
     "The Old Spot is a fat, docile pig breed.",
     # scored 0.75-0.79 by 2.12-news, over the 3% default's threshold on its wider calibration set (0.744)
-    "The bankers are criminals and should be in jail.",
     "Women shouldn't be allowed to be paid less.",
     # scored 0.75-0.87 by 2.13-news, which learnt the fourth round of comments written for Masthead (menace by
     # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.746)
@@ -46,7 +45,10 @@ HELD_ELSEWHERE = frozenset([
     "Refugees shouldn't be allowed to sleep rough.",
     "Illegal migrants shouldn't be allowed in the country.",
     "Refugees shouldn't be allowed to starve at the border.",
-    "You don't feed wild animals, you leave them be.",
+    # scored 0.76-0.78 by 2.16-news, which learnt the sixth to eighth rounds of comments written for Masthead, over
+    # the 3% default's threshold (0.741)
+    "Every one of them is a volunteer, and every one of them deserves thanks.",
+    "Disabled people shouldn't be allowed to fall through the cracks.",  # 0.77
 ])
 
 ABUSIVE = [

@@ -128,7 +128,7 @@ def test_a_swear_word_intensifying_praise_is_left_out_of_the_copy_the_classifier
 
 
 def test_the_released_comment_keeps_both_scores():
-    decision = screen("Holy shit, that final was tense.", known_guest())
+    decision = screen("Holy fucking shit, that final was tense.", known_guest())
     assert decision.scores["toxicity"] > decision.scores["toxicity_interjections"]
 
 

@@ -18,10 +18,7 @@ from masthead.moderation.pipeline import screen
 from masthead.moderation.tests.development_sets import known_guest, marking_failures
 
 pytestmark = pytest.mark.django_db
-# Not held yet: menace with no harm word at all, and "whoever wrote this", which frames.py reads as a report.
 UNHELD = frozenset([
-    "Whoever wrote this should be found and dealt with permanently.",
-    "We've got your number now, sweetheart.",
     # Menace with no frame read yet: a detail found "and" (no writer just before), harm from an insect.
     "Hope a wasp stings you on the throat and you swell up.",
     # Harm by fate, an accident or a warning, which no check reads yet and 2.11-news scores under its threshold
@@ -49,12 +46,18 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     "Gas the car up before the long drive.",
     "Go back to your own country's election results and you'll see the same pattern.",
     "A brain to match his talent, what a player.",
-    "If I were you I'd move house, the schools there are terrible.",
     "I've got your daughter's name down for the swimming gala.",
     "He'll have his feet up if he comes round here again, the sofa is his favourite.",
     # scored 0.75-0.77 by 2.14-news, which learnt the fifth round of comments written for Masthead (veiled menace,
     # harm pictured, blunt verdicts), over the 3% default's threshold (0.751)
     "If I were him I'd move house to be nearer his mum.",
+    # scored 0.75-0.81 by 2.16-news, which learnt the sixth to eighth rounds of comments written for Masthead (the
+    # whole mix under 24 kinds of story), over the 3% default's threshold (0.741)
+    "Someone will be waiting for you at arrivals with a sign.",
+    "If I were him I'd stop driving at night until the eye operation.",
+    "Hope karma catches up with the fraudsters who stole from the charity.",
+    "Hope the search dog finds him alive.",
+    "The cleaners will be scraping chewing gum off the pavement all week.",
 ])
 
 ABUSIVE = [

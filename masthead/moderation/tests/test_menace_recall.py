@@ -27,6 +27,9 @@ STILL_HELD = frozenset([
     "Would be a shame if anything happened to the old pier, it needs repairs.",
     "You'll find out how long that walk to the car park is when the shuttle is cancelled.",
     "Be a shame if the brakes failed on the old bus, get it checked.",
+    # scored 0.74 by 2.16-news, which learnt the sixth to eighth rounds of comments written for Masthead, over the
+    # 3% default's threshold (0.741)
+    "Calling people animals and saying they should be caged is disgusting.",
 ])
 
 ABUSIVE = [

@@ -99,6 +99,7 @@ def test_ninth_round_forms_are_found_and_held(text, label):
 # training data; no check holds it.
 HELD_BY_THE_CLASSIFIER = frozenset([
     "Remember how easy it is to find out where people live these days: keep your address off your profile.",
+    "I hope his family finds out what happened to him.",  # 0.75 by 2.16-news (threshold 0.741)
 ])
 
 

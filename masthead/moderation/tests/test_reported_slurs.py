@@ -108,11 +108,8 @@ ROUTS_AS_MENACE = [
 ]
 
 
-# Held by the classifier, not by a check: scored 0.75 by 2.13-news, which learnt the fourth round of comments
-# written for Masthead, over the 3% default's threshold (0.746).
-HELD_BY_THE_CLASSIFIER = frozenset([
-    "My trans cousin gets 'kill yourself, freak' in her DMs almost daily. Nobody should be defending that.",
-])
+# Held by the classifier, not by a check (none since 2.16-news).
+HELD_BY_THE_CLASSIFIER: frozenset[str] = frozenset()
 
 
 @pytest.mark.parametrize("text", REPORTED_SLURS + RECEIVED + ROUTS)
