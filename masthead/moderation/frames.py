@@ -97,13 +97,13 @@ _GENERIC_SPEAKERS = _words("everyone everybody people they many most all folks s
 # ..."): the writer's diary style with "I" left out, not a third party's report. A passive one ("Told to ...") stays a
 # report.
 _ELIDED_WRITER = re.compile(r" (?:him|her|them|his|their|its|that|this|the|a|an|everyone|everybody)\b")
-# "so-called" reports nothing: "every one of those so-called activists needs a bullet".
 # What a free relative's verb wrote or said, so that what follows is no report of it: "whoever wrote this article
 # should be ...", "whoever said that needs ..."; not "whoever said migrants should be shot".
 _WRITING_DONE = re.compile(
     r" (?:(?:this|that|the|these|those) (?:[a-z-]+ )?(?:article|articles|piece|column|story|headline|tweet|post|"
     r"comment|report|editorial|review|rubbish|drivel|nonsense|garbage|trash|crap|tripe|bilge|propaganda|hit piece|"
     r"hit job)|this|that|it) ?\Z")
+# "so-called" reports nothing: "every one of those so-called activists needs a bullet".
 _REPORTING_WORD = re.compile(r"(?<!so-)\b(?:" + "|".join(sorted(_REPORTED, key=len, reverse=True)) + r")\b")
 
 
@@ -469,6 +469,8 @@ _THING_STATE = re.compile(
     r"gets?|got|getting|looks?|looked|seems?|seemed|feels?|felt)(?: (?:absolutely|just|so|really|bloody|pretty|"
     r"utterly|completely|totally|frankly|honestly|still|always))* \Z")
 
+# Groups a verdict's comment may be about ("the idea was bullshit. It came from a woman after all"); frames.py
+# cannot read lexicon's lists (lexicon reads frames), so the commonest are named here.
 _GROUP_WORDS = _words(
     """woman women girl girls trans gay gays lesbian lesbians black blacks muslim muslims jew jews jewish immigrant
     immigrants migrant migrants refugee refugees disabled asian asians arab arabs gypsy gypsies foreigner

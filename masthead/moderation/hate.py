@@ -402,6 +402,8 @@ _NEG_RAISED = re.compile(
     r"\b(?:i|we)(?: just| really| honestly| simply| personally)? (?:don['\u2019]?t|do not) (?:really |honestly |"
     r"personally |actually )?(?:think|believe|reckon|feel|see why)(?: that)? (?P<subject>[a-z][a-z'\u2019 -]{0,40}?) "
     r"(?:should|ought to) (?!not\b|never\b)")
+
+
 def negation_lowered(normalised_text: str) -> str:
     """The text with a negation raised to a verb of opinion put back on its clause ("I don't think they should
     be ..." -> "they should not be ...")."""
