@@ -12,7 +12,9 @@ classifier would hold, so the common path costs nothing.
 Two kinds of word are read the same way since the twelfth round: the swear words a comment aims at things ("shit
 decision, shit process, shit outcome", "this show is absolute shit now"), and the words of an office holder's
 competence said of the office ("the health minister is useless", "hopeless referee", ``_ROLE``); "stupid" or
-"moronic" said of a person stay insults, and so does "useless" beside an insult noun ("what a useless cow").
+"moronic" said of a person stay insults, and so does "useless" beside an insult noun ("what a useless cow"). Since
+the thirteenth round a sentence that is nothing but a list of things judged one by one ("Shit planning, shit roads,
+shit buses.") is read as aimed at things when one of them is a known thing and none a person or a group (``_LIST``).
 
 A person is a target, and nothing is returned, when: an evaluative word is left that no thing structure took
 ("stupid policy from a stupid cow", "the minister is stupid, the bill is idiotic"); a sentence with a thing
@@ -27,7 +29,7 @@ import re
 
 from masthead.moderation.copies import SENTENCE, without
 from masthead.moderation.frames import SECOND_PERSON
-from masthead.moderation.hate import signals
+from masthead.moderation.hate import IDENTITY_WORDS, signals
 from masthead.moderation.lexicon import INSULT_WORDS, PROFANITY, VERMIN_WORDS, text_words
 
 
@@ -131,6 +133,14 @@ _ROLE_PREDICATED = re.compile(
     rf"(?! (?:[a-z'-]+ )?{_PERSON_NOUN}\b)"
 )
 _ROLE_ATTRIBUTIVE = re.compile(rf"\b(?P<eval>{_COMPETENCE}) {_MODIFIER}{{0,1}}?{_ROLE}\b(?!['\u2019]s)")
+# A sentence that is nothing but a list of things judged one by one: "Shit planning, shit roads, shit buses.",
+# "Crap script, crap casting, crap soundtrack." A thing named in the list carries the rest ("planning", "casting"
+# are not in _THING); a person or a group named in it ("shit ref", "shit foreigners") keeps the sentence as it is.
+_LIST_ITEM = rf"{_EVAL} (?:[a-z'-]+ )?[a-z'-]+"
+_LIST = re.compile(rf"^\s*{_LIST_ITEM}(?:(?:,|;|,? and|,? &) {_LIST_ITEM})+\s*[.!]*\s*$")
+_LIST_NOUN = re.compile(rf"\b{_EVAL} (?:([a-z'-]+) )?([a-z'-]+)\b")
+_THING_WORDS = frozenset(_THING[3:-1].split("|"))
+_PERSON_WORD = re.compile(rf"{_PERSON_NOUN}|{_ROLE}")
 # The evaluative words said of things rather than people when they stand alone ("Stupid.", "Pathetic." may answer
 # a commenter).
 _VERDICT = _alternation(
@@ -161,6 +171,11 @@ _BLOCKING_WORDS = (INSULT_WORDS | VERMIN_WORDS | PROFANITY) - _EVALUATIVE_WORDS 
 def _thing_spans(sentence: str) -> list[tuple[int, int]]:
     """The spans of the evaluative words aimed at a thing in one sentence."""
     spans = []
+    if _LIST.match(sentence):
+        words = [word for match in _LIST_NOUN.finditer(sentence) for word in match.groups() if word]
+        if not _THING_WORDS.isdisjoint(words) and not any(
+                _PERSON_WORD.fullmatch(word) or word in IDENTITY_WORDS for word in words):
+            spans += [word.span() for word in re.finditer(rf"\b{_EVAL}\b", sentence)]
     for pattern in (_ATTRIBUTIVE, _PREDICATED, _NAMED, _PRONOUN, _BARE, _ROLE_PREDICATED, _ROLE_ATTRIBUTIVE):
         for match in pattern.finditer(sentence):
             if pattern is _ATTRIBUTIVE:

@@ -28,7 +28,7 @@ from masthead.moderation.training import fit
 
 BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "builtin.json.gz"
 BUILTIN_ID = "masthead-linear"
-BUILTIN_VERSION = "2.16-news"
+BUILTIN_VERSION = "2.17-news"
 BASE_C = 1.0
 STRUCTURE = True  # weigh hate.py's structure signals (identity-directed derogation, threats) as features
 HATE_SHARE = 0.5  # half of Davidson's toxic weight on its hate-speech class (6% of its toxic tweets)

@@ -445,11 +445,19 @@ _VERDICTS = _words("joke shambles farce nightmare circus mess disgrace embarrass
 # "shit" as a noun for the situation, after a demonstrative: "I'm so tired of this shit", "all this bullshit has to
 # stop"; never before a person word ("this shit journalist") or with a person in the sentence.
 _SITUATION_SHIT = _words("shit bullshit")
+# A sentence that is nothing but things sworn at one by one: "Shit game, shit weather, shit pie." A thing of
+# _THINGS in the list carries the rest ("pie" is none); a person or a group in it ("shit ref") keeps it a swear at them.
+_SWORN_ITEM = r"(?:shit|shite|shitty|fucking|fuckin) (?:[a-z'-]+ )?[a-z'-]+"
+_SWORN_LIST = re.compile(rf"\W*{_SWORN_ITEM}(?:(?:,|;|,? and|,? &) {_SWORN_ITEM})+\W*")
+_SWEARING = _words("shit shite shitty fucking fuckin")
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|such|the same(?: old)?)(?: (?:kind|sort) of)? \Z")
 # A verdict's subject that is no person: the situation ("it's a", "this is an absolute", "what a") or an institution
 # ("this government is an absolute", "the council are a").
 _VERDICT_SUBJECT = re.compile(
-    r"\b(?:(?:it(?:'s| is| was)|its|this(?: is| was)|that(?:'s| is| was)|what|which is)|(?:the|this|that|our|your|"
+    r"\b(?:(?:it(?:'s| is| was)|its|this(?: is| was)|that(?:'s| is| was)|what|which is)|"
+    # "the state of this waiting list is a": a verdict on the state of a thing
+    r"(?:the )?state of (?:the|this|that|our|these|those) (?:[a-z]+ ){1,3}?(?:is|was|are|were)|"
+    r"(?:the|this|that|our|your|"
     r"their|whole) (?:[a-z]+ )?(?:government|council|system|party|cabinet|club|board|department|service|company|"
     r"league|management|administration|opposition|parliament|ministry|nhs|home office|health board|trust|"
     r"authority|federation|regime|coalition|budget|policy|scheme|process|inquiry|consultation|organisation|"
@@ -618,6 +626,10 @@ def profanity_framed(text: str, start: int, end: int) -> bool:
         return True  # "I'm so tired of this shit. Third boil-water notice this year"
     if (word in _INTENSIFIERS or word == "shit") and after and after[0] in _THINGS:
         return True  # "this fucking weather", "shit news for pensioners"
+    if word in _SWEARING and _SWORN_LIST.fullmatch(text, low, high):
+        things = set(_tokens(text[low:high])) - _SWEARING
+        if not _THINGS.isdisjoint(things) and _ANY_PERSON.isdisjoint(things) and _GROUP_WORDS.isdisjoint(things):
+            return True  # "Shit game, shit weather, shit pie.": things sworn at one by one
     if word in _SITUATION_SHIT and _THING_IS.search(text, low, start) and _PEOPLE.isdisjoint(
             before + _tokens(re.split(r"[,;:\u2013\u2014]", text[end:high], maxsplit=1)[0])) and (
             _GROUP_WORDS.isdisjoint(_tokens(text))):

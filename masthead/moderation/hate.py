@@ -62,6 +62,7 @@ _PERSON_NOUNS = _set(
     "people persons folks folk men women man woman guys kids children individuals families ones population "
     "communities community")
 _TRIGGERS = _GROUP_NOUNS | _GROUP_ADJECTIVES
+IDENTITY_WORDS = _TRIGGERS  # the words that name an identity group, noun or adjective (read by ``aimed``)
 
 # Negative predicates: what a group "is" in derogation.
 _NEGATIVE = _set(

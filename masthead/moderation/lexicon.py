@@ -318,7 +318,8 @@ _INSULT_NOUNS = (
     r"(?:idiot|idiots|moron|morons|imbecile|cretin|fool|loser|losers|clown|clowns|trash|garbage|scum|scumbag|"
     r"pig|swine|parasite|vermin|rat|creep|lowlife|halfwit|dimwit|nitwit|dumbass|jackass|dipshit|dickhead|"
     r"disgrace|waste of (?:space|air|oxygen|skin|time)|piece of (?:shit|crap|garbage|trash|work|filth)|"
-    r"degenerate|troll|retard|freak|simpleton|buffoon|numpty|muppet|pillock|plonker|tosser|twat|prat)"
+    r"degenerate|troll|retard|freak|simpleton|buffoon|numpty|muppet|pillock|plonker|tosser|twat|prat|mong|mongs|"
+    r"mongoloid)"
 )
 _INSULT_PATTERNS = (
     rf"\b(?:you|u|ya|you{_A}?re|ur|youre) (?:are |r |really are |truly are |are just |are such |are nothing but )?"
@@ -445,7 +446,7 @@ _VERMIN_WORDS = ("vermin rats cockroaches roaches parasites animals apes monkeys
 _INSULT_WORDS = ("idiot idiots moron morons imbecile cretin fool loser losers clown clowns trash garbage scum scumbag "
                  "pig swine parasite vermin rat creep lowlife halfwit dimwit nitwit dumbass jackass dipshit dickhead "
                  "disgrace waste piece degenerate troll retard freak simpleton buffoon numpty muppet pillock plonker "
-                 "tosser twat prat")
+                 "tosser twat prat mong mongs mongoloid")
 _THREAT_TRIGGERS = (
     _KILL, "break smash snap crack cut slit bash cave rip tear bust stomp kick gouge shatter knock",
     "death senseless pulp blue bloody",

@@ -373,7 +373,9 @@ _PROTECTED = (
     r"aboriginals|aborigines|"
     r"(?:trans|transgender|gay|black|brown|jewish|muslim|disabled|asian|african|foreign|immigrant|migrant|"
     r"aboriginal|indigenous|native|first nations|lesbian|queer|autistic)"
-    r"(?: people| men| women| folk| folks| kids| teachers| blokes| guys| lads)|"
+    r"(?: people| men| women| folk| folks| kids| teachers| blokes| guys| lads| doctors| nurses| carers| parents|"
+    r" couples| families| staff| workers| students| pupils| players| footballers| actors| priests| clergy|"
+    r" politicians| mps| officers| police| coaches| judges| scout leaders| youth workers)|"
     r"the disabled|trans)"
 )
 # One of a people named by its adjective counts too ("the manager was Romanian"), as the plural does.
@@ -435,7 +437,10 @@ _OTHERED = re.compile(r"\b(?:people|men|folk|folks|those|them|they) from (?:thos
                       r"third[- ]world|muslim|african|arab|islamic|backward|shithole) (?:countries|places|cultures|"
                       r"parts of the world|part of the world|backgrounds|societies|regions|shitholes)\b|"
                       r"\b(?:that|their|your) lot (?:moved|move|moving|arrived|arrive|came|come|turned up|got)\b|"
-                      r"\b(?:gangs?|lot|people|men|lads|famil(?:y|ies)|crowd|mob|folks?) from over there\b")
+                      r"\b(?:gangs?|lot|people|men|lads|famil(?:y|ies)|crowd|mob|folks?) from over there\b|"
+                      # "look where he comes from", "the culture over there": a person's people othered
+                      r"\blook (?:at )?where (?:he|she|they|his lot|her lot) (?:comes?|came) from\b|"
+                      r"\bthe culture (?:over there|out there|back home)\b")
 
 # -- Second widening of hate by structure (``h-hate2``): a group ranked below others, a conspiracy of control, a
 # group as a plague or burden, shut out of anything, slogans of removal, sexual victim-blaming.
@@ -661,6 +666,17 @@ _GENERALISE, _EXCLUDE, _SUPREMACY, _SEXUAL = (
 
 # A person's vehicle: "desai's plane", "the minister's car".
 _VEHICLE = rf"(?:(?:the|that|this) )?[a-z]+{_A}s (?:plane|car|boat|helicopter|jet|flight|bus)"
+# The doers of an attack and what they did, for the checks that praise them ("whoever torched the mosque did this
+# town a favour", "the fans who bricked the coach had the right idea").
+_ATTACKERS = (
+    r"\b(?:whoever|(?:the|that|those|this) (?:guy|guys|man|men|bloke|blokes|lad|lads|kid|kids|boy|boys|person|"
+    r"people|woman|one|ones|gunman|shooter|attacker|arsonist|bomber|fans?|supporters?|mob|crowd|rioters?|"
+    r"protesters?|youths?|gang) (?:who|that))"
+)
+_ATTACKED = (
+    r"(?:torched|burned|burnt|bricked|stoned|bottled|glassed|rammed|ambushed|firebombed|petrol ?bombed|bombed|"
+    r"stabbed|knifed|attacked|opened fire|set fire to|ran over|run over|blew up|smashed up|battered|beat up)"
+)
 
 _CHECKS: tuple[_Check, ...] = (
     # -- Calls for violence against a person or a group.
@@ -899,8 +915,10 @@ _CHECKS: tuple[_Check, ...] = (
     # A vehicle turned on people in the road: "if they block my road I'll drive straight through them", "glue
     # yourselves to the road again and see what my truck does", "sit in front of my lorry and find out".
     _check(_MENACE, "threat", "drive plough plow mow truck car van lorry tractor bumper wheels",
-           rf"\b(?:drive|plough|plow|mow|go|keep driving) (?:straight |right )?(?:through|over|into) "
-           rf"(?:{_HUMAN}|the (?:lot|bunch) of them)(?![a-z])",
+           rf"\b(?:drive|plough|plow|mow|go|keep driving)(?: an? (?:{_W} )?(?:lorry|truck|car|van|bus|tank|tractor|"
+           rf"4x4))? (?:straight |right )?(?:through|over|into) "
+           rf"(?:{_HUMAN}|the (?:lot|bunch) of them|the middle(?: of (?:them|the (?:crowd|march|protest|mob|lot)))?"
+           rf"(?=\s*(?:[.!?,;\u2026]|$)))(?![a-z])",
            "call"),
     _check(_MENACE, "threat", "truck car van lorry tractor bumper wheels tyres 4x4",
            rf"\b(?:see|watch|find out) what (?:my|our) (?:{_W} )?(?:truck|car|van|lorry|tractor|bumper|4x4|wheels|"
@@ -1909,7 +1927,7 @@ _CHECKS: tuple[_Check, ...] = (
            rf"[^.!?]{{0,40}}?\b(?:it{_A}?s|it is|its|that{_A}?s) (?:just |simply )?(?:in|part of) their "
            rf"(?:nature|blood|genes|dna)|\b(?:violence|crime|criminality|thieving|stealing|lying|terrorism|terror|"
            rf"savagery|barbarism|cheating|begging|rape|raping|laziness|dishonesty|deceit|fraud) (?:is|runs) "
-           rf"(?:just |simply )?in (?:their|the) (?:nature|blood|genes|dna|culture)",
+           rf"(?:just |simply )?(?:in|part of) (?:their|the) (?:nature|blood|genes|dna|culture)",
            "othered"),
     # "Their religion is incompatible with democracy", "Islam is a threat to our way of life".
     _check(_SUPREMACY, "group_violence", "incompatible odds enemy threat hostile cancer",
@@ -2231,10 +2249,18 @@ _CHECKS: tuple[_Check, ...] = (
            rf"(?:fit|place|home|calling|suited)\b|\bbetter (?:off|suited) (?:back )?in the kitchen\b",
            "plain", also="woman women she her female females girl girls lady ladies wife wives"),
     # Women kept from a place of authority: "women should be kept well away from the bench".
-    _check(_EXCLUDE, "group_violence", "kept banned barred",
+    _check(_EXCLUDE, "group_violence", "kept banned barred running leading managing charge bossing belong belongs "
+           "stay",
            r"\b(?:women|females|girls) (?:should|must|ought to|need to) (?:all )?(?:be )?(?:kept|banned|barred)"
            r"(?: well| far)?(?: away)? (?:from|out of) (?:the )?(?:bench|judiciary|boardroom|pulpit|cockpit|"
-           r"leadership|management|positions of (?:power|authority|trust)|power|politics|parliament|refereeing)\b",
+           r"leadership|management|positions of (?:power|authority|trust)|power|politics|parliament|refereeing)\b"
+           # "women shouldn't be running wards", "her sort belong at home, not in a boardroom"
+           rf"|\b(?:women|females|girls) (?:should|must|ought to)(?:n{_A}?t| not| never)(?: ever)? be (?:running|"
+           rf"leading|managing|in charge of|bossing) (?:the |a |any |our )?(?:{_W} )?(?:wards?|hospitals?|"
+           rf"companies|company|country|countries|teams?|clubs?|departments?|businesses|business|schools?|forces?|"
+           rf"armies|army|governments?|anything|things|men)\b"
+           rf"|\b(?:women|females|her sort|her kind|her type|their sort|that sort) (?:belongs?|should stay|should be)"
+           rf" (?:at home|in the home|in the kitchen|barefoot)\b",
            "plain"),
     # A woman or a trans person called a thing: "calling that thing a woman".
     _check(_DEHUMANISE, "group_violence", "thing",
@@ -2338,14 +2364,19 @@ _CHECKS: tuple[_Check, ...] = (
            "plain"),
     # A harm regretted for not happening: "shame the team bus didn't crash", "pity he didn't drown", "too bad the
     # minister's plane didn't go down"; not "shame the bus didn't turn up", "pity he didn't score".
-    _check(_WISH, "threat", "die crash sink go blow explode drown burn catch get come finish",
+    _check(_WISH, "threat", "die crash sink go blow explode drown burn catch get come finish hurt killed injured "
+           "harmed maimed burned burnt",
            rf"\b(?:shame|pity|too bad|gutted|unlucky) (?:that )?(?:he|she|they|(?:the|that|this|those|these|his|her|"
            rf"their) (?:{_W} )?{_PERSON_NOUN}|(?:the|that|this|his|her|their) (?:{_W} ){{0,2}}?(?:bus|coach|plane|"
            rf"jet|boat|ship|car|train|helicopter|ferry|flight|lorry|truck|van)|{_VEHICLE})"
            rf" (?:didn{_A}?t|did not|never|wasn{_A}?t|was not|weren{_A}?t) (?:all |just )?"
            rf"(?:die|crash(?: and burn)?|sink|go down|blow up|explode|catch fire|drown|burn(?: down)?|"
            rf"get (?:shot|hit|killed|run over|stabbed|blown up)|come off the road|finish (?:him|her|them) off)"
-           rf"(?![a-z])",
+           rf"(?![a-z])"
+           # "shame nobody got hurt properly", "pity no one was killed"
+           rf"|\b(?:shame|pity|too bad|gutted|unlucky) (?:that )?(?:nobody|no one|no-one|none of (?:them|those|"
+           rf"these)(?: {_W})?) (?:got|was|were|ended up|came out) (?:badly |properly |seriously )?(?:hurt|killed|"
+           rf"injured|harmed|maimed|burned|burnt)\b(?![^.!?]*\?)",
            "plain"),
     # Violence wished finished: "somebody needs to finish what the attacker started", "pity the gunman didn't
     # finish the job"; not "the council should finish what it started".
@@ -2533,15 +2564,18 @@ _CHECKS: tuple[_Check, ...] = (
     # -- Ninth round (session 21), each with benign kin in tests/test_ninth_round.py.
     # An attack or its doer praised: "whoever torched the mosque did this town a favour", "the kid who opened fire
     # at the rally is a hero"; not "whoever shot that photo is a legend", "the man who ran into the fire is a hero".
-    _check(_CALL, "threat", "hero heroes legend legends patriot patriots saint favour favor service",
-           rf"\b(?:whoever|(?:the|that|those|this) (?:guy|guys|man|men|bloke|blokes|lad|lads|kid|kids|boy|boys|person|"
-           rf"people|woman|one|ones|gunman|shooter|attacker|arsonist|bomber) (?:who|that)) (?:torched|burned|burnt|"
-           rf"firebombed|petrol ?bombed|bombed|stabbed|knifed|attacked|opened fire|set fire to|ran over|run over|"
-           rf"killed (?!it\b)|shot (?:him|her|them|at|up|dead)|blew up|smashed up|battered|beat up)"
+    _check(_CALL, "threat", "hero heroes legend legends patriot patriots saint favour favor service idea",
+           rf"{_ATTACKERS} (?:{_ATTACKED}|killed (?!it\b)|shot (?:him|her|them|at|up|dead|(?:the|that|this|those|these)"
+           rf" (?:[a-z-]+ )?(?:{_ROLES})s?\b(?!{_A})))"
            rf"(?: [a-z{_A[1:-1]}-]+){{0,6}}? (?:is|was|are|were|did|has done|done) (?:a |an |the )?(?:(?:real|true|"
            rf"absolute|proper|national|local|bloody|genuine) )?(?:heroe?s?|legends?|patriots?|saints?|(?:us|everyone|"
            rf"everybody|society|all of us|the rest of us|(?:the|this|our) (?:whole )?(?:town|county|country|city|"
            rf"village|street|estate|area|neighbourhood|community|world)) (?:all )?a (?:favour|favor|service))\b"
+           # "the fans who bricked the coach had the right idea": the attack's target a person, a vehicle or a
+           # building (not "the man who attacked the problem head on had the right idea")
+           rf"|{_ATTACKERS} {_ATTACKED} (?:{_HUMAN}|(?:the|that|this|their|his|her|a|an) (?:{_W} ){{0,2}}?(?:bus|"
+           rf"coach|van|car|minibus|mosque|synagogue|church|temple|hotel|hostel|shop|house|home|office|station|camp))"
+           rf"(?: {_W}){{0,4}}? had the right idea\b"
            rf"|(?:^|[.!?,;:] *|\b(?:and|but|so|honestly|frankly) )the (?:gunman|shooter|attacker|arsonist|bomber|"
            rf"killer|stabber|knifeman|assassin) (?:is|was) (?:a |an )?(?:(?:real|true|absolute|proper|genuine) )?"
            rf"(?:hero|legend|patriot|saint)\b",

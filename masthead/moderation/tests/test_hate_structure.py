@@ -32,7 +32,6 @@ HELD_ELSEWHERE = frozenset([
     # the classifier (2.8-news and 2.9-news, which learnt the comments written for Masthead) scores these over the
     # threshold
     "Politicians are all thieves, every party the same.",
-    "Migrants are less likely to commit crime than natives.",
     # scored 0.82 to 0.84 by 2.11-news, over the threshold of the 3% default (0.807)
     "I'd give her a lift home if she asked.",
     "The Old Spot is a fat, docile pig breed.",
@@ -45,10 +44,6 @@ HELD_ELSEWHERE = frozenset([
     "Refugees shouldn't be allowed to sleep rough.",
     "Illegal migrants shouldn't be allowed in the country.",
     "Refugees shouldn't be allowed to starve at the border.",
-    # scored 0.76-0.78 by 2.16-news, which learnt the sixth to eighth rounds of comments written for Masthead, over
-    # the 3% default's threshold (0.741)
-    "Every one of them is a volunteer, and every one of them deserves thanks.",
-    "Disabled people shouldn't be allowed to fall through the cracks.",  # 0.77
 ])
 
 ABUSIVE = [

@@ -39,7 +39,6 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     "Keep your car keys away from the front door, thieves use hooks through the letterbox.",
     # scored 0.75-0.76 by 2.12-news, over the 3% default's threshold on its wider calibration set (0.744)
     "That councillor wants lining up for the next cabinet job.",
-    "I genuinely hope someone helps him.",
     "Your house has a lot of windows, so double glazing will save you money.",
     # scored 0.75-0.87 by 2.13-news, which learnt the fourth round of comments written for Masthead (menace by
     # knowledge, exclusion of groups, "do us all a favour"), over the 3% default's threshold (0.746)
@@ -58,6 +57,10 @@ HELD_BY_THE_CLASSIFIER = frozenset([
     "Hope karma catches up with the fraudsters who stole from the charity.",
     "Hope the search dog finds him alive.",
     "The cleaners will be scraping chewing gum off the pavement all week.",
+    # scored 0.75-0.76 by 2.17-news, which learnt the tenth to twelfth rounds of comments written for Masthead (the
+    # whole mix under 22 more kinds of story), over the 3% default's threshold (0.741)
+    "I've got your name and your email, we'll be in touch about the raffle.",
+    "Hope the rope bridge holds with them on it.",
 ])
 
 ABUSIVE = [

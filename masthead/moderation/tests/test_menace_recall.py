@@ -18,7 +18,6 @@ pytestmark = pytest.mark.django_db
 # about them" is no call.
 UNHELD = frozenset([
     "Everyone knows what has to be done about them.",
-    "Round up every last one of those protesters and hose them down with something stronger than water.",
 ])
 # Held by the classifier, not by a check: scored 0.75-0.83 by 2.13-news, which learnt the fourth round of comments
 # written for Masthead ("be a shame if"), over the 3% default's threshold (0.746). A threat quoted in a report is
@@ -27,9 +26,9 @@ STILL_HELD = frozenset([
     "Would be a shame if anything happened to the old pier, it needs repairs.",
     "You'll find out how long that walk to the car park is when the shuttle is cancelled.",
     "Be a shame if the brakes failed on the old bus, get it checked.",
-    # scored 0.74 by 2.16-news, which learnt the sixth to eighth rounds of comments written for Masthead, over the
-    # 3% default's threshold (0.741)
-    "Calling people animals and saying they should be caged is disgusting.",
+    # scored 0.74 by 2.17-news, which learnt the tenth to twelfth rounds of comments written for Masthead (the
+    # whole mix under 22 more kinds of story), over the 3% default's threshold (0.741)
+    "The dog walkers go out at six every morning, it's dark at that time.",
 ])
 
 ABUSIVE = [

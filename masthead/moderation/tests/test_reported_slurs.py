@@ -108,8 +108,11 @@ ROUTS_AS_MENACE = [
 ]
 
 
-# Held by the classifier, not by a check (none since 2.16-news).
-HELD_BY_THE_CLASSIFIER: frozenset[str] = frozenset()
+# Held by the classifier, not by a check: 0.80 by 2.17-news, which learnt the tenth to twelfth rounds of comments
+# written for Masthead, over the 3% default's threshold (0.741).
+HELD_BY_THE_CLASSIFIER = frozenset([
+    "My trans cousin gets 'kill yourself, freak' in her DMs almost daily. Nobody should be defending that.",
+])
 
 
 @pytest.mark.parametrize("text", REPORTED_SLURS + RECEIVED + ROUTS)

@@ -308,6 +308,7 @@ CLASSIFIER_HOLDS = frozenset({
     "Someone will be waiting for you at arrivals with a sign.",
     "If I see him in town I'll buy him a pint, he's getting married next week.",
     "I hope the whole street turns out for her send-off.",
+    "The diversity officer hires from every background.",  # 0.75 by 2.17-news
 })
 
 

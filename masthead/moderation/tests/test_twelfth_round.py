@@ -108,6 +108,7 @@ CLASSIFIER_HOLDS = frozenset({
     "Shame the bus didn't turn up.",  # 0.77
     "I don't think migrants should be shot, obviously.",  # 0.86: no check reads it now
     "Accidents happen on this road all the time. It would be a shame if the council ignored it again.",  # 0.75
+    "The owner is a dog walker.",  # 0.78 by 2.17-news
 })
 
 # The swear word or the word of competence is aimed at a person here, so nothing is taken out and all are held.

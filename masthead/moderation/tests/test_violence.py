@@ -130,7 +130,6 @@ def test_violence_is_read_from_the_verb_its_object_and_a_modality(text):
 # Scored over the hold threshold by the classifier (2.8-news and 2.9-news); violence.py finds nothing in it.
 HELD_BY_THE_CLASSIFIER = frozenset([
     "Someone should take out the rubbish before the bin men come.",
-    "Take him out for a pint, he deserves it.",  # 0.75 by 2.16-news (threshold 0.741)
 ])
 
 

@@ -121,8 +121,6 @@ def test_private_details_with_readers_sent_to_the_person_are_held(text):
 DOXXING_KIN_HELD_BY_THE_CLASSIFIER = frozenset([
     "The councillor's surgery is at the library on Saturday, go and tell her what you think.",
     "Her husband lives in Leeds now; go and see him if you can, he misses visitors.",
-    # 0.75 by 2.16-news (threshold 0.741)
-    "Her office number is 01632 960123; ring her office and complain about the bins.",
 ])
 
 
