@@ -10,9 +10,9 @@ from"; "mong" among the insult nouns aimed at the reader. Released: a sentence t
 one by one ("Shit game, shit weather, shit pie."), read by ``frames`` for the profanity check and by ``aimed`` for
 the classifier, when one of them is a known thing and none is a person or a group.
 
-Written from general knowledge with benign kin that share the words; not copied from any evaluation set. The forms
-were read off sets written for this session and used for development (kept outside the repository); the sets
-docs/moderation.md scores for this round that were never read stay unread."""
+Each form comes from a development set of this session (Q1, Q3, Q5, Q7, D1 to D4, outside the repository); every
+test text here is new, beside benign kin sharing its words. docs/moderation.md ("Thirteenth round") counts the
+twelve sets that were never read."""
 
 from __future__ import annotations
 
