@@ -53,7 +53,7 @@ _EVALUATIVE = (
 _EVALUATIVE_WORDS = frozenset(_EVALUATIVE.split())
 _EVAL = _alternation(_EVALUATIVE)
 # Things a comment criticises: laws and plans, writing, decisions, performances, ideas.
-_THING = _alternation(
+_THINGS = (
     """policy policies bill bills law laws legislation plan plans scheme schemes proposal proposals decision
     decisions ruling rulings verdict verdicts judgment judgement article articles piece column columns
     editorial op-ed headline headlines story stories report reports coverage idea ideas notion notions concept
@@ -71,6 +71,8 @@ _THING = _alternation(
     traffic roads trains buses prices food app website update broadband signal wifi potholes roadworks queue
     queues delay delays album song songs gig concert finish start half"""
 )
+_THING_WORDS = frozenset(_THINGS.split())
+_THING = _alternation(_THINGS)
 _DET = r"(?:the|this|that|these|those|such|a|an|another|its|their|his|her|our|any|every|whole|entire)"
 _DEGREE = (r"(?:so|very|really|truly|utterly|totally|completely|absolutely|just|simply|plain|plainly|downright|"
            r"frankly|quite|rather|pretty|beyond|most|more|incredibly|unbelievably|breathtakingly|staggeringly|"
@@ -139,7 +141,6 @@ _ROLE_ATTRIBUTIVE = re.compile(rf"\b(?P<eval>{_COMPETENCE}) {_MODIFIER}{{0,1}}?{
 _LIST_ITEM = rf"{_EVAL} (?:[a-z'-]+ )?[a-z'-]+"
 _LIST = re.compile(rf"^\s*{_LIST_ITEM}(?:(?:,|;|,? and|,? &) {_LIST_ITEM})+\s*[.!]*\s*$")
 _LIST_NOUN = re.compile(rf"\b{_EVAL} (?:([a-z'-]+) )?([a-z'-]+)\b")
-_THING_WORDS = frozenset(_THING[3:-1].split("|"))
 _PERSON_WORD = re.compile(rf"{_PERSON_NOUN}|{_ROLE}")
 # The evaluative words said of things rather than people when they stand alone ("Stupid.", "Pathetic." may answer
 # a commenter).
